@@ -1,0 +1,104 @@
+import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { can, PASSWORD_PATH, signInUrl, staffPathPermission } from '$lib/server/auth/access';
+import {
+	deleteSessionCookie,
+	SESSION_COOKIE,
+	sessionExpiresAt,
+	sessionLimits,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import { log } from '$lib/server/log';
+import { startUp } from '$lib/server/startup';
+
+// Start-up (migrations and the demo seed) is owned by src/lib/server/startup.ts.
+export const init: ServerInit = async () => {
+	await startUp();
+};
+
+/** Reads the session cookie and puts the signed-in staff member, if any, on event.locals. */
+const authenticate: Handle = ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) return resolve(event);
+
+	const now = new Date();
+	const limits = sessionLimits();
+	const result = validateSessionToken(getDb(), token, now, limits);
+	if (!result) {
+		deleteSessionCookie(event);
+		return resolve(event);
+	}
+	event.locals.user = result.user;
+	event.locals.sessionId = result.session.id;
+	// The cookie's expiry follows the idle timeout: move it on whenever the session was refreshed.
+	if (result.session.lastActiveAt.getTime() === now.getTime()) {
+		setSessionCookie(event, token, sessionExpiresAt(result.session, limits));
+	}
+	return resolve(event);
+};
+
+const isStaffPath = (pathname: string) => pathname === '/staff' || pathname.startsWith('/staff/');
+
+/**
+ * A first gate for /staff: every page and action still checks for itself with requireUser or
+ * requirePermission. A page visit that lacks a permission is let through to the route, whose own
+ * check renders the full 403 page inside the layout; anything else (form posts, data and
+ * endpoint requests) is refused here.
+ */
+const staffGate: Handle = ({ event, resolve }) => {
+	const { pathname } = event.url;
+	if (!isStaffPath(pathname)) return resolve(event);
+	const permission = staffPathPermission(pathname);
+	if (permission === 'public') return resolve(event);
+
+	const user = event.locals.user;
+	if (!user) redirect(303, signInUrl(event.url));
+	if (user.mustChangePassword && pathname !== PASSWORD_PATH) redirect(303, PASSWORD_PATH);
+	if (permission && !can(user, permission)) {
+		const method = event.request.method;
+		const pageVisit =
+			(method === 'GET' || method === 'HEAD') &&
+			!event.isDataRequest &&
+			(event.request.headers.get('accept') ?? '').includes('text/html');
+		if (!pageVisit) error(403, 'You do not have permission to see this page');
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers = response.headers;
+	try {
+		headers.set('X-Content-Type-Options', 'nosniff');
+		headers.set('Referrer-Policy', 'same-origin');
+		headers.set('X-Frame-Options', 'DENY');
+		headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+		if (event.url.protocol === 'https:') {
+			headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+		}
+		// Staff pages show personal data: never keep them in a shared or back-button cache.
+		if (isStaffPath(event.url.pathname)) headers.set('Cache-Control', 'no-store');
+	} catch {
+		// Some responses (e.g. from fetch) have immutable headers; they are not our pages.
+	}
+	return response;
+};
+
+export const handle = sequence(securityHeaders, authenticate, staffGate);
+
+export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
+	const where = { status, method: event.request.method, path: event.url.pathname, route: event.route.id };
+	if (status === 404) return { message: 'Page not found' };
+	// Other 4xx errors here are SvelteKit refusing a malformed request: worth a note, not an alarm.
+	if (status < 500) {
+		log.warn({ ...where, message }, 'request refused');
+		return { message };
+	}
+	log.error({ ...where, err }, 'unexpected error');
+	// The details stay in the log; people see only a plain message.
+	return { message: 'Sorry, there is a problem with the service' };
+};

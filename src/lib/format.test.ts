@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import {
+	formatDate,
+	formatDateTime,
+	formatSessionWhen,
+	formatTime,
+	ukLocalToInstant,
+	ukTimeOfDay,
+	ukToday
+} from './format';
+
+describe('GOV.UK dates and times', () => {
+	it('formats calendar dates with the weekday', () => {
+		expect(formatDate('2026-06-04')).toBe('Thursday 4 June 2026');
+		expect(formatDate('2026-12-25')).toBe('Friday 25 December 2026');
+	});
+
+	it('formats times the GOV.UK way', () => {
+		expect(formatTime(new Date('2026-06-04T14:00:00Z'))).toBe('3pm'); // BST
+		expect(formatTime(new Date('2026-12-04T15:00:00Z'))).toBe('3pm'); // GMT
+		expect(formatTime(new Date('2026-06-04T16:30:00Z'))).toBe('5:30pm');
+		expect(formatTime(new Date('2026-06-04T11:00:00Z'))).toBe('midday');
+		expect(formatTime(new Date('2026-12-04T00:00:00Z'))).toBe('midnight');
+		expect(formatTime(new Date('2026-12-04T09:05:00Z'))).toBe('9:05am');
+	});
+
+	it('formats a session with a time range', () => {
+		const start = ukLocalToInstant('2026-06-04', '17:30');
+		const end = ukLocalToInstant('2026-06-04', '18:30');
+		expect(formatSessionWhen(start, end)).toBe('Thursday 4 June 2026, 5:30pm to 6:30pm');
+		expect(formatSessionWhen(start, null)).toBe('Thursday 4 June 2026, 5:30pm');
+		expect(formatDateTime(start)).toBe('4 June 2026, 5:30pm');
+	});
+
+	it('converts UK wall-clock times to instants across BST and GMT', () => {
+		expect(ukLocalToInstant('2026-06-04', '17:30').toISOString()).toBe('2026-06-04T16:30:00.000Z');
+		expect(ukLocalToInstant('2026-12-04', '17:30').toISOString()).toBe('2026-12-04T17:30:00.000Z');
+		// Clock-change days: 29 March 2026 (forward at 1am) and 25 October 2026 (back at 2am).
+		expect(ukLocalToInstant('2026-03-29', '09:00').toISOString()).toBe('2026-03-29T08:00:00.000Z');
+		expect(ukLocalToInstant('2026-03-28', '23:00').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+		expect(ukLocalToInstant('2026-10-25', '09:00').toISOString()).toBe('2026-10-25T09:00:00.000Z');
+		expect(ukLocalToInstant('2026-10-24', '18:00').toISOString()).toBe('2026-10-24T17:00:00.000Z');
+		expect(ukTimeOfDay(ukLocalToInstant('2026-06-04', '09:15'))).toBe('09:15');
+	});
+
+	it('knows the UK calendar date near midnight', () => {
+		expect(ukToday(new Date('2026-06-04T23:30:00Z'))).toBe('2026-06-05'); // 00:30 BST
+		expect(ukToday(new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-04');
+	});
+});

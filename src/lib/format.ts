@@ -1,0 +1,99 @@
+// GOV.UK style dates and times, always in UK time (Europe/London), whatever the server's zone.
+const zone = 'Europe/London';
+
+const dateParts = new Intl.DateTimeFormat('en-GB', {
+	timeZone: zone,
+	weekday: 'long',
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	hour: 'numeric',
+	minute: '2-digit',
+	hourCycle: 'h23'
+});
+
+type Parts = { weekday: string; day: string; month: string; year: string; hour: number; minute: number };
+
+function partsOf(instant: Date): Parts {
+	const p = Object.fromEntries(dateParts.formatToParts(instant).map((x) => [x.type, x.value]));
+	return {
+		weekday: p.weekday,
+		day: p.day,
+		month: p.month,
+		year: p.year,
+		hour: Number(p.hour),
+		minute: Number(p.minute)
+	};
+}
+
+/** A calendar date 'YYYY-MM-DD' as the instant of midday UTC that day (safe in any zone). */
+function calendarDate(date: string): Date {
+	return new Date(`${date}T12:00:00Z`);
+}
+
+/** "Monday 4 June 2026". Takes a calendar date 'YYYY-MM-DD' or an instant. */
+export function formatDate(date: string | Date): string {
+	const p = partsOf(typeof date === 'string' ? calendarDate(date) : date);
+	return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+}
+
+/** "4 June 2026", without the weekday. */
+export function formatShortDate(date: string | Date): string {
+	const p = partsOf(typeof date === 'string' ? calendarDate(date) : date);
+	return `${p.day} ${p.month} ${p.year}`;
+}
+
+/** "3pm", "5:30pm", "midday", "midnight". */
+export function formatTime(instant: Date): string {
+	const { hour, minute } = partsOf(instant);
+	if (minute === 0 && hour === 12) return 'midday';
+	if (minute === 0 && hour === 0) return 'midnight';
+	const h = hour % 12 === 0 ? 12 : hour % 12;
+	const suffix = hour < 12 ? 'am' : 'pm';
+	return minute === 0 ? `${h}${suffix}` : `${h}:${String(minute).padStart(2, '0')}${suffix}`;
+}
+
+/** "5:30pm to 6:30pm", or just "5:30pm" without an end. */
+export function formatTimeRange(start: Date, end?: Date | null): string {
+	return end ? `${formatTime(start)} to ${formatTime(end)}` : formatTime(start);
+}
+
+/** "Thursday 7 June 2026, 5:30pm to 6:30pm". */
+export function formatSessionWhen(start: Date, end?: Date | null): string {
+	return `${formatDate(start)}, ${formatTimeRange(start, end)}`;
+}
+
+/** "4 June 2026, 3:05pm", for logs and lists. */
+export function formatDateTime(instant: Date): string {
+	return `${formatShortDate(instant)}, ${formatTime(instant)}`;
+}
+
+/** Today's calendar date in the UK, 'YYYY-MM-DD'. */
+export function ukToday(now: Date = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(now);
+}
+
+/** The offset of UK time from UTC, in minutes, at an instant (0 in GMT, 60 in BST). */
+function ukOffsetMinutes(instant: Date): number {
+	const p = partsOf(instant);
+	const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+	const asUtc = Date.UTC(Number(p.year), months.indexOf(p.month), Number(p.day), p.hour, p.minute);
+	return Math.round((asUtc - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
+}
+
+/** The instant of a UK wall-clock time: ukLocalToInstant('2026-06-04', '17:30'). */
+export function ukLocalToInstant(date: string, time: string): Date {
+	const [y, m, d] = date.split('-').map(Number);
+	const [hh, mm] = time.split(':').map(Number);
+	const guess = Date.UTC(y, m - 1, d, hh, mm);
+	// Try the offset at the guess, then re-check: this settles correctly on both sides of a clock change.
+	let instant = guess - ukOffsetMinutes(new Date(guess)) * 60000;
+	instant = guess - ukOffsetMinutes(new Date(instant)) * 60000;
+	return new Date(instant);
+}
+
+/** 'HH:MM' in UK time, for filling a time field. */
+export function ukTimeOfDay(instant: Date): string {
+	const { hour, minute } = partsOf(instant);
+	return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { can, PERMISSIONS, requirePermission, requireUser, safeRedirectTo, staffPathPermission, type Permission } from './access';
+import type { Role, StaffSessionUser } from './types';
+
+const expected: Record<Role, Record<Permission, boolean>> = {
+	admin: {
+		'consultation:manage': true,
+		'feedback:view': true,
+		'roadshow:run': true,
+		'staff:manage': true,
+		'audit:view': true,
+		'outbox:view': true
+	},
+	lead: {
+		'consultation:manage': true,
+		'feedback:view': true,
+		'roadshow:run': true,
+		'staff:manage': false,
+		'audit:view': false,
+		'outbox:view': true
+	},
+	facilitator: {
+		'consultation:manage': false,
+		'feedback:view': false,
+		'roadshow:run': true,
+		'staff:manage': false,
+		'audit:view': false,
+		'outbox:view': false
+	}
+};
+
+const person = (role: Role, mustChangePassword = false): StaffSessionUser => ({
+	id: 1,
+	email: 'a@example.org',
+	name: 'A Person',
+	role,
+	mustChangePassword
+});
+
+/** Runs fn and returns what SvelteKit's redirect() or error() threw. */
+function thrown(fn: () => unknown): { status?: number; location?: string; body?: { message: string } } {
+	try {
+		fn();
+	} catch (e) {
+		return e as { status?: number; location?: string; body?: { message: string } };
+	}
+	throw new Error('expected a throw');
+}
+
+describe('can', () => {
+	for (const role of Object.keys(expected) as Role[]) {
+		for (const permission of PERMISSIONS) {
+			it(`${role} ${expected[role][permission] ? 'may' : 'may not'} ${permission}`, () => {
+				expect(can(person(role), permission)).toBe(expected[role][permission]);
+			});
+		}
+	}
+
+	it('gives nothing to someone signed out', () => {
+		for (const permission of PERMISSIONS) {
+			expect(can(null, permission)).toBe(false);
+			expect(can(undefined, permission)).toBe(false);
+		}
+	});
+});
+
+describe('requireUser and requirePermission', () => {
+	it('send someone signed out to sign in, remembering where they were going', () => {
+		const e = thrown(() => requireUser({ user: null }, new URL('http://localhost/staff/accounts?page=2')));
+		expect(e.status).toBe(303);
+		expect(e.location).toBe('/staff/sign-in?redirectTo=%2Fstaff%2Faccounts%3Fpage%3D2');
+		expect(thrown(() => requirePermission({ user: null }, 'roadshow:run')).location).toBe('/staff/sign-in');
+	});
+
+	it('send someone with a one-time password to change it, except on the password page', () => {
+		const locals = { user: person('admin', true) };
+		expect(thrown(() => requireUser(locals)).location).toBe('/staff/password');
+		expect(thrown(() => requirePermission(locals, 'audit:view')).location).toBe('/staff/password');
+		expect(requireUser(locals, new URL('http://localhost/staff/password')).role).toBe('admin');
+	});
+
+	it('refuse a missing permission with 403', () => {
+		const e = thrown(() => requirePermission({ user: person('facilitator') }, 'staff:manage'));
+		expect(e.status).toBe(403);
+		expect(requirePermission({ user: person('facilitator') }, 'roadshow:run').role).toBe('facilitator');
+	});
+});
+
+describe('staffPathPermission', () => {
+	it('names the permission each protected area needs', () => {
+		expect(staffPathPermission('/staff/sign-in')).toBe('public');
+		expect(staffPathPermission('/staff/sign-out')).toBe('public');
+		expect(staffPathPermission('/staff')).toBeNull();
+		expect(staffPathPermission('/staff/password')).toBeNull();
+		expect(staffPathPermission('/staff/accounts')).toBe('staff:manage');
+		expect(staffPathPermission('/staff/accounts/3')).toBe('staff:manage');
+		expect(staffPathPermission('/staff/audit')).toBe('audit:view');
+		expect(staffPathPermission('/staff/outbox')).toBe('outbox:view');
+		expect(staffPathPermission('/staff/accountsettings')).toBeNull();
+		expect(staffPathPermission('/staff/roadshow/12')).toBe('roadshow:run');
+		expect(staffPathPermission('/staff/roadshow/12/check-in')).toBe('roadshow:run');
+		expect(staffPathPermission('/staff/roadshow/12/register.csv')).toBe('roadshow:run');
+		expect(staffPathPermission('/staff/consultations/3/sessions')).toBe('roadshow:run');
+		expect(staffPathPermission('/staff/consultations/3/sessions/')).toBe('roadshow:run');
+		expect(staffPathPermission('/staff/consultations/3/sessions/new')).toBe('consultation:manage');
+		expect(staffPathPermission('/staff/consultations/3/sessions/7/edit')).toBe('consultation:manage');
+		expect(staffPathPermission('/staff/consultations/3/sessions/7/cancel')).toBe('consultation:manage');
+		expect(staffPathPermission('/staff/consultations/3/edit')).toBe('consultation:manage');
+		expect(staffPathPermission('/staff/consultations/new')).toBe('consultation:manage');
+		expect(staffPathPermission('/staff/roadshowing')).toBeNull();
+	});
+});
+
+describe('safeRedirectTo', () => {
+	it('honours staff paths on this site only', () => {
+		expect(safeRedirectTo('/staff/accounts?page=2')).toBe('/staff/accounts?page=2');
+		expect(safeRedirectTo('/staff')).toBe('/staff');
+		for (const bad of [null, '', 'https://evil.example', '//evil.example', '/\\evil.example', '/staffing', '/consultations', '/staff/sign-in?redirectTo=/x', '/staff/\\evil', '/staff\r\nSet-Cookie: x=1']) {
+			expect(safeRedirectTo(bad), String(bad)).toBe('/staff');
+		}
+	});
+});

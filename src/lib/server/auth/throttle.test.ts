@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../db';
+import { signInAttempt } from '../db/schema';
+import { countRecentFailures, emailKey, isSignInThrottled, isThrottled, recordSignInAttempt } from './throttle';
+
+const now = new Date('2026-06-04T09:00:00Z');
+const minutesLater = (n: number) => new Date(now.getTime() + n * 60_000);
+
+describe('isThrottled', () => {
+	it('allows up to 4 failures for an email from one address, refuses at 5', () => {
+		expect(isThrottled({ emailIp: 4, ip: 4 })).toBe(false);
+		expect(isThrottled({ emailIp: 5, ip: 5 })).toBe(true);
+	});
+
+	it('refuses an address with 50 failures across any emails', () => {
+		expect(isThrottled({ emailIp: 0, ip: 49 })).toBe(false);
+		expect(isThrottled({ emailIp: 0, ip: 50 })).toBe(true);
+	});
+});
+
+describe('recording attempts', () => {
+	const fail = (db: ReturnType<typeof openDatabase>, email: string, ip: string, times: number, at = now) => {
+		for (let i = 0; i < times; i++) recordSignInAttempt(db, email, ip, false, at);
+	};
+
+	it('throttles an (email, address) pair after 5 failures', () => {
+		const db = openDatabase(':memory:');
+		fail(db, 'jo@example.org', '10.0.0.1', 4);
+		expect(isSignInThrottled(db, 'jo@example.org', '10.0.0.1', now)).toBe(false);
+		fail(db, 'jo@example.org', '10.0.0.1', 1);
+		expect(isSignInThrottled(db, 'jo@example.org', '10.0.0.1', now)).toBe(true);
+		expect(isSignInThrottled(db, ' JO@example.org ', '10.0.0.1', now)).toBe(true);
+	});
+
+	it('does not lock the real person out when an attacker elsewhere fails', () => {
+		const db = openDatabase(':memory:');
+		fail(db, 'jo@example.org', '203.0.113.9', 20);
+		expect(isSignInThrottled(db, 'jo@example.org', '203.0.113.9', now)).toBe(true);
+		expect(isSignInThrottled(db, 'jo@example.org', '10.0.0.1', now)).toBe(false);
+	});
+
+	it('throttles an address guessing across many accounts', () => {
+		const db = openDatabase(':memory:');
+		for (let i = 0; i < 50; i++) fail(db, `person${i}@example.org`, '203.0.113.9', 1);
+		expect(isSignInThrottled(db, 'someone.new@example.org', '203.0.113.9', now)).toBe(true);
+		expect(countRecentFailures(db, 'someone.new@example.org', '203.0.113.9', now)).toEqual({ emailIp: 0, ip: 50 });
+	});
+
+	it('forgets failures after 15 minutes', () => {
+		const db = openDatabase(':memory:');
+		fail(db, 'jo@example.org', '10.0.0.1', 5);
+		expect(isSignInThrottled(db, 'jo@example.org', '10.0.0.1', minutesLater(14))).toBe(true);
+		expect(isSignInThrottled(db, 'jo@example.org', '10.0.0.1', minutesLater(15.01))).toBe(false);
+	});
+
+	it('clears an (email, address) pair’s failures on success', () => {
+		const db = openDatabase(':memory:');
+		fail(db, 'jo@example.org', '10.0.0.1', 4);
+		fail(db, 'sam@example.org', '10.0.0.1', 2);
+		recordSignInAttempt(db, 'jo@example.org', '10.0.0.1', true, now);
+		expect(countRecentFailures(db, 'jo@example.org', '10.0.0.1', now)).toEqual({ emailIp: 0, ip: 2 });
+	});
+
+	it('prunes attempts older than a day', () => {
+		const db = openDatabase(':memory:');
+		fail(db, 'jo@example.org', '10.0.0.1', 3);
+		recordSignInAttempt(db, 'sam@example.org', '10.0.0.2', false, minutesLater(24 * 60 + 1));
+		expect(db.select().from(signInAttempt).all()).toHaveLength(1);
+	});
+
+	it('stores emails hashed, not as typed', () => {
+		const db = openDatabase(':memory:');
+		fail(db, 'Jo@Example.org', '10.0.0.1', 1);
+		const [row] = db.select().from(signInAttempt).all();
+		expect(row.emailKey).toBe(emailKey('jo@example.org'));
+		expect(row.emailKey).not.toContain('example');
+	});
+});

@@ -1,0 +1,4 @@
+export * from './status';
+export * from './validation';
+export * from './queries';
+export * from './manage';

@@ -1,0 +1,190 @@
+// Staff changes to consultations and their priorities. Each change and its audit record commit together.
+import { and, asc, eq, gt, lt, desc, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db';
+import { consultation, priority } from '../db/schema';
+import { recordAudit } from '../audit';
+import type { FieldErrors } from '../forms';
+import type { ConsultationInput, PriorityInput } from './validation';
+
+export type Actor = { staffUserId: number; ip?: string | null };
+export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
+
+function slugTaken(tx: Tx, slug: string, exceptId?: number): boolean {
+	const row = tx.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, slug)).get();
+	return row !== undefined && row.id !== exceptId;
+}
+
+const slugTakenError = { slug: 'A consultation with this web address already exists. Choose a different one' };
+
+export function createConsultation(db: Db, input: ConsultationInput, actor: Actor, now = new Date()): Outcome<{ id: number }> {
+	return db.transaction(
+		(tx) => {
+			if (slugTaken(tx, input.slug)) return { ok: false as const, errors: slugTakenError };
+			const row = tx
+				.insert(consultation)
+				.values({ ...input, createdAt: now, updatedAt: now })
+				.returning({ id: consultation.id })
+				.get();
+			audit(tx, actor, 'consultation.created', row.id, `Created consultation "${input.title}"`, now);
+			return { ok: true as const, id: row.id };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+export function updateConsultation(db: Db, id: number, input: ConsultationInput, actor: Actor, now = new Date()): Outcome {
+	return db.transaction(
+		(tx) => {
+			if (slugTaken(tx, input.slug, id)) return { ok: false as const, errors: slugTakenError };
+			tx.update(consultation).set({ ...input, updatedAt: now }).where(eq(consultation.id, id)).run();
+			audit(tx, actor, 'consultation.updated', id, `Updated consultation "${input.title}"`, now);
+			return { ok: true as const };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** Publishing needs what the public page shows: the strategy and at least one priority. */
+export function publishProblems(c: { strategyMarkdown: string }, priorityCount: number): FieldErrors {
+	const problems: FieldErrors = {};
+	if (c.strategyMarkdown.trim() === '') problems.strategy = 'Add the draft strategy before publishing';
+	if (priorityCount === 0) problems.priorities = 'Add at least one priority before publishing';
+	return problems;
+}
+
+export function publishConsultation(db: Db, id: number, actor: Actor, now = new Date()): Outcome {
+	return db.transaction(
+		(tx) => {
+			const c = tx.select().from(consultation).where(eq(consultation.id, id)).get();
+			if (!c) return { ok: false as const, errors: { form: 'This consultation no longer exists' } };
+			const count = countPriorities(tx, id);
+			const problems = publishProblems(c, count);
+			if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
+			tx.update(consultation).set({ publishedAt: now, updatedAt: now }).where(eq(consultation.id, id)).run();
+			audit(tx, actor, 'consultation.published', id, `Published consultation "${c.title}"`, now);
+			return { ok: true as const };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+export function closeConsultationEarly(db: Db, id: number, actor: Actor, now = new Date()): void {
+	db.transaction(
+		(tx) => {
+			tx.update(consultation).set({ closedEarlyAt: now, updatedAt: now }).where(eq(consultation.id, id)).run();
+			audit(tx, actor, 'consultation.closed', id, 'Closed the consultation early', now);
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+export function reopenConsultation(db: Db, id: number, actor: Actor, now = new Date()): void {
+	db.transaction(
+		(tx) => {
+			tx.update(consultation).set({ closedEarlyAt: null, updatedAt: now }).where(eq(consultation.id, id)).run();
+			audit(tx, actor, 'consultation.reopened', id, 'Reopened the consultation', now);
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+function countPriorities(tx: Tx, consultationId: number): number {
+	return tx
+		.select({ n: sql<number>`count(*)` })
+		.from(priority)
+		.where(eq(priority.consultationId, consultationId))
+		.get()!.n;
+}
+
+export function addPriority(db: Db, consultationId: number, input: PriorityInput, actor: Actor, now = new Date()): { id: number } {
+	return db.transaction(
+		(tx) => {
+			const position = countPriorities(tx, consultationId) + 1;
+			const row = tx
+				.insert(priority)
+				.values({ consultationId, position, ...input })
+				.returning({ id: priority.id })
+				.get();
+			audit(tx, actor, 'priority.added', consultationId, `Added priority ${position}: "${input.title}"`, now);
+			return row;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** Updates a priority of this consultation; false when the id belongs to another one. */
+export function updatePriority(db: Db, consultationId: number, priorityId: number, input: PriorityInput, actor: Actor, now = new Date()): boolean {
+	return db.transaction(
+		(tx) => {
+			const result = tx
+				.update(priority)
+				.set(input)
+				.where(and(eq(priority.id, priorityId), eq(priority.consultationId, consultationId)))
+				.run();
+			if (result.changes === 0) return false;
+			audit(tx, actor, 'priority.updated', consultationId, `Updated priority "${input.title}"`, now);
+			return true;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** Swaps a priority with its neighbour; numbering stays 1..n. */
+export function movePriority(db: Db, consultationId: number, priorityId: number, direction: 'up' | 'down', actor: Actor, now = new Date()): boolean {
+	return db.transaction(
+		(tx) => {
+			const p = tx
+				.select()
+				.from(priority)
+				.where(and(eq(priority.id, priorityId), eq(priority.consultationId, consultationId)))
+				.get();
+			if (!p) return false;
+			const neighbour = tx
+				.select()
+				.from(priority)
+				.where(
+					and(
+						eq(priority.consultationId, consultationId),
+						direction === 'up' ? lt(priority.position, p.position) : gt(priority.position, p.position)
+					)
+				)
+				.orderBy(direction === 'up' ? desc(priority.position) : asc(priority.position))
+				.limit(1)
+				.get();
+			if (!neighbour) return true;
+			tx.update(priority).set({ position: neighbour.position }).where(eq(priority.id, p.id)).run();
+			tx.update(priority).set({ position: p.position }).where(eq(priority.id, neighbour.id)).run();
+			audit(tx, actor, 'priority.moved', consultationId, `Moved priority "${p.title}" ${direction} to ${neighbour.position}`, now);
+			return true;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+export function removePriority(db: Db, consultationId: number, priorityId: number, actor: Actor, now = new Date()): boolean {
+	return db.transaction(
+		(tx) => {
+			const p = tx
+				.delete(priority)
+				.where(and(eq(priority.id, priorityId), eq(priority.consultationId, consultationId)))
+				.returning()
+				.get();
+			if (!p) return false;
+			tx.update(priority)
+				.set({ position: sql`${priority.position} - 1` })
+				.where(and(eq(priority.consultationId, consultationId), gt(priority.position, p.position)))
+				.run();
+			audit(tx, actor, 'priority.removed', consultationId, `Removed priority "${p.title}"`, now);
+			return true;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+function audit(tx: Tx, actor: Actor, action: string, consultationId: number, summary: string, now: Date): void {
+	recordAudit(
+		tx,
+		{ actorStaffUserId: actor.staffUserId, action, subjectType: 'consultation', subjectId: String(consultationId), summary, ip: actor.ip ?? null },
+		now
+	);
+}

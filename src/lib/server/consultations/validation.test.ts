@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { slugify, validateConsultation } from './validation';
+
+const good = {
+	title: 'SEND Partnership Strategy',
+	slug: '',
+	summary: 'Tell us what you think of our draft strategy.',
+	strategyMarkdown: '## Our vision',
+	highlightsMarkdown: '',
+	contactEmail: 'send@council.gov.uk',
+	'opensOn-day': '1',
+	'opensOn-month': '6',
+	'opensOn-year': '2026',
+	'closesOn-day': '30',
+	'closesOn-month': '6',
+	'closesOn-year': '2026'
+};
+
+describe('validateConsultation', () => {
+	it('accepts a complete consultation and makes a web address from the title', () => {
+		const result = validateConsultation(good);
+		expect(result).toEqual({
+			ok: true,
+			data: expect.objectContaining({ slug: 'send-partnership-strategy', opensOn: '2026-06-01', closesOn: '2026-06-30' })
+		});
+	});
+
+	it('refuses a close date on or before the open date', () => {
+		const result = validateConsultation({ ...good, 'closesOn-day': '1' });
+		expect(result).toEqual({ ok: false, errors: { closesOn: 'The date the consultation closes must be after the date it opens' } });
+	});
+
+	it('names every missing or bad field, in page order', () => {
+		const result = validateConsultation({ ...good, title: ' ', slug: 'Bad Slug!', contactEmail: 'nope', 'opensOn-day': '' });
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(Object.keys(result.errors)).toEqual(['title', 'slug', 'contactEmail', 'opensOn']);
+		expect(result.errors.title).toBe('Enter a title');
+		expect(result.errors.contactEmail).toMatch(/correct format/);
+		expect(result.errors.opensOn).toBe('The date the consultation opens must include a day');
+	});
+
+	it('refuses over-long text', () => {
+		const result = validateConsultation({ ...good, title: 'x'.repeat(151), summary: 'y'.repeat(601) });
+		expect(result).toEqual({
+			ok: false,
+			errors: { title: 'Title must be 150 characters or fewer', summary: 'Summary must be 600 characters or fewer' }
+		});
+	});
+});
+
+describe('slugify', () => {
+	it('keeps letters and numbers only', () => {
+		expect(slugify('SEND Strategy 2026: Have Your Say!')).toBe('send-strategy-2026-have-your-say');
+		expect(slugify('Café & Co')).toBe('cafe-and-co');
+	});
+});

@@ -1,0 +1,43 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+import { getConfig } from '../config';
+
+export { schema };
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const migrationsFolder = resolve(process.env.MIGRATIONS_PATH ?? 'drizzle');
+
+/** Opens (creating if needed) a database file, or ':memory:', and brings its schema up to date. */
+export function openDatabase(path: string): Db {
+	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+	const sqlite = new Database(path);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	// Writers queue for the lock instead of failing at once with SQLITE_BUSY.
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('synchronous = NORMAL');
+	const db = drizzle(sqlite, { schema });
+	migrate(db, { migrationsFolder });
+	return db;
+}
+
+let shared: Db | undefined;
+
+/** The process-wide database named by DATABASE_PATH. */
+export function getDb(): Db {
+	shared ??= openDatabase(getConfig().DATABASE_PATH);
+	return shared;
+}
+
+/** Lets tests and scripts point the process at a database of their own. */
+export function setDb(db: Db): void {
+	shared = db;
+}
+
+/** A transaction handle, for functions that must run inside a caller's transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;

@@ -1,0 +1,6 @@
+// One file per domain; drizzle-kit reads them all through this index.
+export * from './auth';
+export * from './audit';
+export * from './consultations';
+export * from './roadshow';
+export * from './notify';

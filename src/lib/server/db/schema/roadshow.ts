@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
+import { consultation } from './consultations';
+
+export const accessNeedCodes = [
+	'bsl',
+	'wheelchair',
+	'hearing_loop',
+	'quiet_space',
+	'reading_help',
+	'other',
+	'none'
+] as const;
+export type AccessNeed = (typeof accessNeedCodes)[number];
+
+export const roadshowSession = sqliteTable(
+	'roadshow_session',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		consultationId: integer('consultation_id')
+			.notNull()
+			.references(() => consultation.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		/** Free text shown to the public, e.g. "Parents/Practitioners". */
+		audienceLabel: text('audience_label').notNull().default(''),
+		venueName: text('venue_name').notNull().default(''),
+		address: text('address').notNull().default(''),
+		postcode: text('postcode').notNull().default(''),
+		/** Optional district, for filtering the public list. */
+		area: text('area'),
+		mode: text('mode', { enum: ['in_person', 'online'] }).notNull().default('in_person'),
+		/** Online sessions only; shown to booked people, never on public pages. */
+		joiningLink: text('joining_link'),
+		startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+		endsAt: integer('ends_at', { mode: 'timestamp_ms' }),
+		/** Places, counting every adult and child. */
+		capacity: integer('capacity').notNull(),
+		bookingClosesAt: integer('booking_closes_at', { mode: 'timestamp_ms' }).notNull(),
+		stepFreeAccess: integer('step_free_access', { mode: 'boolean' }).notNull().default(false),
+		hearingLoop: integer('hearing_loop', { mode: 'boolean' }).notNull().default(false),
+		parking: text('parking').notNull().default(''),
+		quietRoom: integer('quiet_room', { mode: 'boolean' }).notNull().default(false),
+		accessibilityNotes: text('accessibility_notes').notNull().default(''),
+		childrenWelcome: integer('children_welcome', { mode: 'boolean' }).notNull().default(true),
+		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+		cancellationReason: text('cancellation_reason'),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('roadshow_session_consultation_idx').on(t.consultationId, t.startsAt),
+		// The reminder job looks sessions up by start time across consultations.
+		index('roadshow_session_starts_idx').on(t.startsAt),
+		check('roadshow_session_capacity_check', sql`${t.capacity} >= 1`)
+	]
+);
+
+export const booking = sqliteTable(
+	'booking',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		roadshowSessionId: integer('roadshow_session_id')
+			.notNull()
+			.references(() => roadshowSession.id, { onDelete: 'cascade' }),
+		/** Short and unambiguous, e.g. "K7PM-3XQD"; not a secret. */
+		reference: text('reference').notNull().unique(),
+		/** Hex SHA-256 of the manage-link secret; the secret itself is never stored. */
+		manageTokenHash: text('manage_token_hash').notNull().unique(),
+		/** From the form, so a resubmission finds the same booking. */
+		idempotencyKey: text('idempotency_key').notNull(),
+		status: text('status', { enum: ['confirmed', 'waiting', 'cancelled'] }).notNull(),
+		adults: integer('adults').notNull(),
+		children: integer('children').notNull().default(0),
+		bookedBy: text('booked_by', { enum: ['family', 'on_behalf'] }).notNull(),
+		organisationName: text('organisation_name'),
+		organisationRole: text('organisation_role'),
+		/** The person booking: the family, or the practitioner booking on their behalf. */
+		contactName: text('contact_name').notNull(),
+		email: text('email').notNull(),
+		phone: text('phone'),
+		/** On-behalf bookings only, all optional: the family the places are for. */
+		familyName: text('family_name'),
+		familyEmail: text('family_email'),
+		familyPhone: text('family_phone'),
+		accessNeeds: text('access_needs', { mode: 'json' }).$type<AccessNeed[]>().notNull().default([]),
+		accessNeedsOther: text('access_needs_other'),
+		consentToContact: integer('consent_to_contact', { mode: 'boolean' }).notNull().default(false),
+		/** Queue order on the waiting list; kept after promotion for the record. */
+		waitingSince: integer('waiting_since', { mode: 'timestamp_ms' }),
+		promotedAt: integer('promoted_at', { mode: 'timestamp_ms' }),
+		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+		attendedAt: integer('attended_at', { mode: 'timestamp_ms' }),
+		reminderSentAt: integer('reminder_sent_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		uniqueIndex('booking_session_idempotency_idx').on(t.roadshowSessionId, t.idempotencyKey),
+		// Serves both the confirmed-places sum and the waiting queue in join order.
+		index('booking_session_status_idx').on(t.roadshowSessionId, t.status, t.waitingSince),
+		index('booking_reminder_idx').on(t.status, t.reminderSentAt),
+		check('booking_party_check', sql`${t.adults} >= 0 AND ${t.children} >= 0 AND ${t.adults} + ${t.children} >= 1`)
+	]
+);
+
+export type RoadshowSession = typeof roadshowSession.$inferSelect;
+export type Booking = typeof booking.$inferSelect;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../db';
+import { isEmpty, seedDemo } from './seed';
+import { listPublicConsultations } from '../consultations';
+import { listSessionsForConsultation } from '../roadshow/sessions';
+import { ukToday } from '../../format';
+
+describe('seedDemo', () => {
+	it('seeds the open, upcoming and closed consultations, staff and the roadshow', async () => {
+		const db = openDatabase(':memory:');
+		expect(isEmpty(db)).toBe(true);
+		const now = new Date('2026-11-23T10:00:00Z');
+		const logins = await seedDemo(db, { now, password: 'a demo password' });
+		expect(logins.map((l) => l.role)).toEqual(['admin', 'lead', 'facilitator']);
+		expect(isEmpty(db)).toBe(false);
+
+		const { open, upcoming, closed } = listPublicConsultations(db, ukToday(now));
+		expect(open.map((c) => c.slug)).toEqual(['send-partnership-strategy']);
+		expect(open[0].closesOn).toBe('2027-01-04'); // six weeks from today
+		expect(upcoming).toHaveLength(1);
+		expect(closed).toHaveLength(1);
+
+		const sessions = listSessionsForConsultation(db, open[0].id);
+		expect(sessions).toHaveLength(7);
+		for (const s of sessions) {
+			expect(s.capacity).toBeGreaterThanOrEqual(15);
+			expect(s.capacity).toBeLessThanOrEqual(60);
+			expect(s.confirmedPlaces).toBeLessThanOrEqual(s.capacity);
+			expect(s.bookingClosesAt.getTime()).toBeGreaterThan(now.getTime());
+		}
+		const full = sessions.filter((s) => s.confirmedPlaces === s.capacity);
+		expect(full).toHaveLength(1);
+		expect(full[0].waitingCount).toBeGreaterThan(0);
+		expect(sessions.some((s) => s.confirmedPlaces < s.capacity && s.confirmedPlaces / s.capacity >= 0.8)).toBe(true);
+	});
+});

@@ -1,0 +1,51 @@
+// Turns a posted form into typed data or GOV.UK-style field errors, using zod schemas.
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import type { z } from 'zod';
+
+/** Field id → message, in the order the fields appear on the page. */
+export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string | string[]>;
+
+export type FormFailure = ActionFailure<{ values: FormValues; errors: FieldErrors }>;
+
+/** Every posted value as a string (or string[] for repeated names such as checkboxes). */
+export function formValues(form: FormData): FormValues {
+	const values: FormValues = {};
+	for (const key of new Set(form.keys())) {
+		if (key.startsWith('$')) continue;
+		const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
+		values[key] = all.length > 1 ? all : (all[0] ?? '');
+	}
+	return values;
+}
+
+/** The first message zod gives for each field, keyed by the field's id (its dotted path). */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const issue of error.issues) {
+		const key = issue.path.join('.') || 'form';
+		errors[key] ??= issue.message;
+	}
+	return errors;
+}
+
+export type Parsed<T> =
+	| { ok: true; data: T; values: FormValues }
+	| { ok: false; values: FormValues; errors: FieldErrors };
+
+/** Validates posted values against a schema; on failure the values come back to re-show the page. */
+export function parseForm<S extends z.ZodType>(form: FormData, schema: S): Parsed<z.infer<S>> {
+	const values = formValues(form);
+	const result = schema.safeParse(values);
+	if (result.success) return { ok: true, data: result.data, values };
+	return { ok: false, values, errors: fieldErrors(result.error) };
+}
+
+/** The 400 response that re-shows a form with its answers and errors. */
+export function invalid(values: FormValues, errors: FieldErrors): FormFailure {
+	// Never echo secrets back into the page.
+	const safe = Object.fromEntries(
+		Object.entries(values).filter(([k]) => !/password|token/i.test(k))
+	);
+	return fail(400, { values: safe, errors });
+}

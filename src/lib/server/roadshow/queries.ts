@@ -1,0 +1,77 @@
+// Queries shared by the roadshow write functions; they run inside the caller's transaction.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type { RunResult } from 'better-sqlite3';
+import { booking, roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
+import type * as schema from '../db/schema';
+import { getConfig } from '../config';
+import { hasStarted, placesLeft } from './capacity';
+import { planPromotions } from './waitingList';
+import { generateBookingReference } from './references';
+
+/** A database or a transaction on it. */
+export type Queryable = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
+
+export const partyOf = (b: Pick<Booking, 'adults' | 'children'>) => b.adults + b.children;
+
+/** Whole numbers, at least one place, no more than a booking may take. */
+export function isValidParty(adults: number, children: number): boolean {
+	return (
+		Number.isInteger(adults) &&
+		Number.isInteger(children) &&
+		adults >= 0 &&
+		children >= 0 &&
+		adults + children >= 1 &&
+		adults + children <= getConfig().BOOKING_MAX_PARTY
+	);
+}
+
+export function getSessionRow(q: Queryable, sessionId: number): RoadshowSession | undefined {
+	return q.select().from(roadshowSession).where(eq(roadshowSession.id, sessionId)).get();
+}
+
+export function countConfirmedPlaces(q: Queryable, sessionId: number): number {
+	const row = q
+		.select({ places: sql<number>`coalesce(sum(${booking.adults} + ${booking.children}), 0)` })
+		.from(booking)
+		.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, 'confirmed')))
+		.get();
+	return Number(row?.places ?? 0);
+}
+
+/** A reference no other booking has (collisions are rare: 31^8 possibilities). */
+export function newReference(q: Queryable): string {
+	for (;;) {
+		const reference = generateBookingReference();
+		const taken = q.select({ id: booking.id }).from(booking).where(eq(booking.reference, reference)).get();
+		if (!taken) return reference;
+	}
+}
+
+/**
+ * Confirms waiting-list entries that now fit (policy in waitingList.ts). Call inside the write
+ * transaction that freed the places; the caller emails the returned bookings after commit.
+ */
+export function promoteFromWaitingList(q: Queryable, session: RoadshowSession, now: Date): Booking[] {
+	if (session.cancelledAt || hasStarted(session, now)) return [];
+	const free = placesLeft(session.capacity, countConfirmedPlaces(q, session.id));
+	if (free === 0) return [];
+	const queue = q
+		.select()
+		.from(booking)
+		.where(and(eq(booking.roadshowSessionId, session.id), eq(booking.status, 'waiting')))
+		.orderBy(asc(booking.waitingSince), asc(booking.id))
+		.all();
+	const ids = planPromotions(
+		free,
+		queue.map((b) => ({ id: b.id, party: partyOf(b) }))
+	);
+	if (ids.length === 0) return [];
+	const promoted = q
+		.update(booking)
+		.set({ status: 'confirmed', promotedAt: now, updatedAt: now })
+		.where(inArray(booking.id, ids))
+		.returning()
+		.all();
+	return ids.map((id) => promoted.find((b) => b.id === id)!);
+}

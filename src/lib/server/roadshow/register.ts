@@ -1,0 +1,91 @@
+// The staff register of a session: who is coming, who is waiting, what the venue must prepare.
+import { and, asc, eq, isNull, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { booking, type AccessNeed, type Booking, type RoadshowSession } from '../db/schema';
+import { getSessionRow, partyOf } from './queries';
+
+export type AccessNeedTotals = Record<Exclude<AccessNeed, 'none'>, number>;
+
+export type SessionRegister = {
+	session: RoadshowSession;
+	/** By contact name, for finding people at the door. */
+	confirmed: Booking[];
+	/** In queue order. */
+	waiting: Booking[];
+	confirmedPlaces: number;
+	waitingPlaces: number;
+	checkedInPlaces: number;
+	/** Confirmed bookings asking for each need. */
+	accessNeedTotals: AccessNeedTotals;
+};
+
+export function getSessionRegister(db: Db, sessionId: number): SessionRegister | undefined {
+	const session = getSessionRow(db, sessionId);
+	if (!session) return undefined;
+	const confirmed = db
+		.select()
+		.from(booking)
+		.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, 'confirmed')))
+		.orderBy(sql`${booking.contactName} collate nocase`, asc(booking.id))
+		.all();
+	const waiting = db
+		.select()
+		.from(booking)
+		.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, 'waiting')))
+		.orderBy(asc(booking.waitingSince), asc(booking.id))
+		.all();
+	const accessNeedTotals: AccessNeedTotals = {
+		bsl: 0,
+		wheelchair: 0,
+		hearing_loop: 0,
+		quiet_space: 0,
+		reading_help: 0,
+		other: 0
+	};
+	for (const b of confirmed)
+		for (const need of b.accessNeeds) if (need !== 'none' && need in accessNeedTotals) accessNeedTotals[need]++;
+	const sum = (list: Booking[]) => list.reduce((n, b) => n + partyOf(b), 0);
+	return {
+		session,
+		confirmed,
+		waiting,
+		confirmedPlaces: sum(confirmed),
+		waitingPlaces: sum(waiting),
+		checkedInPlaces: sum(confirmed.filter((b) => b.attendedAt)),
+		accessNeedTotals
+	};
+}
+
+/** Marks a confirmed booking of this session as arrived; undefined if there is no such booking. */
+export function checkInBooking(db: Db, sessionId: number, bookingId: number, now: Date): Booking | undefined {
+	return db
+		.update(booking)
+		.set({ attendedAt: now, updatedAt: now })
+		.where(
+			and(
+				eq(booking.id, bookingId),
+				eq(booking.roadshowSessionId, sessionId),
+				eq(booking.status, 'confirmed'),
+				isNull(booking.attendedAt)
+			)
+		)
+		.returning()
+		.get() ?? findInSession(db, sessionId, bookingId);
+}
+
+export function undoCheckIn(db: Db, sessionId: number, bookingId: number, now: Date): Booking | undefined {
+	return db
+		.update(booking)
+		.set({ attendedAt: null, updatedAt: now })
+		.where(and(eq(booking.id, bookingId), eq(booking.roadshowSessionId, sessionId), isNotNull(booking.attendedAt)))
+		.returning()
+		.get() ?? findInSession(db, sessionId, bookingId);
+}
+
+function findInSession(db: Db, sessionId: number, bookingId: number): Booking | undefined {
+	return db
+		.select()
+		.from(booking)
+		.where(and(eq(booking.id, bookingId), eq(booking.roadshowSessionId, sessionId), eq(booking.status, 'confirmed')))
+		.get();
+}

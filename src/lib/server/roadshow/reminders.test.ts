@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../db';
+import { createBooking, joinWaitingList, type BookingInput } from './bookings';
+import { claimDueReminders } from './reminders';
+import { cancelSession } from './sessions';
+import { NOW, addSession, bookingInput, testDb } from './testFixtures';
+
+const DAY = 86_400_000;
+const inDays = (days: number) => new Date(NOW.getTime() + days * DAY);
+
+function book(db: Db, input: BookingInput) {
+	const result = createBooking(db, input, NOW);
+	if (result.kind !== 'booked') throw new Error(result.kind);
+	return result.booking;
+}
+
+describe('reminders', () => {
+	it('claims each confirmed booking for a live session within the lead time, once, even when run twice', () => {
+		const { db, consultationId } = testDb();
+		const soon = addSession(db, consultationId, { capacity: 2, startsAt: inDays(1), bookingClosesAt: inDays(0.5) });
+		const later = addSession(db, consultationId, { startsAt: inDays(5), bookingClosesAt: inDays(4) });
+		const cancelled = addSession(db, consultationId, { startsAt: inDays(1), bookingClosesAt: inDays(0.5) });
+		const due = book(db, bookingInput(soon.id, { adults: 2, children: 0 }));
+		joinWaitingList(db, bookingInput(soon.id), NOW);
+		const notYet = book(db, bookingInput(later.id));
+		book(db, bookingInput(cancelled.id));
+		cancelSession(db, cancelled.id, '', NOW);
+
+		const first = claimDueReminders(db, NOW, 2 * DAY);
+		expect(first.map((r) => r.booking.id)).toEqual([due.id]);
+		expect(first[0].session.id).toBe(soon.id);
+		expect(first[0].booking.reminderSentAt).toEqual(NOW);
+		expect(claimDueReminders(db, new Date(NOW.getTime() + 1000), 2 * DAY)).toEqual([]);
+
+		// Four days on, the later session is due; the first has started and is left alone.
+		expect(claimDueReminders(db, inDays(4), 2 * DAY).map((r) => r.booking.id)).toEqual([notYet.id]);
+		expect(claimDueReminders(db, inDays(4), 2 * DAY)).toEqual([]);
+	});
+
+	it('claims at most once across two connections to the same database file', async () => {
+		const { mkdtempSync, rmSync } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const { join } = await import('node:path');
+		const { openDatabase } = await import('../db');
+		const { consultation } = await import('../db/schema');
+		const dir = mkdtempSync(join(tmpdir(), 'reminders-'));
+		try {
+			const a = openDatabase(join(dir, 'test.db'));
+			const b = openDatabase(join(dir, 'test.db'));
+			const c = a
+				.insert(consultation)
+				.values({ slug: 's', title: 'T', summary: '', contactEmail: 'x@example.org', opensOn: '2026-05-01', closesOn: '2026-07-31', createdAt: NOW, updatedAt: NOW })
+				.returning()
+				.get();
+			const session = addSession(a, c.id, { startsAt: inDays(1), bookingClosesAt: inDays(0.5) });
+			for (let i = 0; i < 5; i++) book(a, bookingInput(session.id, { adults: 1, children: 0 }));
+			const claimed = [...claimDueReminders(a, NOW, 2 * DAY), ...claimDueReminders(b, NOW, 2 * DAY)];
+			expect(claimed).toHaveLength(5);
+			expect(new Set(claimed.map((r) => r.booking.id)).size).toBe(5);
+			a.$client.close();
+			b.$client.close();
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});

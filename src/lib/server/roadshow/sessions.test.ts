@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { createBooking, joinWaitingList } from './bookings';
+import {
+	cancelSession,
+	createSession,
+	getSessionWithCounts,
+	listSessionsForConsultation,
+	listUpcomingSessions,
+	updateSession,
+	updateSessionCapacity
+} from './sessions';
+import type { SessionInput } from './sessionValidation';
+import { NOW, addSession, bookingInput, testDb } from './testFixtures';
+
+const input: SessionInput = {
+	title: 'Young people',
+	audienceLabel: 'Young People',
+	mode: 'in_person',
+	venueName: 'MYA',
+	address: 'Hope Street',
+	postcode: 'L1 9BQ',
+	area: 'City centre',
+	joiningLink: null,
+	startsAt: new Date('2026-06-07T16:30:00Z'),
+	endsAt: new Date('2026-06-07T17:30:00Z'),
+	capacity: 20,
+	bookingClosesAt: null,
+	stepFreeAccess: true,
+	hearingLoop: false,
+	parking: 'Street parking',
+	quietRoom: true,
+	accessibilityNotes: '',
+	childrenWelcome: true
+};
+
+describe('sessions', () => {
+	it('closes booking at 6pm UK time the evening before by default', () => {
+		const { db, consultationId } = testDb();
+		const session = createSession(db, consultationId, input, NOW);
+		expect(session.bookingClosesAt.toISOString()).toBe('2026-06-06T17:00:00.000Z');
+		const winter = createSession(db, consultationId, { ...input, startsAt: new Date('2026-12-03T10:00:00Z') }, NOW);
+		expect(winter.bookingClosesAt.toISOString()).toBe('2026-12-02T18:00:00.000Z');
+	});
+
+	it('lists sessions by date with confirmed places and waiting counts', () => {
+		const { db, consultationId } = testDb();
+		const later = addSession(db, consultationId, { capacity: 3, startsAt: new Date('2026-06-20T10:00:00Z') });
+		const sooner = addSession(db, consultationId, { capacity: 10 });
+		createBooking(db, bookingInput(later.id, { adults: 2, children: 1 }), NOW);
+		joinWaitingList(db, bookingInput(later.id), NOW);
+		joinWaitingList(db, bookingInput(later.id), NOW);
+		const list = listSessionsForConsultation(db, consultationId);
+		expect(list.map((s) => [s.id, s.confirmedPlaces, s.waitingCount])).toEqual([
+			[sooner.id, 0, 0],
+			[later.id, 3, 2]
+		]);
+		expect(getSessionWithCounts(db, later.id)).toMatchObject({ confirmedPlaces: 3, waitingCount: 2 });
+		expect(getSessionWithCounts(db, 9999)).toBeUndefined();
+	});
+
+	it('will not set capacity below the places confirmed', () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId, { capacity: 10 });
+		createBooking(db, bookingInput(session.id, { adults: 3, children: 2 }), NOW);
+		expect(updateSessionCapacity(db, session.id, 4, NOW)).toEqual({ kind: 'below_confirmed', confirmedPlaces: 5 });
+		expect(updateSession(db, session.id, { ...input, capacity: 4 }, NOW)).toEqual({
+			kind: 'below_confirmed',
+			confirmedPlaces: 5
+		});
+		expect(updateSessionCapacity(db, session.id, 5, NOW).kind).toBe('updated');
+		expect(updateSessionCapacity(db, 9999, 5, NOW).kind).toBe('not_found');
+	});
+
+	it('promotes from the waiting list when capacity is raised', () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId, { capacity: 2 });
+		createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW);
+		const big = joinWaitingList(db, bookingInput(session.id, { adults: 2, children: 2 }), NOW);
+		const small = joinWaitingList(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW);
+		if (big.kind !== 'booked' || small.kind !== 'booked') throw new Error('not booked');
+		const raised = updateSessionCapacity(db, session.id, 4, NOW);
+		expect(raised.kind === 'updated' && raised.promoted.map((b) => b.id)).toEqual([small.booking.id]);
+		const again = updateSessionCapacity(db, session.id, 7, NOW);
+		expect(again.kind === 'updated' && again.promoted.map((b) => b.id)).toEqual([big.booking.id]);
+	});
+
+	it('cancels a session and returns everyone booked or waiting to tell', () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId, { capacity: 2 });
+		createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW);
+		joinWaitingList(db, bookingInput(session.id), NOW);
+		const result = cancelSession(db, session.id, 'The venue flooded', NOW);
+		expect(result.kind).toBe('cancelled');
+		if (result.kind !== 'cancelled') return;
+		expect(result.session.cancelledAt).toEqual(NOW);
+		expect(result.session.cancellationReason).toBe('The venue flooded');
+		expect(result.notify.map((b) => b.status)).toEqual(['confirmed', 'waiting']);
+		expect(cancelSession(db, session.id, '', NOW).kind).toBe('already_cancelled');
+		expect(updateSessionCapacity(db, session.id, 5, NOW).kind).toBe('session_cancelled');
+		expect(createBooking(db, bookingInput(session.id), NOW).kind).toBe('session_cancelled');
+	});
+
+	it('lists upcoming sessions across consultations with their counts, leaving out cancelled ones', () => {
+		const { db, consultationId } = testDb();
+		const past = addSession(db, consultationId, { startsAt: new Date('2026-05-20T16:00:00Z') });
+		const later = addSession(db, consultationId, { startsAt: new Date('2026-06-20T16:00:00Z'), capacity: 2 });
+		const sooner = addSession(db, consultationId, { startsAt: new Date('2026-06-05T16:00:00Z') });
+		const cancelled = addSession(db, consultationId, { startsAt: new Date('2026-06-06T16:00:00Z') });
+		cancelSession(db, cancelled.id, '', NOW);
+		createBooking(db, bookingInput(later.id, { adults: 2, children: 0 }), NOW);
+		joinWaitingList(db, bookingInput(later.id), NOW);
+		const list = listUpcomingSessions(db, NOW);
+		expect(list.map((s) => s.id)).toEqual([sooner.id, later.id]);
+		expect(list[1]).toMatchObject({ consultationTitle: 'SEND strategy', confirmedPlaces: 2, waitingCount: 1 });
+		expect(list.some((s) => s.id === past.id)).toBe(false);
+	});
+});

@@ -1,0 +1,145 @@
+// Roadshow sessions: staff set-up, capacity changes, cancellation, and lists with live counts.
+import { and, asc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { booking, consultation, roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
+import { defaultBookingClosesAt } from './schedule';
+import type { SessionInput } from './sessionValidation';
+import { countConfirmedPlaces, getSessionRow, promoteFromWaitingList, type Queryable } from './queries';
+
+export type SessionWithCounts = RoadshowSession & { confirmedPlaces: number; waitingCount: number };
+
+const immediate = { behavior: 'immediate' } as const;
+
+function sessionValues(input: SessionInput) {
+	return { ...input, bookingClosesAt: input.bookingClosesAt ?? defaultBookingClosesAt(input.startsAt) };
+}
+
+export function createSession(db: Db, consultationId: number, input: SessionInput, now: Date): RoadshowSession {
+	return db
+		.insert(roadshowSession)
+		.values({ ...sessionValues(input), consultationId, createdAt: now, updatedAt: now })
+		.returning()
+		.get();
+}
+
+export function getSession(db: Db, sessionId: number): RoadshowSession | undefined {
+	return getSessionRow(db, sessionId);
+}
+
+export type UpdateSessionResult =
+	| { kind: 'updated'; session: RoadshowSession; promoted: Booking[] }
+	/** Capacity may not drop below the places already confirmed. */
+	| { kind: 'below_confirmed'; confirmedPlaces: number }
+	| { kind: 'not_found' }
+	| { kind: 'session_cancelled' };
+
+function applyUpdate(
+	q: Queryable,
+	sessionId: number,
+	changes: Partial<typeof roadshowSession.$inferInsert> & { capacity: number },
+	now: Date
+): UpdateSessionResult {
+	const current = getSessionRow(q, sessionId);
+	if (!current) return { kind: 'not_found' };
+	if (current.cancelledAt) return { kind: 'session_cancelled' };
+	const confirmedPlaces = countConfirmedPlaces(q, sessionId);
+	if (changes.capacity < confirmedPlaces) return { kind: 'below_confirmed', confirmedPlaces };
+	const session = q
+		.update(roadshowSession)
+		.set({ ...changes, updatedAt: now })
+		.where(eq(roadshowSession.id, sessionId))
+		.returning()
+		.get();
+	// Raised capacity goes to the waiting list in the same transaction.
+	return { kind: 'updated', session, promoted: promoteFromWaitingList(q, session, now) };
+}
+
+/** Saves the whole staff form, capacity rule included. */
+export function updateSession(db: Db, sessionId: number, input: SessionInput, now: Date): UpdateSessionResult {
+	return db.transaction((tx) => applyUpdate(tx, sessionId, sessionValues(input), now), immediate);
+}
+
+export function updateSessionCapacity(db: Db, sessionId: number, capacity: number, now: Date): UpdateSessionResult {
+	return db.transaction((tx) => applyUpdate(tx, sessionId, { capacity }, now), immediate);
+}
+
+export type CancelSessionResult =
+	/** notify: everyone confirmed or waiting, to be told after commit. Their bookings keep their status as a record. */
+	| { kind: 'cancelled'; session: RoadshowSession; notify: Booking[] }
+	| { kind: 'already_cancelled'; session: RoadshowSession }
+	| { kind: 'not_found' };
+
+export function cancelSession(db: Db, sessionId: number, reason: string, now: Date): CancelSessionResult {
+	return db.transaction((tx) => {
+		const current = getSessionRow(tx, sessionId);
+		if (!current) return { kind: 'not_found' } as const;
+		if (current.cancelledAt) return { kind: 'already_cancelled', session: current } as const;
+		const session = tx
+			.update(roadshowSession)
+			.set({ cancelledAt: now, cancellationReason: reason.trim() || null, updatedAt: now })
+			.where(eq(roadshowSession.id, sessionId))
+			.returning()
+			.get();
+		const notify = tx
+			.select()
+			.from(booking)
+			.where(and(eq(booking.roadshowSessionId, sessionId), ne(booking.status, 'cancelled')))
+			.orderBy(asc(booking.id))
+			.all();
+		return { kind: 'cancelled', session, notify } as const;
+	}, immediate);
+}
+
+function selectWithCounts(db: Db) {
+	return db
+		.select({
+			session: roadshowSession,
+			confirmedPlaces: sql<number>`coalesce(sum(case when ${booking.status} = 'confirmed' then ${booking.adults} + ${booking.children} end), 0)`,
+			waitingCount: sql<number>`count(case when ${booking.status} = 'waiting' then 1 end)`
+		})
+		.from(roadshowSession)
+		.leftJoin(booking, eq(booking.roadshowSessionId, roadshowSession.id))
+		.$dynamic();
+}
+
+const withCounts = (r: { session: RoadshowSession; confirmedPlaces: number; waitingCount: number }) => ({
+	...r.session,
+	confirmedPlaces: Number(r.confirmedPlaces),
+	waitingCount: Number(r.waitingCount)
+});
+
+/** Every session of a consultation by start time, with places confirmed and waiting entries, in one query. */
+export function listSessionsForConsultation(db: Db, consultationId: number): SessionWithCounts[] {
+	return selectWithCounts(db)
+		.where(eq(roadshowSession.consultationId, consultationId))
+		.groupBy(roadshowSession.id)
+		.orderBy(asc(roadshowSession.startsAt), asc(roadshowSession.id))
+		.all()
+		.map(withCounts);
+}
+
+export function getSessionWithCounts(db: Db, sessionId: number): SessionWithCounts | undefined {
+	const row = selectWithCounts(db).where(eq(roadshowSession.id, sessionId)).groupBy(roadshowSession.id).get();
+	return row ? withCounts(row) : undefined;
+}
+
+export type UpcomingSession = SessionWithCounts & { consultationTitle: string };
+
+/** Sessions not cancelled that start from `from` on, across consultations, soonest first: the facilitators' way in. */
+export function listUpcomingSessions(db: Db, from: Date): UpcomingSession[] {
+	return db
+		.select({
+			session: roadshowSession,
+			consultationTitle: consultation.title,
+			confirmedPlaces: sql<number>`coalesce(sum(case when ${booking.status} = 'confirmed' then ${booking.adults} + ${booking.children} end), 0)`,
+			waitingCount: sql<number>`count(case when ${booking.status} = 'waiting' then 1 end)`
+		})
+		.from(roadshowSession)
+		.innerJoin(consultation, eq(consultation.id, roadshowSession.consultationId))
+		.leftJoin(booking, eq(booking.roadshowSessionId, roadshowSession.id))
+		.where(and(gte(roadshowSession.startsAt, from), isNull(roadshowSession.cancelledAt)))
+		.groupBy(roadshowSession.id)
+		.orderBy(asc(roadshowSession.startsAt), asc(roadshowSession.id))
+		.all()
+		.map((r) => ({ ...withCounts(r), consultationTitle: r.consultationTitle }));
+}

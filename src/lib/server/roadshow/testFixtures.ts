@@ -1,0 +1,73 @@
+// Shared set-up for the roadshow unit tests: an in-memory database with one consultation.
+import { openDatabase, type Db } from '../db';
+import { consultation, roadshowSession, type RoadshowSession } from '../db/schema';
+import type { BookingInput } from './bookings';
+
+export const NOW = new Date('2026-06-01T09:00:00Z');
+let keys = 0;
+
+export function testDb(): { db: Db; consultationId: number } {
+	const db = openDatabase(':memory:');
+	const row = db
+		.insert(consultation)
+		.values({
+			slug: 'send-strategy',
+			title: 'SEND strategy',
+			summary: 'Have your say',
+			contactEmail: 'send@example.org',
+			opensOn: '2026-05-01',
+			closesOn: '2026-07-31',
+			createdAt: NOW,
+			updatedAt: NOW
+		})
+		.returning()
+		.get();
+	return { db, consultationId: row.id };
+}
+
+export function addSession(
+	db: Db,
+	consultationId: number,
+	values: Partial<typeof roadshowSession.$inferInsert> = {}
+): RoadshowSession {
+	return db
+		.insert(roadshowSession)
+		.values({
+			consultationId,
+			title: 'Parents and practitioners',
+			audienceLabel: 'Parents/Practitioners',
+			venueName: 'Bridge Chapel',
+			address: '1 Chapel Road\nLiverpool',
+			postcode: 'L1 1JD',
+			startsAt: new Date('2026-06-10T16:30:00Z'),
+			bookingClosesAt: new Date('2026-06-09T17:00:00Z'),
+			capacity: 10,
+			createdAt: NOW,
+			updatedAt: NOW,
+			...values
+		})
+		.returning()
+		.get();
+}
+
+export function bookingInput(sessionId: number, values: Partial<BookingInput> = {}): BookingInput {
+	return {
+		sessionId,
+		idempotencyKey: `key-${String(++keys).padStart(16, '0')}`,
+		bookedBy: 'family',
+		organisationName: null,
+		organisationRole: null,
+		adults: 1,
+		children: 1,
+		contactName: 'Sam Parent',
+		email: 'sam@example.com',
+		phone: null,
+		familyName: null,
+		familyEmail: null,
+		familyPhone: null,
+		accessNeeds: ['none'],
+		accessNeedsOther: null,
+		consentToContact: true,
+		...values
+	};
+}

@@ -1,0 +1,26 @@
+// Start-up: bring the database schema up to date, then seed the demo into an empty database.
+import { getDb } from './db';
+import { getConfig } from './config';
+import { isEmpty, seedDemo } from './demo/seed';
+import { log } from './log';
+
+let started: Promise<void> | undefined;
+
+export function startUp(): Promise<void> {
+	started ??= run();
+	return started;
+}
+
+async function run(): Promise<void> {
+	const config = getConfig();
+	const db = getDb();
+	log.info({ database: config.DATABASE_PATH }, 'database ready');
+	if (!config.SEED_DEMO || !isEmpty(db)) return;
+	const logins = await seedDemo(db, { password: config.DEMO_PASSWORD });
+	// Printed once, straight to the console: these must not go into log files.
+	const lines = logins.map((l) => `  ${l.role.padEnd(12)} ${l.email.padEnd(26)} ${l.password}`);
+	console.log(
+		['', 'Demo data created. Sign in at /staff/sign-in with:', ...lines, '  (These passwords are shown only once.)', ''].join('\n')
+	);
+}
+

@@ -1,0 +1,35 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { invalid, parseForm } from '$lib/server/forms';
+import { manageConsultation, parseId } from '$lib/server/consultations/guard';
+import { priorityFields, removePriority, updatePriority } from '$lib/server/consultations';
+
+function findPriority(locals: App.Locals, params: { id: string; priorityId: string }) {
+	const found = manageConsultation(locals, params.id);
+	const priority = found.priorities.find((p) => p.id === parseId(params.priorityId));
+	if (!priority) error(404, 'Page not found');
+	return { ...found, priority };
+}
+
+export const load = ({ locals, params }) => {
+	const { consultation: c, priority: p } = findPriority(locals, params);
+	return {
+		consultation: { id: c.id, title: c.title },
+		priority: { id: p.id, position: p.position, title: p.title, description: p.description }
+	};
+};
+
+export const actions = {
+	save: async ({ locals, params, request, getClientAddress }) => {
+		const { user, consultation, priority } = findPriority(locals, params);
+		const parsed = parseForm(await request.formData(), priorityFields);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		updatePriority(getDb(), consultation.id, priority.id, parsed.data, { staffUserId: user.id, ip: getClientAddress() });
+		redirect(303, `/staff/consultations/${consultation.id}/priorities?done=updated`);
+	},
+	remove: async ({ locals, params, getClientAddress }) => {
+		const { user, consultation, priority } = findPriority(locals, params);
+		removePriority(getDb(), consultation.id, priority.id, { staffUserId: user.id, ip: getClientAddress() });
+		redirect(303, `/staff/consultations/${consultation.id}/priorities?done=removed`);
+	}
+};

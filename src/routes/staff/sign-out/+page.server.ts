@@ -1,0 +1,23 @@
+import { redirect } from '@sveltejs/kit';
+import { SIGN_IN_PATH } from '$lib/server/auth/access';
+import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
+import { recordSignOut } from '$lib/server/auth/signIn';
+import { getDb } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (!locals.user) redirect(303, SIGN_IN_PATH);
+};
+
+export const actions: Actions = {
+	default: (event) => {
+		const { locals } = event;
+		if (locals.user && locals.sessionId) {
+			const db = getDb();
+			invalidateSession(db, locals.sessionId);
+			recordSignOut(db, locals.user, event.getClientAddress());
+		}
+		deleteSessionCookie(event);
+		redirect(303, `${SIGN_IN_PATH}?signedOut`);
+	}
+};

@@ -1,0 +1,51 @@
+import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+export const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+	testDir: './e2e',
+	outputDir: '../test-results/e2e',
+	fullyParallel: false,
+	workers: 2,
+	retries: 0,
+	timeout: 30_000,
+	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [['list'], ['json']] : [['list']],
+	use: {
+		baseURL,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			// Debian's Chromium: no sandbox as root, and no lookups beyond this machine.
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic',
+				'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'
+			]
+		}
+	},
+	webServer: {
+		command: 'node scripts/serve-test.mjs',
+		cwd: '..',
+		url: `${baseURL}/`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: {
+			PORT: String(port),
+			ORIGIN: baseURL,
+			DATABASE_PATH: join(tmpdir(), `coproduce-test-e2e-${port}.db`),
+			SEED_DEMO: 'true',
+			DEMO_PASSWORD: 'correct horse battery staple',
+			LOG_LEVEL: 'warn'
+		}
+	}
+});
