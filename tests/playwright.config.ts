@@ -9,7 +9,7 @@ export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
 	testDir: './e2e',
-	outputDir: '../test-results/e2e',
+	outputDir: `../test-results/e2e-${port}`,
 	fullyParallel: false,
 	workers: 2,
 	retries: 0,

@@ -1,13 +1,14 @@
 import type { NavigationItem } from '$lib/components';
-import type { Role } from '$lib/server/auth/types';
+import type { Permission } from '$lib/server/auth/access';
 
-type Link = { href: string; text: string; adminOnly?: boolean };
+/** A link shows only to staff with its permission; who has which is decided in auth/access.ts. */
+type Link = { href: string; text: string; permission?: Permission };
 
 const staffLinks: Link[] = [
 	{ href: '/staff', text: 'Consultations' },
-	{ href: '/staff/outbox', text: 'Outbox' },
-	{ href: '/staff/accounts', text: 'Staff accounts', adminOnly: true },
-	{ href: '/staff/audit', text: 'Audit log', adminOnly: true },
+	{ href: '/staff/outbox', text: 'Outbox', permission: 'outbox:view' },
+	{ href: '/staff/accounts', text: 'Staff accounts', permission: 'staff:manage' },
+	{ href: '/staff/audit', text: 'Audit log', permission: 'audit:view' },
 	{ href: '/staff/password', text: 'Change password' }
 ];
 
@@ -17,9 +18,9 @@ const publicLinks: Link[] = [{ href: '/', text: 'Have your say' }];
  * The header links for a visitor or a signed-in staff member. The link whose address is the
  * longest match for the current page is marked as the current section.
  */
-export function headerNavigation(pathname: string, role: Role | null): NavigationItem[] {
-	const links = role
-		? staffLinks.filter((link) => !link.adminOnly || role === 'admin')
+export function headerNavigation(pathname: string, permissions: readonly Permission[] | null): NavigationItem[] {
+	const links = permissions
+		? staffLinks.filter((link) => !link.permission || permissions.includes(link.permission))
 		: publicLinks;
 	// The home page is a section of its own, not the parent of every page.
 	const inSection = (href: string) =>
