@@ -31,6 +31,6 @@ if (builtAt < changedAt) {
 }
 
 console.log(`Starting Coproduce on ${env.ORIGIN}`);
-const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+const server = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

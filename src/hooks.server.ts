@@ -42,6 +42,10 @@ const authenticate: Handle = ({ event, resolve }) => {
 };
 
 const isStaffPath = (pathname: string) => pathname === '/staff' || pathname.startsWith('/staff/');
+/** Pages showing someone's own answers or booking: a journey in progress, a manage or resume link. */
+const privateJourney = /^\/consultations\/[^/]+\/(sessions\/[^/]+\/book\/|questionnaires\/[^/]+\/r\/)/;
+const isPrivatePath = (pathname: string) =>
+	isStaffPath(pathname) || pathname.startsWith('/bookings/manage/') || privateJourney.test(pathname);
 
 /**
  * A first gate for /staff: every page and action still checks for itself with requireUser or
@@ -80,8 +84,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		if (event.url.protocol === 'https:') {
 			headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 		}
-		// Staff pages show personal data: never keep them in a shared or back-button cache.
-		if (isStaffPath(event.url.pathname)) headers.set('Cache-Control', 'no-store');
+		// Staff pages, manage-booking and resume links show personal data: never keep them in a shared cache.
+		if (isPrivatePath(event.url.pathname)) headers.set('Cache-Control', 'no-store');
 	} catch {
 		// Some responses (e.g. from fetch) have immutable headers; they are not our pages.
 	}
@@ -91,7 +95,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(securityHeaders, authenticate, staffGate);
 
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
-	const where = { status, method: event.request.method, path: event.url.pathname, route: event.route.id };
+	// The route id, never the path: manage-booking and resume links carry their secret in the path.
+	const where = { status, method: event.request.method, route: event.route.id };
 	if (status === 404) return { message: 'Page not found' };
 	// Other 4xx errors here are SvelteKit refusing a malformed request: worth a note, not an alarm.
 	if (status < 500) {

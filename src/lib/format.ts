@@ -68,9 +68,12 @@ export function formatDateTime(instant: Date): string {
 	return `${formatShortDate(instant)}, ${formatTime(instant)}`;
 }
 
+// Building a formatter costs far more than using one, and ukToday runs on every saved answer.
+const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+
 /** Today's calendar date in the UK, 'YYYY-MM-DD'. */
 export function ukToday(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(now);
+	return isoDate.format(now);
 }
 
 /** The offset of UK time from UTC, in minutes, at an instant (0 in GMT, 60 in BST). */

@@ -40,7 +40,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 	const url = `http://127.0.0.1:${port}`;
 	const dir = mkdtempSync(join(tmpdir(), 'coproduce-test-'));
 	const databasePath = join(dir, 'coproduce-test.db');
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['build/index.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),

@@ -3,6 +3,9 @@ import { getDb } from './db';
 import { getConfig } from './config';
 import { isEmpty, seedDemo } from './demo/seed';
 import { log } from './log';
+import { sendDueReminders } from './notify';
+
+const REMINDER_INTERVAL_MS = 10 * 60_000;
 
 let started: Promise<void> | undefined;
 
@@ -15,6 +18,7 @@ async function run(): Promise<void> {
 	const config = getConfig();
 	const db = getDb();
 	log.info({ database: config.DATABASE_PATH }, 'database ready');
+	startReminderJob();
 	if (!config.SEED_DEMO || !isEmpty(db)) return;
 	const logins = await seedDemo(db, { password: config.DEMO_PASSWORD });
 	// Printed once, straight to the console: these must not go into log files.
@@ -24,3 +28,12 @@ async function run(): Promise<void> {
 	);
 }
 
+/** Reminders every 10 minutes from the server; claiming makes a second process or cron run harmless. */
+function startReminderJob(): void {
+	const tick = () => {
+		sendDueReminders(getDb()).catch((err: unknown) =>
+			log.error({ err: err instanceof Error ? err.message : String(err) }, 'reminder job failed')
+		);
+	};
+	setInterval(tick, REMINDER_INTERVAL_MS).unref();
+}

@@ -4,6 +4,9 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { auditEvent, staffUser } from '../db/schema';
 
+/** The staff member making a change, for the audit record written with it. */
+export type Actor = { staffUserId: number; ip?: string | null };
+
 export type AuditInput = {
 	actorStaffUserId?: number | null;
 	/** e.g. "staff_user.created" */

@@ -106,6 +106,14 @@ describe('staffPathPermission', () => {
 		expect(staffPathPermission('/staff/consultations/3/sessions/7/edit')).toBe('consultation:manage');
 		expect(staffPathPermission('/staff/consultations/3/sessions/7/cancel')).toBe('consultation:manage');
 		expect(staffPathPermission('/staff/consultations/3/edit')).toBe('consultation:manage');
+		expect(staffPathPermission('/staff/consultations/3/paper-entry')).toBe('roadshow:run');
+		expect(staffPathPermission('/staff/consultations/3/paper-entry/4')).toBe('roadshow:run');
+		expect(staffPathPermission('/staff/consultations/3/roadshow-notes')).toBe('roadshow:run');
+		expect(staffPathPermission('/staff/consultations/3/roadshow-notesx')).toBe('consultation:manage');
+		expect(staffPathPermission('/staff/consultations/3/questionnaires/4')).toBe('consultation:manage');
+		expect(staffPathPermission('/staff/consultations/3/comments')).toBe('feedback:view');
+		expect(staffPathPermission('/staff/consultations/3/themes/5/merge')).toBe('feedback:view');
+		expect(staffPathPermission('/staff/consultations/3/response')).toBe('consultation:manage');
 		expect(staffPathPermission('/staff/consultations/new')).toBe('consultation:manage');
 		expect(staffPathPermission('/staff/roadshowing')).toBeNull();
 	});

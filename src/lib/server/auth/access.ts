@@ -82,6 +82,10 @@ const pathPermissions: [RegExp, Permission][] = [
 	// but setting up consultations and sessions is for leads.
 	[/^\/staff\/roadshow(\/|$)/, 'roadshow:run'],
 	[/^\/staff\/consultations\/[^/]+\/sessions\/?$/, 'roadshow:run'],
+	// They also type in paper questionnaires and roadshow table notes.
+	[/^\/staff\/consultations\/[^/]+\/(paper-entry|roadshow-notes)(\/|$)/, 'roadshow:run'],
+	// Reading and coding comments, and the dashboards, are feedback work.
+	[/^\/staff\/consultations\/[^/]+\/(comments|themes|insights)(\/|$)/, 'feedback:view'],
 	[/^\/staff\/consultations(\/|$)/, 'consultation:manage']
 ];
 

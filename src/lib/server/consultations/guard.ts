@@ -1,6 +1,6 @@
 // The staff consultation pages share one way in: the right permission, then a real consultation id.
 import { error } from '@sveltejs/kit';
-import { requirePermission } from '../auth/access';
+import { requirePermission, type Permission } from '../auth/access';
 import { getDb } from '../db';
 import { ukToday } from '../../format';
 import { findConsultationForStaff } from './queries';
@@ -10,10 +10,17 @@ export function parseId(raw: string): number {
 	return Number(raw);
 }
 
-/** For every load and action under /staff/consultations/[id]: 403 without permission, 404 for an unknown id. */
-export function manageConsultation(locals: App.Locals, idParam: string) {
-	const user = requirePermission(locals, 'consultation:manage');
+/** Every staff load and action about one consultation: 403 without the permission, 404 for an unknown id. */
+export function consultationForStaff(locals: App.Locals, idParam: string, permission: Permission) {
+	const user = requirePermission(locals, permission);
 	const found = findConsultationForStaff(getDb(), parseId(idParam), ukToday());
 	if (!found) error(404, 'Page not found');
 	return { user, ...found };
 }
+
+/** Editing a consultation and its set-up: leads and admins. */
+export const manageConsultation = (locals: App.Locals, idParam: string) =>
+	consultationForStaff(locals, idParam, 'consultation:manage');
+
+/** Dashboards, comments and exports: leads and admins. */
+export const viewFeedback = (locals: App.Locals, idParam: string) => consultationForStaff(locals, idParam, 'feedback:view');

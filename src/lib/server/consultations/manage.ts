@@ -2,11 +2,11 @@
 import { and, asc, eq, gt, lt, desc, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
 import { consultation, priority } from '../db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit, type Actor } from '../audit';
 import type { FieldErrors } from '../forms';
 import type { ConsultationInput, PriorityInput } from './validation';
 
-export type Actor = { staffUserId: number; ip?: string | null };
+export type { Actor };
 export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 
 function slugTaken(tx: Tx, slug: string, exceptId?: number): boolean {

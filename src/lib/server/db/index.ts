@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type { RunResult } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
@@ -40,4 +42,6 @@ export function setDb(db: Db): void {
 
 /** A transaction handle, for functions that must run inside a caller's transaction. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type DbOrTx = Db | Tx;
+/** A database or a transaction on it: what helpers that run inside a caller's transaction take. */
+export type Queryable = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
+export type DbOrTx = Queryable;

@@ -1,5 +1,6 @@
 // The seven demo roadshow sessions from Liverpool's 2018 notice, moved into the coming weeks,
-// with bookings: one session nearly full, one fully booked with a waiting list.
+// with bookings: one session nearly full, one fully booked with a waiting list. A launch
+// drop-in held earlier this week gives the dashboard real attendance and table notes.
 import type { Db } from '../db';
 import { ukLocalToInstant, ukToday } from '../../format';
 import { createSession } from '../roadshow/sessions';
@@ -9,7 +10,10 @@ import type { SessionInput } from '../roadshow/sessionValidation';
 import { addDays } from './dates';
 
 type DemoSession = {
+	/** Days after the first Monday at least a week away. */
 	dayOffset: number;
+	/** For a session that has already happened: how many days ago. */
+	daysAgo?: number;
 	start: string;
 	end?: string;
 	title: string;
@@ -35,7 +39,8 @@ const sessions: DemoSession[] = [
 	{ dayOffset: 3, start: '15:30', end: '17:00', title: 'Roadshow at Cavendish Drive', audienceLabel: 'Parents/Practitioners', venueName: 'Salvation Army, Cavendish Drive', address: 'Cavendish Drive, Walton, Liverpool', postcode: 'L9 1NA', area: 'Walton', capacity: 35, booked: 11, stepFreeAccess: false, hearingLoop: false, quietRoom: false, parking: 'Small car park at the rear', childrenWelcome: false },
 	{ dayOffset: 9, start: '18:30', end: '20:00', title: 'Evening session for parents and carers', audienceLabel: 'Parents/Carers', venueName: 'Bridge Chapel', address: 'Bridge Road, Litherland, Liverpool', postcode: 'L21 6PH', area: 'Litherland', capacity: 15, booked: 15, waiting: 3, stepFreeAccess: true, hearingLoop: true, quietRoom: false, parking: 'Free car park', childrenWelcome: false },
 	{ dayOffset: 10, start: '15:30', end: '17:00', title: 'Afternoon session at Bridge Chapel', audienceLabel: 'Parents/Practitioners', venueName: 'Bridge Chapel', address: 'Bridge Road, Litherland, Liverpool', postcode: 'L21 6PH', area: 'Litherland', capacity: 25, booked: 6, stepFreeAccess: true, hearingLoop: true, quietRoom: false, parking: 'Free car park', childrenWelcome: true },
-	{ dayOffset: 8, start: '18:30', end: '20:30', title: 'City-wide evening session', audienceLabel: 'Parents/Carers and Practitioners', venueName: 'Oakmere Conference Centre', address: 'Oakmere Road, Belle Vale, Liverpool', postcode: 'L25 2RQ', area: 'Belle Vale', capacity: 60, booked: 22, stepFreeAccess: true, hearingLoop: true, quietRoom: true, parking: 'Large free car park', childrenWelcome: true }
+	{ dayOffset: 8, start: '18:30', end: '20:30', title: 'City-wide evening session', audienceLabel: 'Parents/Carers and Practitioners', venueName: 'Oakmere Conference Centre', address: 'Oakmere Road, Belle Vale, Liverpool', postcode: 'L25 2RQ', area: 'Belle Vale', capacity: 60, booked: 22, stepFreeAccess: true, hearingLoop: true, quietRoom: true, parking: 'Large free car park', childrenWelcome: true },
+	{ dayOffset: 0, daysAgo: 4, start: '10:00', end: '12:00', title: 'Launch drop-in at Central Library', audienceLabel: 'Everyone', venueName: 'Central Library', address: 'William Brown Street, Liverpool', postcode: 'L3 8EW', area: 'City centre', capacity: 40, booked: 26, stepFreeAccess: true, hearingLoop: true, quietRoom: true, parking: 'Blue badge spaces on William Brown Street', childrenWelcome: true }
 ];
 
 const firstNames = ['Aisha', 'Ben', 'Chloe', 'Daniel', 'Emma', 'Farah', 'Grace', 'Harry', 'Imran', 'Jess', 'Kyle', 'Leah', 'Mo', 'Niamh', 'Olu', 'Priya', 'Ryan', 'Sophie', 'Tom', 'Zara'];
@@ -89,7 +94,7 @@ export function seedRoadshow(db: Db, consultationId: number, now: Date): void {
 	const monday = addDays(today, 7 + ((8 - weekday) % 7));
 	let n = 0;
 	for (const s of sessions) {
-		const date = addDays(monday, s.dayOffset);
+		const date = s.daysAgo ? addDays(today, -s.daysAgo) : addDays(monday, s.dayOffset);
 		const input: SessionInput = {
 			title: s.title,
 			audienceLabel: s.audienceLabel,
@@ -111,9 +116,11 @@ export function seedRoadshow(db: Db, consultationId: number, now: Date): void {
 			childrenWelcome: s.childrenWelcome
 		};
 		const session = createSession(db, consultationId, input, now);
-		for (const party of partiesFor(s.booked)) createBooking(db, bookingFor(session.id, n++, party), now);
+		// Places on a past session were booked before it, while booking was open.
+		const bookedAt = s.daysAgo ? new Date(input.startsAt.getTime() - 3 * 86_400_000) : now;
+		for (const party of partiesFor(s.booked)) createBooking(db, bookingFor(session.id, n++, party), bookedAt);
 		for (let w = 0; w < (s.waiting ?? 0); w++) {
-			joinWaitingList(db, bookingFor(session.id, n++, { adults: 1 + (w % 2), children: w % 2 }), now);
+			joinWaitingList(db, bookingFor(session.id, n++, { adults: 1 + (w % 2), children: w % 2 }), bookedAt);
 		}
 	}
 }

@@ -4,6 +4,7 @@ import { isEmpty, seedDemo } from './seed';
 import { listPublicConsultations } from '../consultations';
 import { listSessionsForConsultation } from '../roadshow/sessions';
 import { ukToday } from '../../format';
+import { listQuestionnaires } from '../questionnaires';
 
 describe('seedDemo', () => {
 	it('seeds the open, upcoming and closed consultations, staff and the roadshow', async () => {
@@ -21,16 +22,24 @@ describe('seedDemo', () => {
 		expect(closed).toHaveLength(1);
 
 		const sessions = listSessionsForConsultation(db, open[0].id);
-		expect(sessions).toHaveLength(7);
+		const toCome = sessions.filter((s) => s.startsAt > now);
+		const held = sessions.filter((s) => s.startsAt <= now);
+		// The seven Liverpool sessions are still to come; one launch drop-in has been held.
+		expect(toCome).toHaveLength(7);
+		expect(held.map((s) => s.title)).toEqual(['Launch drop-in at Central Library']);
 		for (const s of sessions) {
 			expect(s.capacity).toBeGreaterThanOrEqual(15);
 			expect(s.capacity).toBeLessThanOrEqual(60);
 			expect(s.confirmedPlaces).toBeLessThanOrEqual(s.capacity);
-			expect(s.bookingClosesAt.getTime()).toBeGreaterThan(now.getTime());
 		}
+		for (const s of toCome) expect(s.bookingClosesAt.getTime()).toBeGreaterThan(now.getTime());
+		expect(held[0].confirmedPlaces).toBeGreaterThan(0);
 		const full = sessions.filter((s) => s.confirmedPlaces === s.capacity);
 		expect(full).toHaveLength(1);
 		expect(full[0].waitingCount).toBeGreaterThan(0);
+		const questionnaires = listQuestionnaires(db, open[0].id);
+		expect(questionnaires.map((q) => q.audience).sort()).toEqual(['parents_carers', 'practitioners', 'young_people']);
+		expect(questionnaires.every((q) => q.published !== null)).toBe(true);
 		expect(sessions.some((s) => s.confirmedPlaces < s.capacity && s.confirmedPlaces / s.capacity >= 0.8)).toBe(true);
 	});
 });

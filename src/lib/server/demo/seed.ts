@@ -7,6 +7,8 @@ import { ukToday } from '../../format';
 import { closedConsultation, sendStrategy, upcomingConsultation } from './consultations';
 import { addDays } from './dates';
 import { seedRoadshow } from './roadshow';
+import { seedQuestionnaires } from './questionnaires';
+import { seedDemoResponses } from './responses';
 
 export type DemoLogin = { email: string; role: 'admin' | 'lead' | 'facilitator'; password: string };
 
@@ -63,6 +65,8 @@ export async function seedDemo(db: Db, options: { now?: Date; password?: string 
 				return id;
 			});
 			seedRoadshow(db, strategyId, now);
+			seedQuestionnaires(db, strategyId, now);
+			seedDemoResponses(db, strategyId, now, { count: 300 });
 		},
 		{ behavior: 'immediate' }
 	);

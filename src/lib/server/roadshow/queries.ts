@@ -1,16 +1,13 @@
 // Queries shared by the roadshow write functions; they run inside the caller's transaction.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import type { RunResult } from 'better-sqlite3';
 import { booking, roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
-import type * as schema from '../db/schema';
+import type { Queryable } from '../db';
 import { getConfig } from '../config';
 import { hasStarted, placesLeft } from './capacity';
 import { planPromotions } from './waitingList';
 import { generateBookingReference } from './references';
 
-/** A database or a transaction on it. */
-export type Queryable = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
+export type { Queryable };
 
 export const partyOf = (b: Pick<Booking, 'adults' | 'children'>) => b.adults + b.children;
 

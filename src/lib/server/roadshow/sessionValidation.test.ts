@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionFormSchema, sessionFormValues } from './sessionValidation';
+import { cancelSessionSchema, sessionFormSchema, sessionFormValues } from './sessionValidation';
 import type { RoadshowSession } from '../db/schema';
 
 const form = {
@@ -102,5 +102,14 @@ describe('session form', () => {
 		const again = sessionFormSchema.parse(sessionFormValues(early));
 		expect(again.bookingClosesAt?.toISOString()).toBe('2026-06-11T11:00:00.000Z');
 		expect(sessionFormValues(early)).toMatchObject({ 'closes-day': '11', 'closes-month': '6', closesTime: 'midday' });
+	});
+});
+
+describe('cancelling a session', () => {
+	it('needs a reason for the people booked', () => {
+		expect(cancelSessionSchema.safeParse({}).error?.issues[0].message).toBe('Enter why the session is cancelled');
+		expect(cancelSessionSchema.safeParse({ reason: '  ' }).error?.issues[0].message).toBe('Enter why the session is cancelled');
+		expect(cancelSessionSchema.safeParse({ reason: 'x'.repeat(501) }).error?.issues[0].message).toBe('Reason must be 500 characters or less');
+		expect(cancelSessionSchema.parse({ reason: ' The venue flooded ' })).toEqual({ reason: 'The venue flooded' });
 	});
 });

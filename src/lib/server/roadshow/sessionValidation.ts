@@ -176,3 +176,15 @@ export function sessionFormValues(session: RoadshowSession): Record<string, stri
 		childrenWelcome: yes(session.childrenWelcome)
 	};
 }
+
+/** Staff cancelling a session: the reason goes into the email to everyone booked or waiting. */
+export const cancelSessionSchema = z.object({
+	reason: z.preprocess(
+		first,
+		z
+			.string({ error: 'Enter why the session is cancelled' })
+			.trim()
+			.min(1, 'Enter why the session is cancelled')
+			.max(500, 'Reason must be 500 characters or less')
+	)
+});

@@ -11,6 +11,8 @@ import {
 } from './sessions';
 import type { SessionInput } from './sessionValidation';
 import { NOW, addSession, bookingInput, testDb } from './testFixtures';
+import { listAuditEvents } from '../audit';
+import { insertStaff } from '../auth/testing';
 
 const input: SessionInput = {
 	title: 'Young people',
@@ -113,5 +115,30 @@ describe('sessions', () => {
 		expect(list.map((s) => s.id)).toEqual([sooner.id, later.id]);
 		expect(list[1]).toMatchObject({ consultationTitle: 'SEND strategy', confirmedPlaces: 2, waitingCount: 1 });
 		expect(list.some((s) => s.id === past.id)).toBe(false);
+	});
+});
+
+describe('audit of staff changes to sessions', () => {
+	it('records who added, changed and cancelled a session, with each change', async () => {
+		const { db, consultationId } = testDb();
+		const staffUserId = await insertStaff(db, { email: 'lead@example.org', password: 'a long passphrase' });
+		const actor = { staffUserId, ip: '127.0.0.1' };
+		const session = createSession(db, consultationId, input, NOW, actor);
+		updateSession(db, session.id, { ...input, title: 'Renamed' }, NOW, actor);
+		cancelSession(db, session.id, 'Venue flooded', NOW, actor);
+		const events = listAuditEvents(db).events;
+		expect(events.map((e) => e.action)).toEqual([
+			'roadshow_session.cancelled',
+			'roadshow_session.updated',
+			'roadshow_session.created'
+		]);
+		expect(events[1].summary).toBe('Changed roadshow session "Renamed"');
+		expect(events.every((e) => e.actorStaffUserId === staffUserId)).toBe(true);
+	});
+
+	it('records nothing for the demo seed, which has no actor', () => {
+		const { db, consultationId } = testDb();
+		createSession(db, consultationId, input, NOW);
+		expect(listAuditEvents(db).total).toBe(0);
 	});
 });

@@ -1,6 +1,7 @@
 // Roadshow sessions: staff set-up, capacity changes, cancellation, and lists with live counts.
 import { and, asc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { recordAudit, type Actor } from '../audit';
 import { booking, consultation, roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
 import { defaultBookingClosesAt } from './schedule';
 import type { SessionInput } from './sessionValidation';
@@ -14,12 +15,26 @@ function sessionValues(input: SessionInput) {
 	return { ...input, bookingClosesAt: input.bookingClosesAt ?? defaultBookingClosesAt(input.startsAt) };
 }
 
-export function createSession(db: Db, consultationId: number, input: SessionInput, now: Date): RoadshowSession {
-	return db
-		.insert(roadshowSession)
-		.values({ ...sessionValues(input), consultationId, createdAt: now, updatedAt: now })
-		.returning()
-		.get();
+/** Staff changes record who made them; the demo seed passes no actor. */
+function audit(q: Queryable, actor: Actor | undefined, action: string, session: RoadshowSession, summary: string, now: Date): void {
+	if (!actor) return;
+	recordAudit(
+		q,
+		{ actorStaffUserId: actor.staffUserId, action, subjectType: 'roadshow_session', subjectId: session.id, summary, ip: actor.ip },
+		now
+	);
+}
+
+export function createSession(db: Db, consultationId: number, input: SessionInput, now: Date, actor?: Actor): RoadshowSession {
+	return db.transaction((tx) => {
+		const session = tx
+			.insert(roadshowSession)
+			.values({ ...sessionValues(input), consultationId, createdAt: now, updatedAt: now })
+			.returning()
+			.get();
+		audit(tx, actor, 'roadshow_session.created', session, `Added roadshow session "${session.title}"`, now);
+		return session;
+	}, immediate);
 }
 
 export function getSession(db: Db, sessionId: number): RoadshowSession | undefined {
@@ -55,8 +70,15 @@ function applyUpdate(
 }
 
 /** Saves the whole staff form, capacity rule included. */
-export function updateSession(db: Db, sessionId: number, input: SessionInput, now: Date): UpdateSessionResult {
-	return db.transaction((tx) => applyUpdate(tx, sessionId, sessionValues(input), now), immediate);
+export function updateSession(db: Db, sessionId: number, input: SessionInput, now: Date, actor?: Actor): UpdateSessionResult {
+	return db.transaction((tx) => {
+		const result = applyUpdate(tx, sessionId, sessionValues(input), now);
+		if (result.kind === 'updated') {
+			const moved = result.promoted.length ? ` (${result.promoted.length} moved from the waiting list)` : '';
+			audit(tx, actor, 'roadshow_session.updated', result.session, `Changed roadshow session "${result.session.title}"${moved}`, now);
+		}
+		return result;
+	}, immediate);
 }
 
 export function updateSessionCapacity(db: Db, sessionId: number, capacity: number, now: Date): UpdateSessionResult {
@@ -69,7 +91,7 @@ export type CancelSessionResult =
 	| { kind: 'already_cancelled'; session: RoadshowSession }
 	| { kind: 'not_found' };
 
-export function cancelSession(db: Db, sessionId: number, reason: string, now: Date): CancelSessionResult {
+export function cancelSession(db: Db, sessionId: number, reason: string, now: Date, actor?: Actor): CancelSessionResult {
 	return db.transaction((tx) => {
 		const current = getSessionRow(tx, sessionId);
 		if (!current) return { kind: 'not_found' } as const;
@@ -86,6 +108,7 @@ export function cancelSession(db: Db, sessionId: number, reason: string, now: Da
 			.where(and(eq(booking.roadshowSessionId, sessionId), ne(booking.status, 'cancelled')))
 			.orderBy(asc(booking.id))
 			.all();
+		audit(tx, actor, 'roadshow_session.cancelled', session, `Cancelled roadshow session "${session.title}"`, now);
 		return { kind: 'cancelled', session, notify } as const;
 	}, immediate);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
+	consentQuestionSchema,
 	accessNeedsSchema,
 	bookingDetailsSchema,
 	contactSchema,
@@ -160,5 +161,15 @@ describe('all the answers on "Confirm booking"', () => {
 			schema.parse({ ...complete, ...family, bookedBy: 'on_behalf', organisationName: 'Hope School', organisationRole: 'SENCo' })
 				.familyName
 		).toBe('The Smiths');
+	});
+});
+
+describe('consentQuestionSchema', () => {
+	it('asks for yes or no', () => {
+		expect(consentQuestionSchema.safeParse({ consentToContact: 'yes' }).success).toBe(true);
+		expect(consentQuestionSchema.safeParse({ consentToContact: 'no' }).success).toBe(true);
+		const result = consentQuestionSchema.safeParse({});
+		expect(result.success).toBe(false);
+		expect(result.error?.issues[0].message).toBe('Select yes if we can contact you about this session');
 	});
 });

@@ -208,6 +208,14 @@ const consentShape = {
 
 export const consentSchema = z.object(consentShape);
 
+/** The consent question page: yes or no must be chosen (never pre-selected). */
+export const consentQuestionSchema = z.object({
+	consentToContact: z.preprocess(
+		first,
+		z.enum(['yes', 'no'], { error: 'Select yes if we can contact you about this session' })
+	)
+});
+
 // --- Everything, on "Confirm booking" ---------------------------------------------------------
 
 const idempotencyKey = z.preprocess(

@@ -1,12 +1,17 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { findPublicConsultation } from '$lib/server/consultations';
+import { listPublicSessions } from '$lib/server/roadshow/public';
+import { audienceSlug, publishedAudiences } from '$lib/server/questionnaires';
 import { ukToday } from '$lib/format';
 
-export const load = ({ params }) => {
-	const found = findPublicConsultation(getDb(), params.slug, ukToday());
+export const load = ({ params, url }) => {
+	const now = new Date();
+	const db = getDb();
+	const found = findPublicConsultation(db, params.slug, ukToday(now));
 	if (!found) error(404, 'Page not found');
 	const { consultation: c, priorities } = found;
+	const filters = { audience: url.searchParams.get('audience') || null, area: url.searchParams.get('area') || null };
 	return {
 		consultation: {
 			slug: c.slug,
@@ -17,6 +22,8 @@ export const load = ({ params }) => {
 			closesOn: c.closesOn,
 			status: c.status
 		},
-		priorities: priorities.map((p) => ({ position: p.position, title: p.title, description: p.description }))
+		priorities: priorities.map((p) => ({ position: p.position, title: p.title, description: p.description })),
+		roadshow: { ...listPublicSessions(db, c.id, now, filters), filters },
+		questionnaires: c.status === 'open' ? publishedAudiences(db, c.id).map((a) => ({ audience: a, href: `/consultations/${c.slug}/questionnaires/${audienceSlug(a)}` })) : []
 	};
 };

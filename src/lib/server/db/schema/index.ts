@@ -4,3 +4,5 @@ export * from './audit';
 export * from './consultations';
 export * from './roadshow';
 export * from './notify';
+export * from './questionnaires';
+export * from './insights';

@@ -105,3 +105,25 @@ export const booking = sqliteTable(
 
 export type RoadshowSession = typeof roadshowSession.$inferSelect;
 export type Booking = typeof booking.$inferSelect;
+
+/**
+ * A booking journey in progress. The public get no cookies, so answers wait here between question
+ * pages, keyed by a random id in the page address (never personal data). Drafts expire after a day.
+ */
+export const bookingDraft = sqliteTable(
+	'booking_draft',
+	{
+		/** 128 random bits, base64url. */
+		id: text('id').primaryKey(),
+		roadshowSessionId: integer('roadshow_session_id')
+			.notNull()
+			.references(() => roadshowSession.id, { onDelete: 'cascade' }),
+		/** The answers as posted (strings), checked again in full on "Confirm booking". */
+		answers: text('answers', { mode: 'json' }).$type<Record<string, string | string[]>>().notNull().default({}),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('booking_draft_updated_idx').on(t.updatedAt)]
+);
+
+export type BookingDraft = typeof bookingDraft.$inferSelect;

@@ -1,5 +1,17 @@
 import { manageConsultation } from '$lib/server/consultations/guard';
 import { publishProblems, statusLabels } from '$lib/server/consultations';
+import { getDb } from '$lib/server/db';
+import { listSessionsForConsultation } from '$lib/server/roadshow/sessions';
+import { questionnaireSummaries } from '$lib/server/questionnaires';
+
+function questionnaireCounts(db: ReturnType<typeof getDb>, consultationId: number) {
+	const all = questionnaireSummaries(db, consultationId);
+	return {
+		created: all.filter((q) => q.questionnaireId !== null).length,
+		published: all.filter((q) => q.published !== null).length,
+		drafts: all.filter((q) => q.draft !== null).length
+	};
+}
 
 const doneMessages: Record<string, string> = {
 	created: 'Consultation created as a draft',
@@ -24,6 +36,8 @@ export const load = ({ locals, params, url }) => {
 			hasStrategy: c.strategyMarkdown.trim() !== ''
 		},
 		priorityCount: priorities.length,
+		sessionCount: listSessionsForConsultation(getDb(), c.id).filter((s) => !s.cancelledAt).length,
+		questionnaires: questionnaireCounts(getDb(), c.id),
 		readyToPublish: Object.keys(problems).length === 0,
 		done: doneMessages[url.searchParams.get('done') ?? ''] ?? null
 	};

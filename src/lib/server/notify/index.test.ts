@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { emailOutbox } from '../db/schema';
+import {
+	cancelBooking,
+	changeBookingPlaces,
+	createBooking,
+	joinWaitingList,
+	reissueManageLinks
+} from '../roadshow/bookings';
+import { cancelSession } from '../roadshow/sessions';
+import { NOW, addSession, bookingInput, testDb } from '../roadshow/testFixtures';
+import type { Db } from '../db';
+import {
+	getOutboxEmail,
+	listOutbox,
+	notifyBooked,
+	notifyCancelled,
+	notifyChanged,
+	notifyManageLinks,
+	notifySessionCancelled,
+	notifyWaiting,
+	queueEmails,
+	sendDueReminders
+} from '.';
+import { claimQueued } from './outbox';
+import { deliverPending, setTransport } from './send';
+import type { Transporter } from 'nodemailer';
+
+function booked<T extends { kind: string }>(result: T) {
+	if (result.kind !== 'booked') throw new Error(`expected booked, got ${result.kind}`);
+	return result as Extract<T, { kind: 'booked' }>;
+}
+
+const outbox = (db: Db) => db.select().from(emailOutbox).orderBy(emailOutbox.id).all();
+
+describe('notify', () => {
+	it('emails a confirmation once, with the manage link, straight into the outbox without SMTP', async () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId);
+		const input = bookingInput(session.id);
+		const first = booked(createBooking(db, input, NOW));
+		expect(await notifyBooked(db, first)).toBe(1);
+		// A resubmitted form: no second email.
+		expect(await notifyBooked(db, booked(createBooking(db, input, NOW)))).toBe(0);
+		const rows = outbox(db);
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ template: 'booking_confirmed', toAddress: 'sam@example.com', transport: 'outbox', bookingId: first.booking.id });
+		expect(rows[0].sentAt).toBeInstanceOf(Date);
+		expect(rows[0].textBody).toContain(`/bookings/manage/${first.manageToken}`);
+		expect(rows[0].subject).not.toContain(first.manageToken!);
+	});
+
+	it('emails the waiting list, the promoted entry on cancellation, and the cancelled family', async () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId, { capacity: 2 });
+		const first = booked(createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW));
+		expect(createBooking(db, bookingInput(session.id, { email: 'wait@example.com' }), NOW).kind).toBe('full');
+		const waiting = booked(joinWaitingList(db, bookingInput(session.id, { email: 'wait@example.com' }), NOW));
+		await notifyWaiting(db, waiting);
+		const cancelled = cancelBooking(db, first.manageToken!, NOW);
+		if (cancelled.kind !== 'cancelled') throw new Error(cancelled.kind);
+		expect(await notifyCancelled(db, cancelled)).toBe(2);
+		expect(outbox(db).map((r) => [r.template, r.toAddress])).toEqual([
+			['waiting_list_joined', 'wait@example.com'],
+			['booking_cancelled', 'sam@example.com'],
+			['promoted_from_waiting_list', 'wait@example.com']
+		]);
+	});
+
+	it('tells a family their change, with the link when known', async () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId);
+		const b = booked(createBooking(db, bookingInput(session.id), NOW));
+		const changed = changeBookingPlaces(db, b.manageToken!, { adults: 3, children: 0 }, NOW);
+		if (changed.kind !== 'changed') throw new Error(changed.kind);
+		await notifyChanged(db, changed, b.manageToken);
+		const [row] = outbox(db);
+		expect(row.template).toBe('booking_changed');
+		expect(row.textBody).toContain('Places: 3 places (3 adults)');
+		expect(row.textBody).toContain(`/bookings/manage/${b.manageToken}`);
+	});
+
+	it('tells everyone booked or waiting that a session is cancelled', async () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId, { capacity: 1 });
+		booked(createBooking(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW));
+		booked(joinWaitingList(db, bookingInput(session.id, { email: 'w@example.com' }), NOW));
+		const result = cancelSession(db, session.id, 'Venue closed', NOW);
+		if (result.kind !== 'cancelled') throw new Error(result.kind);
+		expect(await notifySessionCancelled(db, result.session, result.notify)).toBe(2);
+		expect(outbox(db).every((r) => r.template === 'session_cancelled' && r.textBody.includes('Reason: Venue closed'))).toBe(true);
+	});
+
+	it('sends new manage links', async () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId);
+		booked(createBooking(db, bookingInput(session.id), NOW));
+		const reissued = reissueManageLinks(db, 'SAM@example.com', NOW);
+		expect(await notifyManageLinks(db, reissued)).toBe(1);
+		expect(outbox(db)[0].textBody).toContain(`/bookings/manage/${reissued[0].manageToken}`);
+		expect(await notifyManageLinks(db, [])).toBe(0);
+	});
+
+	it('sends each due reminder once, even when run twice', async () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId, { startsAt: new Date(NOW.getTime() + 86_400_000), bookingClosesAt: new Date(NOW.getTime() + 3_600_000) });
+		booked(createBooking(db, bookingInput(session.id), NOW));
+		const [a, b] = await Promise.all([sendDueReminders(db, NOW), sendDueReminders(db, NOW)]);
+		expect(a + b).toBe(1);
+		expect(outbox(db).map((r) => r.template)).toEqual(['reminder']);
+	});
+
+	it('pages the outbox newest first', () => {
+		const { db } = testDb();
+		const emails = Array.from({ length: 30 }, (_, i) => ({
+			to: `p${i}@example.com`,
+			subject: `Email ${i}`,
+			text: 'Hello',
+			template: 'reminder' as const,
+			bookingId: null
+		}));
+		queueEmails(db, emails, NOW);
+		const first = listOutbox(db, { page: 1 });
+		expect(first).toMatchObject({ total: 30, pageCount: 2, page: 1 });
+		expect(first.emails[0].subject).toBe('Email 29');
+		expect(listOutbox(db, { page: 99 }).emails).toHaveLength(5);
+		const [id] = queueEmails(db, [{ ...emails[0], subject: 'One to read' }], NOW);
+		expect(getOutboxEmail(db, id)?.subject).toBe('One to read');
+		expect(getOutboxEmail(db, id + 1)).toBeUndefined();
+	});
+});
+
+describe('SMTP delivery', () => {
+	it('claims queued emails once, sends them, and records failures', async () => {
+		const { db } = testDb();
+		const sent: string[] = [];
+		setTransport({
+			sendMail: async (m: { to: string }) => {
+				if (m.to === 'bad@example.com') throw new Error('Mailbox unavailable');
+				sent.push(m.to);
+				return {};
+			}
+		} as unknown as Transporter);
+		try {
+			const email = { subject: 'Hi', text: 'Hello', template: 'reminder' as const, bookingId: null };
+			queueEmails(db, [{ ...email, to: 'a@example.com' }, { ...email, to: 'bad@example.com' }], NOW, true);
+			expect(outbox(db).every((r) => r.transport === 'smtp' && r.sentAt === null)).toBe(true);
+			const [one, two] = await Promise.all([deliverPending(db), deliverPending(db)]);
+			expect(one + two).toBe(1);
+			expect(sent).toEqual(['a@example.com']);
+			const rows = outbox(db);
+			expect(rows[0].sentAt).toBeInstanceOf(Date);
+			expect(rows[1]).toMatchObject({ sentAt: null, error: 'Mailbox unavailable' });
+			expect(claimQueued(db, NOW)).toEqual([]);
+		} finally {
+			setTransport(undefined);
+		}
+	});
+});

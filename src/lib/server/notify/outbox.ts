@@ -1,0 +1,91 @@
+// The email outbox: every email is stored first. Without SMTP_URL the outbox is the destination
+// (staff read it at /staff/outbox); with it, deliverPending sends queued rows over SMTP.
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { emailOutbox, type EmailOutbox } from '../db/schema';
+import { getConfig } from '../config';
+import type { TemplateName } from './templates';
+
+export type OutgoingEmail = {
+	to: string;
+	subject: string;
+	text: string;
+	/** A booking template, or another kind of email such as a questionnaire's resume link. */
+	template: TemplateName | 'questionnaire_resume_link';
+	bookingId: number | null;
+};
+
+/** Stores the emails in one statement; returns their ids. */
+export function queueEmails(db: Db, emails: OutgoingEmail[], now: Date, smtp = Boolean(getConfig().SMTP_URL)): number[] {
+	if (emails.length === 0) return [];
+	return db
+		.insert(emailOutbox)
+		.values(
+			emails.map((e) => ({
+				toAddress: e.to,
+				subject: e.subject,
+				textBody: e.text,
+				template: e.template,
+				bookingId: e.bookingId,
+				createdAt: now,
+				transport: smtp ? ('smtp' as const) : ('outbox' as const),
+				sentAt: smtp ? null : now
+			}))
+		)
+		.returning({ id: emailOutbox.id })
+		.all()
+		.map((r) => r.id);
+}
+
+/**
+ * Claims queued SMTP emails by setting sent_at in one UPDATE ... WHERE sent_at IS NULL, so two
+ * runs or two processes never send the same row. A failed send clears sent_at and keeps the error.
+ */
+export function claimQueued(db: Db, now: Date, limit = 50): EmailOutbox[] {
+	const queued = db
+		.select({ id: emailOutbox.id })
+		.from(emailOutbox)
+		.where(and(eq(emailOutbox.transport, 'smtp'), isNull(emailOutbox.sentAt), isNull(emailOutbox.error)))
+		.orderBy(emailOutbox.id)
+		.limit(limit);
+	return db
+		.update(emailOutbox)
+		.set({ sentAt: now })
+		.where(and(inArray(emailOutbox.id, queued), isNull(emailOutbox.sentAt)))
+		.returning()
+		.all()
+		.sort((a, b) => a.id - b.id);
+}
+
+export function markFailed(db: Db, id: number, message: string): void {
+	db.update(emailOutbox).set({ sentAt: null, error: message.slice(0, 500) }).where(eq(emailOutbox.id, id)).run();
+}
+
+/** One stored email, for staff to read. */
+export function getOutboxEmail(db: Db, id: number): EmailOutbox | undefined {
+	return db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).get();
+}
+
+export const OUTBOX_PAGE_SIZE = 25;
+
+export type OutboxPage = {
+	emails: EmailOutbox[];
+	page: number;
+	pageCount: number;
+	total: number;
+};
+
+/** Newest first, for the staff outbox page. Pages start at 1; out-of-range pages give the last page. */
+export function listOutbox(db: Db, { page = 1, pageSize = OUTBOX_PAGE_SIZE }: { page?: number; pageSize?: number } = {}): OutboxPage {
+	const total = Number(db.select({ n: sql<number>`count(*)` }).from(emailOutbox).get()?.n ?? 0);
+	const pageCount = Math.max(1, Math.ceil(total / pageSize));
+	const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+	const emails = db
+		.select()
+		.from(emailOutbox)
+		.orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
+		.limit(pageSize)
+		.offset((current - 1) * pageSize)
+		.all();
+	return { emails, page: current, pageCount, total };
+}

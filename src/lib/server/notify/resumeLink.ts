@@ -1,0 +1,44 @@
+// The "save and come back later" email: the resume link, sent only when someone asks for it.
+// The address is used for this email alone; it is not stored with the answers.
+import type { Db } from '../db';
+import { formatDate } from '../../format';
+import { log } from '../log';
+import { queueEmails } from './outbox';
+import { deliverPending } from './send';
+
+export type ResumeLinkInput = { to: string; link: string; consultationTitle: string; expiresAt: Date };
+
+export function resumeLinkEmail({ link, consultationTitle, expiresAt }: Omit<ResumeLinkInput, 'to'>): { subject: string; text: string } {
+	return {
+		subject: `Your link to finish your answers: ${consultationTitle}`,
+		text: [
+			'Hello,',
+			'',
+			`You saved your answers to the ${consultationTitle} questionnaire.`,
+			'To carry on where you left off, use this link:',
+			link,
+			'',
+			`The link works until ${formatDate(expiresAt)}. Each time you save an answer, it works for longer.`,
+			'Keep this link private. Anyone with it can see and change your answers.',
+			'',
+			'If you did not ask for this, you can ignore this email.',
+			'',
+			'Thank you,',
+			'The SEND consultation team',
+			''
+		].join('\n')
+	};
+}
+
+/** Queues the email and starts delivery; never throws (the answers are already saved). */
+export function notifyResumeLink(db: Db, input: ResumeLinkInput, now = new Date()): Promise<number> {
+	try {
+		const { subject, text } = resumeLinkEmail(input);
+		const ids = queueEmails(db, [{ to: input.to, subject, text, template: 'questionnaire_resume_link', bookingId: null }], now);
+		log.info({ emailIds: ids, templates: ['questionnaire_resume_link'] }, 'emails queued');
+		return deliverPending(db).then(() => ids.length);
+	} catch (err) {
+		log.error({ err: err instanceof Error ? err.message : String(err) }, 'resume link email could not be queued');
+		return Promise.resolve(0);
+	}
+}

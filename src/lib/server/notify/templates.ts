@@ -1,0 +1,195 @@
+// Plain-text emails about roadshow bookings: plain English, short lines, no HTML.
+// The manage token appears only in the body's manage link, never in a subject.
+import type { Booking, RoadshowSession } from '../db/schema';
+import { formatDate, formatSessionWhen } from '../../format';
+import { manageBookingUrl } from '../roadshow/calendar';
+
+export const templateNames = [
+	'booking_confirmed',
+	'waiting_list_joined',
+	'promoted_from_waiting_list',
+	'booking_changed',
+	'booking_cancelled',
+	'session_cancelled',
+	'reminder',
+	'manage_link_resent'
+] as const;
+export type TemplateName = (typeof templateNames)[number];
+
+export type TemplateInput = {
+	booking: Booking;
+	session: RoadshowSession;
+	/** The public address of the service, for links. */
+	baseUrl: string;
+	/** Only known just after booking or reissuing a link: the hash alone is stored. */
+	manageToken?: string | null;
+};
+
+export type RenderedEmail = { subject: string; text: string };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function placesText(b: Pick<Booking, 'adults' | 'children'>): string {
+	const parts = [
+		b.adults ? plural(b.adults, 'adult', 'adults') : null,
+		b.children ? plural(b.children, 'child or young person', 'children or young people') : null
+	].filter(Boolean);
+	return `${plural(b.adults + b.children, 'place', 'places')} (${parts.join(', ')})`;
+}
+
+function whereLines(session: RoadshowSession): string[] {
+	if (session.mode === 'online') return ['Where: Online'];
+	const address = session.address
+		.split(/\n/)
+		.map((l) => l.trim())
+		.filter(Boolean);
+	return ['Where:', ...[session.venueName, ...address, session.postcode].filter(Boolean).map((l) => `  ${l}`)];
+}
+
+function sessionLines(session: RoadshowSession, b: Booking): string[] {
+	const lines = [`Session: ${session.title}`, `When: ${formatSessionWhen(session.startsAt, session.endsAt)}`, ...whereLines(session)];
+	// The joining link goes only to people with a confirmed place.
+	if (session.mode === 'online' && session.joiningLink && b.status === 'confirmed' && !session.cancelledAt)
+		lines.push(`Joining link: ${session.joiningLink}`);
+	if (session.audienceLabel) lines.push(`Who it is for: ${session.audienceLabel}`);
+	return lines;
+}
+
+function bookingLines(b: Booking): string[] {
+	return [`Booking reference: ${b.reference}`, `Places: ${placesText(b)}`];
+}
+
+function manageLines({ baseUrl, manageToken }: TemplateInput, action: string): string[] {
+	if (manageToken)
+		return [
+			`To ${action}, use this link:`,
+			manageBookingUrl(baseUrl, manageToken),
+			'',
+			'Keep this link private. Anyone with it can change or cancel your booking.'
+		];
+	return [
+		`To ${action}, use the link in the first email we sent you about this booking.`,
+		`If you cannot find it, you can ask for a new link at:`,
+		`${baseUrl.replace(/\/+$/, '')}/bookings/lost-link`
+	];
+}
+
+const sign = ['', 'Thank you,', 'The SEND consultation team'];
+
+function compose(greetingName: string, intro: string[], input: TemplateInput, after: string[]): string {
+	return [
+		`Dear ${greetingName},`,
+		'',
+		...intro,
+		'',
+		...sessionLines(input.session, input.booking),
+		'',
+		...bookingLines(input.booking),
+		...(after.length ? ['', ...after] : []),
+		...sign,
+		''
+	].join('\n');
+}
+
+const when = (s: RoadshowSession) => formatDate(s.startsAt);
+
+export function renderEmail(template: TemplateName, input: TemplateInput): RenderedEmail {
+	const { booking: b, session: s } = input;
+	const name = b.contactName;
+	switch (template) {
+		case 'booking_confirmed':
+			return {
+				subject: `Booking confirmed: ${s.title}, ${when(s)}`,
+				text: compose(name, ['Your booking is confirmed.'], input, [
+					...manageLines(input, 'change the number of places or cancel your booking'),
+					'',
+					'If you cannot come, please cancel so someone else can have your places.'
+				])
+			};
+		case 'waiting_list_joined':
+			return {
+				subject: `You are on the waiting list: ${s.title}, ${when(s)}`,
+				text: compose(
+					name,
+					[
+						'This session is fully booked, so we have put you on the waiting list.',
+						'If places become free, we will book them for you in the order people joined',
+						'and email you. You do not need to do anything else.'
+					],
+					input,
+					manageLines(input, 'change the number of places or leave the waiting list')
+				)
+			};
+		case 'promoted_from_waiting_list':
+			return {
+				subject: `You now have a place: ${s.title}, ${when(s)}`,
+				text: compose(
+					name,
+					['Good news: places became free, so we have booked you a place from the waiting list.'],
+					input,
+					[
+						...manageLines(input, 'change the number of places or cancel your booking'),
+						'',
+						'If you cannot come, please cancel so someone else can have your places.'
+					]
+				)
+			};
+		case 'booking_changed':
+			return {
+				subject: `Booking changed: ${s.title}, ${when(s)}`,
+				text: compose(
+					name,
+					[b.status === 'waiting' ? 'We have changed your waiting list entry.' : 'We have changed your booking.'],
+					input,
+					manageLines(input, 'make another change or cancel')
+				)
+			};
+		case 'booking_cancelled':
+			return {
+				subject: `Booking cancelled: ${s.title}, ${when(s)}`,
+				text: compose(name, ['Your booking has been cancelled.'], input, [
+					'If this is a mistake, you can book again on our website if there are places left.'
+				])
+			};
+		case 'session_cancelled':
+			return {
+				subject: `Session cancelled: ${s.title}, ${when(s)}`,
+				text: compose(
+					name,
+					[
+						'We are sorry, but we have had to cancel this session.',
+						...(s.cancellationReason ? [`Reason: ${s.cancellationReason}`] : []),
+						'You do not need to do anything. Your booking has been cancelled.'
+					],
+					input,
+					['You can still have your say online, or come to another session.']
+				)
+			};
+		case 'reminder':
+			return {
+				subject: `Reminder: ${s.title}, ${when(s)}`,
+				text: compose(name, ['This is a reminder about the session you booked.'], input, [
+					...manageLines(input, 'change the number of places or cancel your booking'),
+					'',
+					'If you cannot come, please cancel so someone else can have your places.'
+				])
+			};
+		case 'manage_link_resent':
+			return {
+				subject: `Your link to manage your booking: ${s.title}, ${when(s)}`,
+				text: compose(
+					name,
+					[
+						'You asked for a new link to manage your booking.',
+						'Any link we sent you before for this booking no longer works.'
+					],
+					input,
+					[
+						...manageLines(input, 'change the number of places or cancel your booking'),
+						'',
+						'If you did not ask for this, you can ignore this email.'
+					]
+				)
+			};
+	}
+}

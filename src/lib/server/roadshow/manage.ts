@@ -1,0 +1,55 @@
+// What the holder of a manage link may do with their booking now: the rules of bookings.ts
+// (changeBookingPlaces, cancelBooking), worked out in advance so the page offers only what will work.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { consultation, type Booking, type RoadshowSession } from '../db/schema';
+import { getConfig } from '../config';
+import { findBookingByManageToken } from './bookings';
+import { hasStarted, isBookingClosed, placesLeft } from './capacity';
+import { countConfirmedPlaces, partyOf } from './queries';
+
+export type ManageState = 'open' | 'closed' | 'booking_cancelled' | 'session_cancelled';
+
+export type ManageView = {
+	booking: Booking;
+	session: RoadshowSession;
+	consultation: { slug: string; title: string; contactEmail: string };
+	state: ManageState;
+	canChange: boolean;
+	canCancel: boolean;
+	/** The largest party this booking could have now. */
+	mostPlaces: number;
+};
+
+export function getManageView(db: Db, token: string, now: Date): ManageView | undefined {
+	const found = findBookingByManageToken(db, token);
+	if (!found) return undefined;
+	const { booking, session } = found;
+	const c = db
+		.select({ slug: consultation.slug, title: consultation.title, contactEmail: consultation.contactEmail })
+		.from(consultation)
+		.where(eq(consultation.id, session.consultationId))
+		.get()!;
+	const state: ManageState =
+		booking.status === 'cancelled'
+			? 'booking_cancelled'
+			: session.cancelledAt
+				? 'session_cancelled'
+				: isBookingClosed(session, now) || hasStarted(session, now)
+					? 'closed'
+					: 'open';
+	const maxParty = getConfig().BOOKING_MAX_PARTY;
+	// A waiting party may grow: it simply waits for more places.
+	const others = countConfirmedPlaces(db, session.id) - (booking.status === 'confirmed' ? partyOf(booking) : 0);
+	const mostPlaces = booking.status === 'confirmed' ? Math.min(maxParty, placesLeft(session.capacity, others)) : maxParty;
+	return {
+		booking,
+		session,
+		consultation: c,
+		state,
+		canChange: state === 'open',
+		// Leaving the waiting list is allowed after booking closes; a confirmed place is not.
+		canCancel: state === 'open' || (state === 'closed' && booking.status === 'waiting'),
+		mostPlaces
+	};
+}

@@ -1,0 +1,51 @@
+import { can } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { sessionToRun } from '$lib/server/roadshow/guard';
+import { getSessionRegister } from '$lib/server/roadshow/register';
+import { accessNeedSummary, registerEntry } from '$lib/server/roadshow/registerView';
+import { fullnessMessage, sessionStatusTag } from '$lib/server/roadshow/labels';
+import { formatDateTime, formatSessionWhen } from '$lib/format';
+
+function doneMessage(url: URL): string | null {
+	if (url.searchParams.get('done') !== 'booking-cancelled') return null;
+	const promoted = Number(url.searchParams.get('promoted') ?? 0);
+	const moved =
+		promoted > 0
+			? ` ${promoted === 1 ? '1 booking' : `${promoted} bookings`} moved from the waiting list to confirmed, and the people were emailed.`
+			: '';
+	return `Booking cancelled.${moved}`;
+}
+
+export const load = ({ locals, params, url }) => {
+	const { user, session, consultation } = sessionToRun(locals, params.sessionId);
+	const register = getSessionRegister(getDb(), session.id)!;
+	const now = new Date();
+	return {
+		consultation: { id: consultation.id, title: consultation.title },
+		canManage: can(user, 'consultation:manage'),
+		session: {
+			id: session.id,
+			title: session.title,
+			when: formatSessionWhen(session.startsAt, session.endsAt),
+			venue: session.mode === 'online' ? 'Online' : `${session.venueName}, ${session.postcode}`,
+			audience: session.audienceLabel,
+			capacity: session.capacity,
+			cancelled: session.cancelledAt !== null,
+			cancellationReason: session.cancellationReason,
+			status: sessionStatusTag(session, register.confirmedPlaces, now)
+		},
+		confirmedPlaces: register.confirmedPlaces,
+		waitingPlaces: register.waitingPlaces,
+		checkedInPlaces: register.checkedInPlaces,
+		fullness: session.cancelledAt
+			? null
+			: fullnessMessage(register.confirmedPlaces, session.capacity, register.waiting.length),
+		accessNeeds: accessNeedSummary(register.accessNeedTotals),
+		confirmed: register.confirmed.map(registerEntry),
+		waiting: register.waiting.map((b) => ({
+			...registerEntry(b),
+			since: b.waitingSince ? formatDateTime(b.waitingSince) : ''
+		})),
+		done: doneMessage(url)
+	};
+};

@@ -1,0 +1,118 @@
+// A consultation with one roadshow session and ready-to-confirm booking journeys, written straight
+// into the server's database file, so tests and benchmarks can fire "Confirm booking" at the server.
+import { randomBytes } from 'node:crypto';
+import { bookingDraft, consultation } from '../../src/lib/server/db/schema';
+import { openDatabase, type Db } from '../../src/lib/server/db';
+import { createSession } from '../../src/lib/server/roadshow/sessions';
+import { saveDraftStep, startDraft } from '../../src/lib/server/roadshow/drafts';
+import { generateIdempotencyKey } from '../../src/lib/server/roadshow/references';
+import { ukLocalToInstant, ukToday } from '../../src/lib/format';
+
+export type Journey = { draftId: string; idempotencyKey: string };
+
+export function openFixtureDatabase(path: string): Db {
+	return openDatabase(path);
+}
+
+export function addBookableSession(db: Db, capacity: number, slug = `race-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`) {
+	const now = new Date();
+	const today = ukToday(now);
+	const { id: consultationId } = db
+		.insert(consultation)
+		.values({
+			slug,
+			title: 'Race test consultation',
+			summary: 'For the booking race test',
+			contactEmail: 'send@example.org',
+			opensOn: today,
+			closesOn: '2099-12-31',
+			publishedAt: now,
+			createdAt: now,
+			updatedAt: now
+		})
+		.returning({ id: consultation.id })
+		.get();
+	const date = new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+	const session = createSession(
+		db,
+		consultationId,
+		{
+			title: 'Race session',
+			audienceLabel: 'Parents/Carers',
+			mode: 'in_person',
+			venueName: 'Bridge Chapel',
+			address: 'Bridge Road, Liverpool',
+			postcode: 'L21 6PH',
+			area: null,
+			joiningLink: null,
+			startsAt: ukLocalToInstant(date, '18:30'),
+			endsAt: null,
+			capacity,
+			bookingClosesAt: null,
+			stepFreeAccess: true,
+			hearingLoop: false,
+			parking: '',
+			quietRoom: false,
+			accessibilityNotes: '',
+			childrenWelcome: true
+		},
+		now
+	);
+	return { slug, sessionId: session.id };
+}
+
+/** Journeys answered up to check answers, each with its own idempotency key, as the check page would give. */
+export function prepareJourneys(db: Db, sessionId: number, count: number, party = { adults: 1, children: 0 }): Journey[] {
+	const now = new Date();
+	return Array.from({ length: count }, (_, i) => {
+		const draftId = startDraft(db, sessionId, 'who', { bookedBy: 'family' }, now);
+		const steps = [
+			['places', { adults: String(party.adults), children: String(party.children) }],
+			['contact', { contactName: `Parent ${i}`, email: `parent${i}@example.org`, phone: '' }],
+			['access-needs', { accessNeeds: 'none' }],
+			['consent', { consentToContact: 'yes' }]
+		] as const;
+		for (const [step, values] of steps) saveDraftStep(db, draftId, sessionId, step, values, now);
+		return { draftId, idempotencyKey: generateIdempotencyKey() };
+	});
+}
+
+/** Posts "Confirm booking" (or "Join the waiting list") as the browser's form does; returns the HTTP status. */
+export async function postConfirm(
+	baseUrl: string,
+	slug: string,
+	sessionId: number,
+	journey: Journey,
+	action: 'book' | 'wait'
+): Promise<number> {
+	const response = await fetch(`${baseUrl}/consultations/${slug}/sessions/${sessionId}/book/${journey.draftId}/confirm?/${action}`, {
+		method: 'POST',
+		headers: { origin: baseUrl, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ idempotencyKey: journey.idempotencyKey })
+	});
+	await response.arrayBuffer();
+	return response.status;
+}
+
+/** Many ready journeys at once, spread over sessions, for benchmarks: one transaction of plain inserts. */
+export type Target = { slug: string; sessionId: number };
+
+export function insertReadyJourneys(db: Db, targets: Target[], count: number): (Journey & Target)[] {
+	const now = new Date();
+	return db.transaction(
+		(tx) =>
+			Array.from({ length: count }, (_, i) => {
+				const { slug, sessionId } = targets[i % targets.length];
+				const draftId = randomBytes(16).toString('base64url');
+				const answers = {
+					bookedBy: 'family', organisationName: '', organisationRole: '',
+					adults: '1', children: '0',
+					contactName: `Parent ${i}`, email: `parent${i}@example.org`, phone: '', familyName: '', familyEmail: '', familyPhone: '',
+					accessNeeds: 'none', accessNeedsOther: '', consentToContact: 'yes'
+				};
+				tx.insert(bookingDraft).values({ id: draftId, roadshowSessionId: sessionId, answers, createdAt: now, updatedAt: now }).run();
+				return { draftId, slug, sessionId, idempotencyKey: generateIdempotencyKey() };
+			}),
+		{ behavior: 'immediate' }
+	);
+}

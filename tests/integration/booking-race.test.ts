@@ -1,0 +1,55 @@
+// 200 families press "Confirm booking" at the same moment for a 30-place session.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { booking } from '../../src/lib/server/db/schema';
+import type { Db } from '../../src/lib/server/db';
+import { startServer, type RunningServer } from './server';
+import { addBookableSession, openFixtureDatabase, postConfirm, prepareJourneys } from './booking-fixture';
+
+let server: RunningServer;
+let db: Db;
+
+beforeAll(async () => {
+	server = await startServer();
+	db = openFixtureDatabase(server.databasePath);
+});
+
+afterAll(async () => {
+	db?.$client.close();
+	await server?.stop();
+});
+
+describe('booking race on the real server', () => {
+	it('confirms exactly the capacity, puts the rest on the waiting list, and never duplicates a resubmitted form', async () => {
+		const { slug, sessionId } = addBookableSession(db, 30);
+		const journeys = prepareJourneys(db, sessionId, 200);
+
+		// Every journey at once, plus a double-click on the first 20.
+		const first = await Promise.all([
+			...journeys.map((j) => postConfirm(server.url, slug, sessionId, j, 'book')),
+			...journeys.slice(0, 20).map((j) => postConfirm(server.url, slug, sessionId, j, 'book'))
+		]);
+		expect(first.filter((status) => status >= 500)).toEqual([]);
+
+		const booked = new Set(
+			db.select({ key: booking.idempotencyKey }).from(booking).where(eq(booking.roadshowSessionId, sessionId)).all().map((r) => r.key)
+		);
+		const turnedAway = journeys.filter((j) => !booked.has(j.idempotencyKey));
+		expect(turnedAway).toHaveLength(170);
+
+		// Those told the session is full join the waiting list with the same details, all at once too.
+		const second = await Promise.all(turnedAway.map((j) => postConfirm(server.url, slug, sessionId, j, 'wait')));
+		expect(second.filter((status) => status >= 500)).toEqual([]);
+
+		const counts = (status: 'confirmed' | 'waiting') =>
+			db
+				.select({ rows: sql<number>`count(*)`, places: sql<number>`coalesce(sum(${booking.adults} + ${booking.children}), 0)` })
+				.from(booking)
+				.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, status)))
+				.get()!;
+		expect(counts('confirmed').places).toBe(30);
+		expect(counts('waiting').rows).toBe(170);
+		const total = db.select({ n: sql<number>`count(*)` }).from(booking).where(eq(booking.roadshowSessionId, sessionId)).get()!.n;
+		expect(total).toBe(200);
+	}, 120_000);
+});
