@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { consultation } from '../db/schema';
+import { NOW, testDb } from './testFixtures';
+import { createQuestionnaire, publishVersion } from './versions';
+import { answerQuestion, RESUME_DAYS, startResponse, submitResponse } from './responses';
+import { checkAnswerRows, estimateMinutes, findStartPage, openJourney, publishedAudiences, questionAfter, questionPage, reloadAnswers, resumeQuestion } from './answering';
+import { asksForContactDetails, audienceFromSlug, audienceSlug } from './audiences';
+import { generateResumeToken } from './tokens';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function setUp() {
+	const t = testDb();
+	const created = createQuestionnaire(t.db, t.consultationId, 'parents_carers', { useStarter: true, now: NOW });
+	if (!created.ok) throw new Error('not created');
+	publishVersion(t.db, created.versionId, { now: NOW });
+	const started = startResponse(t.db, created.questionnaireId, 'online', NOW);
+	if (!started.ok) throw new Error('not started');
+	const open = () => {
+		const result = openJourney(t.db, started.resumeToken, NOW);
+		if (!result.ok) throw new Error(result.reason);
+		return result.journey;
+	};
+	const id = (key: string) => open().questions.find((q) => q.key === key)!.id;
+	const answer = (key: string, raw: string | string[]) => answerQuestion(t.db, started.responseId, created.versionId, id(key), raw, NOW);
+	return { ...t, ...created, started, open, answer };
+}
+
+describe('opening a journey from its link', () => {
+	it('gives the response, its consultation, version and answers', () => {
+		const { open, answer, started, consultationId } = setUp();
+		answer('priority-1-agree', 'disagree');
+		const journey = open();
+		expect(journey.response.id).toBe(started.responseId);
+		expect(journey.consultation.id).toBe(consultationId);
+		expect(journey.status).toBe('open');
+		expect(journey.questionnaire.audience).toBe('parents_carers');
+		expect(journey.version.title).toBe('Questionnaire for parents and carers');
+		expect(journey.byKey).toEqual({ 'priority-1-agree': ['disagree'] });
+	});
+
+	it('refuses forged links and expired ones, and tells them apart', () => {
+		const { db, started } = setUp();
+		expect(openJourney(db, generateResumeToken(), NOW)).toEqual({ ok: false, reason: 'not_found' });
+		expect(openJourney(db, '../../etc/passwd', NOW)).toEqual({ ok: false, reason: 'not_found' });
+		expect(openJourney(db, started.resumeToken, new Date(NOW.getTime() + RESUME_DAYS * DAY))).toEqual({ ok: false, reason: 'expired' });
+	});
+
+	it('shows a closed consultation as closed', () => {
+		const { db, consultationId, open } = setUp();
+		db.update(consultation).set({ closedEarlyAt: NOW }).where(eq(consultation.id, consultationId)).run();
+		expect(open().status).toBe('closed');
+	});
+
+	it('still opens a sent response, so its reference can be shown', () => {
+		const { db, started, answer, open } = setUp();
+		for (const n of [1, 2, 3]) answer(`priority-${n}-agree`, 'agree');
+		expect(submitResponse(db, started.responseId, NOW).ok).toBe(true);
+		expect(open().response).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^R-/) });
+	});
+});
+
+describe('question pages', () => {
+	it('number the visible questions and link back to the previous visible one', () => {
+		const { open, answer } = setUp();
+		answer('priority-1-agree', 'disagree');
+		const page = questionPage(open(), 'priority-1-disagree-why');
+		if (typeof page === 'string') throw new Error(page);
+		expect(page.number).toBe(2);
+		expect(page.previousKey).toBe('priority-1-agree');
+		expect(questionPage(open(), 'priority-1-why')).toBe('hidden');
+		expect(questionPage(open(), 'no-such-question')).toBe('unknown');
+	});
+
+	it('give back the saved answer: codes or text as typed', () => {
+		const { open, answer } = setUp();
+		answer('type-of-need', ['semh', 'cognition_learning']);
+		answer('postcode-district', 'l8 ');
+		const needs = questionPage(open(), 'type-of-need');
+		const postcode = questionPage(open(), 'postcode-district');
+		if (typeof needs === 'string' || typeof postcode === 'string') throw new Error('not found');
+		expect(needs.saved.values).toEqual(['cognition_learning', 'semh']);
+		expect(postcode.saved.text).toBe('L8');
+	});
+
+	it('lead on to the next visible question, or from check answers only to a follow-up just opened', () => {
+		const { open, answer, db } = setUp();
+		answer('priority-1-agree', 'disagree');
+		let journey = reloadAnswers(db, open());
+		expect(questionAfter(journey.questions, journey.byKey, 'priority-1-agree', false)?.key).toBe('priority-1-disagree-why');
+		expect(questionAfter(journey.questions, journey.byKey, 'priority-1-agree', true)?.key).toBe('priority-1-disagree-why');
+		answer('priority-1-disagree-why', 'Too slow');
+		journey = open();
+		expect(questionAfter(journey.questions, journey.byKey, 'priority-1-agree', true)).toBeNull();
+		expect(questionAfter(journey.questions, journey.byKey, 'priority-1-disagree-why', false)?.key).toBe('priority-2-agree');
+		expect(questionAfter(journey.questions, journey.byKey, 'postcode-district', false)).toBeNull();
+	});
+
+	it('resume after the last answered question, or at check answers', () => {
+		const { open, answer } = setUp();
+		expect(resumeQuestion(open().questions, open().byKey)?.key).toBe('priority-1-agree');
+		answer('priority-1-agree', 'agree');
+		answer('priority-2-agree', 'agree'); // priority-1-why skipped: optional
+		expect(resumeQuestion(open().questions, open().byKey)?.key).toBe('priority-2-why');
+		answer('postcode-district', 'L8');
+		expect(resumeQuestion(open().questions, open().byKey)).toBeNull();
+	});
+});
+
+describe('check your answers', () => {
+	it('lists visible questions with labels, text as typed, and unanswered ones as null', () => {
+		const { open, answer } = setUp();
+		answer('priority-1-agree', 'strongly_disagree');
+		answer('priority-1-disagree-why', 'Line one\nLine two');
+		answer('type-of-need', ['semh', 'sensory_physical']);
+		const rows = checkAnswerRows(open());
+		expect(rows[0]).toMatchObject({ key: 'priority-1-agree', display: 'Strongly disagree', caption: 'Priority 1: Identify needs early', required: true });
+		expect(rows[1]).toMatchObject({ key: 'priority-1-disagree-why', display: 'Line one\nLine two' });
+		expect(rows.find((r) => r.key === 'type-of-need')!.display).toBe('Social, emotional and mental health\nSensory or physical needs');
+		expect(rows.find((r) => r.key === 'priority-2-agree')!.display).toBeNull();
+		expect(rows.some((r) => r.key === 'priority-1-why')).toBe(false);
+	});
+});
+
+describe('start pages', () => {
+	it('find a published questionnaire of a public consultation by audience', () => {
+		const { db, consultationId } = setUp();
+		const page = findStartPage(db, 'send-strategy', 'parents_carers', NOW);
+		expect(page).toMatchObject({ consultation: { status: 'open' }, questionnaire: { audience: 'parents_carers' } });
+		expect(findStartPage(db, 'send-strategy', 'practitioners', NOW)).toBeNull();
+		createQuestionnaire(db, consultationId, 'practitioners', { useStarter: true, now: NOW });
+		expect(findStartPage(db, 'send-strategy', 'practitioners', NOW)).toBeNull(); // a draft only
+		expect(findStartPage(db, 'no-such-consultation', 'parents_carers', NOW)).toBeNull();
+		expect(publishedAudiences(db, consultationId)).toEqual(['parents_carers']);
+	});
+
+	it('estimate the time from the questions, counting about half of the branches', () => {
+		expect(estimateMinutes([{ kind: 'agreement', showIfQuestionKey: null }])).toBe(1);
+		const branches = [
+			{ kind: 'agreement' as const, showIfQuestionKey: null },
+			{ kind: 'text' as const, showIfQuestionKey: 'a' },
+			{ kind: 'text' as const, showIfQuestionKey: 'a' }
+		];
+		expect(estimateMinutes(Array(10).fill(branches).flat())).toBe(11);
+	});
+});
+
+describe('audiences', () => {
+	it('map to web addresses and back, and only adults are asked for contact details', () => {
+		expect(audienceSlug('parents_carers')).toBe('parents-carers');
+		expect(audienceFromSlug('young-people')).toBe('young_people');
+		expect(audienceFromSlug('admins')).toBeNull();
+		expect(asksForContactDetails('young_people')).toBe(false);
+		expect(asksForContactDetails('practitioners')).toBe(true);
+	});
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { consultation, roadshowSession } from '../db/schema';
+import { NOW, testDb } from './testFixtures';
+import { createQuestionnaire, publishVersion } from './versions';
+import { getResponse } from './responses';
+import { addRoadshowNote, enterPaperResponse, listRoadshowNotes } from './channels';
+import { seedQuestionnaires } from '../demo/questionnaires';
+import { listQuestionnaires } from './versions';
+
+function setUp() {
+	const t = testDb();
+	const created = createQuestionnaire(t.db, t.consultationId, 'parents_carers', { useStarter: true, now: NOW });
+	if (!created.ok) throw new Error('not created');
+	publishVersion(t.db, created.versionId, { now: NOW });
+	const session = t.db
+		.insert(roadshowSession)
+		.values({ consultationId: t.consultationId, title: 'Parents', startsAt: NOW, bookingClosesAt: NOW, capacity: 10, createdAt: NOW, updatedAt: NOW })
+		.returning()
+		.get();
+	return { ...t, ...created, sessionId: session.id };
+}
+
+const complete = {
+	'priority-1-agree': 'strongly_disagree',
+	'priority-1-disagree-why': 'Waiting lists are too long',
+	'priority-2-agree': 'agree',
+	'priority-3-agree': 'dont_know',
+	'type-of-need': ['semh', 'sensory_physical'],
+	'postcode-district': 'l8'
+};
+
+describe('paper responses', () => {
+	it('enter a whole form as one submitted response on the paper channel', () => {
+		const { db, staffUserId, questionnaireId } = setUp();
+		const r = enterPaperResponse(db, staffUserId, questionnaireId, complete, NOW);
+		if (!r.ok) throw new Error(JSON.stringify(r.errors));
+		expect(r.reference).toMatch(/^R-/);
+		const stored = getResponse(db, r.responseId)!;
+		expect(stored.response).toMatchObject({ channel: 'paper', status: 'submitted', enteredByStaffUserId: staffUserId, resumeTokenHash: null });
+		expect(stored.answersByKey).toMatchObject({ 'priority-1-agree': ['strongly_disagree'], 'type-of-need': ['semh', 'sensory_physical'], 'postcode-district': ['L8'] });
+	});
+
+	it('return every problem keyed by question and save nothing', () => {
+		const { db, staffUserId, questionnaireId } = setUp();
+		const r = enterPaperResponse(db, staffUserId, questionnaireId, { ...complete, 'priority-1-why': 'Agree really', 'priority-2-agree': '', 'type-of-need': ['semh', 'prefer_not_to_say'] }, NOW);
+		expect(r).toEqual({
+			ok: false,
+			errors: {
+				'priority-1-why': 'This question does not apply, given the earlier answers. Leave it blank',
+				'priority-2-agree': 'Select how much you agree or disagree',
+				'type-of-need': "Select 'Prefer not to say' or the options that apply, not both"
+			}
+		});
+		expect(enterPaperResponse(db, staffUserId, questionnaireId, { ...complete, invented: 'x' }, NOW)).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
+	});
+
+	it('can be entered after closing, but not before opening', () => {
+		const { db, staffUserId, questionnaireId, consultationId, sessionId } = setUp();
+		const afterClose = new Date('2026-08-03T09:00:00Z');
+		const r = enterPaperResponse(db, staffUserId, questionnaireId, complete, afterClose, { channel: 'roadshow', roadshowSessionId: sessionId });
+		expect(r.ok).toBe(true);
+		if (r.ok) expect(getResponse(db, r.responseId)!.response).toMatchObject({ channel: 'roadshow', roadshowSessionId: sessionId });
+		db.update(consultation).set({ opensOn: '2026-07-01' }).where(eq(consultation.id, consultationId)).run();
+		expect(enterPaperResponse(db, staffUserId, questionnaireId, complete, NOW)).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
+	});
+});
+
+describe('roadshow notes', () => {
+	it('are tagged with the session, audience and priorities', () => {
+		const { db, staffUserId, consultationId, priorityIds, sessionId } = setUp();
+		const r = addRoadshowNote(db, { consultationId, roadshowSessionId: sessionId, audience: 'parents_carers', note: 'Parents want earlier assessments', priorityIds: [priorityIds[0], priorityIds[0]], staffUserId }, NOW);
+		expect(r.ok).toBe(true);
+		expect(listRoadshowNotes(db, consultationId, sessionId)).toMatchObject([{ note: 'Parents want earlier assessments', audience: 'parents_carers', priorityIds: [priorityIds[0]] }]);
+	});
+
+	it('refuse an empty note, another consultation\'s session and unknown priorities', () => {
+		const { db, staffUserId, consultationId } = setUp();
+		const r = addRoadshowNote(db, { consultationId, roadshowSessionId: 999, audience: 'young_people', note: ' ', priorityIds: [999], staffUserId }, NOW);
+		expect(r).toEqual({
+			ok: false,
+			errors: { roadshowSessionId: 'Select a session from the list', note: 'Enter the feedback', priorities: 'Select priorities from the list' }
+		});
+	});
+});
+
+describe('demo seed', () => {
+	it('publishes the three starter questionnaires', () => {
+		const { db, consultationId } = testDb();
+		expect(seedQuestionnaires(db, consultationId, NOW).map((s) => s.audience)).toEqual(['parents_carers', 'practitioners', 'young_people']);
+		expect(listQuestionnaires(db, consultationId).every((q) => q.published?.number === 1 && q.draftVersionId === null)).toBe(true);
+	});
+});

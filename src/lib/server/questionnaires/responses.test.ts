@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { answer as answerTable, consultation, response } from '../db/schema';
+import { NOW, testDb } from './testFixtures';
+import { createQuestionnaire, getPublishedVersion, publishVersion } from './versions';
+import {
+	answerQuestion,
+	deleteContactDetails,
+	findResponseByResumeToken,
+	getContactDetails,
+	getResponse,
+	RESUME_DAYS,
+	saveAnswers,
+	saveContactDetails,
+	startResponse,
+	submitResponse
+} from './responses';
+import { generateResumeToken, hashResumeToken } from './tokens';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function setUp() {
+	const t = testDb();
+	const created = createQuestionnaire(t.db, t.consultationId, 'parents_carers', { useStarter: true, now: NOW });
+	if (!created.ok) throw new Error('not created');
+	publishVersion(t.db, created.versionId, { now: NOW });
+	const version = getPublishedVersion(t.db, created.questionnaireId)!;
+	const byKey = (key: string) => version.questions.find((q) => q.key === key)!;
+	const started = startResponse(t.db, created.questionnaireId, 'online', NOW);
+	if (!started.ok) throw new Error('not started');
+	const answer = (key: string, raw: string | string[], now = NOW) => answerQuestion(t.db, started.responseId, version.id, byKey(key).id, raw, now);
+	const answerAllPriorities = () => {
+		for (const n of [1, 2, 3]) expect(answer(`priority-${n}-agree`, 'agree')).toEqual({ ok: true });
+	};
+	return { ...t, ...created, version, byKey, started, answer, answerAllPriorities };
+}
+
+describe('resume tokens', () => {
+	it('are long random secrets of which only the hash is stored', () => {
+		const token = generateResumeToken();
+		expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+		expect(generateResumeToken()).not.toBe(token);
+		expect(hashResumeToken(token)).toMatch(/^[0-9a-f]{64}$/);
+
+		const { db, started } = setUp();
+		const row = db.select().from(response).where(eq(response.id, started.responseId)).get()!;
+		expect(row.resumeTokenHash).toBe(hashResumeToken(started.resumeToken));
+		expect(JSON.stringify(row)).not.toContain(started.resumeToken);
+	});
+
+	it('finds the response until the link expires, and never for a forged link', () => {
+		const { db, started, answer } = setUp();
+		expect(findResponseByResumeToken(db, started.resumeToken, NOW)).toMatchObject({ ok: true, response: { id: started.responseId } });
+		expect(findResponseByResumeToken(db, generateResumeToken(), NOW)).toEqual({ ok: false, reason: 'not_found' });
+		expect(findResponseByResumeToken(db, 'short', NOW)).toEqual({ ok: false, reason: 'not_found' });
+		const later = new Date(NOW.getTime() + RESUME_DAYS * DAY);
+		expect(findResponseByResumeToken(db, started.resumeToken, later)).toEqual({ ok: false, reason: 'expired' });
+		// Each save keeps the link alive for another RESUME_DAYS.
+		answer('priority-1-agree', 'agree', new Date(NOW.getTime() + 10 * DAY));
+		expect(findResponseByResumeToken(db, started.resumeToken, later).ok).toBe(true);
+	});
+});
+
+describe('saving answers', () => {
+	it('replaces a question\'s answers and keeps text as typed', () => {
+		const { db, started, answer, byKey } = setUp();
+		expect(answer('type-of-need', ['semh', 'cognition_learning'])).toEqual({ ok: true });
+		expect(answer('type-of-need', ['sensory_physical'])).toEqual({ ok: true });
+		expect(answer('priority-1-agree', 'agree')).toEqual({ ok: true });
+		expect(answer('priority-1-why', '<script>alert(1)</script>')).toEqual({ ok: true });
+		const rows = db.select().from(answerTable).where(eq(answerTable.responseId, started.responseId)).all();
+		expect(rows.filter((r) => r.questionId === byKey('type-of-need').id).map((r) => r.value)).toEqual(['sensory_physical']);
+		expect(rows.find((r) => r.questionId === byKey('priority-1-why').id)!.textValue).toBe('<script>alert(1)</script>');
+	});
+
+	it('saves nothing for bad input', () => {
+		const { db, started, answer } = setUp();
+		expect(answer('priority-1-agree', 'maybe')).toEqual({ ok: false, reason: 'invalid', message: 'Select how much you agree or disagree' });
+		expect(answer('type-of-need', ['semh', 'prefer_not_to_say'])).toEqual({
+			ok: false,
+			reason: 'invalid',
+			message: "Select 'Prefer not to say' or the options that apply, not both"
+		});
+		expect(answer('priority-1-why', 'x'.repeat(1201))).toMatchObject({ ok: false, reason: 'hidden' });
+		expect(db.select().from(answerTable).where(eq(answerTable.responseId, started.responseId)).all()).toEqual([]);
+	});
+
+	it('refuses an answer to a question the skip logic hides', () => {
+		const { answer } = setUp();
+		expect(answer('priority-1-agree', 'agree')).toEqual({ ok: true });
+		expect(answer('priority-1-disagree-why', 'Because')).toEqual({
+			ok: false,
+			reason: 'hidden',
+			message: 'This question does not apply, given your earlier answers'
+		});
+		expect(answer('priority-1-why', 'Because')).toEqual({ ok: true });
+		expect(answer('priority-1-why', 'x'.repeat(1201))).toMatchObject({ ok: false, message: 'Your answer must be 1,200 characters or fewer' });
+	});
+
+	it('refuses a tampered version id or a question from another version', () => {
+		const { db, started, version, byKey } = setUp();
+		expect(answerQuestion(db, started.responseId, version.id + 1, byKey('priority-1-agree').id, 'agree', NOW)).toMatchObject({ ok: false, reason: 'version_mismatch' });
+		expect(answerQuestion(db, started.responseId, version.id, 99_999, 'agree', NOW)).toMatchObject({ ok: false, reason: 'unknown_question' });
+		expect(answerQuestion(db, 99_999, version.id, byKey('priority-1-agree').id, 'agree', NOW)).toMatchObject({ ok: false, reason: 'not_found' });
+	});
+
+	it('checks already-validated answers against the list too', () => {
+		const { db, started, version, byKey } = setUp();
+		const id = byKey('priority-1-agree').id;
+		expect(saveAnswers(db, started.responseId, version.id, id, [{ value: 'agree', textValue: null }], NOW)).toEqual({ ok: true });
+		expect(saveAnswers(db, started.responseId, version.id, id, [{ value: 'invented', textValue: null }], NOW)).toMatchObject({ ok: false, reason: 'invalid' });
+	});
+
+	it('refuses answers once the consultation has closed', () => {
+		const { db, consultationId, questionnaireId, answer } = setUp();
+		const afterClose = new Date('2026-08-01T09:00:00Z');
+		expect(answer('priority-1-agree', 'agree', afterClose)).toMatchObject({ ok: false, reason: 'not_open' });
+		db.update(consultation).set({ closedEarlyAt: NOW }).where(eq(consultation.id, consultationId)).run();
+		expect(answer('priority-1-agree', 'agree')).toMatchObject({ ok: false, reason: 'not_open' });
+		expect(startResponse(db, questionnaireId, 'online', NOW)).toMatchObject({ ok: false, reason: 'not_open' });
+	});
+
+	it('will not start a response before the questionnaire is published', () => {
+		const { db, consultationId } = setUp();
+		const draft = createQuestionnaire(db, consultationId, 'practitioners', { useStarter: true, now: NOW });
+		expect(startResponse(db, draft.ok ? draft.questionnaireId : 0, 'online', NOW)).toMatchObject({ ok: false, reason: 'not_found' });
+	});
+});
+
+describe('sending a response', () => {
+	it('needs every required visible question answered', () => {
+		const { db, started, answer } = setUp();
+		answer('priority-1-agree', 'agree');
+		const result = submitResponse(db, started.responseId, NOW);
+		expect(result).toEqual({
+			ok: false,
+			reason: 'missing_answers',
+			missing: [
+				expect.objectContaining({ key: 'priority-2-agree', message: 'Select how much you agree or disagree' }),
+				expect.objectContaining({ key: 'priority-3-agree' })
+			]
+		});
+	});
+
+	it('gives a reference, once, and locks the answers; the link shows the sent response for a while', () => {
+		const { db, started, answerAllPriorities, answer } = setUp();
+		answerAllPriorities();
+		const sent = submitResponse(db, started.responseId, NOW);
+		expect(sent).toMatchObject({ ok: true, alreadySubmitted: false, reference: expect.stringMatching(/^R-[A-Z2-9]{4}-[A-Z2-9]{4}$/) });
+		expect(submitResponse(db, started.responseId, NOW)).toEqual({ ...sent, alreadySubmitted: true });
+		expect(answer('priority-1-agree', 'disagree')).toMatchObject({ ok: false, reason: 'submitted' });
+		expect(findResponseByResumeToken(db, started.resumeToken, NOW)).toMatchObject({ ok: true, response: { status: 'submitted' } });
+		const later = new Date(NOW.getTime() + RESUME_DAYS * DAY);
+		expect(findResponseByResumeToken(db, started.resumeToken, later)).toEqual({ ok: false, reason: 'expired' });
+		expect(getResponse(db, started.responseId)!.response.status).toBe('submitted');
+	});
+
+	it('saves contact details with the response, and none when sending is refused', () => {
+		const { db, started, answerAllPriorities, answer } = setUp();
+		const contact = { name: 'Sam', email: 'sam@example.com', phone: null };
+		answer('priority-1-agree', 'agree');
+		expect(submitResponse(db, started.responseId, NOW, contact).ok).toBe(false);
+		expect(getContactDetails(db, started.responseId)).toBeNull();
+		answerAllPriorities();
+		expect(submitResponse(db, started.responseId, NOW, contact).ok).toBe(true);
+		expect(getContactDetails(db, started.responseId)).toEqual(contact);
+	});
+
+	it('saves no contact row when every field is empty', () => {
+		const { db, started, answerAllPriorities } = setUp();
+		answerAllPriorities();
+		expect(submitResponse(db, started.responseId, NOW, { name: null, email: null, phone: null }).ok).toBe(true);
+		expect(getContactDetails(db, started.responseId)).toBeNull();
+	});
+
+	it('drops answers to questions a changed answer has hidden', () => {
+		const { db, started, answerAllPriorities, answer } = setUp();
+		answer('priority-1-agree', 'disagree');
+		answer('priority-1-disagree-why', 'Too slow');
+		answerAllPriorities(); // changes priority 1 to "agree"
+		expect(submitResponse(db, started.responseId, NOW).ok).toBe(true);
+		expect(getResponse(db, started.responseId)!.answersByKey).toEqual({
+			'priority-1-agree': ['agree'],
+			'priority-2-agree': ['agree'],
+			'priority-3-agree': ['agree']
+		});
+	});
+});
+
+describe('contact details', () => {
+	it('are kept apart from the answers and deleted on their own', () => {
+		const { db, started, answer } = setUp();
+		answer('priority-1-agree', 'agree');
+		expect(saveContactDetails(db, started.responseId, { name: 'Sam', email: 'sam@example.com', phone: null }, NOW)).toBe(true);
+		expect(saveContactDetails(db, started.responseId, { name: 'Sam P', email: 'sam@example.com', phone: null }, NOW)).toBe(true);
+		expect(getContactDetails(db, started.responseId)).toEqual({ name: 'Sam P', email: 'sam@example.com', phone: null });
+		expect(deleteContactDetails(db, started.responseId)).toBe(true);
+		expect(getContactDetails(db, started.responseId)).toBeNull();
+		expect(getResponse(db, started.responseId)!.answers).toHaveLength(1);
+		expect(saveContactDetails(db, 99_999, { name: 'x', email: null, phone: null }, NOW)).toBe(false);
+	});
+});

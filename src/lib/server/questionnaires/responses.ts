@@ -1,0 +1,250 @@
+// Answering a questionnaire online: answers are saved question by question as the visitor goes,
+// checked on the server against the version the response started on; a resume link lets them
+// come back; sending gives a reference. Every write is one immediate transaction.
+import { eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db';
+import { response, responseContact, type Answer, type Channel, type QuestionnaireResponse } from '../db/schema';
+import { consultationStatus } from '../consultations/status';
+import { ukToday } from '../../format';
+import { generateResponseReference, generateResumeToken, hashResumeToken, looksLikeResumeToken } from './tokens';
+import { answersByKey, visibleQuestions } from './skipLogic';
+import { validateAnswer, type RawAnswer } from './validation';
+import { frozenQuestions, getVersion } from './versions';
+import { statements } from './statements';
+import type { AnswerValue, FullQuestion, VersionWithQuestions } from './types';
+
+/** How long a resume link works after the last saved answer. */
+export const RESUME_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type Refusal = 'not_found' | 'not_open' | 'submitted' | 'version_mismatch' | 'unknown_question' | 'hidden' | 'invalid';
+export type SaveResult = { ok: true } | { ok: false; reason: Refusal; message: string };
+
+const refuse = <R extends string>(reason: R, message: string) => ({ ok: false as const, reason, message });
+const messages = {
+	not_found: 'We cannot find this response',
+	not_open: 'This consultation is not open for answers',
+	submitted: 'You have already sent this response, so it cannot be changed',
+	version_mismatch: 'This page is out of date. Go back to the question and answer it again',
+	unknown_question: 'This question is not part of the questionnaire',
+	hidden: 'This question does not apply, given your earlier answers'
+} as const;
+
+/** Starts a response on the published version. The resume token is returned once: only its hash is kept. */
+export function startResponse(
+	db: Db,
+	questionnaireId: number,
+	channel: Channel,
+	now = new Date()
+): { ok: true; responseId: number; versionId: number; resumeToken: string } | { ok: false; reason: 'not_found' | 'not_open'; message: string } {
+	const resumeToken = generateResumeToken();
+	return db.transaction(
+		(tx) => {
+			const found = statements(db).questionnaireWithConsultation.get({ questionnaireId });
+			const versionId = found && statements(db).publishedVersionId.get({ questionnaireId })?.id;
+			if (!found || !versionId) return refuse('not_found', 'This questionnaire is not available');
+			const { q, c } = found;
+			if (consultationStatus(c, ukToday(now)) !== 'open') return refuse('not_open', messages.not_open);
+			const row = tx
+				.insert(response)
+				.values({
+					questionnaireId,
+					versionId,
+					consultationId: q.consultationId,
+					audience: q.audience,
+					channel,
+					resumeTokenHash: hashResumeToken(resumeToken),
+					resumeExpiresAt: new Date(now.getTime() + RESUME_DAYS * DAY_MS),
+					status: 'in_progress',
+					startedAt: now,
+					lastSavedAt: now
+				})
+				.returning({ id: response.id })
+				.get();
+			return { ok: true as const, responseId: row.id, versionId, resumeToken };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/**
+ * Forged or unknown links are 'not_found'; links past their date are 'expired'. A sent response
+ * is still found (status 'submitted') for RESUME_DAYS after sending, so its sender can see the
+ * reference and delete their contact details; its answers are locked.
+ */
+export function findResponseByResumeToken(
+	db: DbOrTx,
+	token: string,
+	now = new Date()
+): { ok: true; response: QuestionnaireResponse } | { ok: false; reason: 'not_found' | 'expired' } {
+	if (!looksLikeResumeToken(token)) return { ok: false, reason: 'not_found' };
+	const row = db.select().from(response).where(eq(response.resumeTokenHash, hashResumeToken(token))).get();
+	if (!row) return { ok: false, reason: 'not_found' };
+	if (!row.resumeExpiresAt || row.resumeExpiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+	return { ok: true, response: row };
+}
+
+export type ResponseInProgress = {
+	response: QuestionnaireResponse;
+	/** The version this response answers, whatever has been published since. */
+	version: VersionWithQuestions;
+	answers: Answer[];
+	/** For skip logic and numbering. */
+	answersByKey: Record<string, string[]>;
+};
+
+export function getResponse(db: Db, responseId: number): ResponseInProgress | null {
+	const row = statements(db).responseWithConsultation.get({ responseId });
+	if (!row) return null;
+	const version = getVersion(db, row.r.versionId)!;
+	const answers = statements(db).answersOf.all({ responseId });
+	return { response: row.r, version, answers, answersByKey: answersByKey(version.questions, answers) };
+}
+
+/** Validates one posted answer against the response's version and saves it, or saves nothing. */
+export function answerQuestion(db: Db, responseId: number, versionId: number, questionId: number, raw: RawAnswer, now = new Date()): SaveResult {
+	return db.transaction(() => saveInTx(db, responseId, versionId, questionId, raw, null, now), { behavior: 'immediate' });
+}
+
+/**
+ * Replaces a question's answers with already-validated ones (an empty list clears it). Still
+ * refuses a closed consultation, a sent response, a version mismatch, a hidden question and codes
+ * not on the question's list.
+ */
+export function saveAnswers(db: Db, responseId: number, versionId: number, questionId: number, answers: AnswerValue[], now = new Date()): SaveResult {
+	return db.transaction(() => saveInTx(db, responseId, versionId, questionId, null, answers, now), { behavior: 'immediate' });
+}
+
+// The hot path of answering: a handful of small statements, the questions from the frozen-version cache.
+function saveInTx(db: Db, responseId: number, versionId: number, questionId: number, raw: RawAnswer, validated: AnswerValue[] | null, now: Date): SaveResult {
+	const sql = statements(db);
+	const found = sql.responseWithConsultation.get({ responseId });
+	if (!found) return refuse('not_found', messages.not_found);
+	const { r, c } = found;
+	if (r.status === 'submitted') return refuse('submitted', messages.submitted);
+	if (versionId !== r.versionId) return refuse('version_mismatch', messages.version_mismatch);
+	if (consultationStatus(c, ukToday(now)) !== 'open') return refuse('not_open', messages.not_open);
+	const questions = frozenQuestions(db, r.versionId);
+	const q = questions.find((x) => x.id === questionId);
+	if (!q) return refuse('unknown_question', messages.unknown_question);
+	const given = sql.answersOf.all({ responseId });
+	if (!visibleQuestions(questions, answersByKey(questions, given)).includes(q)) return refuse('hidden', messages.hidden);
+	let answers = validated ?? [];
+	if (validated === null) {
+		const checked = validateAnswer(q, q.options, raw);
+		if (!checked.ok) return refuse('invalid', checked.message);
+		answers = checked.answers;
+	} else if (!answersFit(q, validated)) {
+		return refuse('invalid', 'Select an option from the list');
+	}
+	sql.deleteAnswers.run({ responseId, questionId });
+	for (const a of answers) sql.insertAnswer.run({ responseId, questionId, value: a.value, textValue: a.textValue });
+	sql.touchResponse.run({ responseId, nowMs: now.getTime(), resumeExpiresAtMs: r.resumeTokenHash ? now.getTime() + RESUME_DAYS * DAY_MS : null });
+	return { ok: true };
+}
+
+function answersFit(q: FullQuestion, answers: AnswerValue[]): boolean {
+	if (q.kind !== 'multiple' && answers.length > 1) return false;
+	if (q.kind === 'text') return answers.every((a) => (a.textValue ?? a.value) !== null);
+	return answers.every((a) => a.value !== null && q.options.some((o) => o.value === a.value));
+}
+
+export type MissingAnswer = { questionId: number; key: string; message: string };
+
+const missingMessages = {
+	agreement: 'Select how much you agree or disagree',
+	single: 'Select an option from the list',
+	multiple: 'Select at least one option',
+	text: 'Enter your answer'
+} as const;
+
+/** Required questions the respondent can see but has not answered, in page order. */
+export function missingAnswers(questions: readonly FullQuestion[], byKey: Record<string, readonly string[]>): MissingAnswer[] {
+	return visibleQuestions(questions, byKey)
+		.filter((q) => q.required && !(q.key in byKey))
+		.map((q) => ({ questionId: q.id, key: q.key, message: missingMessages[q.kind] }));
+}
+
+/**
+ * Sends the response: every required visible question must be answered. Answers to questions a
+ * changed answer has since hidden are deleted, so they never count. The link stops changing
+ * answers but keeps showing the reference for RESUME_DAYS. Optional contact details are saved in
+ * the same transaction, so a refused send saves none. Sending twice returns the same reference.
+ */
+export type SubmitResult =
+	| { ok: true; reference: string; alreadySubmitted: boolean }
+	| { ok: false; reason: 'not_found' | 'not_open'; message: string }
+	| { ok: false; reason: 'missing_answers'; missing: MissingAnswer[] };
+
+export function submitResponse(db: Db, responseId: number, now = new Date(), contact: ContactDetails | null = null): SubmitResult {
+	return db.transaction(
+		(tx): SubmitResult => {
+			const found = statements(db).responseWithConsultation.get({ responseId });
+			if (!found) return { ok: false, reason: 'not_found', message: messages.not_found };
+			const { r, c } = found;
+			if (r.status === 'submitted') return { ok: true, reference: r.reference!, alreadySubmitted: true };
+			if (consultationStatus(c, ukToday(now)) !== 'open') return { ok: false, reason: 'not_open', message: messages.not_open };
+			const questions = frozenQuestions(db, r.versionId);
+			const answers = statements(db).answersOf.all({ responseId });
+			const byKey = answersByKey(questions, answers);
+			const missing = missingAnswers(questions, byKey);
+			if (missing.length) return { ok: false, reason: 'missing_answers', missing };
+			const shown = new Set(visibleQuestions(questions, byKey).map((q) => q.id));
+			for (const a of answers) if (!shown.has(a.questionId)) statements(db).deleteAnswer.run({ id: a.id });
+			const reference = newReference(db);
+			tx.update(response)
+				.set({
+					status: 'submitted',
+					submittedAt: now,
+					lastSavedAt: now,
+					reference,
+					resumeExpiresAt: r.resumeTokenHash ? new Date(now.getTime() + RESUME_DAYS * DAY_MS) : null
+				})
+				.where(eq(response.id, responseId))
+				.run();
+			if (contact && (contact.name || contact.email || contact.phone)) saveContactDetails(db, responseId, contact, now);
+			return { ok: true, reference, alreadySubmitted: false };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** A reference no other response has (collisions are rare; try again if one happens). */
+export function newReference(db: Db): string {
+	for (;;) {
+		const reference = generateResponseReference();
+		if (!statements(db).referenceTaken.get({ reference })) return reference;
+	}
+}
+
+export type ContactDetails = { name: string | null; email: string | null; phone: string | null };
+
+/** Optional contact details, kept apart from the answers. Check the email's format in the route. */
+export function saveContactDetails(db: Db, responseId: number, details: ContactDetails, now = new Date()): boolean {
+	return db.transaction(
+		(tx) => {
+			if (!tx.select({ id: response.id }).from(response).where(eq(response.id, responseId)).get()) return false;
+			tx.insert(responseContact)
+				.values({ responseId, ...details, createdAt: now, updatedAt: now })
+				.onConflictDoUpdate({ target: responseContact.responseId, set: { ...details, updatedAt: now } })
+				.run();
+			return true;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+export function getContactDetails(db: DbOrTx, responseId: number): ContactDetails | null {
+	return (
+		db
+			.select({ name: responseContact.name, email: responseContact.email, phone: responseContact.phone })
+			.from(responseContact)
+			.where(eq(responseContact.responseId, responseId))
+			.get() ?? null
+	);
+}
+
+/** Deletes the contact details only; the anonymous answers stay. False if there were none. */
+export function deleteContactDetails(db: DbOrTx, responseId: number): boolean {
+	return db.delete(responseContact).where(eq(responseContact.responseId, responseId)).run().changes > 0;
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { questionnaireVersion } from '../db/schema';
+import { NOW, testDb } from './testFixtures';
+import {
+	addQuestion,
+	createQuestionnaire,
+	ensureDraftVersion,
+	findQuestionnaireByAudience,
+	getDraftVersion,
+	getPublishedVersion,
+	getVersion,
+	listQuestionnaires,
+	moveQuestion,
+	publishVersion,
+	removeQuestion,
+	updateQuestion
+} from './versions';
+import { answerQuestion, getResponse, startResponse, submitResponse } from './responses';
+
+function created(db: ReturnType<typeof testDb>['db'], consultationId: number, useStarter = true) {
+	const r = createQuestionnaire(db, consultationId, 'parents_carers', { useStarter, now: NOW });
+	if (!r.ok) throw new Error('not created');
+	return r;
+}
+
+describe('creating questionnaires', () => {
+	it('makes a draft from the starter set, linked to the priorities', () => {
+		const { db, consultationId, priorityIds } = testDb();
+		const { questionnaireId, versionId } = created(db, consultationId);
+		const v = getVersion(db, versionId)!;
+		expect(v).toMatchObject({ number: 1, status: 'draft', title: 'Questionnaire for parents and carers' });
+		expect(v.questions.map((q) => q.position)).toEqual(v.questions.map((_, i) => i + 1));
+		const agree = v.questions.find((q) => q.key === 'priority-2-agree')!;
+		expect(agree.priorityIds).toEqual([priorityIds[1]]);
+		expect(agree.options.map((o) => o.label)[0]).toBe('Strongly agree');
+		expect(getPublishedVersion(db, questionnaireId)).toBeNull();
+		expect(findQuestionnaireByAudience(db, consultationId, 'parents_carers')!.id).toBe(questionnaireId);
+		expect(findQuestionnaireByAudience(db, consultationId, 'young_people')).toBeNull();
+	});
+
+	it('gives the young people Easy Read labels on the agreement scale', () => {
+		const { db, consultationId } = testDb();
+		const r = createQuestionnaire(db, consultationId, 'young_people', { useStarter: true, now: NOW });
+		const v = getVersion(db, r.ok ? r.versionId : 0)!;
+		expect(v.questionnaire.easyRead).toBe(true);
+		expect(v.questions[0].options[0].label).toBe('I really agree');
+	});
+
+	it('allows one questionnaire per audience', () => {
+		const { db, consultationId } = testDb();
+		created(db, consultationId);
+		expect(createQuestionnaire(db, consultationId, 'parents_carers', { useStarter: false, now: NOW })).toEqual({
+			ok: false,
+			errors: { audience: 'There is already a questionnaire for parents and carers' }
+		});
+	});
+});
+
+describe('authoring a draft', () => {
+	it('adds a question with options, generating its key', () => {
+		const { db, consultationId, priorityIds } = testDb();
+		const { versionId } = created(db, consultationId, false);
+		const r = addQuestion(db, versionId, {
+			kind: 'multiple',
+			text: 'Which services have you used?',
+			options: [
+				{ value: '', label: 'Speech and language therapy' },
+				{ value: 'none', label: 'None', exclusive: true }
+			],
+			priorityIds: [priorityIds[0]]
+		});
+		expect(r.ok).toBe(true);
+		const q = getVersion(db, versionId)!.questions[0];
+		expect(q.key).toBe('which-services-have-you-used');
+		expect(q.options.map((o) => [o.value, o.exclusive])).toEqual([
+			['speech_and_language_therapy', false],
+			['none', true]
+		]);
+	});
+
+	it('refuses bad questions with errors by field', () => {
+		const { db, consultationId } = testDb();
+		const { versionId } = created(db, consultationId, false);
+		const r = addQuestion(db, versionId, {
+			kind: 'single',
+			text: ' ',
+			options: [{ value: 'a', label: 'A' }],
+			showIfQuestionKey: 'later',
+			showIfValues: ['x'],
+			priorityIds: [999]
+		});
+		expect(r).toEqual({
+			ok: false,
+			errors: {
+				text: 'Enter the question',
+				options: 'Add at least 2 options',
+				showIf: 'Choose an earlier question with answers to choose from',
+				priorities: 'Select priorities from this consultation'
+			}
+		});
+	});
+
+	it('keeps follow-ups after the question that decides them', () => {
+		const { db, consultationId } = testDb();
+		const { versionId } = created(db, consultationId);
+		const v = getVersion(db, versionId)!;
+		const agree = v.questions.find((q) => q.key === 'priority-1-agree')!;
+		const why = v.questions.find((q) => q.key === 'priority-1-why')!;
+		expect(moveQuestion(db, why.id, 'up').ok).toBe(false);
+		expect(moveQuestion(db, agree.id, 'down').ok).toBe(false);
+		expect(removeQuestion(db, agree.id)).toMatchObject({ ok: false });
+		expect(updateQuestion(db, agree.id, { kind: 'text', text: 'Tell us' })).toMatchObject({ ok: false, errors: { options: expect.any(String) } });
+	});
+
+	it('moves and removes questions keeping positions 1..n', () => {
+		const { db, consultationId } = testDb();
+		const { versionId } = created(db, consultationId);
+		const before = getVersion(db, versionId)!.questions;
+		const last = before.at(-1)!;
+		expect(moveQuestion(db, last.id, 'up').ok).toBe(true);
+		expect(getVersion(db, versionId)!.questions.at(-2)!.id).toBe(last.id);
+		expect(removeQuestion(db, last.id).ok).toBe(true);
+		const after = getVersion(db, versionId)!.questions;
+		expect(after.map((q) => q.position)).toEqual(after.map((_, i) => i + 1));
+		expect(after).toHaveLength(before.length - 1);
+	});
+});
+
+describe('publishing and versions', () => {
+	it('freezes a published version: edits need a new draft', () => {
+		const { db, consultationId } = testDb();
+		const { questionnaireId, versionId } = created(db, consultationId);
+		expect(publishVersion(db, versionId, { now: NOW })).toEqual({ ok: true, number: 1 });
+		const q = getVersion(db, versionId)!.questions[0];
+		expect(updateQuestion(db, q.id, { kind: 'agreement', text: 'Changed' }).ok).toBe(false);
+		expect(addQuestion(db, versionId, { kind: 'text', text: 'Another' }).ok).toBe(false);
+		expect(publishVersion(db, versionId).ok).toBe(false);
+		expect(getPublishedVersion(db, questionnaireId)!.id).toBe(versionId);
+	});
+
+	it('copies the published version into a draft with the same keys, options and priority links', () => {
+		const { db, consultationId } = testDb();
+		const { questionnaireId, versionId } = created(db, consultationId);
+		publishVersion(db, versionId, { now: NOW });
+		const draftId = ensureDraftVersion(db, questionnaireId, NOW)!;
+		expect(ensureDraftVersion(db, questionnaireId, NOW)).toBe(draftId);
+		const v1 = getVersion(db, versionId)!;
+		const v2 = getDraftVersion(db, questionnaireId)!;
+		expect(v2.number).toBe(2);
+		const shape = (v: typeof v1) => v.questions.map((q) => [q.key, q.kind, q.text, q.showIfValues, q.options.map((o) => o.value), q.priorityIds]);
+		expect(shape(v2)).toEqual(shape(v1));
+		expect(v2.questions[0].id).not.toBe(v1.questions[0].id);
+		expect(listQuestionnaires(db, consultationId)[0]).toMatchObject({ draftVersionId: draftId, published: { id: versionId, number: 1 } });
+	});
+
+	it('keeps the wording each response answered after a new version is published', () => {
+		const { db, consultationId } = testDb();
+		const { questionnaireId, versionId } = created(db, consultationId);
+		publishVersion(db, versionId, { now: NOW });
+		const started = startResponse(db, questionnaireId, 'online', NOW);
+		if (!started.ok) throw new Error('not started');
+		const agree1 = getVersion(db, versionId)!.questions[0];
+		for (const q of getVersion(db, versionId)!.questions.filter((x) => x.kind === 'agreement')) {
+			expect(answerQuestion(db, started.responseId, versionId, q.id, 'agree', NOW)).toEqual({ ok: true });
+		}
+		expect(submitResponse(db, started.responseId, NOW).ok).toBe(true);
+
+		const draftId = ensureDraftVersion(db, questionnaireId, NOW)!;
+		const agree2 = getVersion(db, draftId)!.questions[0];
+		expect(updateQuestion(db, agree2.id, { kind: 'agreement', text: 'Should this come first?', caption: agree2.caption, priorityIds: agree2.priorityIds }).ok).toBe(true);
+		expect(publishVersion(db, draftId, { now: NOW })).toEqual({ ok: true, number: 2 });
+
+		expect(db.select().from(questionnaireVersion).where(eq(questionnaireVersion.id, versionId)).get()!.status).toBe('superseded');
+		expect(getPublishedVersion(db, questionnaireId)!.questions[0].text).toBe('Should this come first?');
+		const old = getResponse(db, started.responseId)!;
+		expect(old.version.id).toBe(versionId);
+		expect(old.version.questions[0].text).toBe(agree1.text);
+		expect(old.answersByKey['priority-1-agree']).toEqual(['agree']);
+	});
+
+	it('refuses to publish an empty draft', () => {
+		const { db, consultationId } = testDb();
+		const { versionId } = created(db, consultationId, false);
+		expect(publishVersion(db, versionId)).toEqual({ ok: false, errors: { form: 'Add at least one question before publishing' } });
+	});
+});

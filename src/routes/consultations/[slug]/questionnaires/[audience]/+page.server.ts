@@ -1,0 +1,37 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { audienceFromSlug, audienceLabels, estimateMinutes, findStartPage, resumeQuestion, startResponse } from '$lib/server/questionnaires';
+import { isEasyReadAudience, asksForContactDetails } from '$lib/server/questionnaires/audiences';
+import { startHref } from './journey.server';
+
+function findPage(params: { slug: string; audience: string }) {
+	const audience = audienceFromSlug(params.audience);
+	const page = audience && findStartPage(getDb(), params.slug, audience);
+	if (!audience || !page) error(404, 'Page not found');
+	return { audience, page };
+}
+
+export const load = ({ params }) => {
+	const { audience, page } = findPage(params);
+	const c = page.consultation;
+	return {
+		consultation: { slug: c.slug, title: c.title, status: c.status, opensOn: c.opensOn, closesOn: c.closesOn, contactEmail: c.contactEmail },
+		audienceLabel: audienceLabels[audience],
+		easyRead: isEasyReadAudience(audience),
+		asksForContactDetails: asksForContactDetails(audience),
+		title: page.version.title,
+		intro: page.version.intro,
+		minutes: estimateMinutes(page.questions)
+	};
+};
+
+export const actions = {
+	start: ({ params }) => {
+		const { page } = findPage(params);
+		const first = resumeQuestion(page.questions, {});
+		const started = first && startResponse(getDb(), page.questionnaire.id, 'online');
+		// Closed since the page was shown: the start page explains.
+		if (!first || !started || !started.ok) redirect(303, startHref(params.slug, params.audience));
+		redirect(303, `${startHref(params.slug, params.audience)}/r/${started.resumeToken}/q/${encodeURIComponent(first.key)}`);
+	}
+};

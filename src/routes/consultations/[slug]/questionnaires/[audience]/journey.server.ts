@@ -1,0 +1,41 @@
+// Finding the response a resume-link page is about. The secret in the address is the only key:
+// no account, no cookie. A forged or mismatched link is a 404, an old one a 410.
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { audienceFromSlug, openJourney, type Journey } from '$lib/server/questionnaires';
+
+export type JourneyParams = { slug: string; audience: string; token: string };
+
+export const LINK_NOT_FOUND = 'This link does not work';
+export const LINK_EXPIRED = 'This link has expired';
+
+/** `audience` as in the address: "parents-carers". */
+export function startHref(slug: string, audience: string): string {
+	return `/consultations/${slug}/questionnaires/${audience}`;
+}
+
+/** The address every page of one response hangs off; it holds the secret. */
+export function journeyBase(params: JourneyParams): string {
+	return `${startHref(params.slug, params.audience)}/r/${params.token}`;
+}
+
+export function questionHref(params: JourneyParams, key: string, returnToCheck = false): string {
+	return `${journeyBase(params)}/q/${encodeURIComponent(key)}${returnToCheck ? '?return=check' : ''}`;
+}
+
+export function loadJourney(params: JourneyParams, now = new Date()): Journey {
+	const audience = audienceFromSlug(params.audience);
+	const found = openJourney(getDb(), params.token, now);
+	if (!found.ok) error(found.reason === 'expired' ? 410 : 404, found.reason === 'expired' ? LINK_EXPIRED : LINK_NOT_FOUND);
+	const { journey } = found;
+	// A real link pasted under another consultation or audience is not a link to anything.
+	if (journey.consultation.slug !== params.slug || journey.questionnaire.audience !== audience) error(404, LINK_NOT_FOUND);
+	return journey;
+}
+
+/** A response that can take answers now: in progress, on an open consultation. */
+export const isAnswerable = (journey: Journey) => journey.response.status === 'in_progress' && journey.status === 'open';
+
+export function noStore(setHeaders: (headers: Record<string, string>) => void): void {
+	setHeaders({ 'cache-control': 'no-store' });
+}

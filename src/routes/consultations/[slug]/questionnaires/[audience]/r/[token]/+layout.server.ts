@@ -1,0 +1,18 @@
+import { audienceLabels, isEasyReadAudience } from '$lib/server/questionnaires';
+import { journeyBase, loadJourney, noStore, startHref } from '../../journey.server';
+
+export const load = ({ params, setHeaders }) => {
+	noStore(setHeaders);
+	const journey = loadJourney(params);
+	const c = journey.consultation;
+	return {
+		base: journeyBase(params),
+		startHref: startHref(params.slug, params.audience),
+		consultation: { slug: c.slug, title: c.title, closesOn: c.closesOn, contactEmail: c.contactEmail },
+		questionnaireTitle: journey.version.title,
+		audienceLabel: audienceLabels[journey.questionnaire.audience],
+		easyRead: isEasyReadAudience(journey.questionnaire.audience),
+		// An unsent response on a closed consultation: every page explains instead of asking.
+		closed: journey.response.status === 'in_progress' && journey.status !== 'open'
+	};
+};

@@ -1,0 +1,13 @@
+// The resume link: carries on from the first question after the last one answered.
+import { redirect } from '@sveltejs/kit';
+import { resumeQuestion } from '$lib/server/questionnaires';
+import { isAnswerable, journeyBase, loadJourney, questionHref } from '../../journey.server';
+
+export const load = ({ params }) => {
+	const journey = loadJourney(params);
+	if (journey.response.status === 'submitted') redirect(303, `${journeyBase(params)}/sent`);
+	// Closed: the layout explains.
+	if (!isAnswerable(journey)) return {};
+	const next = resumeQuestion(journey.questions, journey.byKey);
+	redirect(303, next ? questionHref(params, next.key) : `${journeyBase(params)}/check`);
+};

@@ -1,0 +1,103 @@
+// One question per page. "Continue" saves the answer and goes on (skip logic decides where);
+// "Save and come back later" saves it if it is valid and shows the resume link.
+import { error, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { invalid, type FormValues } from '$lib/server/forms';
+import { answerQuestion, questionAfter, questionPage, reloadAnswers, type Journey } from '$lib/server/questionnaires';
+import { isAnswerable, journeyBase, loadJourney, questionHref, type JourneyParams } from '../../../../journey.server';
+
+type Params = JourneyParams & { key: string };
+
+/** Sent or closed: no question to show. */
+function leaveIfDone(params: Params, journey: Journey): void {
+	if (journey.response.status === 'submitted') redirect(303, `${journeyBase(params)}/sent`);
+	if (!isAnswerable(journey)) redirect(303, journeyBase(params));
+}
+
+export const load = ({ params, url }) => {
+	const journey = loadJourney(params);
+	leaveIfDone(params, journey);
+	const page = questionPage(journey, params.key);
+	if (page === 'unknown') error(404, 'Page not found');
+	const returnToCheck = url.searchParams.get('return') === 'check';
+	if (page === 'hidden') return { hidden: true as const, continueHref: journeyBase(params) };
+	const q = page.question;
+	return {
+		hidden: false as const,
+		versionId: journey.version.id,
+		returnToCheck,
+		number: page.number,
+		total: page.total,
+		backHref: returnToCheck
+			? `${journeyBase(params)}/check`
+			: page.previousKey
+				? questionHref(params, page.previousKey)
+				: `/consultations/${params.slug}/questionnaires/${params.audience}`,
+		question: {
+			key: q.key,
+			kind: q.kind,
+			text: q.text,
+			hint: q.hint,
+			caption: q.caption,
+			required: q.required,
+			maxChars: q.maxChars,
+			maxWords: q.maxWords,
+			textFormat: q.textFormat,
+			options: q.options.map((o) => ({ value: o.value, label: o.label, exclusive: o.exclusive }))
+		},
+		saved: q.kind === 'text' ? page.saved.text : page.saved.values
+	};
+};
+
+type Posted = { versionId: number; raw: string | string[]; returnToCheck: boolean; values: FormValues };
+
+async function readForm(request: Request): Promise<Posted> {
+	const form = await request.formData();
+	const raw = form.getAll('answer').filter((v): v is string => typeof v === 'string');
+	const versionId = Number(form.get('versionId'));
+	return {
+		versionId: Number.isSafeInteger(versionId) ? versionId : -1,
+		raw: raw.length === 1 ? raw[0] : raw,
+		returnToCheck: form.get('return') === 'check',
+		values: { answer: raw.length === 1 ? raw[0] : raw }
+	};
+}
+
+/** Saves the posted answer; a failure comes back as the field error, the answer kept. */
+function save(params: Params, journey: Journey, posted: Posted) {
+	const question = journey.questions.find((q) => q.key === params.key);
+	if (!question) error(404, 'Page not found');
+	const result = answerQuestion(getDb(), journey.response.id, posted.versionId, question.id, posted.raw);
+	if (result.ok) return null;
+	// Sent, closed or hidden since the page was shown: the page itself now explains.
+	if (result.reason === 'submitted' || result.reason === 'not_open' || result.reason === 'hidden') {
+		redirect(303, questionHref(params, params.key, posted.returnToCheck));
+	}
+	if (result.reason === 'not_found' || result.reason === 'unknown_question') error(404, 'Page not found');
+	return invalid(posted.values, { answer: result.message });
+}
+
+export const actions = {
+	answer: async ({ params, request }) => {
+		const journey = loadJourney(params);
+		leaveIfDone(params, journey);
+		const posted = await readForm(request);
+		const failed = save(params, journey, posted);
+		if (failed) return failed;
+		const saved = reloadAnswers(getDb(), journey);
+		const next = questionAfter(saved.questions, saved.byKey, params.key, posted.returnToCheck);
+		redirect(303, next ? questionHref(params, next.key, posted.returnToCheck) : `${journeyBase(params)}/check`);
+	},
+	save: async ({ params, request }) => {
+		const journey = loadJourney(params);
+		leaveIfDone(params, journey);
+		const posted = await readForm(request);
+		// Nothing given: keep whatever was saved before.
+		const given = typeof posted.raw === 'string' ? posted.raw.trim() !== '' : posted.raw.length > 0;
+		if (given) {
+			const failed = save(params, journey, posted);
+			if (failed) return failed;
+		}
+		redirect(303, `${journeyBase(params)}/saved`);
+	}
+};

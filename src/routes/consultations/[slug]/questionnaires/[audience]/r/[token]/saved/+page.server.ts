@@ -1,0 +1,37 @@
+// "Save and come back later": the resume link on screen, and by email if they ask for it.
+import { redirect } from '@sveltejs/kit';
+import { getConfig } from '$lib/server/config';
+import { getDb } from '$lib/server/db';
+import { invalid, parseForm } from '$lib/server/forms';
+import { asksForContactDetails } from '$lib/server/questionnaires';
+import { resumeEmailSchema } from '$lib/server/questionnaires/publicForms';
+import { notifyResumeLink } from '$lib/server/notify';
+import { isAnswerable, journeyBase, loadJourney } from '../../../journey.server';
+
+export const load = ({ params, url }) => {
+	const journey = loadJourney(params);
+	if (journey.response.status === 'submitted') redirect(303, `${journeyBase(params)}/sent`);
+	if (!isAnswerable(journey)) return { link: null, expiresAt: null, offersEmail: false };
+	return {
+		link: `${url.origin}${journeyBase(params)}`,
+		expiresAt: journey.response.resumeExpiresAt,
+		offersEmail: asksForContactDetails(journey.questionnaire.audience)
+	};
+};
+
+export const actions = {
+	default: async ({ params, request }) => {
+		const journey = loadJourney(params);
+		if (!isAnswerable(journey) || !asksForContactDetails(journey.questionnaire.audience)) redirect(303, journeyBase(params));
+		const parsed = parseForm(await request.formData(), resumeEmailSchema);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		// Queued before the page returns; delivery (SMTP only) carries on in the background.
+		void notifyResumeLink(getDb(), {
+			to: parsed.data.email,
+			link: `${getConfig().PUBLIC_URL}${journeyBase(params)}`,
+			consultationTitle: journey.consultation.title,
+			expiresAt: journey.response.resumeExpiresAt!
+		});
+		return { sentTo: parsed.data.email };
+	}
+};

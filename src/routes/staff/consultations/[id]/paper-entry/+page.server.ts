@@ -1,0 +1,13 @@
+import { getDb } from '$lib/server/db';
+import { consultationForStaff } from '$lib/server/consultations/guard';
+import { questionnaireSummaries } from '$lib/server/questionnaires';
+
+export const load = ({ locals, params, url }) => {
+	const { consultation: c } = consultationForStaff(locals, params.id, 'roadshow:run');
+	const reference = url.searchParams.get('done');
+	return {
+		consultation: { id: c.id, title: c.title, status: c.status },
+		questionnaires: questionnaireSummaries(getDb(), c.id).filter((q) => q.published !== null),
+		reference: reference && /^[A-Z0-9-]{1,20}$/.test(reference) ? reference : null
+	};
+};

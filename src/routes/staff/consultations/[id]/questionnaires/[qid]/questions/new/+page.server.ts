@@ -1,0 +1,25 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { formValues, invalid } from '$lib/server/forms';
+import { addQuestion, ensureDraftVersion, parseQuestionForm } from '$lib/server/questionnaires';
+import { editorContext, formErrors, questionFormContext } from '../../editor.server';
+
+export const load = ({ locals, params }) => {
+	const ctx = editorContext(locals, params);
+	if (!ctx.draft) redirect(303, ctx.base);
+	return questionFormContext(ctx, ctx.draft.questions);
+};
+
+export const actions = {
+	default: async ({ locals, params, request }) => {
+		const ctx = editorContext(locals, params);
+		const values = formValues(await request.formData());
+		const parsed = parseQuestionForm(values);
+		if (!parsed.ok) return invalid(values, parsed.errors);
+		const draftId = ensureDraftVersion(getDb(), ctx.questionnaire.id);
+		if (draftId === null) redirect(303, ctx.base);
+		const added = addQuestion(getDb(), draftId, parsed.input);
+		if (!added.ok) return invalid(values, formErrors(added.errors));
+		redirect(303, `${ctx.base}?done=added#question-${added.questionId}`);
+	}
+};
