@@ -1,0 +1,64 @@
+// Fills a database with a large synthetic set of responses, for benchmarks:
+//   npm run demo:generate -- --responses 100000 [--database path] [--days 30]
+// An empty database gets the demo first (staff passwords from DEMO_PASSWORD, or printed once).
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../src/lib/server/db';
+import { isEmpty, seedDemo } from '../src/lib/server/demo/seed';
+import { ensureDemoThemes, generateLargeDataSet } from '../src/lib/server/demo/responses';
+import { getConfig } from '../src/lib/server/config';
+
+const { values } = parseArgs({
+	options: {
+		responses: { type: 'string', default: '100000' },
+		database: { type: 'string' },
+		days: { type: 'string', default: '30' },
+		seed: { type: 'string', default: '1' }
+	}
+});
+
+const count = Number(values.responses);
+if (!Number.isInteger(count) || count < 1) {
+	console.error('--responses must be a whole number of at least 1');
+	process.exit(1);
+}
+const path = values.database ?? getConfig().DATABASE_PATH;
+const db = openDatabase(path);
+const now = new Date();
+
+if (isEmpty(db)) {
+	const logins = await seedDemo(db, { now, password: process.env.DEMO_PASSWORD });
+	if (!process.env.DEMO_PASSWORD) for (const l of logins) console.log(`${l.role.padEnd(12)} ${l.email.padEnd(26)} ${l.password}`);
+}
+
+// The open demo consultation: the one with published questionnaires, opened most recently.
+const target = db.$client
+	.prepare(
+		`SELECT c.id, c.title FROM consultation c
+		 WHERE EXISTS (SELECT 1 FROM questionnaire qn JOIN questionnaire_version v ON v.questionnaire_id = qn.id AND v.status = 'published' WHERE qn.consultation_id = c.id)
+		 ORDER BY c.opens_on DESC, c.id LIMIT 1`
+	)
+	.get() as { id: number; title: string } | undefined;
+if (!target) {
+	console.error('No consultation with a published questionnaire to add responses to');
+	process.exit(1);
+}
+const lead = db.$client.prepare("SELECT id FROM staff_user WHERE role = 'lead' ORDER BY id LIMIT 1").get() as { id: number } | undefined;
+
+const started = performance.now();
+const made = generateLargeDataSet(db, target.id, {
+	count,
+	now,
+	days: Number(values.days),
+	seed: Number(values.seed),
+	tagRate: 0.3,
+	themeIds: ensureDemoThemes(db, target.id, now),
+	staffUserId: lead?.id ?? null
+});
+const seconds = (performance.now() - started) / 1000;
+db.$client.close();
+console.log(`database: ${path}`);
+console.log(`consultation: ${target.title} (id ${target.id})`);
+console.log(`responses: ${made.responses}`);
+console.log(`answers: ${made.answers}`);
+console.log(`comments: ${made.comments} (${made.tags} tagged)`);
+console.log(`seconds: ${seconds.toFixed(1)} (${Math.round(made.responses / seconds)} responses/s)`);

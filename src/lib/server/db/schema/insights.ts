@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
+import { consultation, priority } from './consultations';
+import { staffUser } from './auth';
+import { answer, roadshowNote } from './questionnaires';
+
+/** A theme in a consultation's code frame, e.g. "Waiting times". */
+export const theme = sqliteTable(
+	'theme',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		consultationId: integer('consultation_id')
+			.notNull()
+			.references(() => consultation.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		/** Comma-separated words or phrases; a comment containing one gets this theme suggested. */
+		keywords: text('keywords').notNull().default(''),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('theme_consultation_name_idx').on(t.consultationId, t.name)]
+);
+
+/**
+ * A comment is either a free-text answer or a roadshow note; exactly one of the two is set.
+ * Tags are only ever made by a person (a suggestion becomes a tag when accepted).
+ */
+export const commentTheme = sqliteTable(
+	'comment_theme',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		consultationId: integer('consultation_id')
+			.notNull()
+			.references(() => consultation.id, { onDelete: 'cascade' }),
+		answerId: integer('answer_id').references(() => answer.id, { onDelete: 'cascade' }),
+		roadshowNoteId: integer('roadshow_note_id').references(() => roadshowNote.id, { onDelete: 'cascade' }),
+		themeId: integer('theme_id')
+			.notNull()
+			.references(() => theme.id, { onDelete: 'cascade' }),
+		taggedByStaffUserId: integer('tagged_by_staff_user_id').references(() => staffUser.id, { onDelete: 'set null' }),
+		taggedAt: integer('tagged_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		uniqueIndex('comment_theme_answer_idx').on(t.answerId, t.themeId),
+		uniqueIndex('comment_theme_note_idx').on(t.roadshowNoteId, t.themeId),
+		index('comment_theme_theme_idx').on(t.themeId),
+		index('comment_theme_consultation_idx').on(t.consultationId, t.themeId),
+		check('comment_theme_one_source', sql`(${t.answerId} is null) <> (${t.roadshowNoteId} is null)`)
+	]
+);
+
+/** Extra priorities a lead links a comment to, beyond those its question informs. */
+export const commentPriority = sqliteTable(
+	'comment_priority',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		consultationId: integer('consultation_id')
+			.notNull()
+			.references(() => consultation.id, { onDelete: 'cascade' }),
+		answerId: integer('answer_id').references(() => answer.id, { onDelete: 'cascade' }),
+		roadshowNoteId: integer('roadshow_note_id').references(() => roadshowNote.id, { onDelete: 'cascade' }),
+		priorityId: integer('priority_id')
+			.notNull()
+			.references(() => priority.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		uniqueIndex('comment_priority_answer_idx').on(t.answerId, t.priorityId),
+		uniqueIndex('comment_priority_note_idx').on(t.roadshowNoteId, t.priorityId),
+		index('comment_priority_priority_idx').on(t.priorityId),
+		check('comment_priority_one_source', sql`(${t.answerId} is null) <> (${t.roadshowNoteId} is null)`)
+	]
+);
+
+/** "You said, we did": per priority, what people said and what the council will do. */
+export const prioritySaidDid = sqliteTable(
+	'priority_said_did',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		consultationId: integer('consultation_id')
+			.notNull()
+			.references(() => consultation.id, { onDelete: 'cascade' }),
+		priorityId: integer('priority_id')
+			.notNull()
+			.references(() => priority.id, { onDelete: 'cascade' }),
+		youSaid: text('you_said').notNull().default(''),
+		weDid: text('we_did').notNull().default(''),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedByStaffUserId: integer('updated_by_staff_user_id').references(() => staffUser.id, { onDelete: 'set null' })
+	},
+	(t) => [uniqueIndex('priority_said_did_priority_idx').on(t.consultationId, t.priorityId)]
+);
+
+/** The published response as a whole: its introduction and Easy Read summary for young people. */
+export const consultationResponse = sqliteTable('consultation_response', {
+	consultationId: integer('consultation_id')
+		.primaryKey()
+		.references(() => consultation.id, { onDelete: 'cascade' }),
+	introduction: text('introduction').notNull().default(''),
+	easyReadSummary: text('easy_read_summary').notNull().default(''),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	/** Set with consultation.responsePublishedAt; later edits are published straight away. */
+	publishedAt: integer('published_at', { mode: 'timestamp_ms' })
+});

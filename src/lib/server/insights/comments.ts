@@ -1,0 +1,232 @@
+// Reading comments for coding: free-text answers from submitted responses and roadshow notes,
+// filtered, newest first, a page at a time, each with its tags, priorities and suggestions.
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db';
+import {
+	audienceCodes,
+	channelCodes,
+	commentPriority,
+	commentTheme,
+	priority,
+	question,
+	questionPriority,
+	questionnaire,
+	questionnaireVersion,
+	roadshowNotePriority,
+	type Audience,
+	type Channel
+} from '../db/schema';
+import type { FieldErrors } from '../forms';
+import type { CommentKind } from './coding';
+import { listThemes } from './coding';
+import { suggestThemes, type ThemeSuggestion } from './suggestions';
+
+export const COMMENTS_PAGE_SIZE = 20;
+
+export type CommentFilters = {
+	priorityId?: number;
+	/** A question's key: stable across versions and shared by the audiences' questionnaires. */
+	questionKey?: string;
+	themeId?: number;
+	audience?: Audience;
+	channel?: Channel;
+	untaggedOnly?: boolean;
+	page?: number;
+};
+
+export type CommentItem = {
+	kind: CommentKind;
+	id: number;
+	text: string;
+	audience: Audience;
+	channel: Channel;
+	at: Date;
+	questionText: string | null;
+	themes: { id: number; name: string }[];
+	/** Priorities the question (or note) informs: not removable here. */
+	impliedPriorities: { id: number; position: number; title: string }[];
+	/** Priorities a lead linked: removable. */
+	linkedPriorities: { id: number; position: number; title: string }[];
+	suggestions: (ThemeSuggestion & { name: string })[];
+};
+
+export type CommentPage = { comments: CommentItem[]; total: number; page: number; pageCount: number; pageSize: number };
+
+/** The free-text questions the consultation's questionnaires ask, by key (the latest wording wins). */
+export function listCommentQuestions(db: DbOrTx, consultationId: number): { key: string; text: string }[] {
+	const rows = db
+		.select({ key: question.key, text: question.text, versionId: question.versionId })
+		.from(question)
+		.innerJoin(questionnaireVersion, eq(questionnaireVersion.id, question.versionId))
+		.innerJoin(questionnaire, eq(questionnaire.id, questionnaireVersion.questionnaireId))
+		.where(and(eq(questionnaire.consultationId, consultationId), eq(question.kind, 'text'), eq(question.isProfile, false), sql`${question.textFormat} IS NULL`))
+		.orderBy(asc(question.versionId), asc(question.position))
+		.all();
+	const byKey = new Map<string, string>();
+	for (const r of rows) if (!byKey.has(r.key)) byKey.set(r.key, r.text);
+	return [...byKey].map(([key, text]) => ({ key, text }));
+}
+
+type Known = { priorityIds: readonly number[]; questionKeys: readonly string[]; themeIds: readonly number[] };
+
+const idPattern = /^[1-9]\d{0,9}$/;
+
+/**
+ * Filters from the address bar. Values that are not this consultation's are dropped with a
+ * message keyed by the filter's field id, so the page can say what was wrong.
+ */
+export function parseCommentFilters(params: URLSearchParams, known: Known): { filters: CommentFilters; errors: FieldErrors } {
+	const filters: CommentFilters = {};
+	const errors: FieldErrors = {};
+	const id = (name: string, allowed: readonly number[], message: string): number | undefined => {
+		const raw = params.get(name);
+		if (!raw) return undefined;
+		if (idPattern.test(raw) && allowed.includes(Number(raw))) return Number(raw);
+		errors[name] = message;
+		return undefined;
+	};
+	filters.priorityId = id('priority', known.priorityIds, 'Select a priority from the list');
+	const key = params.get('question');
+	if (key) {
+		if (known.questionKeys.includes(key)) filters.questionKey = key;
+		else errors.question = 'Select a question from the list';
+	}
+	filters.themeId = id('theme', known.themeIds, 'Select a theme from the list');
+	const audience = params.get('audience');
+	if (audience) {
+		if ((audienceCodes as readonly string[]).includes(audience)) filters.audience = audience as Audience;
+		else errors.audience = 'Select an audience from the list';
+	}
+	const channel = params.get('channel');
+	if (channel) {
+		if ((channelCodes as readonly string[]).includes(channel)) filters.channel = channel as Channel;
+		else errors.channel = 'Select a channel from the list';
+	}
+	if (params.get('untagged') === 'yes') filters.untaggedOnly = true;
+	const page = params.get('page');
+	filters.page = page && /^[1-9]\d{0,5}$/.test(page) ? Number(page) : 1;
+	return { filters, errors };
+}
+
+type Row = { kind: CommentKind; id: number; text: string; audience: Audience; channel: Channel; at: number; questionId: number | null; questionText: string | null };
+
+function answersQuery(consultationId: number, f: CommentFilters): SQL {
+	const where: SQL[] = [
+		sql`r.consultation_id = ${consultationId}`,
+		sql`r.status = 'submitted'`,
+		sql`q.kind = 'text'`,
+		sql`q.is_profile = 0`,
+		sql`q.text_format IS NULL`,
+		sql`trim(coalesce(a.text_value, '')) <> ''`
+	];
+	if (f.audience) where.push(sql`r.audience = ${f.audience}`);
+	if (f.channel) where.push(sql`r.channel = ${f.channel}`);
+	if (f.questionKey) where.push(sql`q.key = ${f.questionKey}`);
+	if (f.priorityId) {
+		where.push(sql`(EXISTS (SELECT 1 FROM question_priority qp WHERE qp.question_id = a.question_id AND qp.priority_id = ${f.priorityId})
+			OR EXISTS (SELECT 1 FROM comment_priority cp WHERE cp.answer_id = a.id AND cp.priority_id = ${f.priorityId}))`);
+	}
+	if (f.themeId) where.push(sql`EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.answer_id = a.id AND ct.theme_id = ${f.themeId})`);
+	if (f.untaggedOnly) where.push(sql`NOT EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.answer_id = a.id)`);
+	return sql`SELECT 'answer' AS kind, a.id AS id, a.text_value AS text, r.audience AS audience, r.channel AS channel,
+		r.submitted_at AS at, q.id AS questionId, q.text AS questionText
+		FROM answer a JOIN response r ON r.id = a.response_id JOIN question q ON q.id = a.question_id
+		WHERE ${sql.join(where, sql` AND `)}`;
+}
+
+function notesQuery(consultationId: number, f: CommentFilters): SQL | null {
+	// Notes answer no question and are always the roadshow channel.
+	if (f.questionKey || (f.channel && f.channel !== 'roadshow')) return null;
+	const where: SQL[] = [sql`n.consultation_id = ${consultationId}`];
+	if (f.audience) where.push(sql`n.audience = ${f.audience}`);
+	if (f.priorityId) {
+		where.push(sql`(EXISTS (SELECT 1 FROM roadshow_note_priority np WHERE np.note_id = n.id AND np.priority_id = ${f.priorityId})
+			OR EXISTS (SELECT 1 FROM comment_priority cp WHERE cp.roadshow_note_id = n.id AND cp.priority_id = ${f.priorityId}))`);
+	}
+	if (f.themeId) where.push(sql`EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.roadshow_note_id = n.id AND ct.theme_id = ${f.themeId})`);
+	if (f.untaggedOnly) where.push(sql`NOT EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.roadshow_note_id = n.id)`);
+	return sql`SELECT 'note' AS kind, n.id AS id, n.note AS text, n.audience AS audience, 'roadshow' AS channel,
+		n.created_at AS at, NULL AS questionId, NULL AS questionText
+		FROM roadshow_note n WHERE ${sql.join(where, sql` AND `)}`;
+}
+
+export function listComments(db: DbOrTx, consultationId: number, filters: CommentFilters): CommentPage {
+	const parts = [answersQuery(consultationId, filters), notesQuery(consultationId, filters)].filter((p): p is SQL => p !== null);
+	const all = sql.join(parts, sql` UNION ALL `);
+	const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${all})`).n;
+	const pageCount = Math.max(1, Math.ceil(total / COMMENTS_PAGE_SIZE));
+	const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
+	const rows = db.all<Row>(
+		sql`SELECT * FROM (${all}) ORDER BY at DESC, kind, id DESC LIMIT ${COMMENTS_PAGE_SIZE} OFFSET ${(page - 1) * COMMENTS_PAGE_SIZE}`
+	);
+	return { comments: describe(db, consultationId, rows), total, page, pageCount, pageSize: COMMENTS_PAGE_SIZE };
+}
+
+/** Tags, priorities and suggestions for one page of comments, in a few queries. */
+function describe(db: DbOrTx, consultationId: number, rows: Row[]): CommentItem[] {
+	const answerIds = rows.filter((r) => r.kind === 'answer').map((r) => r.id);
+	const noteIds = rows.filter((r) => r.kind === 'note').map((r) => r.id);
+	const questionIds = [...new Set(rows.flatMap((r) => (r.questionId === null ? [] : [r.questionId])))];
+	const themes = listThemes(db, consultationId);
+	const themeName = new Map(themes.map((t) => [t.id, t.name]));
+	const priorities = db
+		.select({ id: priority.id, position: priority.position, title: priority.title })
+		.from(priority)
+		.where(eq(priority.consultationId, consultationId))
+		.orderBy(asc(priority.position))
+		.all();
+	const priorityById = new Map(priorities.map((p) => [p.id, p]));
+	const key = (kind: CommentKind, id: number) => `${kind}:${id}`;
+
+	const tags = new Map<string, number[]>();
+	const linked = new Map<string, number[]>();
+	const push = (map: Map<string, number[]>, k: string, v: number) => map.set(k, [...(map.get(k) ?? []), v]);
+	const bySource = (table: typeof commentTheme | typeof commentPriority) =>
+		answerIds.length || noteIds.length
+			? sql`(${answerIds.length ? inArray(table.answerId, answerIds) : sql`0`} OR ${noteIds.length ? inArray(table.roadshowNoteId, noteIds) : sql`0`})`
+			: sql`0`;
+	for (const t of db.select().from(commentTheme).where(bySource(commentTheme)).all()) {
+		push(tags, t.answerId !== null ? key('answer', t.answerId) : key('note', t.roadshowNoteId!), t.themeId);
+	}
+	for (const l of db.select().from(commentPriority).where(bySource(commentPriority)).all()) {
+		push(linked, l.answerId !== null ? key('answer', l.answerId) : key('note', l.roadshowNoteId!), l.priorityId);
+	}
+	const byQuestion = new Map<string, number[]>();
+	if (questionIds.length) {
+		for (const qp of db.select().from(questionPriority).where(inArray(questionPriority.questionId, questionIds)).all()) push(byQuestion, String(qp.questionId), qp.priorityId);
+	}
+	const byNote = new Map<string, number[]>();
+	if (noteIds.length) {
+		for (const np of db.select().from(roadshowNotePriority).where(inArray(roadshowNotePriority.noteId, noteIds)).all()) push(byNote, String(np.noteId), np.priorityId);
+	}
+	const toPriorities = (ids: number[]) =>
+		ids
+			.map((id) => priorityById.get(id))
+			.filter((p) => p !== undefined)
+			.sort((a, b) => a.position - b.position);
+
+	return rows.map((r) => {
+		const k = key(r.kind, r.id);
+		const themeIds = tags.get(k) ?? [];
+		const implied = r.kind === 'answer' ? (byQuestion.get(String(r.questionId)) ?? []) : (byNote.get(String(r.id)) ?? []);
+		const explicit = (linked.get(k) ?? []).filter((id) => !implied.includes(id));
+		return {
+			kind: r.kind,
+			id: r.id,
+			text: r.text,
+			audience: r.audience,
+			channel: r.channel,
+			at: new Date(r.at),
+			questionText: r.questionText,
+			themes: themeIds
+				.map((id) => ({ id, name: themeName.get(id) ?? '' }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			impliedPriorities: toPriorities(implied),
+			linkedPriorities: toPriorities(explicit),
+			suggestions: suggestThemes(
+				r.text,
+				themes.filter((t) => !themeIds.includes(t.id))
+			).map((s) => ({ ...s, name: themeName.get(s.themeId) ?? '' }))
+		};
+	});
+}

@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import { mayExportResponses, responsesCsv } from '$lib/server/insights/exports';
+import { ukToday } from '$lib/format';
+import { insightsRequest } from '../insights.server';
+
+export const GET = ({ locals, params, url }) => {
+	const r = insightsRequest(locals, params.id, url);
+	if (Object.keys(r.errors).length) error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
+	if (!mayExportResponses(r.db, r.consultation.id, r.filters)) {
+		error(409, 'Fewer than 5 responses match these filters, so they cannot be downloaded: a small group could be identified');
+	}
+	const chunks = responsesCsv(r.db, r.consultation.id, r.filters);
+	const encoder = new TextEncoder();
+	const body = new ReadableStream<Uint8Array>({
+		pull(controller) {
+			const next = chunks.next();
+			if (next.done) controller.close();
+			else controller.enqueue(encoder.encode(next.value));
+		}
+	});
+	return new Response(body, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="responses-${r.consultation.slug}-${ukToday()}.csv"`,
+			'Cache-Control': 'no-store'
+		}
+	});
+};

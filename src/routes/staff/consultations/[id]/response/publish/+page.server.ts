@@ -1,0 +1,22 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { invalid } from '$lib/server/forms';
+import { manageConsultation } from '$lib/server/consultations/guard';
+import { publishResponse, responsePublishProblems } from '$lib/server/insights/saidDid';
+
+export const load = ({ locals, params }) => {
+	const { consultation: c } = manageConsultation(locals, params.id);
+	return {
+		consultation: { id: c.id, title: c.title, slug: c.slug, status: c.status },
+		problems: responsePublishProblems(getDb(), c.id)
+	};
+};
+
+export const actions = {
+	default: ({ locals, params, getClientAddress }) => {
+		const { user, consultation } = manageConsultation(locals, params.id);
+		const result = publishResponse(getDb(), consultation.id, { staffUserId: user.id, ip: getClientAddress() });
+		if (!result.ok) return invalid({}, { form: result.problems.join('. ') });
+		redirect(303, `/staff/consultations/${consultation.id}/response?done=published`);
+	}
+};
