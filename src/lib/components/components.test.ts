@@ -6,6 +6,7 @@ import Checkboxes from './Checkboxes.svelte';
 import DateInput from './DateInput.svelte';
 import ErrorSummary from './ErrorSummary.svelte';
 import Header from './Header.svelte';
+import Pagination from './Pagination.svelte';
 import Radios from './Radios.svelte';
 import SummaryList from './SummaryList.svelte';
 import Table from './Table.svelte';
@@ -206,5 +207,29 @@ describe('Header', () => {
 		expect(out).toMatch(/<button[^>]*hidden/);
 		expect(out).not.toMatch(/<ul[^>]*hidden/);
 		expect(out).not.toContain('crown');
+	});
+});
+
+describe('Pagination', () => {
+	const href = (n: number) => `/staff/audit?page=${n}`;
+
+	it('renders nothing for a single page', () => {
+		expect(body(render(Pagination, { props: { page: 1, pageCount: 1, href } })).trim()).toBe('');
+	});
+
+	it('links previous, next, the first, the last and the neighbours, with ellipses between', () => {
+		const out = body(render(Pagination, { props: { page: 5, pageCount: 10, href, label: 'Audit log pages' } }));
+		expect(out).toContain('aria-label="Audit log pages"');
+		expect(out).toContain('href="/staff/audit?page=4" rel="prev"');
+		expect(out).toContain('href="/staff/audit?page=6" rel="next"');
+		const pages = [...out.matchAll(/aria-label="Page (\d+)"/g)].map((m) => Number(m[1]));
+		expect(pages).toEqual([1, 4, 5, 6, 10]);
+		expect(out.match(/govuk-pagination__item--ellipses/g)).toHaveLength(2);
+		expect(out).toMatch(/aria-label="Page 5" aria-current="page"/);
+	});
+
+	it('has no previous link on the first page and no next link on the last', () => {
+		expect(body(render(Pagination, { props: { page: 1, pageCount: 3, href } }))).not.toContain('rel="prev"');
+		expect(body(render(Pagination, { props: { page: 3, pageCount: 3, href } }))).not.toContain('rel="next"');
 	});
 });
