@@ -34,13 +34,16 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs: number
 	throw new Error(`server at ${url} did not start within ${timeoutMs} ms`);
 }
 
-/** `env` adds settings, e.g. SEED_DEMO: 'false'. The database is removed on stop. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * `env` adds settings, e.g. SEED_DEMO: 'false'; `nodeArgs` go to node itself, e.g. --cpu-prof
+ * when profiling a benchmark. The database is removed on stop.
+ */
+export async function startServer(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const dir = mkdtempSync(join(tmpdir(), 'coproduce-test-'));
 	const databasePath = join(dir, 'coproduce-test.db');
-	const child = spawn(process.execPath, ['build/index.js'], {
+	const child = spawn(process.execPath, [...nodeArgs, 'build/index.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),

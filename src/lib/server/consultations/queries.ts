@@ -1,6 +1,6 @@
 // Reading consultations for the public pages and the staff area.
 import { asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { preparedPerDatabase, type Db } from '../db';
 import { consultation, priority } from '../db/schema';
 import { consultationStatus, type ConsultationStatus } from './status';
 
@@ -32,6 +32,16 @@ export function listPublicConsultations(db: Db, today: string) {
 
 export function listPriorities(db: Db, consultationId: number): Priority[] {
 	return db.select().from(priority).where(eq(priority.consultationId, consultationId)).orderBy(asc(priority.position)).all();
+}
+
+const publishedBySlug = preparedPerDatabase((db) =>
+	db.select().from(consultation).where(eq(consultation.slug, sql.placeholder('slug'))).prepare()
+);
+
+/** A published consultation by its web address without its priorities, or null: for session and booking pages. */
+export function findPublicConsultationOnly(db: Db, slug: string, today: string): ConsultationWithStatus | null {
+	const c = publishedBySlug(db).get({ slug });
+	return c && c.publishedAt ? withStatus(c, today) : null;
 }
 
 /** A published consultation by its web address, or null (drafts are never public). */

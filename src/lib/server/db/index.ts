@@ -45,3 +45,17 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** A database or a transaction on it: what helpers that run inside a caller's transaction take. */
 export type Queryable = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 export type DbOrTx = Queryable;
+
+/**
+ * Prepared queries, built once per database connection: building a drizzle query costs about ten
+ * times running it, so hot paths (a booking, a saved answer) prepare theirs. They run inside a
+ * transaction on the same connection as well as outside one.
+ */
+export function preparedPerDatabase<T>(build: (db: Db) => T): (db: Db) => T {
+	const cache = new WeakMap<Db, T>();
+	return (db) => {
+		let built = cache.get(db);
+		if (!built) cache.set(db, (built = build(db)));
+		return built;
+	};
+}

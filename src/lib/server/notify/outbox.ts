@@ -1,7 +1,7 @@
 // The email outbox: every email is stored first. Without SMTP_URL the outbox is the destination
 // (staff read it at /staff/outbox); with it, deliverPending sends queued rows over SMTP.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { preparedPerDatabase, type Db } from '../db';
 import { emailOutbox, type EmailOutbox } from '../db/schema';
 import { getConfig } from '../config';
 import type { TemplateName } from './templates';
@@ -15,26 +15,45 @@ export type OutgoingEmail = {
 	bookingId: number | null;
 };
 
-/** Stores the emails in one statement; returns their ids. */
+const insertEmail = preparedPerDatabase((db) =>
+	db
+		.insert(emailOutbox)
+		.values({
+			toAddress: sql.placeholder('toAddress'),
+			subject: sql.placeholder('subject'),
+			textBody: sql.placeholder('textBody'),
+			template: sql.placeholder('template'),
+			bookingId: sql.placeholder('bookingId'),
+			createdAt: sql.placeholder('createdAt'),
+			transport: sql.placeholder('transport'),
+			// Drizzle maps placeholder dates but trips on null: this nullable one takes epoch milliseconds.
+			sentAt: sql`${sql.placeholder('sentAtMs')}`
+		} as unknown as typeof emailOutbox.$inferInsert)
+		.returning({ id: emailOutbox.id })
+		.prepare()
+);
+
+/** Stores the emails together (one transaction, a prepared insert each); returns their ids. */
 export function queueEmails(db: Db, emails: OutgoingEmail[], now: Date, smtp = Boolean(getConfig().SMTP_URL)): number[] {
 	if (emails.length === 0) return [];
-	return db
-		.insert(emailOutbox)
-		.values(
-			emails.map((e) => ({
-				toAddress: e.to,
-				subject: e.subject,
-				textBody: e.text,
-				template: e.template,
-				bookingId: e.bookingId,
-				createdAt: now,
-				transport: smtp ? ('smtp' as const) : ('outbox' as const),
-				sentAt: smtp ? null : now
-			}))
-		)
-		.returning({ id: emailOutbox.id })
-		.all()
-		.map((r) => r.id);
+	const insert = insertEmail(db);
+	return db.transaction(
+		() =>
+			emails.map(
+				(e) =>
+					insert.get({
+						toAddress: e.to,
+						subject: e.subject,
+						textBody: e.text,
+						template: e.template,
+						bookingId: e.bookingId,
+						createdAt: now,
+						transport: smtp ? 'smtp' : 'outbox',
+						sentAtMs: smtp ? null : now.getTime()
+					})!.id
+			),
+		{ behavior: 'immediate' }
+	);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Prepared queries for answering, the hot path (a save per question page). Building a drizzle
 // query costs about ten times running it, so these are built once per database connection.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { preparedPerDatabase, type Db } from '../db';
 import { answer, consultation, questionnaire, questionnaireVersion, response } from '../db/schema';
 
 const p = (name: string) => sql.placeholder(name);
@@ -70,10 +70,4 @@ function prepare(db: Db) {
 	};
 }
 
-const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-export function statements(db: Db): ReturnType<typeof prepare> {
-	let s = cache.get(db);
-	if (!s) cache.set(db, (s = prepare(db)));
-	return s;
-}
+export const statements = preparedPerDatabase(prepare);

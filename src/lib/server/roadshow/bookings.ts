@@ -7,10 +7,10 @@ import type { Db } from '../db';
 import { booking, roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
 import { hasStarted, isBookingClosed, partyFits, placesLeft } from './capacity';
 import { generateManageToken, hashManageToken } from './references';
+import { bookingStatements } from './statements';
 import type { BookingDetails, Places } from './validation';
 import {
 	countConfirmedPlaces,
-	getSessionRow,
 	isValidParty,
 	newReference,
 	partyOf,
@@ -40,53 +40,46 @@ export type CreateBookingResult =
 const immediate = { behavior: 'immediate' } as const;
 
 function placeBooking(db: Db, input: BookingInput, now: Date, orWait: boolean): CreateBookingResult {
+	const q = bookingStatements(db);
 	return db.transaction((tx) => {
-		const session = getSessionRow(tx, input.sessionId);
+		const session = q.sessionById.get({ sessionId: input.sessionId });
 		if (!session) return { kind: 'session_not_found' } as const;
-		const existing = tx
-			.select()
-			.from(booking)
-			.where(and(eq(booking.roadshowSessionId, session.id), eq(booking.idempotencyKey, input.idempotencyKey)))
-			.get();
+		const existing = q.byIdempotencyKey.get({ sessionId: session.id, key: input.idempotencyKey });
 		if (existing) return { kind: 'booked', booking: existing, session, manageToken: null, repeat: true } as const;
 		if (session.cancelledAt) return { kind: 'session_cancelled', session } as const;
 		if (isBookingClosed(session, now) || hasStarted(session, now)) return { kind: 'booking_closed', session } as const;
 		if (!isValidParty(input.adults, input.children)) return { kind: 'invalid_party' } as const;
 
-		const confirmedPlaces = countConfirmedPlaces(tx, session.id);
+		const confirmedPlaces = Number(q.confirmedPlaces.get({ sessionId: session.id })?.places ?? 0);
 		const fits = partyFits(input.adults + input.children, session.capacity, confirmedPlaces);
 		const left = placesLeft(session.capacity, confirmedPlaces);
 		if (!fits && !orWait) return { kind: 'full', session, placesLeft: left } as const;
 
 		const manageToken = generateManageToken();
-		const row = tx
-			.insert(booking)
-			.values({
-				roadshowSessionId: session.id,
-				reference: newReference(tx),
-				manageTokenHash: hashManageToken(manageToken),
-				idempotencyKey: input.idempotencyKey,
-				status: fits ? 'confirmed' : 'waiting',
-				adults: input.adults,
-				children: input.children,
-				bookedBy: input.bookedBy,
-				organisationName: input.organisationName,
-				organisationRole: input.organisationRole,
-				contactName: input.contactName,
-				email: input.email,
-				phone: input.phone,
-				familyName: input.familyName,
-				familyEmail: input.familyEmail,
-				familyPhone: input.familyPhone,
-				accessNeeds: input.accessNeeds,
-				accessNeedsOther: input.accessNeedsOther,
-				consentToContact: input.consentToContact,
-				waitingSince: fits ? null : now,
-				createdAt: now,
-				updatedAt: now
-			})
-			.returning()
-			.get();
+		const row = q.insertBooking.get({
+			roadshowSessionId: session.id,
+			reference: newReference((reference) => q.referenceTaken.get({ reference }) !== undefined),
+			manageTokenHash: hashManageToken(manageToken),
+			idempotencyKey: input.idempotencyKey,
+			status: fits ? 'confirmed' : 'waiting',
+			adults: input.adults,
+			children: input.children,
+			bookedBy: input.bookedBy,
+			organisationName: input.organisationName,
+			organisationRole: input.organisationRole,
+			contactName: input.contactName,
+			email: input.email,
+			phone: input.phone,
+			familyName: input.familyName,
+			familyEmail: input.familyEmail,
+			familyPhone: input.familyPhone,
+			accessNeeds: input.accessNeeds,
+			accessNeedsOther: input.accessNeedsOther,
+			consentToContact: input.consentToContact,
+			waitingSinceMs: fits ? null : now.getTime(),
+			createdAt: now,
+			updatedAt: now
+		})!;
 		return { kind: 'booked', booking: row, session, manageToken, repeat: false } as const;
 	}, immediate);
 }

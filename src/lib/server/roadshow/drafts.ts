@@ -2,11 +2,10 @@
 // Each question page stores its posted answers once they are valid; "Confirm booking" checks the
 // whole set again with bookingDetailsSchema.
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
-import type { Db } from '../db';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { preparedPerDatabase, type Db } from '../db';
 import { bookingDraft } from '../db/schema';
 import type { FormValues } from '../forms';
-import type { Queryable } from './queries';
 
 export const DRAFT_LIFETIME_MS = 24 * 3_600_000;
 
@@ -68,27 +67,32 @@ export function startDraft(db: Db, sessionId: number, step: JourneyStep, values:
 	return id;
 }
 
-/** The answers so far, or undefined for an unknown, expired or other session's draft. */
-export function getDraftAnswers(db: Queryable, id: string, sessionId: number, now: Date): FormValues | undefined {
-	if (!isDraftId(id)) return undefined;
-	return db
+const draftAnswers = preparedPerDatabase((db) =>
+	db
 		.select({ answers: bookingDraft.answers })
 		.from(bookingDraft)
 		.where(
 			and(
-				eq(bookingDraft.id, id),
-				eq(bookingDraft.roadshowSessionId, sessionId),
-				gt(bookingDraft.updatedAt, new Date(now.getTime() - DRAFT_LIFETIME_MS))
+				eq(bookingDraft.id, sql.placeholder('id')),
+				eq(bookingDraft.roadshowSessionId, sql.placeholder('sessionId')),
+				gt(bookingDraft.updatedAt, sql.placeholder('since'))
 			)
 		)
-		.get()?.answers;
+		.prepare()
+);
+
+/** The answers so far, or undefined for an unknown, expired or other session's draft. */
+export function getDraftAnswers(db: Db, id: string, sessionId: number, now: Date): FormValues | undefined {
+	if (!isDraftId(id)) return undefined;
+	// Placeholders in a where clause are bound as they are: the time goes in as epoch milliseconds.
+	return draftAnswers(db).get({ id, sessionId, since: now.getTime() - DRAFT_LIFETIME_MS })?.answers;
 }
 
 /** Saves one page's answers; false if the draft has gone. */
 export function saveDraftStep(db: Db, id: string, sessionId: number, step: JourneyStep, values: FormValues, now: Date): boolean {
 	return db.transaction(
 		(tx) => {
-			const answers = getDraftAnswers(tx, id, sessionId, now);
+			const answers = getDraftAnswers(db, id, sessionId, now);
 			if (!answers) return false;
 			tx.update(bookingDraft)
 				.set({ answers: { ...answers, ...pick(step, values) }, updatedAt: now })

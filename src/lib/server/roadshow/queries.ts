@@ -37,11 +37,10 @@ export function countConfirmedPlaces(q: Queryable, sessionId: number): number {
 }
 
 /** A reference no other booking has (collisions are rare: 31^8 possibilities). */
-export function newReference(q: Queryable): string {
+export function newReference(isTaken: (reference: string) => boolean): string {
 	for (;;) {
 		const reference = generateBookingReference();
-		const taken = q.select({ id: booking.id }).from(booking).where(eq(booking.reference, reference)).get();
-		if (!taken) return reference;
+		if (!isTaken(reference)) return reference;
 	}
 }
 

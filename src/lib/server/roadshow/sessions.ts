@@ -1,6 +1,6 @@
 // Roadshow sessions: staff set-up, capacity changes, cancellation, and lists with live counts.
 import { and, asc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { preparedPerDatabase, type Db } from '../db';
 import { recordAudit, type Actor } from '../audit';
 import { booking, consultation, roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
 import { defaultBookingClosesAt } from './schedule';
@@ -141,8 +141,12 @@ export function listSessionsForConsultation(db: Db, consultationId: number): Ses
 		.map(withCounts);
 }
 
+const sessionWithCounts = preparedPerDatabase((db) =>
+	selectWithCounts(db).where(eq(roadshowSession.id, sql.placeholder('sessionId'))).groupBy(roadshowSession.id).prepare()
+);
+
 export function getSessionWithCounts(db: Db, sessionId: number): SessionWithCounts | undefined {
-	const row = selectWithCounts(db).where(eq(roadshowSession.id, sessionId)).groupBy(roadshowSession.id).get();
+	const row = sessionWithCounts(db).get({ sessionId });
 	return row ? withCounts(row) : undefined;
 }
 

@@ -225,7 +225,16 @@ const idempotencyKey = z.preprocess(
 		.regex(/^[A-Za-z0-9_-]{16,100}$/, 'Your answers could not be sent. Start your booking again')
 );
 
+const detailsSchemas = new Map<number, ReturnType<typeof buildDetailsSchema>>();
+
+/** Built once per party limit: "Confirm booking" is a hot path. */
 export function bookingDetailsSchema(maxParty = getConfig().BOOKING_MAX_PARTY) {
+	let schema = detailsSchemas.get(maxParty);
+	if (!schema) detailsSchemas.set(maxParty, (schema = buildDetailsSchema(maxParty)));
+	return schema;
+}
+
+function buildDetailsSchema(maxParty: number) {
 	return z
 		.object({
 			...whoShape,

@@ -96,8 +96,8 @@ export const booking = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('booking_session_idempotency_idx').on(t.roadshowSessionId, t.idempotencyKey),
-		// Serves both the confirmed-places sum and the waiting queue in join order.
-		index('booking_session_status_idx').on(t.roadshowSessionId, t.status, t.waitingSince),
+		// Serves the waiting queue in join order, and covers the confirmed-places sum (no row reads).
+		index('booking_session_status_idx').on(t.roadshowSessionId, t.status, t.waitingSince, t.adults, t.children),
 		index('booking_reminder_idx').on(t.status, t.reminderSentAt),
 		check('booking_party_check', sql`${t.adults} >= 0 AND ${t.children} >= 0 AND ${t.adults} + ${t.children} >= 1`)
 	]

@@ -1,7 +1,7 @@
 // Finding the public session a page is about: unknown, unpublished or mismatched ids are a 404.
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { findPublicConsultation } from '$lib/server/consultations';
+import { findPublicConsultationOnly } from '$lib/server/consultations';
 import { findPublicSession, type PublicSession } from '$lib/server/roadshow/public';
 import { ukToday } from '$lib/format';
 
@@ -9,13 +9,11 @@ export type SessionPage = { consultation: { slug: string; title: string }; sessi
 
 export function loadPublicSession(params: { slug: string; sessionId: string }, now: Date): SessionPage {
 	const db = getDb();
-	const found = findPublicConsultation(db, params.slug, ukToday(now));
+	const found = findPublicConsultationOnly(db, params.slug, ukToday(now));
 	const session =
-		found && /^\d{1,9}$/.test(params.sessionId)
-			? findPublicSession(db, found.consultation.id, Number(params.sessionId), now)
-			: undefined;
+		found && /^\d{1,9}$/.test(params.sessionId) ? findPublicSession(db, found.id, Number(params.sessionId), now) : undefined;
 	if (!found || !session) error(404, 'Page not found');
-	return { consultation: { slug: found.consultation.slug, title: found.consultation.title }, session };
+	return { consultation: { slug: found.slug, title: found.title }, session };
 }
 
 /** Why a session cannot take bookings now, or null if it can (a full one offers the waiting list). */
