@@ -4,8 +4,9 @@ import { getConfig } from './config';
 import { isEmpty, seedDemo } from './demo/seed';
 import { log } from './log';
 import { sendDueReminders } from './notify';
+import { applyRetention } from './retention';
 
-const REMINDER_INTERVAL_MS = 10 * 60_000;
+const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
 
 let started: Promise<void> | undefined;
 
@@ -18,7 +19,7 @@ async function run(): Promise<void> {
 	const config = getConfig();
 	const db = getDb();
 	log.info({ database: config.DATABASE_PATH }, 'database ready');
-	startReminderJob();
+	startHousekeeping();
 	if (!config.SEED_DEMO || !isEmpty(db)) return;
 	const logins = await seedDemo(db, { password: config.DEMO_PASSWORD });
 	// Printed once, straight to the console: these must not go into log files.
@@ -28,12 +29,22 @@ async function run(): Promise<void> {
 	);
 }
 
-/** Reminders every 10 minutes from the server; claiming makes a second process or cron run harmless. */
-function startReminderJob(): void {
+/**
+ * Every 10 minutes: reminders (claiming makes a second process or a cron run harmless), then
+ * removing personal data past the privacy notice's limits.
+ */
+function startHousekeeping(): void {
 	const tick = () => {
 		sendDueReminders(getDb()).catch((err: unknown) =>
 			log.error({ err: err instanceof Error ? err.message : String(err) }, 'reminder job failed')
 		);
+		try {
+			const removed = applyRetention(getDb());
+			if (Object.values(removed).some((n) => n > 0)) log.info(removed, 'personal data past its keeping time removed');
+		} catch (err) {
+			log.error({ err: err instanceof Error ? err.message : String(err) }, 'retention job failed');
+		}
 	};
-	setInterval(tick, REMINDER_INTERVAL_MS).unref();
+	tick();
+	setInterval(tick, HOUSEKEEPING_INTERVAL_MS).unref();
 }

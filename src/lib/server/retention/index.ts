@@ -1,0 +1,69 @@
+// Keeping personal data only as long as the privacy notice says. Counts, access-need codes and
+// attendance stay for reporting; names, contact details and free text about a person go.
+import { and, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { booking, bookingDraft, consultation, emailOutbox, response, responseContact, roadshowSession } from '../db/schema';
+import { DRAFT_LIFETIME_MS } from '../roadshow/drafts';
+
+const DAY_MS = 86_400_000;
+/** Booking contact details, questionnaire contact details and copies of emails: 30 days. */
+export const KEEP_PERSONAL_DATA_DAYS = 30;
+
+export const REMOVED_NAME = 'Removed after the event';
+
+export type RetentionResult = { bookings: number; contactDetails: number; drafts: number; emails: number };
+
+/** 'YYYY-MM-DD' a number of days before an instant's UTC date. */
+function dateDaysBefore(now: Date, days: number): string {
+	return new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function applyRetention(db: Db, now = new Date()): RetentionResult {
+	const cutoff = new Date(now.getTime() - KEEP_PERSONAL_DATA_DAYS * DAY_MS);
+	const closedBefore = dateDaysBefore(now, KEEP_PERSONAL_DATA_DAYS);
+	return db.transaction(
+		(tx) => {
+			const pastSessions = tx
+				.select({ id: roadshowSession.id })
+				.from(roadshowSession)
+				.where(lt(sql`coalesce(${roadshowSession.endsAt}, ${roadshowSession.startsAt})`, cutoff.getTime()));
+			const bookings = tx
+				.update(booking)
+				.set({
+					contactName: REMOVED_NAME,
+					email: '',
+					phone: null,
+					familyName: null,
+					familyEmail: null,
+					familyPhone: null,
+					accessNeedsOther: null,
+					updatedAt: now
+				})
+				.where(and(inArray(booking.roadshowSessionId, pastSessions), ne(booking.email, '')))
+				.run().changes;
+
+			const closedConsultations = tx
+				.select({ id: consultation.id })
+				.from(consultation)
+				.where(
+					or(
+						lt(consultation.closesOn, closedBefore),
+						and(isNotNull(consultation.closedEarlyAt), lt(consultation.closedEarlyAt, cutoff))
+					)
+				);
+			const closedResponses = tx
+				.select({ id: response.id })
+				.from(response)
+				.where(inArray(response.consultationId, closedConsultations));
+			const contactDetails = tx.delete(responseContact).where(inArray(responseContact.responseId, closedResponses)).run().changes;
+
+			const drafts = tx
+				.delete(bookingDraft)
+				.where(lt(bookingDraft.updatedAt, new Date(now.getTime() - DRAFT_LIFETIME_MS)))
+				.run().changes;
+			const emails = tx.delete(emailOutbox).where(lt(emailOutbox.createdAt, cutoff)).run().changes;
+			return { bookings, contactDetails, drafts, emails };
+		},
+		{ behavior: 'immediate' }
+	);
+}
