@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	agreementByAudience,
 	agreementByPriority,
+	agreementRow,
 	commentCounts,
 	countResponses,
 	priorityFigures,
@@ -68,7 +69,9 @@ describe('agreement by audience', () => {
 		expect(parents).toMatchObject({
 			audience: 'parents_carers',
 			n: 23,
-			counts: { strongly_agree: 10, agree: 7, neither: 0, disagree: 5, strongly_disagree: 0, dont_know: null },
+			// One "don't know" alone would be 23 less the rest, so the smallest other count (disagree, 5) is withheld too.
+			counts: { strongly_agree: 10, agree: 7, neither: 0, disagree: null, strongly_disagree: 0, dont_know: null },
+			withheld: ['disagree'],
 			agree: 17,
 			percentAgree: 74
 		});
@@ -84,7 +87,7 @@ describe('agreement by audience', () => {
 	});
 
 	it('follows the filters, whichever way the figures are counted', () => {
-		expect(agreementByAudience(db, consultationId, p1, needSensory).all).toMatchObject({ n: 8, agree: 8, percentAgree: 100, counts: { strongly_agree: 5, agree: null } });
+		expect(agreementByAudience(db, consultationId, p1, needSensory).all).toMatchObject({ n: 8, agree: 8, percentAgree: 100, counts: { strongly_agree: null, agree: null }, withheld: ['strongly_agree'] });
 		const parents = agreementByAudience(db, consultationId, p1, { audience: 'parents_carers' });
 		expect(parents.audiences.map((a) => a.audience)).toEqual(['parents_carers']);
 		expect(parents.all).toMatchObject({ n: 23, percentAgree: 74 });
@@ -98,6 +101,24 @@ describe('agreement by audience', () => {
 			for (const id of priorityIds) expect(all.get(id)).toEqual(agreementByAudience(db, consultationId, id, filters));
 			expect(priorityFigures(db, consultationId, priorityIds, filters).agreement).toEqual(all);
 		}
+	});
+});
+
+describe('agreementRow', () => {
+	it('never lets a hidden small count be worked out from n or "% agree"', () => {
+		// n 25 less the shown counts would give "agree" (2) alone: strongly agree, the smallest other, is withheld too.
+		const one = agreementRow('all', { strongly_agree: 6, agree: 2, disagree: 17 });
+		expect(one).toMatchObject({ n: 25, counts: { strongly_agree: null, agree: null, disagree: 17 }, withheld: ['strongly_agree'] });
+		// 32% of 25 is 8 agreeing: both hidden counts are on that side, so it reveals neither.
+		expect(one).toMatchObject({ agree: 8, percentAgree: 32 });
+
+		// One hidden count on each side: n less the rest gives only their sum, but "% agree" (48% of 25 = 12) would give 12 - 10 = 2.
+		const split = agreementRow('all', { strongly_agree: 10, agree: 2, disagree: 10, dont_know: 3 });
+		expect(split).toMatchObject({ n: 25, counts: { strongly_agree: 10, agree: null, disagree: 10, dont_know: null }, withheld: [] });
+		expect(split).toMatchObject({ agree: null, percentAgree: null });
+
+		expect(agreementRow('all', { agree: 3 })).toMatchObject({ n: null, withheld: [], percentAgree: null });
+		expect(agreementRow('all', { agree: 20, disagree: 5 })).toMatchObject({ counts: { agree: 20, disagree: 5 }, withheld: [], percentAgree: 80 });
 	});
 });
 

@@ -7,7 +7,7 @@ import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { listSessionsForConsultation } from '../roadshow/sessions';
 import type { InsightFilters } from './filters';
 import { addDays, all, noteConditions, responseConditions, ukDaySql, type Fragment } from './sql';
-import { suppress, suppressedPercent } from './suppress';
+import { isSuppressed, suppress, suppressedPercent } from './suppress';
 
 /** A count as it may be shown: null when suppressed (1 to 4). */
 export type Count = number | null;
@@ -76,6 +76,11 @@ export type AgreementRow = {
 	/** Everyone in the group who answered the question, "don't know" included. */
 	n: Count;
 	counts: Record<AgreementValue, Count>;
+	/**
+	 * Answers of 5 or more hidden too (their count is null) because n less the others would give
+	 * away the one hidden small count: shown as "not shown", never as "fewer than 5".
+	 */
+	withheld: AgreementValue[];
 	/** Strongly agree or agree. */
 	agree: Count;
 	/** agree out of n, whole per cent; null when withheld (see suppressedPercent). */
@@ -83,17 +88,36 @@ export type AgreementRow = {
 };
 export type PriorityAgreement = { audiences: AgreementRow[]; all: AgreementRow };
 
-function agreementRow(audience: Audience | 'all', raw: Partial<Record<AgreementValue, number>>): AgreementRow {
-	const n = agreementValues.reduce((s, v) => s + (raw[v] ?? 0), 0);
-	const agree = (raw.strongly_agree ?? 0) + (raw.agree ?? 0);
-	const hidden = suppress(n) === null;
+const AGREE_SIDE: readonly AgreementValue[] = ['strongly_agree', 'agree'];
+
+/** One group's answers to an agreement question, suppressed so no small count can be read or worked out. */
+export function agreementRow(audience: Audience | 'all', raw: Partial<Record<AgreementValue, number>>): AgreementRow {
+	const count = (v: AgreementValue) => raw[v] ?? 0;
+	const n = agreementValues.reduce((s, v) => s + count(v), 0);
+	const agree = count('strongly_agree') + count('agree');
+	const label = audience === 'all' ? 'All audiences' : audienceLabels[audience];
+	if (isSuppressed(n)) {
+		const counts = Object.fromEntries(agreementValues.map((v) => [v, null])) as Record<AgreementValue, Count>;
+		return { audience, label, n: null, counts, withheld: [], agree: null, percentAgree: null };
+	}
+	const small = agreementValues.filter((v) => isSuppressed(count(v)));
+	// One small count alone could be worked out as n less the others: hide the smallest other too.
+	const withheld =
+		small.length === 1
+			? agreementValues.filter((v) => count(v) > 0 && !small.includes(v)).sort((a, b) => count(a) - count(b)).slice(0, 1)
+			: [];
+	const hidden = [...small, ...withheld];
+	// With n shown, "% agree" gives away both the agree total and the rest: neither side may hold exactly one hidden count.
+	const hiddenOnSide = (agreeSide: boolean) => hidden.filter((v) => AGREE_SIDE.includes(v) === agreeSide).length;
+	const sideRevealed = hiddenOnSide(true) === 1 || hiddenOnSide(false) === 1;
 	return {
 		audience,
-		label: audience === 'all' ? 'All audiences' : audienceLabels[audience],
-		n: suppress(n),
-		counts: Object.fromEntries(agreementValues.map((v) => [v, hidden ? null : suppress(raw[v] ?? 0)])) as Record<AgreementValue, Count>,
-		agree: hidden ? null : suppress(agree),
-		percentAgree: suppressedPercent(agree, n)
+		label,
+		n,
+		counts: Object.fromEntries(agreementValues.map((v) => [v, hidden.includes(v) ? null : count(v)])) as Record<AgreementValue, Count>,
+		withheld,
+		agree: sideRevealed ? null : suppress(agree),
+		percentAgree: sideRevealed ? null : suppressedPercent(agree, n)
 	};
 }
 

@@ -11,15 +11,18 @@ import { countResponses, topThemes } from './aggregate';
 import type { Dashboard } from './dashboard';
 import type { InsightFilters } from './filters';
 import { prepared, responseConditions } from './sql';
-import { SUPPRESSED_TEXT, SUPPRESSION_THRESHOLD } from './suppress';
+import { SUPPRESSED_TEXT, SUPPRESSION_THRESHOLD, WITHHELD_TEXT } from './suppress';
 import { agreementTableRow, AGREEMENT_TABLE_HEAD } from './view';
 
 export const CSV_FIXED_COLUMNS = ['response_id', 'audience', 'channel', 'roadshow_session_id', 'submitted_at'] as const;
 
-/** Whether a row-level export may be made: none, or at least 5 responses. */
+/** Whether a row-level export of `matching` responses may be made: none, or at least 5. */
+export function mayExportCount(matching: number): boolean {
+	return matching === 0 || matching >= SUPPRESSION_THRESHOLD;
+}
+
 export function mayExportResponses(db: Db, consultationId: number, filters: InsightFilters): boolean {
-	const n = countResponses(db, consultationId, filters);
-	return n === 0 || n >= SUPPRESSION_THRESHOLD;
+	return mayExportCount(countResponses(db, consultationId, filters));
 }
 
 /** Every question key the consultation asks, parents' questionnaire first, in question order. */
@@ -107,7 +110,7 @@ export async function summaryWorkbook(
 		sheet.addRow([title]).font = { bold: true, size: 14 };
 		sheet.addRow([consultation.title]);
 		sheet.addRow([`Filters: ${filterDescription}`]);
-		sheet.addRow([`Numbers from 1 to 4 are shown as "${SUPPRESSED_TEXT}". % agree is strongly agree or agree, out of everyone who answered, including don't know.`]);
+		sheet.addRow([`Numbers from 1 to 4 are shown as "${SUPPRESSED_TEXT}"; "${WITHHELD_TEXT}" hides a figure that would let one of them be worked out. % agree is strongly agree or agree, out of everyone who answered, including don't know.`]);
 		sheet.addRow([]);
 	};
 	for (const p of dashboard.priorities) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFilters, filterQuery, loadFilterOptions, parseFilters } from './filters';
+import { dayOptions, describeFilters, filterQuery, loadFilterOptions, parseFilters } from './filters';
 import { insightsFixture } from './testFixtures';
 
 const { db, consultationId, sessionId, otherSessionId } = insightsFixture();
@@ -60,5 +60,18 @@ describe('parseFilters', () => {
 		const p = parse('');
 		expect(p).toMatchObject({ errors: {}, active: false, filters: { profile: [] } });
 		expect(filterQuery(p.values)).toBe('');
+	});
+});
+
+describe('dayOptions', () => {
+	it('lists the open days and adds only a real filter date from the address', () => {
+		const parsed = parse('from=2026-13-45&to=2026-07-01');
+		// Used to format the raw "2026-13-45" and throw: a 500 for a mistyped address.
+		expect(parsed.errors.from).toBeDefined();
+		expect(dayOptions('2026-06-01', '2026-06-02', parsed.filters)).toEqual([
+			{ value: '2026-06-01', text: 'Monday 1 June 2026' },
+			{ value: '2026-06-02', text: 'Tuesday 2 June 2026' },
+			{ value: '2026-07-01', text: 'Wednesday 1 July 2026' }
+		]);
 	});
 });

@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { audienceCodes, channelCodes, type Audience, type Channel } from '../db/schema';
 import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { formatDate } from '../../format';
+import { addDays } from './sql';
 
 /** "About you" questions the dashboard filters by: URL parameter → question key shared across audiences. */
 export const PROFILE_FILTERS = [
@@ -133,6 +134,17 @@ export function parseFilters(params: URLSearchParams, options: FilterOptions): P
 		else errors[p.param] = `Select ${p.noun} from the list`;
 	}
 	return { filters, values, errors, active: Object.keys(values).length > 0 };
+}
+
+/**
+ * Every day the consultation is open, for the date selects, plus a valid filter date outside it.
+ * Only checked dates are added: a made-up one like 2026-13-45 cannot be formatted.
+ */
+export function dayOptions(opensOn: string, closesOn: string, filters: Pick<InsightFilters, 'from' | 'to'>): Option[] {
+	const days = new Set<string>();
+	for (let d = opensOn; d <= closesOn && days.size < 400; d = addDays(d, 1)) days.add(d);
+	for (const d of [filters.from, filters.to]) if (d) days.add(d);
+	return [...days].sort().map((value) => ({ value, text: formatDate(value) }));
 }
 
 /** The filters as a query string ("?audience=…&need=…", or "") for links to exports and the report. */

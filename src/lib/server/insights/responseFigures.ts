@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { agreementByPriority, commentCounts, topThemesByPriority, type Count, type PriorityAgreement } from './aggregate';
 import { agreementLabels, agreementValues } from '../questionnaires/agreement';
 import { formatCount, formatPercent, suppress, suppressedPercent } from './suppress';
+import { agreementCountText } from './view';
 
 export type ThemeShare = { themeId: number; name: string; count: Count; percent: number | null };
 export type PriorityFigures = { agreement: PriorityAgreement; comments: Count; themes: ThemeShare[] };
@@ -48,7 +49,7 @@ export function displayFigures(f: PriorityFigures): FiguresForDisplay {
 		],
 		agreementRows: rows.map((r) => [
 			{ text: r.label, header: true },
-			...agreementValues.map((v) => ({ text: formatCount(r.counts[v]), numeric: true })),
+			...agreementValues.map((v) => ({ text: agreementCountText(r, v), numeric: true })),
 			{ text: formatCount(r.n), numeric: true },
 			{ text: formatPercent(r.percentAgree), numeric: true }
 		]),

@@ -4,6 +4,8 @@
 
 export const SUPPRESSION_THRESHOLD = 5;
 export const SUPPRESSED_TEXT = 'fewer than 5';
+/** A figure of 5 or more hidden so that a small one cannot be worked out from it. */
+export const WITHHELD_TEXT = 'not shown';
 
 /** The count to show, or null when it must be hidden (1 to 4). */
 export function suppress(count: number): number | null {
@@ -32,5 +34,5 @@ export function suppressedPercent(part: number, base: number): number | null {
 
 /** "62%", or "not shown" when the percentage is withheld to protect a small group. */
 export function formatPercent(p: number | null): string {
-	return p === null ? 'not shown' : `${p}%`;
+	return p === null ? WITHHELD_TEXT : `${p}%`;
 }

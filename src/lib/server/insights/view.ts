@@ -6,7 +6,7 @@ import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { formatDate, formatShortDate } from '../../format';
 import type { AgreementRow, Count } from './aggregate';
 import type { Dashboard } from './dashboard';
-import { formatCount, formatPercent } from './suppress';
+import { formatCount, formatPercent, WITHHELD_TEXT } from './suppress';
 
 export type Cell = { text: string; numeric?: boolean; header?: boolean };
 
@@ -22,10 +22,15 @@ export const AGREEMENT_TABLE_HEAD = [
 	{ text: '% agree', numeric: true }
 ];
 
+/** "12", "fewer than 5", or "not shown" for a count hidden so that a small one stays hidden. */
+export function agreementCountText(row: AgreementRow, value: AgreementValue): string {
+	return row.withheld.includes(value) ? WITHHELD_TEXT : formatCount(row.counts[value]);
+}
+
 export function agreementTableRow(row: AgreementRow): Cell[] {
 	return [
 		{ text: row.label, header: true },
-		...agreementValues.map((v) => numeric(formatCount(row.counts[v]))),
+		...agreementValues.map((v) => numeric(agreementCountText(row, v))),
 		numeric(formatCount(row.n)),
 		numeric(row.n === 0 ? 'no answers' : formatPercent(row.percentAgree))
 	];
