@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { fieldDate, fieldText } from './formValues';
+
+describe('form values', () => {
+	it('reads a field as text and a date as its three boxes', () => {
+		const values = { title: 'SEND', twice: ['a', 'b'], 'opensOn-day': '4', 'opensOn-month': '6', 'opensOn-year': '2026' };
+		expect(fieldText(values, 'title')).toBe('SEND');
+		expect(fieldText(values, 'twice')).toBe('a');
+		expect(fieldText(values, 'missing')).toBe('');
+		expect(fieldDate(values, 'opensOn')).toEqual({ day: '4', month: '6', year: '2026' });
+		expect(fieldDate(values, 'closesOn')).toEqual({ day: '', month: '', year: '' });
+	});
+});
