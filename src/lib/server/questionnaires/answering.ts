@@ -1,7 +1,7 @@
 // The public answering journey: what a resume link opens, where each page leads, and how answers
 // read back on check your answers. Pages call these; the rules stay here.
 import type { Db } from '../db';
-import { audienceCodes, type Answer, type Audience, type Questionnaire, type QuestionnaireResponse } from '../db/schema';
+import { type Answer, type Audience, type Questionnaire, type QuestionnaireResponse } from '../db/schema';
 import { consultationStatus, type ConsultationStatus } from '../consultations/status';
 import { findPublicConsultation } from '../consultations/queries';
 import { ukToday } from '../../format';
@@ -9,6 +9,7 @@ import { hashResumeToken, looksLikeResumeToken } from './tokens';
 import { answersByKey, nextQuestion, previousQuestion, questionNumber, visibleQuestions } from './skipLogic';
 import { frozenQuestions, findQuestionnaireByAudience, versionIdWithStatus } from './versions';
 import { statements } from './statements';
+import { questionnaireSummaries } from './staffViews';
 import type { FullQuestion } from './types';
 
 export type JourneyVersion = { id: number; number: number; title: string; intro: string };
@@ -136,6 +137,22 @@ export function questionPage(journey: Journey, key: string): QuestionPage | 'unk
 	};
 }
 
+/** What a page needs to show a question (the answering pages, the staff preview, paper entry): no ids or skip rules. */
+export function questionForField(q: FullQuestion) {
+	return {
+		key: q.key,
+		kind: q.kind,
+		text: q.text,
+		hint: q.hint,
+		caption: q.caption,
+		required: q.required,
+		maxChars: q.maxChars,
+		maxWords: q.maxWords,
+		textFormat: q.textFormat,
+		options: q.options.map((o) => ({ value: o.value, label: o.label, exclusive: o.exclusive }))
+	};
+}
+
 export type CheckAnswerRow = {
 	key: string;
 	text: string;
@@ -187,8 +204,7 @@ export function findStartPage(db: Db, slug: string, audience: Audience, now = ne
 
 /** The audiences whose questionnaire the public can answer, in the usual order. */
 export function publishedAudiences(db: Db, consultationId: number): Audience[] {
-	return audienceCodes.filter((audience) => {
-		const q = findQuestionnaireByAudience(db, consultationId, audience);
-		return q !== null && versionIdWithStatus(db, q.id, 'published') !== null;
-	});
+	return questionnaireSummaries(db, consultationId)
+		.filter((s) => s.published !== null)
+		.map((s) => s.audience);
 }

@@ -82,6 +82,21 @@ describe('roadshow notes', () => {
 			errors: { roadshowSessionId: 'Select a session from the list', note: 'Enter the feedback', priorities: 'Select priorities from the list' }
 		});
 	});
+
+	it('count a typed line break as one character, as the character count does', () => {
+		const { db, staffUserId, consultationId } = setUp();
+		const note = `${'a'.repeat(2499)}\r\n${'b'.repeat(2500)}`;
+		const r = addRoadshowNote(db, { consultationId, roadshowSessionId: null, audience: 'practitioners', note, priorityIds: [], staffUserId }, NOW);
+		expect(r.ok).toBe(true);
+		expect(listRoadshowNotes(db, consultationId)[0].note).toHaveLength(5000);
+	});
+
+	it('refuse tens of thousands of posted priorities without a database error', () => {
+		const { db, staffUserId, consultationId, priorityIds } = setUp();
+		const many = [...priorityIds, ...Array.from({ length: 40_000 }, (_, i) => 100_000 + i)];
+		const r = addRoadshowNote(db, { consultationId, roadshowSessionId: null, audience: 'practitioners', note: 'Hello', priorityIds: many, staffUserId }, NOW);
+		expect(r).toEqual({ ok: false, errors: { priorities: 'Select priorities from the list' } });
+	});
 });
 
 describe('demo seed', () => {

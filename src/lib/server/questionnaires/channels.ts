@@ -138,13 +138,14 @@ export function addRoadshowNote(db: Db, input: RoadshowNoteInput, now = new Date
 			if (input.roadshowSessionId !== null && !sessionInConsultation(tx, input.roadshowSessionId, input.consultationId)) {
 				errors.roadshowSessionId = 'Select a session from the list';
 			}
-			if (input.note.trim() === '') errors.note = 'Enter the feedback';
-			else if (input.note.length > NOTE_LIMIT) errors.note = 'The feedback must be 5,000 characters or fewer';
+			// A typed line break counts as one character, as the character count shows.
+			const note = input.note.replace(/\r\n/g, '\n');
+			if (note.trim() === '') errors.note = 'Enter the feedback';
+			else if (note.length > NOTE_LIMIT) errors.note = 'The feedback must be 5,000 characters or fewer';
 			const priorityIds = [...new Set(input.priorityIds)];
-			const found = priorityIds.length
-				? tx.select({ id: priority.id }).from(priority).where(and(inArray(priority.id, priorityIds), eq(priority.consultationId, input.consultationId))).all()
-				: [];
-			if (found.length !== priorityIds.length) errors.priorities = 'Select priorities from the list';
+			// Checked against the consultation's few priorities, not with one SQL variable per posted id.
+			const known = new Set(tx.select({ id: priority.id }).from(priority).where(eq(priority.consultationId, input.consultationId)).all().map((p) => p.id));
+			if (!priorityIds.every((id) => known.has(id))) errors.priorities = 'Select priorities from the list';
 			if (Object.keys(errors).length) return { ok: false as const, errors };
 			const row = tx
 				.insert(roadshowNote)
@@ -152,7 +153,7 @@ export function addRoadshowNote(db: Db, input: RoadshowNoteInput, now = new Date
 					consultationId: input.consultationId,
 					roadshowSessionId: input.roadshowSessionId,
 					audience: input.audience,
-					note: input.note.replace(/\r\n/g, '\n'),
+					note,
 					enteredByStaffUserId: input.staffUserId,
 					createdAt: now
 				})

@@ -1,6 +1,6 @@
 // Finding the response a resume-link page is about. The secret in the address is the only key:
 // no account, no cookie. A forged or mismatched link is a 404, an old one a 410.
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { audienceFromSlug, openJourney, type Journey } from '$lib/server/questionnaires';
 
@@ -35,6 +35,12 @@ export function loadJourney(params: JourneyParams, now = new Date()): Journey {
 
 /** A response that can take answers now: in progress, on an open consultation. */
 export const isAnswerable = (journey: Journey) => journey.response.status === 'in_progress' && journey.status === 'open';
+
+/** For pages that take answers: a sent response goes to its confirmation, a closed one to the layout's explanation. */
+export function leaveIfDone(params: JourneyParams, journey: Journey): void {
+	if (journey.response.status === 'submitted') redirect(303, `${journeyBase(params)}/sent`);
+	if (!isAnswerable(journey)) redirect(303, journeyBase(params));
+}
 
 export function noStore(setHeaders: (headers: Record<string, string>) => void): void {
 	setHeaders({ 'cache-control': 'no-store' });

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { formValues, invalid } from '$lib/server/forms';
 import { questionnaireForStaff } from '$lib/server/questionnaires/guard';
-import { audienceLabels, describeShowIf, enterPaperResponse, getPublishedVersion, type RawAnswer } from '$lib/server/questionnaires';
+import { audienceLabels, describeShowIf, enterPaperResponse, getPublishedVersion, questionForField, type RawAnswer } from '$lib/server/questionnaires';
 import { parseSessionChoice, sessionChoices } from '../../sessionChoices.server';
 
 function publishedQuestionnaire(locals: App.Locals, params: { id: string; qid: string }) {
@@ -19,19 +19,7 @@ export const load = ({ locals, params }) => {
 		questionnaire: { id: q.id, label: audienceLabels[q.audience], easyRead: q.easyRead },
 		version: { number: version.number },
 		sessions: sessionChoices(c.id, 'Not filled in at a roadshow session'),
-		questions: version.questions.map((x) => ({
-			key: x.key,
-			kind: x.kind,
-			text: x.text,
-			hint: x.hint,
-			caption: x.caption,
-			required: x.required,
-			maxChars: x.maxChars,
-			maxWords: x.maxWords,
-			textFormat: x.textFormat,
-			options: x.options.map((o) => ({ value: o.value, label: o.label, exclusive: o.exclusive })),
-			condition: describeShowIf(x, version.questions)
-		}))
+		questions: version.questions.map((x) => ({ ...questionForField(x), condition: describeShowIf(x, version.questions) }))
 	};
 };
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { describeShowIf, findVersionIdByNumber, getVersion } from '$lib/server/questionnaires';
+import { describeShowIf, findVersionIdByNumber, getVersion, questionForField } from '$lib/server/questionnaires';
 import { editorContext } from '../editor.server';
 
 export const load = ({ locals, params, url }) => {
@@ -16,18 +16,6 @@ export const load = ({ locals, params, url }) => {
 		consultation: { id: ctx.consultation.id, title: ctx.consultation.title },
 		questionnaire: { id: ctx.questionnaire.id, label: ctx.label, easyRead: ctx.questionnaire.easyRead },
 		version: { number: version.number, status: version.status, title: version.title, intro: version.intro },
-		questions: version.questions.map((q) => ({
-			key: q.key,
-			kind: q.kind,
-			text: q.text,
-			hint: q.hint,
-			caption: q.caption,
-			required: q.required,
-			maxChars: q.maxChars,
-			maxWords: q.maxWords,
-			textFormat: q.textFormat,
-			options: q.options.map((o) => ({ value: o.value, label: o.label, exclusive: o.exclusive })),
-			condition: describeShowIf(q, version.questions)
-		}))
+		questions: version.questions.map((q) => ({ ...questionForField(q), condition: describeShowIf(q, version.questions) }))
 	};
 };

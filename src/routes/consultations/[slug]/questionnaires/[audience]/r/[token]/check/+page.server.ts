@@ -4,14 +4,9 @@ import { getDb } from '$lib/server/db';
 import { formValues, parseForm, type FieldErrors } from '$lib/server/forms';
 import { checkAnswerRows, asksForContactDetails, missingAnswers, submitResponse, type Journey, type MissingAnswer } from '$lib/server/questionnaires';
 import { contactDetailsSchema } from '$lib/server/questionnaires/publicForms';
-import { isAnswerable, journeyBase, loadJourney, questionHref, type JourneyParams } from '../../../journey.server';
+import { isAnswerable, journeyBase, leaveIfDone, loadJourney, questionHref, type JourneyParams } from '../../../journey.server';
 
 type Problem = { href: string; message: string };
-
-function leaveIfDone(params: JourneyParams, journey: Journey): void {
-	if (journey.response.status === 'submitted') redirect(303, `${journeyBase(params)}/sent`);
-	if (!isAnswerable(journey)) redirect(303, journeyBase(params));
-}
 
 export const load = ({ params }) => {
 	const journey = loadJourney(params);

@@ -3,16 +3,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { invalid, type FormValues } from '$lib/server/forms';
-import { answerQuestion, questionAfter, questionPage, reloadAnswers, type Journey } from '$lib/server/questionnaires';
-import { isAnswerable, journeyBase, loadJourney, questionHref, type JourneyParams } from '../../../../journey.server';
+import { answerQuestion, questionAfter, questionForField, questionPage, reloadAnswers, type Journey } from '$lib/server/questionnaires';
+import { journeyBase, leaveIfDone, loadJourney, questionHref, type JourneyParams } from '../../../../journey.server';
 
 type Params = JourneyParams & { key: string };
-
-/** Sent or closed: no question to show. */
-function leaveIfDone(params: Params, journey: Journey): void {
-	if (journey.response.status === 'submitted') redirect(303, `${journeyBase(params)}/sent`);
-	if (!isAnswerable(journey)) redirect(303, journeyBase(params));
-}
 
 export const load = ({ params, url }) => {
 	const journey = loadJourney(params);
@@ -33,18 +27,7 @@ export const load = ({ params, url }) => {
 			: page.previousKey
 				? questionHref(params, page.previousKey)
 				: `/consultations/${params.slug}/questionnaires/${params.audience}`,
-		question: {
-			key: q.key,
-			kind: q.kind,
-			text: q.text,
-			hint: q.hint,
-			caption: q.caption,
-			required: q.required,
-			maxChars: q.maxChars,
-			maxWords: q.maxWords,
-			textFormat: q.textFormat,
-			options: q.options.map((o) => ({ value: o.value, label: o.label, exclusive: o.exclusive }))
-		},
+		question: questionForField(q),
 		saved: q.kind === 'text' ? page.saved.text : page.saved.values
 	};
 };
