@@ -118,9 +118,12 @@ export function seedRoadshow(db: Db, consultationId: number, now: Date): void {
 		const session = createSession(db, consultationId, input, now);
 		// Places on a past session were booked before it, while booking was open.
 		const bookedAt = s.daysAgo ? new Date(input.startsAt.getTime() - 3 * 86_400_000) : now;
-		for (const party of partiesFor(s.booked)) createBooking(db, bookingFor(session.id, n++, party), bookedAt);
+		// Adults-only sessions take no children: the same people come as adults.
+		const fit = (p: { adults: number; children: number }) =>
+			s.childrenWelcome ? p : { adults: p.adults + p.children, children: 0 };
+		for (const party of partiesFor(s.booked)) createBooking(db, bookingFor(session.id, n++, fit(party)), bookedAt);
 		for (let w = 0; w < (s.waiting ?? 0); w++) {
-			joinWaitingList(db, bookingFor(session.id, n++, { adults: 1 + (w % 2), children: w % 2 }), bookedAt);
+			joinWaitingList(db, bookingFor(session.id, n++, fit({ adults: 1 + (w % 2), children: w % 2 })), bookedAt);
 		}
 	}
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { booking } from '../db/schema';
+import { auditEvent, booking, roadshowSession } from '../db/schema';
 import {
 	cancelBooking,
 	cancelBookingByStaff,
@@ -10,6 +10,7 @@ import {
 	joinWaitingList,
 	reissueManageLinks
 } from './bookings';
+import { insertStaff } from '../auth/testing';
 import { hashManageToken } from './references';
 import { NOW, addSession, bookingInput, testDb } from './testFixtures';
 
@@ -116,7 +117,7 @@ describe('changing and cancelling with the manage link', () => {
 		const small = booked(
 			joinWaitingList(db, bookingInput(session.id, { adults: 1, children: 0 }), new Date(NOW.getTime() + 1000))
 		);
-		return { db, session, family, big, small };
+		return { db, consultationId, session, family, big, small };
 	}
 
 	it('promotes the first waiting entry that fits on cancel; a bigger party keeps its place', () => {
@@ -157,9 +158,9 @@ describe('changing and cancelling with the manage link', () => {
 		expect(changeBookingPlaces(db, family.manageToken!, { adults: 1, children: 0 }, late).kind).toBe('booking_closed');
 		// Leaving the waiting list is always allowed.
 		expect(cancelBooking(db, big.manageToken!, late).kind).toBe('cancelled');
-		const byStaff = cancelBookingByStaff(db, family.booking.id, late);
+		const byStaff = cancelBookingByStaff(db, session.id, family.booking.id, late);
 		expect(byStaff.kind).toBe('cancelled');
-		expect(cancelBookingByStaff(db, family.booking.id, late).kind).toBe('booking_cancelled');
+		expect(cancelBookingByStaff(db, session.id, family.booking.id, late).kind).toBe('booking_cancelled');
 		expect(cancelBooking(db, family.manageToken!, NOW).kind).toBe('booking_cancelled');
 	});
 
@@ -171,5 +172,48 @@ describe('changing and cancelling with the manage link', () => {
 		expect(findBookingByManageToken(db, mine.manageToken)?.booking.id).toBe(family.booking.id);
 		expect(findBookingByManageToken(db, family.manageToken!)).toBeUndefined();
 		expect(reissueManageLinks(db, 'nobody@example.com', NOW)).toEqual([]);
+	});
+
+	it('lets staff cancel only a booking of the session in the address, and records who did it', async () => {
+		const { db, consultationId, session, family } = fullSessionWithQueue();
+		const staffUserId = await insertStaff(db, { email: 'lead@example.org', password: 'a long passphrase' });
+		const other = addSession(db, consultationId);
+		expect(cancelBookingByStaff(db, other.id, family.booking.id, NOW, { staffUserId }).kind).toBe('not_found');
+		expect(db.select().from(booking).where(eq(booking.id, family.booking.id)).get()?.status).toBe('confirmed');
+
+		const result = cancelBookingByStaff(db, session.id, family.booking.id, NOW, { staffUserId, ip: '10.0.0.1' });
+		expect(result.kind).toBe('cancelled');
+		const audit = db.select().from(auditEvent).all();
+		expect(audit).toHaveLength(1);
+		expect(audit[0]).toMatchObject({ action: 'booking.cancelled_by_staff', subjectId: String(family.booking.id), ip: '10.0.0.1' });
+		expect(audit[0].summary).toContain(family.booking.reference);
+		expect(audit[0].summary).not.toContain('Sam');
+	});
+
+	it('refuses staff cancellation on a cancelled session, whose people have already been told', () => {
+		const { db, session, family } = fullSessionWithQueue();
+		db.update(roadshowSession).set({ cancelledAt: NOW }).where(eq(roadshowSession.id, session.id)).run();
+		expect(cancelBookingByStaff(db, session.id, family.booking.id, NOW).kind).toBe('session_cancelled');
+	});
+});
+
+describe('adults-only sessions', () => {
+	it('refuses children on a new booking or the waiting list', () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId, { childrenWelcome: false, capacity: 1 });
+		expect(createBooking(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW).kind).toBe('children_not_welcome');
+		expect(joinWaitingList(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW).kind).toBe('children_not_welcome');
+		expect(booked(createBooking(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW)).booking.status).toBe('confirmed');
+	});
+
+	it('lets an earlier booking keep or lower its children, but not add more', () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId);
+		const mine = booked(createBooking(db, bookingInput(session.id, { adults: 1, children: 2 }), NOW));
+		db.update(roadshowSession).set({ childrenWelcome: false }).where(eq(roadshowSession.id, session.id)).run();
+		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 3 }, NOW).kind).toBe('children_not_welcome');
+		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 2, children: 2 }, NOW).kind).toBe('changed');
+		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 0 }, NOW).kind).toBe('changed');
+		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 1 }, NOW).kind).toBe('children_not_welcome');
 	});
 });

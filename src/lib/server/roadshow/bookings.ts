@@ -4,8 +4,9 @@
 // emails are sent after commit, never inside a transaction.
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { recordAudit, type Actor } from '../audit';
 import { booking, roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
-import { hasStarted, isBookingClosed, partyFits, placesLeft } from './capacity';
+import { childrenAllowed, hasStarted, isBookingClosed, partyFits, placesLeft } from './capacity';
 import { generateManageToken, hashManageToken } from './references';
 import { bookingStatements } from './statements';
 import type { BookingDetails, Places } from './validation';
@@ -35,6 +36,8 @@ export type CreateBookingResult =
 	/** Nothing was stored: offer the waiting list with the same details. */
 	| { kind: 'full'; session: RoadshowSession; placesLeft: number }
 	| { kind: 'invalid_party' }
+	/** Children asked for on an adults-only session (only a tampered form can do this). */
+	| { kind: 'children_not_welcome' }
 	| SessionRefusal;
 
 const immediate = { behavior: 'immediate' } as const;
@@ -49,6 +52,7 @@ function placeBooking(db: Db, input: BookingInput, now: Date, orWait: boolean): 
 		if (session.cancelledAt) return { kind: 'session_cancelled', session } as const;
 		if (isBookingClosed(session, now) || hasStarted(session, now)) return { kind: 'booking_closed', session } as const;
 		if (!isValidParty(input.adults, input.children)) return { kind: 'invalid_party' } as const;
+		if (!childrenAllowed(session, input.children)) return { kind: 'children_not_welcome' } as const;
 
 		const confirmedPlaces = Number(q.confirmedPlaces.get({ sessionId: session.id })?.places ?? 0);
 		const fits = partyFits(input.adults + input.children, session.capacity, confirmedPlaces);
@@ -114,6 +118,7 @@ export type ChangePlacesResult =
 	/** mostPlaces: the largest party this booking could have now. */
 	| { kind: 'not_enough_places'; booking: Booking; session: RoadshowSession; mostPlaces: number }
 	| { kind: 'invalid_party' }
+	| { kind: 'children_not_welcome' }
 	| ManageRefusal;
 
 function findForManage(q: Queryable, token: string) {
@@ -135,6 +140,7 @@ export function changeBookingPlaces(db: Db, token: string, places: Places, now: 
 		if (session.cancelledAt) return { kind: 'session_cancelled', ...found } as const;
 		if (isBookingClosed(session, now) || hasStarted(session, now)) return { kind: 'booking_closed', ...found } as const;
 		if (!isValidParty(places.adults, places.children)) return { kind: 'invalid_party' } as const;
+		if (!childrenAllowed(session, places.children, current.children)) return { kind: 'children_not_welcome' } as const;
 
 		if (current.status === 'confirmed') {
 			const othersConfirmed = countConfirmedPlaces(tx, session.id) - partyOf(current);
@@ -186,18 +192,45 @@ export function cancelBooking(db: Db, token: string, now: Date): CancelBookingRe
 	}, immediate);
 }
 
-/** Staff may cancel any booking at any time; freed places still go to the waiting list. */
-export function cancelBookingByStaff(db: Db, bookingId: number, now: Date): CancelBookingResult {
+/**
+ * Staff may cancel a live booking of a session at any time (not of a cancelled session: everyone
+ * there has already been told). Freed places still go to the waiting list.
+ */
+export function cancelBookingByStaff(
+	db: Db,
+	sessionId: number,
+	bookingId: number,
+	now: Date,
+	actor?: Actor
+): CancelBookingResult {
 	return db.transaction((tx) => {
 		const found = tx
 			.select({ booking, session: roadshowSession })
 			.from(booking)
 			.innerJoin(roadshowSession, eq(roadshowSession.id, booking.roadshowSessionId))
-			.where(eq(booking.id, bookingId))
+			.where(and(eq(booking.id, bookingId), eq(booking.roadshowSessionId, sessionId)))
 			.get();
 		if (!found) return { kind: 'not_found' } as const;
 		if (found.booking.status === 'cancelled') return { kind: 'booking_cancelled', ...found } as const;
-		return cancelRow(tx, found, now);
+		if (found.session.cancelledAt) return { kind: 'session_cancelled', ...found } as const;
+		const result = cancelRow(tx, found, now);
+		if (actor) {
+			const moved = result.promoted.length ? ` (${result.promoted.length} moved from the waiting list)` : '';
+			recordAudit(
+				tx,
+				{
+					actorStaffUserId: actor.staffUserId,
+					action: 'booking.cancelled_by_staff',
+					subjectType: 'booking',
+					subjectId: found.booking.id,
+					// The reference only: the audit log is no place for names or contact details.
+					summary: `Cancelled booking ${found.booking.reference} for roadshow session "${found.session.title}"${moved}`,
+					ip: actor.ip
+				},
+				now
+			);
+		}
+		return result;
 	}, immediate);
 }
 

@@ -10,6 +10,11 @@ export function partyFits(party: number, capacity: number, confirmedPlaces: numb
 	return party >= 1 && party <= placesLeft(capacity, confirmedPlaces);
 }
 
+/** Adults-only sessions take no children; a booking made before the change keeps the children it has. */
+export function childrenAllowed(session: Pick<RoadshowSession, 'childrenWelcome'>, children: number, alreadyBooked = 0): boolean {
+	return session.childrenWelcome || children <= alreadyBooked;
+}
+
 export type Availability =
 	| { kind: 'open'; placesLeft: number }
 	| { kind: 'full'; waitingCount: number }

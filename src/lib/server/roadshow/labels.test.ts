@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullnessMessage, fullnessTag, sessionStatusTag } from './labels';
+import { fullnessMessage, fullnessTag, promotedNote, sessionStatusTag, reminderLeadText } from './labels';
 import { NOW } from './testFixtures';
 
 const session = {
@@ -26,5 +26,21 @@ describe('staff labels', () => {
 		expect(fullnessMessage(29, 30, 0)).toBe('This session is 96% full: 29 of 30 places booked');
 		expect(fullnessMessage(30, 30, 1)).toBe('This session is full: 30 of 30 places booked. 1 booking is on the waiting list.');
 		expect(fullnessMessage(30, 30, 3)).toContain('3 bookings are on the waiting list');
+	});
+
+	it('describes people moved from the waiting list, and nothing for none or a tampered count', () => {
+		expect(promotedNote(1)).toBe(' 1 booking moved from the waiting list to confirmed, and the people were emailed.');
+		expect(promotedNote(3)).toContain('3 bookings moved');
+		expect(promotedNote(0)).toBe('');
+		expect(promotedNote(Number('x'))).toBe('');
+	});
+});
+
+describe('reminderLeadText', () => {
+	it('says the reminder lead time in words', () => {
+		expect(reminderLeadText(48)).toBe('2 days');
+		expect(reminderLeadText(24)).toBe('1 day');
+		expect(reminderLeadText(6)).toBe('6 hours');
+		expect(reminderLeadText(1)).toBe('1 hour');
 	});
 });

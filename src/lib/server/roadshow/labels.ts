@@ -40,3 +40,15 @@ export function fullnessMessage(confirmedPlaces: number, capacity: number, waiti
 	if (level === '80') return `This session is ${Math.floor((confirmedPlaces * 100) / capacity)}% full: ${booked}`;
 	return null;
 }
+
+/** For the "done" banner after a change that moved people off the waiting list; '' when none moved. */
+export function promotedNote(promoted: number): string {
+	if (!(promoted > 0)) return '';
+	return ` ${promoted === 1 ? '1 booking' : `${promoted} bookings`} moved from the waiting list to confirmed, and the people were emailed.`;
+}
+
+/** "2 days", "1 day", "6 hours": how long before a session its reminder goes, in words. */
+export function reminderLeadText(hours: number): string {
+	if (hours % 24 === 0) return hours === 24 ? '1 day' : `${hours / 24} days`;
+	return hours === 1 ? '1 hour' : `${hours} hours`;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createBooking, joinWaitingList } from './bookings';
-import { checkInBooking, getSessionRegister, undoCheckIn } from './register';
+import { joinWaitingList } from './bookings';
+import { cancelBooking, createBooking as book } from './bookings';
+import { checkInBooking, getLiveBooking, getSessionRegister, undoCheckIn } from './register';
 import { NOW, addSession, bookingInput, testDb } from './testFixtures';
 
 describe('session register', () => {
@@ -8,12 +9,12 @@ describe('session register', () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId, { capacity: 5 });
 		const other = addSession(db, consultationId);
-		const zoe = createBooking(
+		const zoe = book(
 			db,
 			bookingInput(session.id, { contactName: 'Zoe', adults: 2, children: 1, accessNeeds: ['wheelchair', 'bsl'] }),
 			NOW
 		);
-		createBooking(db, bookingInput(session.id, { contactName: 'amir', adults: 2, children: 0, accessNeeds: ['bsl'] }), NOW);
+		book(db, bookingInput(session.id, { contactName: 'amir', adults: 2, children: 0, accessNeeds: ['bsl'] }), NOW);
 		joinWaitingList(db, bookingInput(session.id, { contactName: 'Wen', adults: 1, children: 1 }), NOW);
 		if (zoe.kind !== 'booked') throw new Error('not booked');
 
@@ -30,5 +31,17 @@ describe('session register', () => {
 		expect(getSessionRegister(db, session.id)?.checkedInPlaces).toBe(3);
 		expect(undoCheckIn(db, session.id, zoe.booking.id, NOW)?.attendedAt).toBeNull();
 		expect(getSessionRegister(db, 9999)).toBeUndefined();
+	});
+
+	it('finds a live booking only in its own session', () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId);
+		const other = addSession(db, consultationId);
+		const result = book(db, bookingInput(session.id), NOW);
+		if (result.kind !== 'booked') throw new Error('not booked');
+		expect(getLiveBooking(db, session.id, result.booking.id)?.id).toBe(result.booking.id);
+		expect(getLiveBooking(db, other.id, result.booking.id)).toBeUndefined();
+		cancelBooking(db, result.manageToken!, NOW);
+		expect(getLiveBooking(db, session.id, result.booking.id)).toBeUndefined();
 	});
 });

@@ -1,5 +1,5 @@
 // The staff register of a session: who is coming, who is waiting, what the venue must prepare.
-import { and, asc, eq, isNull, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { booking, type AccessNeed, type Booking, type RoadshowSession } from '../db/schema';
 import { getSessionRow, partyOf } from './queries';
@@ -87,5 +87,14 @@ function findInSession(db: Db, sessionId: number, bookingId: number): Booking | 
 		.select()
 		.from(booking)
 		.where(and(eq(booking.id, bookingId), eq(booking.roadshowSessionId, sessionId), eq(booking.status, 'confirmed')))
+		.get();
+}
+
+/** A confirmed or waiting booking of this session, for the staff pages about one booking. */
+export function getLiveBooking(db: Db, sessionId: number, bookingId: number): Booking | undefined {
+	return db
+		.select()
+		.from(booking)
+		.where(and(eq(booking.id, bookingId), eq(booking.roadshowSessionId, sessionId), ne(booking.status, 'cancelled')))
 		.get();
 }

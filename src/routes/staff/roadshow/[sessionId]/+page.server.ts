@@ -3,17 +3,12 @@ import { getDb } from '$lib/server/db';
 import { sessionToRun } from '$lib/server/roadshow/guard';
 import { getSessionRegister } from '$lib/server/roadshow/register';
 import { accessNeedSummary, registerEntry } from '$lib/server/roadshow/registerView';
-import { fullnessMessage, sessionStatusTag } from '$lib/server/roadshow/labels';
+import { fullnessMessage, promotedNote, sessionStatusTag } from '$lib/server/roadshow/labels';
 import { formatDateTime, formatSessionWhen } from '$lib/format';
 
 function doneMessage(url: URL): string | null {
 	if (url.searchParams.get('done') !== 'booking-cancelled') return null;
-	const promoted = Number(url.searchParams.get('promoted') ?? 0);
-	const moved =
-		promoted > 0
-			? ` ${promoted === 1 ? '1 booking' : `${promoted} bookings`} moved from the waiting list to confirmed, and the people were emailed.`
-			: '';
-	return `Booking cancelled.${moved}`;
+	return `Booking cancelled.${promotedNote(Number(url.searchParams.get('promoted') ?? 0))}`;
 }
 
 export const load = ({ locals, params, url }) => {

@@ -25,6 +25,8 @@ export const actions = {
 				});
 			case 'invalid_party':
 				return invalid(parsed.values, { adults: 'Enter the number of places' });
+			case 'children_not_welcome':
+				return invalid(parsed.values, { children: 'This session is for adults, so you cannot add places for children' });
 			case 'not_found':
 				error(404, 'This link does not work');
 			// Closed or cancelled: the booking page explains.

@@ -2,15 +2,11 @@ import { can } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { listSessionsForConsultation } from '$lib/server/roadshow/sessions';
 import { consultationForStaff } from '$lib/server/consultations/guard';
-import { fullnessTag, sessionStatusTag } from '$lib/server/roadshow/labels';
+import { fullnessTag, promotedNote, sessionStatusTag } from '$lib/server/roadshow/labels';
 import { formatSessionWhen } from '$lib/format';
 
 function doneMessage(url: URL): string | null {
-	const promoted = Number(url.searchParams.get('promoted') ?? 0);
-	const emailed =
-		promoted > 0
-			? ` ${promoted === 1 ? '1 booking' : `${promoted} bookings`} moved from the waiting list to confirmed, and the people were emailed.`
-			: '';
+	const emailed = promotedNote(Number(url.searchParams.get('promoted') ?? 0));
 	switch (url.searchParams.get('done')) {
 		case 'created':
 			return 'Session added';

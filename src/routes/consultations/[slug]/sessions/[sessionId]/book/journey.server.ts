@@ -14,6 +14,7 @@ import {
 	type JourneyStep
 } from '$lib/server/roadshow/drafts';
 import { bookingBlock, loadPublicSession } from '../session.server';
+import { reminderLeadText } from '$lib/server/roadshow/labels';
 
 type SessionParams = { slug: string; sessionId: string };
 type DraftParams = SessionParams & { draftId: string };
@@ -34,7 +35,8 @@ export function loadJourney(params: DraftParams, now: Date) {
 		answers: answers ?? {},
 		base: `${bookHref(params)}/${params.draftId}`,
 		sessionHref: sessionHref(params),
-		maxParty: getConfig().BOOKING_MAX_PARTY
+		maxParty: getConfig().BOOKING_MAX_PARTY,
+		reminderLead: reminderLeadText(getConfig().REMINDER_LEAD_HOURS)
 	};
 }
 

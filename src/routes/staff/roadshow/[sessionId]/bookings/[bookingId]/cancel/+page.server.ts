@@ -3,23 +3,17 @@ import { getDb } from '$lib/server/db';
 import { parseId } from '$lib/server/consultations/guard';
 import { sessionToRun } from '$lib/server/roadshow/guard';
 import { cancelBookingByStaff } from '$lib/server/roadshow/bookings';
-import { getSessionRegister } from '$lib/server/roadshow/register';
+import { getLiveBooking } from '$lib/server/roadshow/register';
 import { registerEntry } from '$lib/server/roadshow/registerView';
 import { notifyCancelled } from '$lib/server/notify';
 import { formatSessionWhen } from '$lib/format';
 
-/** A live (confirmed or waiting) booking of this session, or 404. */
-function findBooking(locals: App.Locals, params: { sessionId: string; bookingId: string }) {
-	const { session } = sessionToRun(locals, params.sessionId);
-	const bookingId = parseId(params.bookingId);
-	const register = getSessionRegister(getDb(), session.id)!;
-	const booking = [...register.confirmed, ...register.waiting].find((b) => b.id === bookingId);
-	if (!booking) error(404, 'Page not found');
-	return { session, booking };
-}
-
 export const load = ({ locals, params }) => {
-	const { session, booking } = findBooking(locals, params);
+	const { session } = sessionToRun(locals, params.sessionId);
+	const booking = getLiveBooking(getDb(), session.id, parseId(params.bookingId));
+	if (!booking) error(404, 'Page not found');
+	// Everyone on a cancelled session has already been told; the register explains.
+	if (session.cancelledAt) redirect(303, `/staff/roadshow/${session.id}`);
 	return {
 		session: { id: session.id, title: session.title, when: formatSessionWhen(session.startsAt, session.endsAt) },
 		booking: { ...registerEntry(booking), waiting: booking.status === 'waiting' }
@@ -27,13 +21,18 @@ export const load = ({ locals, params }) => {
 };
 
 export const actions = {
-	default: async ({ locals, params }) => {
-		const { session, booking } = findBooking(locals, params);
+	default: async ({ locals, params, getClientAddress }) => {
+		const { user, session } = sessionToRun(locals, params.sessionId);
 		const db = getDb();
-		const result = cancelBookingByStaff(db, booking.id, new Date());
-		const promoted = result.kind === 'cancelled' ? result.promoted : [];
+		const result = cancelBookingByStaff(db, session.id, parseId(params.bookingId), new Date(), {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
+		if (result.kind === 'not_found') error(404, 'Page not found');
+		if (result.kind !== 'cancelled') redirect(303, `/staff/roadshow/${session.id}`);
 		// After the commit: the person cancelled, and anyone given their places, are emailed.
-		if (result.kind === 'cancelled') await notifyCancelled(db, result);
-		redirect(303, `/staff/roadshow/${session.id}?done=booking-cancelled${promoted.length ? `&promoted=${promoted.length}` : ''}`);
+		await notifyCancelled(db, result);
+		const promoted = result.promoted.length ? `&promoted=${result.promoted.length}` : '';
+		redirect(303, `/staff/roadshow/${session.id}?done=booking-cancelled${promoted}`);
 	}
 };

@@ -44,6 +44,7 @@ async function place(event: RequestEvent<Params>, wait: boolean) {
 				idempotencyKey: details.idempotencyKey
 			};
 		case 'invalid_party':
+		case 'children_not_welcome':
 			return fail(400, { outcome: 'invalid' as const });
 		case 'session_not_found':
 			error(404, 'Page not found');
