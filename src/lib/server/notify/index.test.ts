@@ -22,7 +22,7 @@ import {
 	queueEmails,
 	sendDueReminders
 } from '.';
-import { claimQueued } from './outbox';
+import { claimQueued, withoutSecrets } from './outbox';
 import { deliverPending, setTransport } from './send';
 import type { Transporter } from 'nodemailer';
 
@@ -156,4 +156,42 @@ describe('SMTP delivery', () => {
 			setTransport(undefined);
 		}
 	});
+
+	it('keeps only a copy without the secret link once an email has gone', async () => {
+		const { db } = testDb();
+		const bodies: string[] = [];
+		setTransport({
+			sendMail: async (m: { text: string }) => {
+				bodies.push(m.text);
+				return {};
+			}
+		} as unknown as Transporter);
+		try {
+			const token = 'Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eA';
+			const text = `Change or cancel your booking: http://localhost:3000/bookings/manage/${token}\nThanks`;
+			queueEmails(db, [{ to: 'a@example.com', subject: 'Booked', text, template: 'booking_confirmed', bookingId: null }], NOW, true);
+			await deliverPending(db);
+			expect(bodies[0]).toContain(token);
+			const kept = outbox(db)[0].textBody;
+			expect(kept).not.toContain(token);
+			expect(kept).toContain('/bookings/manage/… (link removed once the email was sent)');
+			expect(kept).toContain('Thanks');
+		} finally {
+			setTransport(undefined);
+		}
+	});
 });
+
+describe('withoutSecrets', () => {
+	it('cuts manage and resume links, and nothing else', () => {
+		const text = [
+			'Manage: https://x.example/bookings/manage/abcdefghijklmnopqrstuvwxyz0123456789',
+			'Resume: https://x.example/consultations/send/questionnaires/parents-carers/r/abcdefghijklmnopqrstuvwxyz012345',
+			'Read more: https://x.example/consultations/send'
+		].join('\n');
+		const out = withoutSecrets(text);
+		expect(out).not.toMatch(/abcdefghijklmnop/);
+		expect(out).toContain('Read more: https://x.example/consultations/send');
+	});
+});
+

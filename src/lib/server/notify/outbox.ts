@@ -76,6 +76,22 @@ export function claimQueued(db: Db, now: Date, limit = 50): EmailOutbox[] {
 		.sort((a, b) => a.id - b.id);
 }
 
+// Manage-booking and resume links carry their secret in the path.
+const secretLink = /(\/bookings\/manage\/|\/questionnaires\/[^/\s]+\/r\/)[A-Za-z0-9_-]{16,}[^\s]*/g;
+
+/** The email text with its secret links cut, for keeping once the email has gone. */
+export function withoutSecrets(text: string): string {
+	return text.replace(secretLink, '$1… (link removed once the email was sent)');
+}
+
+/**
+ * After an SMTP send only a copy without secret links is kept, so no one reading the outbox
+ * can use someone's link. (In outbox mode the outbox is the delivery, so links stay readable.)
+ */
+export function markSent(db: Db, id: number, textBody: string): void {
+	db.update(emailOutbox).set({ textBody: withoutSecrets(textBody) }).where(eq(emailOutbox.id, id)).run();
+}
+
 export function markFailed(db: Db, id: number, message: string): void {
 	db.update(emailOutbox).set({ sentAt: null, error: message.slice(0, 500) }).where(eq(emailOutbox.id, id)).run();
 }

@@ -3,7 +3,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { Db } from '../db';
 import { getConfig } from '../config';
 import { log } from '../log';
-import { claimQueued, markFailed } from './outbox';
+import { claimQueued, markFailed, markSent } from './outbox';
 
 let transporter: Transporter | undefined;
 
@@ -30,6 +30,7 @@ export async function deliverPending(db: Db, now = () => new Date()): Promise<nu
 			for (const email of batch) {
 				try {
 					await smtp(SMTP_URL ?? '').sendMail({ from: EMAIL_FROM, to: email.toAddress, subject: email.subject, text: email.textBody });
+					markSent(db, email.id, email.textBody);
 					sent++;
 					log.info({ emailId: email.id, template: email.template }, 'email sent');
 				} catch (err) {
