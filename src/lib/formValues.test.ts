@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldDate, fieldText } from './formValues';
+import { fieldDate, fieldText, firstValue } from './formValues';
 
 describe('form values', () => {
 	it('reads a field as text and a date as its three boxes', () => {
@@ -9,5 +9,14 @@ describe('form values', () => {
 		expect(fieldText(values, 'missing')).toBe('');
 		expect(fieldDate(values, 'opensOn')).toEqual({ day: '4', month: '6', year: '2026' });
 		expect(fieldDate(values, 'closesOn')).toEqual({ day: '', month: '', year: '' });
+	});
+});
+
+describe('firstValue', () => {
+	it('takes the first of a repeated field and treats a missing one as blank', () => {
+		expect(firstValue(['a', 'b'])).toBe('a');
+		expect(firstValue('x')).toBe('x');
+		expect(firstValue(undefined)).toBe('');
+		expect(firstValue([])).toBe('');
 	});
 });
