@@ -2,7 +2,13 @@
 // function in-process. Prints `name: value` lines. Needs the production build (npm run build).
 import { existsSync } from 'node:fs';
 import { startServer } from '../tests/integration/server';
-import { addBookableSession, insertReadyJourneys, openFixtureDatabase, postConfirm, prepareJourneys } from '../tests/integration/booking-fixture';
+import {
+	addBookableSession,
+	insertReadyJourneys,
+	openFixtureDatabase,
+	postConfirm,
+	prepareJourneys
+} from '../tests/integration/booking-fixture';
 import { openDatabase } from '../src/lib/server/db';
 import { createBooking } from '../src/lib/server/roadshow/bookings';
 import { generateIdempotencyKey } from '../src/lib/server/roadshow/references';
@@ -18,7 +24,8 @@ function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-const print = (name: string, value: number) => console.log(`${name}: ${Number.isInteger(value) ? value : value.toFixed(2)}`);
+const print = (name: string, value: number) =>
+	console.log(`${name}: ${Number.isInteger(value) ? value : value.toFixed(2)}`);
 
 if (!existsSync('build/index.js')) {
 	console.error('Run npm run build first: the benchmark starts the production server.');
@@ -32,15 +39,29 @@ try {
 	const race = addBookableSession(db, RACE_CAPACITY);
 	const journeys = prepareJourneys(db, race.sessionId, RACE_CLIENTS);
 	let errors = 0;
-	const first = await Promise.all(journeys.map((j) => postConfirm(server.url, race.slug, race.sessionId, j, 'book')));
+	const first = await Promise.all(
+		journeys.map((j) => postConfirm(server.url, race.slug, race.sessionId, j, 'book'))
+	);
 	errors += first.filter((s) => s >= 500).length;
-	const booked = new Set(db.select({ key: booking.idempotencyKey }).from(booking).where(eq(booking.roadshowSessionId, race.sessionId)).all().map((r) => r.key));
+	const booked = new Set(
+		db
+			.select({ key: booking.idempotencyKey })
+			.from(booking)
+			.where(eq(booking.roadshowSessionId, race.sessionId))
+			.all()
+			.map((r) => r.key)
+	);
 	const waiting = journeys.filter((j) => !booked.has(j.idempotencyKey));
-	const second = await Promise.all(waiting.map((j) => postConfirm(server.url, race.slug, race.sessionId, j, 'wait')));
+	const second = await Promise.all(
+		waiting.map((j) => postConfirm(server.url, race.slug, race.sessionId, j, 'wait'))
+	);
 	errors += second.filter((s) => s >= 500).length;
 	const tally = (status: 'confirmed' | 'waiting') =>
 		db
-			.select({ rows: sql<number>`count(*)`, places: sql<number>`coalesce(sum(${booking.adults} + ${booking.children}), 0)` })
+			.select({
+				rows: sql<number>`count(*)`,
+				places: sql<number>`coalesce(sum(${booking.adults} + ${booking.children}), 0)`
+			})
 			.from(booking)
 			.where(and(eq(booking.roadshowSessionId, race.sessionId), eq(booking.status, status)))
 			.get()!;

@@ -33,9 +33,16 @@ try {
 	const db = openDatabase(databasePath);
 	const now = new Date();
 	await seedDemo(db, { now, password: PASSWORD });
-	const consultationId = (db.$client.prepare("SELECT id FROM consultation WHERE slug = 'send-partnership-strategy'").get() as { id: number }).id;
-	const existing = (db.$client.prepare('SELECT count(*) AS n FROM response').get() as { n: number }).n;
-	const lead = db.$client.prepare("SELECT id FROM staff_user WHERE role = 'lead'").get() as { id: number };
+	const consultationId = (
+		db.$client
+			.prepare("SELECT id FROM consultation WHERE slug = 'send-partnership-strategy'")
+			.get() as { id: number }
+	).id;
+	const existing = (db.$client.prepare('SELECT count(*) AS n FROM response').get() as { n: number })
+		.n;
+	const lead = db.$client.prepare("SELECT id FROM staff_user WHERE role = 'lead'").get() as {
+		id: number;
+	};
 	const started = performance.now();
 	generateLargeDataSet(db, consultationId, {
 		count: RESPONSES - existing,
@@ -59,7 +66,9 @@ try {
 			headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams({ email: 'lead@example.org', password: PASSWORD })
 		});
-		const cookie = (signIn.headers.getSetCookie().find((c) => c.startsWith('coproduce_session=')) ?? '').split(';')[0];
+		const cookie = (
+			signIn.headers.getSetCookie().find((c) => c.startsWith('coproduce_session=')) ?? ''
+		).split(';')[0];
 		if (!cookie) throw new Error(`sign-in failed with status ${signIn.status}`);
 
 		const page = `${server.url}/staff/consultations/${consultationId}/insights`;
@@ -67,7 +76,8 @@ try {
 			const t = performance.now();
 			const res = await fetch(url, { headers: { cookie } });
 			const body = await res.text();
-			if (res.status !== 200 || !body.includes('Feedback dashboard')) throw new Error(`dashboard answered ${res.status}`);
+			if (res.status !== 200 || !body.includes('Feedback dashboard'))
+				throw new Error(`dashboard answered ${res.status}`);
 			return performance.now() - t;
 		};
 		const run = async (url: string) => {
@@ -91,7 +101,10 @@ try {
 			return times;
 		};
 		const raw = direct({});
-		const rawFiltered = direct({ audience: 'parents_carers', profile: [{ key: 'type-of-need', value: 'sensory_physical' }] });
+		const rawFiltered = direct({
+			audience: 'parents_carers',
+			profile: [{ key: 'type-of-need', value: 'sensory_physical' }]
+		});
 
 		console.log(`responses: ${responses}`);
 		console.log(`answers: ${answers}`);

@@ -56,14 +56,24 @@ function client(base: string) {
 					headers: {
 						accept: 'text/html',
 						...(method === 'POST'
-							? { origin, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) }
+							? {
+									origin,
+									'content-type': 'application/x-www-form-urlencoded',
+									'content-length': Buffer.byteLength(body)
+								}
 							: {})
 					}
 				},
 				(res) => {
 					const chunks: Buffer[] = [];
 					res.on('data', (c: Buffer) => chunks.push(c));
-					res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location ?? null, body: Buffer.concat(chunks).toString() }));
+					res.on('end', () =>
+						resolve({
+							status: res.statusCode ?? 0,
+							location: res.headers.location ?? null,
+							body: Buffer.concat(chunks).toString()
+						})
+					);
 				}
 			);
 			req.on('error', reject);
@@ -73,12 +83,19 @@ function client(base: string) {
 
 function expectRedirect(reply: Reply, to: RegExp, step: string): string {
 	if (reply.status !== 303 || !reply.location || !to.test(reply.location)) {
-		throw new Error(`${step}: expected a redirect to ${to}, got ${reply.status} ${reply.location ?? reply.body.slice(0, 200)}`);
+		throw new Error(
+			`${step}: expected a redirect to ${to}, got ${reply.status} ${reply.location ?? reply.body.slice(0, 200)}`
+		);
 	}
 	return reply.location;
 }
 
-async function benchHttp(): Promise<{ perSecond: number; p50: number; p99: number; count: number }> {
+async function benchHttp(): Promise<{
+	perSecond: number;
+	p50: number;
+	p99: number;
+	count: number;
+}> {
 	// BENCH_URL: a server already running with the demo seeded (for profiling it).
 	const server = process.env.BENCH_URL
 		? { url: process.env.BENCH_URL, stop: async () => {} }
@@ -86,16 +103,28 @@ async function benchHttp(): Promise<{ perSecond: number; p50: number; p99: numbe
 	try {
 		const send = client(server.url);
 		// The version id the question pages carry, read once as a browser would.
-		const first = expectRedirect(await send('POST', `${START}?/start`), /\/q\/priority-1-agree$/, 'start');
+		const first = expectRedirect(
+			await send('POST', `${START}?/start`),
+			/\/q\/priority-1-agree$/,
+			'start'
+		);
 		const page = await send('GET', new URL(first, server.url).pathname);
 		const versionId = /name="versionId" value="(\d+)"/.exec(page.body)?.[1];
 		if (!versionId) throw new Error('no versionId on the question page');
 
 		async function respond(): Promise<void> {
-			const location = expectRedirect(await send('POST', `${START}?/start`), /\/q\/priority-1-agree$/, 'start');
+			const location = expectRedirect(
+				await send('POST', `${START}?/start`),
+				/\/q\/priority-1-agree$/,
+				'start'
+			);
 			const base = new URL(location, server.url).pathname.replace(/\/q\/[^/]+$/, '');
 			for (const [key, answer] of ANSWERS) {
-				expectRedirect(await send('POST', `${base}/q/${key}?/answer`, { versionId: versionId!, answer }), /\/(q\/[^/]+|check)$/, key);
+				expectRedirect(
+					await send('POST', `${base}/q/${key}?/answer`, { versionId: versionId!, answer }),
+					/\/(q\/[^/]+|check)$/,
+					key
+				);
 			}
 			expectRedirect(await send('POST', `${base}/check`, {}), /\/sent$/, 'send');
 		}
@@ -116,8 +145,14 @@ async function benchHttp(): Promise<{ perSecond: number; p50: number; p99: numbe
 		);
 		const elapsed = (performance.now() - started) / 1000;
 		latencies.sort((a, b) => a - b);
-		const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-		return { perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), count: latencies.length };
+		const at = (q: number) =>
+			latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+		return {
+			perSecond: latencies.length / elapsed,
+			p50: at(0.5),
+			p99: at(0.99),
+			count: latencies.length
+		};
 	} finally {
 		await server.stop();
 	}
@@ -138,13 +173,20 @@ async function benchDirect(): Promise<{ perSecond: number; count: number }> {
 				const opened = openJourney(db, started.resumeToken);
 				if (!opened.ok) throw new Error(opened.reason);
 				const q = opened.journey.questions.find((x) => x.key === key)!;
-				const saved = answerQuestion(db, opened.journey.response.id, opened.journey.version.id, q.id, answer);
+				const saved = answerQuestion(
+					db,
+					opened.journey.response.id,
+					opened.journey.version.id,
+					q.id,
+					answer
+				);
 				if (!saved.ok) throw new Error(`${key}: ${saved.message}`);
 				const after = reloadAnswers(db, opened.journey);
 				questionAfter(after.questions, after.byKey, key, false);
 			}
 			const opened = openJourney(db, started.resumeToken);
-			if (!opened.ok || missingAnswers(opened.journey.questions, opened.journey.byKey).length) throw new Error('incomplete');
+			if (!opened.ok || missingAnswers(opened.journey.questions, opened.journey.byKey).length)
+				throw new Error('incomplete');
 			if (!submitResponse(db, opened.journey.response.id).ok) throw new Error('not sent');
 		};
 		for (let i = 0; i < 200; i++) respond();
@@ -163,7 +205,9 @@ async function benchDirect(): Promise<{ perSecond: number; count: number }> {
 }
 
 const http = await benchHttp();
-console.log(`# ${http.count} responses over HTTP in ${SECONDS} s at ${CLIENTS} concurrent clients (${ANSWERS.length} questions each)`);
+console.log(
+	`# ${http.count} responses over HTTP in ${SECONDS} s at ${CLIENTS} concurrent clients (${ANSWERS.length} questions each)`
+);
 console.log(`http_responses_per_s: ${http.perSecond.toFixed(1)}`);
 console.log(`http_p50_ms: ${http.p50.toFixed(1)}`);
 console.log(`http_p99_ms: ${http.p99.toFixed(1)}`);

@@ -27,7 +27,8 @@ const now = new Date();
 
 if (isEmpty(db)) {
 	const logins = await seedDemo(db, { now, password: process.env.DEMO_PASSWORD });
-	if (!process.env.DEMO_PASSWORD) for (const l of logins) console.log(`${l.role.padEnd(12)} ${l.email.padEnd(26)} ${l.password}`);
+	if (!process.env.DEMO_PASSWORD)
+		for (const l of logins) console.log(`${l.role.padEnd(12)} ${l.email.padEnd(26)} ${l.password}`);
 }
 
 // The open demo consultation: the one with published questionnaires, opened most recently.
@@ -42,7 +43,9 @@ if (!target) {
 	console.error('No consultation with a published questionnaire to add responses to');
 	process.exit(1);
 }
-const lead = db.$client.prepare("SELECT id FROM staff_user WHERE role = 'lead' ORDER BY id LIMIT 1").get() as { id: number } | undefined;
+const lead = db.$client
+	.prepare("SELECT id FROM staff_user WHERE role = 'lead' ORDER BY id LIMIT 1")
+	.get() as { id: number } | undefined;
 
 const started = performance.now();
 const made = generateLargeDataSet(db, target.id, {

@@ -5,7 +5,8 @@ import { getConfig } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
 import { createStaffUser } from '../src/lib/server/auth/users';
 
-const usage = 'Usage: npm run staff:create -- --email name@example.org --role admin|lead|facilitator [--name "Full name"]';
+const usage =
+	'Usage: npm run staff:create -- --email name@example.org --role admin|lead|facilitator [--name "Full name"]';
 
 function fail(message: string): never {
 	console.error(`${message}\n${usage}`);
@@ -28,7 +29,11 @@ async function main(): Promise<void> {
 	const name = options.name ?? options.email.split('@')[0];
 
 	const db = openDatabase(getConfig().DATABASE_PATH);
-	const result = await createStaffUser(db, { name, email: options.email, role: options.role }, null);
+	const result = await createStaffUser(
+		db,
+		{ name, email: options.email, role: options.role },
+		null
+	);
 	db.$client.close();
 	if (!result.ok) {
 		const { role, ...others } = result.errors;

@@ -20,10 +20,15 @@ function newest(path) {
 }
 
 const builtAt = newest('build/handler.js');
-const changedAt = Math.max(...['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map(newest));
+const changedAt = Math.max(
+	...['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map(newest)
+);
 if (builtAt < changedAt) {
 	console.log('Building Coproduce (first start or changed source)…');
-	const result = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+	const result = spawnSync('npx', ['vite', 'build'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, NODE_ENV: 'production' }
+	});
 	if (result.status !== 0) {
 		console.error('The build failed: see the messages above.');
 		process.exit(result.status ?? 1);

@@ -12,7 +12,12 @@ declare global {
 			message: string;
 		}
 		interface PageData {
-			user?: { id: number; name: string; email: string; role: import('$lib/server/auth/types').Role } | null;
+			user?: {
+				id: number;
+				name: string;
+				email: string;
+				role: import('$lib/server/auth/types').Role;
+			} | null;
 		}
 	}
 }

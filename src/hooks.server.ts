@@ -1,4 +1,10 @@
-import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	error,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { can, PASSWORD_PATH, signInUrl, staffPathPermission } from '$lib/server/auth/access';
 import {
@@ -43,9 +49,12 @@ const authenticate: Handle = ({ event, resolve }) => {
 
 const isStaffPath = (pathname: string) => pathname === '/staff' || pathname.startsWith('/staff/');
 /** Pages showing someone's own answers or booking: a journey in progress, a manage or resume link. */
-const privateJourney = /^\/consultations\/[^/]+\/(sessions\/[^/]+\/book\/|questionnaires\/[^/]+\/r\/)/;
+const privateJourney =
+	/^\/consultations\/[^/]+\/(sessions\/[^/]+\/book\/|questionnaires\/[^/]+\/r\/)/;
 const isPrivatePath = (pathname: string) =>
-	isStaffPath(pathname) || pathname.startsWith('/bookings/manage/') || privateJourney.test(pathname);
+	isStaffPath(pathname) ||
+	pathname.startsWith('/bookings/manage/') ||
+	privateJourney.test(pathname);
 
 /**
  * A first gate for /staff: every page and action still checks for itself with requireUser or

@@ -13,7 +13,17 @@ import {
 	Tooltip
 } from 'chart.js';
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+Chart.register(
+	BarController,
+	BarElement,
+	LineController,
+	LineElement,
+	PointElement,
+	CategoryScale,
+	LinearScale,
+	Legend,
+	Tooltip
+);
 
 export { Chart };
 

@@ -3,7 +3,13 @@ import { fieldDate, fieldText, firstValue } from './formValues';
 
 describe('form values', () => {
 	it('reads a field as text and a date as its three boxes', () => {
-		const values = { title: 'SEND', twice: ['a', 'b'], 'opensOn-day': '4', 'opensOn-month': '6', 'opensOn-year': '2026' };
+		const values = {
+			title: 'SEND',
+			twice: ['a', 'b'],
+			'opensOn-day': '4',
+			'opensOn-month': '6',
+			'opensOn-year': '2026'
+		};
 		expect(fieldText(values, 'title')).toBe('SEND');
 		expect(fieldText(values, 'twice')).toBe('a');
 		expect(fieldText(values, 'missing')).toBe('');

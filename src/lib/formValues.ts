@@ -12,6 +12,13 @@ export function fieldText(values: FormFieldValues, key: string): string {
 }
 
 /** The day, month and year boxes of the date field `name` ("opensOn-day", …), for DateInput. */
-export function fieldDate(values: FormFieldValues, name: string): { day: string; month: string; year: string } {
-	return { day: fieldText(values, `${name}-day`), month: fieldText(values, `${name}-month`), year: fieldText(values, `${name}-year`) };
+export function fieldDate(
+	values: FormFieldValues,
+	name: string
+): { day: string; month: string; year: string } {
+	return {
+		day: fieldText(values, `${name}-day`),
+		month: fieldText(values, `${name}-month`),
+		year: fieldText(values, `${name}-year`)
+	};
 }

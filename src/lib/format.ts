@@ -12,7 +12,14 @@ const dateParts = new Intl.DateTimeFormat('en-GB', {
 	hourCycle: 'h23'
 });
 
-type Parts = { weekday: string; day: string; month: string; year: string; hour: number; minute: number };
+type Parts = {
+	weekday: string;
+	day: string;
+	month: string;
+	year: string;
+	hour: number;
+	minute: number;
+};
 
 function partsOf(instant: Date): Parts {
 	const p = Object.fromEntries(dateParts.formatToParts(instant).map((x) => [x.type, x.value]));
@@ -79,7 +86,20 @@ export function ukToday(now: Date = new Date()): string {
 /** The offset of UK time from UTC, in minutes, at an instant (0 in GMT, 60 in BST). */
 function ukOffsetMinutes(instant: Date): number {
 	const p = partsOf(instant);
-	const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+	const months = [
+		'January',
+		'February',
+		'March',
+		'April',
+		'May',
+		'June',
+		'July',
+		'August',
+		'September',
+		'October',
+		'November',
+		'December'
+	];
 	const asUtc = Date.UTC(Number(p.year), months.indexOf(p.month), Number(p.day), p.hour, p.minute);
 	return Math.round((asUtc - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerNavigation } from './navigation';
+import { queryString, headerNavigation } from './navigation';
 import { PERMISSIONS, can } from './server/auth/access';
 import type { Role } from './server/auth/types';
 
@@ -34,5 +34,15 @@ describe('headerNavigation', () => {
 
 		const consultation = headerNavigation('/staff/consultations/3', permissionsOf('lead'));
 		expect(consultation.find((item) => item.active)?.text).toBe('Consultations');
+	});
+});
+
+describe('queryString', () => {
+	it('keeps set values in order and drops empty ones', () => {
+		expect(queryString({ priority: '2', question: '', theme: undefined, page: 3 })).toBe(
+			'priority=2&page=3'
+		);
+		expect(queryString({ audience: null, page: undefined })).toBe('');
+		expect(queryString({ q: 'a&b=c' })).toBe('q=a%26b%3Dc');
 	});
 });

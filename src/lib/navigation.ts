@@ -18,7 +18,10 @@ const publicLinks: Link[] = [{ href: '/', text: 'Have your say' }];
  * The header links for a visitor or a signed-in staff member. The link whose address is the
  * longest match for the current page is marked as the current section.
  */
-export function headerNavigation(pathname: string, permissions: readonly Permission[] | null): NavigationItem[] {
+export function headerNavigation(
+	pathname: string,
+	permissions: readonly Permission[] | null
+): NavigationItem[] {
 	const links = permissions
 		? staffLinks.filter((link) => !link.permission || permissions.includes(link.permission))
 		: publicLinks;
@@ -34,4 +37,12 @@ export function headerNavigation(pathname: string, permissions: readonly Permiss
 		current: pathname === href,
 		active: section?.href === href && pathname !== href
 	}));
+}
+
+/** A query string of the values that are set, in the order given; "" when none is. */
+export function queryString(values: Record<string, string | number | null | undefined>): string {
+	const set = Object.entries(values).filter(
+		(entry): entry is [string, string | number] => entry[1] != null && entry[1] !== ''
+	);
+	return new URLSearchParams(set.map(([key, value]) => [key, String(value)])).toString();
 }

@@ -7,7 +7,10 @@ const slug = 'send-partnership-strategy';
 let counter = 0;
 
 /** A session of our own with an exact capacity, made as a lead through the staff pages; returns its public address. */
-async function createSession(browser: Browser, capacity: number): Promise<{ title: string; href: string }> {
+async function createSession(
+	browser: Browser,
+	capacity: number
+): Promise<{ title: string; href: string }> {
 	const title = `Test session ${Date.now().toString(36)}${++counter}`;
 	const context = await browser.newContext();
 	const page = await context.newPage();
@@ -28,7 +31,10 @@ async function createSession(browser: Browser, capacity: number): Promise<{ titl
 	await page.getByLabel('Postcode').fill('L1 1AA');
 	await page.getByLabel('Area (optional)').fill('Testville');
 	await page.getByLabel('Day').first().fill(String(day.getUTCDate()));
-	await page.getByLabel('Month').first().fill(String(day.getUTCMonth() + 1));
+	await page
+		.getByLabel('Month')
+		.first()
+		.fill(String(day.getUTCMonth() + 1));
 	await page.getByLabel('Year').first().fill(String(day.getUTCFullYear()));
 	await page.getByLabel('Start time').fill('5:30pm');
 	await page.getByLabel('End time (optional)').fill('6:30pm');
@@ -62,21 +68,28 @@ async function answerQuestions(page: Page, sessionHref: string, party: Party) {
 	await page.goto(sessionHref);
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: /Book a place|Join the waiting list/ }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Who are you booking for?' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Who are you booking for?' })
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 	if (party.onBehalf) {
 		await page.getByLabel('A family, on their behalf').check();
-		await page.getByLabel('Name of your school, setting or organisation').fill(party.onBehalf.organisation);
+		await page
+			.getByLabel('Name of your school, setting or organisation')
+			.fill(party.onBehalf.organisation);
 		await page.getByLabel('Your role').fill(party.onBehalf.role);
 	} else {
 		await page.getByLabel('Myself or my family').check();
 	}
 	await continueOn(page);
 
-	await expect(page.getByRole('heading', { level: 1, name: 'How many places do you need?' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'How many places do you need?' })
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Adults').fill(party.adults);
-	if (party.children) await page.getByLabel('Children and young people (optional)').fill(party.children);
+	if (party.children)
+		await page.getByLabel('Children and young people (optional)').fill(party.children);
 	await continueOn(page);
 
 	await expect(page.getByRole('heading', { level: 1, name: 'Your contact details' })).toBeVisible();
@@ -85,17 +98,23 @@ async function answerQuestions(page: Page, sessionHref: string, party: Party) {
 	await page.getByLabel('Email address', { exact: true }).fill(party.email);
 	await continueOn(page);
 
-	await expect(page.getByRole('heading', { level: 1, name: 'Do you have any access needs?' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Do you have any access needs?' })
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByLabel('None').check();
 	await continueOn(page);
 
-	await expect(page.getByRole('heading', { level: 1, name: 'Can we contact you about this session?' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Can we contact you about this session?' })
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Yes').check();
 	await continueOn(page);
 
-	await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before booking' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Check your answers before booking' })
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 }
 
@@ -130,7 +149,10 @@ async function outboxEmail(browser: Browser, subject: string, to: string): Promi
 
 test.describe.configure({ timeout: 90_000 });
 
-test('a parent books 2 places and gets a reference, a calendar file and an email', async ({ page, browser }) => {
+test('a parent books 2 places and gets a reference, a calendar file and an email', async ({
+	page,
+	browser
+}) => {
 	const { title, href } = await createSession(browser, 10);
 
 	// The consultation page lists the session, and filters by area work without JavaScript.
@@ -145,7 +167,9 @@ test('a parent books 2 places and gets a reference, a calendar file and an email
 	await expectNoAxeViolations(page);
 	await item.getByRole('link', { name: title }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-	await expect(page.getByText('Test Community Centre, 2 Test Street, Liverpool, L1 1AA')).toBeVisible();
+	await expect(
+		page.getByText('Test Community Centre, 2 Test Street, Liverpool, L1 1AA')
+	).toBeVisible();
 
 	// Bad answers get GOV.UK errors and keep what was typed.
 	await page.getByRole('button', { name: 'Book a place' }).click();
@@ -169,7 +193,9 @@ test('a parent books 2 places and gets a reference, a calendar file and an email
 	await page.getByLabel('Full name').fill('Sam Parent');
 	await page.getByLabel('Email address').fill('sam.parent@example');
 	await continueOn(page);
-	await expect(page.getByRole('alert')).toContainText('Enter an email address in the correct format, like name@example.com');
+	await expect(page.getByRole('alert')).toContainText(
+		'Enter an email address in the correct format, like name@example.com'
+	);
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Email address').fill('sam.parent@example.com');
 	await continueOn(page);
@@ -181,12 +207,18 @@ test('a parent books 2 places and gets a reference, a calendar file and an email
 	await page.getByLabel('Wheelchair access').check();
 	await continueOn(page);
 	await continueOn(page);
-	await expect(page.getByRole('alert')).toContainText('Select yes if we can contact you about this session');
+	await expect(page.getByRole('alert')).toContainText(
+		'Select yes if we can contact you about this session'
+	);
 	await page.getByLabel('Yes').check();
 	await continueOn(page);
 
-	await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before booking' })).toBeVisible();
-	await expect(page.locator('.govuk-summary-list')).toContainText(['Wheelchair access, Other: A seat near the door']);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Check your answers before booking' })
+	).toBeVisible();
+	await expect(page.locator('.govuk-summary-list')).toContainText([
+		'Wheelchair access, Other: A seat near the door'
+	]);
 	await expectNoAxeViolations(page);
 	const reference = await confirm(page);
 	await expect(page.getByText('2 places (1 adult, 1 child or young person)')).toBeVisible();
@@ -209,22 +241,31 @@ test('a parent books 2 places and gets a reference, a calendar file and an email
 	await expect(page.getByText('8 places left')).toBeVisible();
 });
 
-test('a school books on a family’s behalf, and can change an answer from check answers', async ({ page, browser }) => {
+test('a school books on a family’s behalf, and can change an answer from check answers', async ({
+	page,
+	browser
+}) => {
 	const { href } = await createSession(browser, 20);
 	await page.goto(href);
 	await page.getByRole('button', { name: 'Book a place' }).click();
 	await page.getByLabel('A family, on their behalf').check();
 	await continueOn(page);
-	await expect(page.getByRole('alert')).toContainText('Enter the name of your school, setting or organisation');
+	await expect(page.getByRole('alert')).toContainText(
+		'Enter the name of your school, setting or organisation'
+	);
 	await expect(page.getByLabel('A family, on their behalf')).toBeChecked();
 	await expectNoAxeViolations(page);
-	await page.getByLabel('Name of your school, setting or organisation').fill('Abercromby Nursery School');
+	await page
+		.getByLabel('Name of your school, setting or organisation')
+		.fill('Abercromby Nursery School');
 	await page.getByLabel('Your role').fill('SENCO');
 	await continueOn(page);
 	await page.getByLabel('Adults').fill('2');
 	await page.getByLabel('Children and young people (optional)').fill('1');
 	await continueOn(page);
-	await expect(page.getByRole('heading', { name: 'The family’s contact details (optional)' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'The family’s contact details (optional)' })
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Full name', { exact: true }).fill('Pat Teacher');
 	await page.getByLabel('Email address', { exact: true }).fill('pat.teacher@example.org');
@@ -240,31 +281,54 @@ test('a school books on a family’s behalf, and can change an answer from check
 
 	// Change the places: the journey comes back to check answers.
 	await page.getByRole('link', { name: 'Change adults' }).click();
-	await expect(page.getByRole('link', { name: 'Back', exact: true })).toHaveAttribute('href', /\/check$/);
+	await expect(page.getByRole('link', { name: 'Back', exact: true })).toHaveAttribute(
+		'href',
+		/\/check$/
+	);
 	await page.getByLabel('Adults').fill('1');
 	await continueOn(page);
-	await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before booking' })).toBeVisible();
-	await expect(answers.locator('.govuk-summary-list__row').filter({ hasText: 'Adults' })).toContainText('1');
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Check your answers before booking' })
+	).toBeVisible();
+	await expect(
+		answers.locator('.govuk-summary-list__row').filter({ hasText: 'Adults' })
+	).toContainText('1');
 	await expectNoAxeViolations(page);
 	await confirm(page);
 	await expect(page.getByText('2 places (1 adult, 1 child or young person)')).toBeVisible();
 });
 
-test('a full session offers the waiting list, and a cancellation promotes the first entry that fits', async ({ page, browser }) => {
+test('a full session offers the waiting list, and a cancellation promotes the first entry that fits', async ({
+	page,
+	browser
+}) => {
 	const { title, href } = await createSession(browser, 2);
-	await answerQuestions(page, href, { adults: '2', name: 'First Booker', email: 'first.booker@example.com' });
+	await answerQuestions(page, href, {
+		adults: '2',
+		name: 'First Booker',
+		email: 'first.booker@example.com'
+	});
 	await confirm(page);
 	const firstManage = await manageLink(page);
 
 	const otherVisitor = await browser.newContext();
 	const second = await otherVisitor.newPage();
-	await answerQuestions(second, href, { adults: '1', children: '1', name: 'Wai Ting', email: 'wai.ting@example.com' });
+	await answerQuestions(second, href, {
+		adults: '1',
+		children: '1',
+		name: 'Wai Ting',
+		email: 'wai.ting@example.com'
+	});
 	await second.getByRole('button', { name: 'Confirm booking' }).click();
-	await expect(second.getByRole('heading', { level: 1, name: 'This session is fully booked' })).toBeVisible();
+	await expect(
+		second.getByRole('heading', { level: 1, name: 'This session is fully booked' })
+	).toBeVisible();
 	await expect(second.locator('.govuk-error-summary')).toHaveCount(0);
 	await expectNoAxeViolations(second);
 	await second.getByRole('button', { name: 'Join the waiting list' }).click();
-	await expect(second.getByRole('heading', { level: 1, name: 'You are on the waiting list' })).toBeVisible();
+	await expect(
+		second.getByRole('heading', { level: 1, name: 'You are on the waiting list' })
+	).toBeVisible();
 	await expectNoAxeViolations(second);
 	await otherVisitor.close();
 
@@ -274,21 +338,34 @@ test('a full session offers the waiting list, and a cancellation promotes the fi
 	await page.goto(firstManage);
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Cancel your booking' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Are you sure you want to cancel your booking?' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Are you sure you want to cancel your booking?' })
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Yes, cancel my booking' }).click();
 	await expect(page.getByText('Your booking has been cancelled')).toBeVisible();
 	await expectNoAxeViolations(page);
 
-	const promoted = await outboxEmail(browser, `You now have a place: ${title}`, 'wai.ting@example.com');
+	const promoted = await outboxEmail(
+		browser,
+		`You now have a place: ${title}`,
+		'wai.ting@example.com'
+	);
 	expect(promoted).toContain('booked you a place from the waiting list');
 	await page.goto(href);
 	await expect(page.getByText('Fully booked: join the waiting list')).toBeVisible();
 });
 
-test('the manage link changes places and cancels; forged and lost links are handled', async ({ page, browser }) => {
+test('the manage link changes places and cancels; forged and lost links are handled', async ({
+	page,
+	browser
+}) => {
 	const { href } = await createSession(browser, 4);
-	await answerQuestions(page, href, { adults: '1', name: 'Chris Change', email: 'chris.change@example.com' });
+	await answerQuestions(page, href, {
+		adults: '1',
+		name: 'Chris Change',
+		email: 'chris.change@example.com'
+	});
 	await confirm(page);
 	const manage = await manageLink(page);
 
@@ -317,7 +394,9 @@ test('the manage link changes places and cancels; forged and lost links are hand
 
 	const forged = await page.goto('/bookings/manage/this-is-not-a-real-token-at-all-0000000000');
 	expect(forged?.status()).toBe(404);
-	await expect(page.getByRole('heading', { level: 1, name: 'This link does not work' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'This link does not work' })
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 
 	await page.goto('/bookings/lost-link');
@@ -326,16 +405,25 @@ test('the manage link changes places and cancels; forged and lost links are hand
 	await expect(page.getByRole('alert')).toContainText('Enter your email address');
 	await page.getByLabel('Email address you booked with').fill('nobody@example.com');
 	await page.getByRole('button', { name: 'Send a new link' }).click();
-	await expect(page.getByText('If we have a booking for that email address, we have sent you a new link')).toBeVisible();
+	await expect(
+		page.getByText('If we have a booking for that email address, we have sent you a new link')
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 });
 
 test('tampered posts get a clear page and change nothing', async ({ page, request }) => {
 	const missing = await page.goto(`/consultations/${slug}/sessions/999999`);
 	expect(missing?.status()).toBe(404);
-	const unknownDraft = await page.goto(`/consultations/${slug}/sessions/1/book/AAAAAAAAAAAAAAAAAAAAAA/check`);
+	const unknownDraft = await page.goto(
+		`/consultations/${slug}/sessions/1/book/AAAAAAAAAAAAAAAAAAAAAA/check`
+	);
 	expect(unknownDraft?.status()).toBe(200);
-	await expect(page.getByRole('heading', { level: 1, name: /Your answers have expired|Booking for this session has closed|This session has been cancelled/ })).toBeVisible();
+	await expect(
+		page.getByRole('heading', {
+			level: 1,
+			name: /Your answers have expired|Booking for this session has closed|This session has been cancelled/
+		})
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 	const forgedCancel = await request.post('/bookings/manage/forged-token/cancel', {
 		form: {},
@@ -354,7 +442,9 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Book a place' }).click();
 		// Conditional questions are visible without JavaScript.
 		await page.getByLabel('A family, on their behalf').check();
-		await page.getByLabel('Name of your school, setting or organisation').fill('Toxteth Family Hub');
+		await page
+			.getByLabel('Name of your school, setting or organisation')
+			.fill('Toxteth Family Hub');
 		await page.getByLabel('Your role').fill('Family support worker');
 		await continueOn(page);
 		await page.getByLabel('Adults').fill('2');
@@ -367,7 +457,9 @@ test.describe('without JavaScript', () => {
 		await continueOn(page);
 		await page.getByLabel('Yes').check();
 		await continueOn(page);
-		await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before booking' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Check your answers before booking' })
+		).toBeVisible();
 		await page.getByRole('button', { name: 'Confirm booking' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Booking confirmed' })).toBeVisible();
 		await page.goto(await manageLink(page));

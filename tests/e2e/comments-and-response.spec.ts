@@ -13,7 +13,11 @@ const slug = `short-breaks-${stamp}`;
 const themeName = `School transport ${stamp}`;
 let base = '';
 
-async function fillDate(page: Page, legend: string, date: { day: string; month: string; year: string }) {
+async function fillDate(
+	page: Page,
+	legend: string,
+	date: { day: string; month: string; year: string }
+) {
 	const group = page.getByRole('group', { name: legend });
 	await group.getByLabel('Day').fill(date.day);
 	await group.getByLabel('Month').fill(date.month);
@@ -21,7 +25,8 @@ async function fillDate(page: Page, legend: string, date: { day: string; month: 
 }
 
 /** A theme's row in the code frame table. */
-const themeRow = (page: Page, name: string) => page.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name }) });
+const themeRow = (page: Page, name: string) =>
+	page.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name }) });
 
 test('a lead sets up a small consultation and types up roadshow notes', async ({ page }) => {
 	test.setTimeout(60_000);
@@ -53,13 +58,17 @@ test('a lead sets up a small consultation and types up roadshow notes', async ({
 	for (let i = 1; i <= 6; i++) {
 		await page.getByLabel('Parents and carers').check();
 		await page.getByLabel('Priority 1: More short breaks').check();
-		await page.getByLabel('What did people say?').fill(`Family ${i}: the buses to the short break club are never on time.`);
+		await page
+			.getByLabel('What did people say?')
+			.fill(`Family ${i}: the buses to the short break club are never on time.`);
 		await page.getByRole('button', { name: 'Add note' }).click();
 		await expect(page.getByText('Roadshow note added')).toBeVisible();
 	}
 });
 
-test('a lead builds a code frame, tags comments, accepts suggestions and merges themes', async ({ page }) => {
+test('a lead builds a code frame, tags comments, accepts suggestions and merges themes', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	await signIn(page, 'lead');
 
@@ -81,7 +90,9 @@ test('a lead builds a code frame, tags comments, accepts suggestions and merges 
 	// Names are unique, whatever their case.
 	await page.getByLabel('Theme name').fill('LATE RUNNING');
 	await page.getByRole('button', { name: 'Add theme' }).click();
-	await expect(page.locator('#name-error')).toContainText('There is already a theme called "LATE RUNNING"');
+	await expect(page.locator('#name-error')).toContainText(
+		'There is already a theme called "LATE RUNNING"'
+	);
 	await expect(themeRow(page, themeName).getByTestId('theme-count')).toHaveText('0');
 
 	// The comments: a note gets a theme from the select, then every note's suggestion is accepted.
@@ -99,9 +110,14 @@ test('a lead builds a code frame, tags comments, accepts suggestions and merges 
 	await page.goto(`${base}/comments`);
 	await expect(page.getByText('(mentions “bus”)')).toHaveCount(6);
 	for (let left = 6; left > 0; left--) {
-		await page.getByRole('button', { name: `Accept the suggested theme ${themeName}` }).first().click();
+		await page
+			.getByRole('button', { name: `Accept the suggested theme ${themeName}` })
+			.first()
+			.click();
 		await expect(page.getByText('Theme added to the comment')).toBeVisible();
-		await expect(page.getByRole('button', { name: `Accept the suggested theme ${themeName}` })).toHaveCount(left - 1);
+		await expect(
+			page.getByRole('button', { name: `Accept the suggested theme ${themeName}` })
+		).toHaveCount(left - 1);
 	}
 	await expectNoAxeViolations(page);
 
@@ -109,12 +125,16 @@ test('a lead builds a code frame, tags comments, accepts suggestions and merges 
 	await page.getByLabel('Theme', { exact: true }).selectOption({ label: 'Late running' });
 	await page.getByRole('button', { name: 'Apply filters' }).click();
 	await expect(page).toHaveURL(/theme=\d+/);
-	await expect(page.getByRole('heading', { level: 2, name: '1 comment', exact: true })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 2, name: '1 comment', exact: true })
+	).toBeVisible();
 	// A made-up theme id is named as a problem, not a crash.
 	await page.goto(`${base}/comments?theme=999999&audience=aliens`);
 	await expect(page).toHaveTitle(/^Error: /);
 	await expect(page.locator('.govuk-error-summary')).toContainText('Select a theme from the list');
-	await expect(page.locator('.govuk-error-summary')).toContainText('Select an audience from the list');
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'Select an audience from the list'
+	);
 	await expectNoAxeViolations(page);
 
 	await page.goto(`${base}/themes`);
@@ -126,7 +146,9 @@ test('a lead builds a code frame, tags comments, accepts suggestions and merges 
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Merge into').selectOption({ label: themeName });
 	await page.getByRole('button', { name: 'Continue' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Are you sure you want to merge');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(
+		'Are you sure you want to merge'
+	);
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Merge themes' }).click();
 	await expect(page.getByText('Themes merged')).toBeVisible();
@@ -137,7 +159,9 @@ test('a lead builds a code frame, tags comments, accepts suggestions and merges 
 	// The dashboard reads the same tags.
 	await page.goto(`${base}/insights`);
 	const dashboardThemes = page.getByRole('table', { name: 'Top themes in comments on priority 1' });
-	await expect(dashboardThemes.getByRole('row', { name: new RegExp(themeName) })).toContainText('6');
+	await expect(dashboardThemes.getByRole('row', { name: new RegExp(themeName) })).toContainText(
+		'6'
+	);
 	await expectNoAxeViolations(page);
 });
 
@@ -145,25 +169,36 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	// The same pages, scanned above with JavaScript on; here only that they work without it.
-	test('a lead filters comments, removes a tag and accepts the suggestion again', async ({ page }) => {
+	test('a lead filters comments, removes a tag and accepts the suggestion again', async ({
+		page
+	}) => {
 		await signIn(page, 'lead');
 		await page.goto(`${base}/comments`);
 		await page.getByLabel('Theme', { exact: true }).selectOption({ label: themeName });
 		await page.getByRole('button', { name: 'Apply filters' }).click();
 		await expect(page.getByRole('heading', { level: 2, name: '6 comments' })).toBeVisible();
-		await page.locator('.app-comment').first().getByRole('button', { name: `Remove the theme ${themeName} from this comment` }).click();
+		await page
+			.locator('.app-comment')
+			.first()
+			.getByRole('button', { name: `Remove the theme ${themeName} from this comment` })
+			.click();
 		await expect(page.getByText('Theme removed from the comment')).toBeVisible();
 		await expect(page.getByRole('heading', { level: 2, name: '5 comments' })).toBeVisible();
 
 		await page.goto(`${base}/comments?untagged=yes`);
-		await expect(page.getByRole('heading', { level: 2, name: '1 comment', exact: true })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 2, name: '1 comment', exact: true })
+		).toBeVisible();
 		await page.getByRole('button', { name: `Accept the suggested theme ${themeName}` }).click();
 		await expect(page.getByText('Theme added to the comment')).toBeVisible();
 		await expect(page.getByRole('heading', { level: 2, name: '0 comments' })).toBeVisible();
 	});
 });
 
-test('a lead closes the consultation and publishes "You said, we did", which a visitor reads', async ({ page, browser }) => {
+test('a lead closes the consultation and publishes "You said, we did", which a visitor reads', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(90_000);
 	// Nothing to read before it is published.
 	const visitorContext = await browser.newContext();
@@ -177,20 +212,28 @@ test('a lead closes the consultation and publishes "You said, we did", which a v
 	await expectNoAxeViolations(page);
 
 	await page.goto(`${base}/response/publish`);
-	await expect(page.locator('main')).toContainText('Close the consultation before you publish the response');
-	await expect(page.locator('main')).toContainText('Write “You said” and “We did” for priority 2: Better information');
+	await expect(page.locator('main')).toContainText(
+		'Close the consultation before you publish the response'
+	);
+	await expect(page.locator('main')).toContainText(
+		'Write “You said” and “We did” for priority 2: Better information'
+	);
 	await expectNoAxeViolations(page);
 
 	await page.goto(`${base}/response`);
 	await page.getByRole('link', { name: 'Priority 1: More short breaks' }).click();
-	await expect(page.getByRole('table', { name: /What people’s comments on priority 1 were about most/ })).toContainText(themeName);
+	await expect(
+		page.getByRole('table', { name: /What people’s comments on priority 1 were about most/ })
+	).toContainText(themeName);
 	await expectNoAxeViolations(page);
 	// Too long is refused, keeping what was typed.
 	await page.getByLabel('You said').fill('x'.repeat(3001));
 	await page.getByLabel('We did').fill('We will run a minibus.');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page).toHaveTitle(/^Error: /);
-	await expect(page.locator('.govuk-error-summary')).toContainText('What people said must be 3,000 characters or fewer');
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'What people said must be 3,000 characters or fewer'
+	);
 	await expect(page.getByLabel('We did')).toHaveValue('We will run a minibus.');
 	await expectNoAxeViolations(page);
 	await page.getByLabel('You said').fill('Transport to short breaks is unreliable.');
@@ -206,7 +249,9 @@ test('a lead closes the consultation and publishes "You said, we did", which a v
 	await page.getByRole('link', { name: 'Introduction and Easy Read summary' }).click();
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Introduction').fill('Thank you to the families who came to our roadshow.');
-	await page.getByLabel('Easy Read summary for young people').fill('You told us the bus is late.\nWe will get a minibus.');
+	await page
+		.getByLabel('Easy Read summary for young people')
+		.fill('You told us the bus is late.\nWe will get a minibus.');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByText('Introduction and Easy Read summary saved')).toBeVisible();
 	await expectNoAxeViolations(page);
@@ -226,7 +271,9 @@ test('a lead closes the consultation and publishes "You said, we did", which a v
 	// A visitor finds it from the consultation page.
 	await visitor.goto(`/consultations/${slug}`);
 	await visitor.getByRole('link', { name: 'Read what you told us and what we will do' }).click();
-	await expect(visitor.getByRole('heading', { level: 1, name: 'What you told us and what we will do' })).toBeVisible();
+	await expect(
+		visitor.getByRole('heading', { level: 1, name: 'What you told us and what we will do' })
+	).toBeVisible();
 	await expectNoAxeViolations(visitor);
 	const main = visitor.locator('main');
 	await expect(main).toContainText('Thank you to the families who came to our roadshow.');
@@ -234,7 +281,9 @@ test('a lead closes the consultation and publishes "You said, we did", which a v
 	await expect(main).toContainText('We will publish one list of every short break.');
 	const themes = visitor.getByRole('table', { name: /priority 1 were about most/ });
 	await expect(themes.getByRole('row', { name: new RegExp(themeName) })).toContainText('100%');
-	await expect(visitor.getByRole('table', { name: 'How much people agreed with priority 1' })).toBeVisible();
+	await expect(
+		visitor.getByRole('table', { name: 'How much people agreed with priority 1' })
+	).toBeVisible();
 	await visitor.getByRole('link', { name: 'Easy Read version' }).click();
 	await expect(visitor.locator('#easy-read')).toHaveClass(/app-larger-text/);
 	await expect(visitor.locator('#easy-read')).toContainText('We will get a minibus.');
@@ -243,7 +292,11 @@ test('a lead closes the consultation and publishes "You said, we did", which a v
 
 test('a facilitator may not read or code comments', async ({ page }) => {
 	await signIn(page, 'facilitator');
-	for (const path of ['/staff/consultations/1/comments', '/staff/consultations/1/themes', '/staff/consultations/1/response']) {
+	for (const path of [
+		'/staff/consultations/1/comments',
+		'/staff/consultations/1/themes',
+		'/staff/consultations/1/response'
+	]) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(403);
 	}

@@ -3,7 +3,11 @@ import { expectNoAxeViolations } from './axe';
 import { dayFromToday } from './dates';
 import { signIn } from './staff';
 
-async function fillDate(page: Page, legend: string, date: { day: string; month: string; year: string }) {
+async function fillDate(
+	page: Page,
+	legend: string,
+	date: { day: string; month: string; year: string }
+) {
 	const group = page.getByRole('group', { name: legend });
 	await group.getByLabel('Day').fill(date.day);
 	await group.getByLabel('Month').fill(date.month);
@@ -26,7 +30,9 @@ async function createAndOpenConsultation(page: Page, title: string, scan: boolea
 	const summary = page.locator('.govuk-error-summary');
 	await expect(summary).toContainText('Enter a summary');
 	await expect(summary).toContainText('Enter a contact email address in the correct format');
-	await expect(summary).toContainText('The date the consultation closes must be after the date it opens');
+	await expect(summary).toContainText(
+		'The date the consultation closes must be after the date it opens'
+	);
 	await expect(page.getByLabel('Title')).toHaveValue(title);
 	if (scan) await expectNoAxeViolations(page);
 
@@ -69,10 +75,14 @@ async function createAndOpenConsultation(page: Page, title: string, scan: boolea
 	const open = page.locator('h2:has-text("Open consultations") + ul');
 	await expect(open.getByRole('link', { name: title })).toBeVisible();
 	await open.getByRole('link', { name: title }).click();
-	await expect(page.locator('.app-priority-list > li').first()).toContainText('Shorter waits for assessment');
+	await expect(page.locator('.app-priority-list > li').first()).toContainText(
+		'Shorter waits for assessment'
+	);
 }
 
-test('an admin creates a consultation with three priorities, reorders them and opens it', async ({ page }) => {
+test('an admin creates a consultation with three priorities, reorders them and opens it', async ({
+	page
+}) => {
 	await createAndOpenConsultation(page, `Preparing for adulthood ${Date.now()}`, true);
 });
 
@@ -94,6 +104,8 @@ test('a duplicate web address is refused with a clear message', async ({ page })
 	await fillDate(page, 'Opening date', dayFromToday(1));
 	await fillDate(page, 'Closing date', dayFromToday(50));
 	await page.getByRole('button', { name: 'Save and continue' }).click();
-	await expect(page.locator('#slug-error')).toContainText('A consultation with this web address already exists');
+	await expect(page.locator('#slug-error')).toContainText(
+		'A consultation with this web address already exists'
+	);
 	await expect(page.getByLabel('Summary')).toHaveValue('A summary.');
 });

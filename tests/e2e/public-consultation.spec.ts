@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 
-test('a visitor reads the demo consultation, its priorities and its draft strategy', async ({ page }) => {
+test('a visitor reads the demo consultation, its priorities and its draft strategy', async ({
+	page
+}) => {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Have your say' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Open consultations' })).toBeVisible();
@@ -10,14 +12,24 @@ test('a visitor reads the demo consultation, its priorities and its draft strate
 	await expectNoAxeViolations(page);
 
 	await page.getByRole('link', { name: 'SEND Partnership Strategy' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'SEND Partnership Strategy' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'SEND Partnership Strategy' })
+	).toBeVisible();
 	await expect(page).toHaveTitle(/SEND Partnership Strategy/);
 	// Six numbered priorities, in order.
 	const priorities = page.locator('.app-priority-list > li');
 	await expect(priorities).toHaveCount(6);
-	await expect(priorities.first()).toContainText('Identify additional needs at the earliest opportunity');
+	await expect(priorities.first()).toContainText(
+		'Identify additional needs at the earliest opportunity'
+	);
 	// GOV.UK style dates: "Monday 4 June 2026".
-	await expect(page.getByText(/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4}$/).first()).toBeVisible();
+	await expect(
+		page
+			.getByText(
+				/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4}$/
+			)
+			.first()
+	).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'How to take part' })).toBeVisible();
 	await expectNoAxeViolations(page);
 

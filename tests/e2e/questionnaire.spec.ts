@@ -43,13 +43,17 @@ async function answerTheRest(page: Page, agreeLabel: string, axe = true): Promis
 	throw new Error('never reached check your answers');
 }
 
-test('a parent answers with a skip-logic branch, changes an answer and sends it', async ({ page }) => {
+test('a parent answers with a skip-logic branch, changes an answer and sends it', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	await startQuestionnaire(page, 'Questionnaire for parents and carers');
 
 	await reached(page, agreeHeading);
 	await expect(page.getByText(/^Question 1 of \d+$/)).toBeVisible();
-	await expect(page.getByText('Priority 1: Identify additional needs at the earliest opportunity')).toBeVisible();
+	await expect(
+		page.getByText('Priority 1: Identify additional needs at the earliest opportunity')
+	).toBeVisible();
 	// Never pre-selected.
 	await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
 	await page.getByRole('radio', { name: 'Disagree', exact: true }).check();
@@ -102,14 +106,18 @@ test('a parent answers with a skip-logic branch, changes an answer and sends it'
 
 	await reached(page, 'Response sent');
 	await expect(page.locator('.govuk-panel__body')).toContainText(/R-[A-Z0-9]{4}-[A-Z0-9]{4}/);
-	await expect(page.getByText('we will publish what people told us and what we will do')).toBeVisible();
+	await expect(
+		page.getByText('we will publish what people told us and what we will do')
+	).toBeVisible();
 	await page.getByRole('button', { name: 'Delete my contact details' }).click();
 	await expect(page.getByText('Your contact details have been deleted')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Delete my contact details' })).toHaveCount(0);
 	await expectNoAxeViolations(page);
 });
 
-test('a young person answers the Easy Read version, with faces beside the words', async ({ page }) => {
+test('a young person answers the Easy Read version, with faces beside the words', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	await startQuestionnaire(page, 'Easy Read version for young people');
 
@@ -117,7 +125,14 @@ test('a young person answers the Easy Read version, with faces beside the words'
 	await expect(page.locator('.app-larger-text')).toHaveCount(1);
 	await expect(page.getByRole('button', { name: 'Read this page aloud' })).toBeVisible();
 	// Screen readers hear the words only; each word is visible beside its face.
-	const scale = ['I really agree', 'I agree', "I'm not sure", "I don't agree", "I really don't agree", "I don't know"];
+	const scale = [
+		'I really agree',
+		'I agree',
+		"I'm not sure",
+		"I don't agree",
+		"I really don't agree",
+		"I don't know"
+	];
 	for (const [i, name] of scale.entries()) {
 		await expect(page.getByRole('radio').nth(i)).toHaveAccessibleName(name);
 		await expect(page.locator('.govuk-radios__label').nth(i)).toContainText(name);
@@ -142,7 +157,10 @@ test('a young person answers the Easy Read version, with faces beside the words'
 	await expect(page.locator('.govuk-panel__body')).toContainText(/R-[A-Z0-9]{4}-[A-Z0-9]{4}/);
 });
 
-test('someone saves their answers and comes back later from the link', async ({ page, browser }) => {
+test('someone saves their answers and comes back later from the link', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(60_000);
 	await startQuestionnaire(page, 'Questionnaire for parents and carers');
 	await reached(page, agreeHeading);
@@ -185,8 +203,12 @@ test('bad input gets GOV.UK errors, and broken links an explanation', async ({ p
 
 	await continueButton(page).click();
 	await expect(page).toHaveTitle(/^Error: /);
-	await expect(page.getByRole('link', { name: 'Select how much you agree or disagree' })).toBeVisible();
-	await expect(page.locator('#answer-error')).toContainText('Select how much you agree or disagree');
+	await expect(
+		page.getByRole('link', { name: 'Select how much you agree or disagree' })
+	).toBeVisible();
+	await expect(page.locator('#answer-error')).toContainText(
+		'Select how much you agree or disagree'
+	);
 	await expectNoAxeViolations(page);
 
 	// A choice not on the list, and a stale version id.
@@ -195,9 +217,13 @@ test('bad input gets GOV.UK errors, and broken links an explanation', async ({ p
 		radio.checked = true;
 	});
 	await continueButton(page).click();
-	await expect(page.locator('#answer-error')).toContainText('Select how much you agree or disagree');
+	await expect(page.locator('#answer-error')).toContainText(
+		'Select how much you agree or disagree'
+	);
 	await page.getByRole('radio', { name: 'Agree', exact: true }).check();
-	await page.locator('input[name="versionId"]').evaluate((input: HTMLInputElement) => (input.value = '999999'));
+	await page
+		.locator('input[name="versionId"]')
+		.evaluate((input: HTMLInputElement) => (input.value = '999999'));
 	await continueButton(page).click();
 	await expect(page.locator('#answer-error')).toContainText('This page is out of date');
 
@@ -207,7 +233,9 @@ test('bad input gets GOV.UK errors, and broken links an explanation', async ({ p
 	const tooLong = 'x'.repeat(1201);
 	await page.getByRole('textbox').fill(tooLong);
 	await continueButton(page).click();
-	await expect(page.getByRole('link', { name: 'Your answer must be 1,200 characters or fewer' })).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Your answer must be 1,200 characters or fewer' })
+	).toBeVisible();
 	await expect(page.getByRole('textbox')).toHaveValue(tooLong);
 	await expectNoAxeViolations(page);
 
@@ -230,19 +258,31 @@ test.describe('without JavaScript', () => {
 		await reached(page, agreeHeading, false);
 		await continueButton(page).click();
 		await expect(page).toHaveTitle(/^Error: /);
-		await expect(page.getByRole('link', { name: 'Select how much you agree or disagree' })).toBeVisible();
+		await expect(
+			page.getByRole('link', { name: 'Select how much you agree or disagree' })
+		).toBeVisible();
 		await page.getByRole('radio', { name: 'Strongly disagree' }).check();
 		await continueButton(page).click();
-		await reached(page, 'Why do you disagree, and what should we do differently? (optional)', false);
+		await reached(
+			page,
+			'Why do you disagree, and what should we do differently? (optional)',
+			false
+		);
 		await expect(page.getByText('You can enter up to 1200 characters')).toBeVisible();
 		await page.getByRole('textbox').fill('No JavaScript needed');
 		await continueButton(page).click();
 		await answerTheRest(page, 'Agree', false);
 		await reached(page, 'Check your answers before sending your response', false);
-		await expect(page.locator('.govuk-summary-card', { hasText: 'Priority 1:' })).toContainText('No JavaScript needed');
+		await expect(page.locator('.govuk-summary-card', { hasText: 'Priority 1:' })).toContainText(
+			'No JavaScript needed'
+		);
 		await page.getByLabel('Email address (optional)').fill('not an email');
 		await page.getByRole('button', { name: 'Send your response' }).click();
-		await expect(page.getByRole('link', { name: 'Enter an email address in the correct format, like name@example.com' })).toBeVisible();
+		await expect(
+			page.getByRole('link', {
+				name: 'Enter an email address in the correct format, like name@example.com'
+			})
+		).toBeVisible();
 		await page.getByLabel('Email address (optional)').fill('');
 		await page.getByRole('button', { name: 'Send your response' }).click();
 		await reached(page, 'Response sent', false);

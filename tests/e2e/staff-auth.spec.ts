@@ -16,27 +16,39 @@ test('staff pages need a signed-in user', async ({ page }) => {
 	await expectNoAxeViolations(page);
 });
 
-test('a wrong password is refused with one generic message, keeping the email but not the password', async ({ page }) => {
+test('a wrong password is refused with one generic message, keeping the email but not the password', async ({
+	page
+}) => {
 	await attemptSignIn(page, demoStaff.lead, 'not the right password');
 	await expect(page).toHaveTitle(/^Error: /);
-	await expect(page.locator('.govuk-error-summary')).toContainText('The email address or password is not correct');
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'The email address or password is not correct'
+	);
 	await expect(page.getByLabel('Email address')).toHaveValue(demoStaff.lead);
 	await expect(page.getByLabel('Password')).toHaveValue('');
 	await expectNoAxeViolations(page);
 
 	// An unknown email gets exactly the same message.
 	await attemptSignIn(page, 'nobody@example.org', 'whatever it is');
-	await expect(page.locator('.govuk-error-summary')).toContainText('The email address or password is not correct');
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'The email address or password is not correct'
+	);
 });
 
-test('repeated wrong passwords are throttled for that account from this address only', async ({ page }) => {
+test('repeated wrong passwords are throttled for that account from this address only', async ({
+	page
+}) => {
 	const target = `someone-${Date.now()}@example.org`;
 	for (let i = 0; i < 5; i++) {
 		await attemptSignIn(page, target, `wrong password ${i}`);
-		await expect(page.locator('.govuk-error-summary')).toContainText('The email address or password is not correct');
+		await expect(page.locator('.govuk-error-summary')).toContainText(
+			'The email address or password is not correct'
+		);
 	}
 	await attemptSignIn(page, target, 'wrong password again');
-	await expect(page.locator('.govuk-error-summary')).toContainText('You have tried to sign in too many times');
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'You have tried to sign in too many times'
+	);
 	// Other accounts are not locked out by someone else's failures.
 	await signIn(page, 'lead');
 	await expect(page.getByRole('heading', { level: 1, name: 'Consultations' })).toBeVisible();
@@ -44,10 +56,18 @@ test('repeated wrong passwords are throttled for that account from this address 
 
 test('a facilitator cannot reach consultation editing or staff accounts', async ({ page }) => {
 	await signIn(page, 'facilitator');
-	for (const path of ['/staff/consultations/new', '/staff/consultations/1', '/staff/consultations/1/edit', '/staff/accounts', '/staff/audit']) {
+	for (const path of [
+		'/staff/consultations/new',
+		'/staff/consultations/1',
+		'/staff/consultations/1/edit',
+		'/staff/accounts',
+		'/staff/audit'
+	]) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(403);
-		await expect(page.getByRole('heading', { level: 1 })).toContainText('You do not have permission');
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(
+			'You do not have permission'
+		);
 	}
 	await expectNoAxeViolations(page);
 	// A crafted form post is refused too, and creates nothing.
@@ -58,11 +78,17 @@ test('a facilitator cannot reach consultation editing or staff accounts', async 
 	expect(post.status()).toBe(403);
 });
 
-test('an admin creates a staff account whose one-time password must be changed at first sign-in', async ({ page, browser }) => {
+test('an admin creates a staff account whose one-time password must be changed at first sign-in', async ({
+	page,
+	browser
+}) => {
 	await signIn(page, 'admin');
 	await page.goto('/staff/accounts');
 	await expectNoAxeViolations(page);
-	await page.getByRole('button', { name: /Create (a staff )?account/ }).first().click();
+	await page
+		.getByRole('button', { name: /Create (a staff )?account/ })
+		.first()
+		.click();
 	const email = `new.facilitator.${Date.now()}@example.org`;
 	await page.getByLabel('Full name').fill('Nia Roberts');
 	await page.getByLabel('Email address').fill(email);
@@ -109,4 +135,3 @@ test('signing out ends the session', async ({ page }) => {
 	await page.goto('/staff');
 	await expect(page).toHaveURL(/\/staff\/sign-in/);
 });
-

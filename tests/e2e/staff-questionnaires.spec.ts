@@ -15,7 +15,9 @@ async function agreeToEveryPriority(page: Page) {
 	for (let i = 0; i < count; i++) await groups.nth(i).getByLabel('Agree', { exact: true }).check();
 }
 
-test('a lead changes a published questionnaire and earlier responses keep the wording they answered', async ({ page }) => {
+test('a lead changes a published questionnaire and earlier responses keep the wording they answered', async ({
+	page
+}) => {
 	// A long journey with an axe scan of every page, some of them long forms.
 	test.setTimeout(180_000);
 	await signIn(page, 'lead');
@@ -30,11 +32,17 @@ test('a lead changes a published questionnaire and earlier responses keep the wo
 	await page.goto(`${consultation}/paper-entry`);
 	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: 'Questionnaire for practitioners' }).click();
-	await page.getByLabel('What would make the biggest difference to you? (optional)').fill('More training for school staff');
+	await page
+		.getByLabel('What would make the biggest difference to you? (optional)')
+		.fill('More training for school staff');
 	await page.getByRole('button', { name: 'Save paper response' }).click();
 	await expect(page).toHaveTitle(/^Error: /);
-	await expect(page.locator('.govuk-error-summary')).toContainText('Question 1: Select how much you agree or disagree');
-	await expect(page.getByLabel('What would make the biggest difference to you? (optional)')).toHaveValue('More training for school staff');
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'Question 1: Select how much you agree or disagree'
+	);
+	await expect(
+		page.getByLabel('What would make the biggest difference to you? (optional)')
+	).toHaveValue('More training for school staff');
 	await expectNoAxeViolations(page);
 	await agreeToEveryPriority(page);
 	await page.getByRole('button', { name: 'Save paper response' }).click();
@@ -44,11 +52,18 @@ test('a lead changes a published questionnaire and earlier responses keep the wo
 
 	// Editing a published questionnaire makes a new draft version.
 	await page.goto(`${consultation}/questionnaires`);
-	await page.getByRole('row', { name: /Practitioners/ }).getByRole('link', { name: /View and change/ }).click();
+	await page
+		.getByRole('row', { name: /Practitioners/ })
+		.getByRole('link', { name: /View and change/ })
+		.click();
 	await expect(page.getByText('Version 1 is published')).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Change this questionnaire' }).click();
-	await expect(page.getByText("You're editing version 2. People answering now still see version 1 until you publish.")).toBeVisible();
+	await expect(
+		page.getByText(
+			"You're editing version 2. People answering now still see version 1 until you publish."
+		)
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 
 	// Bad input on the question editor: each problem named, the answers kept.
@@ -68,18 +83,30 @@ test('a lead changes a published questionnaire and earlier responses keep the wo
 	await expectNoAxeViolations(page);
 
 	// Skip logic needs the answers that show the question.
-	await page.getByLabel('Question', { exact: true }).fill('Which part of the assessment takes too long?');
+	await page
+		.getByLabel('Question', { exact: true })
+		.fill('Which part of the assessment takes too long?');
 	await page.getByLabel('Options').fill('Waiting for the first meeting\nWaiting for reports');
 	await page.getByLabel('Character limit (optional)').fill('');
-	await page.getByRole('group', { name: 'Must people answer this question?' }).getByLabel('No').check();
+	await page
+		.getByRole('group', { name: 'Must people answer this question?' })
+		.getByLabel('No')
+		.check();
 	await page.getByRole('radio', { name: /^Only after certain answers to question 1:/ }).check();
 	await page.getByRole('button', { name: 'Add question' }).click();
-	await expect(page.locator('.govuk-error-summary')).toContainText('Select the answers that show this question');
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'Select the answers that show this question'
+	);
 	await expectNoAxeViolations(page);
-	await page.getByRole('group', { name: 'Show it after these answers to question 1', exact: true }).getByLabel('Disagree', { exact: true }).check();
+	await page
+		.getByRole('group', { name: 'Show it after these answers to question 1', exact: true })
+		.getByLabel('Disagree', { exact: true })
+		.check();
 	await page.getByRole('button', { name: 'Add question' }).click();
 	await expect(page.getByText('Question added')).toBeVisible();
-	await expect(page.locator('#main-content')).toContainText('Shown only if the answer to question 1 is “Disagree”');
+	await expect(page.locator('#main-content')).toContainText(
+		'Shown only if the answer to question 1 is “Disagree”'
+	);
 
 	// Reword the first question.
 	await page.getByRole('link', { name: 'Change question 1', exact: true }).click();
@@ -108,7 +135,9 @@ test('a lead changes a published questionnaire and earlier responses keep the wo
 	await page.getByRole('link', { name: 'See the responses' }).click();
 	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: reference }).click();
-	await expect(page.getByRole('heading', { level: 1, name: `Response ${reference}` })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: `Response ${reference}` })
+	).toBeVisible();
 	await expect(page.locator('.govuk-summary-list').first()).toContainText('Version 1');
 	await expect(page.locator('#main-content')).toContainText(agreeQuestion);
 	await expect(page.locator('#main-content')).not.toContainText(newWording);
@@ -116,25 +145,39 @@ test('a lead changes a published questionnaire and earlier responses keep the wo
 	await expectNoAxeViolations(page);
 
 	await page.goto(`${consultation}/questionnaires`);
-	await expect(page.getByRole('row', { name: /Practitioners/ })).toContainText('Published version 2');
+	await expect(page.getByRole('row', { name: /Practitioners/ })).toContainText(
+		'Published version 2'
+	);
 });
 
-test('a facilitator enters a paper response and a roadshow note, but cannot edit questionnaires', async ({ page }) => {
+test('a facilitator enters a paper response and a roadshow note, but cannot edit questionnaires', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	await signIn(page, 'facilitator');
 	// Facilitators find paper entry from their staff home page.
-	await page.getByRole('link', { name: 'Enter paper responses for SEND Partnership Strategy' }).click();
+	await page
+		.getByRole('link', { name: 'Enter paper responses for SEND Partnership Strategy' })
+		.click();
 	await expect(page).toHaveURL(new RegExp(`${consultation}/paper-entry$`));
 	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: 'Questionnaire for parents and carers' }).click();
 	await expectNoAxeViolations(page);
 	await agreeToEveryPriority(page);
 	// A follow-up question the skip logic hides must stay blank.
-	await page.getByLabel('Why do you disagree, and what should we do differently? (optional)').first().fill('Too slow');
+	await page
+		.getByLabel('Why do you disagree, and what should we do differently? (optional)')
+		.first()
+		.fill('Too slow');
 	await page.getByRole('button', { name: 'Save paper response' }).click();
-	await expect(page.locator('.govuk-error-summary')).toContainText('This question does not apply, given the earlier answers. Leave it blank');
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'This question does not apply, given the earlier answers. Leave it blank'
+	);
 	await expectNoAxeViolations(page);
-	await page.getByLabel('Why do you disagree, and what should we do differently? (optional)').first().fill('');
+	await page
+		.getByLabel('Why do you disagree, and what should we do differently? (optional)')
+		.first()
+		.fill('');
 	await page.getByLabel('Why do you say that? (optional)').first().fill('Early help matters');
 	const session = page.getByLabel('Was it filled in at a roadshow session?');
 	const firstSession = await session.locator('option').nth(1).getAttribute('value');
@@ -147,16 +190,22 @@ test('a facilitator enters a paper response and a roadshow note, but cannot edit
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Add note' }).click();
 	await expect(page).toHaveTitle(/^Error: /);
-	await expect(page.locator('.govuk-error-summary')).toContainText('Select who the feedback came from');
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'Select who the feedback came from'
+	);
 	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the feedback');
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Roadshow session').selectOption(firstSession!);
 	await page.getByRole('radio', { name: 'Parents and carers' }).check();
 	await page.getByLabel(/^Priority 2:/).check();
-	await page.getByLabel('What did people say?').fill('Families want to be involved from the start, not told at the end.');
+	await page
+		.getByLabel('What did people say?')
+		.fill('Families want to be involved from the start, not told at the end.');
 	await page.getByRole('button', { name: 'Add note' }).click();
 	await expect(page.getByText('Roadshow note added')).toBeVisible();
-	await expect(page.locator('#main-content')).toContainText('Families want to be involved from the start, not told at the end.');
+	await expect(page.locator('#main-content')).toContainText(
+		'Families want to be involved from the start, not told at the end.'
+	);
 	await expect(page.locator('#main-content')).toContainText('Priority 2');
 	await expectNoAxeViolations(page);
 

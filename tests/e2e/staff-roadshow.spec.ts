@@ -4,7 +4,11 @@ import { expectNoAxeViolations } from './axe';
 import { dayFromToday } from './dates';
 import { signIn } from './staff';
 
-async function fillDate(page: Page, legend: string, date: { day: string; month: string; year: string }) {
+async function fillDate(
+	page: Page,
+	legend: string,
+	date: { day: string; month: string; year: string }
+) {
 	const group = page.getByRole('group', { name: legend });
 	await group.getByLabel('Day').fill(date.day);
 	await group.getByLabel('Month').fill(date.month);
@@ -15,22 +19,32 @@ async function fillDate(page: Page, legend: string, date: { day: string; month: 
 async function openDemoSessions(page: Page) {
 	await page.goto('/staff');
 	await page.getByRole('main').getByRole('link', { name: 'SEND Partnership Strategy' }).click();
-	await page.getByRole('main').getByRole('link', { name: /^Roadshow sessions/ }).click();
+	await page
+		.getByRole('main')
+		.getByRole('link', { name: /^Roadshow sessions/ })
+		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Roadshow sessions' })).toBeVisible();
 }
 
 /** The row of the sessions table for a session title. */
-const sessionRow = (page: Page, title: string | RegExp) => page.locator('tbody tr').filter({ hasText: title });
+const sessionRow = (page: Page, title: string | RegExp) =>
+	page.locator('tbody tr').filter({ hasText: title });
 
-test('a lead adds a session, is stopped from cutting capacity below the places booked, and cancels a session', async ({ page }) => {
+test('a lead adds a session, is stopped from cutting capacity below the places booked, and cancels a session', async ({
+	page
+}) => {
 	await signIn(page, 'lead');
 	await openDemoSessions(page);
 	await expectNoAxeViolations(page);
 
 	const title = `Drop-in for grandparents ${Date.now()}`;
 	await page.getByRole('button', { name: 'Add a session' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Add a roadshow session' })).toBeVisible();
-	await expect(page.getByText('Leave the date and time blank to close booking at 6pm the evening before')).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Add a roadshow session' })
+	).toBeVisible();
+	await expect(
+		page.getByText('Leave the date and time blank to close booking at 6pm the evening before')
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 
 	// Bad input first: no capacity, and an end time before the start.
@@ -80,14 +94,20 @@ test('a lead adds a session, is stopped from cutting capacity below the places b
 	await page.getByLabel('Capacity').fill('26');
 	await page.getByRole('button', { name: 'Save changes' }).click();
 	await expect(page.getByText('Session saved')).toBeVisible();
-	await expect(sessionRow(page, 'Afternoon session at Bridge Chapel').locator('td').nth(2)).toHaveText('26');
+	await expect(
+		sessionRow(page, 'Afternoon session at Bridge Chapel').locator('td').nth(2)
+	).toHaveText('26');
 
 	// Cancelling: a reason is needed, then the session is marked cancelled.
-	await sessionRow(page, title).getByRole('link', { name: /^Cancel session/ }).click();
+	await sessionRow(page, title)
+		.getByRole('link', { name: /^Cancel session/ })
+		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Cancel this session' })).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Cancel session' }).click();
-	await expect(page.locator('.govuk-error-summary')).toContainText('Enter why the session is cancelled');
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'Enter why the session is cancelled'
+	);
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Why is the session cancelled?').fill('The library is closed for repairs.');
 	await page.getByRole('button', { name: 'Cancel session' }).click();
@@ -97,24 +117,36 @@ test('a lead adds a session, is stopped from cutting capacity below the places b
 	await expectNoAxeViolations(page);
 });
 
-test('a lead sees fullness banners on the register and the emails in the outbox', async ({ page }) => {
+test('a lead sees fullness banners on the register and the emails in the outbox', async ({
+	page
+}) => {
 	await signIn(page, 'lead');
 	await page.goto('/staff');
 	await page.getByRole('link', { name: /Young people’s session/ }).click();
-	await expect(page.locator('.govuk-notification-banner')).toContainText(/This session is \d+% full: \d+ of 20 places booked/);
+	await expect(page.locator('.govuk-notification-banner')).toContainText(
+		/This session is \d+% full: \d+ of 20 places booked/
+	);
 	await expectNoAxeViolations(page);
 
 	await page.goto('/staff');
 	await page.getByRole('link', { name: /Evening session for parents and carers/ }).click();
-	await expect(page.locator('.govuk-notification-banner')).toContainText('This session is full: 15 of 15 places booked');
+	await expect(page.locator('.govuk-notification-banner')).toContainText(
+		'This session is full: 15 of 15 places booked'
+	);
 	await expect(page.getByRole('heading', { name: /Waiting list/ })).toBeVisible();
 	await expectNoAxeViolations(page);
 
 	// Staff cancel a booking: the person is emailed, and the email can be read in the outbox.
 	await page.goto('/staff');
 	await page.getByRole('link', { name: /City-wide evening session/ }).click();
-	const confirmedBefore = await page.locator('.govuk-summary-list').getByText(/ of 60 booked/).innerText();
-	const first = page.locator('tbody tr').filter({ has: page.getByRole('link', { name: /^Cancel booking/ }) }).first();
+	const confirmedBefore = await page
+		.locator('.govuk-summary-list')
+		.getByText(/ of 60 booked/)
+		.innerText();
+	const first = page
+		.locator('tbody tr')
+		.filter({ has: page.getByRole('link', { name: /^Cancel booking/ }) })
+		.first();
 	const reference = (await first.locator('th > span').innerText()).trim();
 	await first.getByRole('link', { name: /^Cancel booking/ }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Cancel this booking?' })).toBeVisible();
@@ -122,26 +154,37 @@ test('a lead sees fullness banners on the register and the emails in the outbox'
 	await page.getByRole('button', { name: 'Cancel booking' }).click();
 	await expect(page.getByText('Booking cancelled.')).toBeVisible();
 	await expect(page.getByText(reference)).toHaveCount(0);
-	await expect(page.locator('.govuk-summary-list').getByText(/ of 60 booked/)).not.toHaveText(confirmedBefore);
+	await expect(page.locator('.govuk-summary-list').getByText(/ of 60 booked/)).not.toHaveText(
+		confirmedBefore
+	);
 	await expectNoAxeViolations(page);
 
 	await page.getByRole('link', { name: 'Outbox' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
 	await expectNoAxeViolations(page);
-	const email = page.locator('tbody tr').filter({ hasText: 'Booking cancelled: City-wide evening session' }).first();
+	const email = page
+		.locator('tbody tr')
+		.filter({ hasText: 'Booking cancelled: City-wide evening session' })
+		.first();
 	await expect(email).toContainText('booking_cancelled');
 	await email.getByRole('link').click();
-	await expect(page.getByRole('heading', { level: 1, name: /^Booking cancelled: City-wide evening session/ })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: /^Booking cancelled: City-wide evening session/ })
+	).toBeVisible();
 	await expect(page.locator('.app-email-body')).toContainText(reference);
 	await expectNoAxeViolations(page);
 });
 
-test('a facilitator opens a register, checks people in and downloads the register', async ({ page }) => {
+test('a facilitator opens a register, checks people in and downloads the register', async ({
+	page
+}) => {
 	await signIn(page, 'facilitator');
 	await expect(page.getByRole('heading', { name: 'Roadshow sessions' })).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: /Roadshow in Toxteth/ }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Register: Roadshow in Toxteth' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Register: Roadshow in Toxteth' })
+	).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Access needs' })).toBeVisible();
 	await expectNoAxeViolations(page);
 	const reference = (await page.locator('tbody th > span').first().innerText()).trim();
@@ -153,7 +196,10 @@ test('a facilitator opens a register, checks people in and downloads the registe
 	const before = Number((await count.innerText()).match(/^(\d+) of/)![1]);
 	const total = Number((await count.innerText()).match(/of (\d+) arrived/)![1]);
 
-	const firstPerson = page.locator('.app-check-in__item').filter({ has: page.getByRole('button', { name: /^Mark as arrived/ }) }).first();
+	const firstPerson = page
+		.locator('.app-check-in__item')
+		.filter({ has: page.getByRole('button', { name: /^Mark as arrived/ }) })
+		.first();
 	const party = await firstPerson.locator('p').first().innerText();
 	const size = [...party.matchAll(/(\d+) (adult|child)/g)].reduce((n, m) => n + Number(m[1]), 0);
 	const name = await firstPerson.getByRole('heading').innerText();
@@ -202,7 +248,9 @@ test('a facilitator cannot change sessions or consultations', async ({ page, req
 	]) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(403);
-		await expect(page.getByRole('heading', { level: 1, name: 'You do not have permission to see this page' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'You do not have permission to see this page' })
+		).toBeVisible();
 	}
 	await expectNoAxeViolations(page);
 
@@ -228,7 +276,10 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Check people in' }).click();
 		const count = page.locator('#arrived-count');
 		const before = Number((await count.innerText()).match(/^(\d+) of/)![1]);
-		const person = page.locator('.app-check-in__item').filter({ has: page.getByRole('button', { name: /^Mark as arrived/ }) }).first();
+		const person = page
+			.locator('.app-check-in__item')
+			.filter({ has: page.getByRole('button', { name: /^Mark as arrived/ }) })
+			.first();
 		const name = await person.getByRole('heading').innerText();
 		await person.getByRole('button', { name: /^Mark as arrived/ }).click();
 		await expect(page).toHaveURL(/check-in#booking-\d+$/);

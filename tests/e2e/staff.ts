@@ -9,7 +9,11 @@ export const demoStaff = {
 	facilitator: 'facilitator@example.org'
 } as const;
 
-export async function signIn(page: Page, who: keyof typeof demoStaff, password = demoPassword): Promise<void> {
+export async function signIn(
+	page: Page,
+	who: keyof typeof demoStaff,
+	password = demoPassword
+): Promise<void> {
 	await page.goto('/staff/sign-in');
 	await page.getByLabel('Email address').fill(demoStaff[who]);
 	await page.getByLabel('Password').fill(password);

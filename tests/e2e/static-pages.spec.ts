@@ -2,7 +2,11 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 
 const pages = [
-	{ path: '/accessibility', heading: /^Accessibility statement for /, title: /^Accessibility statement – / },
+	{
+		path: '/accessibility',
+		heading: /^Accessibility statement for /,
+		title: /^Accessibility statement – /
+	},
 	{ path: '/privacy', heading: 'Privacy notice', title: /^Privacy notice – / },
 	{ path: '/cookies', heading: 'Cookies', title: /^Cookies – / }
 ];
@@ -10,7 +14,10 @@ const pages = [
 for (const { path, heading, title } of pages) {
 	test(`${path} is an accessible page reachable from the footer`, async ({ page }) => {
 		await page.goto('/');
-		await page.getByRole('contentinfo').getByRole('link', { name: new RegExp(`^${path.slice(1)}`, 'i') }).click();
+		await page
+			.getByRole('contentinfo')
+			.getByRole('link', { name: new RegExp(`^${path.slice(1)}`, 'i') })
+			.click();
 		await expect(page).toHaveURL(path);
 		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 		await expect(page).toHaveTitle(title);

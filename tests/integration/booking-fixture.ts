@@ -14,7 +14,11 @@ export function openFixtureDatabase(path: string): Db {
 	return openDatabase(path);
 }
 
-export function addBookableSession(db: Db, capacity: number, slug = `race-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`) {
+export function addBookableSession(
+	db: Db,
+	capacity: number,
+	slug = `race-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
+) {
 	const now = new Date();
 	const today = ukToday(now);
 	const { id: consultationId } = db
@@ -62,7 +66,12 @@ export function addBookableSession(db: Db, capacity: number, slug = `race-${Date
 }
 
 /** Journeys answered up to check answers, each with its own idempotency key, as the check page would give. */
-export function prepareJourneys(db: Db, sessionId: number, count: number, party = { adults: 1, children: 0 }): Journey[] {
+export function prepareJourneys(
+	db: Db,
+	sessionId: number,
+	count: number,
+	party = { adults: 1, children: 0 }
+): Journey[] {
 	const now = new Date();
 	return Array.from({ length: count }, (_, i) => {
 		const draftId = startDraft(db, sessionId, 'who', { bookedBy: 'family' }, now);
@@ -85,11 +94,18 @@ export async function postConfirm(
 	journey: Journey,
 	action: 'book' | 'wait'
 ): Promise<number> {
-	const response = await fetch(`${baseUrl}/consultations/${slug}/sessions/${sessionId}/book/${journey.draftId}/confirm?/${action}`, {
-		method: 'POST',
-		headers: { origin: baseUrl, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ idempotencyKey: journey.idempotencyKey })
-	});
+	const response = await fetch(
+		`${baseUrl}/consultations/${slug}/sessions/${sessionId}/book/${journey.draftId}/confirm?/${action}`,
+		{
+			method: 'POST',
+			headers: {
+				origin: baseUrl,
+				accept: 'application/json',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({ idempotencyKey: journey.idempotencyKey })
+		}
+	);
 	await response.arrayBuffer();
 	return response.status;
 }
@@ -97,7 +113,11 @@ export async function postConfirm(
 /** Many ready journeys at once, spread over sessions, for benchmarks: one transaction of plain inserts. */
 export type Target = { slug: string; sessionId: number };
 
-export function insertReadyJourneys(db: Db, targets: Target[], count: number): (Journey & Target)[] {
+export function insertReadyJourneys(
+	db: Db,
+	targets: Target[],
+	count: number
+): (Journey & Target)[] {
 	const now = new Date();
 	return db.transaction(
 		(tx) =>
@@ -105,12 +125,30 @@ export function insertReadyJourneys(db: Db, targets: Target[], count: number): (
 				const { slug, sessionId } = targets[i % targets.length];
 				const draftId = randomBytes(16).toString('base64url');
 				const answers = {
-					bookedBy: 'family', organisationName: '', organisationRole: '',
-					adults: '1', children: '0',
-					contactName: `Parent ${i}`, email: `parent${i}@example.org`, phone: '', familyName: '', familyEmail: '', familyPhone: '',
-					accessNeeds: 'none', accessNeedsOther: '', consentToContact: 'yes'
+					bookedBy: 'family',
+					organisationName: '',
+					organisationRole: '',
+					adults: '1',
+					children: '0',
+					contactName: `Parent ${i}`,
+					email: `parent${i}@example.org`,
+					phone: '',
+					familyName: '',
+					familyEmail: '',
+					familyPhone: '',
+					accessNeeds: 'none',
+					accessNeedsOther: '',
+					consentToContact: 'yes'
 				};
-				tx.insert(bookingDraft).values({ id: draftId, roadshowSessionId: sessionId, answers, createdAt: now, updatedAt: now }).run();
+				tx.insert(bookingDraft)
+					.values({
+						id: draftId,
+						roadshowSessionId: sessionId,
+						answers,
+						createdAt: now,
+						updatedAt: now
+					})
+					.run();
 				return { draftId, slug, sessionId, idempotencyKey: generateIdempotencyKey() };
 			}),
 		{ behavior: 'immediate' }

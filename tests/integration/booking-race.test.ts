@@ -4,7 +4,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { booking } from '../../src/lib/server/db/schema';
 import type { Db } from '../../src/lib/server/db';
 import { startServer, type RunningServer } from './server';
-import { addBookableSession, openFixtureDatabase, postConfirm, prepareJourneys } from './booking-fixture';
+import {
+	addBookableSession,
+	openFixtureDatabase,
+	postConfirm,
+	prepareJourneys
+} from './booking-fixture';
 
 let server: RunningServer;
 let db: Db;
@@ -32,24 +37,38 @@ describe('booking race on the real server', () => {
 		expect(first.filter((status) => status >= 500)).toEqual([]);
 
 		const booked = new Set(
-			db.select({ key: booking.idempotencyKey }).from(booking).where(eq(booking.roadshowSessionId, sessionId)).all().map((r) => r.key)
+			db
+				.select({ key: booking.idempotencyKey })
+				.from(booking)
+				.where(eq(booking.roadshowSessionId, sessionId))
+				.all()
+				.map((r) => r.key)
 		);
 		const turnedAway = journeys.filter((j) => !booked.has(j.idempotencyKey));
 		expect(turnedAway).toHaveLength(170);
 
 		// Those told the session is full join the waiting list with the same details, all at once too.
-		const second = await Promise.all(turnedAway.map((j) => postConfirm(server.url, slug, sessionId, j, 'wait')));
+		const second = await Promise.all(
+			turnedAway.map((j) => postConfirm(server.url, slug, sessionId, j, 'wait'))
+		);
 		expect(second.filter((status) => status >= 500)).toEqual([]);
 
 		const counts = (status: 'confirmed' | 'waiting') =>
 			db
-				.select({ rows: sql<number>`count(*)`, places: sql<number>`coalesce(sum(${booking.adults} + ${booking.children}), 0)` })
+				.select({
+					rows: sql<number>`count(*)`,
+					places: sql<number>`coalesce(sum(${booking.adults} + ${booking.children}), 0)`
+				})
 				.from(booking)
 				.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, status)))
 				.get()!;
 		expect(counts('confirmed').places).toBe(30);
 		expect(counts('waiting').rows).toBe(170);
-		const total = db.select({ n: sql<number>`count(*)` }).from(booking).where(eq(booking.roadshowSessionId, sessionId)).get()!.n;
+		const total = db
+			.select({ n: sql<number>`count(*)` })
+			.from(booking)
+			.where(eq(booking.roadshowSessionId, sessionId))
+			.get()!.n;
 		expect(total).toBe(200);
 	}, 120_000);
 });

@@ -14,7 +14,11 @@ function freePort(): Promise<number> {
 		probe.once('error', reject);
 		probe.listen(0, '127.0.0.1', () => {
 			const address = probe.address();
-			probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			probe.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port'))
+			);
 		});
 	});
 }
@@ -38,7 +42,10 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs: number
  * `env` adds settings, e.g. SEED_DEMO: 'false'; `nodeArgs` go to node itself, e.g. --cpu-prof
  * when profiling a benchmark. The database is removed on stop.
  */
-export async function startServer(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningServer> {
+export async function startServer(
+	env: Record<string, string> = {},
+	nodeArgs: string[] = []
+): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const dir = mkdtempSync(join(tmpdir(), 'coproduce-test-'));

@@ -9,5 +9,7 @@ export function countMessage(remaining: number, unit: 'characters' | 'words'): s
 	const amount = Math.abs(remaining);
 	const noun = amount === 1 ? single : `${single}s`;
 	if (remaining === 0) return `You have 0 ${single}s remaining`;
-	return remaining > 0 ? `You have ${amount} ${noun} remaining` : `You have ${amount} ${noun} too many`;
+	return remaining > 0
+		? `You have ${amount} ${noun} remaining`
+		: `You have ${amount} ${noun} too many`;
 }

@@ -25,7 +25,9 @@ describe('ErrorSummary', () => {
 
 	it('links each error to its field in page order', () => {
 		const out = body(
-			render(ErrorSummary, { props: { errors: { name: 'Enter your name', email: 'Enter your email address' } } })
+			render(ErrorSummary, {
+				props: { errors: { name: 'Enter your name', email: 'Enter your email address' } }
+			})
 		);
 		expect(out).toContain('There is a problem');
 		expect(out).toContain('tabindex="-1"');
@@ -37,7 +39,14 @@ describe('TextInput', () => {
 	it('describes the input by its hint and error', () => {
 		const out = body(
 			render(TextInput, {
-				props: { id: 'email', label: 'Email address', hint: 'We will send your booking here', error: 'Enter your email address', value: 'x', width: 'one-half' }
+				props: {
+					id: 'email',
+					label: 'Email address',
+					hint: 'We will send your booking here',
+					error: 'Enter your email address',
+					value: 'x',
+					width: 'one-half'
+				}
 			})
 		);
 		expect(out).toContain('govuk-form-group--error');
@@ -51,7 +60,9 @@ describe('TextInput', () => {
 
 describe('Textarea', () => {
 	it('tells people the limit without JavaScript and never sets maxlength', () => {
-		const out = body(render(Textarea, { props: { id: 'comments', label: 'Comments', maxLength: 500 } }));
+		const out = body(
+			render(Textarea, { props: { id: 'comments', label: 'Comments', maxLength: 500 } })
+		);
 		expect(out).toMatch(/You can enter up to 500\s+characters/);
 		expect(out).toContain('aria-describedby="comments-info"');
 		expect(out).not.toContain(' maxlength=');
@@ -67,7 +78,9 @@ describe('Radios', () => {
 	];
 
 	it('gives the first item the plain id and numbers the rest', () => {
-		const out = body(render(Radios, { props: { name: 'attend', legend: 'Will you come?', items } }));
+		const out = body(
+			render(Radios, { props: { name: 'attend', legend: 'Will you come?', items } })
+		);
 		expect(out).toContain('id="attend"');
 		expect(out).toContain('id="attend-2"');
 		expect(out).toContain('id="attend-4"');
@@ -78,14 +91,18 @@ describe('Radios', () => {
 	it('shows the conditional reveal only for the chosen answer', () => {
 		const hidden = body(render(Radios, { props: { name: 'attend', legend: 'Q', items } }));
 		expect(hidden).toContain('govuk-radios__conditional govuk-radios__conditional--hidden');
-		const shown = body(render(Radios, { props: { name: 'attend', legend: 'Q', items, value: 'yes' } }));
+		const shown = body(
+			render(Radios, { props: { name: 'attend', legend: 'Q', items, value: 'yes' } })
+		);
 		expect(shown).not.toContain('govuk-radios__conditional--hidden');
 		expect(shown).toMatch(/value="yes"[^>]*checked/);
 	});
 
 	it('renders the legend as the page heading', () => {
 		const out = body(
-			render(Radios, { props: { name: 'a', legend: 'Q', items, isPageHeading: true, error: 'Select an answer' } })
+			render(Radios, {
+				props: { name: 'a', legend: 'Q', items, isPageHeading: true, error: 'Select an answer' }
+			})
 		);
 		expect(out).toContain('govuk-fieldset__legend--l');
 		expect(out).toContain('<h1 class="govuk-fieldset__heading">');
@@ -119,7 +136,13 @@ describe('DateInput', () => {
 	it('names the parts and links the first to the id', () => {
 		const out = body(
 			render(DateInput, {
-				props: { id: 'date', legend: 'Date', value: { day: '4', month: '6', year: '2026' }, error: 'Enter a real date', errorParts: ['month'] }
+				props: {
+					id: 'date',
+					legend: 'Date',
+					value: { day: '4', month: '6', year: '2026' },
+					error: 'Enter a real date',
+					errorParts: ['month']
+				}
 			})
 		);
 		expect(out).toContain('id="date" name="date-day"');
@@ -132,13 +155,26 @@ describe('DateInput', () => {
 
 describe('Button', () => {
 	it('renders a link styled as a button', () => {
-		const out = body(render(Button, { props: { href: '/start', isStartButton: true, children: html('<span>Start now</span>') } }));
+		const out = body(
+			render(Button, {
+				props: { href: '/start', isStartButton: true, children: html('<span>Start now</span>') }
+			})
+		);
 		expect(out).toContain('role="button"');
 		expect(out).toContain('govuk-button--start');
 	});
 
 	it('renders a secondary submit button', () => {
-		const out = body(render(Button, { props: { variant: 'secondary', name: 'action', value: 'save', children: html('<span>Save</span>') } }));
+		const out = body(
+			render(Button, {
+				props: {
+					variant: 'secondary',
+					name: 'action',
+					value: 'save',
+					children: html('<span>Save</span>')
+				}
+			})
+		);
 		expect(out).toContain('type="submit"');
 		expect(out).toContain('govuk-button--secondary');
 		expect(out).toContain('data-prevent-double-click="true"');
@@ -179,8 +215,12 @@ describe('Table and Tag', () => {
 	});
 
 	it('maps old tag colours to GOV.UK Frontend v6 names', () => {
-		expect(body(render(Tag, { props: { text: 'Open', colour: 'turquoise' } }))).toContain('govuk-tag--teal');
-		expect(body(render(Tag, { props: { text: 'Open', colour: 'blue' } }))).toContain('class="govuk-tag"');
+		expect(body(render(Tag, { props: { text: 'Open', colour: 'turquoise' } }))).toContain(
+			'govuk-tag--teal'
+		);
+		expect(body(render(Tag, { props: { text: 'Open', colour: 'blue' } }))).toContain(
+			'class="govuk-tag"'
+		);
 	});
 });
 
@@ -218,7 +258,9 @@ describe('Pagination', () => {
 	});
 
 	it('links previous, next, the first, the last and the neighbours, with ellipses between', () => {
-		const out = body(render(Pagination, { props: { page: 5, pageCount: 10, href, label: 'Audit log pages' } }));
+		const out = body(
+			render(Pagination, { props: { page: 5, pageCount: 10, href, label: 'Audit log pages' } })
+		);
 		expect(out).toContain('aria-label="Audit log pages"');
 		expect(out).toContain('href="/staff/audit?page=4" rel="prev"');
 		expect(out).toContain('href="/staff/audit?page=6" rel="next"');
@@ -229,7 +271,11 @@ describe('Pagination', () => {
 	});
 
 	it('has no previous link on the first page and no next link on the last', () => {
-		expect(body(render(Pagination, { props: { page: 1, pageCount: 3, href } }))).not.toContain('rel="prev"');
-		expect(body(render(Pagination, { props: { page: 3, pageCount: 3, href } }))).not.toContain('rel="next"');
+		expect(body(render(Pagination, { props: { page: 1, pageCount: 3, href } }))).not.toContain(
+			'rel="prev"'
+		);
+		expect(body(render(Pagination, { props: { page: 3, pageCount: 3, href } }))).not.toContain(
+			'rel="next"'
+		);
 	});
 });

@@ -48,7 +48,11 @@ export type SummaryRow = {
 	actions?: SummaryAction[];
 };
 
-export type SummaryCard = { title: string; headingLevel?: 2 | 3 | 4 | 5 | 6; actions?: SummaryAction[] };
+export type SummaryCard = {
+	title: string;
+	headingLevel?: 2 | 3 | 4 | 5 | 6;
+	actions?: SummaryAction[];
+};
 
 export type TagColour =
 	| 'grey'

@@ -25,7 +25,10 @@ const schema = z.object({
 	/** The public address of the service, for links in emails. */
 	PUBLIC_URL: z.preprocess(
 		(v) => v || process.env.ORIGIN || 'http://localhost:3000',
-		z.string().url().transform((v) => v.replace(/\/+$/, ''))
+		z
+			.string()
+			.url()
+			.transform((v) => v.replace(/\/+$/, ''))
 	),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });

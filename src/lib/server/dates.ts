@@ -3,7 +3,20 @@ export type DateParts = { day: string; month: string; year: string };
 
 export type DateResult = { ok: true; date: string } | { ok: false; message: string };
 
-const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const monthNames = [
+	'jan',
+	'feb',
+	'mar',
+	'apr',
+	'may',
+	'jun',
+	'jul',
+	'aug',
+	'sep',
+	'oct',
+	'nov',
+	'dec'
+];
 
 function monthNumber(raw: string): number {
 	const named = monthNames.indexOf(raw.slice(0, 3).toLowerCase());
@@ -35,12 +48,14 @@ export function parseDateParts(parts: DateParts, label: string): DateResult {
 	const month = monthNumber(parts.month);
 	const year = Number(parts.year);
 	const capital = label.charAt(0).toUpperCase() + label.slice(1);
-	if (![day, month, year].every(Number.isInteger)) return { ok: false, message: `${capital} must be a real date` };
+	if (![day, month, year].every(Number.isInteger))
+		return { ok: false, message: `${capital} must be a real date` };
 	if (parts.year.length !== 4) return { ok: false, message: 'Year must include 4 numbers' };
 	const d = new Date(Date.UTC(year, month - 1, day));
 	if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
 		return { ok: false, message: `${capital} must be a real date` };
 	}
-	if (year < 2000 || year > 2100) return { ok: false, message: `${capital} must be between 2000 and 2100` };
+	if (year < 2000 || year > 2100)
+		return { ok: false, message: `${capital} must be between 2000 and 2100` };
 	return { ok: true, date: d.toISOString().slice(0, 10) };
 }

@@ -10,7 +10,9 @@ describe('renderMarkdown', () => {
 	});
 
 	it('never passes raw HTML or script links through', () => {
-		const html = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))');
+		const html = renderMarkdown(
+			'<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))'
+		);
 		expect(html).not.toContain('<script');
 		expect(html).not.toContain('<img');
 		expect(html).toContain('&lt;script&gt;');

@@ -25,7 +25,13 @@ async function run(): Promise<void> {
 	// Printed once, straight to the console: these must not go into log files.
 	const lines = logins.map((l) => `  ${l.role.padEnd(12)} ${l.email.padEnd(26)} ${l.password}`);
 	console.log(
-		['', 'Demo data created. Sign in at /staff/sign-in with:', ...lines, '  (These passwords are shown only once.)', ''].join('\n')
+		[
+			'',
+			'Demo data created. Sign in at /staff/sign-in with:',
+			...lines,
+			'  (These passwords are shown only once.)',
+			''
+		].join('\n')
 	);
 }
 
@@ -40,7 +46,8 @@ function startHousekeeping(): void {
 		);
 		try {
 			const removed = applyRetention(getDb());
-			if (Object.values(removed).some((n) => n > 0)) log.info(removed, 'personal data past its keeping time removed');
+			if (Object.values(removed).some((n) => n > 0))
+				log.info(removed, 'personal data past its keeping time removed');
 		} catch (err) {
 			log.error({ err: err instanceof Error ? err.message : String(err) }, 'retention job failed');
 		}

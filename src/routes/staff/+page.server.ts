@@ -29,5 +29,10 @@ export const load = ({ locals }) => {
 				fullness: fullnessTag(s.confirmedPlaces, s.capacity)
 			}))
 		: null;
-	return { consultations, sessions, canManage: can(user, 'consultation:manage'), canRunRoadshow: can(user, 'roadshow:run') };
+	return {
+		consultations,
+		sessions,
+		canManage: can(user, 'consultation:manage'),
+		canRunRoadshow: can(user, 'roadshow:run')
+	};
 };

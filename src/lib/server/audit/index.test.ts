@@ -10,13 +10,26 @@ describe('audit log', () => {
 		const db = openDatabase(':memory:');
 		const { id } = db
 			.insert(staffUser)
-			.values({ email: 'a@example.org', name: 'Alex Admin', role: 'admin', passwordHash: 'x', createdAt: start, updatedAt: start })
+			.values({
+				email: 'a@example.org',
+				name: 'Alex Admin',
+				role: 'admin',
+				passwordHash: 'x',
+				createdAt: start,
+				updatedAt: start
+			})
 			.returning({ id: staffUser.id })
 			.get();
 		recordAudit(db, { action: 'sign_in.failed', summary: 'Failed sign-in', ip: '10.0.0.1' }, start);
 		recordAudit(
 			db,
-			{ actorStaffUserId: id, action: 'staff_user.created', subjectType: 'staff_user', subjectId: 7, summary: 'Created an account' },
+			{
+				actorStaffUserId: id,
+				action: 'staff_user.created',
+				subjectType: 'staff_user',
+				subjectId: 7,
+				summary: 'Created an account'
+			},
 			new Date(start.getTime() + 1000)
 		);
 		const { events, total, pageCount } = listAuditEvents(db, { page: 1, pageSize: 50 });
@@ -32,7 +45,11 @@ describe('audit log', () => {
 	it('pages through events', () => {
 		const db = openDatabase(':memory:');
 		for (let i = 0; i < 120; i++) {
-			recordAudit(db, { action: 'test', summary: `Event ${i}` }, new Date(start.getTime() + i * 1000));
+			recordAudit(
+				db,
+				{ action: 'test', summary: `Event ${i}` },
+				new Date(start.getTime() + i * 1000)
+			);
 		}
 		const first = listAuditEvents(db, { page: 1, pageSize: 50 });
 		const last = listAuditEvents(db, { page: 3, pageSize: 50 });

@@ -53,10 +53,17 @@ export type AuditPage = {
 };
 
 /** Newest first. A page past the end gives an empty list (the caller decides whether that is a 404). */
-export function listAuditEvents(db: DbOrTx, { page = 1, pageSize = 50 }: { page?: number; pageSize?: number } = {}): AuditPage {
+export function listAuditEvents(
+	db: DbOrTx,
+	{ page = 1, pageSize = 50 }: { page?: number; pageSize?: number } = {}
+): AuditPage {
 	const size = Math.max(1, Math.floor(pageSize));
 	const current = Math.max(1, Math.floor(page));
-	const total = db.select({ n: sql<number>`count(*)` }).from(auditEvent).get()?.n ?? 0;
+	const total =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(auditEvent)
+			.get()?.n ?? 0;
 	const events = db
 		.select({
 			id: auditEvent.id,
@@ -75,5 +82,11 @@ export function listAuditEvents(db: DbOrTx, { page = 1, pageSize = 50 }: { page?
 		.limit(size)
 		.offset((current - 1) * size)
 		.all();
-	return { events, page: current, pageSize: size, total, pageCount: Math.max(1, Math.ceil(total / size)) };
+	return {
+		events,
+		page: current,
+		pageSize: size,
+		total,
+		pageCount: Math.max(1, Math.ceil(total / size))
+	};
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { can, PERMISSIONS, requirePermission, requireUser, safeRedirectTo, staffPathPermission, type Permission } from './access';
+import {
+	can,
+	PERMISSIONS,
+	requirePermission,
+	requireUser,
+	safeRedirectTo,
+	staffPathPermission,
+	type Permission
+} from './access';
 import type { Role, StaffSessionUser } from './types';
 
 const expected: Record<Role, Record<Permission, boolean>> = {
@@ -38,7 +46,11 @@ const person = (role: Role, mustChangePassword = false): StaffSessionUser => ({
 });
 
 /** Runs fn and returns what SvelteKit's redirect() or error() threw. */
-function thrown(fn: () => unknown): { status?: number; location?: string; body?: { message: string } } {
+function thrown(fn: () => unknown): {
+	status?: number;
+	location?: string;
+	body?: { message: string };
+} {
 	try {
 		fn();
 	} catch (e) {
@@ -66,10 +78,14 @@ describe('can', () => {
 
 describe('requireUser and requirePermission', () => {
 	it('send someone signed out to sign in, remembering where they were going', () => {
-		const e = thrown(() => requireUser({ user: null }, new URL('http://localhost/staff/accounts?page=2')));
+		const e = thrown(() =>
+			requireUser({ user: null }, new URL('http://localhost/staff/accounts?page=2'))
+		);
 		expect(e.status).toBe(303);
 		expect(e.location).toBe('/staff/sign-in?redirectTo=%2Fstaff%2Faccounts%3Fpage%3D2');
-		expect(thrown(() => requirePermission({ user: null }, 'roadshow:run')).location).toBe('/staff/sign-in');
+		expect(thrown(() => requirePermission({ user: null }, 'roadshow:run')).location).toBe(
+			'/staff/sign-in'
+		);
 	});
 
 	it('send someone with a one-time password to change it, except on the password page', () => {
@@ -82,7 +98,9 @@ describe('requireUser and requirePermission', () => {
 	it('refuse a missing permission with 403', () => {
 		const e = thrown(() => requirePermission({ user: person('facilitator') }, 'staff:manage'));
 		expect(e.status).toBe(403);
-		expect(requirePermission({ user: person('facilitator') }, 'roadshow:run').role).toBe('facilitator');
+		expect(requirePermission({ user: person('facilitator') }, 'roadshow:run').role).toBe(
+			'facilitator'
+		);
 	});
 });
 
@@ -103,14 +121,22 @@ describe('staffPathPermission', () => {
 		expect(staffPathPermission('/staff/consultations/3/sessions')).toBe('roadshow:run');
 		expect(staffPathPermission('/staff/consultations/3/sessions/')).toBe('roadshow:run');
 		expect(staffPathPermission('/staff/consultations/3/sessions/new')).toBe('consultation:manage');
-		expect(staffPathPermission('/staff/consultations/3/sessions/7/edit')).toBe('consultation:manage');
-		expect(staffPathPermission('/staff/consultations/3/sessions/7/cancel')).toBe('consultation:manage');
+		expect(staffPathPermission('/staff/consultations/3/sessions/7/edit')).toBe(
+			'consultation:manage'
+		);
+		expect(staffPathPermission('/staff/consultations/3/sessions/7/cancel')).toBe(
+			'consultation:manage'
+		);
 		expect(staffPathPermission('/staff/consultations/3/edit')).toBe('consultation:manage');
 		expect(staffPathPermission('/staff/consultations/3/paper-entry')).toBe('roadshow:run');
 		expect(staffPathPermission('/staff/consultations/3/paper-entry/4')).toBe('roadshow:run');
 		expect(staffPathPermission('/staff/consultations/3/roadshow-notes')).toBe('roadshow:run');
-		expect(staffPathPermission('/staff/consultations/3/roadshow-notesx')).toBe('consultation:manage');
-		expect(staffPathPermission('/staff/consultations/3/questionnaires/4')).toBe('consultation:manage');
+		expect(staffPathPermission('/staff/consultations/3/roadshow-notesx')).toBe(
+			'consultation:manage'
+		);
+		expect(staffPathPermission('/staff/consultations/3/questionnaires/4')).toBe(
+			'consultation:manage'
+		);
 		expect(staffPathPermission('/staff/consultations/3/comments')).toBe('feedback:view');
 		expect(staffPathPermission('/staff/consultations/3/themes/5/merge')).toBe('feedback:view');
 		expect(staffPathPermission('/staff/consultations/3/response')).toBe('consultation:manage');
@@ -123,7 +149,18 @@ describe('safeRedirectTo', () => {
 	it('honours staff paths on this site only', () => {
 		expect(safeRedirectTo('/staff/accounts?page=2')).toBe('/staff/accounts?page=2');
 		expect(safeRedirectTo('/staff')).toBe('/staff');
-		for (const bad of [null, '', 'https://evil.example', '//evil.example', '/\\evil.example', '/staffing', '/consultations', '/staff/sign-in?redirectTo=/x', '/staff/\\evil', '/staff\r\nSet-Cookie: x=1']) {
+		for (const bad of [
+			null,
+			'',
+			'https://evil.example',
+			'//evil.example',
+			'/\\evil.example',
+			'/staffing',
+			'/consultations',
+			'/staff/sign-in?redirectTo=/x',
+			'/staff/\\evil',
+			'/staff\r\nSet-Cookie: x=1'
+		]) {
 			expect(safeRedirectTo(bad), String(bad)).toBe('/staff');
 		}
 	});

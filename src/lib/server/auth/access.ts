@@ -33,7 +33,10 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 	facilitator: 'Can run roadshow sessions only'
 };
 
-export function can(user: Pick<StaffSessionUser, 'role'> | null | undefined, permission: Permission): boolean {
+export function can(
+	user: Pick<StaffSessionUser, 'role'> | null | undefined,
+	permission: Permission
+): boolean {
 	return !!user && rolePermissions[user.role].includes(permission);
 }
 
@@ -50,7 +53,7 @@ export function signInUrl(url?: URL): string {
 
 /** Only our own staff pages: never another site, never a protocol-relative "//host" path. */
 export function safeRedirectTo(value: string | null | undefined): string {
-	if (!value || !/^\/staff(\/|\?|$)/.test(value) || /[\\\x00-\x1f]/.test(value)) return '/staff';
+	if (!value || !/^\/staff(\/|\?|$)/.test(value) || /[\\\p{Cc}]/u.test(value)) return '/staff';
 	if (value.startsWith(SIGN_IN_PATH)) return '/staff';
 	return value;
 }
@@ -66,7 +69,11 @@ export function requireUser(locals: AccessLocals, url?: URL): StaffSessionUser {
 	return user;
 }
 
-export function requirePermission(locals: AccessLocals, permission: Permission, url?: URL): StaffSessionUser {
+export function requirePermission(
+	locals: AccessLocals,
+	permission: Permission,
+	url?: URL
+): StaffSessionUser {
 	const user = requireUser(locals, url);
 	if (!can(user, permission)) error(403, 'You do not have permission to see this page');
 	return user;
@@ -92,6 +99,7 @@ const pathPermissions: [RegExp, Permission][] = [
 /** null: any signed-in staff member; 'public': no sign-in needed (signing in and out). */
 export function staffPathPermission(pathname: string): Permission | null | 'public' {
 	if ([SIGN_IN_PATH, SIGN_OUT_PATH].includes(pathname.replace(/\/$/, ''))) return 'public';
-	for (const [pattern, permission] of pathPermissions) if (pattern.test(pathname)) return permission;
+	for (const [pattern, permission] of pathPermissions)
+		if (pattern.test(pathname)) return permission;
 	return null;
 }

@@ -46,7 +46,9 @@ describe('checkPasswordRules', () => {
 
 	it('allows up to 128 characters', () => {
 		expect(checkPasswordRules('x'.repeat(127) + 'y')).toBeNull();
-		expect(checkPasswordRules('x'.repeat(128) + 'y')).toBe('Password must be 128 characters or fewer');
+		expect(checkPasswordRules('x'.repeat(128) + 'y')).toBe(
+			'Password must be 128 characters or fewer'
+		);
 	});
 
 	it('counts characters, not UTF-16 units', () => {
@@ -65,7 +67,17 @@ describe('checkPasswordRules', () => {
 	});
 
 	it('refuses commonly used passwords whatever their case', () => {
-		for (const pw of ['password', 'PASSWORD', 'Password1', '12345678', 'qwertyuiop', 'iloveyou1', 'football', 'LetMeIn123', 'liverpool']) {
+		for (const pw of [
+			'password',
+			'PASSWORD',
+			'Password1',
+			'12345678',
+			'qwertyuiop',
+			'iloveyou1',
+			'football',
+			'LetMeIn123',
+			'liverpool'
+		]) {
 			expect(checkPasswordRules(pw), pw).toMatch(/too easy to guess/);
 		}
 		expect(isCommonPassword('letmein')).toBe(true);
@@ -81,8 +93,12 @@ describe('checkPasswordRules', () => {
 
 	it('refuses the email address or name as the password', () => {
 		const person = { email: 'jo.murphy@example.org', name: 'Jo Murphy Facilitator' };
-		expect(checkPasswordRules('Jo.Murphy@example.org', person)).toBe('Password must not be the same as your email address');
-		expect(checkPasswordRules('jo murphy facilitator', person)).toBe('Password must not be the same as your name');
+		expect(checkPasswordRules('Jo.Murphy@example.org', person)).toBe(
+			'Password must not be the same as your email address'
+		);
+		expect(checkPasswordRules('jo murphy facilitator', person)).toBe(
+			'Password must not be the same as your name'
+		);
 		expect(checkPasswordRules('jo.murphy@example.org!', person)).toBeNull();
 	});
 });

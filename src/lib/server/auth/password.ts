@@ -3,7 +3,13 @@ import { COMMON_PASSWORDS_TEXT } from './common-passwords';
 
 // OWASP's minimum for Argon2id: 19 MiB, 2 passes, 1 lane.
 const ARGON2ID = 2 as Algorithm; // Algorithm.Argon2id (a const enum, which isolated modules cannot read)
-const options = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 };
+const options = {
+	algorithm: ARGON2ID,
+	memoryCost: 19456,
+	timeCost: 2,
+	parallelism: 1,
+	outputLen: 32
+};
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;

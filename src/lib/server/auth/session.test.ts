@@ -58,12 +58,17 @@ describe('tokens', () => {
 	});
 
 	it('hash to lowercase hex SHA-256', () => {
-		expect(hashToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+		expect(hashToken('abc')).toBe(
+			'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+		);
 	});
 
 	it('are never stored, only their hash', async () => {
 		const db = openDatabase(':memory:');
-		const userId = await insertStaff(db, { email: 'a@example.org', password: 'correct horse battery' });
+		const userId = await insertStaff(db, {
+			email: 'a@example.org',
+			password: 'correct horse battery'
+		});
 		const { token, session } = createSession(db, userId, start);
 		const rows = db.select().from(authSession).all();
 		expect(rows).toHaveLength(1);
@@ -76,7 +81,11 @@ describe('tokens', () => {
 describe('validateSessionToken', () => {
 	async function setUp() {
 		const db = openDatabase(':memory:');
-		const userId = await insertStaff(db, { email: 'a@example.org', password: 'correct horse battery', role: 'admin' });
+		const userId = await insertStaff(db, {
+			email: 'a@example.org',
+			password: 'correct horse battery',
+			role: 'admin'
+		});
 		const { token, session } = createSession(db, userId, start);
 		return { db, userId, token, session };
 	}
@@ -86,7 +95,13 @@ describe('validateSessionToken', () => {
 	it('returns the session and its user', async () => {
 		const { db, token, userId } = await setUp();
 		const result = validateSessionToken(db, token, at(1000), limits);
-		expect(result?.user).toEqual({ id: userId, email: 'a@example.org', name: 'Test Person', role: 'admin', mustChangePassword: false });
+		expect(result?.user).toEqual({
+			id: userId,
+			email: 'a@example.org',
+			name: 'Test Person',
+			role: 'admin',
+			mustChangePassword: false
+		});
 	});
 
 	it('refuses unknown and malformed tokens', async () => {
@@ -107,7 +122,8 @@ describe('validateSessionToken', () => {
 
 	it('keeps an active session alive past the idle timeout', async () => {
 		const { db, token } = await setUp();
-		for (let m = 30; m <= 150; m += 30) expect(validateSessionToken(db, token, at(minutes(m)), limits)).not.toBeNull();
+		for (let m = 30; m <= 150; m += 30)
+			expect(validateSessionToken(db, token, at(minutes(m)), limits)).not.toBeNull();
 	});
 
 	it('ends an idle session and deletes it', async () => {
@@ -118,7 +134,8 @@ describe('validateSessionToken', () => {
 
 	it('ends a session at its absolute lifetime however active', async () => {
 		const { db, token } = await setUp();
-		for (let m = 30; m < 12 * 60; m += 30) expect(validateSessionToken(db, token, at(minutes(m)), limits)).not.toBeNull();
+		for (let m = 30; m < 12 * 60; m += 30)
+			expect(validateSessionToken(db, token, at(minutes(m)), limits)).not.toBeNull();
 		expect(validateSessionToken(db, token, at(minutes(12 * 60)), limits)).toBeNull();
 	});
 

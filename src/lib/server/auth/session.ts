@@ -54,7 +54,10 @@ export function sessionExpiresAt(
 	limits: SessionLimits
 ): Date {
 	return new Date(
-		Math.min(session.createdAt.getTime() + limits.maxMs, session.lastActiveAt.getTime() + limits.idleMs)
+		Math.min(
+			session.createdAt.getTime() + limits.maxMs,
+			session.lastActiveAt.getTime() + limits.idleMs
+		)
 	);
 }
 

@@ -13,7 +13,13 @@ const password = 'correct horse battery';
 
 async function setUp(fields: { disabled?: boolean } = {}) {
 	const db = openDatabase(':memory:');
-	const userId = await insertStaff(db, { email: 'jo@example.org', password, name: 'Jo Murphy', role: 'lead', ...fields });
+	const userId = await insertStaff(db, {
+		email: 'jo@example.org',
+		password,
+		name: 'Jo Murphy',
+		role: 'lead',
+		...fields
+	});
 	return { db, userId };
 }
 
@@ -25,17 +31,33 @@ describe('signIn', () => {
 		const result = await signIn(db, { email: '  Jo@Example.ORG ', password, ip, now });
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
-		expect(result.user).toEqual({ id: userId, email: 'jo@example.org', name: 'Jo Murphy', role: 'lead', mustChangePassword: false });
+		expect(result.user).toEqual({
+			id: userId,
+			email: 'jo@example.org',
+			name: 'Jo Murphy',
+			role: 'lead',
+			mustChangePassword: false
+		});
 		expect(validateSessionToken(db, result.token, now, limits)?.user.id).toBe(userId);
 		expect(audits(db).map((a) => a.action)).toEqual(['sign_in.succeeded']);
 	});
 
 	it('gives the same answer for a wrong password, an unknown email and a disabled account', async () => {
 		const { db } = await setUp();
-		const wrongPassword = await signIn(db, { email: 'jo@example.org', password: 'wrong password', ip, now });
+		const wrongPassword = await signIn(db, {
+			email: 'jo@example.org',
+			password: 'wrong password',
+			ip,
+			now
+		});
 		const unknown = await signIn(db, { email: 'nobody@example.org', password, ip, now });
 		const disabled = await setUp({ disabled: true });
-		const disabledResult = await signIn(disabled.db, { email: 'jo@example.org', password, ip, now });
+		const disabledResult = await signIn(disabled.db, {
+			email: 'jo@example.org',
+			password,
+			ip,
+			now
+		});
 		expect(wrongPassword).toEqual({ ok: false, reason: 'invalid' });
 		expect(unknown).toEqual({ ok: false, reason: 'invalid' });
 		expect(disabledResult).toEqual({ ok: false, reason: 'invalid' });
@@ -69,10 +91,16 @@ describe('signIn', () => {
 
 	it('refuses after 5 failures from the same address, even with the right password', async () => {
 		const { db } = await setUp();
-		for (let i = 0; i < 5; i++) await signIn(db, { email: 'jo@example.org', password: 'wrong password', ip, now });
-		expect(await signIn(db, { email: 'jo@example.org', password, ip, now })).toEqual({ ok: false, reason: 'throttled' });
+		for (let i = 0; i < 5; i++)
+			await signIn(db, { email: 'jo@example.org', password: 'wrong password', ip, now });
+		expect(await signIn(db, { email: 'jo@example.org', password, ip, now })).toEqual({
+			ok: false,
+			reason: 'throttled'
+		});
 		// The real person on another address still gets in.
-		expect((await signIn(db, { email: 'jo@example.org', password, ip: '10.0.0.2', now })).ok).toBe(true);
+		expect((await signIn(db, { email: 'jo@example.org', password, ip: '10.0.0.2', now })).ok).toBe(
+			true
+		);
 		expect(audits(db).some((e) => e.action === 'sign_in.throttled')).toBe(true);
 	});
 
@@ -80,7 +108,13 @@ describe('signIn', () => {
 		const { db } = await setUp();
 		const first = await signIn(db, { email: 'jo@example.org', password, ip, now });
 		if (!first.ok) throw new Error('first sign-in failed');
-		const second = await signIn(db, { email: 'jo@example.org', password, ip, now, previousToken: first.token });
+		const second = await signIn(db, {
+			email: 'jo@example.org',
+			password,
+			ip,
+			now,
+			previousToken: first.token
+		});
 		if (!second.ok) throw new Error('second sign-in failed');
 		expect(second.token).not.toBe(first.token);
 		expect(validateSessionToken(db, first.token, now, limits)).toBeNull();
@@ -91,11 +125,19 @@ describe('signIn', () => {
 describe('signInSchema', () => {
 	it('asks for each field and a real email address', () => {
 		const r = signInSchema.safeParse({ email: '', password: '' });
-		expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(['Enter your email address', 'Enter your password']);
+		expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual([
+			'Enter your email address',
+			'Enter your password'
+		]);
 		const bad = signInSchema.safeParse({ email: 'jo at example', password: 'x' });
-		expect(bad.success ? '' : bad.error.issues[0].message).toBe('Enter an email address in the correct format, like name@example.com');
+		expect(bad.success ? '' : bad.error.issues[0].message).toBe(
+			'Enter an email address in the correct format, like name@example.com'
+		);
 		const missing = signInSchema.safeParse({});
-		expect(missing.success ? [] : missing.error.issues.map((i) => i.message)).toEqual(['Enter your email address', 'Enter your password']);
+		expect(missing.success ? [] : missing.error.issues.map((i) => i.message)).toEqual([
+			'Enter your email address',
+			'Enter your password'
+		]);
 	});
 });
 
@@ -108,46 +150,86 @@ describe('changePassword', () => {
 		const elsewhere = await signIn(db, { email: 'jo@example.org', password, ip: '10.0.0.2', now });
 		if (!here.ok || !elsewhere.ok) throw new Error('sign-in failed');
 
-		const result = await changePassword(db, userId, { currentPassword: password, newPassword }, { ip, now });
+		const result = await changePassword(
+			db,
+			userId,
+			{ currentPassword: password, newPassword },
+			{ ip, now }
+		);
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(validateSessionToken(db, here.token, now, limits)).toBeNull();
 		expect(validateSessionToken(db, elsewhere.token, now, limits)).toBeNull();
 		expect(validateSessionToken(db, result.token, now, limits)?.user.id).toBe(userId);
-		expect(db.select().from(authSession).all().map((s) => s.id)).toEqual([hashToken(result.token)]);
+		expect(
+			db
+				.select()
+				.from(authSession)
+				.all()
+				.map((s) => s.id)
+		).toEqual([hashToken(result.token)]);
 
 		expect((await signIn(db, { email: 'jo@example.org', password, ip, now })).ok).toBe(false);
-		expect((await signIn(db, { email: 'jo@example.org', password: newPassword, ip, now })).ok).toBe(true);
+		expect((await signIn(db, { email: 'jo@example.org', password: newPassword, ip, now })).ok).toBe(
+			true
+		);
 		expect(audits(db).some((e) => e.action === 'password.changed')).toBe(true);
 	});
 
 	it('clears the must-change flag', async () => {
 		const db = openDatabase(':memory:');
-		const userId = await insertStaff(db, { email: 'new@example.org', password, mustChangePassword: true });
+		const userId = await insertStaff(db, {
+			email: 'new@example.org',
+			password,
+			mustChangePassword: true
+		});
 		await changePassword(db, userId, { currentPassword: password, newPassword }, { ip, now });
-		expect(db.select().from(staffUser).where(eq(staffUser.id, userId)).get()?.mustChangePassword).toBe(false);
+		expect(
+			db.select().from(staffUser).where(eq(staffUser.id, userId)).get()?.mustChangePassword
+		).toBe(false);
 	});
 
 	it('needs the right current password', async () => {
 		const { db, userId } = await setUp();
-		const result = await changePassword(db, userId, { currentPassword: 'wrong one', newPassword }, { ip, now });
-		expect(result).toEqual({ ok: false, errors: { currentPassword: 'Your current password is not correct' } });
+		const result = await changePassword(
+			db,
+			userId,
+			{ currentPassword: 'wrong one', newPassword },
+			{ ip, now }
+		);
+		expect(result).toEqual({
+			ok: false,
+			errors: { currentPassword: 'Your current password is not correct' }
+		});
 	});
 
 	it('applies the password rules', async () => {
 		const { db, userId } = await setUp();
 		const check = async (pw: string) => {
-			const r = await changePassword(db, userId, { currentPassword: password, newPassword: pw }, { ip, now });
+			const r = await changePassword(
+				db,
+				userId,
+				{ currentPassword: password, newPassword: pw },
+				{ ip, now }
+			);
 			return r.ok ? null : r.errors.newPassword;
 		};
 		expect(await check('short')).toBe('Password must be 8 characters or more');
 		expect(await check('password123')).toMatch(/too easy to guess/);
-		expect(await check('jo@example.org')).toBe('Password must not be the same as your email address');
-		expect(await check(password)).toBe('Your new password must be different from your current password');
+		expect(await check('jo@example.org')).toBe(
+			'Password must not be the same as your email address'
+		);
+		expect(await check(password)).toBe(
+			'Your new password must be different from your current password'
+		);
 	});
 
 	it('checks the confirmation matches', () => {
-		const r = changePasswordSchema.safeParse({ currentPassword: 'a', newPassword: 'one thing', confirmPassword: 'another' });
+		const r = changePasswordSchema.safeParse({
+			currentPassword: 'a',
+			newPassword: 'one thing',
+			confirmPassword: 'another'
+		});
 		expect(r.success).toBe(false);
 		if (!r.success) expect(r.error.issues[0].path).toEqual(['confirmPassword']);
 	});

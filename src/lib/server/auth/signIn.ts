@@ -6,18 +6,25 @@ import { staffUser } from '../db/schema';
 import { recordAudit } from '../audit';
 import type { FieldErrors } from '../forms';
 import { checkPasswordRules, hashPassword, verifyPassword } from './password';
-import { createSession, invalidateSessionToken, invalidateUserSessions, type Session } from './session';
+import {
+	createSession,
+	invalidateSessionToken,
+	invalidateUserSessions,
+	type Session
+} from './session';
 import { isSignInThrottled, recordSignInAttempt } from './throttle';
 import { findByEmail, normaliseEmail, toSessionUser } from './users';
 import type { StaffSessionUser } from './types';
 
 /** One message for a wrong email, a wrong password and a disabled account, so none can be told apart. */
 export const SIGN_IN_FAILED = 'The email address or password is not correct';
-export const SIGN_IN_THROTTLED = 'You have tried to sign in too many times. Wait 15 minutes and try again.';
+export const SIGN_IN_THROTTLED =
+	'You have tried to sign in too many times. Wait 15 minutes and try again.';
 
 // A hash of a random secret with the same settings, verified when the email is unknown so that
 // a wrong email takes as long as a wrong password.
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$QsZdeDbMqo7Da7ijeEY5Qw$Zvg23vX/Fl5VvcBRfBknnGK0RMQ7XTEzAmQ6oovD+vE';
+const DUMMY_HASH =
+	'$argon2id$v=19$m=19456,t=2,p=1$QsZdeDbMqo7Da7ijeEY5Qw$Zvg23vX/Fl5VvcBRfBknnGK0RMQ7XTEzAmQ6oovD+vE';
 
 export const signInSchema = z.object({
 	email: z
@@ -45,7 +52,16 @@ export async function signIn(
 	const who = user ? `${user.name} (${user.email})` : 'an email address with no account';
 
 	if (isSignInThrottled(db, email, ip, now)) {
-		recordAudit(db, { action: 'sign_in.throttled', ...subject, summary: `Sign-in refused after too many attempts for ${who}`, ip }, now);
+		recordAudit(
+			db,
+			{
+				action: 'sign_in.throttled',
+				...subject,
+				summary: `Sign-in refused after too many attempts for ${who}`,
+				ip
+			},
+			now
+		);
 		return { ok: false, reason: 'throttled' };
 	}
 
@@ -53,7 +69,11 @@ export async function signIn(
 	if (!user || !passwordCorrect || user.disabledAt) {
 		recordSignInAttempt(db, email, ip, false, now);
 		const why = !user ? '' : !passwordCorrect ? ': wrong password' : ': the account is disabled';
-		recordAudit(db, { action: 'sign_in.failed', ...subject, summary: `Failed sign-in for ${who}${why}`, ip }, now);
+		recordAudit(
+			db,
+			{ action: 'sign_in.failed', ...subject, summary: `Failed sign-in for ${who}${why}`, ip },
+			now
+		);
 		return { ok: false, reason: 'invalid' };
 	}
 
@@ -63,7 +83,14 @@ export async function signIn(
 	const { token, session } = createSession(db, user.id, now);
 	recordAudit(
 		db,
-		{ actorStaffUserId: user.id, action: 'sign_in.succeeded', subjectType: 'staff_user', subjectId: user.id, summary: `${user.name} signed in`, ip },
+		{
+			actorStaffUserId: user.id,
+			action: 'sign_in.succeeded',
+			subjectType: 'staff_user',
+			subjectId: user.id,
+			summary: `${user.name} signed in`,
+			ip
+		},
 		now
 	);
 	return { ok: true, user: toSessionUser(user), token, session };
@@ -72,26 +99,39 @@ export async function signIn(
 export function recordSignOut(db: Db, user: StaffSessionUser, ip: string, now = new Date()): void {
 	recordAudit(
 		db,
-		{ actorStaffUserId: user.id, action: 'sign_out', subjectType: 'staff_user', subjectId: user.id, summary: `${user.name} signed out`, ip },
+		{
+			actorStaffUserId: user.id,
+			action: 'sign_out',
+			subjectType: 'staff_user',
+			subjectId: user.id,
+			summary: `${user.name} signed out`,
+			ip
+		},
 		now
 	);
 }
 
 export const changePasswordSchema = z
 	.object({
-		currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password'),
+		currentPassword: z
+			.string({ error: 'Enter your current password' })
+			.min(1, 'Enter your current password'),
 		newPassword: z.string({ error: 'Enter a new password' }).min(1, 'Enter a new password'),
-		confirmPassword: z.string({ error: 'Enter your new password again' }).min(1, 'Enter your new password again')
+		confirmPassword: z
+			.string({ error: 'Enter your new password again' })
+			.min(1, 'Enter your new password again')
 	})
-	.refine((v) => v.newPassword === '' || v.confirmPassword === '' || v.newPassword === v.confirmPassword, {
-		message: 'The passwords do not match. Enter the same new password twice',
-		path: ['confirmPassword']
-	});
+	.refine(
+		(v) => v.newPassword === '' || v.confirmPassword === '' || v.newPassword === v.confirmPassword,
+		{
+			message: 'The passwords do not match. Enter the same new password twice',
+			path: ['confirmPassword']
+		}
+	);
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export type ChangePasswordResult =
-	| { ok: true; token: string; session: Session }
-	| { ok: false; errors: FieldErrors };
+	{ ok: true; token: string; session: Session } | { ok: false; errors: FieldErrors };
 
 /**
  * Checks the current password and the rules, then ends ALL the person's sessions (anyone else
@@ -105,7 +145,8 @@ export async function changePassword(
 ): Promise<ChangePasswordResult> {
 	const now = context.now ?? new Date();
 	const user = db.select().from(staffUser).where(eq(staffUser.id, userId)).get();
-	if (!user || user.disabledAt) return { ok: false, errors: { currentPassword: 'Your account is not active' } };
+	if (!user || user.disabledAt)
+		return { ok: false, errors: { currentPassword: 'Your account is not active' } };
 
 	// Wrong current passwords count like failed sign-ins, so a left-open session cannot be used to guess.
 	if (isSignInThrottled(db, user.email, context.ip, now)) {
@@ -118,7 +159,9 @@ export async function changePassword(
 	}
 	const ruleError =
 		checkPasswordRules(input.newPassword, { email: user.email, name: user.name }) ??
-		(input.newPassword === input.currentPassword ? 'Your new password must be different from your current password' : null);
+		(input.newPassword === input.currentPassword
+			? 'Your new password must be different from your current password'
+			: null);
 	if (ruleError) errors.newPassword = ruleError;
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
 
@@ -133,7 +176,14 @@ export async function changePassword(
 			const { token, session } = createSession(tx, userId, now);
 			recordAudit(
 				tx,
-				{ actorStaffUserId: userId, action: 'password.changed', subjectType: 'staff_user', subjectId: userId, summary: `${user.name} changed their password`, ip: context.ip },
+				{
+					actorStaffUserId: userId,
+					action: 'password.changed',
+					subjectType: 'staff_user',
+					subjectId: userId,
+					summary: `${user.name} changed their password`,
+					ip: context.ip
+				},
 				now
 			);
 			return { ok: true as const, token, session };

@@ -6,7 +6,14 @@ import type { Role } from './types';
 
 export async function insertStaff(
 	db: Db,
-	fields: { email: string; password: string; role?: Role; name?: string; disabled?: boolean; mustChangePassword?: boolean },
+	fields: {
+		email: string;
+		password: string;
+		role?: Role;
+		name?: string;
+		disabled?: boolean;
+		mustChangePassword?: boolean;
+	},
 	now = new Date('2026-06-04T09:00:00Z')
 ): Promise<number> {
 	return db

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db';
 import { signInAttempt } from '../db/schema';
-import { countRecentFailures, emailKey, isSignInThrottled, isThrottled, recordSignInAttempt } from './throttle';
+import {
+	countRecentFailures,
+	emailKey,
+	isSignInThrottled,
+	isThrottled,
+	recordSignInAttempt
+} from './throttle';
 
 const now = new Date('2026-06-04T09:00:00Z');
 const minutesLater = (n: number) => new Date(now.getTime() + n * 60_000);
@@ -19,7 +25,13 @@ describe('isThrottled', () => {
 });
 
 describe('recording attempts', () => {
-	const fail = (db: ReturnType<typeof openDatabase>, email: string, ip: string, times: number, at = now) => {
+	const fail = (
+		db: ReturnType<typeof openDatabase>,
+		email: string,
+		ip: string,
+		times: number,
+		at = now
+	) => {
 		for (let i = 0; i < times; i++) recordSignInAttempt(db, email, ip, false, at);
 	};
 
@@ -43,7 +55,10 @@ describe('recording attempts', () => {
 		const db = openDatabase(':memory:');
 		for (let i = 0; i < 50; i++) fail(db, `person${i}@example.org`, '203.0.113.9', 1);
 		expect(isSignInThrottled(db, 'someone.new@example.org', '203.0.113.9', now)).toBe(true);
-		expect(countRecentFailures(db, 'someone.new@example.org', '203.0.113.9', now)).toEqual({ emailIp: 0, ip: 50 });
+		expect(countRecentFailures(db, 'someone.new@example.org', '203.0.113.9', now)).toEqual({
+			emailIp: 0,
+			ip: 50
+		});
 	});
 
 	it('forgets failures after 15 minutes', () => {
@@ -58,7 +73,10 @@ describe('recording attempts', () => {
 		fail(db, 'jo@example.org', '10.0.0.1', 4);
 		fail(db, 'sam@example.org', '10.0.0.1', 2);
 		recordSignInAttempt(db, 'jo@example.org', '10.0.0.1', true, now);
-		expect(countRecentFailures(db, 'jo@example.org', '10.0.0.1', now)).toEqual({ emailIp: 0, ip: 2 });
+		expect(countRecentFailures(db, 'jo@example.org', '10.0.0.1', now)).toEqual({
+			emailIp: 0,
+			ip: 2
+		});
 	});
 
 	it('prunes attempts older than a day', () => {

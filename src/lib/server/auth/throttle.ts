@@ -46,7 +46,13 @@ export function isSignInThrottled(db: Db, email: string, ip: string, now = new D
 }
 
 /** A success wipes that (email, IP)'s failures. Old rows are pruned as we go. */
-export function recordSignInAttempt(db: Db, email: string, ip: string, succeeded: boolean, now = new Date()): void {
+export function recordSignInAttempt(
+	db: Db,
+	email: string,
+	ip: string,
+	succeeded: boolean,
+	now = new Date()
+): void {
 	const key = emailKey(email);
 	db.transaction(
 		(tx) => {

@@ -4,29 +4,61 @@ import { auditEvent, authSession } from '../db/schema';
 import { signIn } from './signIn';
 import { createSession } from './session';
 import { insertStaff } from './testing';
-import { createStaffUser, disableStaffUser, enableStaffUser, getStaffUser, listStaffUsers, resetStaffPassword, updateStaffUser } from './users';
+import {
+	createStaffUser,
+	disableStaffUser,
+	enableStaffUser,
+	getStaffUser,
+	listStaffUsers,
+	resetStaffPassword,
+	updateStaffUser
+} from './users';
 
 const now = new Date('2026-06-04T09:00:00Z');
 
 async function setUp() {
 	const db = openDatabase(':memory:');
-	const adminId = await insertStaff(db, { email: 'admin@example.org', password: 'admin password 1', role: 'admin', name: 'Alex Admin' });
+	const adminId = await insertStaff(db, {
+		email: 'admin@example.org',
+		password: 'admin password 1',
+		role: 'admin',
+		name: 'Alex Admin'
+	});
 	return { db, adminId, actor: { staffUserId: adminId, ip: '10.0.0.1' } };
 }
 
 describe('createStaffUser', () => {
 	it('creates an account with a one-time password that must be changed', async () => {
 		const { db, actor } = await setUp();
-		const result = await createStaffUser(db, { name: ' Sam Patel ', email: ' Sam.Patel@Example.org ', role: 'lead' }, actor, now);
+		const result = await createStaffUser(
+			db,
+			{ name: ' Sam Patel ', email: ' Sam.Patel@Example.org ', role: 'lead' },
+			actor,
+			now
+		);
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
-		expect(result.user).toMatchObject({ name: 'Sam Patel', email: 'sam.patel@example.org', role: 'lead', mustChangePassword: true });
+		expect(result.user).toMatchObject({
+			name: 'Sam Patel',
+			email: 'sam.patel@example.org',
+			role: 'lead',
+			mustChangePassword: true
+		});
 		expect(result.user).not.toHaveProperty('passwordHash');
-		const signedIn = await signIn(db, { email: 'sam.patel@example.org', password: result.oneTimePassword, ip: '10.0.0.5', now });
+		const signedIn = await signIn(db, {
+			email: 'sam.patel@example.org',
+			password: result.oneTimePassword,
+			ip: '10.0.0.5',
+			now
+		});
 		expect(signedIn.ok && signedIn.user.mustChangePassword).toBe(true);
 
 		const [event] = db.select().from(auditEvent).all();
-		expect(event).toMatchObject({ action: 'staff_user.created', actorStaffUserId: actor.staffUserId, subjectId: String(result.user.id) });
+		expect(event).toMatchObject({
+			action: 'staff_user.created',
+			actorStaffUserId: actor.staffUserId,
+			subjectId: String(result.user.id)
+		});
 		expect(event.summary).not.toContain(result.oneTimePassword);
 	});
 
@@ -34,19 +66,40 @@ describe('createStaffUser', () => {
 		const { db, actor } = await setUp();
 		expect(await createStaffUser(db, {}, actor, now)).toEqual({
 			ok: false,
-			errors: { name: 'Enter their full name', email: 'Enter their email address', role: 'Select a role' }
+			errors: {
+				name: 'Enter their full name',
+				email: 'Enter their email address',
+				role: 'Select a role'
+			}
 		});
-		expect(await createStaffUser(db, { name: 'A', email: 'not-an-email', role: 'superuser' }, actor, now)).toEqual({
+		expect(
+			await createStaffUser(db, { name: 'A', email: 'not-an-email', role: 'superuser' }, actor, now)
+		).toEqual({
 			ok: false,
-			errors: { email: 'Enter an email address in the correct format, like name@example.com', role: 'Select a role' }
+			errors: {
+				email: 'Enter an email address in the correct format, like name@example.com',
+				role: 'Select a role'
+			}
 		});
-		const long = await createStaffUser(db, { name: 'x'.repeat(101), email: 'a@example.org', role: 'lead' }, actor, now);
+		const long = await createStaffUser(
+			db,
+			{ name: 'x'.repeat(101), email: 'a@example.org', role: 'lead' },
+			actor,
+			now
+		);
 		expect(long.ok ? null : long.errors.name).toBe('Full name must be 100 characters or fewer');
 	});
 
 	it('refuses an email address that already has an account, in any case', async () => {
 		const { db, actor } = await setUp();
-		expect(await createStaffUser(db, { name: 'Another', email: 'ADMIN@example.org', role: 'lead' }, actor, now)).toEqual({
+		expect(
+			await createStaffUser(
+				db,
+				{ name: 'Another', email: 'ADMIN@example.org', role: 'lead' },
+				actor,
+				now
+			)
+		).toEqual({
 			ok: false,
 			errors: { email: 'A staff account with this email address already exists' }
 		});
@@ -54,7 +107,12 @@ describe('createStaffUser', () => {
 
 	it('works from the command line without an actor', async () => {
 		const db = openDatabase(':memory:');
-		const result = await createStaffUser(db, { name: 'First Admin', email: 'first@example.org', role: 'admin' }, null, now);
+		const result = await createStaffUser(
+			db,
+			{ name: 'First Admin', email: 'first@example.org', role: 'admin' },
+			null,
+			now
+		);
 		expect(result.ok).toBe(true);
 		expect(db.select().from(auditEvent).get()?.actorStaffUserId).toBeNull();
 	});
@@ -63,8 +121,15 @@ describe('createStaffUser', () => {
 describe('updateStaffUser', () => {
 	it('changes name and role and audits what changed', async () => {
 		const { db, actor } = await setUp();
-		const id = await insertStaff(db, { email: 'jo@example.org', password: 'jo password 1', role: 'facilitator', name: 'Jo' });
-		expect(updateStaffUser(db, id, { name: 'Jo Murphy', role: 'lead' }, actor, now)).toEqual({ ok: true });
+		const id = await insertStaff(db, {
+			email: 'jo@example.org',
+			password: 'jo password 1',
+			role: 'facilitator',
+			name: 'Jo'
+		});
+		expect(updateStaffUser(db, id, { name: 'Jo Murphy', role: 'lead' }, actor, now)).toEqual({
+			ok: true
+		});
 		expect(getStaffUser(db, id)).toMatchObject({ name: 'Jo Murphy', role: 'lead' });
 		expect(db.select().from(auditEvent).get()?.summary).toBe(
 			`Changed Jo Murphy's name from "Jo" to "Jo Murphy" and role from roadshow facilitator to consultation lead`
@@ -82,22 +147,44 @@ describe('updateStaffUser', () => {
 
 	it('stops admins changing their own role', async () => {
 		const { db, actor, adminId } = await setUp();
-		await insertStaff(db, { email: 'other.admin@example.org', password: 'other password 1', role: 'admin' });
+		await insertStaff(db, {
+			email: 'other.admin@example.org',
+			password: 'other password 1',
+			role: 'admin'
+		});
 		const result = updateStaffUser(db, adminId, { name: 'Alex Admin', role: 'lead' }, actor, now);
 		expect(result.ok).toBe(false);
-		expect(updateStaffUser(db, adminId, { name: 'Alex A. Admin', role: 'admin' }, actor, now)).toEqual({ ok: true });
+		expect(
+			updateStaffUser(db, adminId, { name: 'Alex A. Admin', role: 'admin' }, actor, now)
+		).toEqual({ ok: true });
 	});
 
 	it('keeps at least one active admin', async () => {
 		const db = openDatabase(':memory:');
-		const onlyAdmin = await insertStaff(db, { email: 'admin@example.org', password: 'admin password 1', role: 'admin' });
-		const result = updateStaffUser(db, onlyAdmin, { name: 'Admin', role: 'lead' }, { staffUserId: 999 }, now);
-		expect(result).toEqual({ ok: false, errors: { role: 'There must always be at least one active admin' } });
+		const onlyAdmin = await insertStaff(db, {
+			email: 'admin@example.org',
+			password: 'admin password 1',
+			role: 'admin'
+		});
+		const result = updateStaffUser(
+			db,
+			onlyAdmin,
+			{ name: 'Admin', role: 'lead' },
+			{ staffUserId: 999 },
+			now
+		);
+		expect(result).toEqual({
+			ok: false,
+			errors: { role: 'There must always be at least one active admin' }
+		});
 	});
 
 	it('reports an unknown account', async () => {
 		const { db, actor } = await setUp();
-		expect(updateStaffUser(db, 12345, { name: 'X', role: 'lead' }, actor, now)).toEqual({ ok: false, notFound: true });
+		expect(updateStaffUser(db, 12345, { name: 'X', role: 'lead' }, actor, now)).toEqual({
+			ok: false,
+			notFound: true
+		});
 	});
 });
 
@@ -108,15 +195,43 @@ describe('disableStaffUser and enableStaffUser', () => {
 		createSession(db, id, now);
 		createSession(db, id, now);
 		expect(disableStaffUser(db, id, actor, now)).toEqual({ ok: true });
-		expect(db.select().from(authSession).all().filter((s) => s.staffUserId === id)).toHaveLength(0);
-		expect((await signIn(db, { email: 'jo@example.org', password: 'jo password 1', ip: '10.0.0.2', now })).ok).toBe(false);
+		expect(
+			db
+				.select()
+				.from(authSession)
+				.all()
+				.filter((s) => s.staffUserId === id)
+		).toHaveLength(0);
+		expect(
+			(
+				await signIn(db, {
+					email: 'jo@example.org',
+					password: 'jo password 1',
+					ip: '10.0.0.2',
+					now
+				})
+			).ok
+		).toBe(false);
 		expect(getStaffUser(db, id)?.disabledAt).toEqual(now);
 
 		expect(enableStaffUser(db, id, actor, now)).toEqual({ ok: true });
-		expect((await signIn(db, { email: 'jo@example.org', password: 'jo password 1', ip: '10.0.0.3', now })).ok).toBe(true);
-		expect(db.select().from(auditEvent).all().map((e) => e.action)).toEqual(
-			expect.arrayContaining(['staff_user.disabled', 'staff_user.enabled'])
-		);
+		expect(
+			(
+				await signIn(db, {
+					email: 'jo@example.org',
+					password: 'jo password 1',
+					ip: '10.0.0.3',
+					now
+				})
+			).ok
+		).toBe(true);
+		expect(
+			db
+				.select()
+				.from(auditEvent)
+				.all()
+				.map((e) => e.action)
+		).toEqual(expect.arrayContaining(['staff_user.disabled', 'staff_user.enabled']));
 	});
 
 	it('an admin cannot disable themselves', async () => {
@@ -126,7 +241,10 @@ describe('disableStaffUser and enableStaffUser', () => {
 
 	it('the last active admin cannot be disabled', async () => {
 		const { db, adminId } = await setUp();
-		expect(disableStaffUser(db, adminId, { staffUserId: 999 }, now)).toMatchObject({ ok: false, reason: 'last_admin' });
+		expect(disableStaffUser(db, adminId, { staffUserId: 999 }, now)).toMatchObject({
+			ok: false,
+			reason: 'last_admin'
+		});
 	});
 
 	it('lists everyone by name without password hashes', async () => {
@@ -146,11 +264,33 @@ describe('resetStaffPassword', () => {
 		createSession(db, id, now);
 		const result = await resetStaffPassword(db, id, actor, now);
 		if (!result.ok) throw new Error(result.message);
-		expect(db.select().from(authSession).all().filter((s) => s.staffUserId === id)).toHaveLength(0);
-		expect((await signIn(db, { email: 'jo@example.org', password: 'forgotten password', ip: '10.0.0.2', now })).ok).toBe(false);
-		const signedIn = await signIn(db, { email: 'jo@example.org', password: result.oneTimePassword, ip: '10.0.0.2', now });
+		expect(
+			db
+				.select()
+				.from(authSession)
+				.all()
+				.filter((s) => s.staffUserId === id)
+		).toHaveLength(0);
+		expect(
+			(
+				await signIn(db, {
+					email: 'jo@example.org',
+					password: 'forgotten password',
+					ip: '10.0.0.2',
+					now
+				})
+			).ok
+		).toBe(false);
+		const signedIn = await signIn(db, {
+			email: 'jo@example.org',
+			password: result.oneTimePassword,
+			ip: '10.0.0.2',
+			now
+		});
 		expect(signedIn.ok && signedIn.user.mustChangePassword).toBe(true);
-		expect(JSON.stringify(db.select().from(auditEvent).all())).not.toContain(result.oneTimePassword);
+		expect(JSON.stringify(db.select().from(auditEvent).all())).not.toContain(
+			result.oneTimePassword
+		);
 	});
 
 	it('is not for your own account', async () => {

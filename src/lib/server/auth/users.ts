@@ -20,12 +20,21 @@ export function normaliseEmail(email: string): string {
 }
 
 export function toSessionUser(user: StaffUser): StaffSessionUser {
-	return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
+	return {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		role: user.role,
+		mustChangePassword: user.mustChangePassword
+	};
 }
 
 const required = (message: string) => z.string({ error: message }).trim().min(1, message);
 
-const nameField = required('Enter their full name').max(100, 'Full name must be 100 characters or fewer');
+const nameField = required('Enter their full name').max(
+	100,
+	'Full name must be 100 characters or fewer'
+);
 const roleField = z.enum(ROLES as [Role, ...Role[]], { error: 'Select a role' });
 
 export const createStaffSchema = z.object({
@@ -44,7 +53,11 @@ export type UpdateStaffInput = z.infer<typeof updateStaffSchema>;
 const duplicateEmail = { email: 'A staff account with this email address already exists' };
 
 export function findByEmail(db: DbOrTx, email: string): StaffUser | undefined {
-	return db.select().from(staffUser).where(eq(staffUser.email, normaliseEmail(email))).get();
+	return db
+		.select()
+		.from(staffUser)
+		.where(eq(staffUser.email, normaliseEmail(email)))
+		.get();
 }
 
 export function getStaffUser(db: DbOrTx, id: number): StaffListItem | undefined {
@@ -74,7 +87,13 @@ export function listStaffUsers(db: DbOrTx): StaffListItem[] {
 function activeAdminCount(db: DbOrTx, exceptId?: number): number {
 	const conditions = [eq(staffUser.role, 'admin'), isNull(staffUser.disabledAt)];
 	if (exceptId !== undefined) conditions.push(ne(staffUser.id, exceptId));
-	return db.select({ n: count() }).from(staffUser).where(and(...conditions)).get()?.n ?? 0;
+	return (
+		db
+			.select({ n: count() })
+			.from(staffUser)
+			.where(and(...conditions))
+			.get()?.n ?? 0
+	);
 }
 
 /**
@@ -100,7 +119,13 @@ export async function createStaffUser(
 			if (findByEmail(tx, input.email)) return { ok: false as const, errors: duplicateEmail };
 			const row = tx
 				.insert(staffUser)
-				.values({ ...input, passwordHash, mustChangePassword: true, createdAt: now, updatedAt: now })
+				.values({
+					...input,
+					passwordHash,
+					mustChangePassword: true,
+					createdAt: now,
+					updatedAt: now
+				})
 				.returning()
 				.get();
 			recordAudit(
@@ -139,17 +164,28 @@ export function updateStaffUser(
 			if (!user) return { ok: false as const, notFound: true as const };
 			if (input.role !== user.role) {
 				if (id === actor.staffUserId) {
-					return { ok: false as const, errors: { role: 'You cannot change your own role. Ask another admin to do it' } };
+					return {
+						ok: false as const,
+						errors: { role: 'You cannot change your own role. Ask another admin to do it' }
+					};
 				}
 				if (user.role === 'admin' && !user.disabledAt && activeAdminCount(tx, id) === 0) {
-					return { ok: false as const, errors: { role: 'There must always be at least one active admin' } };
+					return {
+						ok: false as const,
+						errors: { role: 'There must always be at least one active admin' }
+					};
 				}
 			}
-			tx.update(staffUser).set({ name: input.name, role: input.role, updatedAt: now }).where(eq(staffUser.id, id)).run();
+			tx.update(staffUser)
+				.set({ name: input.name, role: input.role, updatedAt: now })
+				.where(eq(staffUser.id, id))
+				.run();
 			const changes: string[] = [];
 			if (input.name !== user.name) changes.push(`name from "${user.name}" to "${input.name}"`);
 			if (input.role !== user.role) {
-				changes.push(`role from ${ROLE_NAMES[user.role].toLowerCase()} to ${ROLE_NAMES[input.role].toLowerCase()}`);
+				changes.push(
+					`role from ${ROLE_NAMES[user.role].toLowerCase()} to ${ROLE_NAMES[input.role].toLowerCase()}`
+				);
 			}
 			if (changes.length > 0) {
 				recordAudit(
@@ -171,22 +207,40 @@ export function updateStaffUser(
 	);
 }
 
-export type DisableOutcome = { ok: true } | { ok: false; reason: 'not_found' | 'self' | 'last_admin'; message: string };
+export type DisableOutcome =
+	{ ok: true } | { ok: false; reason: 'not_found' | 'self' | 'last_admin'; message: string };
 
 /** Disabling ends every session the person has, at once. */
-export function disableStaffUser(db: Db, id: number, actor: Actor, now = new Date()): DisableOutcome {
+export function disableStaffUser(
+	db: Db,
+	id: number,
+	actor: Actor,
+	now = new Date()
+): DisableOutcome {
 	return db.transaction(
 		(tx): DisableOutcome => {
 			const user = tx.select().from(staffUser).where(eq(staffUser.id, id)).get();
-			if (!user) return { ok: false, reason: 'not_found', message: 'There is no staff account with this id' };
+			if (!user)
+				return {
+					ok: false,
+					reason: 'not_found',
+					message: 'There is no staff account with this id'
+				};
 			if (id === actor.staffUserId) {
 				return { ok: false, reason: 'self', message: 'You cannot disable your own account' };
 			}
 			if (user.disabledAt) return { ok: true };
 			if (user.role === 'admin' && activeAdminCount(tx, id) === 0) {
-				return { ok: false, reason: 'last_admin', message: 'You cannot disable the last active admin' };
+				return {
+					ok: false,
+					reason: 'last_admin',
+					message: 'You cannot disable the last active admin'
+				};
 			}
-			tx.update(staffUser).set({ disabledAt: now, updatedAt: now }).where(eq(staffUser.id, id)).run();
+			tx.update(staffUser)
+				.set({ disabledAt: now, updatedAt: now })
+				.where(eq(staffUser.id, id))
+				.run();
 			invalidateUserSessions(tx, id);
 			recordAudit(
 				tx,
@@ -206,13 +260,21 @@ export function disableStaffUser(db: Db, id: number, actor: Actor, now = new Dat
 	);
 }
 
-export function enableStaffUser(db: Db, id: number, actor: Actor, now = new Date()): { ok: boolean } {
+export function enableStaffUser(
+	db: Db,
+	id: number,
+	actor: Actor,
+	now = new Date()
+): { ok: boolean } {
 	return db.transaction(
 		(tx) => {
 			const user = tx.select().from(staffUser).where(eq(staffUser.id, id)).get();
 			if (!user) return { ok: false };
 			if (!user.disabledAt) return { ok: true };
-			tx.update(staffUser).set({ disabledAt: null, updatedAt: now }).where(eq(staffUser.id, id)).run();
+			tx.update(staffUser)
+				.set({ disabledAt: null, updatedAt: now })
+				.where(eq(staffUser.id, id))
+				.run();
 			recordAudit(
 				tx,
 				{
@@ -241,14 +303,18 @@ export async function resetStaffPassword(
 	actor: Actor,
 	now = new Date()
 ): Promise<{ ok: true; oneTimePassword: string } | { ok: false; message: string }> {
-	if (id === actor.staffUserId) return { ok: false, message: 'Use ‘Change password’ to change your own password' };
+	if (id === actor.staffUserId)
+		return { ok: false, message: 'Use ‘Change password’ to change your own password' };
 	const oneTimePassword = generateOneTimePassword();
 	const passwordHash = await hashPassword(oneTimePassword);
 	return db.transaction(
 		(tx) => {
 			const user = tx.select().from(staffUser).where(eq(staffUser.id, id)).get();
 			if (!user) return { ok: false as const, message: 'There is no staff account with this id' };
-			tx.update(staffUser).set({ passwordHash, mustChangePassword: true, updatedAt: now }).where(eq(staffUser.id, id)).run();
+			tx.update(staffUser)
+				.set({ passwordHash, mustChangePassword: true, updatedAt: now })
+				.where(eq(staffUser.id, id))
+				.run();
 			invalidateUserSessions(tx, id);
 			recordAudit(
 				tx,

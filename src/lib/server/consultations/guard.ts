@@ -23,4 +23,5 @@ export const manageConsultation = (locals: App.Locals, idParam: string) =>
 	consultationForStaff(locals, idParam, 'consultation:manage');
 
 /** Dashboards, comments and exports: leads and admins. */
-export const viewFeedback = (locals: App.Locals, idParam: string) => consultationForStaff(locals, idParam, 'feedback:view');
+export const viewFeedback = (locals: App.Locals, idParam: string) =>
+	consultationForStaff(locals, idParam, 'feedback:view');

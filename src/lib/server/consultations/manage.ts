@@ -10,13 +10,24 @@ export type { Actor };
 export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 
 function slugTaken(tx: Tx, slug: string, exceptId?: number): boolean {
-	const row = tx.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, slug)).get();
+	const row = tx
+		.select({ id: consultation.id })
+		.from(consultation)
+		.where(eq(consultation.slug, slug))
+		.get();
 	return row !== undefined && row.id !== exceptId;
 }
 
-const slugTakenError = { slug: 'A consultation with this web address already exists. Choose a different one' };
+const slugTakenError = {
+	slug: 'A consultation with this web address already exists. Choose a different one'
+};
 
-export function createConsultation(db: Db, input: ConsultationInput, actor: Actor, now = new Date()): Outcome<{ id: number }> {
+export function createConsultation(
+	db: Db,
+	input: ConsultationInput,
+	actor: Actor,
+	now = new Date()
+): Outcome<{ id: number }> {
 	return db.transaction(
 		(tx) => {
 			if (slugTaken(tx, input.slug)) return { ok: false as const, errors: slugTakenError };
@@ -25,18 +36,34 @@ export function createConsultation(db: Db, input: ConsultationInput, actor: Acto
 				.values({ ...input, createdAt: now, updatedAt: now })
 				.returning({ id: consultation.id })
 				.get();
-			audit(tx, actor, 'consultation.created', row.id, `Created consultation "${input.title}"`, now);
+			audit(
+				tx,
+				actor,
+				'consultation.created',
+				row.id,
+				`Created consultation "${input.title}"`,
+				now
+			);
 			return { ok: true as const, id: row.id };
 		},
 		{ behavior: 'immediate' }
 	);
 }
 
-export function updateConsultation(db: Db, id: number, input: ConsultationInput, actor: Actor, now = new Date()): Outcome {
+export function updateConsultation(
+	db: Db,
+	id: number,
+	input: ConsultationInput,
+	actor: Actor,
+	now = new Date()
+): Outcome {
 	return db.transaction(
 		(tx) => {
 			if (slugTaken(tx, input.slug, id)) return { ok: false as const, errors: slugTakenError };
-			tx.update(consultation).set({ ...input, updatedAt: now }).where(eq(consultation.id, id)).run();
+			tx.update(consultation)
+				.set({ ...input, updatedAt: now })
+				.where(eq(consultation.id, id))
+				.run();
 			audit(tx, actor, 'consultation.updated', id, `Updated consultation "${input.title}"`, now);
 			return { ok: true as const };
 		},
@@ -45,9 +72,13 @@ export function updateConsultation(db: Db, id: number, input: ConsultationInput,
 }
 
 /** Publishing needs what the public page shows: the strategy and at least one priority. */
-export function publishProblems(c: { strategyMarkdown: string }, priorityCount: number): FieldErrors {
+export function publishProblems(
+	c: { strategyMarkdown: string },
+	priorityCount: number
+): FieldErrors {
 	const problems: FieldErrors = {};
-	if (c.strategyMarkdown.trim() === '') problems.strategy = 'Add the draft strategy before publishing';
+	if (c.strategyMarkdown.trim() === '')
+		problems.strategy = 'Add the draft strategy before publishing';
 	if (priorityCount === 0) problems.priorities = 'Add at least one priority before publishing';
 	return problems;
 }
@@ -60,7 +91,10 @@ export function publishConsultation(db: Db, id: number, actor: Actor, now = new 
 			const count = countPriorities(tx, id);
 			const problems = publishProblems(c, count);
 			if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
-			tx.update(consultation).set({ publishedAt: now, updatedAt: now }).where(eq(consultation.id, id)).run();
+			tx.update(consultation)
+				.set({ publishedAt: now, updatedAt: now })
+				.where(eq(consultation.id, id))
+				.run();
 			audit(tx, actor, 'consultation.published', id, `Published consultation "${c.title}"`, now);
 			return { ok: true as const };
 		},
@@ -71,7 +105,10 @@ export function publishConsultation(db: Db, id: number, actor: Actor, now = new 
 export function closeConsultationEarly(db: Db, id: number, actor: Actor, now = new Date()): void {
 	db.transaction(
 		(tx) => {
-			tx.update(consultation).set({ closedEarlyAt: now, updatedAt: now }).where(eq(consultation.id, id)).run();
+			tx.update(consultation)
+				.set({ closedEarlyAt: now, updatedAt: now })
+				.where(eq(consultation.id, id))
+				.run();
 			audit(tx, actor, 'consultation.closed', id, 'Closed the consultation early', now);
 		},
 		{ behavior: 'immediate' }
@@ -81,7 +118,10 @@ export function closeConsultationEarly(db: Db, id: number, actor: Actor, now = n
 export function reopenConsultation(db: Db, id: number, actor: Actor, now = new Date()): void {
 	db.transaction(
 		(tx) => {
-			tx.update(consultation).set({ closedEarlyAt: null, updatedAt: now }).where(eq(consultation.id, id)).run();
+			tx.update(consultation)
+				.set({ closedEarlyAt: null, updatedAt: now })
+				.where(eq(consultation.id, id))
+				.run();
 			audit(tx, actor, 'consultation.reopened', id, 'Reopened the consultation', now);
 		},
 		{ behavior: 'immediate' }
@@ -96,7 +136,13 @@ function countPriorities(tx: Tx, consultationId: number): number {
 		.get()!.n;
 }
 
-export function addPriority(db: Db, consultationId: number, input: PriorityInput, actor: Actor, now = new Date()): { id: number } {
+export function addPriority(
+	db: Db,
+	consultationId: number,
+	input: PriorityInput,
+	actor: Actor,
+	now = new Date()
+): { id: number } {
 	return db.transaction(
 		(tx) => {
 			const position = countPriorities(tx, consultationId) + 1;
@@ -105,7 +151,14 @@ export function addPriority(db: Db, consultationId: number, input: PriorityInput
 				.values({ consultationId, position, ...input })
 				.returning({ id: priority.id })
 				.get();
-			audit(tx, actor, 'priority.added', consultationId, `Added priority ${position}: "${input.title}"`, now);
+			audit(
+				tx,
+				actor,
+				'priority.added',
+				consultationId,
+				`Added priority ${position}: "${input.title}"`,
+				now
+			);
 			return row;
 		},
 		{ behavior: 'immediate' }
@@ -113,7 +166,14 @@ export function addPriority(db: Db, consultationId: number, input: PriorityInput
 }
 
 /** Updates a priority of this consultation; false when the id belongs to another one. */
-export function updatePriority(db: Db, consultationId: number, priorityId: number, input: PriorityInput, actor: Actor, now = new Date()): boolean {
+export function updatePriority(
+	db: Db,
+	consultationId: number,
+	priorityId: number,
+	input: PriorityInput,
+	actor: Actor,
+	now = new Date()
+): boolean {
 	return db.transaction(
 		(tx) => {
 			const result = tx
@@ -122,7 +182,14 @@ export function updatePriority(db: Db, consultationId: number, priorityId: numbe
 				.where(and(eq(priority.id, priorityId), eq(priority.consultationId, consultationId)))
 				.run();
 			if (result.changes === 0) return false;
-			audit(tx, actor, 'priority.updated', consultationId, `Updated priority "${input.title}"`, now);
+			audit(
+				tx,
+				actor,
+				'priority.updated',
+				consultationId,
+				`Updated priority "${input.title}"`,
+				now
+			);
 			return true;
 		},
 		{ behavior: 'immediate' }
@@ -130,7 +197,14 @@ export function updatePriority(db: Db, consultationId: number, priorityId: numbe
 }
 
 /** Swaps a priority with its neighbour; numbering stays 1..n. */
-export function movePriority(db: Db, consultationId: number, priorityId: number, direction: 'up' | 'down', actor: Actor, now = new Date()): boolean {
+export function movePriority(
+	db: Db,
+	consultationId: number,
+	priorityId: number,
+	direction: 'up' | 'down',
+	actor: Actor,
+	now = new Date()
+): boolean {
 	return db.transaction(
 		(tx) => {
 			const p = tx
@@ -145,7 +219,9 @@ export function movePriority(db: Db, consultationId: number, priorityId: number,
 				.where(
 					and(
 						eq(priority.consultationId, consultationId),
-						direction === 'up' ? lt(priority.position, p.position) : gt(priority.position, p.position)
+						direction === 'up'
+							? lt(priority.position, p.position)
+							: gt(priority.position, p.position)
 					)
 				)
 				.orderBy(direction === 'up' ? desc(priority.position) : asc(priority.position))
@@ -154,14 +230,27 @@ export function movePriority(db: Db, consultationId: number, priorityId: number,
 			if (!neighbour) return true;
 			tx.update(priority).set({ position: neighbour.position }).where(eq(priority.id, p.id)).run();
 			tx.update(priority).set({ position: p.position }).where(eq(priority.id, neighbour.id)).run();
-			audit(tx, actor, 'priority.moved', consultationId, `Moved priority "${p.title}" ${direction} to ${neighbour.position}`, now);
+			audit(
+				tx,
+				actor,
+				'priority.moved',
+				consultationId,
+				`Moved priority "${p.title}" ${direction} to ${neighbour.position}`,
+				now
+			);
 			return true;
 		},
 		{ behavior: 'immediate' }
 	);
 }
 
-export function removePriority(db: Db, consultationId: number, priorityId: number, actor: Actor, now = new Date()): boolean {
+export function removePriority(
+	db: Db,
+	consultationId: number,
+	priorityId: number,
+	actor: Actor,
+	now = new Date()
+): boolean {
 	return db.transaction(
 		(tx) => {
 			const p = tx
@@ -181,10 +270,24 @@ export function removePriority(db: Db, consultationId: number, priorityId: numbe
 	);
 }
 
-function audit(tx: Tx, actor: Actor, action: string, consultationId: number, summary: string, now: Date): void {
+function audit(
+	tx: Tx,
+	actor: Actor,
+	action: string,
+	consultationId: number,
+	summary: string,
+	now: Date
+): void {
 	recordAudit(
 		tx,
-		{ actorStaffUserId: actor.staffUserId, action, subjectType: 'consultation', subjectId: String(consultationId), summary, ip: actor.ip ?? null },
+		{
+			actorStaffUserId: actor.staffUserId,
+			action,
+			subjectType: 'consultation',
+			subjectId: String(consultationId),
+			summary,
+			ip: actor.ip ?? null
+		},
 		now
 	);
 }

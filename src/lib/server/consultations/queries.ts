@@ -23,7 +23,9 @@ export function listPublicConsultations(db: Db, today: string) {
 		.map((c) => withStatus(c, today));
 	return {
 		open: all.filter((c) => c.status === 'open'),
-		upcoming: all.filter((c) => c.status === 'upcoming').sort((a, b) => a.opensOn.localeCompare(b.opensOn)),
+		upcoming: all
+			.filter((c) => c.status === 'upcoming')
+			.sort((a, b) => a.opensOn.localeCompare(b.opensOn)),
 		closed: all
 			.filter((c) => c.status === 'closed' || c.status === 'response_published')
 			.sort((a, b) => b.closesOn.localeCompare(a.closesOn))
@@ -31,15 +33,28 @@ export function listPublicConsultations(db: Db, today: string) {
 }
 
 export function listPriorities(db: Db, consultationId: number): Priority[] {
-	return db.select().from(priority).where(eq(priority.consultationId, consultationId)).orderBy(asc(priority.position)).all();
+	return db
+		.select()
+		.from(priority)
+		.where(eq(priority.consultationId, consultationId))
+		.orderBy(asc(priority.position))
+		.all();
 }
 
 const publishedBySlug = preparedPerDatabase((db) =>
-	db.select().from(consultation).where(eq(consultation.slug, sql.placeholder('slug'))).prepare()
+	db
+		.select()
+		.from(consultation)
+		.where(eq(consultation.slug, sql.placeholder('slug')))
+		.prepare()
 );
 
 /** A published consultation by its web address without its priorities, or null: for session and booking pages. */
-export function findPublicConsultationOnly(db: Db, slug: string, today: string): ConsultationWithStatus | null {
+export function findPublicConsultationOnly(
+	db: Db,
+	slug: string,
+	today: string
+): ConsultationWithStatus | null {
 	const c = publishedBySlug(db).get({ slug });
 	return c && c.publishedAt ? withStatus(c, today) : null;
 }

@@ -23,6 +23,8 @@ describe('consultationStatus', () => {
 
 	it('closes early when staff close it, and ends with the published response', () => {
 		expect(consultationStatus({ ...base, closedEarlyAt: new Date() }, '2026-06-10')).toBe('closed');
-		expect(consultationStatus({ ...base, responsePublishedAt: new Date() }, '2026-07-10')).toBe('response_published');
+		expect(consultationStatus({ ...base, responsePublishedAt: new Date() }, '2026-07-10')).toBe(
+			'response_published'
+		);
 	});
 });

@@ -19,7 +19,10 @@ export function consultationStatus(c: Dated, today: string): ConsultationStatus 
 	return 'open';
 }
 
-export const statusLabels: Record<ConsultationStatus, { text: string; colour: 'grey' | 'blue' | 'green' | 'orange' | 'purple' }> = {
+export const statusLabels: Record<
+	ConsultationStatus,
+	{ text: string; colour: 'grey' | 'blue' | 'green' | 'orange' | 'purple' }
+> = {
 	draft: { text: 'Draft', colour: 'grey' },
 	upcoming: { text: 'Opens soon', colour: 'blue' },
 	open: { text: 'Open', colour: 'green' },

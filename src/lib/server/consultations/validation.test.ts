@@ -21,17 +21,30 @@ describe('validateConsultation', () => {
 		const result = validateConsultation(good);
 		expect(result).toEqual({
 			ok: true,
-			data: expect.objectContaining({ slug: 'send-partnership-strategy', opensOn: '2026-06-01', closesOn: '2026-06-30' })
+			data: expect.objectContaining({
+				slug: 'send-partnership-strategy',
+				opensOn: '2026-06-01',
+				closesOn: '2026-06-30'
+			})
 		});
 	});
 
 	it('refuses a close date on or before the open date', () => {
 		const result = validateConsultation({ ...good, 'closesOn-day': '1' });
-		expect(result).toEqual({ ok: false, errors: { closesOn: 'The date the consultation closes must be after the date it opens' } });
+		expect(result).toEqual({
+			ok: false,
+			errors: { closesOn: 'The date the consultation closes must be after the date it opens' }
+		});
 	});
 
 	it('names every missing or bad field, in page order', () => {
-		const result = validateConsultation({ ...good, title: ' ', slug: 'Bad Slug!', contactEmail: 'nope', 'opensOn-day': '' });
+		const result = validateConsultation({
+			...good,
+			title: ' ',
+			slug: 'Bad Slug!',
+			contactEmail: 'nope',
+			'opensOn-day': ''
+		});
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(Object.keys(result.errors)).toEqual(['title', 'slug', 'contactEmail', 'opensOn']);
@@ -41,10 +54,17 @@ describe('validateConsultation', () => {
 	});
 
 	it('refuses over-long text', () => {
-		const result = validateConsultation({ ...good, title: 'x'.repeat(151), summary: 'y'.repeat(601) });
+		const result = validateConsultation({
+			...good,
+			title: 'x'.repeat(151),
+			summary: 'y'.repeat(601)
+		});
 		expect(result).toEqual({
 			ok: false,
-			errors: { title: 'Title must be 150 characters or fewer', summary: 'Summary must be 600 characters or fewer' }
+			errors: {
+				title: 'Title must be 150 characters or fewer',
+				summary: 'Summary must be 600 characters or fewer'
+			}
 		});
 	});
 });

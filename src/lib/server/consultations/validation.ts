@@ -29,7 +29,8 @@ const consultationFields = z.object({
 		.toLowerCase()
 		.max(80, 'Web address must be 80 characters or fewer')
 		.refine((s) => s === '' || slugPattern.test(s), {
-			message: 'Web address must only include lower case letters, numbers and hyphens, like send-strategy-2026'
+			message:
+				'Web address must only include lower case letters, numbers and hyphens, like send-strategy-2026'
 		}),
 	summary: text(600, 'Enter a summary', 'Summary must be 600 characters or fewer'),
 	strategyMarkdown: z.string().max(50_000, 'Draft strategy must be 50,000 characters or fewer'),
@@ -42,11 +43,23 @@ const consultationFields = z.object({
 		.pipe(z.email('Enter a contact email address in the correct format, like send@council.gov.uk'))
 });
 
-export type ConsultationInput = z.infer<typeof consultationFields> & { opensOn: string; closesOn: string };
+export type ConsultationInput = z.infer<typeof consultationFields> & {
+	opensOn: string;
+	closesOn: string;
+};
 
 export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
-const fieldOrder = ['title', 'slug', 'summary', 'strategyMarkdown', 'highlightsMarkdown', 'contactEmail', 'opensOn', 'closesOn'];
+const fieldOrder = [
+	'title',
+	'slug',
+	'summary',
+	'strategyMarkdown',
+	'highlightsMarkdown',
+	'contactEmail',
+	'opensOn',
+	'closesOn'
+];
 
 /** Checks a posted consultation form; a blank web address is made from the title. */
 export function validateConsultation(values: FormValues): Validated<ConsultationInput> {
@@ -62,7 +75,10 @@ export function validateConsultation(values: FormValues): Validated<Consultation
 	if (!fields.success) Object.assign(errors, fieldErrors(fields.error));
 
 	const opens = parseDateParts(datePartsOf(values, 'opensOn'), 'the date the consultation opens');
-	const closes = parseDateParts(datePartsOf(values, 'closesOn'), 'the date the consultation closes');
+	const closes = parseDateParts(
+		datePartsOf(values, 'closesOn'),
+		'the date the consultation closes'
+	);
 	if (!opens.ok) errors.opensOn = opens.message;
 	if (!closes.ok) errors.closesOn = closes.message;
 	if (opens.ok && closes.ok && closes.date <= opens.date) {
@@ -84,7 +100,11 @@ function ordered(errors: FieldErrors): FieldErrors {
 
 export const priorityFields = z.object({
 	title: text(200, 'Enter the priority', 'Priority must be 200 characters or fewer'),
-	description: z.string().trim().max(1_000, 'Description must be 1,000 characters or fewer').default('')
+	description: z
+		.string()
+		.trim()
+		.max(1_000, 'Description must be 1,000 characters or fewer')
+		.default('')
 });
 
 export type PriorityInput = z.infer<typeof priorityFields>;

@@ -2,7 +2,14 @@
 // follow-up (8 × 8 = 64 per theme), so the comments view reads like a real consultation.
 // Young people's comments are shorter and plainer, as the Easy Read questions invite.
 
-export type DemoTheme = { name: string; description: string; keywords: string; openings: string[]; followUps: string[]; young: string[] };
+export type DemoTheme = {
+	name: string;
+	description: string;
+	keywords: string;
+	openings: string[];
+	followUps: string[];
+	young: string[];
+};
 
 export const demoThemes: DemoTheme[] = [
 	{
@@ -82,7 +89,7 @@ export const demoThemes: DemoTheme[] = [
 			'The plan is vague, so the school says it cannot be held to it.',
 			'We had to go to tribunal to get the support our son needed.',
 			'As a practitioner I spend hours on EHCP paperwork that nobody seems to read.',
-			'The draft plan was full of another child\'s details.',
+			"The draft plan was full of another child's details.",
 			'Parents should not need a solicitor to get a plan that is fit for purpose.'
 		],
 		followUps: [
@@ -110,7 +117,7 @@ export const demoThemes: DemoTheme[] = [
 		keywords: 'transition, adult, adulthood, college, leaving school, 18, post-16',
 		openings: [
 			'Planning for adulthood starts far too late, often in year 11.',
-			'Moving from children\'s to adult services at 18 felt like falling off a cliff.',
+			"Moving from children's to adult services at 18 felt like falling off a cliff.",
 			'There are very few college courses that suit young people with complex needs.',
 			'The move from primary to secondary was handled really badly for my son.',
 			'We were given no information about options after school until the last minute.',
@@ -225,7 +232,7 @@ export const demoThemes: DemoTheme[] = [
 			'Mental health support for children with SEND is badly needed.',
 			'A single health contact for families would help.',
 			'Please keep families updated on where they are in the pathway.',
-			'Parents\' own mental health suffers too.'
+			"Parents' own mental health suffers too."
 		],
 		young: [
 			'I want someone to help with my feelings.',
@@ -246,7 +253,7 @@ export const demoThemes: DemoTheme[] = [
 			'I have never felt listened to by the local authority.',
 			'Co-production needs to be real, not a tick-box exercise.',
 			'It was good to be asked at the roadshow, thank you.',
-			'Young people\'s voices are missing from most decisions.',
+			"Young people's voices are missing from most decisions.",
 			'As a practitioner I would like to be involved in shaping services too.',
 			'Meetings are always in the daytime when working parents cannot come.'
 		],
@@ -281,23 +288,118 @@ export const themesByPriority: Record<number, number[]> = {
 	6: [6, 0, 3]
 };
 
-export const demoNotes: { audience: 'parents_carers' | 'practitioners' | 'young_people'; priority: number; theme: number; note: string }[] = [
-	{ audience: 'parents_carers', priority: 1, theme: 0, note: 'Several parents at the table said they waited over a year for speech and language therapy after the first concern was raised.' },
-	{ audience: 'parents_carers', priority: 1, theme: 6, note: 'A mum of twins said the health visitor spotted needs at two but nothing happened until school.' },
-	{ audience: 'practitioners', priority: 1, theme: 0, note: 'Nursery staff asked for a quicker route to the early years SEND team.' },
-	{ audience: 'parents_carers', priority: 2, theme: 7, note: 'Parents liked the roadshow format and asked for evening sessions in future.' },
-	{ audience: 'parents_carers', priority: 2, theme: 7, note: 'Group felt decisions are often made before parents are asked. They want to see what changes as a result.' },
-	{ audience: 'practitioners', priority: 2, theme: 1, note: 'SENCOs said they want a clearer way to share what the council is planning with families.' },
-	{ audience: 'parents_carers', priority: 3, theme: 5, note: 'Two parents described children on part-time timetables for months with no review date.' },
-	{ audience: 'practitioners', priority: 3, theme: 5, note: 'Heads agreed with reducing exclusions but said they need mental health support in school to do it.' },
-	{ audience: 'young_people', priority: 3, theme: 5, note: 'Young people said school can feel too loud and stressful, and that is why some stop going.' },
-	{ audience: 'parents_carers', priority: 4, theme: 4, note: 'Parents want all teachers to have autism training, not just teaching assistants.' },
-	{ audience: 'practitioners', priority: 4, theme: 4, note: 'Teachers asked for outreach from special schools and time to plan adaptations.' },
-	{ audience: 'young_people', priority: 4, theme: 4, note: 'Young people asked for quiet spaces and more time in tests.' },
-	{ audience: 'parents_carers', priority: 5, theme: 3, note: 'Families of 16 and 17 year olds were worried about what happens at 18 when children\'s services stop.' },
-	{ audience: 'young_people', priority: 5, theme: 3, note: 'Young people want to visit colleges and workplaces before they choose.' },
-	{ audience: 'practitioners', priority: 5, theme: 2, note: 'College staff said EHC plans often arrive without post-16 outcomes.' },
-	{ audience: 'parents_carers', priority: 6, theme: 6, note: 'Long discussion about the autism assessment waiting list and support while waiting.' },
-	{ audience: 'young_people', priority: 6, theme: 6, note: 'Young people said they want help with feelings at school, not only at the clinic.' },
-	{ audience: 'practitioners', priority: 6, theme: 6, note: 'Health colleagues asked for better sharing of information with schools.' }
+export const demoNotes: {
+	audience: 'parents_carers' | 'practitioners' | 'young_people';
+	priority: number;
+	theme: number;
+	note: string;
+}[] = [
+	{
+		audience: 'parents_carers',
+		priority: 1,
+		theme: 0,
+		note: 'Several parents at the table said they waited over a year for speech and language therapy after the first concern was raised.'
+	},
+	{
+		audience: 'parents_carers',
+		priority: 1,
+		theme: 6,
+		note: 'A mum of twins said the health visitor spotted needs at two but nothing happened until school.'
+	},
+	{
+		audience: 'practitioners',
+		priority: 1,
+		theme: 0,
+		note: 'Nursery staff asked for a quicker route to the early years SEND team.'
+	},
+	{
+		audience: 'parents_carers',
+		priority: 2,
+		theme: 7,
+		note: 'Parents liked the roadshow format and asked for evening sessions in future.'
+	},
+	{
+		audience: 'parents_carers',
+		priority: 2,
+		theme: 7,
+		note: 'Group felt decisions are often made before parents are asked. They want to see what changes as a result.'
+	},
+	{
+		audience: 'practitioners',
+		priority: 2,
+		theme: 1,
+		note: 'SENCOs said they want a clearer way to share what the council is planning with families.'
+	},
+	{
+		audience: 'parents_carers',
+		priority: 3,
+		theme: 5,
+		note: 'Two parents described children on part-time timetables for months with no review date.'
+	},
+	{
+		audience: 'practitioners',
+		priority: 3,
+		theme: 5,
+		note: 'Heads agreed with reducing exclusions but said they need mental health support in school to do it.'
+	},
+	{
+		audience: 'young_people',
+		priority: 3,
+		theme: 5,
+		note: 'Young people said school can feel too loud and stressful, and that is why some stop going.'
+	},
+	{
+		audience: 'parents_carers',
+		priority: 4,
+		theme: 4,
+		note: 'Parents want all teachers to have autism training, not just teaching assistants.'
+	},
+	{
+		audience: 'practitioners',
+		priority: 4,
+		theme: 4,
+		note: 'Teachers asked for outreach from special schools and time to plan adaptations.'
+	},
+	{
+		audience: 'young_people',
+		priority: 4,
+		theme: 4,
+		note: 'Young people asked for quiet spaces and more time in tests.'
+	},
+	{
+		audience: 'parents_carers',
+		priority: 5,
+		theme: 3,
+		note: "Families of 16 and 17 year olds were worried about what happens at 18 when children's services stop."
+	},
+	{
+		audience: 'young_people',
+		priority: 5,
+		theme: 3,
+		note: 'Young people want to visit colleges and workplaces before they choose.'
+	},
+	{
+		audience: 'practitioners',
+		priority: 5,
+		theme: 2,
+		note: 'College staff said EHC plans often arrive without post-16 outcomes.'
+	},
+	{
+		audience: 'parents_carers',
+		priority: 6,
+		theme: 6,
+		note: 'Long discussion about the autism assessment waiting list and support while waiting.'
+	},
+	{
+		audience: 'young_people',
+		priority: 6,
+		theme: 6,
+		note: 'Young people said they want help with feelings at school, not only at the clinic.'
+	},
+	{
+		audience: 'practitioners',
+		priority: 6,
+		theme: 6,
+		note: 'Health colleagues asked for better sharing of information with schools.'
+	}
 ];

@@ -44,26 +44,35 @@ We will publish what you told us and what we will do about it. Each year we will
 	priorities: [
 		{
 			title: 'Identify additional needs at the earliest opportunity',
-			description: 'Notice and assess needs early, from the early years onwards, so that support starts sooner.'
+			description:
+				'Notice and assess needs early, from the early years onwards, so that support starts sooner.'
 		},
 		{
-			title: 'Strengthen co-production arrangements so parents and carers work closely with senior leaders on the SEND agenda',
+			title:
+				'Strengthen co-production arrangements so parents and carers work closely with senior leaders on the SEND agenda',
 			description: 'Parents and carers help design services and decisions from the start.'
 		},
 		{
-			title: "Improve pupil attendance at our special schools and reduce mainstream school exclusions",
-			description: 'Help children with SEND to be in school and learning, and stop exclusions wherever possible.'
+			title:
+				'Improve pupil attendance at our special schools and reduce mainstream school exclusions',
+			description:
+				'Help children with SEND to be in school and learning, and stop exclusions wherever possible.'
 		},
 		{
-			title: 'Improve inclusive practice so that children and young people with SEND get the right support at the right time within mainstream provision, wherever possible',
-			description: 'Give mainstream schools and settings the skills and support to include every child.'
+			title:
+				'Improve inclusive practice so that children and young people with SEND get the right support at the right time within mainstream provision, wherever possible',
+			description:
+				'Give mainstream schools and settings the skills and support to include every child.'
 		},
 		{
-			title: 'Improve transition planning across the key stages of the lives of children and young people, particularly when they are transitioning into adulthood',
-			description: 'Plan early for each move: into school, between schools, and into adult life and services.'
+			title:
+				'Improve transition planning across the key stages of the lives of children and young people, particularly when they are transitioning into adulthood',
+			description:
+				'Plan early for each move: into school, between schools, and into adult life and services.'
 		},
 		{
-			title: 'Develop the health offer so that children and young people with medical conditions are diagnosed as soon as possible and receive help and support that improves the quality of their lives',
+			title:
+				'Develop the health offer so that children and young people with medical conditions are diagnosed as soon as possible and receive help and support that improves the quality of their lives',
 			description: 'Shorter waits for diagnosis and joined-up health support.'
 		}
 	]
@@ -89,7 +98,10 @@ Short breaks can be a few hours at a youth club, a day out, or an overnight stay
 	priorities: [
 		{ title: 'Make it easier to find out about and apply for short breaks', description: '' },
 		{ title: 'Offer more short breaks in school holidays and at weekends', description: '' },
-		{ title: 'Make sure short breaks meet the needs of children with complex needs', description: '' }
+		{
+			title: 'Make sure short breaks meet the needs of children with complex needs',
+			description: ''
+		}
 	]
 };
 

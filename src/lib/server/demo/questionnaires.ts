@@ -3,12 +3,22 @@ import type { Db } from '../db';
 import { audienceCodes } from '../db/schema';
 import { createQuestionnaire, publishVersion } from '../questionnaires/versions';
 
-export function seedQuestionnaires(db: Db, consultationId: number, now: Date): { audience: (typeof audienceCodes)[number]; questionnaireId: number }[] {
+export function seedQuestionnaires(
+	db: Db,
+	consultationId: number,
+	now: Date
+): { audience: (typeof audienceCodes)[number]; questionnaireId: number }[] {
 	return audienceCodes.map((audience) => {
 		const created = createQuestionnaire(db, consultationId, audience, { useStarter: true, now });
-		if (!created.ok) throw new Error(`Could not create the ${audience} questionnaire: ${Object.values(created.errors).join('; ')}`);
+		if (!created.ok)
+			throw new Error(
+				`Could not create the ${audience} questionnaire: ${Object.values(created.errors).join('; ')}`
+			);
 		const published = publishVersion(db, created.versionId, { now });
-		if (!published.ok) throw new Error(`Could not publish the ${audience} questionnaire: ${Object.values(published.errors).join('; ')}`);
+		if (!published.ok)
+			throw new Error(
+				`Could not publish the ${audience} questionnaire: ${Object.values(published.errors).join('; ')}`
+			);
 		return { audience, questionnaireId: created.questionnaireId };
 	});
 }

@@ -30,7 +30,14 @@ function pick<T>(random: Rng, items: readonly T[], weights?: readonly number[]):
 
 const audiences = ['parents_carers', 'practitioners', 'young_people'] as const;
 const audienceWeights = [45, 30, 25];
-const agreementScale = ['strongly_agree', 'agree', 'neither', 'disagree', 'strongly_disagree', 'dont_know'];
+const agreementScale = [
+	'strongly_agree',
+	'agree',
+	'neither',
+	'disagree',
+	'strongly_disagree',
+	'dont_know'
+];
 
 /** Agreement tendencies by priority position: strong support for 1, 5 and 6, mixed on 3. */
 const tendencies: Record<number, number[]> = {
@@ -56,8 +63,30 @@ function agreementWeights(position: number, audience: string): number[] {
 	return w;
 }
 
-const districts = ['L1', 'L4', 'L6', 'L8', 'L9', 'L11', 'L12', 'L13', 'L15', 'L17', 'L18', 'L19', 'L24', 'L25', 'L36'];
-const otherDescriptions = ['Grandparent and kinship carer', 'Foster carer', 'Youth worker', 'Speech and language therapist', 'Childminder'];
+const districts = [
+	'L1',
+	'L4',
+	'L6',
+	'L8',
+	'L9',
+	'L11',
+	'L12',
+	'L13',
+	'L15',
+	'L17',
+	'L18',
+	'L19',
+	'L24',
+	'L25',
+	'L36'
+];
+const otherDescriptions = [
+	'Grandparent and kinship carer',
+	'Foster carer',
+	'Youth worker',
+	'Speech and language therapist',
+	'Childminder'
+];
 const rareValues = new Set(['prefer_not_to_say', 'not_sure', 'other']);
 
 type QuestionMeta = {
@@ -72,7 +101,12 @@ type QuestionMeta = {
 	priorityPosition: number | null;
 };
 
-type Form = { audience: string; questionnaireId: number; versionId: number; questions: QuestionMeta[] };
+type Form = {
+	audience: string;
+	questionnaireId: number;
+	versionId: number;
+	questions: QuestionMeta[];
+};
 
 function loadForms(db: Db, consultationId: number): Form[] {
 	const c = db.$client;
@@ -89,25 +123,42 @@ function loadForms(db: Db, consultationId: number): Form[] {
 		   (SELECT min(p.position) FROM question_priority qp JOIN priority p ON p.id = qp.priority_id WHERE qp.question_id = q.id) AS priorityPosition
 		 FROM question q WHERE q.version_id = ? ORDER BY q.position`
 	);
-	const optionsOf = c.prepare('SELECT value, exclusive FROM question_option WHERE question_id = ? ORDER BY position');
+	const optionsOf = c.prepare(
+		'SELECT value, exclusive FROM question_option WHERE question_id = ? ORDER BY position'
+	);
 	return versions.map((v) => ({
 		...v,
-		questions: (questionsOf.all(v.versionId) as (Omit<QuestionMeta, 'options' | 'showIfValues' | 'isProfile'> & { isProfile: number; showIfValues: string | null })[]).map(
-			(q) => ({
-				...q,
-				isProfile: q.isProfile === 1,
-				showIfValues: q.showIfValues ? (JSON.parse(q.showIfValues) as string[]) : null,
-				options: (optionsOf.all(q.id) as { value: string; exclusive: number }[]).map((o) => ({ value: o.value, exclusive: o.exclusive === 1 }))
-			})
-		)
+		questions: (
+			questionsOf.all(v.versionId) as (Omit<
+				QuestionMeta,
+				'options' | 'showIfValues' | 'isProfile'
+			> & { isProfile: number; showIfValues: string | null })[]
+		).map((q) => ({
+			...q,
+			isProfile: q.isProfile === 1,
+			showIfValues: q.showIfValues ? (JSON.parse(q.showIfValues) as string[]) : null,
+			options: (optionsOf.all(q.id) as { value: string; exclusive: number }[]).map((o) => ({
+				value: o.value,
+				exclusive: o.exclusive === 1
+			}))
+		}))
 	}));
 }
 
-function comment(random: Rng, audience: string, position: number | null): { text: string; theme: number } {
+function comment(
+	random: Rng,
+	audience: string,
+	position: number | null
+): { text: string; theme: number } {
 	const fitting = position !== null ? themesByPriority[((position - 1) % 6) + 1] : null;
-	const theme = fitting ? pick(random, fitting, [60, 25, 15]) : Math.floor(random() * demoThemes.length);
+	const theme = fitting
+		? pick(random, fitting, [60, 25, 15])
+		: Math.floor(random() * demoThemes.length);
 	const t = demoThemes[theme];
-	const text = audience === 'young_people' ? pick(random, t.young) : `${pick(random, t.openings)} ${pick(random, t.followUps)}`;
+	const text =
+		audience === 'young_people'
+			? pick(random, t.young)
+			: `${pick(random, t.openings)} ${pick(random, t.followUps)}`;
 	return { text, theme };
 }
 
@@ -123,13 +174,23 @@ function answersFor(random: Rng, form: Form, commentRate: number): Answer[] {
 		}
 		const values: string[] = [];
 		if (q.kind === 'agreement') {
-			values.push(pick(random, agreementScale, agreementWeights(q.priorityPosition ?? 0, form.audience)));
+			values.push(
+				pick(random, agreementScale, agreementWeights(q.priorityPosition ?? 0, form.audience))
+			);
 		} else if (q.kind === 'single') {
 			if (random() < 0.88 && q.options.length) {
-				values.push(pick(random, q.options.map((o) => o.value), q.options.map((o) => (rareValues.has(o.value) ? 0.15 : 1))));
+				values.push(
+					pick(
+						random,
+						q.options.map((o) => o.value),
+						q.options.map((o) => (rareValues.has(o.value) ? 0.15 : 1))
+					)
+				);
 			}
 		} else if (q.kind === 'multiple') {
-			const choices = q.options.filter((o) => !o.exclusive && !rareValues.has(o.value)).map((o) => o.value);
+			const choices = q.options
+				.filter((o) => !o.exclusive && !rareValues.has(o.value))
+				.map((o) => o.value);
 			if (random() < 0.85 && choices.length) {
 				values.push(pick(random, choices));
 				if (random() < 0.35) values.push(pick(random, choices));
@@ -137,7 +198,8 @@ function answersFor(random: Rng, form: Form, commentRate: number): Answer[] {
 		} else if (q.textFormat === 'postcode_district') {
 			if (random() < 0.7) values.push(pick(random, districts));
 		} else if (q.isProfile) {
-			if (random() < 0.8) out.push({ questionId: q.id, value: null, text: pick(random, otherDescriptions) });
+			if (random() < 0.8)
+				out.push({ questionId: q.id, value: null, text: pick(random, otherDescriptions) });
 			continue;
 		} else {
 			if (random() < commentRate) {
@@ -172,15 +234,29 @@ export type GenerateOptions = {
 export type Generated = { responses: number; answers: number; comments: number; tags: number };
 
 /** Inserts submitted responses with their answers (and theme tags) in one transaction. */
-export function generateResponses(db: Db, consultationId: number, options: GenerateOptions): Generated {
+export function generateResponses(
+	db: Db,
+	consultationId: number,
+	options: GenerateOptions
+): Generated {
 	const forms = loadForms(db, consultationId);
 	if (forms.length === 0) throw new Error('The consultation has no published questionnaires');
 	const random = rng(options.seed ?? 20260601);
 	const c = db.$client;
 	const sessionIds = (
-		c.prepare('SELECT id FROM roadshow_session WHERE consultation_id = ? AND cancelled_at IS NULL AND starts_at <= ? ORDER BY starts_at').all(consultationId, options.now.getTime()) as { id: number }[]
+		c
+			.prepare(
+				'SELECT id FROM roadshow_session WHERE consultation_id = ? AND cancelled_at IS NULL AND starts_at <= ? ORDER BY starts_at'
+			)
+			.all(consultationId, options.now.getTime()) as { id: number }[]
 	).map((s) => s.id);
-	const references = new Set((c.prepare('SELECT reference FROM response WHERE reference IS NOT NULL').all() as { reference: string }[]).map((r) => r.reference));
+	const references = new Set(
+		(
+			c.prepare('SELECT reference FROM response WHERE reference IS NOT NULL').all() as {
+				reference: string;
+			}[]
+		).map((r) => r.reference)
+	);
 	const insertResponse = c.prepare(
 		`INSERT INTO response (questionnaire_id, version_id, consultation_id, audience, channel, reference, status,
 		   started_at, last_saved_at, submitted_at, entered_by_staff_user_id, roadshow_session_id)
@@ -198,7 +274,13 @@ export function generateResponses(db: Db, consultationId: number, options: Gener
 	const insertAnswers = new Map<number, ReturnType<typeof c.prepare>>();
 	const answersStatement = (rows: number) => {
 		let s = insertAnswers.get(rows);
-		if (!s) insertAnswers.set(rows, (s = c.prepare(`INSERT INTO answer (response_id, question_id, value, text_value) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}`)));
+		if (!s)
+			insertAnswers.set(
+				rows,
+				(s = c.prepare(
+					`INSERT INTO answer (response_id, question_id, value, text_value) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}`
+				))
+			);
 		return s;
 	};
 	const pending: unknown[] = [];
@@ -208,7 +290,13 @@ export function generateResponses(db: Db, consultationId: number, options: Gener
 		if (rows === 0) return;
 		const lastId = Number(answersStatement(rows).run(pending).lastInsertRowid);
 		for (const t of pendingTags) {
-			insertTag.run(consultationId, lastId - rows + 1 + t.row, options.themeIds![t.theme], staff, t.at);
+			insertTag.run(
+				consultationId,
+				lastId - rows + 1 + t.row,
+				options.themeIds![t.theme],
+				staff,
+				t.at
+			);
 		}
 		pending.length = 0;
 		pendingTags.length = 0;
@@ -216,9 +304,10 @@ export function generateResponses(db: Db, consultationId: number, options: Gener
 	const newReference = () => {
 		for (;;) {
 			let raw = '';
-			for (let i = 0; i < 8; i++) raw += REFERENCE_ALPHABET[Math.floor(random() * REFERENCE_ALPHABET.length)];
+			for (let i = 0; i < 8; i++)
+				raw += REFERENCE_ALPHABET[Math.floor(random() * REFERENCE_ALPHABET.length)];
 			const reference = `R-${raw.slice(0, 4)}-${raw.slice(4)}`;
-			if (!references.has(reference)) return references.add(reference), reference;
+			if (!references.has(reference)) return (references.add(reference), reference);
 		}
 	};
 	db.transaction(
@@ -231,7 +320,8 @@ export function generateResponses(db: Db, consultationId: number, options: Gener
 				// Fewer answers at night: most night-time draws move into the day before.
 				let submitted = now - Math.floor(random() * span);
 				const hour = new Date(submitted).getUTCHours();
-				if (hour < 6 && random() < 0.8 && submitted - 9 * 3600_000 > now - span) submitted -= 9 * 3600_000;
+				if (hour < 6 && random() < 0.8 && submitted - 9 * 3600_000 > now - span)
+					submitted -= 9 * 3600_000;
 				const responseId = Number(
 					insertResponse.run(
 						form.questionnaireId,
@@ -254,7 +344,11 @@ export function generateResponses(db: Db, consultationId: number, options: Gener
 					if (a.theme !== undefined) {
 						result.comments++;
 						if (options.themeIds && random() < (options.tagRate ?? 0)) {
-							pendingTags.push({ row: pending.length / 4 - 1, theme: a.theme, at: Math.min(now, submitted + DAY_MS / 2) });
+							pendingTags.push({
+								row: pending.length / 4 - 1,
+								theme: a.theme,
+								at: Math.min(now, submitted + DAY_MS / 2)
+							});
 							result.tags++;
 						}
 					}
@@ -271,11 +365,20 @@ export function generateResponses(db: Db, consultationId: number, options: Gener
 /** The demo code frame, reusing any theme of the same name already there. Returns ids by demoThemes index. */
 export function ensureDemoThemes(db: Db, consultationId: number, now: Date): number[] {
 	const c = db.$client;
-	const find = c.prepare('SELECT id FROM theme WHERE consultation_id = ? AND lower(name) = lower(?)');
-	const insert = c.prepare('INSERT INTO theme (consultation_id, name, description, keywords, created_at) VALUES (?, ?, ?, ?, ?)');
+	const find = c.prepare(
+		'SELECT id FROM theme WHERE consultation_id = ? AND lower(name) = lower(?)'
+	);
+	const insert = c.prepare(
+		'INSERT INTO theme (consultation_id, name, description, keywords, created_at) VALUES (?, ?, ?, ?, ?)'
+	);
 	return demoThemes.map((t) => {
 		const found = find.get(consultationId, t.name) as { id: number } | undefined;
-		return found ? found.id : Number(insert.run(consultationId, t.name, t.description, t.keywords, now.getTime()).lastInsertRowid);
+		return found
+			? found.id
+			: Number(
+					insert.run(consultationId, t.name, t.description, t.keywords, now.getTime())
+						.lastInsertRowid
+				);
 	});
 }
 
@@ -283,30 +386,60 @@ export function ensureDemoThemes(db: Db, consultationId: number, now: Date): num
  * The demo consultation's feedback: `count` responses over the last 7 days (about 60% of comments
  * tagged), the code frame, roadshow notes linked to priorities, and arrivals at the sessions already held.
  */
-export function seedDemoResponses(db: Db, consultationId: number, now: Date, options: { count?: number } = {}): Generated {
+export function seedDemoResponses(
+	db: Db,
+	consultationId: number,
+	now: Date,
+	options: { count?: number } = {}
+): Generated {
 	return db.transaction(
 		() => {
 			const c = db.$client;
-			const lead = c.prepare("SELECT id FROM staff_user WHERE role = 'lead' ORDER BY id LIMIT 1").get() as { id: number } | undefined;
+			const lead = c
+				.prepare("SELECT id FROM staff_user WHERE role = 'lead' ORDER BY id LIMIT 1")
+				.get() as { id: number } | undefined;
 			const staff = lead?.id ?? null;
 			const themeIds = ensureDemoThemes(db, consultationId, now);
-			const result = generateResponses(db, consultationId, { count: options.count ?? 300, now, days: 7, tagRate: 0.6, themeIds, staffUserId: staff });
+			const result = generateResponses(db, consultationId, {
+				count: options.count ?? 300,
+				now,
+				days: 7,
+				tagRate: 0.6,
+				themeIds,
+				staffUserId: staff
+			});
 
-			const sessions = c.prepare('SELECT id FROM roadshow_session WHERE consultation_id = ? AND cancelled_at IS NULL AND starts_at <= ? ORDER BY starts_at').all(consultationId, now.getTime()) as { id: number }[];
-			const priorities = c.prepare('SELECT id, position FROM priority WHERE consultation_id = ?').all(consultationId) as { id: number; position: number }[];
+			const sessions = c
+				.prepare(
+					'SELECT id FROM roadshow_session WHERE consultation_id = ? AND cancelled_at IS NULL AND starts_at <= ? ORDER BY starts_at'
+				)
+				.all(consultationId, now.getTime()) as { id: number }[];
+			const priorities = c
+				.prepare('SELECT id, position FROM priority WHERE consultation_id = ?')
+				.all(consultationId) as { id: number; position: number }[];
 			const insertNote = c.prepare(
 				'INSERT INTO roadshow_note (consultation_id, roadshow_session_id, audience, note, entered_by_staff_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'
 			);
-			const linkNote = c.prepare('INSERT INTO roadshow_note_priority (note_id, priority_id) VALUES (?, ?)');
+			const linkNote = c.prepare(
+				'INSERT INTO roadshow_note_priority (note_id, priority_id) VALUES (?, ?)'
+			);
 			const tagNote = c.prepare(
 				'INSERT INTO comment_theme (consultation_id, roadshow_note_id, theme_id, tagged_by_staff_user_id, tagged_at) VALUES (?, ?, ?, ?, ?)'
 			);
 			demoNotes.forEach((n, i) => {
 				const at = now.getTime() - ((i * 7919) % (6 * DAY_MS)) - 3600_000;
-				const noteId = insertNote.run(consultationId, sessions.length ? sessions[i % sessions.length].id : null, n.audience, n.note, staff, at).lastInsertRowid;
+				const noteId = insertNote.run(
+					consultationId,
+					sessions.length ? sessions[i % sessions.length].id : null,
+					n.audience,
+					n.note,
+					staff,
+					at
+				).lastInsertRowid;
 				const p = priorities.find((x) => x.position === n.priority);
 				if (p) linkNote.run(noteId, p.id);
-				if (i % 3 !== 2) tagNote.run(consultationId, noteId, themeIds[n.theme], staff, now.getTime());
+				if (i % 3 !== 2)
+					tagNote.run(consultationId, noteId, themeIds[n.theme], staff, now.getTime());
 			});
 			// Most people booked on the sessions already held came.
 			c.prepare(
@@ -324,9 +457,17 @@ export function seedDemoResponses(db: Db, consultationId: number, now: Date, opt
  * generateResponses for large benchmark sets: the answer indexes are dropped first and built once
  * at the end (much quicker than keeping them up to date row by row), even if generation fails.
  */
-export function generateLargeDataSet(db: Db, consultationId: number, options: GenerateOptions): Generated {
+export function generateLargeDataSet(
+	db: Db,
+	consultationId: number,
+	options: GenerateOptions
+): Generated {
 	const c = db.$client;
-	const indexes = c.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'answer' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+	const indexes = c
+		.prepare(
+			"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'answer' AND sql IS NOT NULL"
+		)
+		.all() as { name: string; sql: string }[];
 	for (const index of indexes) c.exec(`DROP INDEX "${index.name}"`);
 	try {
 		return generateResponses(db, consultationId, options);

@@ -33,19 +33,203 @@ type DemoSession = {
 };
 
 const sessions: DemoSession[] = [
-	{ dayOffset: 0, start: '11:00', end: '12:00', title: 'Roadshow at Alder Hey', audienceLabel: 'Parents/Practitioners', venueName: 'Alder Hey Children’s Hospital (wooden building opposite A&E)', address: 'Eaton Road, West Derby, Liverpool', postcode: 'L12 2AP', area: 'West Derby', capacity: 40, booked: 14, stepFreeAccess: true, hearingLoop: true, quietRoom: true, parking: 'Hospital car park (pay on exit); blue badge spaces by the main entrance', childrenWelcome: true },
-	{ dayOffset: 1, start: '15:30', title: 'Roadshow in Toxteth', audienceLabel: 'Parents/Practitioners', venueName: 'Toxteth Annexe', address: 'Aigburth Road, Liverpool', postcode: 'L17 7BN', area: 'Toxteth', capacity: 30, booked: 9, stepFreeAccess: true, hearingLoop: false, quietRoom: false, parking: 'On-street parking nearby', childrenWelcome: true },
-	{ dayOffset: 3, start: '17:30', end: '18:30', title: 'Young people’s session', audienceLabel: 'Young people', venueName: 'Mersey Youth Arts (MYA)', address: '1 Hope Street, Liverpool', postcode: 'L1 9BQ', area: 'City centre', capacity: 20, booked: 18, stepFreeAccess: true, hearingLoop: true, quietRoom: true, parking: 'No parking on site; the nearest car park is on Hope Street', childrenWelcome: true },
-	{ dayOffset: 3, start: '15:30', end: '17:00', title: 'Roadshow at Cavendish Drive', audienceLabel: 'Parents/Practitioners', venueName: 'Salvation Army, Cavendish Drive', address: 'Cavendish Drive, Walton, Liverpool', postcode: 'L9 1NA', area: 'Walton', capacity: 35, booked: 11, stepFreeAccess: false, hearingLoop: false, quietRoom: false, parking: 'Small car park at the rear', childrenWelcome: false },
-	{ dayOffset: 9, start: '18:30', end: '20:00', title: 'Evening session for parents and carers', audienceLabel: 'Parents/Carers', venueName: 'Bridge Chapel', address: 'Bridge Road, Litherland, Liverpool', postcode: 'L21 6PH', area: 'Litherland', capacity: 15, booked: 15, waiting: 3, stepFreeAccess: true, hearingLoop: true, quietRoom: false, parking: 'Free car park', childrenWelcome: false },
-	{ dayOffset: 10, start: '15:30', end: '17:00', title: 'Afternoon session at Bridge Chapel', audienceLabel: 'Parents/Practitioners', venueName: 'Bridge Chapel', address: 'Bridge Road, Litherland, Liverpool', postcode: 'L21 6PH', area: 'Litherland', capacity: 25, booked: 6, stepFreeAccess: true, hearingLoop: true, quietRoom: false, parking: 'Free car park', childrenWelcome: true },
-	{ dayOffset: 8, start: '18:30', end: '20:30', title: 'City-wide evening session', audienceLabel: 'Parents/Carers and Practitioners', venueName: 'Oakmere Conference Centre', address: 'Oakmere Road, Belle Vale, Liverpool', postcode: 'L25 2RQ', area: 'Belle Vale', capacity: 60, booked: 22, stepFreeAccess: true, hearingLoop: true, quietRoom: true, parking: 'Large free car park', childrenWelcome: true },
-	{ dayOffset: 0, daysAgo: 4, start: '10:00', end: '12:00', title: 'Launch drop-in at Central Library', audienceLabel: 'Everyone', venueName: 'Central Library', address: 'William Brown Street, Liverpool', postcode: 'L3 8EW', area: 'City centre', capacity: 40, booked: 26, stepFreeAccess: true, hearingLoop: true, quietRoom: true, parking: 'Blue badge spaces on William Brown Street', childrenWelcome: true }
+	{
+		dayOffset: 0,
+		start: '11:00',
+		end: '12:00',
+		title: 'Roadshow at Alder Hey',
+		audienceLabel: 'Parents/Practitioners',
+		venueName: 'Alder Hey Children’s Hospital (wooden building opposite A&E)',
+		address: 'Eaton Road, West Derby, Liverpool',
+		postcode: 'L12 2AP',
+		area: 'West Derby',
+		capacity: 40,
+		booked: 14,
+		stepFreeAccess: true,
+		hearingLoop: true,
+		quietRoom: true,
+		parking: 'Hospital car park (pay on exit); blue badge spaces by the main entrance',
+		childrenWelcome: true
+	},
+	{
+		dayOffset: 1,
+		start: '15:30',
+		title: 'Roadshow in Toxteth',
+		audienceLabel: 'Parents/Practitioners',
+		venueName: 'Toxteth Annexe',
+		address: 'Aigburth Road, Liverpool',
+		postcode: 'L17 7BN',
+		area: 'Toxteth',
+		capacity: 30,
+		booked: 9,
+		stepFreeAccess: true,
+		hearingLoop: false,
+		quietRoom: false,
+		parking: 'On-street parking nearby',
+		childrenWelcome: true
+	},
+	{
+		dayOffset: 3,
+		start: '17:30',
+		end: '18:30',
+		title: 'Young people’s session',
+		audienceLabel: 'Young people',
+		venueName: 'Mersey Youth Arts (MYA)',
+		address: '1 Hope Street, Liverpool',
+		postcode: 'L1 9BQ',
+		area: 'City centre',
+		capacity: 20,
+		booked: 18,
+		stepFreeAccess: true,
+		hearingLoop: true,
+		quietRoom: true,
+		parking: 'No parking on site; the nearest car park is on Hope Street',
+		childrenWelcome: true
+	},
+	{
+		dayOffset: 3,
+		start: '15:30',
+		end: '17:00',
+		title: 'Roadshow at Cavendish Drive',
+		audienceLabel: 'Parents/Practitioners',
+		venueName: 'Salvation Army, Cavendish Drive',
+		address: 'Cavendish Drive, Walton, Liverpool',
+		postcode: 'L9 1NA',
+		area: 'Walton',
+		capacity: 35,
+		booked: 11,
+		stepFreeAccess: false,
+		hearingLoop: false,
+		quietRoom: false,
+		parking: 'Small car park at the rear',
+		childrenWelcome: false
+	},
+	{
+		dayOffset: 9,
+		start: '18:30',
+		end: '20:00',
+		title: 'Evening session for parents and carers',
+		audienceLabel: 'Parents/Carers',
+		venueName: 'Bridge Chapel',
+		address: 'Bridge Road, Litherland, Liverpool',
+		postcode: 'L21 6PH',
+		area: 'Litherland',
+		capacity: 15,
+		booked: 15,
+		waiting: 3,
+		stepFreeAccess: true,
+		hearingLoop: true,
+		quietRoom: false,
+		parking: 'Free car park',
+		childrenWelcome: false
+	},
+	{
+		dayOffset: 10,
+		start: '15:30',
+		end: '17:00',
+		title: 'Afternoon session at Bridge Chapel',
+		audienceLabel: 'Parents/Practitioners',
+		venueName: 'Bridge Chapel',
+		address: 'Bridge Road, Litherland, Liverpool',
+		postcode: 'L21 6PH',
+		area: 'Litherland',
+		capacity: 25,
+		booked: 6,
+		stepFreeAccess: true,
+		hearingLoop: true,
+		quietRoom: false,
+		parking: 'Free car park',
+		childrenWelcome: true
+	},
+	{
+		dayOffset: 8,
+		start: '18:30',
+		end: '20:30',
+		title: 'City-wide evening session',
+		audienceLabel: 'Parents/Carers and Practitioners',
+		venueName: 'Oakmere Conference Centre',
+		address: 'Oakmere Road, Belle Vale, Liverpool',
+		postcode: 'L25 2RQ',
+		area: 'Belle Vale',
+		capacity: 60,
+		booked: 22,
+		stepFreeAccess: true,
+		hearingLoop: true,
+		quietRoom: true,
+		parking: 'Large free car park',
+		childrenWelcome: true
+	},
+	{
+		dayOffset: 0,
+		daysAgo: 4,
+		start: '10:00',
+		end: '12:00',
+		title: 'Launch drop-in at Central Library',
+		audienceLabel: 'Everyone',
+		venueName: 'Central Library',
+		address: 'William Brown Street, Liverpool',
+		postcode: 'L3 8EW',
+		area: 'City centre',
+		capacity: 40,
+		booked: 26,
+		stepFreeAccess: true,
+		hearingLoop: true,
+		quietRoom: true,
+		parking: 'Blue badge spaces on William Brown Street',
+		childrenWelcome: true
+	}
 ];
 
-const firstNames = ['Aisha', 'Ben', 'Chloe', 'Daniel', 'Emma', 'Farah', 'Grace', 'Harry', 'Imran', 'Jess', 'Kyle', 'Leah', 'Mo', 'Niamh', 'Olu', 'Priya', 'Ryan', 'Sophie', 'Tom', 'Zara'];
-const lastNames = ['Ahmed', 'Brown', 'Campbell', 'Doyle', 'Evans', 'Hughes', 'Jones', 'Kelly', 'Murphy', 'Nguyen', 'Owens', 'Roberts', 'Smith', 'Taylor', 'Williams'];
-const needs: BookingInput['accessNeeds'][] = [['none'], ['none'], ['none'], ['wheelchair'], ['quiet_space'], ['bsl'], ['hearing_loop'], ['reading_help'], ['none']];
+const firstNames = [
+	'Aisha',
+	'Ben',
+	'Chloe',
+	'Daniel',
+	'Emma',
+	'Farah',
+	'Grace',
+	'Harry',
+	'Imran',
+	'Jess',
+	'Kyle',
+	'Leah',
+	'Mo',
+	'Niamh',
+	'Olu',
+	'Priya',
+	'Ryan',
+	'Sophie',
+	'Tom',
+	'Zara'
+];
+const lastNames = [
+	'Ahmed',
+	'Brown',
+	'Campbell',
+	'Doyle',
+	'Evans',
+	'Hughes',
+	'Jones',
+	'Kelly',
+	'Murphy',
+	'Nguyen',
+	'Owens',
+	'Roberts',
+	'Smith',
+	'Taylor',
+	'Williams'
+];
+const needs: BookingInput['accessNeeds'][] = [
+	['none'],
+	['none'],
+	['none'],
+	['wheelchair'],
+	['quiet_space'],
+	['bsl'],
+	['hearing_loop'],
+	['reading_help'],
+	['none']
+];
 
 function person(i: number) {
 	const name = `${firstNames[i % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`;
@@ -64,7 +248,11 @@ function partiesFor(places: number): { adults: number; children: number }[] {
 	return parties;
 }
 
-function bookingFor(sessionId: number, i: number, party: { adults: number; children: number }): BookingInput {
+function bookingFor(
+	sessionId: number,
+	i: number,
+	party: { adults: number; children: number }
+): BookingInput {
 	const { name, email } = person(i);
 	const onBehalf = i % 6 === 5;
 	return {
@@ -112,7 +300,9 @@ export function seedRoadshow(db: Db, consultationId: number, now: Date): void {
 			hearingLoop: s.hearingLoop,
 			parking: s.parking,
 			quietRoom: s.quietRoom,
-			accessibilityNotes: s.quietRoom ? 'A quiet room is available throughout. Ask any member of staff.' : '',
+			accessibilityNotes: s.quietRoom
+				? 'A quiet room is available throughout. Ask any member of staff.'
+				: '',
 			childrenWelcome: s.childrenWelcome
 		};
 		const session = createSession(db, consultationId, input, now);
@@ -121,9 +311,14 @@ export function seedRoadshow(db: Db, consultationId: number, now: Date): void {
 		// Adults-only sessions take no children: the same people come as adults.
 		const fit = (p: { adults: number; children: number }) =>
 			s.childrenWelcome ? p : { adults: p.adults + p.children, children: 0 };
-		for (const party of partiesFor(s.booked)) createBooking(db, bookingFor(session.id, n++, fit(party)), bookedAt);
+		for (const party of partiesFor(s.booked))
+			createBooking(db, bookingFor(session.id, n++, fit(party)), bookedAt);
 		for (let w = 0; w < (s.waiting ?? 0); w++) {
-			joinWaitingList(db, bookingFor(session.id, n++, fit({ adults: 1 + (w % 2), children: w % 2 })), bookedAt);
+			joinWaitingList(
+				db,
+				bookingFor(session.id, n++, fit({ adults: 1 + (w % 2), children: w % 2 })),
+				bookedAt
+			);
 		}
 	}
 }

@@ -38,8 +38,14 @@ describe('seedDemo', () => {
 		expect(full).toHaveLength(1);
 		expect(full[0].waitingCount).toBeGreaterThan(0);
 		const questionnaires = listQuestionnaires(db, open[0].id);
-		expect(questionnaires.map((q) => q.audience).sort()).toEqual(['parents_carers', 'practitioners', 'young_people']);
+		expect(questionnaires.map((q) => q.audience).sort()).toEqual([
+			'parents_carers',
+			'practitioners',
+			'young_people'
+		]);
 		expect(questionnaires.every((q) => q.published !== null)).toBe(true);
-		expect(sessions.some((s) => s.confirmedPlaces < s.capacity && s.confirmedPlaces / s.capacity >= 0.8)).toBe(true);
+		expect(
+			sessions.some((s) => s.confirmedPlaces < s.capacity && s.confirmedPlaces / s.capacity >= 0.8)
+		).toBe(true);
 	});
 });

@@ -20,7 +20,10 @@ const demoStaff = [
 
 export function isEmpty(db: Db): boolean {
 	const n = (table: typeof consultation | typeof staffUser) =>
-		db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(table)
+			.get()!.n;
 	return n(consultation) === 0 && n(staffUser) === 0;
 }
 
@@ -28,7 +31,10 @@ export function isEmpty(db: Db): boolean {
  * Seeds the demo into an empty database and returns the staff logins to print once.
  * `password` fixes every demo password (for tests); otherwise each is freshly generated.
  */
-export async function seedDemo(db: Db, options: { now?: Date; password?: string } = {}): Promise<DemoLogin[]> {
+export async function seedDemo(
+	db: Db,
+	options: { now?: Date; password?: string } = {}
+): Promise<DemoLogin[]> {
 	const now = options.now ?? new Date();
 	const today = ukToday(now);
 	const logins: DemoLogin[] = demoStaff.map((s) => ({
@@ -60,7 +66,9 @@ export async function seedDemo(db: Db, options: { now?: Date; password?: string 
 					.returning({ id: consultation.id })
 					.get();
 				priorities.forEach((p, i) => {
-					tx.insert(priority).values({ ...p, consultationId: id, position: i + 1 }).run();
+					tx.insert(priority)
+						.values({ ...p, consultationId: id, position: i + 1 })
+						.run();
 				});
 				return id;
 			});

@@ -21,7 +21,9 @@ import { insightsFixture } from './testFixtures';
 const { db, consultationId, otherConsultationId, priorityIds, sessionId } = insightsFixture();
 const [p1, p2] = priorityIds;
 const none: InsightFilters = {};
-const needSensory: InsightFilters = { profile: [{ key: 'type-of-need', value: 'sensory_physical' }] };
+const needSensory: InsightFilters = {
+	profile: [{ key: 'type-of-need', value: 'sensory_physical' }]
+};
 
 describe('response totals', () => {
 	it('counts submitted responses only, by audience and channel, suppressing 1 to 4', () => {
@@ -37,13 +39,17 @@ describe('response totals', () => {
 	});
 
 	it('follows every kind of filter', () => {
-		expect(countResponses(db, consultationId, { audience: 'parents_carers', channel: 'paper' })).toBe(5);
+		expect(
+			countResponses(db, consultationId, { audience: 'parents_carers', channel: 'paper' })
+		).toBe(5);
 		expect(countResponses(db, consultationId, needSensory)).toBe(8);
 		expect(countResponses(db, consultationId, { sessionId })).toBe(1);
 		// 2 June in UK time includes group F, sent at 23:30 UTC on 1 June.
 		expect(countResponses(db, consultationId, { from: '2026-06-02', to: '2026-06-02' })).toBe(19);
 		expect(countResponses(db, consultationId, { to: '2026-06-01' })).toBe(5);
-		expect(countResponses(db, consultationId, { ...needSensory, audience: 'practitioners' })).toBe(3);
+		expect(countResponses(db, consultationId, { ...needSensory, audience: 'practitioners' })).toBe(
+			3
+		);
 		expect(countResponses(db, otherConsultationId, none)).toBe(9);
 	});
 
@@ -53,8 +59,16 @@ describe('response totals', () => {
 			{ day: '2026-06-02', n: 19 },
 			{ day: '2026-06-03', n: 6 }
 		]);
-		expect(responsesByDay(db, consultationId, { audience: 'young_people' })).toEqual([{ day: '2026-06-02', n: null }]);
-		expect(responsesByDay(db, consultationId, { audience: 'practitioners', from: '2026-06-01', to: '2026-06-03' })).toEqual([
+		expect(responsesByDay(db, consultationId, { audience: 'young_people' })).toEqual([
+			{ day: '2026-06-02', n: null }
+		]);
+		expect(
+			responsesByDay(db, consultationId, {
+				audience: 'practitioners',
+				from: '2026-06-01',
+				to: '2026-06-03'
+			})
+		).toEqual([
 			{ day: '2026-06-01', n: 0 },
 			{ day: '2026-06-02', n: 5 },
 			{ day: '2026-06-03', n: 0 }
@@ -63,42 +77,83 @@ describe('response totals', () => {
 });
 
 describe('agreement by audience', () => {
-	it('gives the distribution, base and % agree (don\'t know in the base) per audience, suppressed', () => {
+	it("gives the distribution, base and % agree (don't know in the base) per audience, suppressed", () => {
 		const a = agreementByAudience(db, consultationId, p1);
 		const parents = a.audiences[0];
 		expect(parents).toMatchObject({
 			audience: 'parents_carers',
 			n: 23,
 			// One "don't know" alone would be 23 less the rest, so the smallest other count (disagree, 5) is withheld too.
-			counts: { strongly_agree: 10, agree: 7, neither: 0, disagree: null, strongly_disagree: 0, dont_know: null },
+			counts: {
+				strongly_agree: 10,
+				agree: 7,
+				neither: 0,
+				disagree: null,
+				strongly_disagree: 0,
+				dont_know: null
+			},
 			withheld: ['disagree'],
 			agree: 17,
 			percentAgree: 74
 		});
-		expect(a.audiences[1]).toMatchObject({ audience: 'practitioners', n: 5, counts: { agree: null, neither: null, strongly_agree: 0 }, agree: null, percentAgree: null });
+		expect(a.audiences[1]).toMatchObject({
+			audience: 'practitioners',
+			n: 5,
+			counts: { agree: null, neither: null, strongly_agree: 0 },
+			agree: null,
+			percentAgree: null
+		});
 		// A group under 5 hides everything, zeros included.
-		expect(a.audiences[2]).toMatchObject({ audience: 'young_people', n: null, agree: null, percentAgree: null, counts: { strongly_disagree: null, agree: null } });
+		expect(a.audiences[2]).toMatchObject({
+			audience: 'young_people',
+			n: null,
+			agree: null,
+			percentAgree: null,
+			counts: { strongly_disagree: null, agree: null }
+		});
 		expect(a.all).toMatchObject({
 			n: 30,
-			counts: { strongly_agree: 10, agree: 10, neither: null, disagree: 5, strongly_disagree: null, dont_know: null },
+			counts: {
+				strongly_agree: 10,
+				agree: 10,
+				neither: null,
+				disagree: 5,
+				strongly_disagree: null,
+				dont_know: null
+			},
 			agree: 20,
 			percentAgree: 67
 		});
 	});
 
 	it('follows the filters, whichever way the figures are counted', () => {
-		expect(agreementByAudience(db, consultationId, p1, needSensory).all).toMatchObject({ n: 8, agree: 8, percentAgree: 100, counts: { strongly_agree: null, agree: null }, withheld: ['strongly_agree'] });
+		expect(agreementByAudience(db, consultationId, p1, needSensory).all).toMatchObject({
+			n: 8,
+			agree: 8,
+			percentAgree: 100,
+			counts: { strongly_agree: null, agree: null },
+			withheld: ['strongly_agree']
+		});
 		const parents = agreementByAudience(db, consultationId, p1, { audience: 'parents_carers' });
 		expect(parents.audiences.map((a) => a.audience)).toEqual(['parents_carers']);
 		expect(parents.all).toMatchObject({ n: 23, percentAgree: 74 });
-		expect(agreementByAudience(db, consultationId, p1, { channel: 'paper' }).all).toMatchObject({ n: 5, counts: { strongly_agree: 5 }, percentAgree: 100 });
-		expect(agreementByAudience(db, consultationId, p2).all).toMatchObject({ n: 30, counts: { agree: 30 }, percentAgree: 100 });
+		expect(agreementByAudience(db, consultationId, p1, { channel: 'paper' }).all).toMatchObject({
+			n: 5,
+			counts: { strongly_agree: 5 },
+			percentAgree: 100
+		});
+		expect(agreementByAudience(db, consultationId, p2).all).toMatchObject({
+			n: 30,
+			counts: { agree: 30 },
+			percentAgree: 100
+		});
 	});
 
 	it('gives every priority at once, matching one at a time', () => {
 		for (const filters of [none, needSensory, { audience: 'parents_carers' as const }]) {
 			const all = agreementByPriority(db, consultationId, priorityIds, filters);
-			for (const id of priorityIds) expect(all.get(id)).toEqual(agreementByAudience(db, consultationId, id, filters));
+			for (const id of priorityIds)
+				expect(all.get(id)).toEqual(agreementByAudience(db, consultationId, id, filters));
 			expect(priorityFigures(db, consultationId, priorityIds, filters).agreement).toEqual(all);
 		}
 	});
@@ -108,28 +163,48 @@ describe('agreementRow', () => {
 	it('never lets a hidden small count be worked out from n or "% agree"', () => {
 		// n 25 less the shown counts would give "agree" (2) alone: strongly agree, the smallest other, is withheld too.
 		const one = agreementRow('all', { strongly_agree: 6, agree: 2, disagree: 17 });
-		expect(one).toMatchObject({ n: 25, counts: { strongly_agree: null, agree: null, disagree: 17 }, withheld: ['strongly_agree'] });
+		expect(one).toMatchObject({
+			n: 25,
+			counts: { strongly_agree: null, agree: null, disagree: 17 },
+			withheld: ['strongly_agree']
+		});
 		// 32% of 25 is 8 agreeing: both hidden counts are on that side, so it reveals neither.
 		expect(one).toMatchObject({ agree: 8, percentAgree: 32 });
 
 		// One hidden count on each side: n less the rest gives only their sum, but "% agree" (48% of 25 = 12) would give 12 - 10 = 2.
 		const split = agreementRow('all', { strongly_agree: 10, agree: 2, disagree: 10, dont_know: 3 });
-		expect(split).toMatchObject({ n: 25, counts: { strongly_agree: 10, agree: null, disagree: 10, dont_know: null }, withheld: [] });
+		expect(split).toMatchObject({
+			n: 25,
+			counts: { strongly_agree: 10, agree: null, disagree: 10, dont_know: null },
+			withheld: []
+		});
 		expect(split).toMatchObject({ agree: null, percentAgree: null });
 
-		expect(agreementRow('all', { agree: 3 })).toMatchObject({ n: null, withheld: [], percentAgree: null });
-		expect(agreementRow('all', { agree: 20, disagree: 5 })).toMatchObject({ counts: { agree: 20, disagree: 5 }, withheld: [], percentAgree: 80 });
+		expect(agreementRow('all', { agree: 3 })).toMatchObject({
+			n: null,
+			withheld: [],
+			percentAgree: null
+		});
+		expect(agreementRow('all', { agree: 20, disagree: 5 })).toMatchObject({
+			counts: { agree: 20, disagree: 5 },
+			withheld: [],
+			percentAgree: 80
+		});
 	});
 });
 
 describe('comments and themes', () => {
-	it('counts answers to the priority\'s comment questions and roadshow notes on it', () => {
+	it("counts answers to the priority's comment questions and roadshow notes on it", () => {
 		expect(commentCounts(db, consultationId).get(p1)).toBe(13);
 		expect(commentCounts(db, consultationId, { channel: 'online' }).get(p1)).toBe(12);
 		expect(commentCounts(db, consultationId, { channel: 'roadshow' }).get(p1)).toBe(1);
 		expect(commentCounts(db, consultationId, needSensory).get(p1)).toBeUndefined();
-		expect(commentCounts(db, consultationId, { audience: 'parents_carers', from: '2026-06-03' }).get(p1)).toBe(5);
-		expect(priorityFigures(db, consultationId, priorityIds, none).comments).toEqual(commentCounts(db, consultationId));
+		expect(
+			commentCounts(db, consultationId, { audience: 'parents_carers', from: '2026-06-03' }).get(p1)
+		).toBe(5);
+		expect(priorityFigures(db, consultationId, priorityIds, none).comments).toEqual(
+			commentCounts(db, consultationId)
+		);
 	});
 
 	it('ranks themes by tagged comments', () => {
@@ -137,20 +212,38 @@ describe('comments and themes', () => {
 			expect.objectContaining({ name: 'Waiting', count: 7 }),
 			expect.objectContaining({ name: 'Listening', count: 6 })
 		]);
-		expect(topThemes(db, consultationId, { priorityId: p1, filters: { channel: 'online', audience: 'parents_carers' } }).map((t) => [t.name, t.count])).toEqual([
+		expect(
+			topThemes(db, consultationId, {
+				priorityId: p1,
+				filters: { channel: 'online', audience: 'parents_carers' }
+			}).map((t) => [t.name, t.count])
+		).toEqual([
 			['Waiting', 7],
 			['Listening', 5]
 		]);
-		expect(topThemes(db, consultationId, { filters: { channel: 'roadshow' } }).map((t) => [t.name, t.count])).toEqual([['Listening', null]]);
+		expect(
+			topThemes(db, consultationId, { filters: { channel: 'roadshow' } }).map((t) => [
+				t.name,
+				t.count
+			])
+		).toEqual([['Listening', null]]);
 		expect(topThemes(db, consultationId, { filters: { audience: 'practitioners' } })).toEqual([]);
-		expect(topThemesByPriority(db, consultationId, none).get(p1)).toEqual(topThemes(db, consultationId, { priorityId: p1 }));
+		expect(topThemesByPriority(db, consultationId, none).get(p1)).toEqual(
+			topThemes(db, consultationId, { priorityId: p1 })
+		);
 		expect(topThemes(db, otherConsultationId)).toEqual([]);
 	});
 
 	it('picks the most recent comments on a priority', () => {
 		const recent = recentComments(db, consultationId, p1, none, 3);
-		expect(recent.map((c) => c.text)).toEqual(['=HYPERLINK("x") nobody listens', '=HYPERLINK("x") nobody listens', '=HYPERLINK("x") nobody listens']);
-		expect(recentComments(db, consultationId, p1, { channel: 'roadshow' }, 3).map((c) => c.text)).toEqual(['Parents felt unheard']);
+		expect(recent.map((c) => c.text)).toEqual([
+			'=HYPERLINK("x") nobody listens',
+			'=HYPERLINK("x") nobody listens',
+			'=HYPERLINK("x") nobody listens'
+		]);
+		expect(
+			recentComments(db, consultationId, p1, { channel: 'roadshow' }, 3).map((c) => c.text)
+		).toEqual(['Parents felt unheard']);
 	});
 });
 
@@ -158,7 +251,15 @@ describe('roadshow panel', () => {
 	it('gives capacity, places booked and attended per session, suppressed', () => {
 		const panel = roadshowPanel(db, consultationId, none);
 		expect(panel.sessions).toEqual([
-			expect.objectContaining({ id: sessionId, capacity: 20, booked: 6, waiting: 0, attended: null, notes: null, responses: null })
+			expect.objectContaining({
+				id: sessionId,
+				capacity: 20,
+				booked: 6,
+				waiting: 0,
+				attended: null,
+				notes: null,
+				responses: null
+			})
 		]);
 		expect(panel).toMatchObject({ booked: 6, attended: null, waiting: 0 });
 	});
@@ -167,6 +268,8 @@ describe('roadshow panel', () => {
 describe('loadDashboard', () => {
 	it('hides example comments when fewer than 5 responses match', () => {
 		expect(loadDashboard(db, consultationId, none).priorities[0].examples).toHaveLength(3);
-		expect(loadDashboard(db, consultationId, { audience: 'young_people' }).priorities[0].examples).toEqual([]);
+		expect(
+			loadDashboard(db, consultationId, { audience: 'young_people' }).priorities[0].examples
+		).toEqual([]);
 	});
 });

@@ -32,28 +32,49 @@ export type ResponseTotals = {
 	byChannel: { channel: Channel; label: string; n: Count }[];
 };
 
-export function responseTotals(db: Db, consultationId: number, filters: InsightFilters): ResponseTotals {
+export function responseTotals(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters
+): ResponseTotals {
 	const rc = responseConditions(consultationId, filters);
 	const rows = all<{ audience: Audience; channel: Channel; n: number }>(
 		db,
-		join('SELECT r.audience, r.channel, count(*) AS n FROM response r WHERE', rc, 'GROUP BY r.audience, r.channel')
+		join(
+			'SELECT r.audience, r.channel, count(*) AS n FROM response r WHERE',
+			rc,
+			'GROUP BY r.audience, r.channel'
+		)
 	);
-	const sum = (pick: (r: (typeof rows)[number]) => boolean) => rows.filter(pick).reduce((s, r) => s + r.n, 0);
+	const sum = (pick: (r: (typeof rows)[number]) => boolean) =>
+		rows.filter(pick).reduce((s, r) => s + r.n, 0);
 	const rawTotal = sum(() => true);
 	return {
 		rawTotal,
 		total: suppress(rawTotal),
 		byAudience: audienceCodes
 			.filter((a) => !filters.audience || a === filters.audience)
-			.map((audience) => ({ audience, label: audienceLabels[audience], n: suppress(sum((r) => r.audience === audience)) })),
+			.map((audience) => ({
+				audience,
+				label: audienceLabels[audience],
+				n: suppress(sum((r) => r.audience === audience))
+			})),
 		byChannel: channelCodes
 			.filter((c) => !filters.channel || c === filters.channel)
-			.map((channel) => ({ channel, label: channelLabels[channel], n: suppress(sum((r) => r.channel === channel)) }))
+			.map((channel) => ({
+				channel,
+				label: channelLabels[channel],
+				n: suppress(sum((r) => r.channel === channel))
+			}))
 	};
 }
 
 /** Responses sent on each UK calendar day, every day from the first to the last (empty days as 0). */
-export function responsesByDay(db: Db, consultationId: number, filters: InsightFilters): { day: string; n: Count }[] {
+export function responsesByDay(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters
+): { day: string; n: Count }[] {
 	const rc = responseConditions(consultationId, filters);
 	const range = all<{ min: number | null; max: number | null }>(
 		db,
@@ -61,12 +82,21 @@ export function responsesByDay(db: Db, consultationId: number, filters: InsightF
 	)[0];
 	if (range.min === null || range.max === null) return [];
 	const day = ukDaySql('r.submitted_at', range.min, range.max);
-	const rows = all<{ day: string; n: number }>(db, join(`SELECT ${day} AS day, count(*) AS n FROM response r WHERE`, rc, 'GROUP BY day ORDER BY day'));
+	const rows = all<{ day: string; n: number }>(
+		db,
+		join(
+			`SELECT ${day} AS day, count(*) AS n FROM response r WHERE`,
+			rc,
+			'GROUP BY day ORDER BY day'
+		)
+	);
 	const byDay = new Map(rows.map((r) => [r.day, r.n]));
 	const out: { day: string; n: Count }[] = [];
 	const first = filters.from && filters.from < rows[0].day ? filters.from : rows[0].day;
-	const last = filters.to && filters.to > rows[rows.length - 1].day ? filters.to : rows[rows.length - 1].day;
-	for (let d = first; d <= last && out.length < 1000; d = addDays(d, 1)) out.push({ day: d, n: suppress(byDay.get(d) ?? 0) });
+	const last =
+		filters.to && filters.to > rows[rows.length - 1].day ? filters.to : rows[rows.length - 1].day;
+	for (let d = first; d <= last && out.length < 1000; d = addDays(d, 1))
+		out.push({ day: d, n: suppress(byDay.get(d) ?? 0) });
 	return out;
 }
 
@@ -91,30 +121,42 @@ export type PriorityAgreement = { audiences: AgreementRow[]; all: AgreementRow }
 const AGREE_SIDE: readonly AgreementValue[] = ['strongly_agree', 'agree'];
 
 /** One group's answers to an agreement question, suppressed so no small count can be read or worked out. */
-export function agreementRow(audience: Audience | 'all', raw: Partial<Record<AgreementValue, number>>): AgreementRow {
+export function agreementRow(
+	audience: Audience | 'all',
+	raw: Partial<Record<AgreementValue, number>>
+): AgreementRow {
 	const count = (v: AgreementValue) => raw[v] ?? 0;
 	const n = agreementValues.reduce((s, v) => s + count(v), 0);
 	const agree = count('strongly_agree') + count('agree');
 	const label = audience === 'all' ? 'All audiences' : audienceLabels[audience];
 	if (isSuppressed(n)) {
-		const counts = Object.fromEntries(agreementValues.map((v) => [v, null])) as Record<AgreementValue, Count>;
+		const counts = Object.fromEntries(agreementValues.map((v) => [v, null])) as Record<
+			AgreementValue,
+			Count
+		>;
 		return { audience, label, n: null, counts, withheld: [], agree: null, percentAgree: null };
 	}
 	const small = agreementValues.filter((v) => isSuppressed(count(v)));
 	// One small count alone could be worked out as n less the others: hide the smallest other too.
 	const withheld =
 		small.length === 1
-			? agreementValues.filter((v) => count(v) > 0 && !small.includes(v)).sort((a, b) => count(a) - count(b)).slice(0, 1)
+			? agreementValues
+					.filter((v) => count(v) > 0 && !small.includes(v))
+					.sort((a, b) => count(a) - count(b))
+					.slice(0, 1)
 			: [];
 	const hidden = [...small, ...withheld];
 	// With n shown, "% agree" gives away both the agree total and the rest: neither side may hold exactly one hidden count.
-	const hiddenOnSide = (agreeSide: boolean) => hidden.filter((v) => AGREE_SIDE.includes(v) === agreeSide).length;
+	const hiddenOnSide = (agreeSide: boolean) =>
+		hidden.filter((v) => AGREE_SIDE.includes(v) === agreeSide).length;
 	const sideRevealed = hiddenOnSide(true) === 1 || hiddenOnSide(false) === 1;
 	return {
 		audience,
 		label,
 		n,
-		counts: Object.fromEntries(agreementValues.map((v) => [v, hidden.includes(v) ? null : count(v)])) as Record<AgreementValue, Count>,
+		counts: Object.fromEntries(
+			agreementValues.map((v) => [v, hidden.includes(v) ? null : count(v)])
+		) as Record<AgreementValue, Count>,
 		withheld,
 		agree: sideRevealed ? null : suppress(agree),
 		percentAgree: sideRevealed ? null : suppressedPercent(agree, n)
@@ -124,7 +166,13 @@ export function agreementRow(audience: Audience | 'all', raw: Partial<Record<Agr
 type LinkedQuestion = { id: number; audience: Audience; priorityId: number };
 
 /** The consultation's questions of one kind that inform a priority: a few dozen rows. */
-function linkedQuestions(db: Db, consultationId: number, kind: 'agreement' | 'text', filters: InsightFilters, priorityId?: number): LinkedQuestion[] {
+function linkedQuestions(
+	db: Db,
+	consultationId: number,
+	kind: 'agreement' | 'text',
+	filters: InsightFilters,
+	priorityId?: number
+): LinkedQuestion[] {
 	const rows = all<LinkedQuestion>(db, {
 		text: `SELECT q.id, qn.audience, qp.priority_id AS priorityId FROM question q
 			JOIN questionnaire_version v ON v.id = q.version_id
@@ -133,12 +181,22 @@ function linkedQuestions(db: Db, consultationId: number, kind: 'agreement' | 'te
 			WHERE qn.consultation_id = ? AND q.kind = ? AND q.is_profile = 0`,
 		params: [consultationId, kind]
 	});
-	return rows.filter((q) => (!filters.audience || q.audience === filters.audience) && (priorityId === undefined || q.priorityId === priorityId));
+	return rows.filter(
+		(q) =>
+			(!filters.audience || q.audience === filters.audience) &&
+			(priorityId === undefined || q.priorityId === priorityId)
+	);
 }
 
 /** Only the audience (or nothing) is filtered: every figure can come from the answer index alone. */
 function byAudienceOnly(filters: InsightFilters): boolean {
-	return !filters.channel && !filters.sessionId && !filters.from && !filters.to && !filters.profile?.length;
+	return (
+		!filters.channel &&
+		!filters.sessionId &&
+		!filters.from &&
+		!filters.to &&
+		!filters.profile?.length
+	);
 }
 
 /**
@@ -149,7 +207,12 @@ function byAudienceOnly(filters: InsightFilters): boolean {
  */
 type AnswerCount = { questionId: number; value: string | null; n: number };
 
-function answerCounts(db: Db, consultationId: number, questionIds: number[], filters: InsightFilters): AnswerCount[] {
+function answerCounts(
+	db: Db,
+	consultationId: number,
+	questionIds: number[],
+	filters: InsightFilters
+): AnswerCount[] {
 	if (questionIds.length === 0) return [];
 	// Whole numbers from the database, so safe to write into the SQL; one statement per question set.
 	const ids = [...new Set(questionIds)].join(', ');
@@ -172,26 +235,59 @@ function answerCounts(db: Db, consultationId: number, questionIds: number[], fil
 	);
 }
 
-function agreementRows(db: Db, consultationId: number, filters: InsightFilters, priorityId?: number) {
+function agreementRows(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters,
+	priorityId?: number
+) {
 	const questions = linkedQuestions(db, consultationId, 'agreement', filters, priorityId);
-	return agreementFromCounts(questions, answerCounts(db, consultationId, questions.map((q) => q.id), filters));
+	return agreementFromCounts(
+		questions,
+		answerCounts(
+			db,
+			consultationId,
+			questions.map((q) => q.id),
+			filters
+		)
+	);
 }
 
 function agreementFromCounts(questions: LinkedQuestion[], counts: AnswerCount[]) {
 	return questions.flatMap((q) =>
-		counts.filter((c) => c.questionId === q.id).map((c) => ({ priorityId: q.priorityId, audience: q.audience, value: c.value as AgreementValue, n: c.n }))
+		counts
+			.filter((c) => c.questionId === q.id)
+			.map((c) => ({
+				priorityId: q.priorityId,
+				audience: q.audience,
+				value: c.value as AgreementValue,
+				n: c.n
+			}))
 	);
 }
 
-function shapeAgreement(rows: { audience: Audience; value: AgreementValue; n: number }[], filters: InsightFilters): PriorityAgreement {
+function shapeAgreement(
+	rows: { audience: Audience; value: AgreementValue; n: number }[],
+	filters: InsightFilters
+): PriorityAgreement {
 	const tally = (pick: (r: (typeof rows)[number]) => boolean) => {
 		const out: Partial<Record<AgreementValue, number>> = {};
 		for (const r of rows) if (pick(r)) out[r.value] = (out[r.value] ?? 0) + r.n;
 		return out;
 	};
 	return {
-		audiences: audienceCodes.filter((a) => !filters.audience || a === filters.audience).map((a) => agreementRow(a, tally((r) => r.audience === a))),
-		all: agreementRow('all', tally(() => true))
+		audiences: audienceCodes
+			.filter((a) => !filters.audience || a === filters.audience)
+			.map((a) =>
+				agreementRow(
+					a,
+					tally((r) => r.audience === a)
+				)
+			),
+		all: agreementRow(
+			'all',
+			tally(() => true)
+		)
 	};
 }
 
@@ -199,14 +295,32 @@ function shapeAgreement(rows: { audience: Audience; value: AgreementValue; n: nu
  * One priority's agreement answers by audience (and for all audiences), suppressed. "% agree" is
  * strongly agree or agree, out of everyone who answered, "don't know" included.
  */
-export function agreementByAudience(db: Db, consultationId: number, priorityId: number, filters: InsightFilters = {}): PriorityAgreement {
+export function agreementByAudience(
+	db: Db,
+	consultationId: number,
+	priorityId: number,
+	filters: InsightFilters = {}
+): PriorityAgreement {
 	return shapeAgreement(agreementRows(db, consultationId, filters, priorityId), filters);
 }
 
 /** agreementByAudience for every priority of the consultation in one query. */
-export function agreementByPriority(db: Db, consultationId: number, priorityIds: number[], filters: InsightFilters = {}): Map<number, PriorityAgreement> {
+export function agreementByPriority(
+	db: Db,
+	consultationId: number,
+	priorityIds: number[],
+	filters: InsightFilters = {}
+): Map<number, PriorityAgreement> {
 	const rows = agreementRows(db, consultationId, filters);
-	return new Map(priorityIds.map((id) => [id, shapeAgreement(rows.filter((r) => r.priorityId === id), filters)]));
+	return new Map(
+		priorityIds.map((id) => [
+			id,
+			shapeAgreement(
+				rows.filter((r) => r.priorityId === id),
+				filters
+			)
+		])
+	);
 }
 
 /*
@@ -240,27 +354,68 @@ function noteLinks(consultationId: number, filters: InsightFilters): Fragment {
 }
 
 /** Comments per priority (raw counts keyed by priority id; suppress before showing). */
-export function commentCounts(db: Db, consultationId: number, filters: InsightFilters = {}): Map<number, number> {
+export function commentCounts(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters = {}
+): Map<number, number> {
 	const questions = linkedQuestions(db, consultationId, 'text', filters);
-	return countComments(db, consultationId, filters, questions, answerCounts(db, consultationId, questions.map((q) => q.id), filters));
+	return countComments(
+		db,
+		consultationId,
+		filters,
+		questions,
+		answerCounts(
+			db,
+			consultationId,
+			questions.map((q) => q.id),
+			filters
+		)
+	);
 }
 
 /** agreementByPriority and commentCounts from one pass over the answers. */
-export function priorityFigures(db: Db, consultationId: number, priorityIds: number[], filters: InsightFilters = {}) {
+export function priorityFigures(
+	db: Db,
+	consultationId: number,
+	priorityIds: number[],
+	filters: InsightFilters = {}
+) {
 	const agreement = linkedQuestions(db, consultationId, 'agreement', filters);
 	const text = linkedQuestions(db, consultationId, 'text', filters);
-	const counts = answerCounts(db, consultationId, [...agreement, ...text].map((q) => q.id), filters);
+	const counts = answerCounts(
+		db,
+		consultationId,
+		[...agreement, ...text].map((q) => q.id),
+		filters
+	);
 	const rows = agreementFromCounts(agreement, counts);
 	return {
-		agreement: new Map(priorityIds.map((id) => [id, shapeAgreement(rows.filter((r) => r.priorityId === id), filters)])),
+		agreement: new Map(
+			priorityIds.map((id) => [
+				id,
+				shapeAgreement(
+					rows.filter((r) => r.priorityId === id),
+					filters
+				)
+			])
+		),
 		comments: countComments(db, consultationId, filters, text, counts)
 	};
 }
 
-function countComments(db: Db, consultationId: number, filters: InsightFilters, questions: LinkedQuestion[], counts: AnswerCount[]): Map<number, number> {
+function countComments(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters,
+	questions: LinkedQuestion[],
+	counts: AnswerCount[]
+): Map<number, number> {
 	const out = new Map<number, number>();
-	const add = (priorityId: number, n: number) => out.set(priorityId, (out.get(priorityId) ?? 0) + n);
-	for (const c of counts) for (const q of questions) if (q.id === c.questionId) add(q.priorityId, c.n);
+	const add = (priorityId: number, n: number) =>
+		out.set(priorityId, (out.get(priorityId) ?? 0) + n);
+	for (const c of counts)
+		for (const q of questions) if (q.id === c.questionId) add(q.priorityId, c.n);
 	const others = all<{ priorityId: number; n: number }>(
 		db,
 		join(
@@ -299,12 +454,23 @@ function taggedAnswerConditions(db: Db, consultationId: number, filters: Insight
 			audience
 		);
 	}
-	return join('JOIN response r ON r.id = a.response_id WHERE ct.consultation_id = ?', { text: '', params: [consultationId] }, 'AND', responseConditions(consultationId, filters));
+	return join(
+		'JOIN response r ON r.id = a.response_id WHERE ct.consultation_id = ?',
+		{ text: '', params: [consultationId] },
+		'AND',
+		responseConditions(consultationId, filters)
+	);
 }
 
 /** Theme tags on each priority's comments, starting from the tags (far fewer than answers). */
-function priorityThemeRows(db: Db, consultationId: number, filters: InsightFilters, priorityId?: number): ThemeRow[] {
-	const only = (column: string) => (priorityId === undefined ? '' : join(`AND ${column} =`, param(priorityId)));
+function priorityThemeRows(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters,
+	priorityId?: number
+): ThemeRow[] {
+	const only = (column: string) =>
+		priorityId === undefined ? '' : join(`AND ${column} =`, param(priorityId));
 	return all<ThemeRow>(
 		db,
 		join(
@@ -364,22 +530,43 @@ export function topThemes(
 	limit = 5
 ): ThemeCount[] {
 	const filters = options.filters ?? {};
-	const rows = options.priorityId === undefined ? allThemeRows(db, consultationId, filters) : priorityThemeRows(db, consultationId, filters, options.priorityId);
+	const rows =
+		options.priorityId === undefined
+			? allThemeRows(db, consultationId, filters)
+			: priorityThemeRows(db, consultationId, filters, options.priorityId);
 	return rank(rows, limit);
 }
 
 /** topThemes for every priority in one query. */
-export function topThemesByPriority(db: Db, consultationId: number, filters: InsightFilters, limit = 5): Map<number, ThemeCount[]> {
+export function topThemesByPriority(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters,
+	limit = 5
+): Map<number, ThemeCount[]> {
 	const rows = priorityThemeRows(db, consultationId, filters);
 	const out = new Map<number, ThemeCount[]>();
-	for (const id of new Set(rows.map((r) => r.priorityId!))) out.set(id, rank(rows.filter((r) => r.priorityId === id), limit));
+	for (const id of new Set(rows.map((r) => r.priorityId!)))
+		out.set(
+			id,
+			rank(
+				rows.filter((r) => r.priorityId === id),
+				limit
+			)
+		);
 	return out;
 }
 
 export type Comment = { text: string; audience: Audience; channel: Channel; at: number };
 
 /** The most recent comments on a priority, from answers and roadshow notes. */
-export function recentComments(db: Db, consultationId: number, priorityId: number, filters: InsightFilters, limit = 3): Comment[] {
+export function recentComments(
+	db: Db,
+	consultationId: number,
+	priorityId: number,
+	filters: InsightFilters,
+	limit = 3
+): Comment[] {
 	const rc = responseConditions(consultationId, filters);
 	const nc = noteConditions(consultationId, filters);
 	const answers = all<Comment>(
@@ -429,8 +616,14 @@ export type SessionFigures = {
  * Per roadshow session: capacity, places booked and attended, waiting-list entries, feedback notes
  * and forms. Bookings are not answers, so only the session filter applies here.
  */
-export function roadshowPanel(db: Db, consultationId: number, filters: InsightFilters): { sessions: SessionFigures[]; booked: Count; attended: Count; waiting: Count } {
-	const sessions = listSessionsForConsultation(db, consultationId).filter((s) => !filters.sessionId || s.id === filters.sessionId);
+export function roadshowPanel(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters
+): { sessions: SessionFigures[]; booked: Count; attended: Count; waiting: Count } {
+	const sessions = listSessionsForConsultation(db, consultationId).filter(
+		(s) => !filters.sessionId || s.id === filters.sessionId
+	);
 	const extra = all<{ id: number; attended: number; notes: number; responses: number }>(db, {
 		text: `SELECT s.id,
 			(SELECT coalesce(sum(b.adults + b.children), 0) FROM booking b WHERE b.roadshow_session_id = s.id AND b.status = 'confirmed' AND b.attended_at IS NOT NULL) AS attended,
@@ -463,5 +656,10 @@ export function roadshowPanel(db: Db, consultationId: number, filters: InsightFi
 			responses: suppress(e.responses)
 		};
 	});
-	return { sessions: rows, booked: suppress(booked), attended: suppress(attended), waiting: suppress(waiting) };
+	return {
+		sessions: rows,
+		booked: suppress(booked),
+		attended: suppress(attended),
+		waiting: suppress(waiting)
+	};
 }

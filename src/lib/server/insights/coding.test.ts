@@ -18,12 +18,26 @@ import {
 describe('the code frame', () => {
 	it('creates themes with tidy keywords, and refuses a blank, long or repeated name', () => {
 		const { db, consultationId, actor } = codingFixture();
-		const made = createTheme(db, consultationId, { name: '  Transport ', description: 'Getting to school', keywords: 'Bus, taxi,, bus' }, actor);
+		const made = createTheme(
+			db,
+			consultationId,
+			{ name: '  Transport ', description: 'Getting to school', keywords: 'Bus, taxi,, bus' },
+			actor
+		);
 		expect(made.ok).toBe(true);
 		expect(listThemes(db, consultationId)).toEqual([
-			{ id: made.ok ? made.id : 0, name: 'Transport', description: 'Getting to school', keywords: 'bus, taxi', tagCount: 0 }
+			{
+				id: made.ok ? made.id : 0,
+				name: 'Transport',
+				description: 'Getting to school',
+				keywords: 'bus, taxi',
+				tagCount: 0
+			}
 		]);
-		expect(createTheme(db, consultationId, { name: ' ' }, actor)).toEqual({ ok: false, errors: { name: 'Enter a name for the theme' } });
+		expect(createTheme(db, consultationId, { name: ' ' }, actor)).toEqual({
+			ok: false,
+			errors: { name: 'Enter a name for the theme' }
+		});
 		expect(createTheme(db, consultationId, { name: 'x'.repeat(81) }, actor)).toEqual({
 			ok: false,
 			errors: { name: 'Theme name must be 80 characters or fewer' }
@@ -32,7 +46,9 @@ describe('the code frame', () => {
 			ok: false,
 			errors: { name: 'There is already a theme called "TRANSPORT". Enter a different name' }
 		});
-		expect(db.select().from(auditEvent).where(eq(auditEvent.action, 'theme.created')).all()).toHaveLength(1);
+		expect(
+			db.select().from(auditEvent).where(eq(auditEvent.action, 'theme.created')).all()
+		).toHaveLength(1);
 	});
 
 	it('allows the same theme name in another consultation', () => {
@@ -52,8 +68,14 @@ describe('the code frame', () => {
 			ok: false,
 			errors: { name: 'There is already a theme called "waiting TIMES". Enter a different name' }
 		});
-		expect(renameTheme(db, consultationId + 1, t.id, 'Travel', actor)).toMatchObject({ ok: false, reason: 'not_found' });
-		expect(listThemes(db, consultationId).map((x) => x.name)).toEqual(['transport', 'Waiting times']);
+		expect(renameTheme(db, consultationId + 1, t.id, 'Travel', actor)).toMatchObject({
+			ok: false,
+			reason: 'not_found'
+		});
+		expect(listThemes(db, consultationId).map((x) => x.name)).toEqual([
+			'transport',
+			'Waiting times'
+		]);
 	});
 
 	it('sets keywords only on this consultation’s themes', () => {
@@ -62,9 +84,19 @@ describe('the code frame', () => {
 		if (!t.ok) throw new Error('set-up');
 		expect(setThemeKeywords(db, consultationId, t.id, 'Bus\nTaxi')).toEqual({ ok: true });
 		expect(listThemes(db, consultationId)[0].keywords).toBe('bus, taxi');
-		expect(setThemeKeywords(db, consultationId + 1, t.id, 'x')).toMatchObject({ ok: false, reason: 'not_found' });
+		expect(setThemeKeywords(db, consultationId + 1, t.id, 'x')).toMatchObject({
+			ok: false,
+			reason: 'not_found'
+		});
 		expect(setThemeKeywords(db, consultationId, t.id, 'a,'.repeat(600))).toEqual({ ok: true });
-		expect(setThemeKeywords(db, consultationId, t.id, Array.from({ length: 400 }, (_, i) => `word${i}`).join(','))).toEqual({
+		expect(
+			setThemeKeywords(
+				db,
+				consultationId,
+				t.id,
+				Array.from({ length: 400 }, (_, i) => `word${i}`).join(',')
+			)
+		).toEqual({
 			ok: false,
 			errors: { keywords: 'Keywords must be 1000 characters or fewer' }
 		});
@@ -88,13 +120,19 @@ describe('tagging', () => {
 		] as const) {
 			expect(tagComment(f.db, f.consultationId, ref, t.id, f.actor)).toEqual({ ok: true });
 		}
-		expect(tagComment(f.db, f.consultationId, { kind: 'answer', id: a1 }, u.id, f.actor)).toEqual({ ok: true });
+		expect(tagComment(f.db, f.consultationId, { kind: 'answer', id: a1 }, u.id, f.actor)).toEqual({
+			ok: true
+		});
 		expect(listThemes(f.db, f.consultationId).map((x) => [x.name, x.tagCount])).toEqual([
 			['Transport', 3],
 			['Waiting times', 1]
 		]);
-		expect(untagComment(f.db, f.consultationId, { kind: 'answer', id: a1 }, t.id)).toEqual({ ok: true });
-		expect(untagComment(f.db, f.consultationId, { kind: 'answer', id: a1 }, t.id)).toMatchObject({ ok: false });
+		expect(untagComment(f.db, f.consultationId, { kind: 'answer', id: a1 }, t.id)).toEqual({
+			ok: true
+		});
+		expect(untagComment(f.db, f.consultationId, { kind: 'answer', id: a1 }, t.id)).toMatchObject({
+			ok: false
+		});
 		expect(listThemes(f.db, f.consultationId)[0].tagCount).toBe(2);
 	});
 
@@ -108,12 +146,26 @@ describe('tagging', () => {
 		const otherAnswer = other.addAnswer('Not yours');
 		const otherNote = other.addNote('Not yours either');
 		const draft = f.addAnswer('Still typing', { status: 'in_progress' });
-		const refused = { ok: false, reason: 'not_found', message: 'That comment could not be found in this consultation' };
-		expect(tagComment(f.db, f.consultationId, { kind: 'answer', id: otherAnswer }, t.id, f.actor)).toEqual(refused);
-		expect(tagComment(f.db, f.consultationId, { kind: 'note', id: otherNote }, t.id, f.actor)).toEqual(refused);
-		expect(tagComment(f.db, f.consultationId, { kind: 'answer', id: draft }, t.id, f.actor)).toEqual(refused);
-		expect(tagComment(f.db, f.consultationId, { kind: 'note', id: mine }, t.id, f.actor)).toEqual(refused);
-		expect(tagComment(f.db, f.consultationId, { kind: 'answer', id: mine }, theirs.id, f.actor)).toEqual({
+		const refused = {
+			ok: false,
+			reason: 'not_found',
+			message: 'That comment could not be found in this consultation'
+		};
+		expect(
+			tagComment(f.db, f.consultationId, { kind: 'answer', id: otherAnswer }, t.id, f.actor)
+		).toEqual(refused);
+		expect(
+			tagComment(f.db, f.consultationId, { kind: 'note', id: otherNote }, t.id, f.actor)
+		).toEqual(refused);
+		expect(
+			tagComment(f.db, f.consultationId, { kind: 'answer', id: draft }, t.id, f.actor)
+		).toEqual(refused);
+		expect(tagComment(f.db, f.consultationId, { kind: 'note', id: mine }, t.id, f.actor)).toEqual(
+			refused
+		);
+		expect(
+			tagComment(f.db, f.consultationId, { kind: 'answer', id: mine }, theirs.id, f.actor)
+		).toEqual({
 			ok: false,
 			reason: 'not_found',
 			message: 'Select a theme from the list'
@@ -127,19 +179,40 @@ describe('tagging', () => {
 		const other = codingFixture(f.db, 'other');
 		const a = f.addAnswer('About co-production');
 		const ref = { kind: 'answer', id: a } as const;
-		expect(linkCommentToPriority(f.db, f.consultationId, ref, f.priorityIds[1])).toEqual({ ok: true });
-		expect(linkCommentToPriority(f.db, f.consultationId, ref, f.priorityIds[1])).toEqual({ ok: true });
-		expect(linkCommentToPriority(f.db, f.consultationId, ref, other.priorityIds[0])).toMatchObject({ ok: false, message: 'Select a priority from the list' });
-		expect(unlinkCommentFromPriority(f.db, f.consultationId, ref, f.priorityIds[1])).toEqual({ ok: true });
-		expect(unlinkCommentFromPriority(f.db, f.consultationId, ref, f.priorityIds[1])).toMatchObject({ ok: false });
+		expect(linkCommentToPriority(f.db, f.consultationId, ref, f.priorityIds[1])).toEqual({
+			ok: true
+		});
+		expect(linkCommentToPriority(f.db, f.consultationId, ref, f.priorityIds[1])).toEqual({
+			ok: true
+		});
+		expect(linkCommentToPriority(f.db, f.consultationId, ref, other.priorityIds[0])).toMatchObject({
+			ok: false,
+			message: 'Select a priority from the list'
+		});
+		expect(unlinkCommentFromPriority(f.db, f.consultationId, ref, f.priorityIds[1])).toEqual({
+			ok: true
+		});
+		expect(unlinkCommentFromPriority(f.db, f.consultationId, ref, f.priorityIds[1])).toMatchObject({
+			ok: false
+		});
 	});
 });
 
 describe('mergeThemes', () => {
 	it('moves tags without duplicates, combines keywords and deletes the merged theme', () => {
 		const f = codingFixture();
-		const from = createTheme(f.db, f.consultationId, { name: 'Buses', keywords: 'bus, coach' }, f.actor);
-		const into = createTheme(f.db, f.consultationId, { name: 'Transport', keywords: 'taxi, bus' }, f.actor);
+		const from = createTheme(
+			f.db,
+			f.consultationId,
+			{ name: 'Buses', keywords: 'bus, coach' },
+			f.actor
+		);
+		const into = createTheme(
+			f.db,
+			f.consultationId,
+			{ name: 'Transport', keywords: 'taxi, bus' },
+			f.actor
+		);
 		if (!from.ok || !into.ok) throw new Error('set-up');
 		const both = { kind: 'answer', id: f.addAnswer('Bus and taxi') } as const;
 		const onlyFrom = { kind: 'note', id: f.addNote('Coach') } as const;
@@ -152,9 +225,9 @@ describe('mergeThemes', () => {
 			{ id: into.id, name: 'Transport', description: '', keywords: 'taxi, bus, coach', tagCount: 2 }
 		]);
 		expect(f.db.select().from(theme).where(eq(theme.id, from.id)).get()).toBeUndefined();
-		expect(f.db.select().from(auditEvent).where(eq(auditEvent.action, 'theme.merged')).get()?.summary).toBe(
-			'Merged the theme "Buses" into "Transport"'
-		);
+		expect(
+			f.db.select().from(auditEvent).where(eq(auditEvent.action, 'theme.merged')).get()?.summary
+		).toBe('Merged the theme "Buses" into "Transport"');
 	});
 
 	it('refuses merging a theme into itself or across consultations', () => {
@@ -163,9 +236,18 @@ describe('mergeThemes', () => {
 		const t = createTheme(f.db, f.consultationId, { name: 'Transport' }, f.actor);
 		const theirs = createTheme(f.db, other.consultationId, { name: 'Theirs' }, f.actor);
 		if (!t.ok || !theirs.ok) throw new Error('set-up');
-		expect(mergeThemes(f.db, f.consultationId, t.id, t.id, f.actor)).toMatchObject({ ok: false, reason: 'invalid' });
-		expect(mergeThemes(f.db, f.consultationId, t.id, theirs.id, f.actor)).toMatchObject({ ok: false, reason: 'not_found' });
-		expect(mergeThemes(f.db, f.consultationId, theirs.id, t.id, f.actor)).toMatchObject({ ok: false, reason: 'not_found' });
+		expect(mergeThemes(f.db, f.consultationId, t.id, t.id, f.actor)).toMatchObject({
+			ok: false,
+			reason: 'invalid'
+		});
+		expect(mergeThemes(f.db, f.consultationId, t.id, theirs.id, f.actor)).toMatchObject({
+			ok: false,
+			reason: 'not_found'
+		});
+		expect(mergeThemes(f.db, f.consultationId, theirs.id, t.id, f.actor)).toMatchObject({
+			ok: false,
+			reason: 'not_found'
+		});
 		expect(listThemes(f.db, other.consultationId)).toHaveLength(1);
 	});
 });

@@ -24,11 +24,23 @@ export type CodingFixture = {
 	priorityIds: number[];
 	questionId: number;
 	actor: { staffUserId: number };
-	addAnswer: (text: string, options?: { audience?: Audience; channel?: Channel; status?: 'submitted' | 'in_progress'; at?: Date }) => number;
+	addAnswer: (
+		text: string,
+		options?: {
+			audience?: Audience;
+			channel?: Channel;
+			status?: 'submitted' | 'in_progress';
+			at?: Date;
+		}
+	) => number;
 	addNote: (text: string, audience?: Audience) => number;
 };
 
-export function addConsultation(db: Db, slug: string, values: Partial<typeof consultation.$inferInsert> = {}) {
+export function addConsultation(
+	db: Db,
+	slug: string,
+	values: Partial<typeof consultation.$inferInsert> = {}
+) {
 	const c = db
 		.insert(consultation)
 		.values({
@@ -46,33 +58,69 @@ export function addConsultation(db: Db, slug: string, values: Partial<typeof con
 		.returning()
 		.get();
 	const priorityIds = ['Identify needs early', 'Strengthen co-production'].map(
-		(title, i) => db.insert(priority).values({ consultationId: c.id, position: i + 1, title }).returning().get().id
+		(title, i) =>
+			db
+				.insert(priority)
+				.values({ consultationId: c.id, position: i + 1, title })
+				.returning()
+				.get().id
 	);
 	return { consultationId: c.id, priorityIds };
 }
 
-export function codingFixture(db = openDatabase(':memory:'), slug = 'send-strategy', values: Partial<typeof consultation.$inferInsert> = {}): CodingFixture {
+export function codingFixture(
+	db = openDatabase(':memory:'),
+	slug = 'send-strategy',
+	values: Partial<typeof consultation.$inferInsert> = {}
+): CodingFixture {
 	const { consultationId, priorityIds } = addConsultation(db, slug, values);
 	const staff =
 		db.select().from(staffUser).get() ??
 		db
 			.insert(staffUser)
-			.values({ email: 'sam@example.org', name: 'Sam Patel', role: 'lead', passwordHash: 'x', createdAt: NOW, updatedAt: NOW })
+			.values({
+				email: 'sam@example.org',
+				name: 'Sam Patel',
+				role: 'lead',
+				passwordHash: 'x',
+				createdAt: NOW,
+				updatedAt: NOW
+			})
 			.returning()
 			.get();
-	const byAudience = new Map<Audience, { questionnaireId: number; versionId: number; questionId: number }>();
+	const byAudience = new Map<
+		Audience,
+		{ questionnaireId: number; versionId: number; questionId: number }
+	>();
 	const forAudience = (audience: Audience) => {
 		const known = byAudience.get(audience);
 		if (known) return known;
-		const q = db.insert(questionnaire).values({ consultationId, audience, createdAt: NOW, updatedAt: NOW }).returning().get();
+		const q = db
+			.insert(questionnaire)
+			.values({ consultationId, audience, createdAt: NOW, updatedAt: NOW })
+			.returning()
+			.get();
 		const v = db
 			.insert(questionnaireVersion)
-			.values({ questionnaireId: q.id, number: 1, status: 'published', title: 'Have your say', createdAt: NOW, publishedAt: NOW })
+			.values({
+				questionnaireId: q.id,
+				number: 1,
+				status: 'published',
+				title: 'Have your say',
+				createdAt: NOW,
+				publishedAt: NOW
+			})
 			.returning()
 			.get();
 		const text = db
 			.insert(question)
-			.values({ versionId: v.id, position: 1, key: 'priority-1-why', kind: 'text', text: 'Why do you say that?' })
+			.values({
+				versionId: v.id,
+				position: 1,
+				key: 'priority-1-why',
+				kind: 'text',
+				text: 'Why do you say that?'
+			})
 			.returning()
 			.get();
 		db.insert(questionPriority).values({ questionId: text.id, priorityId: priorityIds[0] }).run();
@@ -87,7 +135,10 @@ export function codingFixture(db = openDatabase(':memory:'), slug = 'send-strate
 		priorityIds,
 		questionId,
 		actor: { staffUserId: staff.id },
-		addAnswer(text, { audience = 'parents_carers', channel = 'online', status = 'submitted', at = NOW } = {}) {
+		addAnswer(
+			text,
+			{ audience = 'parents_carers', channel = 'online', status = 'submitted', at = NOW } = {}
+		) {
 			const made = forAudience(audience);
 			const r = db
 				.insert(response)
@@ -104,10 +155,18 @@ export function codingFixture(db = openDatabase(':memory:'), slug = 'send-strate
 				})
 				.returning()
 				.get();
-			return db.insert(answer).values({ responseId: r.id, questionId: made.questionId, textValue: text }).returning().get().id;
+			return db
+				.insert(answer)
+				.values({ responseId: r.id, questionId: made.questionId, textValue: text })
+				.returning()
+				.get().id;
 		},
 		addNote(text, audience = 'parents_carers') {
-			return db.insert(roadshowNote).values({ consultationId, audience, note: text, createdAt: NOW }).returning().get().id;
+			return db
+				.insert(roadshowNote)
+				.values({ consultationId, audience, note: text, createdAt: NOW })
+				.returning()
+				.get().id;
 		}
 	};
 }

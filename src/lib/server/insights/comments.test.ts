@@ -1,17 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { codingFixture } from './codingFixtures';
 import { createTheme, linkCommentToPriority, tagComment } from './coding';
-import { COMMENTS_PAGE_SIZE, listCommentQuestions, listComments, parseCommentFilters } from './comments';
+import {
+	COMMENTS_PAGE_SIZE,
+	listCommentQuestions,
+	listComments,
+	parseCommentFilters
+} from './comments';
 
 function setUp() {
 	const f = codingFixture();
 	const other = codingFixture(f.db, 'other');
-	const transport = createTheme(f.db, f.consultationId, { name: 'Transport', keywords: 'bus, taxi' }, f.actor);
-	const waits = createTheme(f.db, f.consultationId, { name: 'Waiting times', keywords: 'waiting list' }, f.actor);
+	const transport = createTheme(
+		f.db,
+		f.consultationId,
+		{ name: 'Transport', keywords: 'bus, taxi' },
+		f.actor
+	);
+	const waits = createTheme(
+		f.db,
+		f.consultationId,
+		{ name: 'Waiting times', keywords: 'waiting list' },
+		f.actor
+	);
 	if (!transport.ok || !waits.ok) throw new Error('set-up');
 	const day = (d: number) => new Date(Date.UTC(2026, 5, d, 9));
 	const a1 = f.addAnswer('The buses are always late', { at: day(1) });
-	const a2 = f.addAnswer('We waited a year on the waiting list', { audience: 'young_people', channel: 'paper', at: day(2) });
+	const a2 = f.addAnswer('We waited a year on the waiting list', {
+		audience: 'young_people',
+		channel: 'paper',
+		at: day(2)
+	});
 	f.addAnswer('   ', { at: day(3) });
 	f.addAnswer('Not sent yet', { status: 'in_progress', at: day(4) });
 	const n1 = f.addNote('Families asked about the taxi service');
@@ -36,8 +55,12 @@ describe('listComments', () => {
 		tagComment(f.db, f.consultationId, { kind: 'note', id: f.n1 }, f.transport, f.actor);
 		linkCommentToPriority(f.db, f.consultationId, { kind: 'answer', id: f.a1 }, f.priorityIds[1]);
 		const [young, parent, note] = listComments(f.db, f.consultationId, {}).comments;
-		expect(young.suggestions).toEqual([{ themeId: f.waits, keyword: 'waiting list', name: 'Waiting times' }]);
-		expect(parent.suggestions).toEqual([{ themeId: f.transport, keyword: 'bus', name: 'Transport' }]);
+		expect(young.suggestions).toEqual([
+			{ themeId: f.waits, keyword: 'waiting list', name: 'Waiting times' }
+		]);
+		expect(parent.suggestions).toEqual([
+			{ themeId: f.transport, keyword: 'bus', name: 'Transport' }
+		]);
 		expect(parent.impliedPriorities.map((p) => p.position)).toEqual([1]);
 		expect(parent.linkedPriorities.map((p) => p.position)).toEqual([2]);
 		expect(parent.questionText).toBe('Why do you say that?');
@@ -49,7 +72,8 @@ describe('listComments', () => {
 		const f = setUp();
 		tagComment(f.db, f.consultationId, { kind: 'answer', id: f.a1 }, f.transport, f.actor);
 		linkCommentToPriority(f.db, f.consultationId, { kind: 'note', id: f.n1 }, f.priorityIds[1]);
-		const ids = (filters: Parameters<typeof listComments>[2]) => listComments(f.db, f.consultationId, filters).comments.map((c) => `${c.kind}:${c.id}`);
+		const ids = (filters: Parameters<typeof listComments>[2]) =>
+			listComments(f.db, f.consultationId, filters).comments.map((c) => `${c.kind}:${c.id}`);
 		expect(ids({ priorityId: f.priorityIds[0] })).toEqual([`answer:${f.a2}`, `answer:${f.a1}`]);
 		expect(ids({ priorityId: f.priorityIds[1] })).toEqual([`note:${f.n1}`]);
 		expect(ids({ themeId: f.transport })).toEqual([`answer:${f.a1}`]);
@@ -62,7 +86,8 @@ describe('listComments', () => {
 
 	it('pages through comments and keeps a page past the end on the last page', () => {
 		const f = codingFixture();
-		for (let i = 0; i < COMMENTS_PAGE_SIZE + 3; i++) f.addAnswer(`Comment ${i}`, { at: new Date(Date.UTC(2026, 0, 1, 0, i)) });
+		for (let i = 0; i < COMMENTS_PAGE_SIZE + 3; i++)
+			f.addAnswer(`Comment ${i}`, { at: new Date(Date.UTC(2026, 0, 1, 0, i)) });
 		const second = listComments(f.db, f.consultationId, { page: 2 });
 		expect(second).toMatchObject({ total: COMMENTS_PAGE_SIZE + 3, page: 2, pageCount: 2 });
 		expect(second.comments.map((c) => c.text)).toEqual(['Comment 2', 'Comment 1', 'Comment 0']);
@@ -73,7 +98,9 @@ describe('listComments', () => {
 describe('listCommentQuestions', () => {
 	it('lists the free-text questions once per key', () => {
 		const f = setUp();
-		expect(listCommentQuestions(f.db, f.consultationId)).toEqual([{ key: 'priority-1-why', text: 'Why do you say that?' }]);
+		expect(listCommentQuestions(f.db, f.consultationId)).toEqual([
+			{ key: 'priority-1-why', text: 'Why do you say that?' }
+		]);
 	});
 });
 
@@ -82,15 +109,29 @@ describe('parseCommentFilters', () => {
 	const parse = (query: string) => parseCommentFilters(new URLSearchParams(query), known);
 
 	it('reads every filter', () => {
-		expect(parse('priority=5&question=priority-1-why&theme=7&audience=young_people&channel=paper&untagged=yes&page=3')).toEqual({
-			filters: { priorityId: 5, questionKey: 'priority-1-why', themeId: 7, audience: 'young_people', channel: 'paper', untaggedOnly: true, page: 3 },
+		expect(
+			parse(
+				'priority=5&question=priority-1-why&theme=7&audience=young_people&channel=paper&untagged=yes&page=3'
+			)
+		).toEqual({
+			filters: {
+				priorityId: 5,
+				questionKey: 'priority-1-why',
+				themeId: 7,
+				audience: 'young_people',
+				channel: 'paper',
+				untaggedOnly: true,
+				page: 3
+			},
 			errors: {}
 		});
 		expect(parse('')).toEqual({ filters: { page: 1 }, errors: {} });
 	});
 
 	it('drops values that are not this consultation’s, with a message for each', () => {
-		const { filters, errors } = parse('priority=99&question=nope&theme=abc&audience=everyone&channel=fax&page=-1');
+		const { filters, errors } = parse(
+			'priority=99&question=nope&theme=abc&audience=everyone&channel=fax&page=-1'
+		);
 		expect(filters).toEqual({ page: 1 });
 		expect(errors).toEqual({
 			priority: 'Select a priority from the list',

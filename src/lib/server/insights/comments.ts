@@ -50,16 +50,32 @@ export type CommentItem = {
 	suggestions: (ThemeSuggestion & { name: string })[];
 };
 
-export type CommentPage = { comments: CommentItem[]; total: number; page: number; pageCount: number; pageSize: number };
+export type CommentPage = {
+	comments: CommentItem[];
+	total: number;
+	page: number;
+	pageCount: number;
+	pageSize: number;
+};
 
 /** The free-text questions the consultation's questionnaires ask, by key (the latest wording wins). */
-export function listCommentQuestions(db: DbOrTx, consultationId: number): { key: string; text: string }[] {
+export function listCommentQuestions(
+	db: DbOrTx,
+	consultationId: number
+): { key: string; text: string }[] {
 	const rows = db
 		.select({ key: question.key, text: question.text, versionId: question.versionId })
 		.from(question)
 		.innerJoin(questionnaireVersion, eq(questionnaireVersion.id, question.versionId))
 		.innerJoin(questionnaire, eq(questionnaire.id, questionnaireVersion.questionnaireId))
-		.where(and(eq(questionnaire.consultationId, consultationId), eq(question.kind, 'text'), eq(question.isProfile, false), sql`${question.textFormat} IS NULL`))
+		.where(
+			and(
+				eq(questionnaire.consultationId, consultationId),
+				eq(question.kind, 'text'),
+				eq(question.isProfile, false),
+				sql`${question.textFormat} IS NULL`
+			)
+		)
 		.orderBy(asc(question.versionId), asc(question.position))
 		.all();
 	const byKey = new Map<string, string>();
@@ -67,7 +83,11 @@ export function listCommentQuestions(db: DbOrTx, consultationId: number): { key:
 	return [...byKey].map(([key, text]) => ({ key, text }));
 }
 
-type Known = { priorityIds: readonly number[]; questionKeys: readonly string[]; themeIds: readonly number[] };
+type Known = {
+	priorityIds: readonly number[];
+	questionKeys: readonly string[];
+	themeIds: readonly number[];
+};
 
 const idPattern = /^[1-9]\d{0,9}$/;
 
@@ -75,7 +95,10 @@ const idPattern = /^[1-9]\d{0,9}$/;
  * Filters from the address bar. Values that are not this consultation's are dropped with a
  * message keyed by the filter's field id, so the page can say what was wrong.
  */
-export function parseCommentFilters(params: URLSearchParams, known: Known): { filters: CommentFilters; errors: FieldErrors } {
+export function parseCommentFilters(
+	params: URLSearchParams,
+	known: Known
+): { filters: CommentFilters; errors: FieldErrors } {
 	const filters: CommentFilters = {};
 	const errors: FieldErrors = {};
 	const id = (name: string, allowed: readonly number[], message: string): number | undefined => {
@@ -94,7 +117,8 @@ export function parseCommentFilters(params: URLSearchParams, known: Known): { fi
 	filters.themeId = id('theme', known.themeIds, 'Select a theme from the list');
 	const audience = params.get('audience');
 	if (audience) {
-		if ((audienceCodes as readonly string[]).includes(audience)) filters.audience = audience as Audience;
+		if ((audienceCodes as readonly string[]).includes(audience))
+			filters.audience = audience as Audience;
 		else errors.audience = 'Select an audience from the list';
 	}
 	const channel = params.get('channel');
@@ -108,7 +132,16 @@ export function parseCommentFilters(params: URLSearchParams, known: Known): { fi
 	return { filters, errors };
 }
 
-type Row = { kind: CommentKind; id: number; text: string; audience: Audience; channel: Channel; at: number; questionId: number | null; questionText: string | null };
+type Row = {
+	kind: CommentKind;
+	id: number;
+	text: string;
+	audience: Audience;
+	channel: Channel;
+	at: number;
+	questionId: number | null;
+	questionText: string | null;
+};
 
 function answersQuery(consultationId: number, f: CommentFilters): SQL {
 	const where: SQL[] = [
@@ -126,8 +159,12 @@ function answersQuery(consultationId: number, f: CommentFilters): SQL {
 		where.push(sql`(EXISTS (SELECT 1 FROM question_priority qp WHERE qp.question_id = a.question_id AND qp.priority_id = ${f.priorityId})
 			OR EXISTS (SELECT 1 FROM comment_priority cp WHERE cp.answer_id = a.id AND cp.priority_id = ${f.priorityId}))`);
 	}
-	if (f.themeId) where.push(sql`EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.answer_id = a.id AND ct.theme_id = ${f.themeId})`);
-	if (f.untaggedOnly) where.push(sql`NOT EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.answer_id = a.id)`);
+	if (f.themeId)
+		where.push(
+			sql`EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.answer_id = a.id AND ct.theme_id = ${f.themeId})`
+		);
+	if (f.untaggedOnly)
+		where.push(sql`NOT EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.answer_id = a.id)`);
 	return sql`SELECT 'answer' AS kind, a.id AS id, a.text_value AS text, r.audience AS audience, r.channel AS channel,
 		r.submitted_at AS at, q.id AS questionId, q.text AS questionText
 		FROM answer a JOIN response r ON r.id = a.response_id JOIN question q ON q.id = a.question_id
@@ -143,15 +180,25 @@ function notesQuery(consultationId: number, f: CommentFilters): SQL | null {
 		where.push(sql`(EXISTS (SELECT 1 FROM roadshow_note_priority np WHERE np.note_id = n.id AND np.priority_id = ${f.priorityId})
 			OR EXISTS (SELECT 1 FROM comment_priority cp WHERE cp.roadshow_note_id = n.id AND cp.priority_id = ${f.priorityId}))`);
 	}
-	if (f.themeId) where.push(sql`EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.roadshow_note_id = n.id AND ct.theme_id = ${f.themeId})`);
-	if (f.untaggedOnly) where.push(sql`NOT EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.roadshow_note_id = n.id)`);
+	if (f.themeId)
+		where.push(
+			sql`EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.roadshow_note_id = n.id AND ct.theme_id = ${f.themeId})`
+		);
+	if (f.untaggedOnly)
+		where.push(sql`NOT EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.roadshow_note_id = n.id)`);
 	return sql`SELECT 'note' AS kind, n.id AS id, n.note AS text, n.audience AS audience, 'roadshow' AS channel,
 		n.created_at AS at, NULL AS questionId, NULL AS questionText
 		FROM roadshow_note n WHERE ${sql.join(where, sql` AND `)}`;
 }
 
-export function listComments(db: DbOrTx, consultationId: number, filters: CommentFilters): CommentPage {
-	const parts = [answersQuery(consultationId, filters), notesQuery(consultationId, filters)].filter((p): p is SQL => p !== null);
+export function listComments(
+	db: DbOrTx,
+	consultationId: number,
+	filters: CommentFilters
+): CommentPage {
+	const parts = [answersQuery(consultationId, filters), notesQuery(consultationId, filters)].filter(
+		(p): p is SQL => p !== null
+	);
 	const all = sql.join(parts, sql` UNION ALL `);
 	const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${all})`).n;
 	const pageCount = Math.max(1, Math.ceil(total / COMMENTS_PAGE_SIZE));
@@ -159,14 +206,22 @@ export function listComments(db: DbOrTx, consultationId: number, filters: Commen
 	const rows = db.all<Row>(
 		sql`SELECT * FROM (${all}) ORDER BY at DESC, kind, id DESC LIMIT ${COMMENTS_PAGE_SIZE} OFFSET ${(page - 1) * COMMENTS_PAGE_SIZE}`
 	);
-	return { comments: describe(db, consultationId, rows), total, page, pageCount, pageSize: COMMENTS_PAGE_SIZE };
+	return {
+		comments: describe(db, consultationId, rows),
+		total,
+		page,
+		pageCount,
+		pageSize: COMMENTS_PAGE_SIZE
+	};
 }
 
 /** Tags, priorities and suggestions for one page of comments, in a few queries. */
 function describe(db: DbOrTx, consultationId: number, rows: Row[]): CommentItem[] {
 	const answerIds = rows.filter((r) => r.kind === 'answer').map((r) => r.id);
 	const noteIds = rows.filter((r) => r.kind === 'note').map((r) => r.id);
-	const questionIds = [...new Set(rows.flatMap((r) => (r.questionId === null ? [] : [r.questionId])))];
+	const questionIds = [
+		...new Set(rows.flatMap((r) => (r.questionId === null ? [] : [r.questionId])))
+	];
 	const themes = listThemes(db, consultationId);
 	const themeName = new Map(themes.map((t) => [t.id, t.name]));
 	const priorities = db
@@ -180,24 +235,43 @@ function describe(db: DbOrTx, consultationId: number, rows: Row[]): CommentItem[
 
 	const tags = new Map<string, number[]>();
 	const linked = new Map<string, number[]>();
-	const push = (map: Map<string, number[]>, k: string, v: number) => map.set(k, [...(map.get(k) ?? []), v]);
+	const push = (map: Map<string, number[]>, k: string, v: number) =>
+		map.set(k, [...(map.get(k) ?? []), v]);
 	const bySource = (table: typeof commentTheme | typeof commentPriority) =>
 		answerIds.length || noteIds.length
 			? sql`(${answerIds.length ? inArray(table.answerId, answerIds) : sql`0`} OR ${noteIds.length ? inArray(table.roadshowNoteId, noteIds) : sql`0`})`
 			: sql`0`;
 	for (const t of db.select().from(commentTheme).where(bySource(commentTheme)).all()) {
-		push(tags, t.answerId !== null ? key('answer', t.answerId) : key('note', t.roadshowNoteId!), t.themeId);
+		push(
+			tags,
+			t.answerId !== null ? key('answer', t.answerId) : key('note', t.roadshowNoteId!),
+			t.themeId
+		);
 	}
 	for (const l of db.select().from(commentPriority).where(bySource(commentPriority)).all()) {
-		push(linked, l.answerId !== null ? key('answer', l.answerId) : key('note', l.roadshowNoteId!), l.priorityId);
+		push(
+			linked,
+			l.answerId !== null ? key('answer', l.answerId) : key('note', l.roadshowNoteId!),
+			l.priorityId
+		);
 	}
 	const byQuestion = new Map<string, number[]>();
 	if (questionIds.length) {
-		for (const qp of db.select().from(questionPriority).where(inArray(questionPriority.questionId, questionIds)).all()) push(byQuestion, String(qp.questionId), qp.priorityId);
+		for (const qp of db
+			.select()
+			.from(questionPriority)
+			.where(inArray(questionPriority.questionId, questionIds))
+			.all())
+			push(byQuestion, String(qp.questionId), qp.priorityId);
 	}
 	const byNote = new Map<string, number[]>();
 	if (noteIds.length) {
-		for (const np of db.select().from(roadshowNotePriority).where(inArray(roadshowNotePriority.noteId, noteIds)).all()) push(byNote, String(np.noteId), np.priorityId);
+		for (const np of db
+			.select()
+			.from(roadshowNotePriority)
+			.where(inArray(roadshowNotePriority.noteId, noteIds))
+			.all())
+			push(byNote, String(np.noteId), np.priorityId);
 	}
 	const toPriorities = (ids: number[]) =>
 		ids
@@ -208,7 +282,10 @@ function describe(db: DbOrTx, consultationId: number, rows: Row[]): CommentItem[
 	return rows.map((r) => {
 		const k = key(r.kind, r.id);
 		const themeIds = tags.get(k) ?? [];
-		const implied = r.kind === 'answer' ? (byQuestion.get(String(r.questionId)) ?? []) : (byNote.get(String(r.id)) ?? []);
+		const implied =
+			r.kind === 'answer'
+				? (byQuestion.get(String(r.questionId)) ?? [])
+				: (byNote.get(String(r.id)) ?? []);
 		const explicit = (linked.get(k) ?? []).filter((id) => !implied.includes(id));
 		return {
 			kind: r.kind,

@@ -47,7 +47,12 @@ export function listPriorities(db: Db, consultationId: number) {
 		.all();
 }
 
-export function loadDashboard(db: Db, consultationId: number, filters: InsightFilters, options: { examples?: number } = {}): Dashboard {
+export function loadDashboard(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters,
+	options: { examples?: number } = {}
+): Dashboard {
 	const priorities = listPriorities(db, consultationId);
 	const totals = responseTotals(db, consultationId, filters);
 	const { agreement, comments } = priorityFigures(
@@ -67,7 +72,9 @@ export function loadDashboard(db: Db, consultationId: number, filters: InsightFi
 			agreement: agreement.get(p.id)!,
 			comments: suppress(comments.get(p.id) ?? 0),
 			themes: themes.get(p.id) ?? [],
-			examples: showExamples ? recentComments(db, consultationId, p.id, filters, options.examples ?? 3) : []
+			examples: showExamples
+				? recentComments(db, consultationId, p.id, filters, options.examples ?? 3)
+				: []
 		}))
 	};
 }

@@ -6,11 +6,22 @@ import { CSV_FIXED_COLUMNS, mayExportResponses, responsesCsv, summaryWorkbook } 
 import { insightsFixture, NOW } from './testFixtures';
 
 const { db, consultationId } = insightsFixture();
-db.insert(responseContact).values({ responseId: 1, email: 'secret@example.org', name: 'Secret Name', createdAt: NOW, updatedAt: NOW }).run();
+db.insert(responseContact)
+	.values({
+		responseId: 1,
+		email: 'secret@example.org',
+		name: 'Secret Name',
+		createdAt: NOW,
+		updatedAt: NOW
+	})
+	.run();
 
 describe('responsesCsv', () => {
 	const csv = [...responsesCsv(db, consultationId, {})].join('');
-	const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+	const lines = csv
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.split('\r\n');
 
 	it('has one row per submitted response and one column per question key', () => {
 		const header = lines[0].split(',');
@@ -28,7 +39,14 @@ describe('responsesCsv', () => {
 	});
 
 	it('follows the filters', () => {
-		const filtered = [...responsesCsv(db, consultationId, { profile: [{ key: 'type-of-need', value: 'sensory_physical' }] })].join('').trim().split('\r\n');
+		const filtered = [
+			...responsesCsv(db, consultationId, {
+				profile: [{ key: 'type-of-need', value: 'sensory_physical' }]
+			})
+		]
+			.join('')
+			.trim()
+			.split('\r\n');
 		expect(filtered).toHaveLength(9);
 	});
 
@@ -42,16 +60,30 @@ describe('responsesCsv', () => {
 describe('summaryWorkbook', () => {
 	it('has a sheet per priority with the suppressed agreement table, and a themes sheet', async () => {
 		const dashboard = loadDashboard(db, consultationId, {});
-		const file = await summaryWorkbook(db, { id: consultationId, title: 'SEND strategy' }, dashboard, {}, 'No filters');
+		const file = await summaryWorkbook(
+			db,
+			{ id: consultationId, title: 'SEND strategy' },
+			dashboard,
+			{},
+			'No filters'
+		);
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load(file as unknown as ArrayBuffer);
 		expect(book.worksheets.map((s) => s.name)).toEqual(['Priority 1', 'Priority 2', 'Themes']);
-		const rows = Array.from(book.getWorksheet('Priority 1')!.getSheetValues(), (r) => (Array.isArray(r) ? r.slice(1) : []));
+		const rows = Array.from(book.getWorksheet('Priority 1')!.getSheetValues(), (r) =>
+			Array.isArray(r) ? r.slice(1) : []
+		);
 		const young = rows.find((r) => r[0] === 'Young people')!;
-		expect(young.slice(1)).toEqual(Array(8).fill('fewer than 5').map((v, i) => (i === 7 ? 'not shown' : v)));
+		expect(young.slice(1)).toEqual(
+			Array(8)
+				.fill('fewer than 5')
+				.map((v, i) => (i === 7 ? 'not shown' : v))
+		);
 		const parents = rows.find((r) => r[0] === 'Parents and carers')!;
 		expect(parents.slice(1)).toEqual([10, 7, 0, 'not shown', 0, 'fewer than 5', 23, '74%']);
-		const themes = Array.from(book.getWorksheet('Themes')!.getSheetValues(), (r) => (Array.isArray(r) ? r.slice(1) : []));
+		const themes = Array.from(book.getWorksheet('Themes')!.getSheetValues(), (r) =>
+			Array.isArray(r) ? r.slice(1) : []
+		);
 		expect(themes).toContainEqual(['Waiting', 7]);
 	});
 });

@@ -14,14 +14,24 @@ import { prepared, responseConditions } from './sql';
 import { SUPPRESSED_TEXT, SUPPRESSION_THRESHOLD, WITHHELD_TEXT } from './suppress';
 import { agreementTableRow, AGREEMENT_TABLE_HEAD } from './view';
 
-export const CSV_FIXED_COLUMNS = ['response_id', 'audience', 'channel', 'roadshow_session_id', 'submitted_at'] as const;
+export const CSV_FIXED_COLUMNS = [
+	'response_id',
+	'audience',
+	'channel',
+	'roadshow_session_id',
+	'submitted_at'
+] as const;
 
 /** Whether a row-level export of `matching` responses may be made: none, or at least 5. */
 export function mayExportCount(matching: number): boolean {
 	return matching === 0 || matching >= SUPPRESSION_THRESHOLD;
 }
 
-export function mayExportResponses(db: Db, consultationId: number, filters: InsightFilters): boolean {
+export function mayExportResponses(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters
+): boolean {
 	return mayExportCount(countResponses(db, consultationId, filters));
 }
 
@@ -38,13 +48,30 @@ export function questionKeys(db: Db, consultationId: number): string[] {
 
 /** 'YYYY-MM-DD HH:MM' in UK time. */
 function ukDateTime(ms: number): string {
-	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'short' }).format(new Date(ms));
+	return new Intl.DateTimeFormat('sv-SE', {
+		timeZone: 'Europe/London',
+		dateStyle: 'short',
+		timeStyle: 'short'
+	}).format(new Date(ms));
 }
 
-type AnswerRow = { id: number; audience: string; channel: string; sessionId: number | null; submittedAt: number; key: string | null; value: string | null; text: string | null };
+type AnswerRow = {
+	id: number;
+	audience: string;
+	channel: string;
+	sessionId: number | null;
+	submittedAt: number;
+	key: string | null;
+	value: string | null;
+	text: string | null;
+};
 
 /** The CSV in chunks of about 500 rows, so a large consultation streams instead of filling memory. */
-export function* responsesCsv(db: Db, consultationId: number, filters: InsightFilters): Generator<string> {
+export function* responsesCsv(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters
+): Generator<string> {
 	const keys = questionKeys(db, consultationId);
 	const column = new Map(keys.map((k, i) => [k, CSV_FIXED_COLUMNS.length + i]));
 	const rc = responseConditions(consultationId, filters);
@@ -68,7 +95,10 @@ export function* responsesCsv(db: Db, consultationId: number, filters: InsightFi
 		if (row.id !== currentId) {
 			finish();
 			currentId = row.id;
-			current = Array.from({ length: CSV_FIXED_COLUMNS.length + keys.length }, () => [] as string[]);
+			current = Array.from(
+				{ length: CSV_FIXED_COLUMNS.length + keys.length },
+				() => [] as string[]
+			);
 			current[0].push(String(row.id));
 			current[1].push(row.audience);
 			current[2].push(row.channel);
@@ -110,14 +140,17 @@ export async function summaryWorkbook(
 		sheet.addRow([title]).font = { bold: true, size: 14 };
 		sheet.addRow([consultation.title]);
 		sheet.addRow([`Filters: ${filterDescription}`]);
-		sheet.addRow([`Numbers from 1 to 4 are shown as "${SUPPRESSED_TEXT}"; "${WITHHELD_TEXT}" hides a figure that would let one of them be worked out. % agree is strongly agree or agree, out of everyone who answered, including don't know.`]);
+		sheet.addRow([
+			`Numbers from 1 to 4 are shown as "${SUPPRESSED_TEXT}"; "${WITHHELD_TEXT}" hides a figure that would let one of them be worked out. % agree is strongly agree or agree, out of everyone who answered, including don't know.`
+		]);
 		sheet.addRow([]);
 	};
 	for (const p of dashboard.priorities) {
 		const sheet = book.addWorksheet(sheetName(`Priority ${p.position}`));
 		preface(sheet, `Priority ${p.position}: ${p.title}`);
 		sheet.addRow(AGREEMENT_TABLE_HEAD.map((h) => h.text)).font = { bold: true };
-		for (const row of [...p.agreement.audiences, p.agreement.all]) sheet.addRow(agreementTableRow(row).map((c) => cellValue(c.text)));
+		for (const row of [...p.agreement.audiences, p.agreement.all])
+			sheet.addRow(agreementTableRow(row).map((c) => cellValue(c.text)));
 		sheet.addRow([]);
 		sheet.addRow(['Comments', p.comments ?? SUPPRESSED_TEXT]);
 		sheet.addRow([]);
@@ -128,7 +161,8 @@ export async function summaryWorkbook(
 	const themes = book.addWorksheet('Themes');
 	preface(themes, 'Themes across all comments');
 	themes.addRow(['Theme', 'Comments']).font = { bold: true };
-	for (const t of topThemes(db, consultation.id, { filters }, 1000)) themes.addRow([t.name, t.count ?? SUPPRESSED_TEXT]);
+	for (const t of topThemes(db, consultation.id, { filters }, 1000))
+		themes.addRow([t.name, t.count ?? SUPPRESSED_TEXT]);
 	themes.getColumn(1).width = 40;
 	return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dayOptions, describeFilters, filterQuery, loadFilterOptions, parseFilters } from './filters';
+import {
+	dayOptions,
+	describeFilters,
+	filterQuery,
+	loadFilterOptions,
+	parseFilters
+} from './filters';
 import { insightsFixture } from './testFixtures';
 
 const { db, consultationId, sessionId, otherSessionId } = insightsFixture();
@@ -11,15 +17,23 @@ describe('loadFilterOptions', () => {
 		expect(options.sessions.map((s) => s.value)).toEqual([String(sessionId)]);
 		const need = options.profile.find((p) => p.param === 'need')!;
 		expect(need.options.map((o) => o.value)).toContain('sensory_physical');
-		expect(need.options.find((o) => o.value === 'semh')!.text).toBe('Social, emotional and mental health');
-		expect(options.profile.find((p) => p.param === 'support')!.options.map((o) => o.value)).toContain('ehc_plan');
-		expect(options.profile.find((p) => p.param === 'ageBand')!.options.map((o) => o.value)).toContain('13-15');
+		expect(need.options.find((o) => o.value === 'semh')!.text).toBe(
+			'Social, emotional and mental health'
+		);
+		expect(
+			options.profile.find((p) => p.param === 'support')!.options.map((o) => o.value)
+		).toContain('ehc_plan');
+		expect(
+			options.profile.find((p) => p.param === 'ageBand')!.options.map((o) => o.value)
+		).toContain('13-15');
 	});
 });
 
 describe('parseFilters', () => {
 	it('reads valid filters and ignores blanks', () => {
-		const p = parse(`audience=parents_carers&channel=&session=${sessionId}&from=2026-06-02&to=2026-06-03&need=sensory_physical&support=ehc_plan`);
+		const p = parse(
+			`audience=parents_carers&channel=&session=${sessionId}&from=2026-06-02&to=2026-06-03&need=sensory_physical&support=ehc_plan`
+		);
 		expect(p.errors).toEqual({});
 		expect(p.filters).toEqual({
 			audience: 'parents_carers',
@@ -32,12 +46,16 @@ describe('parseFilters', () => {
 			]
 		});
 		expect(p.active).toBe(true);
-		expect(filterQuery(p.values)).toBe(`?audience=parents_carers&session=${sessionId}&from=2026-06-02&to=2026-06-03&need=sensory_physical&support=ehc_plan`);
+		expect(filterQuery(p.values)).toBe(
+			`?audience=parents_carers&session=${sessionId}&from=2026-06-02&to=2026-06-03&need=sensory_physical&support=ehc_plan`
+		);
 		expect(describeFilters(p.filters, options)).toContain('Parents and carers');
 	});
 
 	it('gives a message for each unknown or malformed value, and drops only those filters', () => {
-		const p = parse(`audience=aliens&channel=fax&session=${otherSessionId}&from=2026-13-01&to=yesterday&need=telepathy&ageBand=99`);
+		const p = parse(
+			`audience=aliens&channel=fax&session=${otherSessionId}&from=2026-13-01&to=yesterday&need=telepathy&ageBand=99`
+		);
 		expect(p.errors).toEqual({
 			audience: 'Select an audience from the list',
 			channel: 'Select a way of responding from the list',
@@ -51,7 +69,9 @@ describe('parseFilters', () => {
 	});
 
 	it('rejects an end date before the start date and impossible dates', () => {
-		expect(parse('from=2026-06-03&to=2026-06-02').errors.to).toBe('The end date must be the same as or after the start date');
+		expect(parse('from=2026-06-03&to=2026-06-02').errors.to).toBe(
+			'The end date must be the same as or after the start date'
+		);
 		expect(parse('from=2026-02-30').errors.from).toBeDefined();
 		expect(parse('session=abc').errors.session).toBeDefined();
 	});

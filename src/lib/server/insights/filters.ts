@@ -12,7 +12,12 @@ import { addDays } from './sql';
 export const PROFILE_FILTERS = [
 	{ param: 'ageBand', key: 'age-band', label: 'Age of the child or young person', noun: 'an age' },
 	{ param: 'need', key: 'type-of-need', label: 'Type of need', noun: 'a type of need' },
-	{ param: 'support', key: 'support-level', label: 'EHC plan or SEN support', noun: 'a level of support' },
+	{
+		param: 'support',
+		key: 'support-level',
+		label: 'EHC plan or SEN support',
+		noun: 'a level of support'
+	},
 	{ param: 'setting', key: 'setting', label: 'Setting', noun: 'a setting' }
 ] as const;
 
@@ -37,16 +42,31 @@ export type FilterOptions = {
 	profile: { param: ProfileParam; key: string; label: string; noun: string; options: Option[] }[];
 };
 
-export const FILTER_FIELDS = ['audience', 'channel', 'session', 'from', 'to', ...PROFILE_FILTERS.map((p) => p.param)] as const;
+export const FILTER_FIELDS = [
+	'audience',
+	'channel',
+	'session',
+	'from',
+	'to',
+	...PROFILE_FILTERS.map((p) => p.param)
+] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
-export const audienceOptions: Option[] = audienceCodes.map((value) => ({ value, text: audienceLabels[value] }));
-export const channelOptions: Option[] = channelCodes.map((value) => ({ value, text: channelLabels[value] }));
+export const audienceOptions: Option[] = audienceCodes.map((value) => ({
+	value,
+	text: audienceLabels[value]
+}));
+export const channelOptions: Option[] = channelCodes.map((value) => ({
+	value,
+	text: channelLabels[value]
+}));
 
 /** The sessions and "about you" answers this consultation has, for the selects and for checking values. */
 export function loadFilterOptions(db: Db, consultationId: number): FilterOptions {
 	const sessions = db.$client
-		.prepare('SELECT id, title, starts_at AS startsAt FROM roadshow_session WHERE consultation_id = ? ORDER BY starts_at, id')
+		.prepare(
+			'SELECT id, title, starts_at AS startsAt FROM roadshow_session WHERE consultation_id = ? ORDER BY starts_at, id'
+		)
 		.all(consultationId) as { id: number; title: string; startsAt: number }[];
 	// Labels from the adults' wording first (young people's questions are in Easy Read).
 	const rows = db.$client
@@ -58,9 +78,16 @@ export function loadFilterOptions(db: Db, consultationId: number): FilterOptions
 			 WHERE qn.consultation_id = ? AND q.is_profile = 1 AND q.key IN (${PROFILE_FILTERS.map(() => '?').join(', ')})
 			 ORDER BY CASE qn.audience WHEN 'parents_carers' THEN 0 WHEN 'practitioners' THEN 1 ELSE 2 END, v.number DESC, o.position`
 		)
-		.all(consultationId, ...PROFILE_FILTERS.map((p) => p.key)) as { key: string; value: string; label: string }[];
+		.all(consultationId, ...PROFILE_FILTERS.map((p) => p.key)) as {
+		key: string;
+		value: string;
+		label: string;
+	}[];
 	return {
-		sessions: sessions.map((s) => ({ value: String(s.id), text: `${s.title}, ${formatDate(new Date(s.startsAt))}` })),
+		sessions: sessions.map((s) => ({
+			value: String(s.id),
+			text: `${s.title}, ${formatDate(new Date(s.startsAt))}`
+		})),
 		profile: PROFILE_FILTERS.map((p) => {
 			const seen = new Map<string, string>();
 			for (const r of rows) if (r.key === p.key && !seen.has(r.value)) seen.set(r.value, r.label);
@@ -77,7 +104,12 @@ const isoDate = z
 		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 	});
 
-const blankable = z.string().trim().max(200).optional().transform((v) => (v ? v : undefined));
+const blankable = z
+	.string()
+	.trim()
+	.max(200)
+	.optional()
+	.transform((v) => (v ? v : undefined));
 
 export type ParsedFilters = {
 	/** Only the values that passed: the figures follow these. */
@@ -105,11 +137,13 @@ export function parseFilters(params: URLSearchParams, options: FilterOptions): P
 	else if (audience.success) filters.audience = audience.data;
 
 	const channel = z.enum(channelCodes).safeParse(values.channel);
-	if (values.channel && !channel.success) errors.channel = 'Select a way of responding from the list';
+	if (values.channel && !channel.success)
+		errors.channel = 'Select a way of responding from the list';
 	else if (channel.success) filters.channel = channel.data;
 
 	if (values.session) {
-		if (options.sessions.some((s) => s.value === values.session)) filters.sessionId = Number(values.session);
+		if (options.sessions.some((s) => s.value === values.session))
+			filters.sessionId = Number(values.session);
 		else errors.session = 'Select a roadshow session of this consultation from the list';
 	}
 
@@ -120,7 +154,9 @@ export function parseFilters(params: URLSearchParams, options: FilterOptions): P
 		const value = values[field];
 		if (!value) continue;
 		if (isoDate.safeParse(value).success) filters[field] = value;
-		else errors[field] = `The ${label} date must be a real date in the format YYYY-MM-DD, like 2026-06-01`;
+		else
+			errors[field] =
+				`The ${label} date must be a real date in the format YYYY-MM-DD, like 2026-06-01`;
 	}
 	if (filters.from && filters.to && filters.to < filters.from) {
 		errors.to = 'The end date must be the same as or after the start date';
@@ -140,7 +176,11 @@ export function parseFilters(params: URLSearchParams, options: FilterOptions): P
  * Every day the consultation is open, for the date selects, plus a valid filter date outside it.
  * Only checked dates are added: a made-up one like 2026-13-45 cannot be formatted.
  */
-export function dayOptions(opensOn: string, closesOn: string, filters: Pick<InsightFilters, 'from' | 'to'>): Option[] {
+export function dayOptions(
+	opensOn: string,
+	closesOn: string,
+	filters: Pick<InsightFilters, 'from' | 'to'>
+): Option[] {
 	const days = new Set<string>();
 	for (let d = opensOn; d <= closesOn && days.size < 400; d = addDays(d, 1)) days.add(d);
 	for (const d of [filters.from, filters.to]) if (d) days.add(d);
@@ -160,12 +200,17 @@ export function describeFilters(filters: InsightFilters, options: FilterOptions)
 	const parts: string[] = [];
 	if (filters.audience) parts.push(audienceLabels[filters.audience]);
 	if (filters.channel) parts.push(channelLabels[filters.channel]);
-	if (filters.sessionId) parts.push(`Session: ${options.sessions.find((s) => s.value === String(filters.sessionId))?.text ?? ''}`);
+	if (filters.sessionId)
+		parts.push(
+			`Session: ${options.sessions.find((s) => s.value === String(filters.sessionId))?.text ?? ''}`
+		);
 	if (filters.from) parts.push(`From ${formatDate(filters.from)}`);
 	if (filters.to) parts.push(`To ${formatDate(filters.to)}`);
 	for (const f of filters.profile ?? []) {
 		const p = options.profile.find((x) => x.key === f.key);
-		parts.push(`${p?.label ?? f.key}: ${p?.options.find((o) => o.value === f.value)?.text ?? f.value}`);
+		parts.push(
+			`${p?.label ?? f.key}: ${p?.options.find((o) => o.value === f.value)?.text ?? f.value}`
+		);
 	}
 	return parts.length ? parts.join('; ') : 'No filters: everyone who responded';
 }

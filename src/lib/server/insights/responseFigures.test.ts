@@ -12,9 +12,16 @@ describe('responseFigures', () => {
 		if (!transport.ok || !waits.ok) throw new Error('set-up');
 		// Twelve comments on priority 1: six about transport, two about waiting.
 		const notes = Array.from({ length: 12 }, (_, i) => f.addNote(`Note ${i}`));
-		for (const id of notes) f.db.insert(roadshowNotePriority).values({ noteId: id, priorityId: f.priorityIds[0] }).run();
-		notes.slice(0, 6).forEach((id) => tagComment(f.db, f.consultationId, { kind: 'note', id }, transport.id, f.actor));
-		notes.slice(6, 8).forEach((id) => tagComment(f.db, f.consultationId, { kind: 'note', id }, waits.id, f.actor));
+		for (const id of notes)
+			f.db.insert(roadshowNotePriority).values({ noteId: id, priorityId: f.priorityIds[0] }).run();
+		notes
+			.slice(0, 6)
+			.forEach((id) =>
+				tagComment(f.db, f.consultationId, { kind: 'note', id }, transport.id, f.actor)
+			);
+		notes
+			.slice(6, 8)
+			.forEach((id) => tagComment(f.db, f.consultationId, { kind: 'note', id }, waits.id, f.actor));
 
 		const figures = responseFigures(f.db, f.consultationId, f.priorityIds);
 		const first = displayFigures(figures.get(f.priorityIds[0])!);
@@ -24,7 +31,15 @@ describe('responseFigures', () => {
 			{ name: 'Waiting times', count: 'fewer than 5', percent: 'not shown' }
 		]);
 		expect(first.base).toBe('Nobody answered this question');
-		expect(first.agreementRows.map((r) => r[0].text)).toEqual(['Parents and carers', 'Practitioners', 'Young people', 'All audiences']);
-		expect(displayFigures(figures.get(f.priorityIds[1])!)).toMatchObject({ comments: '0', themes: [] });
+		expect(first.agreementRows.map((r) => r[0].text)).toEqual([
+			'Parents and carers',
+			'Practitioners',
+			'Young people',
+			'All audiences'
+		]);
+		expect(displayFigures(figures.get(f.priorityIds[1])!)).toMatchObject({
+			comments: '0',
+			themes: []
+		});
 	});
 });

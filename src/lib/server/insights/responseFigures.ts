@@ -1,15 +1,30 @@
 // The figures "You said, we did" shows beside each priority: agreement by audience and the top
 // themes as shares of the priority's comments. Every figure arrives suppressed from aggregate.ts.
 import type { Db } from '../db';
-import { agreementByPriority, commentCounts, topThemesByPriority, type Count, type PriorityAgreement } from './aggregate';
+import {
+	agreementByPriority,
+	commentCounts,
+	topThemesByPriority,
+	type Count,
+	type PriorityAgreement
+} from './aggregate';
 import { agreementLabels, agreementValues } from '../questionnaires/agreement';
 import { formatCount, formatPercent, suppress, suppressedPercent } from './suppress';
 import { agreementCountText } from './view';
 
 export type ThemeShare = { themeId: number; name: string; count: Count; percent: number | null };
-export type PriorityFigures = { agreement: PriorityAgreement; comments: Count; themes: ThemeShare[] };
+export type PriorityFigures = {
+	agreement: PriorityAgreement;
+	comments: Count;
+	themes: ThemeShare[];
+};
 
-export function responseFigures(db: Db, consultationId: number, priorityIds: number[], themeLimit = 5): Map<number, PriorityFigures> {
+export function responseFigures(
+	db: Db,
+	consultationId: number,
+	priorityIds: number[],
+	themeLimit = 5
+): Map<number, PriorityFigures> {
 	const agreement = agreementByPriority(db, consultationId, priorityIds);
 	const comments = commentCounts(db, consultationId);
 	const themes = topThemesByPriority(db, consultationId, {}, themeLimit);
@@ -21,7 +36,10 @@ export function responseFigures(db: Db, consultationId: number, priorityIds: num
 				{
 					agreement: agreement.get(id)!,
 					comments: suppress(total),
-					themes: (themes.get(id) ?? []).map((t) => ({ ...t, percent: t.count === null ? null : suppressedPercent(t.count, total) }))
+					themes: (themes.get(id) ?? []).map((t) => ({
+						...t,
+						percent: t.count === null ? null : suppressedPercent(t.count, total)
+					}))
 				}
 			];
 		})
@@ -53,8 +71,15 @@ export function displayFigures(f: PriorityFigures): FiguresForDisplay {
 			{ text: formatCount(r.n), numeric: true },
 			{ text: formatPercent(r.percentAgree), numeric: true }
 		]),
-		base: f.agreement.all.n === 0 ? 'Nobody answered this question' : `${formatCount(f.agreement.all.n)} ${f.agreement.all.n === 1 ? 'person' : 'people'} answered`,
+		base:
+			f.agreement.all.n === 0
+				? 'Nobody answered this question'
+				: `${formatCount(f.agreement.all.n)} ${f.agreement.all.n === 1 ? 'person' : 'people'} answered`,
 		comments: formatCount(f.comments),
-		themes: f.themes.map((t) => ({ name: t.name, count: formatCount(t.count), percent: formatPercent(t.percent) }))
+		themes: f.themes.map((t) => ({
+			name: t.name,
+			count: formatCount(t.count),
+			percent: formatPercent(t.percent)
+		}))
 	};
 }

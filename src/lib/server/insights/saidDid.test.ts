@@ -3,16 +3,47 @@ import { eq } from 'drizzle-orm';
 import { auditEvent, consultation } from '../db/schema';
 import { consultationStatus } from '../consultations/status';
 import { codingFixture, NOW } from './codingFixtures';
-import { findPublishedResponse, getResponseDraft, publishResponse, responsePublishProblems, savePrioritySaidDid, saveResponseText } from './saidDid';
+import {
+	findPublishedResponse,
+	getResponseDraft,
+	publishResponse,
+	responsePublishProblems,
+	savePrioritySaidDid,
+	saveResponseText
+} from './saidDid';
 
 const closed = { opensOn: '2026-04-01', closesOn: '2026-05-15' };
 
 describe('saving "You said, we did"', () => {
 	it('saves and updates per priority, trimming, and lists every priority', () => {
 		const f = codingFixture();
-		expect(savePrioritySaidDid(f.db, f.consultationId, f.priorityIds[0], { youSaid: ' Too slow ', weDid: '' }, f.actor, NOW)).toEqual({ ok: true });
-		expect(savePrioritySaidDid(f.db, f.consultationId, f.priorityIds[0], { youSaid: 'Too slow', weDid: 'Hire staff' }, f.actor, NOW)).toEqual({ ok: true });
-		expect(getResponseDraft(f.db, f.consultationId).priorities.map((p) => [p.position, p.youSaid, p.weDid])).toEqual([
+		expect(
+			savePrioritySaidDid(
+				f.db,
+				f.consultationId,
+				f.priorityIds[0],
+				{ youSaid: ' Too slow ', weDid: '' },
+				f.actor,
+				NOW
+			)
+		).toEqual({ ok: true });
+		expect(
+			savePrioritySaidDid(
+				f.db,
+				f.consultationId,
+				f.priorityIds[0],
+				{ youSaid: 'Too slow', weDid: 'Hire staff' },
+				f.actor,
+				NOW
+			)
+		).toEqual({ ok: true });
+		expect(
+			getResponseDraft(f.db, f.consultationId).priorities.map((p) => [
+				p.position,
+				p.youSaid,
+				p.weDid
+			])
+		).toEqual([
 			[1, 'Too slow', 'Hire staff'],
 			[2, '', '']
 		]);
@@ -21,11 +52,30 @@ describe('saving "You said, we did"', () => {
 	it('refuses text over the limits and priorities of another consultation', () => {
 		const f = codingFixture();
 		const other = codingFixture(f.db, 'other');
-		expect(savePrioritySaidDid(f.db, f.consultationId, f.priorityIds[0], { youSaid: 'x'.repeat(3001), weDid: 'y'.repeat(3001) }, f.actor)).toEqual({
+		expect(
+			savePrioritySaidDid(
+				f.db,
+				f.consultationId,
+				f.priorityIds[0],
+				{ youSaid: 'x'.repeat(3001), weDid: 'y'.repeat(3001) },
+				f.actor
+			)
+		).toEqual({
 			ok: false,
-			errors: { youSaid: 'What people said must be 3,000 characters or fewer', weDid: 'What the council will do must be 3,000 characters or fewer' }
+			errors: {
+				youSaid: 'What people said must be 3,000 characters or fewer',
+				weDid: 'What the council will do must be 3,000 characters or fewer'
+			}
 		});
-		expect(savePrioritySaidDid(f.db, f.consultationId, other.priorityIds[0], { youSaid: 'a', weDid: 'b' }, f.actor)).toEqual({
+		expect(
+			savePrioritySaidDid(
+				f.db,
+				f.consultationId,
+				other.priorityIds[0],
+				{ youSaid: 'a', weDid: 'b' },
+				f.actor
+			)
+		).toEqual({
 			ok: false,
 			errors: { form: 'That priority could not be found. It may have been removed' }
 		});
@@ -33,11 +83,32 @@ describe('saving "You said, we did"', () => {
 
 	it('saves the introduction and Easy Read summary', () => {
 		const f = codingFixture();
-		expect(saveResponseText(f.db, f.consultationId, { introduction: ' Thank you ', easyReadSummary: 'You helped us.' }, f.actor)).toEqual({ ok: true });
-		expect(getResponseDraft(f.db, f.consultationId)).toMatchObject({ introduction: 'Thank you', easyReadSummary: 'You helped us.', publishedAt: null });
-		expect(saveResponseText(f.db, f.consultationId, { introduction: 'x'.repeat(5001), easyReadSummary: 'y'.repeat(2001) }, f.actor)).toEqual({
+		expect(
+			saveResponseText(
+				f.db,
+				f.consultationId,
+				{ introduction: ' Thank you ', easyReadSummary: 'You helped us.' },
+				f.actor
+			)
+		).toEqual({ ok: true });
+		expect(getResponseDraft(f.db, f.consultationId)).toMatchObject({
+			introduction: 'Thank you',
+			easyReadSummary: 'You helped us.',
+			publishedAt: null
+		});
+		expect(
+			saveResponseText(
+				f.db,
+				f.consultationId,
+				{ introduction: 'x'.repeat(5001), easyReadSummary: 'y'.repeat(2001) },
+				f.actor
+			)
+		).toEqual({
 			ok: false,
-			errors: { introduction: 'Introduction must be 5,000 characters or fewer', easyReadSummary: 'Easy Read summary must be 2,000 characters or fewer' }
+			errors: {
+				introduction: 'Introduction must be 5,000 characters or fewer',
+				easyReadSummary: 'Easy Read summary must be 2,000 characters or fewer'
+			}
 		});
 	});
 });
@@ -45,7 +116,13 @@ describe('saving "You said, we did"', () => {
 describe('publishResponse', () => {
 	it('needs the consultation closed and both parts for every priority, saying what is missing', () => {
 		const f = codingFixture();
-		savePrioritySaidDid(f.db, f.consultationId, f.priorityIds[0], { youSaid: 'Too slow', weDid: '' }, f.actor);
+		savePrioritySaidDid(
+			f.db,
+			f.consultationId,
+			f.priorityIds[0],
+			{ youSaid: 'Too slow', weDid: '' },
+			f.actor
+		);
 		expect(publishResponse(f.db, f.consultationId, f.actor, NOW)).toEqual({
 			ok: false,
 			problems: [
@@ -59,20 +136,27 @@ describe('publishResponse', () => {
 
 	it('publishes a closed consultation’s response, moving it to "response published", with an audit record', () => {
 		const f = codingFixture(undefined, 'closed', closed);
-		for (const id of f.priorityIds) savePrioritySaidDid(f.db, f.consultationId, id, { youSaid: 'Said', weDid: 'Did' }, f.actor);
+		for (const id of f.priorityIds)
+			savePrioritySaidDid(f.db, f.consultationId, id, { youSaid: 'Said', weDid: 'Did' }, f.actor);
 		expect(responsePublishProblems(f.db, f.consultationId, NOW)).toEqual([]);
 		expect(publishResponse(f.db, f.consultationId, f.actor, NOW)).toEqual({ ok: true });
 		const c = f.db.select().from(consultation).where(eq(consultation.id, f.consultationId)).get()!;
 		expect(c.responsePublishedAt).toEqual(NOW);
 		expect(consultationStatus(c, '2026-06-01')).toBe('response_published');
 		expect(findPublishedResponse(f.db, f.consultationId)?.publishedAt).toEqual(NOW);
-		expect(f.db.select().from(auditEvent).where(eq(auditEvent.action, 'response.published')).all()).toHaveLength(1);
-		expect(publishResponse(f.db, f.consultationId, f.actor, NOW)).toEqual({ ok: false, problems: ['The response has already been published'] });
+		expect(
+			f.db.select().from(auditEvent).where(eq(auditEvent.action, 'response.published')).all()
+		).toHaveLength(1);
+		expect(publishResponse(f.db, f.consultationId, f.actor, NOW)).toEqual({
+			ok: false,
+			problems: ['The response has already been published']
+		});
 	});
 
 	it('counts a consultation closed early as closed', () => {
 		const f = codingFixture(undefined, 'early', { closedEarlyAt: NOW });
-		for (const id of f.priorityIds) savePrioritySaidDid(f.db, f.consultationId, id, { youSaid: 'Said', weDid: 'Did' }, f.actor);
+		for (const id of f.priorityIds)
+			savePrioritySaidDid(f.db, f.consultationId, id, { youSaid: 'Said', weDid: 'Did' }, f.actor);
 		expect(publishResponse(f.db, f.consultationId, f.actor, NOW)).toEqual({ ok: true });
 	});
 });

@@ -15,7 +15,13 @@ export const EASY_READ_LIMIT = 2000;
 
 export type Outcome = { ok: true } | { ok: false; errors: FieldErrors };
 
-export type PrioritySaidDid = { priorityId: number; position: number; title: string; youSaid: string; weDid: string };
+export type PrioritySaidDid = {
+	priorityId: number;
+	position: number;
+	title: string;
+	youSaid: string;
+	weDid: string;
+};
 export type ResponseDraft = {
 	introduction: string;
 	easyReadSummary: string;
@@ -24,16 +30,40 @@ export type ResponseDraft = {
 };
 
 function tooLong(text: string, limit: number, what: string): string | null {
-	return text.length > limit ? `${what} must be ${limit.toLocaleString('en-GB')} characters or fewer` : null;
+	return text.length > limit
+		? `${what} must be ${limit.toLocaleString('en-GB')} characters or fewer`
+		: null;
 }
 
-function audit(tx: DbOrTx, actor: Actor, action: string, consultationId: number, summary: string, now: Date): void {
-	recordAudit(tx, { actorStaffUserId: actor.staffUserId, ip: actor.ip, action, subjectType: 'consultation', subjectId: consultationId, summary }, now);
+function audit(
+	tx: DbOrTx,
+	actor: Actor,
+	action: string,
+	consultationId: number,
+	summary: string,
+	now: Date
+): void {
+	recordAudit(
+		tx,
+		{
+			actorStaffUserId: actor.staffUserId,
+			ip: actor.ip,
+			action,
+			subjectType: 'consultation',
+			subjectId: consultationId,
+			summary
+		},
+		now
+	);
 }
 
 /** Everything written so far, every priority listed (blank where nothing is written yet). */
 export function getResponseDraft(db: DbOrTx, consultationId: number): ResponseDraft {
-	const whole = db.select().from(consultationResponse).where(eq(consultationResponse.consultationId, consultationId)).get();
+	const whole = db
+		.select()
+		.from(consultationResponse)
+		.where(eq(consultationResponse.consultationId, consultationId))
+		.get();
 	const priorities = db
 		.select({
 			priorityId: priority.id,
@@ -80,15 +110,33 @@ export function savePrioritySaidDid(
 				.from(priority)
 				.where(and(eq(priority.id, priorityId), eq(priority.consultationId, consultationId)))
 				.get();
-			if (!p) return { ok: false as const, errors: { form: 'That priority could not be found. It may have been removed' } };
+			if (!p)
+				return {
+					ok: false as const,
+					errors: { form: 'That priority could not be found. It may have been removed' }
+				};
 			tx.insert(prioritySaidDid)
-				.values({ consultationId, priorityId, youSaid, weDid, updatedAt: now, updatedByStaffUserId: actor.staffUserId })
+				.values({
+					consultationId,
+					priorityId,
+					youSaid,
+					weDid,
+					updatedAt: now,
+					updatedByStaffUserId: actor.staffUserId
+				})
 				.onConflictDoUpdate({
 					target: [prioritySaidDid.consultationId, prioritySaidDid.priorityId],
 					set: { youSaid, weDid, updatedAt: now, updatedByStaffUserId: actor.staffUserId }
 				})
 				.run();
-			audit(tx, actor, 'response.priority_saved', consultationId, `Saved "You said, we did" for priority ${p.position}`, now);
+			audit(
+				tx,
+				actor,
+				'response.priority_saved',
+				consultationId,
+				`Saved "You said, we did" for priority ${p.position}`,
+				now
+			);
 			return { ok: true as const };
 		},
 		{ behavior: 'immediate' }
@@ -114,9 +162,19 @@ export function saveResponseText(
 		(tx) => {
 			tx.insert(consultationResponse)
 				.values({ consultationId, introduction, easyReadSummary, updatedAt: now })
-				.onConflictDoUpdate({ target: consultationResponse.consultationId, set: { introduction, easyReadSummary, updatedAt: now } })
+				.onConflictDoUpdate({
+					target: consultationResponse.consultationId,
+					set: { introduction, easyReadSummary, updatedAt: now }
+				})
 				.run();
-			audit(tx, actor, 'response.text_saved', consultationId, 'Saved the response introduction and Easy Read summary', now);
+			audit(
+				tx,
+				actor,
+				'response.text_saved',
+				consultationId,
+				'Saved the response introduction and Easy Read summary',
+				now
+			);
 		},
 		{ behavior: 'immediate' }
 	);
@@ -124,7 +182,11 @@ export function saveResponseText(
 }
 
 /** What stops publishing, in plain English, one line each (empty when ready). */
-export function responsePublishProblems(db: DbOrTx, consultationId: number, now = new Date()): string[] {
+export function responsePublishProblems(
+	db: DbOrTx,
+	consultationId: number,
+	now = new Date()
+): string[] {
 	const c = db.select().from(consultation).where(eq(consultation.id, consultationId)).get();
 	if (!c) return ['That consultation could not be found'];
 	const status = consultationStatus(c, ukToday(now));
@@ -135,22 +197,34 @@ export function responsePublishProblems(db: DbOrTx, consultationId: number, now 
 	if (draft.priorities.length === 0) problems.push('Add the strategy’s priorities');
 	for (const p of draft.priorities) {
 		const missing = [!p.youSaid && '“You said”', !p.weDid && '“We did”'].filter(Boolean);
-		if (missing.length) problems.push(`Write ${missing.join(' and ')} for priority ${p.position}: ${p.title}`);
+		if (missing.length)
+			problems.push(`Write ${missing.join(' and ')} for priority ${p.position}: ${p.title}`);
 	}
 	return problems;
 }
 
 /** Publishes the response and marks the consultation "response published", together. */
-export function publishResponse(db: Db, consultationId: number, actor: Actor, now = new Date()): { ok: true } | { ok: false; problems: string[] } {
+export function publishResponse(
+	db: Db,
+	consultationId: number,
+	actor: Actor,
+	now = new Date()
+): { ok: true } | { ok: false; problems: string[] } {
 	return db.transaction(
 		(tx) => {
 			const problems = responsePublishProblems(tx, consultationId, now);
 			if (problems.length) return { ok: false as const, problems };
 			tx.insert(consultationResponse)
 				.values({ consultationId, updatedAt: now, publishedAt: now })
-				.onConflictDoUpdate({ target: consultationResponse.consultationId, set: { publishedAt: now } })
+				.onConflictDoUpdate({
+					target: consultationResponse.consultationId,
+					set: { publishedAt: now }
+				})
 				.run();
-			tx.update(consultation).set({ responsePublishedAt: now, updatedAt: now }).where(eq(consultation.id, consultationId)).run();
+			tx.update(consultation)
+				.set({ responsePublishedAt: now, updatedAt: now })
+				.where(eq(consultation.id, consultationId))
+				.run();
 			audit(tx, actor, 'response.published', consultationId, 'Published "You said, we did"', now);
 			return { ok: true as const };
 		},
@@ -160,7 +234,11 @@ export function publishResponse(db: Db, consultationId: number, actor: Actor, no
 
 /** The published response for the public page, or null until it is published. */
 export function findPublishedResponse(db: DbOrTx, consultationId: number): ResponseDraft | null {
-	const c = db.select({ at: consultation.responsePublishedAt }).from(consultation).where(eq(consultation.id, consultationId)).get();
+	const c = db
+		.select({ at: consultation.responsePublishedAt })
+		.from(consultation)
+		.where(eq(consultation.id, consultationId))
+		.get();
 	if (!c?.at) return null;
 	return getResponseDraft(db, consultationId);
 }

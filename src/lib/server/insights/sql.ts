@@ -30,7 +30,10 @@ export function addDays(date: string, days: number): string {
 }
 
 /** Start of the UK day `from`, and start of the UK day after `to` (exclusive), in epoch ms. */
-export function dateBounds(filters: InsightFilters): { fromMs: number | null; toMs: number | null } {
+export function dateBounds(filters: InsightFilters): {
+	fromMs: number | null;
+	toMs: number | null;
+} {
 	return {
 		fromMs: filters.from ? ukLocalToInstant(filters.from, '00:00').getTime() : null,
 		toMs: filters.to ? ukLocalToInstant(addDays(filters.to, 1), '00:00').getTime() : null
@@ -46,7 +49,11 @@ const questionIdsForKey = `SELECT q.id FROM question q
  * Conditions on `response r` for a consultation's submitted responses that match the filters.
  * "About you" filters are semi-joins on answer(question_id, value, response_id), a covering index.
  */
-export function responseConditions(consultationId: number, filters: InsightFilters, alias = 'r'): Fragment {
+export function responseConditions(
+	consultationId: number,
+	filters: InsightFilters,
+	alias = 'r'
+): Fragment {
 	const parts = [`${alias}.consultation_id = ?`, `${alias}.status = 'submitted'`];
 	const params: unknown[] = [consultationId];
 	if (filters.audience) {
@@ -71,7 +78,9 @@ export function responseConditions(consultationId: number, filters: InsightFilte
 		params.push(toMs);
 	}
 	for (const p of filters.profile ?? []) {
-		parts.push(`${alias}.id IN (SELECT pa.response_id FROM answer pa WHERE pa.value = ? AND pa.question_id IN (${questionIdsForKey}))`);
+		parts.push(
+			`${alias}.id IN (SELECT pa.response_id FROM answer pa WHERE pa.value = ? AND pa.question_id IN (${questionIdsForKey}))`
+		);
 		params.push(p.value, consultationId, p.key);
 	}
 	return { text: parts.join(' AND '), params };
@@ -81,8 +90,13 @@ export function responseConditions(consultationId: number, filters: InsightFilte
  * Conditions on `roadshow_note n`. Notes are roadshow feedback with an audience and no "about you"
  * answers, so another channel or any "about you" filter leaves them out.
  */
-export function noteConditions(consultationId: number, filters: InsightFilters, alias = 'n'): Fragment {
-	if ((filters.channel && filters.channel !== 'roadshow') || (filters.profile?.length ?? 0) > 0) return { text: '0', params: [] };
+export function noteConditions(
+	consultationId: number,
+	filters: InsightFilters,
+	alias = 'n'
+): Fragment {
+	if ((filters.channel && filters.channel !== 'roadshow') || (filters.profile?.length ?? 0) > 0)
+		return { text: '0', params: [] };
 	const parts = [`${alias}.consultation_id = ?`];
 	const params: unknown[] = [consultationId];
 	if (filters.audience) {

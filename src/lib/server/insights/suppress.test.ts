@@ -3,7 +3,16 @@ import { formatCount, formatPercent, suppress, suppressedPercent } from './suppr
 
 describe('suppress', () => {
 	it('hides counts of 1 to 4 and shows 0 and 5 or more', () => {
-		expect([0, 1, 2, 3, 4, 5, 6, 1000].map(suppress)).toEqual([0, null, null, null, null, 5, 6, 1000]);
+		expect([0, 1, 2, 3, 4, 5, 6, 1000].map(suppress)).toEqual([
+			0,
+			null,
+			null,
+			null,
+			null,
+			5,
+			6,
+			1000
+		]);
 	});
 
 	it('formats counts, with "fewer than 5" for a hidden one', () => {

@@ -12,34 +12,132 @@
 //   H     young_people    online    2026-06-02  strongly_disagree   2
 // Plus one roadshow note (parents, at the session, 2 June) on priority 1, tagged "Listening".
 import { openDatabase, type Db } from '../db';
-import { answer, booking, consultation, priority, response, roadshowNote, roadshowNotePriority, roadshowSession, theme, commentTheme, type Audience, type Channel } from '../db/schema';
+import {
+	answer,
+	booking,
+	consultation,
+	priority,
+	response,
+	roadshowNote,
+	roadshowNotePriority,
+	roadshowSession,
+	theme,
+	commentTheme,
+	type Audience,
+	type Channel
+} from '../db/schema';
 import { seedQuestionnaires } from '../demo/questionnaires';
 
 export const NOW = new Date('2026-06-05T09:00:00Z');
 
-type Group = { audience: Audience; channel: Channel; at: string; p1: string; need?: string[]; why?: string; disagreeWhy?: string; count: number };
-
-export const GROUPS: Record<string, Group> = {
-	A: { audience: 'parents_carers', channel: 'online', at: '2026-06-01T10:00:00Z', p1: 'strongly_agree', need: ['sensory_physical'], count: 5 },
-	B: { audience: 'parents_carers', channel: 'paper', at: '2026-06-02T10:00:00Z', p1: 'strongly_agree', count: 5 },
-	C: { audience: 'parents_carers', channel: 'online', at: '2026-06-02T11:00:00Z', p1: 'agree', need: ['semh'], why: 'We waited too long for an assessment', count: 7 },
-	D: { audience: 'parents_carers', channel: 'online', at: '2026-06-03T10:00:00Z', p1: 'disagree', disagreeWhy: '=HYPERLINK("x") nobody listens', count: 5 },
-	E: { audience: 'parents_carers', channel: 'roadshow', at: '2026-06-03T12:00:00Z', p1: 'dont_know', count: 1 },
-	F: { audience: 'practitioners', channel: 'online', at: '2026-06-01T23:30:00Z', p1: 'agree', need: ['sensory_physical'], count: 3 },
-	G: { audience: 'practitioners', channel: 'online', at: '2026-06-02T09:00:00Z', p1: 'neither', count: 2 },
-	H: { audience: 'young_people', channel: 'online', at: '2026-06-02T15:00:00Z', p1: 'strongly_disagree', count: 2 }
+type Group = {
+	audience: Audience;
+	channel: Channel;
+	at: string;
+	p1: string;
+	need?: string[];
+	why?: string;
+	disagreeWhy?: string;
+	count: number;
 };
 
-export type Fixture = { db: Db; consultationId: number; otherConsultationId: number; priorityIds: number[]; sessionId: number; otherSessionId: number; themes: { waiting: number; listening: number } };
+export const GROUPS: Record<string, Group> = {
+	A: {
+		audience: 'parents_carers',
+		channel: 'online',
+		at: '2026-06-01T10:00:00Z',
+		p1: 'strongly_agree',
+		need: ['sensory_physical'],
+		count: 5
+	},
+	B: {
+		audience: 'parents_carers',
+		channel: 'paper',
+		at: '2026-06-02T10:00:00Z',
+		p1: 'strongly_agree',
+		count: 5
+	},
+	C: {
+		audience: 'parents_carers',
+		channel: 'online',
+		at: '2026-06-02T11:00:00Z',
+		p1: 'agree',
+		need: ['semh'],
+		why: 'We waited too long for an assessment',
+		count: 7
+	},
+	D: {
+		audience: 'parents_carers',
+		channel: 'online',
+		at: '2026-06-03T10:00:00Z',
+		p1: 'disagree',
+		disagreeWhy: '=HYPERLINK("x") nobody listens',
+		count: 5
+	},
+	E: {
+		audience: 'parents_carers',
+		channel: 'roadshow',
+		at: '2026-06-03T12:00:00Z',
+		p1: 'dont_know',
+		count: 1
+	},
+	F: {
+		audience: 'practitioners',
+		channel: 'online',
+		at: '2026-06-01T23:30:00Z',
+		p1: 'agree',
+		need: ['sensory_physical'],
+		count: 3
+	},
+	G: {
+		audience: 'practitioners',
+		channel: 'online',
+		at: '2026-06-02T09:00:00Z',
+		p1: 'neither',
+		count: 2
+	},
+	H: {
+		audience: 'young_people',
+		channel: 'online',
+		at: '2026-06-02T15:00:00Z',
+		p1: 'strongly_disagree',
+		count: 2
+	}
+};
+
+export type Fixture = {
+	db: Db;
+	consultationId: number;
+	otherConsultationId: number;
+	priorityIds: number[];
+	sessionId: number;
+	otherSessionId: number;
+	themes: { waiting: number; listening: number };
+};
 
 function addConsultation(db: Db, slug: string): { id: number; priorityIds: number[] } {
 	const c = db
 		.insert(consultation)
-		.values({ slug, title: 'SEND strategy', summary: 'Have your say', contactEmail: 'send@example.org', opensOn: '2026-06-01', closesOn: '2026-07-31', publishedAt: NOW, createdAt: NOW, updatedAt: NOW })
+		.values({
+			slug,
+			title: 'SEND strategy',
+			summary: 'Have your say',
+			contactEmail: 'send@example.org',
+			opensOn: '2026-06-01',
+			closesOn: '2026-07-31',
+			publishedAt: NOW,
+			createdAt: NOW,
+			updatedAt: NOW
+		})
 		.returning()
 		.get();
 	const priorityIds = ['Identify needs early', 'Strengthen co-production'].map(
-		(title, i) => db.insert(priority).values({ consultationId: c.id, position: i + 1, title }).returning().get().id
+		(title, i) =>
+			db
+				.insert(priority)
+				.values({ consultationId: c.id, position: i + 1, title })
+				.returning()
+				.get().id
 	);
 	seedQuestionnaires(db, c.id, NOW);
 	return { id: c.id, priorityIds };
@@ -49,7 +147,15 @@ function addSession(db: Db, consultationId: number): number {
 	const at = new Date('2026-06-03T11:00:00Z');
 	return db
 		.insert(roadshowSession)
-		.values({ consultationId, title: 'Bridge Chapel', startsAt: at, capacity: 20, bookingClosesAt: at, createdAt: NOW, updatedAt: NOW })
+		.values({
+			consultationId,
+			title: 'Bridge Chapel',
+			startsAt: at,
+			capacity: 20,
+			bookingClosesAt: at,
+			createdAt: NOW,
+			updatedAt: NOW
+		})
 		.returning()
 		.get().id;
 }
@@ -64,17 +170,41 @@ function questionIds(db: Db, consultationId: number): Map<string, number> {
 	return new Map(rows.map((r) => [r.k, r.id]));
 }
 
-function addResponse(db: Db, consultationId: number, ids: Map<string, number>, g: Group, options: { status?: 'submitted' | 'in_progress'; sessionId?: number | null } = {}): number[] {
-	const q = db.$client.prepare('SELECT qn.id AS questionnaireId, v.id AS versionId FROM questionnaire qn JOIN questionnaire_version v ON v.questionnaire_id = qn.id AND v.status = ? WHERE qn.consultation_id = ? AND qn.audience = ?').get('published', consultationId, g.audience) as { questionnaireId: number; versionId: number };
+function addResponse(
+	db: Db,
+	consultationId: number,
+	ids: Map<string, number>,
+	g: Group,
+	options: { status?: 'submitted' | 'in_progress'; sessionId?: number | null } = {}
+): number[] {
+	const q = db.$client
+		.prepare(
+			'SELECT qn.id AS questionnaireId, v.id AS versionId FROM questionnaire qn JOIN questionnaire_version v ON v.questionnaire_id = qn.id AND v.status = ? WHERE qn.consultation_id = ? AND qn.audience = ?'
+		)
+		.get('published', consultationId, g.audience) as { questionnaireId: number; versionId: number };
 	const at = new Date(g.at);
 	const status = options.status ?? 'submitted';
 	const r = db
 		.insert(response)
-		.values({ ...q, consultationId, audience: g.audience, channel: g.channel, status, startedAt: at, lastSavedAt: at, submittedAt: status === 'submitted' ? at : null, roadshowSessionId: options.sessionId ?? null })
+		.values({
+			...q,
+			consultationId,
+			audience: g.audience,
+			channel: g.channel,
+			status,
+			startedAt: at,
+			lastSavedAt: at,
+			submittedAt: status === 'submitted' ? at : null,
+			roadshowSessionId: options.sessionId ?? null
+		})
 		.returning()
 		.get();
 	const add = (key: string, value: string | null, textValue: string | null = null) =>
-		db.insert(answer).values({ responseId: r.id, questionId: ids.get(`${g.audience}/${key}`)!, value, textValue }).returning().get().id;
+		db
+			.insert(answer)
+			.values({ responseId: r.id, questionId: ids.get(`${g.audience}/${key}`)!, value, textValue })
+			.returning()
+			.get().id;
 	add('priority-1-agree', g.p1);
 	add('priority-2-agree', 'agree');
 	for (const need of g.need ?? []) add('type-of-need', need);
@@ -93,14 +223,27 @@ export function insightsFixture(): Fixture {
 	const otherSessionId = addSession(db, other.id);
 	const ids = questionIds(db, main.id);
 	const otherIds = questionIds(db, other.id);
-	const waiting = db.insert(theme).values({ consultationId: main.id, name: 'Waiting', createdAt: NOW }).returning().get().id;
-	const listening = db.insert(theme).values({ consultationId: main.id, name: 'Listening', createdAt: NOW }).returning().get().id;
+	const waiting = db
+		.insert(theme)
+		.values({ consultationId: main.id, name: 'Waiting', createdAt: NOW })
+		.returning()
+		.get().id;
+	const listening = db
+		.insert(theme)
+		.values({ consultationId: main.id, name: 'Listening', createdAt: NOW })
+		.returning()
+		.get().id;
 	const tag = (answerId: number | null, noteId: number | null, themeId: number) =>
-		db.insert(commentTheme).values({ consultationId: main.id, answerId, roadshowNoteId: noteId, themeId, taggedAt: NOW }).run();
+		db
+			.insert(commentTheme)
+			.values({ consultationId: main.id, answerId, roadshowNoteId: noteId, themeId, taggedAt: NOW })
+			.run();
 
 	for (const [name, g] of Object.entries(GROUPS)) {
 		for (let i = 0; i < g.count; i++) {
-			const comments = addResponse(db, main.id, ids, g, { sessionId: name === 'E' ? sessionId : null });
+			const comments = addResponse(db, main.id, ids, g, {
+				sessionId: name === 'E' ? sessionId : null
+			});
 			for (const c of comments) tag(c, null, name === 'C' ? waiting : listening);
 		}
 	}
@@ -109,10 +252,18 @@ export function insightsFixture(): Fixture {
 
 	const note = db
 		.insert(roadshowNote)
-		.values({ consultationId: main.id, roadshowSessionId: sessionId, audience: 'parents_carers', note: 'Parents felt unheard', createdAt: new Date('2026-06-02T12:00:00Z') })
+		.values({
+			consultationId: main.id,
+			roadshowSessionId: sessionId,
+			audience: 'parents_carers',
+			note: 'Parents felt unheard',
+			createdAt: new Date('2026-06-02T12:00:00Z')
+		})
 		.returning()
 		.get();
-	db.insert(roadshowNotePriority).values({ noteId: note.id, priorityId: main.priorityIds[0] }).run();
+	db.insert(roadshowNotePriority)
+		.values({ noteId: note.id, priorityId: main.priorityIds[0] })
+		.run();
 	tag(null, note.id, listening);
 
 	// Two bookings of 3 places; one came.
@@ -135,5 +286,13 @@ export function insightsFixture(): Fixture {
 			})
 			.run();
 	}
-	return { db, consultationId: main.id, otherConsultationId: other.id, priorityIds: main.priorityIds, sessionId, otherSessionId, themes: { waiting, listening } };
+	return {
+		db,
+		consultationId: main.id,
+		otherConsultationId: other.id,
+		priorityIds: main.priorityIds,
+		sessionId,
+		otherSessionId,
+		themes: { waiting, listening }
+	};
 }

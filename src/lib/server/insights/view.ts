@@ -11,7 +11,11 @@ import { formatCount, formatPercent, WITHHELD_TEXT } from './suppress';
 export type Cell = { text: string; numeric?: boolean; header?: boolean };
 
 /** One bar of the diverging chart: shares (per cent of n) by answer; suppressed answers are left out. */
-export type AgreementBar = { label: string; n: number; shares: Partial<Record<AgreementValue, number>> };
+export type AgreementBar = {
+	label: string;
+	n: number;
+	shares: Partial<Record<AgreementValue, number>>;
+};
 
 const numeric = (text: string): Cell => ({ text, numeric: true });
 
@@ -48,7 +52,8 @@ function agreementBar(row: AgreementRow): AgreementBar | null {
 
 function agreementSummary(audiences: AgreementRow[], all: AgreementRow): string {
 	if (all.n === 0) return 'No one has answered this question yet with these filters.';
-	if (all.n === null) return 'Fewer than 5 people answered this question with these filters, so the figures are not shown.';
+	if (all.n === null)
+		return 'Fewer than 5 people answered this question with these filters, so the figures are not shown.';
 	const overall =
 		all.percentAgree === null
 			? `${formatCount(all.n)} people answered; the share who agreed is not shown because it would reveal a group of fewer than 5.`
@@ -58,7 +63,8 @@ function agreementSummary(audiences: AgreementRow[], all: AgreementRow): string 
 	const sorted = [...shown].sort((a, b) => b.percentAgree! - a.percentAgree!);
 	const most = sorted[0];
 	const least = sorted[sorted.length - 1];
-	if (most.percentAgree === least.percentAgree) return `${overall} Every audience agreed in the same proportion.`;
+	if (most.percentAgree === least.percentAgree)
+		return `${overall} Every audience agreed in the same proportion.`;
 	return `${overall} ${most.label} agreed most (${most.percentAgree}%) and ${least.label.toLowerCase()} least (${least.percentAgree}%).`;
 }
 
@@ -66,7 +72,10 @@ function daySummary(byDay: { day: string; n: Count }[], total: Count): string {
 	if (byDay.length === 0) return 'No responses match these filters.';
 	const busiest = byDay.reduce((best, d) => ((d.n ?? 0) > (best.n ?? 0) ? d : best), byDay[0]);
 	const days = byDay.length === 1 ? '1 day' : `${byDay.length} days`;
-	const peak = busiest.n && busiest.n > 0 ? ` The busiest day was ${formatDate(busiest.day)}, with ${formatCount(busiest.n)}.` : '';
+	const peak =
+		busiest.n && busiest.n > 0
+			? ` The busiest day was ${formatDate(busiest.day)}, with ${formatCount(busiest.n)}.`
+			: '';
 	return `${total === null ? 'Fewer than 5' : formatCount(total)} responses over ${days}.${peak}`;
 }
 
@@ -76,11 +85,24 @@ export function dashboardView(d: Dashboard) {
 	return {
 		agreementHead: AGREEMENT_TABLE_HEAD,
 		total: formatCount(d.totals.total),
-		byAudience: d.totals.byAudience.map((a) => [{ text: a.label, header: true }, numeric(formatCount(a.n))]),
-		byChannel: d.totals.byChannel.map((c) => [{ text: c.label, header: true }, numeric(formatCount(c.n))]),
-		roadshowTotals: { booked: formatCount(d.roadshow.booked), attended: formatCount(d.roadshow.attended), waiting: formatCount(d.roadshow.waiting) },
+		byAudience: d.totals.byAudience.map((a) => [
+			{ text: a.label, header: true },
+			numeric(formatCount(a.n))
+		]),
+		byChannel: d.totals.byChannel.map((c) => [
+			{ text: c.label, header: true },
+			numeric(formatCount(c.n))
+		]),
+		roadshowTotals: {
+			booked: formatCount(d.roadshow.booked),
+			attended: formatCount(d.roadshow.attended),
+			waiting: formatCount(d.roadshow.waiting)
+		},
 		sessions: d.roadshow.sessions.map((s) => [
-			{ text: `${s.title}, ${formatShortDate(s.startsAt)}${s.cancelled ? ' (cancelled)' : ''}`, header: true },
+			{
+				text: `${s.title}, ${formatShortDate(s.startsAt)}${s.cancelled ? ' (cancelled)' : ''}`,
+				header: true
+			},
 			numeric(String(s.capacity)),
 			numeric(formatCount(s.booked)),
 			numeric(formatCount(s.waiting)),
@@ -91,14 +113,18 @@ export function dashboardView(d: Dashboard) {
 		byDay: {
 			summary: daySummary(d.byDay, d.totals.total),
 			points: d.byDay.map((p) => ({ label: formatShortDate(p.day), n: p.n })),
-			rows: d.byDay.map((p) => [{ text: formatDate(p.day), header: true }, numeric(formatCount(p.n))])
+			rows: d.byDay.map((p) => [
+				{ text: formatDate(p.day), header: true },
+				numeric(formatCount(p.n))
+			])
 		},
 		priorities: d.priorities.map((p) => ({
 			id: p.id,
 			position: p.position,
 			title: p.title,
 			base: formatCount(p.agreement.all.n),
-			percentAgree: p.agreement.all.n === 0 ? 'no answers' : formatPercent(p.agreement.all.percentAgree),
+			percentAgree:
+				p.agreement.all.n === 0 ? 'no answers' : formatPercent(p.agreement.all.percentAgree),
 			summary: agreementSummary(p.agreement.audiences, p.agreement.all),
 			bars: p.agreement.audiences.map(agreementBar).filter((b): b is AgreementBar => b !== null),
 			rows: [...p.agreement.audiences, p.agreement.all].map(agreementTableRow),

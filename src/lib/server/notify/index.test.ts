@@ -44,7 +44,12 @@ describe('notify', () => {
 		expect(await notifyBooked(db, booked(createBooking(db, input, NOW)))).toBe(0);
 		const rows = outbox(db);
 		expect(rows).toHaveLength(1);
-		expect(rows[0]).toMatchObject({ template: 'booking_confirmed', toAddress: 'sam@example.com', transport: 'outbox', bookingId: first.booking.id });
+		expect(rows[0]).toMatchObject({
+			template: 'booking_confirmed',
+			toAddress: 'sam@example.com',
+			transport: 'outbox',
+			bookingId: first.booking.id
+		});
 		expect(rows[0].sentAt).toBeInstanceOf(Date);
 		expect(rows[0].textBody).toContain(`/bookings/manage/${first.manageToken}`);
 		expect(rows[0].subject).not.toContain(first.manageToken!);
@@ -53,9 +58,15 @@ describe('notify', () => {
 	it('emails the waiting list, the promoted entry on cancellation, and the cancelled family', async () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId, { capacity: 2 });
-		const first = booked(createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW));
-		expect(createBooking(db, bookingInput(session.id, { email: 'wait@example.com' }), NOW).kind).toBe('full');
-		const waiting = booked(joinWaitingList(db, bookingInput(session.id, { email: 'wait@example.com' }), NOW));
+		const first = booked(
+			createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW)
+		);
+		expect(
+			createBooking(db, bookingInput(session.id, { email: 'wait@example.com' }), NOW).kind
+		).toBe('full');
+		const waiting = booked(
+			joinWaitingList(db, bookingInput(session.id, { email: 'wait@example.com' }), NOW)
+		);
 		await notifyWaiting(db, waiting);
 		const cancelled = cancelBooking(db, first.manageToken!, NOW);
 		if (cancelled.kind !== 'cancelled') throw new Error(cancelled.kind);
@@ -88,7 +99,11 @@ describe('notify', () => {
 		const result = cancelSession(db, session.id, 'Venue closed', NOW);
 		if (result.kind !== 'cancelled') throw new Error(result.kind);
 		expect(await notifySessionCancelled(db, result.session, result.notify)).toBe(2);
-		expect(outbox(db).every((r) => r.template === 'session_cancelled' && r.textBody.includes('Reason: Venue closed'))).toBe(true);
+		expect(
+			outbox(db).every(
+				(r) => r.template === 'session_cancelled' && r.textBody.includes('Reason: Venue closed')
+			)
+		).toBe(true);
 	});
 
 	it('sends new manage links', async () => {
@@ -103,7 +118,10 @@ describe('notify', () => {
 
 	it('sends each due reminder once, even when run twice', async () => {
 		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { startsAt: new Date(NOW.getTime() + 86_400_000), bookingClosesAt: new Date(NOW.getTime() + 3_600_000) });
+		const session = addSession(db, consultationId, {
+			startsAt: new Date(NOW.getTime() + 86_400_000),
+			bookingClosesAt: new Date(NOW.getTime() + 3_600_000)
+		});
 		booked(createBooking(db, bookingInput(session.id), NOW));
 		const [a, b] = await Promise.all([sendDueReminders(db, NOW), sendDueReminders(db, NOW)]);
 		expect(a + b).toBe(1);
@@ -142,8 +160,21 @@ describe('SMTP delivery', () => {
 			}
 		} as unknown as Transporter);
 		try {
-			const email = { subject: 'Hi', text: 'Hello', template: 'reminder' as const, bookingId: null };
-			queueEmails(db, [{ ...email, to: 'a@example.com' }, { ...email, to: 'bad@example.com' }], NOW, true);
+			const email = {
+				subject: 'Hi',
+				text: 'Hello',
+				template: 'reminder' as const,
+				bookingId: null
+			};
+			queueEmails(
+				db,
+				[
+					{ ...email, to: 'a@example.com' },
+					{ ...email, to: 'bad@example.com' }
+				],
+				NOW,
+				true
+			);
 			expect(outbox(db).every((r) => r.transport === 'smtp' && r.sentAt === null)).toBe(true);
 			const [one, two] = await Promise.all([deliverPending(db), deliverPending(db)]);
 			expect(one + two).toBe(1);
@@ -169,7 +200,20 @@ describe('SMTP delivery', () => {
 		try {
 			const token = 'Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eA';
 			const text = `Change or cancel your booking: http://localhost:3000/bookings/manage/${token}\nThanks`;
-			queueEmails(db, [{ to: 'a@example.com', subject: 'Booked', text, template: 'booking_confirmed', bookingId: null }], NOW, true);
+			queueEmails(
+				db,
+				[
+					{
+						to: 'a@example.com',
+						subject: 'Booked',
+						text,
+						template: 'booking_confirmed',
+						bookingId: null
+					}
+				],
+				NOW,
+				true
+			);
 			await deliverPending(db);
 			expect(bodies[0]).toContain(token);
 			const kept = outbox(db)[0].textBody;
@@ -194,4 +238,3 @@ describe('withoutSecrets', () => {
 		expect(out).toContain('Read more: https://x.example/consultations/send');
 	});
 });
-

@@ -11,15 +11,32 @@ import { queueEmails, type OutgoingEmail } from './outbox';
 import { deliverPending } from './send';
 import { renderEmail, type TemplateName } from './templates';
 
-export { getOutboxEmail, listOutbox, queueEmails, OUTBOX_PAGE_SIZE, type OutboxPage, type OutgoingEmail } from './outbox';
+export {
+	getOutboxEmail,
+	listOutbox,
+	queueEmails,
+	OUTBOX_PAGE_SIZE,
+	type OutboxPage,
+	type OutgoingEmail
+} from './outbox';
 export { deliverPending } from './send';
 export { renderEmail, placesText, templateNames, type TemplateName } from './templates';
 export { notifyResumeLink, resumeLinkEmail } from './resumeLink';
 
-type Item = { template: TemplateName; booking: Booking; session: RoadshowSession; manageToken?: string | null };
+type Item = {
+	template: TemplateName;
+	booking: Booking;
+	session: RoadshowSession;
+	manageToken?: string | null;
+};
 
 function email({ template, booking, session, manageToken }: Item): OutgoingEmail {
-	const { subject, text } = renderEmail(template, { booking, session, manageToken, baseUrl: getConfig().PUBLIC_URL });
+	const { subject, text } = renderEmail(template, {
+		booking,
+		session,
+		manageToken,
+		baseUrl: getConfig().PUBLIC_URL
+	});
 	return { to: booking.email, subject, text, template, bookingId: booking.id };
 }
 
@@ -32,12 +49,20 @@ function send(db: Db, items: Item[], now = new Date()): Promise<number> {
 		return deliverPending(db).then(() => ids.length);
 	} catch (err) {
 		// The booking has already been committed: report the failure, never undo or fail the request.
-		log.error({ templates, err: err instanceof Error ? err.message : String(err) }, 'emails could not be queued');
+		log.error(
+			{ templates, err: err instanceof Error ? err.message : String(err) },
+			'emails could not be queued'
+		);
 		return Promise.resolve(0);
 	}
 }
 
-type Booked = { booking: Booking; session: RoadshowSession; manageToken: string | null; repeat: boolean };
+type Booked = {
+	booking: Booking;
+	session: RoadshowSession;
+	manageToken: string | null;
+	repeat: boolean;
+};
 
 /**
  * After createBooking or joinWaitingList returned 'booked': a confirmation or waiting-list email.
@@ -45,7 +70,8 @@ type Booked = { booking: Booking; session: RoadshowSession; manageToken: string 
  */
 export function notifyBooked(db: Db, result: Booked): Promise<number> {
 	if (result.repeat) return Promise.resolve(0);
-	const template = result.booking.status === 'waiting' ? 'waiting_list_joined' : 'booking_confirmed';
+	const template =
+		result.booking.status === 'waiting' ? 'waiting_list_joined' : 'booking_confirmed';
 	return send(db, [{ template, ...result }]);
 }
 
@@ -79,7 +105,11 @@ type Changed = { booking: Booking; session: RoadshowSession; promoted: Booking[]
  * After changeBookingPlaces: tells the family what changed (or, if their smaller party now fits,
  * that they have a place) and tells anyone promoted into the places freed.
  */
-export function notifyChanged(db: Db, result: Changed, manageToken?: string | null): Promise<number> {
+export function notifyChanged(
+	db: Db,
+	result: Changed,
+	manageToken?: string | null
+): Promise<number> {
 	const selfPromoted = result.promoted.some((b) => b.id === result.booking.id);
 	const others = result.promoted.filter((b) => b.id !== result.booking.id);
 	return send(db, [
@@ -102,10 +132,16 @@ export function notifyCancelled(db: Db, result: Changed): Promise<number> {
 }
 
 /** After cancelSession: everyone who was confirmed or waiting. */
-export function notifySessionCancelled(db: Db, session: RoadshowSession, bookings: Booking[]): Promise<number> {
+export function notifySessionCancelled(
+	db: Db,
+	session: RoadshowSession,
+	bookings: Booking[]
+): Promise<number> {
 	return send(
 		db,
-		bookings.filter((b) => b.status !== 'cancelled').map((booking) => ({ template: 'session_cancelled' as const, booking, session }))
+		bookings
+			.filter((b) => b.status !== 'cancelled')
+			.map((booking) => ({ template: 'session_cancelled' as const, booking, session }))
 	);
 }
 
@@ -114,7 +150,10 @@ export function notifyManageLinks(
 	db: Db,
 	reissued: Array<{ booking: Booking; session: RoadshowSession; manageToken: string }>
 ): Promise<number> {
-	return send(db, reissued.map((r) => ({ template: 'manage_link_resent' as const, ...r })));
+	return send(
+		db,
+		reissued.map((r) => ({ template: 'manage_link_resent' as const, ...r }))
+	);
 }
 
 /**

@@ -34,7 +34,12 @@ const insertEmail = preparedPerDatabase((db) =>
 );
 
 /** Stores the emails together (one transaction, a prepared insert each); returns their ids. */
-export function queueEmails(db: Db, emails: OutgoingEmail[], now: Date, smtp = Boolean(getConfig().SMTP_URL)): number[] {
+export function queueEmails(
+	db: Db,
+	emails: OutgoingEmail[],
+	now: Date,
+	smtp = Boolean(getConfig().SMTP_URL)
+): number[] {
 	if (emails.length === 0) return [];
 	const insert = insertEmail(db);
 	return db.transaction(
@@ -64,7 +69,9 @@ export function claimQueued(db: Db, now: Date, limit = 50): EmailOutbox[] {
 	const queued = db
 		.select({ id: emailOutbox.id })
 		.from(emailOutbox)
-		.where(and(eq(emailOutbox.transport, 'smtp'), isNull(emailOutbox.sentAt), isNull(emailOutbox.error)))
+		.where(
+			and(eq(emailOutbox.transport, 'smtp'), isNull(emailOutbox.sentAt), isNull(emailOutbox.error))
+		)
 		.orderBy(emailOutbox.id)
 		.limit(limit);
 	return db
@@ -89,11 +96,17 @@ export function withoutSecrets(text: string): string {
  * can use someone's link. (In outbox mode the outbox is the delivery, so links stay readable.)
  */
 export function markSent(db: Db, id: number, textBody: string): void {
-	db.update(emailOutbox).set({ textBody: withoutSecrets(textBody) }).where(eq(emailOutbox.id, id)).run();
+	db.update(emailOutbox)
+		.set({ textBody: withoutSecrets(textBody) })
+		.where(eq(emailOutbox.id, id))
+		.run();
 }
 
 export function markFailed(db: Db, id: number, message: string): void {
-	db.update(emailOutbox).set({ sentAt: null, error: message.slice(0, 500) }).where(eq(emailOutbox.id, id)).run();
+	db.update(emailOutbox)
+		.set({ sentAt: null, error: message.slice(0, 500) })
+		.where(eq(emailOutbox.id, id))
+		.run();
 }
 
 /** One stored email, for staff to read. */
@@ -111,8 +124,16 @@ export type OutboxPage = {
 };
 
 /** Newest first, for the staff outbox page. Pages start at 1; out-of-range pages give the last page. */
-export function listOutbox(db: Db, { page = 1, pageSize = OUTBOX_PAGE_SIZE }: { page?: number; pageSize?: number } = {}): OutboxPage {
-	const total = Number(db.select({ n: sql<number>`count(*)` }).from(emailOutbox).get()?.n ?? 0);
+export function listOutbox(
+	db: Db,
+	{ page = 1, pageSize = OUTBOX_PAGE_SIZE }: { page?: number; pageSize?: number } = {}
+): OutboxPage {
+	const total = Number(
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(emailOutbox)
+			.get()?.n ?? 0
+	);
 	const pageCount = Math.max(1, Math.ceil(total / pageSize));
 	const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
 	const emails = db

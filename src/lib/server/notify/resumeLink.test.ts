@@ -4,11 +4,16 @@ import { emailOutbox } from '../db/schema';
 import { notifyResumeLink, resumeLinkEmail } from './resumeLink';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
-const link = 'https://example.org/consultations/send/questionnaires/parents-carers/r/abcdefghijabcdefghijabcdefghijabcdefghijabc';
+const link =
+	'https://example.org/consultations/send/questionnaires/parents-carers/r/abcdefghijabcdefghijabcdefghijabcdefghijabc';
 
 describe('resume link email', () => {
 	it('puts the link in the body only, with its expiry date', () => {
-		const { subject, text } = resumeLinkEmail({ link, consultationTitle: 'SEND strategy', expiresAt: new Date('2026-07-01T09:00:00Z') });
+		const { subject, text } = resumeLinkEmail({
+			link,
+			consultationTitle: 'SEND strategy',
+			expiresAt: new Date('2026-07-01T09:00:00Z')
+		});
 		expect(subject).toBe('Your link to finish your answers: SEND strategy');
 		expect(subject).not.toContain('abcdefghij');
 		expect(text).toContain(`\n${link}\n`);
@@ -17,10 +22,20 @@ describe('resume link email', () => {
 
 	it('queues one email in the outbox, not linked to a booking', async () => {
 		const db = openDatabase(':memory:');
-		expect(await notifyResumeLink(db, { to: 'sam@example.com', link, consultationTitle: 'SEND strategy', expiresAt: NOW }, NOW)).toBe(1);
+		expect(
+			await notifyResumeLink(
+				db,
+				{ to: 'sam@example.com', link, consultationTitle: 'SEND strategy', expiresAt: NOW },
+				NOW
+			)
+		).toBe(1);
 		const rows = db.select().from(emailOutbox).all();
 		expect(rows).toHaveLength(1);
-		expect(rows[0]).toMatchObject({ toAddress: 'sam@example.com', template: 'questionnaire_resume_link', bookingId: null });
+		expect(rows[0]).toMatchObject({
+			toAddress: 'sam@example.com',
+			template: 'questionnaire_resume_link',
+			bookingId: null
+		});
 		expect(rows[0].textBody).toContain(link);
 	});
 });

@@ -6,9 +6,18 @@ import { log } from '../log';
 import { queueEmails } from './outbox';
 import { deliverPending } from './send';
 
-export type ResumeLinkInput = { to: string; link: string; consultationTitle: string; expiresAt: Date };
+export type ResumeLinkInput = {
+	to: string;
+	link: string;
+	consultationTitle: string;
+	expiresAt: Date;
+};
 
-export function resumeLinkEmail({ link, consultationTitle, expiresAt }: Omit<ResumeLinkInput, 'to'>): { subject: string; text: string } {
+export function resumeLinkEmail({
+	link,
+	consultationTitle,
+	expiresAt
+}: Omit<ResumeLinkInput, 'to'>): { subject: string; text: string } {
 	return {
 		subject: `Your link to finish your answers: ${consultationTitle}`,
 		text: [
@@ -31,14 +40,25 @@ export function resumeLinkEmail({ link, consultationTitle, expiresAt }: Omit<Res
 }
 
 /** Queues the email and starts delivery; never throws (the answers are already saved). */
-export function notifyResumeLink(db: Db, input: ResumeLinkInput, now = new Date()): Promise<number> {
+export function notifyResumeLink(
+	db: Db,
+	input: ResumeLinkInput,
+	now = new Date()
+): Promise<number> {
 	try {
 		const { subject, text } = resumeLinkEmail(input);
-		const ids = queueEmails(db, [{ to: input.to, subject, text, template: 'questionnaire_resume_link', bookingId: null }], now);
+		const ids = queueEmails(
+			db,
+			[{ to: input.to, subject, text, template: 'questionnaire_resume_link', bookingId: null }],
+			now
+		);
 		log.info({ emailIds: ids, templates: ['questionnaire_resume_link'] }, 'emails queued');
 		return deliverPending(db).then(() => ids.length);
 	} catch (err) {
-		log.error({ err: err instanceof Error ? err.message : String(err) }, 'resume link email could not be queued');
+		log.error(
+			{ err: err instanceof Error ? err.message : String(err) },
+			'resume link email could not be queued'
+		);
 		return Promise.resolve(0);
 	}
 }

@@ -29,7 +29,12 @@ export async function deliverPending(db: Db, now = () => new Date()): Promise<nu
 		for (let batch = claimQueued(db, now()); batch.length > 0; batch = claimQueued(db, now())) {
 			for (const email of batch) {
 				try {
-					await smtp(SMTP_URL ?? '').sendMail({ from: EMAIL_FROM, to: email.toAddress, subject: email.subject, text: email.textBody });
+					await smtp(SMTP_URL ?? '').sendMail({
+						from: EMAIL_FROM,
+						to: email.toAddress,
+						subject: email.subject,
+						text: email.textBody
+					});
 					markSent(db, email.id, email.textBody);
 					sent++;
 					log.info({ emailId: email.id, template: email.template }, 'email sent');

@@ -47,7 +47,12 @@ const baseUrl = 'https://consult.example.org';
 describe('renderEmail', () => {
 	it('gives every template the session, reference and places, and never the token in the subject', () => {
 		for (const template of templateNames) {
-			const { subject, text } = renderEmail(template, { booking, session, baseUrl, manageToken: token });
+			const { subject, text } = renderEmail(template, {
+				booking,
+				session,
+				baseUrl,
+				manageToken: token
+			});
 			expect(subject).not.toContain(token);
 			expect(subject).toContain('Parents and practitioners');
 			expect(text).toContain('Dear Sam Parent,');
@@ -57,12 +62,18 @@ describe('renderEmail', () => {
 			expect(text).toContain('Booking reference: K7PM-3XQD');
 			expect(text).toContain('Places: 2 places (1 adult, 1 child or young person)');
 			// Short lines, for any mail reader.
-			for (const line of text.split('\n')) if (!line.startsWith('http')) expect(line.length).toBeLessThanOrEqual(100);
+			for (const line of text.split('\n'))
+				if (!line.startsWith('http')) expect(line.length).toBeLessThanOrEqual(100);
 		}
 	});
 
 	it('puts the manage link in the body when the token is known', () => {
-		const { text } = renderEmail('booking_confirmed', { booking, session, baseUrl, manageToken: token });
+		const { text } = renderEmail('booking_confirmed', {
+			booking,
+			session,
+			baseUrl,
+			manageToken: token
+		});
 		expect(text).toContain(`${baseUrl}/bookings/manage/${token}`);
 		expect(text).toContain('Keep this link private');
 	});
@@ -75,11 +86,19 @@ describe('renderEmail', () => {
 	});
 
 	it('shows the joining link of an online session only to confirmed people', () => {
-		const online = { ...session, mode: 'online' as const, joiningLink: 'https://meet.example.org/abc' };
+		const online = {
+			...session,
+			mode: 'online' as const,
+			joiningLink: 'https://meet.example.org/abc'
+		};
 		const confirmed = renderEmail('booking_confirmed', { booking, session: online, baseUrl });
 		expect(confirmed.text).toContain('Where: Online');
 		expect(confirmed.text).toContain('Joining link: https://meet.example.org/abc');
-		const waiting = renderEmail('waiting_list_joined', { booking: { ...booking, status: 'waiting' }, session: online, baseUrl });
+		const waiting = renderEmail('waiting_list_joined', {
+			booking: { ...booking, status: 'waiting' },
+			session: online,
+			baseUrl
+		});
 		expect(waiting.text).not.toContain('meet.example.org');
 		const cancelled = renderEmail('session_cancelled', {
 			booking,

@@ -43,13 +43,25 @@ function whereLines(session: RoadshowSession): string[] {
 		.split(/\n/)
 		.map((l) => l.trim())
 		.filter(Boolean);
-	return ['Where:', ...[session.venueName, ...address, session.postcode].filter(Boolean).map((l) => `  ${l}`)];
+	return [
+		'Where:',
+		...[session.venueName, ...address, session.postcode].filter(Boolean).map((l) => `  ${l}`)
+	];
 }
 
 function sessionLines(session: RoadshowSession, b: Booking): string[] {
-	const lines = [`Session: ${session.title}`, `When: ${formatSessionWhen(session.startsAt, session.endsAt)}`, ...whereLines(session)];
+	const lines = [
+		`Session: ${session.title}`,
+		`When: ${formatSessionWhen(session.startsAt, session.endsAt)}`,
+		...whereLines(session)
+	];
 	// The joining link goes only to people with a confirmed place.
-	if (session.mode === 'online' && session.joiningLink && b.status === 'confirmed' && !session.cancelledAt)
+	if (
+		session.mode === 'online' &&
+		session.joiningLink &&
+		b.status === 'confirmed' &&
+		!session.cancelledAt
+	)
 		lines.push(`Joining link: ${session.joiningLink}`);
 	if (session.audienceLabel) lines.push(`Who it is for: ${session.audienceLabel}`);
 	return lines;
@@ -76,7 +88,12 @@ function manageLines({ baseUrl, manageToken }: TemplateInput, action: string): s
 
 const sign = ['', 'Thank you,', 'The SEND consultation team'];
 
-function compose(greetingName: string, intro: string[], input: TemplateInput, after: string[]): string {
+function compose(
+	greetingName: string,
+	intro: string[],
+	input: TemplateInput,
+	after: string[]
+): string {
 	return [
 		`Dear ${greetingName},`,
 		'',
@@ -139,7 +156,11 @@ export function renderEmail(template: TemplateName, input: TemplateInput): Rende
 				subject: `Booking changed: ${s.title}, ${when(s)}`,
 				text: compose(
 					name,
-					[b.status === 'waiting' ? 'We have changed your waiting list entry.' : 'We have changed your booking.'],
+					[
+						b.status === 'waiting'
+							? 'We have changed your waiting list entry.'
+							: 'We have changed your booking.'
+					],
 					input,
 					manageLines(input, 'make another change or cancel')
 				)

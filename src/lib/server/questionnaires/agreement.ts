@@ -1,6 +1,13 @@
 // The agreement scale used by Ofsted/CQC's SEND consultations, with "Don't know" always offered,
 // and its Easy Read wording for young people.
-export const agreementValues = ['strongly_agree', 'agree', 'neither', 'disagree', 'strongly_disagree', 'dont_know'] as const;
+export const agreementValues = [
+	'strongly_agree',
+	'agree',
+	'neither',
+	'disagree',
+	'strongly_disagree',
+	'dont_know'
+] as const;
 export type AgreementValue = (typeof agreementValues)[number];
 
 export const agreementLabels: Record<AgreementValue, string> = {
@@ -29,7 +36,9 @@ export function isAgreementValue(value: string): value is AgreementValue {
 }
 
 /** The scale as options, stored with each agreement question so its labels freeze with the version. */
-export function agreementOptions(easyRead: boolean): { value: AgreementValue; label: string; exclusive: boolean }[] {
+export function agreementOptions(
+	easyRead: boolean
+): { value: AgreementValue; label: string; exclusive: boolean }[] {
 	const labels = easyRead ? easyReadAgreementLabels : agreementLabels;
 	return agreementValues.map((value) => ({ value, label: labels[value], exclusive: false }));
 }

@@ -4,7 +4,17 @@ import { consultation } from '../db/schema';
 import { NOW, testDb } from './testFixtures';
 import { createQuestionnaire, publishVersion } from './versions';
 import { answerQuestion, RESUME_DAYS, startResponse, submitResponse } from './responses';
-import { checkAnswerRows, estimateMinutes, findStartPage, openJourney, publishedAudiences, questionAfter, questionPage, reloadAnswers, resumeQuestion } from './answering';
+import {
+	checkAnswerRows,
+	estimateMinutes,
+	findStartPage,
+	openJourney,
+	publishedAudiences,
+	questionAfter,
+	questionPage,
+	reloadAnswers,
+	resumeQuestion
+} from './answering';
 import { asksForContactDetails, audienceFromSlug, audienceSlug } from './audiences';
 import { generateResumeToken } from './tokens';
 
@@ -12,7 +22,10 @@ const DAY = 24 * 60 * 60 * 1000;
 
 function setUp() {
 	const t = testDb();
-	const created = createQuestionnaire(t.db, t.consultationId, 'parents_carers', { useStarter: true, now: NOW });
+	const created = createQuestionnaire(t.db, t.consultationId, 'parents_carers', {
+		useStarter: true,
+		now: NOW
+	});
 	if (!created.ok) throw new Error('not created');
 	publishVersion(t.db, created.versionId, { now: NOW });
 	const started = startResponse(t.db, created.questionnaireId, 'online', NOW);
@@ -23,7 +36,8 @@ function setUp() {
 		return result.journey;
 	};
 	const id = (key: string) => open().questions.find((q) => q.key === key)!.id;
-	const answer = (key: string, raw: string | string[]) => answerQuestion(t.db, started.responseId, created.versionId, id(key), raw, NOW);
+	const answer = (key: string, raw: string | string[]) =>
+		answerQuestion(t.db, started.responseId, created.versionId, id(key), raw, NOW);
 	return { ...t, ...created, started, open, answer };
 }
 
@@ -44,12 +58,17 @@ describe('opening a journey from its link', () => {
 		const { db, started } = setUp();
 		expect(openJourney(db, generateResumeToken(), NOW)).toEqual({ ok: false, reason: 'not_found' });
 		expect(openJourney(db, '../../etc/passwd', NOW)).toEqual({ ok: false, reason: 'not_found' });
-		expect(openJourney(db, started.resumeToken, new Date(NOW.getTime() + RESUME_DAYS * DAY))).toEqual({ ok: false, reason: 'expired' });
+		expect(
+			openJourney(db, started.resumeToken, new Date(NOW.getTime() + RESUME_DAYS * DAY))
+		).toEqual({ ok: false, reason: 'expired' });
 	});
 
 	it('shows a closed consultation as closed', () => {
 		const { db, consultationId, open } = setUp();
-		db.update(consultation).set({ closedEarlyAt: NOW }).where(eq(consultation.id, consultationId)).run();
+		db.update(consultation)
+			.set({ closedEarlyAt: NOW })
+			.where(eq(consultation.id, consultationId))
+			.run();
 		expect(open().status).toBe('closed');
 	});
 
@@ -57,7 +76,10 @@ describe('opening a journey from its link', () => {
 		const { db, started, answer, open } = setUp();
 		for (const n of [1, 2, 3]) answer(`priority-${n}-agree`, 'agree');
 		expect(submitResponse(db, started.responseId, NOW).ok).toBe(true);
-		expect(open().response).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^R-/) });
+		expect(open().response).toMatchObject({
+			status: 'submitted',
+			reference: expect.stringMatching(/^R-/)
+		});
 	});
 });
 
@@ -88,12 +110,18 @@ describe('question pages', () => {
 		const { open, answer, db } = setUp();
 		answer('priority-1-agree', 'disagree');
 		let journey = reloadAnswers(db, open());
-		expect(questionAfter(journey.questions, journey.byKey, 'priority-1-agree', false)?.key).toBe('priority-1-disagree-why');
-		expect(questionAfter(journey.questions, journey.byKey, 'priority-1-agree', true)?.key).toBe('priority-1-disagree-why');
+		expect(questionAfter(journey.questions, journey.byKey, 'priority-1-agree', false)?.key).toBe(
+			'priority-1-disagree-why'
+		);
+		expect(questionAfter(journey.questions, journey.byKey, 'priority-1-agree', true)?.key).toBe(
+			'priority-1-disagree-why'
+		);
 		answer('priority-1-disagree-why', 'Too slow');
 		journey = open();
 		expect(questionAfter(journey.questions, journey.byKey, 'priority-1-agree', true)).toBeNull();
-		expect(questionAfter(journey.questions, journey.byKey, 'priority-1-disagree-why', false)?.key).toBe('priority-2-agree');
+		expect(
+			questionAfter(journey.questions, journey.byKey, 'priority-1-disagree-why', false)?.key
+		).toBe('priority-2-agree');
 		expect(questionAfter(journey.questions, journey.byKey, 'postcode-district', false)).toBeNull();
 	});
 
@@ -115,9 +143,19 @@ describe('check your answers', () => {
 		answer('priority-1-disagree-why', 'Line one\nLine two');
 		answer('type-of-need', ['semh', 'sensory_physical']);
 		const rows = checkAnswerRows(open());
-		expect(rows[0]).toMatchObject({ key: 'priority-1-agree', display: 'Strongly disagree', caption: 'Priority 1: Identify needs early', required: true });
-		expect(rows[1]).toMatchObject({ key: 'priority-1-disagree-why', display: 'Line one\nLine two' });
-		expect(rows.find((r) => r.key === 'type-of-need')!.display).toBe('Social, emotional and mental health\nSensory or physical needs');
+		expect(rows[0]).toMatchObject({
+			key: 'priority-1-agree',
+			display: 'Strongly disagree',
+			caption: 'Priority 1: Identify needs early',
+			required: true
+		});
+		expect(rows[1]).toMatchObject({
+			key: 'priority-1-disagree-why',
+			display: 'Line one\nLine two'
+		});
+		expect(rows.find((r) => r.key === 'type-of-need')!.display).toBe(
+			'Social, emotional and mental health\nSensory or physical needs'
+		);
 		expect(rows.find((r) => r.key === 'priority-2-agree')!.display).toBeNull();
 		expect(rows.some((r) => r.key === 'priority-1-why')).toBe(false);
 	});
@@ -127,7 +165,10 @@ describe('start pages', () => {
 	it('find a published questionnaire of a public consultation by audience', () => {
 		const { db, consultationId } = setUp();
 		const page = findStartPage(db, 'send-strategy', 'parents_carers', NOW);
-		expect(page).toMatchObject({ consultation: { status: 'open' }, questionnaire: { audience: 'parents_carers' } });
+		expect(page).toMatchObject({
+			consultation: { status: 'open' },
+			questionnaire: { audience: 'parents_carers' }
+		});
 		expect(findStartPage(db, 'send-strategy', 'practitioners', NOW)).toBeNull();
 		createQuestionnaire(db, consultationId, 'practitioners', { useStarter: true, now: NOW });
 		expect(findStartPage(db, 'send-strategy', 'practitioners', NOW)).toBeNull(); // a draft only

@@ -1,12 +1,23 @@
 // The public answering journey: what a resume link opens, where each page leads, and how answers
 // read back on check your answers. Pages call these; the rules stay here.
 import type { Db } from '../db';
-import { type Answer, type Audience, type Questionnaire, type QuestionnaireResponse } from '../db/schema';
+import {
+	type Answer,
+	type Audience,
+	type Questionnaire,
+	type QuestionnaireResponse
+} from '../db/schema';
 import { consultationStatus, type ConsultationStatus } from '../consultations/status';
 import { findPublicConsultation } from '../consultations/queries';
 import { ukToday } from '../../format';
 import { hashResumeToken, looksLikeResumeToken } from './tokens';
-import { answersByKey, nextQuestion, previousQuestion, questionNumber, visibleQuestions } from './skipLogic';
+import {
+	answersByKey,
+	nextQuestion,
+	previousQuestion,
+	questionNumber,
+	visibleQuestions
+} from './skipLogic';
 import { frozenQuestions, findQuestionnaireByAudience, versionIdWithStatus } from './versions';
 import { statements } from './statements';
 import { questionnaireSummaries } from './staffViews';
@@ -39,10 +50,14 @@ export type Journey = {
 	byKey: Record<string, string[]>;
 };
 
-export type OpenResult = { ok: true; journey: Journey } | { ok: false; reason: 'not_found' | 'expired' };
+export type OpenResult =
+	{ ok: true; journey: Journey } | { ok: false; reason: 'not_found' | 'expired' };
 
 // A response's version is never a draft, so its text and questionnaire never change: read once.
-const versions = new WeakMap<Db, Map<number, { version: JourneyVersion; questionnaire: Questionnaire }>>();
+const versions = new WeakMap<
+	Db,
+	Map<number, { version: JourneyVersion; questionnaire: Questionnaire }>
+>();
 
 function frozenVersion(db: Db, versionId: number) {
 	let byId = versions.get(db);
@@ -50,7 +65,10 @@ function frozenVersion(db: Db, versionId: number) {
 	let found = byId.get(versionId);
 	if (!found) {
 		const row = statements(db).versionWithQuestionnaire.get({ versionId })!;
-		found = { version: { id: row.v.id, number: row.v.number, title: row.v.title, intro: row.v.intro }, questionnaire: row.q };
+		found = {
+			version: { id: row.v.id, number: row.v.number, title: row.v.title, intro: row.v.intro },
+			questionnaire: row.q
+		};
 		byId.set(versionId, found);
 	}
 	return found;
@@ -62,7 +80,8 @@ export function openJourney(db: Db, token: string, now = new Date()): OpenResult
 	const row = statements(db).responseByTokenHash.get({ hash: hashResumeToken(token) });
 	if (!row) return { ok: false, reason: 'not_found' };
 	const { r, c } = row;
-	if (!r.resumeExpiresAt || r.resumeExpiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+	if (!r.resumeExpiresAt || r.resumeExpiresAt.getTime() <= now.getTime())
+		return { ok: false, reason: 'expired' };
 	const questions = frozenQuestions(db, r.versionId);
 	const answers = statements(db).answersOf.all({ responseId: r.id });
 	return {
@@ -89,7 +108,10 @@ export function reloadAnswers(db: Db, journey: Journey): Journey {
  * Where a resume link leads: the first visible question after the last one answered (optional
  * questions skipped on the way are not asked again), or null for check your answers.
  */
-export function resumeQuestion(questions: readonly FullQuestion[], byKey: Record<string, readonly string[]>): FullQuestion | null {
+export function resumeQuestion(
+	questions: readonly FullQuestion[],
+	byKey: Record<string, readonly string[]>
+): FullQuestion | null {
 	const shown = visibleQuestions(questions, byKey);
 	const last = shown.findLastIndex((q) => q.key in byKey);
 	return shown[last + 1] ?? null;
@@ -164,14 +186,23 @@ export type CheckAnswerRow = {
 };
 
 /** The visible questions with their answers, in page order, for check your answers. */
-export function checkAnswerRows(journey: Pick<Journey, 'questions' | 'answers' | 'byKey'>): CheckAnswerRow[] {
+export function checkAnswerRows(
+	journey: Pick<Journey, 'questions' | 'answers' | 'byKey'>
+): CheckAnswerRow[] {
 	return visibleQuestions(journey.questions, journey.byKey).map((q) => {
 		const rows = journey.answers.filter((a) => a.questionId === q.id);
 		const display =
 			q.kind === 'text'
 				? rows.map((a) => a.textValue ?? a.value ?? '').join('')
 				: rows.map((a) => q.options.find((o) => o.value === a.value)?.label ?? a.value).join('\n');
-		return { key: q.key, text: q.text, caption: q.caption, isProfile: q.isProfile, display: rows.length ? display : null, required: q.required };
+		return {
+			key: q.key,
+			text: q.text,
+			caption: q.caption,
+			isProfile: q.isProfile,
+			display: rows.length ? display : null,
+			required: q.required
+		};
 	});
 }
 
@@ -179,8 +210,15 @@ export function checkAnswerRows(journey: Pick<Journey, 'questions' | 'answers' |
  * "It takes about N minutes": choices take about 20 seconds, free text about 45. Of follow-ups
  * that branch on an answer, about half are seen.
  */
-export function estimateMinutes(questions: readonly Pick<FullQuestion, 'kind' | 'showIfQuestionKey'>[]): number {
-	const seconds = questions.reduce((sum, q) => sum + (q.kind === 'text' ? 45 : q.kind === 'multiple' ? 30 : 20) * (q.showIfQuestionKey ? 0.5 : 1), 0);
+export function estimateMinutes(
+	questions: readonly Pick<FullQuestion, 'kind' | 'showIfQuestionKey'>[]
+): number {
+	const seconds = questions.reduce(
+		(sum, q) =>
+			sum +
+			(q.kind === 'text' ? 45 : q.kind === 'multiple' ? 30 : 20) * (q.showIfQuestionKey ? 0.5 : 1),
+		0
+	);
 	return Math.max(1, Math.round(seconds / 60));
 }
 
@@ -193,13 +231,24 @@ export type StartPage = {
 };
 
 /** A published questionnaire of a public consultation, for its start page; null if there is none. */
-export function findStartPage(db: Db, slug: string, audience: Audience, now = new Date()): StartPage | null {
+export function findStartPage(
+	db: Db,
+	slug: string,
+	audience: Audience,
+	now = new Date()
+): StartPage | null {
 	const found = findPublicConsultation(db, slug, ukToday(now));
 	if (!found) return null;
 	const questionnaire = findQuestionnaireByAudience(db, found.consultation.id, audience);
 	const versionId = questionnaire && versionIdWithStatus(db, questionnaire.id, 'published');
 	if (!questionnaire || !versionId) return null;
-	return { consultation: found.consultation, questionnaire, versionId, version: frozenVersion(db, versionId).version, questions: frozenQuestions(db, versionId) };
+	return {
+		consultation: found.consultation,
+		questionnaire,
+		versionId,
+		version: frozenVersion(db, versionId).version,
+		questions: frozenQuestions(db, versionId)
+	};
 }
 
 /** The audiences whose questionnaire the public can answer, in the usual order. */

@@ -45,27 +45,35 @@ export function checkQuestionInput(
 ): FieldErrors {
 	const errors: FieldErrors = {};
 	if (input.text.trim() === '') errors.text = 'Enter the question';
-	if (!KEY.test(input.key)) errors.key = 'The key must use lower-case letters, numbers and hyphens only';
-	else if (others.some((q) => q.key === input.key)) errors.key = 'Another question already uses this key';
+	if (!KEY.test(input.key))
+		errors.key = 'The key must use lower-case letters, numbers and hyphens only';
+	else if (others.some((q) => q.key === input.key))
+		errors.key = 'Another question already uses this key';
 	if (input.kind === 'single' || input.kind === 'multiple') {
 		const options = prepareOptions(input, false);
 		if (options.length < 2) errors.options = 'Add at least 2 options';
-		else if (options.some((o) => o.label === '' || o.value === '')) errors.options = 'Enter a label for each option';
-		else if (new Set(options.map((o) => o.value)).size !== options.length) errors.options = 'Each option must be different';
-		else if (options.filter((o) => o.exclusive).length > 1) errors.options = "Only one option can be an 'or' option, like 'None'";
+		else if (options.some((o) => o.label === '' || o.value === ''))
+			errors.options = 'Enter a label for each option';
+		else if (new Set(options.map((o) => o.value)).size !== options.length)
+			errors.options = 'Each option must be different';
+		else if (options.filter((o) => o.exclusive).length > 1)
+			errors.options = "Only one option can be an 'or' option, like 'None'";
 	}
 	if (input.kind === 'text') {
 		for (const field of ['maxChars', 'maxWords'] as const) {
 			const n = input[field];
-			if (n != null && (!Number.isInteger(n) || n < 1)) errors[field] = 'The limit must be a whole number, 1 or more';
+			if (n != null && (!Number.isInteger(n) || n < 1))
+				errors[field] = 'The limit must be a whole number, 1 or more';
 		}
 	}
 	if (input.showIfQuestionKey) {
 		const controller = earlier.find((q) => q.key === input.showIfQuestionKey);
 		const values = input.showIfValues ?? [];
-		if (!controller || controller.kind === 'text') errors.showIf = 'Choose an earlier question with answers to choose from';
+		if (!controller || controller.kind === 'text')
+			errors.showIf = 'Choose an earlier question with answers to choose from';
 		else if (values.length === 0) errors.showIf = 'Select the answers that show this question';
-		else if (!values.every((v) => controller.options.some((o) => o.value === v))) errors.showIf = 'Select answers from the earlier question';
+		else if (!values.every((v) => controller.options.some((o) => o.value === v)))
+			errors.showIf = 'Select answers from the earlier question';
 	}
 	if (!(input.priorityIds ?? []).every((id) => consultationPriorityIds.includes(id))) {
 		errors.priorities = 'Select priorities from this consultation';

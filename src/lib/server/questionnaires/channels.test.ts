@@ -10,12 +10,23 @@ import { listQuestionnaires } from './versions';
 
 function setUp() {
 	const t = testDb();
-	const created = createQuestionnaire(t.db, t.consultationId, 'parents_carers', { useStarter: true, now: NOW });
+	const created = createQuestionnaire(t.db, t.consultationId, 'parents_carers', {
+		useStarter: true,
+		now: NOW
+	});
 	if (!created.ok) throw new Error('not created');
 	publishVersion(t.db, created.versionId, { now: NOW });
 	const session = t.db
 		.insert(roadshowSession)
-		.values({ consultationId: t.consultationId, title: 'Parents', startsAt: NOW, bookingClosesAt: NOW, capacity: 10, createdAt: NOW, updatedAt: NOW })
+		.values({
+			consultationId: t.consultationId,
+			title: 'Parents',
+			startsAt: NOW,
+			bookingClosesAt: NOW,
+			capacity: 10,
+			createdAt: NOW,
+			updatedAt: NOW
+		})
 		.returning()
 		.get();
 	return { ...t, ...created, sessionId: session.id };
@@ -37,13 +48,33 @@ describe('paper responses', () => {
 		if (!r.ok) throw new Error(JSON.stringify(r.errors));
 		expect(r.reference).toMatch(/^R-/);
 		const stored = getResponse(db, r.responseId)!;
-		expect(stored.response).toMatchObject({ channel: 'paper', status: 'submitted', enteredByStaffUserId: staffUserId, resumeTokenHash: null });
-		expect(stored.answersByKey).toMatchObject({ 'priority-1-agree': ['strongly_disagree'], 'type-of-need': ['semh', 'sensory_physical'], 'postcode-district': ['L8'] });
+		expect(stored.response).toMatchObject({
+			channel: 'paper',
+			status: 'submitted',
+			enteredByStaffUserId: staffUserId,
+			resumeTokenHash: null
+		});
+		expect(stored.answersByKey).toMatchObject({
+			'priority-1-agree': ['strongly_disagree'],
+			'type-of-need': ['semh', 'sensory_physical'],
+			'postcode-district': ['L8']
+		});
 	});
 
 	it('return every problem keyed by question and save nothing', () => {
 		const { db, staffUserId, questionnaireId } = setUp();
-		const r = enterPaperResponse(db, staffUserId, questionnaireId, { ...complete, 'priority-1-why': 'Agree really', 'priority-2-agree': '', 'type-of-need': ['semh', 'prefer_not_to_say'] }, NOW);
+		const r = enterPaperResponse(
+			db,
+			staffUserId,
+			questionnaireId,
+			{
+				...complete,
+				'priority-1-why': 'Agree really',
+				'priority-2-agree': '',
+				'type-of-need': ['semh', 'prefer_not_to_say']
+			},
+			NOW
+		);
 		expect(r).toEqual({
 			ok: false,
 			errors: {
@@ -52,41 +83,99 @@ describe('paper responses', () => {
 				'type-of-need': "Select 'Prefer not to say' or the options that apply, not both"
 			}
 		});
-		expect(enterPaperResponse(db, staffUserId, questionnaireId, { ...complete, invented: 'x' }, NOW)).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
+		expect(
+			enterPaperResponse(db, staffUserId, questionnaireId, { ...complete, invented: 'x' }, NOW)
+		).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
 	});
 
 	it('can be entered after closing, but not before opening', () => {
 		const { db, staffUserId, questionnaireId, consultationId, sessionId } = setUp();
 		const afterClose = new Date('2026-08-03T09:00:00Z');
-		const r = enterPaperResponse(db, staffUserId, questionnaireId, complete, afterClose, { channel: 'roadshow', roadshowSessionId: sessionId });
+		const r = enterPaperResponse(db, staffUserId, questionnaireId, complete, afterClose, {
+			channel: 'roadshow',
+			roadshowSessionId: sessionId
+		});
 		expect(r.ok).toBe(true);
-		if (r.ok) expect(getResponse(db, r.responseId)!.response).toMatchObject({ channel: 'roadshow', roadshowSessionId: sessionId });
-		db.update(consultation).set({ opensOn: '2026-07-01' }).where(eq(consultation.id, consultationId)).run();
-		expect(enterPaperResponse(db, staffUserId, questionnaireId, complete, NOW)).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
+		if (r.ok)
+			expect(getResponse(db, r.responseId)!.response).toMatchObject({
+				channel: 'roadshow',
+				roadshowSessionId: sessionId
+			});
+		db.update(consultation)
+			.set({ opensOn: '2026-07-01' })
+			.where(eq(consultation.id, consultationId))
+			.run();
+		expect(enterPaperResponse(db, staffUserId, questionnaireId, complete, NOW)).toMatchObject({
+			ok: false,
+			errors: { form: expect.any(String) }
+		});
 	});
 });
 
 describe('roadshow notes', () => {
 	it('are tagged with the session, audience and priorities', () => {
 		const { db, staffUserId, consultationId, priorityIds, sessionId } = setUp();
-		const r = addRoadshowNote(db, { consultationId, roadshowSessionId: sessionId, audience: 'parents_carers', note: 'Parents want earlier assessments', priorityIds: [priorityIds[0], priorityIds[0]], staffUserId }, NOW);
+		const r = addRoadshowNote(
+			db,
+			{
+				consultationId,
+				roadshowSessionId: sessionId,
+				audience: 'parents_carers',
+				note: 'Parents want earlier assessments',
+				priorityIds: [priorityIds[0], priorityIds[0]],
+				staffUserId
+			},
+			NOW
+		);
 		expect(r.ok).toBe(true);
-		expect(listRoadshowNotes(db, consultationId, sessionId)).toMatchObject([{ note: 'Parents want earlier assessments', audience: 'parents_carers', priorityIds: [priorityIds[0]] }]);
+		expect(listRoadshowNotes(db, consultationId, sessionId)).toMatchObject([
+			{
+				note: 'Parents want earlier assessments',
+				audience: 'parents_carers',
+				priorityIds: [priorityIds[0]]
+			}
+		]);
 	});
 
-	it('refuse an empty note, another consultation\'s session and unknown priorities', () => {
+	it("refuse an empty note, another consultation's session and unknown priorities", () => {
 		const { db, staffUserId, consultationId } = setUp();
-		const r = addRoadshowNote(db, { consultationId, roadshowSessionId: 999, audience: 'young_people', note: ' ', priorityIds: [999], staffUserId }, NOW);
+		const r = addRoadshowNote(
+			db,
+			{
+				consultationId,
+				roadshowSessionId: 999,
+				audience: 'young_people',
+				note: ' ',
+				priorityIds: [999],
+				staffUserId
+			},
+			NOW
+		);
 		expect(r).toEqual({
 			ok: false,
-			errors: { roadshowSessionId: 'Select a session from the list', note: 'Enter the feedback', priorities: 'Select priorities from the list' }
+			errors: {
+				roadshowSessionId: 'Select a session from the list',
+				note: 'Enter the feedback',
+				priorities: 'Select priorities from the list'
+			}
 		});
 	});
 
 	it('count a typed line break as one character, as the character count does', () => {
 		const { db, staffUserId, consultationId } = setUp();
 		const note = `${'a'.repeat(2499)}\r\n${'b'.repeat(2500)}`;
-		const r = addRoadshowNote(db, { consultationId, roadshowSessionId: null, audience: 'practitioners', note, priorityIds: [], staffUserId }, NOW);
+		const r = addRoadshowNote(
+			db,
+			{
+				consultationId,
+				roadshowSessionId: null,
+				audience: 'practitioners',
+				note,
+				priorityIds: [],
+				staffUserId
+			},
+			NOW
+		);
 		expect(r.ok).toBe(true);
 		expect(listRoadshowNotes(db, consultationId)[0].note).toHaveLength(5000);
 	});
@@ -94,7 +183,18 @@ describe('roadshow notes', () => {
 	it('refuse tens of thousands of posted priorities without a database error', () => {
 		const { db, staffUserId, consultationId, priorityIds } = setUp();
 		const many = [...priorityIds, ...Array.from({ length: 40_000 }, (_, i) => 100_000 + i)];
-		const r = addRoadshowNote(db, { consultationId, roadshowSessionId: null, audience: 'practitioners', note: 'Hello', priorityIds: many, staffUserId }, NOW);
+		const r = addRoadshowNote(
+			db,
+			{
+				consultationId,
+				roadshowSessionId: null,
+				audience: 'practitioners',
+				note: 'Hello',
+				priorityIds: many,
+				staffUserId
+			},
+			NOW
+		);
 		expect(r).toEqual({ ok: false, errors: { priorities: 'Select priorities from the list' } });
 	});
 });
@@ -102,7 +202,15 @@ describe('roadshow notes', () => {
 describe('demo seed', () => {
 	it('publishes the three starter questionnaires', () => {
 		const { db, consultationId } = testDb();
-		expect(seedQuestionnaires(db, consultationId, NOW).map((s) => s.audience)).toEqual(['parents_carers', 'practitioners', 'young_people']);
-		expect(listQuestionnaires(db, consultationId).every((q) => q.published?.number === 1 && q.draftVersionId === null)).toBe(true);
+		expect(seedQuestionnaires(db, consultationId, NOW).map((s) => s.audience)).toEqual([
+			'parents_carers',
+			'practitioners',
+			'young_people'
+		]);
+		expect(
+			listQuestionnaires(db, consultationId).every(
+				(q) => q.published?.number === 1 && q.draftVersionId === null
+			)
+		).toBe(true);
 	});
 });

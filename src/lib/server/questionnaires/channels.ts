@@ -43,19 +43,34 @@ export function enterPaperResponse(
 		(tx) => {
 			const q = tx.select().from(questionnaire).where(eq(questionnaire.id, questionnaireId)).get();
 			const version = q && getPublishedVersion(db, q.id);
-			if (!q || !version) return { ok: false as const, errors: { form: 'This questionnaire has not been published' } };
+			if (!q || !version)
+				return {
+					ok: false as const,
+					errors: { form: 'This questionnaire has not been published' }
+				};
 			const c = tx.select().from(consultation).where(eq(consultation.id, q.consultationId)).get()!;
 			const status = consultationStatus(c, ukToday(now));
 			if (status !== 'open' && status !== 'closed') {
-				return { ok: false as const, errors: { form: 'Paper responses can be entered from the day the consultation opens until its response is published' } };
+				return {
+					ok: false as const,
+					errors: {
+						form: 'Paper responses can be entered from the day the consultation opens until its response is published'
+					}
+				};
 			}
 			const sessionId = options.roadshowSessionId ?? null;
 			if (sessionId !== null && !sessionInConsultation(tx, sessionId, q.consultationId)) {
-				return { ok: false as const, errors: { roadshowSessionId: 'Select a session from the list' } };
+				return {
+					ok: false as const,
+					errors: { roadshowSessionId: 'Select a session from the list' }
+				};
 			}
 			const known = new Set(version.questions.map((x) => x.key));
 			if (Object.keys(answersByQuestionKey).some((key) => !known.has(key))) {
-				return { ok: false as const, errors: { form: 'The form has answers to questions this questionnaire does not ask' } };
+				return {
+					ok: false as const,
+					errors: { form: 'The form has answers to questions this questionnaire does not ask' }
+				};
 			}
 
 			const errors: FieldErrors = {};
@@ -64,7 +79,9 @@ export function enterPaperResponse(
 			for (const question of version.questions) {
 				const raw = answersByQuestionKey[question.key];
 				if (!isQuestionShown(question, byKey)) {
-					if (hasContent(raw)) errors[question.key] = 'This question does not apply, given the earlier answers. Leave it blank';
+					if (hasContent(raw))
+						errors[question.key] =
+							'This question does not apply, given the earlier answers. Leave it blank';
 					continue;
 				}
 				const checked = validateAnswer(question, question.options, raw);
@@ -72,7 +89,8 @@ export function enterPaperResponse(
 					errors[question.key] = checked.message;
 					continue;
 				}
-				if (checked.answers.length) byKey[question.key] = checked.answers.flatMap((a) => (a.value === null ? [] : [a.value]));
+				if (checked.answers.length)
+					byKey[question.key] = checked.answers.flatMap((a) => (a.value === null ? [] : [a.value]));
 				rows.push(...checked.answers.map((a) => ({ ...a, questionId: question.id })));
 			}
 			if (Object.keys(errors).length) return { ok: false as const, errors };
@@ -96,10 +114,19 @@ export function enterPaperResponse(
 				})
 				.returning({ id: response.id })
 				.get();
-			for (const row of rows) tx.insert(answer).values({ ...row, responseId: r.id }).run();
+			for (const row of rows)
+				tx.insert(answer)
+					.values({ ...row, responseId: r.id })
+					.run();
 			recordAudit(
 				tx,
-				{ actorStaffUserId: staffUserId, action: 'response.entered', subjectType: 'response', subjectId: r.id, summary: `Entered a ${options.channel ?? 'paper'} response, reference ${reference}` },
+				{
+					actorStaffUserId: staffUserId,
+					action: 'response.entered',
+					subjectType: 'response',
+					subjectId: r.id,
+					summary: `Entered a ${options.channel ?? 'paper'} response, reference ${reference}`
+				},
 				now
 			);
 			return { ok: true as const, responseId: r.id, reference };
@@ -117,7 +144,9 @@ function sessionInConsultation(db: DbOrTx, sessionId: number, consultationId: nu
 	return !!db
 		.select({ id: roadshowSession.id })
 		.from(roadshowSession)
-		.where(and(eq(roadshowSession.id, sessionId), eq(roadshowSession.consultationId, consultationId)))
+		.where(
+			and(eq(roadshowSession.id, sessionId), eq(roadshowSession.consultationId, consultationId))
+		)
 		.get();
 }
 
@@ -131,21 +160,37 @@ export type RoadshowNoteInput = {
 };
 
 /** Errors are keyed by field: roadshowSessionId, note, priorities. */
-export function addRoadshowNote(db: Db, input: RoadshowNoteInput, now = new Date()): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
+export function addRoadshowNote(
+	db: Db,
+	input: RoadshowNoteInput,
+	now = new Date()
+): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
 	return db.transaction(
 		(tx) => {
 			const errors: FieldErrors = {};
-			if (input.roadshowSessionId !== null && !sessionInConsultation(tx, input.roadshowSessionId, input.consultationId)) {
+			if (
+				input.roadshowSessionId !== null &&
+				!sessionInConsultation(tx, input.roadshowSessionId, input.consultationId)
+			) {
 				errors.roadshowSessionId = 'Select a session from the list';
 			}
 			// A typed line break counts as one character, as the character count shows.
 			const note = input.note.replace(/\r\n/g, '\n');
 			if (note.trim() === '') errors.note = 'Enter the feedback';
-			else if (note.length > NOTE_LIMIT) errors.note = 'The feedback must be 5,000 characters or fewer';
+			else if (note.length > NOTE_LIMIT)
+				errors.note = 'The feedback must be 5,000 characters or fewer';
 			const priorityIds = [...new Set(input.priorityIds)];
 			// Checked against the consultation's few priorities, not with one SQL variable per posted id.
-			const known = new Set(tx.select({ id: priority.id }).from(priority).where(eq(priority.consultationId, input.consultationId)).all().map((p) => p.id));
-			if (!priorityIds.every((id) => known.has(id))) errors.priorities = 'Select priorities from the list';
+			const known = new Set(
+				tx
+					.select({ id: priority.id })
+					.from(priority)
+					.where(eq(priority.consultationId, input.consultationId))
+					.all()
+					.map((p) => p.id)
+			);
+			if (!priorityIds.every((id) => known.has(id)))
+				errors.priorities = 'Select priorities from the list';
 			if (Object.keys(errors).length) return { ok: false as const, errors };
 			const row = tx
 				.insert(roadshowNote)
@@ -159,10 +204,17 @@ export function addRoadshowNote(db: Db, input: RoadshowNoteInput, now = new Date
 				})
 				.returning({ id: roadshowNote.id })
 				.get();
-			for (const priorityId of priorityIds) tx.insert(roadshowNotePriority).values({ noteId: row.id, priorityId }).run();
+			for (const priorityId of priorityIds)
+				tx.insert(roadshowNotePriority).values({ noteId: row.id, priorityId }).run();
 			recordAudit(
 				tx,
-				{ actorStaffUserId: input.staffUserId, action: 'roadshow_note.added', subjectType: 'consultation', subjectId: input.consultationId, summary: 'Added a roadshow feedback note' },
+				{
+					actorStaffUserId: input.staffUserId,
+					action: 'roadshow_note.added',
+					subjectType: 'consultation',
+					subjectId: input.consultationId,
+					summary: 'Added a roadshow feedback note'
+				},
 				now
 			);
 			return { ok: true as const, id: row.id };
@@ -179,12 +231,27 @@ export function listRoadshowNotes(db: DbOrTx, consultationId: number, roadshowSe
 		.where(
 			roadshowSessionId === undefined
 				? eq(roadshowNote.consultationId, consultationId)
-				: and(eq(roadshowNote.consultationId, consultationId), eq(roadshowNote.roadshowSessionId, roadshowSessionId))
+				: and(
+						eq(roadshowNote.consultationId, consultationId),
+						eq(roadshowNote.roadshowSessionId, roadshowSessionId)
+					)
 		)
 		.orderBy(desc(roadshowNote.createdAt), desc(roadshowNote.id))
 		.all();
 	const links = notes.length
-		? db.select().from(roadshowNotePriority).where(inArray(roadshowNotePriority.noteId, notes.map((n) => n.id))).all()
+		? db
+				.select()
+				.from(roadshowNotePriority)
+				.where(
+					inArray(
+						roadshowNotePriority.noteId,
+						notes.map((n) => n.id)
+					)
+				)
+				.all()
 		: [];
-	return notes.map((n) => ({ ...n, priorityIds: links.filter((l) => l.noteId === n.id).map((l) => l.priorityId) }));
+	return notes.map((n) => ({
+		...n,
+		priorityIds: links.filter((l) => l.noteId === n.id).map((l) => l.priorityId)
+	}));
 }

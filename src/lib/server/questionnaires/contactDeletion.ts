@@ -5,13 +5,25 @@ import type { Actor } from '../consultations/manage';
 import { deleteContactDetails } from './responses';
 
 /** False when there were none to delete. */
-export function deleteContactDetailsAsStaff(db: Db, responseId: number, actor: Actor, now = new Date()): boolean {
+export function deleteContactDetailsAsStaff(
+	db: Db,
+	responseId: number,
+	actor: Actor,
+	now = new Date()
+): boolean {
 	return db.transaction(
 		(tx) => {
 			if (!deleteContactDetails(tx, responseId)) return false;
 			recordAudit(
 				tx,
-				{ actorStaffUserId: actor.staffUserId, action: 'response.contact_deleted', subjectType: 'response', subjectId: responseId, summary: 'Deleted the contact details left with a response', ip: actor.ip ?? null },
+				{
+					actorStaffUserId: actor.staffUserId,
+					action: 'response.contact_deleted',
+					subjectType: 'response',
+					subjectId: responseId,
+					summary: 'Deleted the contact details left with a response',
+					ip: actor.ip ?? null
+				},
 				now
 			);
 			return true;

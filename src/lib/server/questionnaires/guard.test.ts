@@ -6,7 +6,10 @@ import { createQuestionnaire } from './versions';
 import { questionnaireForStaff } from './guard';
 import { consultationForStaff } from '../consultations/guard';
 
-const locals = (role: Role) => ({ user: { id: 1, email: 'a@example.org', name: 'A', role, mustChangePassword: false } }) as App.Locals;
+const locals = (role: Role) =>
+	({
+		user: { id: 1, email: 'a@example.org', name: 'A', role, mustChangePassword: false }
+	}) as App.Locals;
 
 function thrown(fn: () => unknown): { status?: number; location?: string } | null {
 	try {
@@ -21,18 +24,47 @@ describe('staff questionnaire guards', () => {
 	it('let facilitators enter feedback but not edit, and check the questionnaire belongs to the consultation', () => {
 		const { db, consultationId } = testDb();
 		setDb(db);
-		const q = createQuestionnaire(db, consultationId, 'parents_carers', { useStarter: false, now: NOW });
+		const q = createQuestionnaire(db, consultationId, 'parents_carers', {
+			useStarter: false,
+			now: NOW
+		});
 		if (!q.ok) throw new Error('not created');
 		const id = String(consultationId);
 
-		expect(consultationForStaff(locals('facilitator'), id, 'roadshow:run').consultation.id).toBe(consultationId);
-		expect(thrown(() => consultationForStaff(locals('facilitator'), id, 'consultation:manage'))?.status).toBe(403);
-		expect(thrown(() => consultationForStaff({ user: null } as App.Locals, id, 'roadshow:run'))?.status).toBe(303);
-		expect(thrown(() => consultationForStaff(locals('lead'), '999', 'roadshow:run'))?.status).toBe(404);
-		expect(thrown(() => consultationForStaff(locals('lead'), '1x', 'roadshow:run'))?.status).toBe(404);
+		expect(consultationForStaff(locals('facilitator'), id, 'roadshow:run').consultation.id).toBe(
+			consultationId
+		);
+		expect(
+			thrown(() => consultationForStaff(locals('facilitator'), id, 'consultation:manage'))?.status
+		).toBe(403);
+		expect(
+			thrown(() => consultationForStaff({ user: null } as App.Locals, id, 'roadshow:run'))?.status
+		).toBe(303);
+		expect(thrown(() => consultationForStaff(locals('lead'), '999', 'roadshow:run'))?.status).toBe(
+			404
+		);
+		expect(thrown(() => consultationForStaff(locals('lead'), '1x', 'roadshow:run'))?.status).toBe(
+			404
+		);
 
-		expect(questionnaireForStaff(locals('lead'), id, String(q.questionnaireId), 'consultation:manage').questionnaire.id).toBe(q.questionnaireId);
-		expect(thrown(() => questionnaireForStaff(locals('lead'), id, String(q.questionnaireId + 1), 'consultation:manage'))?.status).toBe(404);
-		expect(thrown(() => questionnaireForStaff(locals('facilitator'), id, String(q.questionnaireId), 'feedback:view'))?.status).toBe(403);
+		expect(
+			questionnaireForStaff(locals('lead'), id, String(q.questionnaireId), 'consultation:manage')
+				.questionnaire.id
+		).toBe(q.questionnaireId);
+		expect(
+			thrown(() =>
+				questionnaireForStaff(
+					locals('lead'),
+					id,
+					String(q.questionnaireId + 1),
+					'consultation:manage'
+				)
+			)?.status
+		).toBe(404);
+		expect(
+			thrown(() =>
+				questionnaireForStaff(locals('facilitator'), id, String(q.questionnaireId), 'feedback:view')
+			)?.status
+		).toBe(403);
 	});
 });

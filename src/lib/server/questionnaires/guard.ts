@@ -8,9 +8,15 @@ import { getDb } from '../db';
 import { findQuestionnaire } from './versions';
 
 /** As consultationForStaff, plus a questionnaire that belongs to that consultation (404 otherwise). */
-export function questionnaireForStaff(locals: App.Locals, idParam: string, questionnaireIdParam: string, permission: Permission) {
+export function questionnaireForStaff(
+	locals: App.Locals,
+	idParam: string,
+	questionnaireIdParam: string,
+	permission: Permission
+) {
 	const found = consultationForStaff(locals, idParam, permission);
 	const questionnaire = findQuestionnaire(getDb(), parseId(questionnaireIdParam));
-	if (!questionnaire || questionnaire.consultationId !== found.consultation.id) error(404, 'Page not found');
+	if (!questionnaire || questionnaire.consultationId !== found.consultation.id)
+		error(404, 'Page not found');
 	return { ...found, questionnaire };
 }

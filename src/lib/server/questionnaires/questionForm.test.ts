@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { NOW, testDb } from './testFixtures';
 import { addQuestion, createQuestionnaire, getDraftVersion } from './versions';
-import { describeShowIf, optionsFromLines, parseQuestionForm, questionFormValues } from './questionForm';
+import {
+	describeShowIf,
+	optionsFromLines,
+	parseQuestionForm,
+	questionFormValues
+} from './questionForm';
 
 describe('optionsFromLines', () => {
 	it('makes codes from labels, skipping blank lines, and marks the none option', () => {
@@ -27,15 +32,30 @@ describe('optionsFromLines', () => {
 		const previous = [{ value: 'other', label: 'Something else' }];
 		const options = optionsFromLines('Something else\nOther', '', previous);
 		expect(options.map((o) => o.value)).toEqual(['other', 'other_2']);
-		expect(optionsFromLines('A thing\nA-thing', '').map((o) => o.value)).toEqual(['a_thing', 'a_thing_2']);
+		expect(optionsFromLines('A thing\nA-thing', '').map((o) => o.value)).toEqual([
+			'a_thing',
+			'a_thing_2'
+		]);
 	});
 });
 
-const base = { kind: 'single', text: 'Which best describes you?', required: 'no', options: 'Parent\nCarer' };
+const base = {
+	kind: 'single',
+	text: 'Which best describes you?',
+	required: 'no',
+	options: 'Parent\nCarer'
+};
 
 describe('parseQuestionForm', () => {
 	it('turns the posted form into a question', () => {
-		const r = parseQuestionForm({ ...base, hint: ' ', caption: 'About you', isProfile: 'yes', priorities: ['2', 'x'], showIf: '' });
+		const r = parseQuestionForm({
+			...base,
+			hint: ' ',
+			caption: 'About you',
+			isProfile: 'yes',
+			priorities: ['2', 'x'],
+			showIf: ''
+		});
 		expect(r).toEqual({
 			ok: true,
 			input: expect.objectContaining({
@@ -59,9 +79,18 @@ describe('parseQuestionForm', () => {
 	it('names each missing or wrong answer', () => {
 		expect(parseQuestionForm({})).toEqual({
 			ok: false,
-			errors: { kind: 'Select the type of question', text: 'Enter the question', required: 'Select yes if people must answer this question' }
+			errors: {
+				kind: 'Select the type of question',
+				text: 'Enter the question',
+				required: 'Select yes if people must answer this question'
+			}
 		});
-		const r = parseQuestionForm({ ...base, kind: 'multiple', options: 'Only one', exclusive: 'None' });
+		const r = parseQuestionForm({
+			...base,
+			kind: 'multiple',
+			options: 'Only one',
+			exclusive: 'None'
+		});
 		expect(r.ok || r.errors).toEqual({
 			options: 'Enter at least 2 options, one on each line',
 			exclusive: "Enter the 'none' option exactly as it is written in the list of options"
@@ -72,47 +101,90 @@ describe('parseQuestionForm', () => {
 
 	it('checks text limits', () => {
 		const text = { kind: 'text', text: 'Why?', required: 'no' };
-		expect(parseQuestionForm({ ...text, maxChars: '1,200' })).toMatchObject({ ok: true, input: { maxChars: 1200, maxWords: null, options: [] } });
+		expect(parseQuestionForm({ ...text, maxChars: '1,200' })).toMatchObject({
+			ok: true,
+			input: { maxChars: 1200, maxWords: null, options: [] }
+		});
 		const bad = parseQuestionForm({ ...text, maxChars: 'lots', maxWords: '0' });
 		expect(bad.ok || bad.errors).toEqual({
 			maxChars: 'Enter the character limit as a whole number, like 500',
 			maxWords: 'Enter the word limit as a whole number, like 100'
 		});
 		const both = parseQuestionForm({ ...text, maxChars: '10', maxWords: '10' });
-		expect(both.ok || both.errors).toEqual({ maxWords: 'Enter a character limit or a word limit, not both' });
+		expect(both.ok || both.errors).toEqual({
+			maxWords: 'Enter a character limit or a word limit, not both'
+		});
 	});
 
 	it('reads the answers that show the question from the chosen question only', () => {
-		const r = parseQuestionForm({ ...base, showIf: 'priority-1-agree', 'showIfValues-priority-1-agree': ['disagree', 'strongly_disagree'], 'showIfValues-other': 'x' });
-		expect(r).toMatchObject({ ok: true, input: { showIfQuestionKey: 'priority-1-agree', showIfValues: ['disagree', 'strongly_disagree'] } });
+		const r = parseQuestionForm({
+			...base,
+			showIf: 'priority-1-agree',
+			'showIfValues-priority-1-agree': ['disagree', 'strongly_disagree'],
+			'showIfValues-other': 'x'
+		});
+		expect(r).toMatchObject({
+			ok: true,
+			input: {
+				showIfQuestionKey: 'priority-1-agree',
+				showIfValues: ['disagree', 'strongly_disagree']
+			}
+		});
 	});
 
 	it('keeps a postcode question’s format while it stays a written answer', () => {
-		const current = { kind: 'text' as const, options: [], textFormat: 'postcode_district' as const };
-		expect(parseQuestionForm({ kind: 'text', text: 'Postcode?', required: 'no' }, current)).toMatchObject({ ok: true, input: { textFormat: 'postcode_district' } });
-		expect(parseQuestionForm({ ...base }, current)).toMatchObject({ ok: true, input: { textFormat: null } });
+		const current = {
+			kind: 'text' as const,
+			options: [],
+			textFormat: 'postcode_district' as const
+		};
+		expect(
+			parseQuestionForm({ kind: 'text', text: 'Postcode?', required: 'no' }, current)
+		).toMatchObject({ ok: true, input: { textFormat: 'postcode_district' } });
+		expect(parseQuestionForm({ ...base }, current)).toMatchObject({
+			ok: true,
+			input: { textFormat: null }
+		});
 	});
 });
 
 describe('questionFormValues and describeShowIf', () => {
 	it('round-trips a starter question and describes its condition', () => {
 		const { db, consultationId } = testDb();
-		const created = createQuestionnaire(db, consultationId, 'parents_carers', { useStarter: true, now: NOW });
+		const created = createQuestionnaire(db, consultationId, 'parents_carers', {
+			useStarter: true,
+			now: NOW
+		});
 		if (!created.ok) throw new Error('not created');
 		const questions = getDraftVersion(db, created.questionnaireId)!.questions;
 		const followUp = questions.find((q) => q.key === 'priority-1-disagree-why')!;
 		const values = questionFormValues(followUp);
-		expect(values).toMatchObject({ kind: 'text', required: 'no', maxChars: '1200', showIf: 'priority-1-agree', 'showIfValues-priority-1-agree': ['disagree', 'strongly_disagree'] });
+		expect(values).toMatchObject({
+			kind: 'text',
+			required: 'no',
+			maxChars: '1200',
+			showIf: 'priority-1-agree',
+			'showIfValues-priority-1-agree': ['disagree', 'strongly_disagree']
+		});
 		const parsed = parseQuestionForm(values, followUp);
-		expect(parsed).toMatchObject({ ok: true, input: { showIfValues: ['disagree', 'strongly_disagree'], priorityIds: followUp.priorityIds } });
-		expect(describeShowIf(followUp, questions)).toBe('Shown only if the answer to question 1 is “Disagree” or “Strongly disagree”');
+		expect(parsed).toMatchObject({
+			ok: true,
+			input: { showIfValues: ['disagree', 'strongly_disagree'], priorityIds: followUp.priorityIds }
+		});
+		expect(describeShowIf(followUp, questions)).toBe(
+			'Shown only if the answer to question 1 is “Disagree” or “Strongly disagree”'
+		);
 		expect(describeShowIf(questions[0], questions)).toBeNull();
 
 		const multiple = questions.find((q) => q.key === 'type-of-need')!;
 		expect(questionFormValues(multiple)).toMatchObject({ exclusive: 'Prefer not to say' });
 		const again = parseQuestionForm(questionFormValues(multiple), multiple);
 		if (!again.ok) throw new Error(JSON.stringify(again.errors));
-		expect(again.input.options).toEqual(multiple.options.map((o) => ({ value: o.value, label: o.label, exclusive: o.exclusive })));
-		expect(addQuestion(db, created.versionId, { ...again.input, key: 'type-of-need-2' }).ok).toBe(true);
+		expect(again.input.options).toEqual(
+			multiple.options.map((o) => ({ value: o.value, label: o.label, exclusive: o.exclusive }))
+		);
+		expect(addQuestion(db, created.versionId, { ...again.input, key: 'type-of-need-2' }).ok).toBe(
+			true
+		);
 	});
 });

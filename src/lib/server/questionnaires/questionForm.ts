@@ -40,7 +40,11 @@ function optionCode(label: string): string {
  * an option whose label is unchanged, and a line whose label changed keeps the code of the option
  * that was on that line (a rename), so earlier answers and skip logic still match.
  */
-export function optionsFromLines(lines: string, exclusiveLabel: string, previous: readonly { value: string; label: string }[] = []): OptionInput[] {
+export function optionsFromLines(
+	lines: string,
+	exclusiveLabel: string,
+	previous: readonly { value: string; label: string }[] = []
+): OptionInput[] {
 	const labels = lines
 		.split(/\r?\n/)
 		.map((l) => l.trim())
@@ -56,11 +60,17 @@ export function optionsFromLines(lines: string, exclusiveLabel: string, previous
 	return labels.map((label, i) => {
 		let value = codes[i];
 		const renamed = previous[i];
-		if (value === null && renamed && !labels.includes(renamed.label) && !used.has(renamed.value)) value = renamed.value;
+		if (value === null && renamed && !labels.includes(renamed.label) && !used.has(renamed.value))
+			value = renamed.value;
 		if (value === null) {
 			const base = optionCode(label);
 			value = base;
-			for (let n = 2; used.has(value) || previous.some((o) => o.value === value && o.label !== label); n++) value = `${base}_${n}`;
+			for (
+				let n = 2;
+				used.has(value) || previous.some((o) => o.value === value && o.label !== label);
+				n++
+			)
+				value = `${base}_${n}`;
 		}
 		used.add(value);
 		return { value, label, exclusive: none !== '' && label === none };
@@ -87,14 +97,20 @@ export function parseQuestionForm(
 	const text = one(values, 'text').trim();
 	if (text === '') errors.text = 'Enter the question';
 	const required = one(values, 'required');
-	if (required !== 'yes' && required !== 'no') errors.required = 'Select yes if people must answer this question';
+	if (required !== 'yes' && required !== 'no')
+		errors.required = 'Select yes if people must answer this question';
 
 	let options: OptionInput[] = [];
 	if (kind === 'single' || kind === 'multiple') {
 		const exclusive = kind === 'multiple' ? one(values, 'exclusive') : '';
-		options = optionsFromLines(one(values, 'options'), exclusive, current && current.kind !== 'agreement' ? current.options : []);
+		options = optionsFromLines(
+			one(values, 'options'),
+			exclusive,
+			current && current.kind !== 'agreement' ? current.options : []
+		);
 		if (options.length < 2) errors.options = 'Enter at least 2 options, one on each line';
-		else if (new Set(options.map((o) => o.label)).size !== options.length) errors.options = 'Each option must be different';
+		else if (new Set(options.map((o) => o.label)).size !== options.length)
+			errors.options = 'Each option must be different';
 		if (exclusive.trim() !== '' && !options.some((o) => o.exclusive)) {
 			errors.exclusive = "Enter the 'none' option exactly as it is written in the list of options";
 		}
@@ -107,13 +123,16 @@ export function parseQuestionForm(
 		const words = limit(one(values, 'maxWords'));
 		if (chars === 'bad') errors.maxChars = 'Enter the character limit as a whole number, like 500';
 		if (words === 'bad') errors.maxWords = 'Enter the word limit as a whole number, like 100';
-		else if (words !== null && chars !== null) errors.maxWords = 'Enter a character limit or a word limit, not both';
+		else if (words !== null && chars !== null)
+			errors.maxWords = 'Enter a character limit or a word limit, not both';
 		maxChars = chars === 'bad' ? null : chars;
 		maxWords = words === 'bad' ? null : words;
 	}
 
 	const showIfQuestionKey = one(values, 'showIf') || null;
-	const showIfValues = showIfQuestionKey ? many(values, showIfValuesField(showIfQuestionKey)) : null;
+	const showIfValues = showIfQuestionKey
+		? many(values, showIfValuesField(showIfQuestionKey))
+		: null;
 
 	if (Object.keys(errors).length) return { ok: false, errors };
 	return {
@@ -132,7 +151,9 @@ export function parseQuestionForm(
 			textFormat: kind === 'text' && current?.kind === 'text' ? current.textFormat : null,
 			showIfQuestionKey,
 			showIfValues,
-			priorityIds: many(values, 'priorities').map(Number).filter((n) => Number.isInteger(n) && n > 0)
+			priorityIds: many(values, 'priorities')
+				.map(Number)
+				.filter((n) => Number.isInteger(n) && n > 0)
 		}
 	};
 }
@@ -158,7 +179,9 @@ export function questionFormValues(q: FullQuestion): FormValues {
 }
 
 function listInWords(items: string[]): string {
-	return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+	return items.length <= 1
+		? (items[0] ?? '')
+		: `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 /** The skip-logic condition in words, e.g. "Shown only if the answer to question 1 is Disagree or Strongly disagree". */
@@ -169,6 +192,8 @@ export function describeShowIf(
 	if (!q.showIfQuestionKey) return null;
 	const i = questions.findIndex((x) => x.key === q.showIfQuestionKey);
 	if (i < 0) return 'Shown only after a question that is no longer in this questionnaire';
-	const labels = (q.showIfValues ?? []).map((v) => questions[i].options.find((o) => o.value === v)?.label ?? v);
+	const labels = (q.showIfValues ?? []).map(
+		(v) => questions[i].options.find((o) => o.value === v)?.label ?? v
+	);
 	return `Shown only if the answer to question ${i + 1} is ${listInWords(labels.map((l) => `“${l}”`))}`;
 }

@@ -21,14 +21,18 @@ const DAY = 24 * 60 * 60 * 1000;
 
 function setUp() {
 	const t = testDb();
-	const created = createQuestionnaire(t.db, t.consultationId, 'parents_carers', { useStarter: true, now: NOW });
+	const created = createQuestionnaire(t.db, t.consultationId, 'parents_carers', {
+		useStarter: true,
+		now: NOW
+	});
 	if (!created.ok) throw new Error('not created');
 	publishVersion(t.db, created.versionId, { now: NOW });
 	const version = getPublishedVersion(t.db, created.questionnaireId)!;
 	const byKey = (key: string) => version.questions.find((q) => q.key === key)!;
 	const started = startResponse(t.db, created.questionnaireId, 'online', NOW);
 	if (!started.ok) throw new Error('not started');
-	const answer = (key: string, raw: string | string[], now = NOW) => answerQuestion(t.db, started.responseId, version.id, byKey(key).id, raw, now);
+	const answer = (key: string, raw: string | string[], now = NOW) =>
+		answerQuestion(t.db, started.responseId, version.id, byKey(key).id, raw, now);
 	const answerAllPriorities = () => {
 		for (const n of [1, 2, 3]) expect(answer(`priority-${n}-agree`, 'agree')).toEqual({ ok: true });
 	};
@@ -50,11 +54,20 @@ describe('resume tokens', () => {
 
 	it('finds the response until the link expires, and never for a forged link', () => {
 		const { db, started, answer } = setUp();
-		expect(findResponseByResumeToken(db, started.resumeToken, NOW)).toMatchObject({ ok: true, response: { id: started.responseId } });
-		expect(findResponseByResumeToken(db, generateResumeToken(), NOW)).toEqual({ ok: false, reason: 'not_found' });
+		expect(findResponseByResumeToken(db, started.resumeToken, NOW)).toMatchObject({
+			ok: true,
+			response: { id: started.responseId }
+		});
+		expect(findResponseByResumeToken(db, generateResumeToken(), NOW)).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
 		expect(findResponseByResumeToken(db, 'short', NOW)).toEqual({ ok: false, reason: 'not_found' });
 		const later = new Date(NOW.getTime() + RESUME_DAYS * DAY);
-		expect(findResponseByResumeToken(db, started.resumeToken, later)).toEqual({ ok: false, reason: 'expired' });
+		expect(findResponseByResumeToken(db, started.resumeToken, later)).toEqual({
+			ok: false,
+			reason: 'expired'
+		});
 		// Each save keeps the link alive for another RESUME_DAYS.
 		answer('priority-1-agree', 'agree', new Date(NOW.getTime() + 10 * DAY));
 		expect(findResponseByResumeToken(db, started.resumeToken, later).ok).toBe(true);
@@ -62,27 +75,44 @@ describe('resume tokens', () => {
 });
 
 describe('saving answers', () => {
-	it('replaces a question\'s answers and keeps text as typed', () => {
+	it("replaces a question's answers and keeps text as typed", () => {
 		const { db, started, answer, byKey } = setUp();
 		expect(answer('type-of-need', ['semh', 'cognition_learning'])).toEqual({ ok: true });
 		expect(answer('type-of-need', ['sensory_physical'])).toEqual({ ok: true });
 		expect(answer('priority-1-agree', 'agree')).toEqual({ ok: true });
 		expect(answer('priority-1-why', '<script>alert(1)</script>')).toEqual({ ok: true });
-		const rows = db.select().from(answerTable).where(eq(answerTable.responseId, started.responseId)).all();
-		expect(rows.filter((r) => r.questionId === byKey('type-of-need').id).map((r) => r.value)).toEqual(['sensory_physical']);
-		expect(rows.find((r) => r.questionId === byKey('priority-1-why').id)!.textValue).toBe('<script>alert(1)</script>');
+		const rows = db
+			.select()
+			.from(answerTable)
+			.where(eq(answerTable.responseId, started.responseId))
+			.all();
+		expect(
+			rows.filter((r) => r.questionId === byKey('type-of-need').id).map((r) => r.value)
+		).toEqual(['sensory_physical']);
+		expect(rows.find((r) => r.questionId === byKey('priority-1-why').id)!.textValue).toBe(
+			'<script>alert(1)</script>'
+		);
 	});
 
 	it('saves nothing for bad input', () => {
 		const { db, started, answer } = setUp();
-		expect(answer('priority-1-agree', 'maybe')).toEqual({ ok: false, reason: 'invalid', message: 'Select how much you agree or disagree' });
+		expect(answer('priority-1-agree', 'maybe')).toEqual({
+			ok: false,
+			reason: 'invalid',
+			message: 'Select how much you agree or disagree'
+		});
 		expect(answer('type-of-need', ['semh', 'prefer_not_to_say'])).toEqual({
 			ok: false,
 			reason: 'invalid',
 			message: "Select 'Prefer not to say' or the options that apply, not both"
 		});
-		expect(answer('priority-1-why', 'x'.repeat(1201))).toMatchObject({ ok: false, reason: 'hidden' });
-		expect(db.select().from(answerTable).where(eq(answerTable.responseId, started.responseId)).all()).toEqual([]);
+		expect(answer('priority-1-why', 'x'.repeat(1201))).toMatchObject({
+			ok: false,
+			reason: 'hidden'
+		});
+		expect(
+			db.select().from(answerTable).where(eq(answerTable.responseId, started.responseId)).all()
+		).toEqual([]);
 	});
 
 	it('refuses an answer to a question the skip logic hides', () => {
@@ -94,36 +124,86 @@ describe('saving answers', () => {
 			message: 'This question does not apply, given your earlier answers'
 		});
 		expect(answer('priority-1-why', 'Because')).toEqual({ ok: true });
-		expect(answer('priority-1-why', 'x'.repeat(1201))).toMatchObject({ ok: false, message: 'Your answer must be 1,200 characters or fewer' });
+		expect(answer('priority-1-why', 'x'.repeat(1201))).toMatchObject({
+			ok: false,
+			message: 'Your answer must be 1,200 characters or fewer'
+		});
 	});
 
 	it('refuses a tampered version id or a question from another version', () => {
 		const { db, started, version, byKey } = setUp();
-		expect(answerQuestion(db, started.responseId, version.id + 1, byKey('priority-1-agree').id, 'agree', NOW)).toMatchObject({ ok: false, reason: 'version_mismatch' });
-		expect(answerQuestion(db, started.responseId, version.id, 99_999, 'agree', NOW)).toMatchObject({ ok: false, reason: 'unknown_question' });
-		expect(answerQuestion(db, 99_999, version.id, byKey('priority-1-agree').id, 'agree', NOW)).toMatchObject({ ok: false, reason: 'not_found' });
+		expect(
+			answerQuestion(
+				db,
+				started.responseId,
+				version.id + 1,
+				byKey('priority-1-agree').id,
+				'agree',
+				NOW
+			)
+		).toMatchObject({ ok: false, reason: 'version_mismatch' });
+		expect(answerQuestion(db, started.responseId, version.id, 99_999, 'agree', NOW)).toMatchObject({
+			ok: false,
+			reason: 'unknown_question'
+		});
+		expect(
+			answerQuestion(db, 99_999, version.id, byKey('priority-1-agree').id, 'agree', NOW)
+		).toMatchObject({ ok: false, reason: 'not_found' });
 	});
 
 	it('checks already-validated answers against the list too', () => {
 		const { db, started, version, byKey } = setUp();
 		const id = byKey('priority-1-agree').id;
-		expect(saveAnswers(db, started.responseId, version.id, id, [{ value: 'agree', textValue: null }], NOW)).toEqual({ ok: true });
-		expect(saveAnswers(db, started.responseId, version.id, id, [{ value: 'invented', textValue: null }], NOW)).toMatchObject({ ok: false, reason: 'invalid' });
+		expect(
+			saveAnswers(
+				db,
+				started.responseId,
+				version.id,
+				id,
+				[{ value: 'agree', textValue: null }],
+				NOW
+			)
+		).toEqual({ ok: true });
+		expect(
+			saveAnswers(
+				db,
+				started.responseId,
+				version.id,
+				id,
+				[{ value: 'invented', textValue: null }],
+				NOW
+			)
+		).toMatchObject({ ok: false, reason: 'invalid' });
 	});
 
 	it('refuses answers once the consultation has closed', () => {
 		const { db, consultationId, questionnaireId, answer } = setUp();
 		const afterClose = new Date('2026-08-01T09:00:00Z');
-		expect(answer('priority-1-agree', 'agree', afterClose)).toMatchObject({ ok: false, reason: 'not_open' });
-		db.update(consultation).set({ closedEarlyAt: NOW }).where(eq(consultation.id, consultationId)).run();
+		expect(answer('priority-1-agree', 'agree', afterClose)).toMatchObject({
+			ok: false,
+			reason: 'not_open'
+		});
+		db.update(consultation)
+			.set({ closedEarlyAt: NOW })
+			.where(eq(consultation.id, consultationId))
+			.run();
 		expect(answer('priority-1-agree', 'agree')).toMatchObject({ ok: false, reason: 'not_open' });
-		expect(startResponse(db, questionnaireId, 'online', NOW)).toMatchObject({ ok: false, reason: 'not_open' });
+		expect(startResponse(db, questionnaireId, 'online', NOW)).toMatchObject({
+			ok: false,
+			reason: 'not_open'
+		});
 	});
 
 	it('will not start a response before the questionnaire is published', () => {
 		const { db, consultationId } = setUp();
-		const draft = createQuestionnaire(db, consultationId, 'practitioners', { useStarter: true, now: NOW });
-		expect(startResponse(db, draft.ok ? draft.questionnaireId : 0, 'online', NOW)).toMatchObject({ ok: false, reason: 'not_found' });
+		const draft = createQuestionnaire(db, consultationId, 'practitioners', {
+			useStarter: true,
+			now: NOW
+		});
+		expect(startResponse(db, draft.ok ? draft.questionnaireId : 0, 'online', NOW)).toMatchObject({
+			ok: false,
+			reason: 'not_found'
+		});
 	});
 });
 
@@ -136,7 +216,10 @@ describe('sending a response', () => {
 			ok: false,
 			reason: 'missing_answers',
 			missing: [
-				expect.objectContaining({ key: 'priority-2-agree', message: 'Select how much you agree or disagree' }),
+				expect.objectContaining({
+					key: 'priority-2-agree',
+					message: 'Select how much you agree or disagree'
+				}),
 				expect.objectContaining({ key: 'priority-3-agree' })
 			]
 		});
@@ -146,12 +229,28 @@ describe('sending a response', () => {
 		const { db, started, answerAllPriorities, answer } = setUp();
 		answerAllPriorities();
 		const sent = submitResponse(db, started.responseId, NOW);
-		expect(sent).toMatchObject({ ok: true, alreadySubmitted: false, reference: expect.stringMatching(/^R-[A-Z2-9]{4}-[A-Z2-9]{4}$/) });
-		expect(submitResponse(db, started.responseId, NOW)).toEqual({ ...sent, alreadySubmitted: true });
-		expect(answer('priority-1-agree', 'disagree')).toMatchObject({ ok: false, reason: 'submitted' });
-		expect(findResponseByResumeToken(db, started.resumeToken, NOW)).toMatchObject({ ok: true, response: { status: 'submitted' } });
+		expect(sent).toMatchObject({
+			ok: true,
+			alreadySubmitted: false,
+			reference: expect.stringMatching(/^R-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+		});
+		expect(submitResponse(db, started.responseId, NOW)).toEqual({
+			...sent,
+			alreadySubmitted: true
+		});
+		expect(answer('priority-1-agree', 'disagree')).toMatchObject({
+			ok: false,
+			reason: 'submitted'
+		});
+		expect(findResponseByResumeToken(db, started.resumeToken, NOW)).toMatchObject({
+			ok: true,
+			response: { status: 'submitted' }
+		});
 		const later = new Date(NOW.getTime() + RESUME_DAYS * DAY);
-		expect(findResponseByResumeToken(db, started.resumeToken, later)).toEqual({ ok: false, reason: 'expired' });
+		expect(findResponseByResumeToken(db, started.resumeToken, later)).toEqual({
+			ok: false,
+			reason: 'expired'
+		});
 		expect(getResponse(db, started.responseId)!.response.status).toBe('submitted');
 	});
 
@@ -169,7 +268,9 @@ describe('sending a response', () => {
 	it('saves no contact row when every field is empty', () => {
 		const { db, started, answerAllPriorities } = setUp();
 		answerAllPriorities();
-		expect(submitResponse(db, started.responseId, NOW, { name: null, email: null, phone: null }).ok).toBe(true);
+		expect(
+			submitResponse(db, started.responseId, NOW, { name: null, email: null, phone: null }).ok
+		).toBe(true);
 		expect(getContactDetails(db, started.responseId)).toBeNull();
 	});
 
@@ -191,12 +292,32 @@ describe('contact details', () => {
 	it('are kept apart from the answers and deleted on their own', () => {
 		const { db, started, answer } = setUp();
 		answer('priority-1-agree', 'agree');
-		expect(saveContactDetails(db, started.responseId, { name: 'Sam', email: 'sam@example.com', phone: null }, NOW)).toBe(true);
-		expect(saveContactDetails(db, started.responseId, { name: 'Sam P', email: 'sam@example.com', phone: null }, NOW)).toBe(true);
-		expect(getContactDetails(db, started.responseId)).toEqual({ name: 'Sam P', email: 'sam@example.com', phone: null });
+		expect(
+			saveContactDetails(
+				db,
+				started.responseId,
+				{ name: 'Sam', email: 'sam@example.com', phone: null },
+				NOW
+			)
+		).toBe(true);
+		expect(
+			saveContactDetails(
+				db,
+				started.responseId,
+				{ name: 'Sam P', email: 'sam@example.com', phone: null },
+				NOW
+			)
+		).toBe(true);
+		expect(getContactDetails(db, started.responseId)).toEqual({
+			name: 'Sam P',
+			email: 'sam@example.com',
+			phone: null
+		});
 		expect(deleteContactDetails(db, started.responseId)).toBe(true);
 		expect(getContactDetails(db, started.responseId)).toBeNull();
 		expect(getResponse(db, started.responseId)!.answers).toHaveLength(1);
-		expect(saveContactDetails(db, 99_999, { name: 'x', email: null, phone: null }, NOW)).toBe(false);
+		expect(saveContactDetails(db, 99_999, { name: 'x', email: null, phone: null }, NOW)).toBe(
+			false
+		);
 	});
 });

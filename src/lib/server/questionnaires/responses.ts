@@ -3,10 +3,21 @@
 // come back; sending gives a reference. Every write is one immediate transaction.
 import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
-import { response, responseContact, type Answer, type Channel, type QuestionnaireResponse } from '../db/schema';
+import {
+	response,
+	responseContact,
+	type Answer,
+	type Channel,
+	type QuestionnaireResponse
+} from '../db/schema';
 import { consultationStatus } from '../consultations/status';
 import { ukToday } from '../../format';
-import { generateResponseReference, generateResumeToken, hashResumeToken, looksLikeResumeToken } from './tokens';
+import {
+	generateResponseReference,
+	generateResumeToken,
+	hashResumeToken,
+	looksLikeResumeToken
+} from './tokens';
 import { answersByKey, visibleQuestions } from './skipLogic';
 import { validateAnswer, type RawAnswer } from './validation';
 import { frozenQuestions, getVersion } from './versions';
@@ -17,10 +28,21 @@ import type { AnswerValue, FullQuestion, VersionWithQuestions } from './types';
 export const RESUME_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type Refusal = 'not_found' | 'not_open' | 'submitted' | 'version_mismatch' | 'unknown_question' | 'hidden' | 'invalid';
+export type Refusal =
+	| 'not_found'
+	| 'not_open'
+	| 'submitted'
+	| 'version_mismatch'
+	| 'unknown_question'
+	| 'hidden'
+	| 'invalid';
 export type SaveResult = { ok: true } | { ok: false; reason: Refusal; message: string };
 
-const refuse = <R extends string>(reason: R, message: string) => ({ ok: false as const, reason, message });
+const refuse = <R extends string>(reason: R, message: string) => ({
+	ok: false as const,
+	reason,
+	message
+});
 const messages = {
 	not_found: 'We cannot find this response',
 	not_open: 'This consultation is not open for answers',
@@ -36,7 +58,9 @@ export function startResponse(
 	questionnaireId: number,
 	channel: Channel,
 	now = new Date()
-): { ok: true; responseId: number; versionId: number; resumeToken: string } | { ok: false; reason: 'not_found' | 'not_open'; message: string } {
+):
+	| { ok: true; responseId: number; versionId: number; resumeToken: string }
+	| { ok: false; reason: 'not_found' | 'not_open'; message: string } {
 	const resumeToken = generateResumeToken();
 	return db.transaction(
 		(tx) => {
@@ -44,7 +68,8 @@ export function startResponse(
 			const versionId = found && statements(db).publishedVersionId.get({ questionnaireId })?.id;
 			if (!found || !versionId) return refuse('not_found', 'This questionnaire is not available');
 			const { q, c } = found;
-			if (consultationStatus(c, ukToday(now)) !== 'open') return refuse('not_open', messages.not_open);
+			if (consultationStatus(c, ukToday(now)) !== 'open')
+				return refuse('not_open', messages.not_open);
 			const row = tx
 				.insert(response)
 				.values({
@@ -78,9 +103,14 @@ export function findResponseByResumeToken(
 	now = new Date()
 ): { ok: true; response: QuestionnaireResponse } | { ok: false; reason: 'not_found' | 'expired' } {
 	if (!looksLikeResumeToken(token)) return { ok: false, reason: 'not_found' };
-	const row = db.select().from(response).where(eq(response.resumeTokenHash, hashResumeToken(token))).get();
+	const row = db
+		.select()
+		.from(response)
+		.where(eq(response.resumeTokenHash, hashResumeToken(token)))
+		.get();
 	if (!row) return { ok: false, reason: 'not_found' };
-	if (!row.resumeExpiresAt || row.resumeExpiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+	if (!row.resumeExpiresAt || row.resumeExpiresAt.getTime() <= now.getTime())
+		return { ok: false, reason: 'expired' };
 	return { ok: true, response: row };
 }
 
@@ -98,12 +128,26 @@ export function getResponse(db: Db, responseId: number): ResponseInProgress | nu
 	if (!row) return null;
 	const version = getVersion(db, row.r.versionId)!;
 	const answers = statements(db).answersOf.all({ responseId });
-	return { response: row.r, version, answers, answersByKey: answersByKey(version.questions, answers) };
+	return {
+		response: row.r,
+		version,
+		answers,
+		answersByKey: answersByKey(version.questions, answers)
+	};
 }
 
 /** Validates one posted answer against the response's version and saves it, or saves nothing. */
-export function answerQuestion(db: Db, responseId: number, versionId: number, questionId: number, raw: RawAnswer, now = new Date()): SaveResult {
-	return db.transaction(() => saveInTx(db, responseId, versionId, questionId, raw, null, now), { behavior: 'immediate' });
+export function answerQuestion(
+	db: Db,
+	responseId: number,
+	versionId: number,
+	questionId: number,
+	raw: RawAnswer,
+	now = new Date()
+): SaveResult {
+	return db.transaction(() => saveInTx(db, responseId, versionId, questionId, raw, null, now), {
+		behavior: 'immediate'
+	});
 }
 
 /**
@@ -111,12 +155,29 @@ export function answerQuestion(db: Db, responseId: number, versionId: number, qu
  * refuses a closed consultation, a sent response, a version mismatch, a hidden question and codes
  * not on the question's list.
  */
-export function saveAnswers(db: Db, responseId: number, versionId: number, questionId: number, answers: AnswerValue[], now = new Date()): SaveResult {
-	return db.transaction(() => saveInTx(db, responseId, versionId, questionId, null, answers, now), { behavior: 'immediate' });
+export function saveAnswers(
+	db: Db,
+	responseId: number,
+	versionId: number,
+	questionId: number,
+	answers: AnswerValue[],
+	now = new Date()
+): SaveResult {
+	return db.transaction(() => saveInTx(db, responseId, versionId, questionId, null, answers, now), {
+		behavior: 'immediate'
+	});
 }
 
 // The hot path of answering: a handful of small statements, the questions from the frozen-version cache.
-function saveInTx(db: Db, responseId: number, versionId: number, questionId: number, raw: RawAnswer, validated: AnswerValue[] | null, now: Date): SaveResult {
+function saveInTx(
+	db: Db,
+	responseId: number,
+	versionId: number,
+	questionId: number,
+	raw: RawAnswer,
+	validated: AnswerValue[] | null,
+	now: Date
+): SaveResult {
 	const sql = statements(db);
 	const found = sql.responseWithConsultation.get({ responseId });
 	if (!found) return refuse('not_found', messages.not_found);
@@ -128,7 +189,8 @@ function saveInTx(db: Db, responseId: number, versionId: number, questionId: num
 	const q = questions.find((x) => x.id === questionId);
 	if (!q) return refuse('unknown_question', messages.unknown_question);
 	const given = sql.answersOf.all({ responseId });
-	if (!visibleQuestions(questions, answersByKey(questions, given)).includes(q)) return refuse('hidden', messages.hidden);
+	if (!visibleQuestions(questions, answersByKey(questions, given)).includes(q))
+		return refuse('hidden', messages.hidden);
 	let answers = validated ?? [];
 	if (validated === null) {
 		const checked = validateAnswer(q, q.options, raw);
@@ -138,8 +200,13 @@ function saveInTx(db: Db, responseId: number, versionId: number, questionId: num
 		return refuse('invalid', 'Select an option from the list');
 	}
 	sql.deleteAnswers.run({ responseId, questionId });
-	for (const a of answers) sql.insertAnswer.run({ responseId, questionId, value: a.value, textValue: a.textValue });
-	sql.touchResponse.run({ responseId, nowMs: now.getTime(), resumeExpiresAtMs: r.resumeTokenHash ? now.getTime() + RESUME_DAYS * DAY_MS : null });
+	for (const a of answers)
+		sql.insertAnswer.run({ responseId, questionId, value: a.value, textValue: a.textValue });
+	sql.touchResponse.run({
+		responseId,
+		nowMs: now.getTime(),
+		resumeExpiresAtMs: r.resumeTokenHash ? now.getTime() + RESUME_DAYS * DAY_MS : null
+	});
 	return { ok: true };
 }
 
@@ -159,7 +226,10 @@ const missingMessages = {
 } as const;
 
 /** Required questions the respondent can see but has not answered, in page order. */
-export function missingAnswers(questions: readonly FullQuestion[], byKey: Record<string, readonly string[]>): MissingAnswer[] {
+export function missingAnswers(
+	questions: readonly FullQuestion[],
+	byKey: Record<string, readonly string[]>
+): MissingAnswer[] {
 	return visibleQuestions(questions, byKey)
 		.filter((q) => q.required && !(q.key in byKey))
 		.map((q) => ({ questionId: q.id, key: q.key, message: missingMessages[q.kind] }));
@@ -176,21 +246,29 @@ export type SubmitResult =
 	| { ok: false; reason: 'not_found' | 'not_open'; message: string }
 	| { ok: false; reason: 'missing_answers'; missing: MissingAnswer[] };
 
-export function submitResponse(db: Db, responseId: number, now = new Date(), contact: ContactDetails | null = null): SubmitResult {
+export function submitResponse(
+	db: Db,
+	responseId: number,
+	now = new Date(),
+	contact: ContactDetails | null = null
+): SubmitResult {
 	return db.transaction(
 		(tx): SubmitResult => {
 			const found = statements(db).responseWithConsultation.get({ responseId });
 			if (!found) return { ok: false, reason: 'not_found', message: messages.not_found };
 			const { r, c } = found;
-			if (r.status === 'submitted') return { ok: true, reference: r.reference!, alreadySubmitted: true };
-			if (consultationStatus(c, ukToday(now)) !== 'open') return { ok: false, reason: 'not_open', message: messages.not_open };
+			if (r.status === 'submitted')
+				return { ok: true, reference: r.reference!, alreadySubmitted: true };
+			if (consultationStatus(c, ukToday(now)) !== 'open')
+				return { ok: false, reason: 'not_open', message: messages.not_open };
 			const questions = frozenQuestions(db, r.versionId);
 			const answers = statements(db).answersOf.all({ responseId });
 			const byKey = answersByKey(questions, answers);
 			const missing = missingAnswers(questions, byKey);
 			if (missing.length) return { ok: false, reason: 'missing_answers', missing };
 			const shown = new Set(visibleQuestions(questions, byKey).map((q) => q.id));
-			for (const a of answers) if (!shown.has(a.questionId)) statements(db).deleteAnswer.run({ id: a.id });
+			for (const a of answers)
+				if (!shown.has(a.questionId)) statements(db).deleteAnswer.run({ id: a.id });
 			const reference = newReference(db);
 			tx.update(response)
 				.set({
@@ -202,7 +280,8 @@ export function submitResponse(db: Db, responseId: number, now = new Date(), con
 				})
 				.where(eq(response.id, responseId))
 				.run();
-			if (contact && (contact.name || contact.email || contact.phone)) saveContactDetails(db, responseId, contact, now);
+			if (contact && (contact.name || contact.email || contact.phone))
+				saveContactDetails(db, responseId, contact, now);
 			return { ok: true, reference, alreadySubmitted: false };
 		},
 		{ behavior: 'immediate' }
@@ -220,13 +299,22 @@ export function newReference(db: Db): string {
 export type ContactDetails = { name: string | null; email: string | null; phone: string | null };
 
 /** Optional contact details, kept apart from the answers. Check the email's format in the route. */
-export function saveContactDetails(db: Db, responseId: number, details: ContactDetails, now = new Date()): boolean {
+export function saveContactDetails(
+	db: Db,
+	responseId: number,
+	details: ContactDetails,
+	now = new Date()
+): boolean {
 	return db.transaction(
 		(tx) => {
-			if (!tx.select({ id: response.id }).from(response).where(eq(response.id, responseId)).get()) return false;
+			if (!tx.select({ id: response.id }).from(response).where(eq(response.id, responseId)).get())
+				return false;
 			tx.insert(responseContact)
 				.values({ responseId, ...details, createdAt: now, updatedAt: now })
-				.onConflictDoUpdate({ target: responseContact.responseId, set: { ...details, updatedAt: now } })
+				.onConflictDoUpdate({
+					target: responseContact.responseId,
+					set: { ...details, updatedAt: now }
+				})
 				.run();
 			return true;
 		},
@@ -237,7 +325,11 @@ export function saveContactDetails(db: Db, responseId: number, details: ContactD
 export function getContactDetails(db: DbOrTx, responseId: number): ContactDetails | null {
 	return (
 		db
-			.select({ name: responseContact.name, email: responseContact.email, phone: responseContact.phone })
+			.select({
+				name: responseContact.name,
+				email: responseContact.email,
+				phone: responseContact.phone
+			})
 			.from(responseContact)
 			.where(eq(responseContact.responseId, responseId))
 			.get() ?? null
@@ -246,5 +338,7 @@ export function getContactDetails(db: DbOrTx, responseId: number): ContactDetail
 
 /** Deletes the contact details only; the anonymous answers stay. False if there were none. */
 export function deleteContactDetails(db: DbOrTx, responseId: number): boolean {
-	return db.delete(responseContact).where(eq(responseContact.responseId, responseId)).run().changes > 0;
+	return (
+		db.delete(responseContact).where(eq(responseContact.responseId, responseId)).run().changes > 0
+	);
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { answersByKey, isQuestionShown, nextQuestion, previousQuestion, questionNumber, visibleQuestions } from './skipLogic';
+import {
+	answersByKey,
+	isQuestionShown,
+	nextQuestion,
+	previousQuestion,
+	questionNumber,
+	visibleQuestions
+} from './skipLogic';
 
-const q = (key: string, showIfQuestionKey: string | null = null, showIfValues: string[] | null = null) => ({ key, showIfQuestionKey, showIfValues });
+const q = (
+	key: string,
+	showIfQuestionKey: string | null = null,
+	showIfValues: string[] | null = null
+) => ({ key, showIfQuestionKey, showIfValues });
 const questions = [
 	q('agree'),
 	q('why', 'agree', ['agree', 'strongly_agree']),
@@ -25,14 +36,22 @@ describe('skip logic', () => {
 	});
 
 	it('hides questions that depend on a hidden question, even if answered earlier', () => {
-		const shown = visibleQuestions(questions, { role: ['teacher'], 'role-other': ['x'] }).map((x) => x.key);
+		const shown = visibleQuestions(questions, { role: ['teacher'], 'role-other': ['x'] }).map(
+			(x) => x.key
+		);
 		expect(shown).toEqual(['agree', 'role', 'end']);
 	});
 
 	it('numbers questions by what the respondent sees, so branches change the count', () => {
 		expect(questionNumber(questions, {}, 'role')).toEqual({ number: 2, total: 3 });
-		expect(questionNumber(questions, { agree: ['agree'] }, 'role')).toEqual({ number: 3, total: 4 });
-		expect(questionNumber(questions, { agree: ['agree'], role: ['other'] }, 'end')).toEqual({ number: 5, total: 5 });
+		expect(questionNumber(questions, { agree: ['agree'] }, 'role')).toEqual({
+			number: 3,
+			total: 4
+		});
+		expect(questionNumber(questions, { agree: ['agree'], role: ['other'] }, 'end')).toEqual({
+			number: 5,
+			total: 5
+		});
 		expect(questionNumber(questions, { agree: ['agree'] }, 'disagree-why')).toBeNull();
 	});
 

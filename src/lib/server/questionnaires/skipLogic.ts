@@ -19,7 +19,10 @@ export function isQuestionShown(question: SkipRule, answersSoFar: AnswersByKey):
 }
 
 /** The questions a respondent sees, in order. Answers to hidden questions never open later ones. */
-export function visibleQuestions<Q extends SkipRule>(questions: readonly Q[], answers: AnswersByKey): Q[] {
+export function visibleQuestions<Q extends SkipRule>(
+	questions: readonly Q[],
+	answers: AnswersByKey
+): Q[] {
 	const counted: Record<string, readonly string[]> = {};
 	const shown: Q[] = [];
 	for (const q of questions) {
@@ -31,21 +34,33 @@ export function visibleQuestions<Q extends SkipRule>(questions: readonly Q[], an
 }
 
 /** "Question 3 of 12": null when the question is hidden. */
-export function questionNumber(questions: readonly SkipRule[], answers: AnswersByKey, key: string): { number: number; total: number } | null {
+export function questionNumber(
+	questions: readonly SkipRule[],
+	answers: AnswersByKey,
+	key: string
+): { number: number; total: number } | null {
 	const shown = visibleQuestions(questions, answers);
 	const i = shown.findIndex((q) => q.key === key);
 	return i < 0 ? null : { number: i + 1, total: shown.length };
 }
 
 /** The next visible question after `key` (null at the end: go to check your answers). */
-export function nextQuestion<Q extends SkipRule>(questions: readonly Q[], answers: AnswersByKey, key: string): Q | null {
+export function nextQuestion<Q extends SkipRule>(
+	questions: readonly Q[],
+	answers: AnswersByKey,
+	key: string
+): Q | null {
 	const all = questions.findIndex((q) => q.key === key);
 	const shown = visibleQuestions(questions, answers);
 	return shown.find((q) => questions.indexOf(q) > all) ?? null;
 }
 
 /** The visible question before `key`, for the back link (null on the first: back to the start page). */
-export function previousQuestion<Q extends SkipRule>(questions: readonly Q[], answers: AnswersByKey, key: string): Q | null {
+export function previousQuestion<Q extends SkipRule>(
+	questions: readonly Q[],
+	answers: AnswersByKey,
+	key: string
+): Q | null {
 	const all = questions.findIndex((q) => q.key === key);
 	const shown = visibleQuestions(questions, answers);
 	return shown.filter((q) => questions.indexOf(q) < all).at(-1) ?? null;

@@ -2,7 +2,15 @@
 // the list of responses and a response's answers beside the wording it answered.
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
-import { audienceCodes, questionnaire, questionnaireVersion, response, type Answer, type Audience, type Channel } from '../db/schema';
+import {
+	audienceCodes,
+	questionnaire,
+	questionnaireVersion,
+	response,
+	type Answer,
+	type Audience,
+	type Channel
+} from '../db/schema';
 import { audienceLabels } from './audiences';
 import type { FullQuestion } from './types';
 
@@ -17,7 +25,12 @@ export type QuestionnaireSummary = {
 /** One row per audience, in the usual order, whether or not its questionnaire exists yet. */
 export function questionnaireSummaries(db: DbOrTx, consultationId: number): QuestionnaireSummary[] {
 	const rows = db
-		.select({ id: questionnaire.id, audience: questionnaire.audience, number: questionnaireVersion.number, status: questionnaireVersion.status })
+		.select({
+			id: questionnaire.id,
+			audience: questionnaire.audience,
+			number: questionnaireVersion.number,
+			status: questionnaireVersion.status
+		})
 		.from(questionnaire)
 		.leftJoin(questionnaireVersion, eq(questionnaireVersion.questionnaireId, questionnaire.id))
 		.where(eq(questionnaire.consultationId, consultationId))
@@ -35,26 +48,53 @@ export function questionnaireSummaries(db: DbOrTx, consultationId: number): Ques
 }
 
 /** "Not created", "Draft version 1", "Published version 2", "Published version 2 (version 3 in draft)". */
-export function summaryStatus(s: Pick<QuestionnaireSummary, 'questionnaireId' | 'published' | 'draft'>): string {
+export function summaryStatus(
+	s: Pick<QuestionnaireSummary, 'questionnaireId' | 'published' | 'draft'>
+): string {
 	if (s.questionnaireId === null) return 'Not created';
 	if (s.published === null) return s.draft === null ? 'No versions' : `Draft version ${s.draft}`;
-	return s.draft === null ? `Published version ${s.published}` : `Published version ${s.published} (version ${s.draft} in draft)`;
+	return s.draft === null
+		? `Published version ${s.published}`
+		: `Published version ${s.published} (version ${s.draft} in draft)`;
 }
 
-export function findVersionIdByNumber(db: DbOrTx, questionnaireId: number, number: number): number | null {
+export function findVersionIdByNumber(
+	db: DbOrTx,
+	questionnaireId: number,
+	number: number
+): number | null {
 	const v = db
 		.select({ id: questionnaireVersion.id })
 		.from(questionnaireVersion)
-		.where(and(eq(questionnaireVersion.questionnaireId, questionnaireId), eq(questionnaireVersion.number, number)))
+		.where(
+			and(
+				eq(questionnaireVersion.questionnaireId, questionnaireId),
+				eq(questionnaireVersion.number, number)
+			)
+		)
 		.get();
 	return v?.id ?? null;
 }
 
-export type ResponseListRow = { id: number; reference: string | null; channel: Channel; versionNumber: number; submittedAt: Date | null };
+export type ResponseListRow = {
+	id: number;
+	reference: string | null;
+	channel: Channel;
+	versionNumber: number;
+	submittedAt: Date | null;
+};
 
 /** Sent responses to a questionnaire, newest first, a page at a time (pages count from 1). */
-export function listSubmittedResponses(db: DbOrTx, questionnaireId: number, page: number, perPage: number): { total: number; rows: ResponseListRow[] } {
-	const where = and(eq(response.questionnaireId, questionnaireId), eq(response.status, 'submitted'));
+export function listSubmittedResponses(
+	db: DbOrTx,
+	questionnaireId: number,
+	page: number,
+	perPage: number
+): { total: number; rows: ResponseListRow[] } {
+	const where = and(
+		eq(response.questionnaireId, questionnaireId),
+		eq(response.status, 'submitted')
+	);
 	const total = db.select({ n: count() }).from(response).where(where).get()!.n;
 	const rows = db
 		.select({
@@ -74,13 +114,30 @@ export function listSubmittedResponses(db: DbOrTx, questionnaireId: number, page
 	return { total, rows };
 }
 
-export type AnswerRow = { number: number; key: string; caption: string | null; text: string; answer: string[] | null };
+export type AnswerRow = {
+	number: number;
+	key: string;
+	caption: string | null;
+	text: string;
+	answer: string[] | null;
+};
 
 /** Every question of the version answered, with the answer as the respondent saw it (labels, not codes); null when not answered. */
-export function answerRows(questions: readonly FullQuestion[], answers: readonly Pick<Answer, 'questionId' | 'value' | 'textValue'>[]): AnswerRow[] {
+export function answerRows(
+	questions: readonly FullQuestion[],
+	answers: readonly Pick<Answer, 'questionId' | 'value' | 'textValue'>[]
+): AnswerRow[] {
 	return questions.map((q, i) => {
 		const mine = answers.filter((a) => a.questionId === q.id);
-		const shown = mine.map((a) => a.textValue ?? q.options.find((o) => o.value === a.value)?.label ?? a.value ?? '');
-		return { number: i + 1, key: q.key, caption: q.caption, text: q.text, answer: mine.length ? shown : null };
+		const shown = mine.map(
+			(a) => a.textValue ?? q.options.find((o) => o.value === a.value)?.label ?? a.value ?? ''
+		);
+		return {
+			number: i + 1,
+			key: q.key,
+			caption: q.caption,
+			text: q.text,
+			answer: mine.length ? shown : null
+		};
 	});
 }

@@ -13,7 +13,11 @@ describe('starter question sets', () => {
 	it('asks about each priority in order, linking the agreement and comment questions to it', () => {
 		const qs = buildStarterQuestions('parents_carers', priorities);
 		const first = qs.filter((q) => q.priorityIds?.includes(10));
-		expect(first.map((q) => q.key)).toEqual(['priority-1-agree', 'priority-1-why', 'priority-1-disagree-why']);
+		expect(first.map((q) => q.key)).toEqual([
+			'priority-1-agree',
+			'priority-1-why',
+			'priority-1-disagree-why'
+		]);
 		expect(first[0]).toMatchObject({
 			kind: 'agreement',
 			required: true,
@@ -23,25 +27,55 @@ describe('starter question sets', () => {
 		expect(qs[3].key).toBe('priority-2-agree');
 	});
 
-	it("gives adults one comment box per priority, worded by whether they disagree", () => {
+	it('gives adults one comment box per priority, worded by whether they disagree', () => {
 		const qs = buildStarterQuestions('parents_carers', priorities);
 		const why = qs.find((q) => q.key === 'priority-1-why')!;
 		const disagree = qs.find((q) => q.key === 'priority-1-disagree-why')!;
-		expect(why).toMatchObject({ text: 'Why do you say that?', maxChars: 1200, showIfQuestionKey: 'priority-1-agree' });
+		expect(why).toMatchObject({
+			text: 'Why do you say that?',
+			maxChars: 1200,
+			showIfQuestionKey: 'priority-1-agree'
+		});
 		expect(why.required ?? false).toBe(false);
 		expect(disagree.showIfValues).toEqual(['disagree', 'strongly_disagree']);
-		expect([...why.showIfValues!, ...disagree.showIfValues!].sort()).toEqual(['agree', 'disagree', 'dont_know', 'neither', 'strongly_agree', 'strongly_disagree']);
+		expect([...why.showIfValues!, ...disagree.showIfValues!].sort()).toEqual([
+			'agree',
+			'disagree',
+			'dont_know',
+			'neither',
+			'strongly_agree',
+			'strongly_disagree'
+		]);
 	});
 
 	it('asks the optional "about you" questions last', () => {
 		const qs = buildStarterQuestions('parents_carers', priorities);
 		const profile = qs.filter((q) => q.isProfile);
-		expect(profile.map((q) => q.key)).toEqual(['responding-as', 'responding-as-other', 'age-band', 'type-of-need', 'support-level', 'setting', 'postcode-district']);
+		expect(profile.map((q) => q.key)).toEqual([
+			'responding-as',
+			'responding-as-other',
+			'age-band',
+			'type-of-need',
+			'support-level',
+			'setting',
+			'postcode-district'
+		]);
 		expect(profile.every((q) => !(q.required ?? false))).toBe(true);
 		expect(qs.slice(-profile.length)).toEqual(profile);
 		const need = profile.find((q) => q.key === 'type-of-need')!;
-		expect(need.options!.filter((o) => o.exclusive).map((o) => o.label)).toEqual(['Prefer not to say']);
-		expect(profile.find((q) => q.key === 'age-band')!.options!.map((o) => o.value)).toEqual(['0-3', '4-6', '7-9', '10-12', '13-15', '16-18', '19-25', 'prefer_not_to_say']);
+		expect(need.options!.filter((o) => o.exclusive).map((o) => o.label)).toEqual([
+			'Prefer not to say'
+		]);
+		expect(profile.find((q) => q.key === 'age-band')!.options!.map((o) => o.value)).toEqual([
+			'0-3',
+			'4-6',
+			'7-9',
+			'10-12',
+			'13-15',
+			'16-18',
+			'19-25',
+			'prefer_not_to_say'
+		]);
 	});
 
 	it("asks practitioners about their role and organisation instead of a child's age", () => {
@@ -51,9 +85,11 @@ describe('starter question sets', () => {
 		expect(keys).not.toContain('age-band');
 	});
 
-	it('writes the young people\'s set in Easy Read: no acronyms, no name or email, asks who helped', () => {
+	it("writes the young people's set in Easy Read: no acronyms, no name or email, asks who helped", () => {
 		const qs = buildStarterQuestions('young_people', priorities);
-		const words = qs.flatMap((q) => [q.text, q.hint ?? '', ...(q.options ?? []).map((o) => o.label)]).join(' ');
+		const words = qs
+			.flatMap((q) => [q.text, q.hint ?? '', ...(q.options ?? []).map((o) => o.label)])
+			.join(' ');
 		expect(words).not.toMatch(/\b(SEND|SEN|EHC|EHCP|SENCO|SENDCo)\b/);
 		expect(words).not.toMatch(/name|email/i);
 		expect(qs.some((q) => q.showIfQuestionKey)).toBe(false);
@@ -68,7 +104,12 @@ describe('starter question sets', () => {
 			const done: FullQuestion[] = [];
 			for (const input of buildStarterQuestions(audience, priorities)) {
 				expect(checkQuestionInput(input, done, done, [10, 11])).toEqual({});
-				const options = prepareOptions(input, audience === 'young_people').map((o, i) => ({ ...o, id: i, questionId: 0, position: i + 1 }));
+				const options = prepareOptions(input, audience === 'young_people').map((o, i) => ({
+					...o,
+					id: i,
+					questionId: 0,
+					position: i + 1
+				}));
 				done.push({ ...(input as unknown as FullQuestion), options, priorityIds: [] });
 			}
 		}

@@ -46,9 +46,14 @@ export function starterVersionText(audience: Audience): { title: string; intro: 
 	}
 }
 
-export function buildStarterQuestions(audience: Audience, priorities: readonly StarterPriority[]): StarterQuestion[] {
+export function buildStarterQuestions(
+	audience: Audience,
+	priorities: readonly StarterPriority[]
+): StarterQuestion[] {
 	const sorted = [...priorities].sort((a, b) => a.position - b.position);
-	const perPriority = sorted.flatMap((p, i) => (audience === 'young_people' ? youngPersonPriority(p, i + 1) : adultPriority(p, i + 1)));
+	const perPriority = sorted.flatMap((p, i) =>
+		audience === 'young_people' ? youngPersonPriority(p, i + 1) : adultPriority(p, i + 1)
+	);
 	return [...perPriority, biggestDifference(audience), ...profileQuestions(audience)];
 }
 
@@ -190,7 +195,10 @@ function profileQuestions(audience: Audience): StarterQuestion[] {
 					kind: 'multiple',
 					text: 'What type of need does the child or young person have?',
 					hint: 'Select all that apply.',
-					options: opts([...needAreas, ['not_sure', 'Not sure'], ['prefer_not_to_say', 'Prefer not to say']], ['prefer_not_to_say'])
+					options: opts(
+						[...needAreas, ['not_sure', 'Not sure'], ['prefer_not_to_say', 'Prefer not to say']],
+						['prefer_not_to_say']
+					)
 				}),
 				profile({
 					key: 'support-level',
@@ -272,7 +280,10 @@ function profileQuestions(audience: Audience): StarterQuestion[] {
 					kind: 'multiple',
 					text: 'Which types of need do you mostly support?',
 					hint: 'Select all that apply.',
-					options: opts([...needAreas, ['not_sure', 'Not sure'], ['prefer_not_to_say', 'Prefer not to say']], ['prefer_not_to_say'])
+					options: opts(
+						[...needAreas, ['not_sure', 'Not sure'], ['prefer_not_to_say', 'Prefer not to say']],
+						['prefer_not_to_say']
+					)
 				}),
 				postcode('What is the first part of the postcode where you mainly work?')
 			];

@@ -48,17 +48,35 @@ function prepare(db: Db) {
 		publishedVersionId: db
 			.select({ id: questionnaireVersion.id })
 			.from(questionnaireVersion)
-			.where(and(eq(questionnaireVersion.questionnaireId, p('questionnaireId')), eq(questionnaireVersion.status, 'published')))
+			.where(
+				and(
+					eq(questionnaireVersion.questionnaireId, p('questionnaireId')),
+					eq(questionnaireVersion.status, 'published')
+				)
+			)
 			.prepare(),
-		answersOf: db.select().from(answer).where(eq(answer.responseId, p('responseId'))).orderBy(answer.id).prepare(),
+		answersOf: db
+			.select()
+			.from(answer)
+			.where(eq(answer.responseId, p('responseId')))
+			.orderBy(answer.id)
+			.prepare(),
 		deleteAnswers: db
 			.delete(answer)
 			.where(and(eq(answer.responseId, p('responseId')), eq(answer.questionId, p('questionId'))))
 			.prepare(),
-		deleteAnswer: db.delete(answer).where(eq(answer.id, p('id'))).prepare(),
+		deleteAnswer: db
+			.delete(answer)
+			.where(eq(answer.id, p('id')))
+			.prepare(),
 		insertAnswer: db
 			.insert(answer)
-			.values({ responseId: p('responseId'), questionId: p('questionId'), value: p('value'), textValue: p('textValue') })
+			.values({
+				responseId: p('responseId'),
+				questionId: p('questionId'),
+				value: p('value'),
+				textValue: p('textValue')
+			})
 			.prepare(),
 		// Update values take no typed placeholders: these two take epoch milliseconds.
 		touchResponse: db
@@ -66,7 +84,11 @@ function prepare(db: Db) {
 			.set({ lastSavedAt: sql`${p('nowMs')}`, resumeExpiresAt: sql`${p('resumeExpiresAtMs')}` })
 			.where(eq(response.id, p('responseId')))
 			.prepare(),
-		referenceTaken: db.select({ id: response.id }).from(response).where(eq(response.reference, p('reference'))).prepare()
+		referenceTaken: db
+			.select({ id: response.id })
+			.from(response)
+			.where(eq(response.reference, p('reference')))
+			.prepare()
 	};
 }
 

@@ -4,7 +4,12 @@ import { consultation, priority, staffUser } from '../db/schema';
 
 export const NOW = new Date('2026-06-01T09:00:00Z');
 
-export function testDb(values: Partial<typeof consultation.$inferInsert> = {}): { db: Db; consultationId: number; priorityIds: number[]; staffUserId: number } {
+export function testDb(values: Partial<typeof consultation.$inferInsert> = {}): {
+	db: Db;
+	consultationId: number;
+	priorityIds: number[];
+	staffUserId: number;
+} {
 	const db = openDatabase(':memory:');
 	const c = db
 		.insert(consultation)
@@ -22,12 +27,28 @@ export function testDb(values: Partial<typeof consultation.$inferInsert> = {}): 
 		})
 		.returning()
 		.get();
-	const priorityIds = ['Identify needs early', 'Strengthen co-production', 'Improve attendance'].map(
-		(title, i) => db.insert(priority).values({ consultationId: c.id, position: i + 1, title }).returning().get().id
+	const priorityIds = [
+		'Identify needs early',
+		'Strengthen co-production',
+		'Improve attendance'
+	].map(
+		(title, i) =>
+			db
+				.insert(priority)
+				.values({ consultationId: c.id, position: i + 1, title })
+				.returning()
+				.get().id
 	);
 	const staff = db
 		.insert(staffUser)
-		.values({ email: 'jo@example.org', name: 'Jo Murphy', role: 'facilitator', passwordHash: 'x', createdAt: NOW, updatedAt: NOW })
+		.values({
+			email: 'jo@example.org',
+			name: 'Jo Murphy',
+			role: 'facilitator',
+			passwordHash: 'x',
+			createdAt: NOW,
+			updatedAt: NOW
+		})
 		.returning()
 		.get();
 	return { db, consultationId: c.id, priorityIds, staffUserId: staff.id };

@@ -1,5 +1,12 @@
 // Shapes shared by the questionnaire functions and the pages built on them.
-import type { Question, QuestionKind, QuestionOption, Questionnaire, QuestionnaireVersion, TextFormat } from '../db/schema';
+import type {
+	Question,
+	QuestionKind,
+	QuestionOption,
+	Questionnaire,
+	QuestionnaireVersion,
+	TextFormat
+} from '../db/schema';
 
 export type OptionInput = { value: string; label: string; exclusive?: boolean };
 

@@ -7,7 +7,10 @@ import { isAgreementValue } from './agreement';
 export type RawAnswer = string | readonly string[] | null | undefined;
 export type ValidatedAnswer = { ok: true; answers: AnswerValue[] } | { ok: false; message: string };
 
-type ValidatedQuestion = Pick<Question, 'kind' | 'required' | 'maxChars' | 'maxWords' | 'textFormat'>;
+type ValidatedQuestion = Pick<
+	Question,
+	'kind' | 'required' | 'maxChars' | 'maxWords' | 'textFormat'
+>;
 type OptionLike = Pick<QuestionOption, 'value' | 'label' | 'exclusive'>;
 
 /** No free-text answer may be longer than this, whatever the question says. */
@@ -35,19 +38,31 @@ export function normalisePostcodeDistrict(raw: string): string | null {
 	return /^[A-Z]{1,2}[0-9][A-Z0-9]?$/.test(district) ? district : null;
 }
 
-export function validateAnswer(question: ValidatedQuestion, options: readonly OptionLike[], raw: RawAnswer): ValidatedAnswer {
+export function validateAnswer(
+	question: ValidatedQuestion,
+	options: readonly OptionLike[],
+	raw: RawAnswer
+): ValidatedAnswer {
 	const given = asList(raw);
 	switch (question.kind) {
 		case 'agreement': {
 			const message = 'Select how much you agree or disagree';
-			if (given.length === 0) return question.required ? { ok: false, message } : { ok: true, answers: [] };
-			if (given.length > 1 || !isAgreementValue(given[0]) || !options.some((o) => o.value === given[0])) return { ok: false, message };
+			if (given.length === 0)
+				return question.required ? { ok: false, message } : { ok: true, answers: [] };
+			if (
+				given.length > 1 ||
+				!isAgreementValue(given[0]) ||
+				!options.some((o) => o.value === given[0])
+			)
+				return { ok: false, message };
 			return { ok: true, answers: [{ value: given[0], textValue: null }] };
 		}
 		case 'single': {
 			const message = 'Select an option from the list';
-			if (given.length === 0) return question.required ? { ok: false, message } : { ok: true, answers: [] };
-			if (given.length > 1 || !options.some((o) => o.value === given[0])) return { ok: false, message };
+			if (given.length === 0)
+				return question.required ? { ok: false, message } : { ok: true, answers: [] };
+			if (given.length > 1 || !options.some((o) => o.value === given[0]))
+				return { ok: false, message };
 			return { ok: true, answers: [{ value: given[0], textValue: null }] };
 		}
 		case 'multiple':
@@ -57,15 +72,25 @@ export function validateAnswer(question: ValidatedQuestion, options: readonly Op
 	}
 }
 
-function validateMultiple(question: ValidatedQuestion, options: readonly OptionLike[], given: string[]): ValidatedAnswer {
+function validateMultiple(
+	question: ValidatedQuestion,
+	options: readonly OptionLike[],
+	given: string[]
+): ValidatedAnswer {
 	if (given.length === 0) {
-		return question.required ? { ok: false, message: 'Select at least one option' } : { ok: true, answers: [] };
+		return question.required
+			? { ok: false, message: 'Select at least one option' }
+			: { ok: true, answers: [] };
 	}
 	const chosen = given.map((v) => options.find((o) => o.value === v));
-	if (chosen.some((o) => o === undefined)) return { ok: false, message: 'Select an option from the list' };
+	if (chosen.some((o) => o === undefined))
+		return { ok: false, message: 'Select an option from the list' };
 	const exclusive = chosen.find((o) => o!.exclusive);
 	if (exclusive && chosen.length > 1) {
-		return { ok: false, message: `Select '${exclusive.label}' or the options that apply, not both` };
+		return {
+			ok: false,
+			message: `Select '${exclusive.label}' or the options that apply, not both`
+		};
 	}
 	// Stored in the list's order, whatever order the browser sent.
 	const ordered = options.filter((o) => given.includes(o.value));
@@ -75,19 +100,31 @@ function validateMultiple(question: ValidatedQuestion, options: readonly OptionL
 function validateText(question: ValidatedQuestion, typed: string): ValidatedAnswer {
 	const text = typed.replace(/\r\n/g, '\n');
 	if (text.trim() === '') {
-		return question.required ? { ok: false, message: 'Enter your answer' } : { ok: true, answers: [] };
+		return question.required
+			? { ok: false, message: 'Enter your answer' }
+			: { ok: true, answers: [] };
 	}
 	if (question.textFormat === 'postcode_district') {
 		const district = normalisePostcodeDistrict(text);
-		if (!district) return { ok: false, message: 'Enter the first part of the postcode in the correct format, like L8 or CH41' };
+		if (!district)
+			return {
+				ok: false,
+				message: 'Enter the first part of the postcode in the correct format, like L8 or CH41'
+			};
 		return { ok: true, answers: [{ value: district, textValue: null }] };
 	}
 	const maxChars = Math.min(question.maxChars ?? TEXT_CEILING, TEXT_CEILING);
 	if (characterCount(text) > maxChars) {
-		return { ok: false, message: `Your answer must be ${number.format(maxChars)} characters or fewer` };
+		return {
+			ok: false,
+			message: `Your answer must be ${number.format(maxChars)} characters or fewer`
+		};
 	}
 	if (question.maxWords && wordCount(text) > question.maxWords) {
-		return { ok: false, message: `Your answer must be ${number.format(question.maxWords)} words or fewer` };
+		return {
+			ok: false,
+			message: `Your answer must be ${number.format(question.maxWords)} words or fewer`
+		};
 	}
 	return { ok: true, answers: [{ value: null, textValue: text }] };
 }

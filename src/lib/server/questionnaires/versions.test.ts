@@ -29,19 +29,28 @@ describe('creating questionnaires', () => {
 		const { db, consultationId, priorityIds } = testDb();
 		const { questionnaireId, versionId } = created(db, consultationId);
 		const v = getVersion(db, versionId)!;
-		expect(v).toMatchObject({ number: 1, status: 'draft', title: 'Questionnaire for parents and carers' });
+		expect(v).toMatchObject({
+			number: 1,
+			status: 'draft',
+			title: 'Questionnaire for parents and carers'
+		});
 		expect(v.questions.map((q) => q.position)).toEqual(v.questions.map((_, i) => i + 1));
 		const agree = v.questions.find((q) => q.key === 'priority-2-agree')!;
 		expect(agree.priorityIds).toEqual([priorityIds[1]]);
 		expect(agree.options.map((o) => o.label)[0]).toBe('Strongly agree');
 		expect(getPublishedVersion(db, questionnaireId)).toBeNull();
-		expect(findQuestionnaireByAudience(db, consultationId, 'parents_carers')!.id).toBe(questionnaireId);
+		expect(findQuestionnaireByAudience(db, consultationId, 'parents_carers')!.id).toBe(
+			questionnaireId
+		);
 		expect(findQuestionnaireByAudience(db, consultationId, 'young_people')).toBeNull();
 	});
 
 	it('gives the young people Easy Read labels on the agreement scale', () => {
 		const { db, consultationId } = testDb();
-		const r = createQuestionnaire(db, consultationId, 'young_people', { useStarter: true, now: NOW });
+		const r = createQuestionnaire(db, consultationId, 'young_people', {
+			useStarter: true,
+			now: NOW
+		});
 		const v = getVersion(db, r.ok ? r.versionId : 0)!;
 		expect(v.questionnaire.easyRead).toBe(true);
 		expect(v.questions[0].options[0].label).toBe('I really agree');
@@ -50,7 +59,9 @@ describe('creating questionnaires', () => {
 	it('allows one questionnaire per audience', () => {
 		const { db, consultationId } = testDb();
 		created(db, consultationId);
-		expect(createQuestionnaire(db, consultationId, 'parents_carers', { useStarter: false, now: NOW })).toEqual({
+		expect(
+			createQuestionnaire(db, consultationId, 'parents_carers', { useStarter: false, now: NOW })
+		).toEqual({
 			ok: false,
 			errors: { audience: 'There is already a questionnaire for parents and carers' }
 		});
@@ -110,7 +121,10 @@ describe('authoring a draft', () => {
 		expect(moveQuestion(db, why.id, 'up').ok).toBe(false);
 		expect(moveQuestion(db, agree.id, 'down').ok).toBe(false);
 		expect(removeQuestion(db, agree.id)).toMatchObject({ ok: false });
-		expect(updateQuestion(db, agree.id, { kind: 'text', text: 'Tell us' })).toMatchObject({ ok: false, errors: { options: expect.any(String) } });
+		expect(updateQuestion(db, agree.id, { kind: 'text', text: 'Tell us' })).toMatchObject({
+			ok: false,
+			errors: { options: expect.any(String) }
+		});
 	});
 
 	it('moves and removes questions keeping positions 1..n', () => {
@@ -148,10 +162,21 @@ describe('publishing and versions', () => {
 		const v1 = getVersion(db, versionId)!;
 		const v2 = getDraftVersion(db, questionnaireId)!;
 		expect(v2.number).toBe(2);
-		const shape = (v: typeof v1) => v.questions.map((q) => [q.key, q.kind, q.text, q.showIfValues, q.options.map((o) => o.value), q.priorityIds]);
+		const shape = (v: typeof v1) =>
+			v.questions.map((q) => [
+				q.key,
+				q.kind,
+				q.text,
+				q.showIfValues,
+				q.options.map((o) => o.value),
+				q.priorityIds
+			]);
 		expect(shape(v2)).toEqual(shape(v1));
 		expect(v2.questions[0].id).not.toBe(v1.questions[0].id);
-		expect(listQuestionnaires(db, consultationId)[0]).toMatchObject({ draftVersionId: draftId, published: { id: versionId, number: 1 } });
+		expect(listQuestionnaires(db, consultationId)[0]).toMatchObject({
+			draftVersionId: draftId,
+			published: { id: versionId, number: 1 }
+		});
 	});
 
 	it('keeps the wording each response answered after a new version is published', () => {
@@ -162,17 +187,31 @@ describe('publishing and versions', () => {
 		if (!started.ok) throw new Error('not started');
 		const agree1 = getVersion(db, versionId)!.questions[0];
 		for (const q of getVersion(db, versionId)!.questions.filter((x) => x.kind === 'agreement')) {
-			expect(answerQuestion(db, started.responseId, versionId, q.id, 'agree', NOW)).toEqual({ ok: true });
+			expect(answerQuestion(db, started.responseId, versionId, q.id, 'agree', NOW)).toEqual({
+				ok: true
+			});
 		}
 		expect(submitResponse(db, started.responseId, NOW).ok).toBe(true);
 
 		const draftId = ensureDraftVersion(db, questionnaireId, NOW)!;
 		const agree2 = getVersion(db, draftId)!.questions[0];
-		expect(updateQuestion(db, agree2.id, { kind: 'agreement', text: 'Should this come first?', caption: agree2.caption, priorityIds: agree2.priorityIds }).ok).toBe(true);
+		expect(
+			updateQuestion(db, agree2.id, {
+				kind: 'agreement',
+				text: 'Should this come first?',
+				caption: agree2.caption,
+				priorityIds: agree2.priorityIds
+			}).ok
+		).toBe(true);
 		expect(publishVersion(db, draftId, { now: NOW })).toEqual({ ok: true, number: 2 });
 
-		expect(db.select().from(questionnaireVersion).where(eq(questionnaireVersion.id, versionId)).get()!.status).toBe('superseded');
-		expect(getPublishedVersion(db, questionnaireId)!.questions[0].text).toBe('Should this come first?');
+		expect(
+			db.select().from(questionnaireVersion).where(eq(questionnaireVersion.id, versionId)).get()!
+				.status
+		).toBe('superseded');
+		expect(getPublishedVersion(db, questionnaireId)!.questions[0].text).toBe(
+			'Should this come first?'
+		);
 		const old = getResponse(db, started.responseId)!;
 		expect(old.version.id).toBe(versionId);
 		expect(old.version.questions[0].text).toBe(agree1.text);
@@ -182,6 +221,9 @@ describe('publishing and versions', () => {
 	it('refuses to publish an empty draft', () => {
 		const { db, consultationId } = testDb();
 		const { versionId } = created(db, consultationId, false);
-		expect(publishVersion(db, versionId)).toEqual({ ok: false, errors: { form: 'Add at least one question before publishing' } });
+		expect(publishVersion(db, versionId)).toEqual({
+			ok: false,
+			errors: { form: 'Add at least one question before publishing' }
+		});
 	});
 });

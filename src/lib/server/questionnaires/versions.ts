@@ -25,7 +25,9 @@ import type { FullQuestion, QuestionInput, VersionWithQuestions } from './types'
 export type AuthoringResult<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 
 const fail = (errors: FieldErrors) => ({ ok: false as const, errors });
-const notDraft = fail({ form: 'This version has been published and cannot change. Edit the questionnaire to make a new draft' });
+const notDraft = fail({
+	form: 'This version has been published and cannot change. Edit the questionnaire to make a new draft'
+});
 
 export function createQuestionnaire(
 	db: Db,
@@ -36,29 +38,67 @@ export function createQuestionnaire(
 	const now = options.now ?? new Date();
 	return db.transaction(
 		(tx) => {
-			const c = tx.select({ id: consultation.id }).from(consultation).where(eq(consultation.id, consultationId)).get();
+			const c = tx
+				.select({ id: consultation.id })
+				.from(consultation)
+				.where(eq(consultation.id, consultationId))
+				.get();
 			if (!c) return fail({ form: 'This consultation no longer exists' });
 			const taken = tx
 				.select({ id: questionnaire.id })
 				.from(questionnaire)
-				.where(and(eq(questionnaire.consultationId, consultationId), eq(questionnaire.audience, audience)))
+				.where(
+					and(
+						eq(questionnaire.consultationId, consultationId),
+						eq(questionnaire.audience, audience)
+					)
+				)
 				.get();
-			if (taken) return fail({ audience: `There is already a questionnaire for ${audienceLabels[audience].toLowerCase()}` });
+			if (taken)
+				return fail({
+					audience: `There is already a questionnaire for ${audienceLabels[audience].toLowerCase()}`
+				});
 			const q = tx
 				.insert(questionnaire)
-				.values({ consultationId, audience, easyRead: isEasyReadAudience(audience), createdAt: now, updatedAt: now })
+				.values({
+					consultationId,
+					audience,
+					easyRead: isEasyReadAudience(audience),
+					createdAt: now,
+					updatedAt: now
+				})
 				.returning({ id: questionnaire.id })
 				.get();
 			const v = tx
 				.insert(questionnaireVersion)
-				.values({ questionnaireId: q.id, number: 1, status: 'draft', ...starterVersionText(audience), createdAt: now })
+				.values({
+					questionnaireId: q.id,
+					number: 1,
+					status: 'draft',
+					...starterVersionText(audience),
+					createdAt: now
+				})
 				.returning({ id: questionnaireVersion.id })
 				.get();
 			if (options.useStarter) {
-				const priorities = tx.select().from(priority).where(eq(priority.consultationId, consultationId)).all();
-				buildStarterQuestions(audience, priorities).forEach((input, i) => insertQuestion(tx, v.id, i + 1, input, isEasyReadAudience(audience)));
+				const priorities = tx
+					.select()
+					.from(priority)
+					.where(eq(priority.consultationId, consultationId))
+					.all();
+				buildStarterQuestions(audience, priorities).forEach((input, i) =>
+					insertQuestion(tx, v.id, i + 1, input, isEasyReadAudience(audience))
+				);
 			}
-			if (options.actor) audit(tx, options.actor, 'questionnaire.created', q.id, `Created the ${audienceLabels[audience].toLowerCase()} questionnaire`, now);
+			if (options.actor)
+				audit(
+					tx,
+					options.actor,
+					'questionnaire.created',
+					q.id,
+					`Created the ${audienceLabels[audience].toLowerCase()} questionnaire`,
+					now
+				);
 			return { ok: true as const, questionnaireId: q.id, versionId: v.id };
 		},
 		{ behavior: 'immediate' }
@@ -69,24 +109,46 @@ export function findQuestionnaire(db: DbOrTx, questionnaireId: number): Question
 	return db.select().from(questionnaire).where(eq(questionnaire.id, questionnaireId)).get() ?? null;
 }
 
-export function findQuestionnaireByAudience(db: DbOrTx, consultationId: number, audience: Audience): Questionnaire | null {
+export function findQuestionnaireByAudience(
+	db: DbOrTx,
+	consultationId: number,
+	audience: Audience
+): Questionnaire | null {
 	return (
 		db
 			.select()
 			.from(questionnaire)
-			.where(and(eq(questionnaire.consultationId, consultationId), eq(questionnaire.audience, audience)))
+			.where(
+				and(eq(questionnaire.consultationId, consultationId), eq(questionnaire.audience, audience))
+			)
 			.get() ?? null
 	);
 }
 
 /** The consultation's questionnaires with their current draft and published version ids. */
 export function listQuestionnaires(db: DbOrTx, consultationId: number) {
-	const rows = db.select().from(questionnaire).where(eq(questionnaire.consultationId, consultationId)).all();
+	const rows = db
+		.select()
+		.from(questionnaire)
+		.where(eq(questionnaire.consultationId, consultationId))
+		.all();
 	return rows.map((q) => {
-		const versions = db.select().from(questionnaireVersion).where(eq(questionnaireVersion.questionnaireId, q.id)).all();
+		const versions = db
+			.select()
+			.from(questionnaireVersion)
+			.where(eq(questionnaireVersion.questionnaireId, q.id))
+			.all();
 		const draft = versions.find((v) => v.status === 'draft') ?? null;
 		const published = versions.find((v) => v.status === 'published') ?? null;
-		return { ...q, draftVersionId: draft?.id ?? null, published: published && { id: published.id, number: published.number, publishedAt: published.publishedAt } };
+		return {
+			...q,
+			draftVersionId: draft?.id ?? null,
+			published: published && {
+				id: published.id,
+				number: published.number,
+				publishedAt: published.publishedAt
+			}
+		};
 	});
 }
 
@@ -99,7 +161,8 @@ export function getVersion(db: DbOrTx, versionId: number): VersionWithQuestions 
 		.where(eq(questionnaireVersion.id, versionId))
 		.get();
 	if (!row) return null;
-	const questions = row.v.status === 'draft' ? loadQuestions(db, versionId) : frozenQuestions(db, versionId);
+	const questions =
+		row.v.status === 'draft' ? loadQuestions(db, versionId) : frozenQuestions(db, versionId);
 	return { ...row.v, questionnaire: row.q, questions };
 }
 
@@ -120,10 +183,24 @@ export function frozenQuestions(db: DbOrTx, versionId: number): FullQuestion[] {
 }
 
 function loadQuestions(db: DbOrTx, versionId: number): FullQuestion[] {
-	const questions = db.select().from(question).where(eq(question.versionId, versionId)).orderBy(asc(question.position)).all();
+	const questions = db
+		.select()
+		.from(question)
+		.where(eq(question.versionId, versionId))
+		.orderBy(asc(question.position))
+		.all();
 	const ids = questions.map((q) => q.id);
-	const options = ids.length ? db.select().from(questionOption).where(inArray(questionOption.questionId, ids)).orderBy(asc(questionOption.position)).all() : [];
-	const links = ids.length ? db.select().from(questionPriority).where(inArray(questionPriority.questionId, ids)).all() : [];
+	const options = ids.length
+		? db
+				.select()
+				.from(questionOption)
+				.where(inArray(questionOption.questionId, ids))
+				.orderBy(asc(questionOption.position))
+				.all()
+		: [];
+	const links = ids.length
+		? db.select().from(questionPriority).where(inArray(questionPriority.questionId, ids)).all()
+		: [];
 	return questions.map((q) => ({
 		...q,
 		options: options.filter((o) => o.questionId === q.id),
@@ -132,17 +209,29 @@ function loadQuestions(db: DbOrTx, versionId: number): FullQuestion[] {
 }
 
 /** The id of a questionnaire's draft or published version, if it has one. */
-export function versionIdWithStatus(db: DbOrTx, questionnaireId: number, status: 'draft' | 'published'): number | null {
+export function versionIdWithStatus(
+	db: DbOrTx,
+	questionnaireId: number,
+	status: 'draft' | 'published'
+): number | null {
 	const v = db
 		.select({ id: questionnaireVersion.id })
 		.from(questionnaireVersion)
-		.where(and(eq(questionnaireVersion.questionnaireId, questionnaireId), eq(questionnaireVersion.status, status)))
+		.where(
+			and(
+				eq(questionnaireVersion.questionnaireId, questionnaireId),
+				eq(questionnaireVersion.status, status)
+			)
+		)
 		.get();
 	return v?.id ?? null;
 }
 
 /** What the public answers; null until the questionnaire is first published. */
-export function getPublishedVersion(db: DbOrTx, questionnaireId: number): VersionWithQuestions | null {
+export function getPublishedVersion(
+	db: DbOrTx,
+	questionnaireId: number
+): VersionWithQuestions | null {
 	const id = versionIdWithStatus(db, questionnaireId, 'published');
 	return id === null ? null : getVersion(db, id);
 }
@@ -153,22 +242,44 @@ export function getDraftVersion(db: DbOrTx, questionnaireId: number): VersionWit
 }
 
 /** The draft version's id, copying the published version into a new draft when there is none. */
-export function ensureDraftVersion(db: Db, questionnaireId: number, now = new Date()): number | null {
+export function ensureDraftVersion(
+	db: Db,
+	questionnaireId: number,
+	now = new Date()
+): number | null {
 	return db.transaction(
 		(tx) => {
 			const draft = versionIdWithStatus(tx, questionnaireId, 'draft');
 			if (draft !== null) return draft;
 			const published = getPublishedVersion(tx, questionnaireId);
 			if (!published) return null;
-			const number = tx.select({ n: max(questionnaireVersion.number) }).from(questionnaireVersion).where(eq(questionnaireVersion.questionnaireId, questionnaireId)).get()!.n ?? 0;
+			const number =
+				tx
+					.select({ n: max(questionnaireVersion.number) })
+					.from(questionnaireVersion)
+					.where(eq(questionnaireVersion.questionnaireId, questionnaireId))
+					.get()!.n ?? 0;
 			const v = tx
 				.insert(questionnaireVersion)
-				.values({ questionnaireId, number: number + 1, status: 'draft', title: published.title, intro: published.intro, createdAt: now })
+				.values({
+					questionnaireId,
+					number: number + 1,
+					status: 'draft',
+					title: published.title,
+					intro: published.intro,
+					createdAt: now
+				})
 				.returning({ id: questionnaireVersion.id })
 				.get();
 			for (const q of published.questions) {
 				const { id: _id, versionId: _v, options, priorityIds, ...fields } = q;
-				insertQuestion(tx, v.id, q.position, { ...fields, options, priorityIds }, published.questionnaire.easyRead);
+				insertQuestion(
+					tx,
+					v.id,
+					q.position,
+					{ ...fields, options, priorityIds },
+					published.questionnaire.easyRead
+				);
 			}
 			return v.id;
 		},
@@ -176,26 +287,47 @@ export function ensureDraftVersion(db: Db, questionnaireId: number, now = new Da
 	);
 }
 
-export function updateVersionText(db: Db, versionId: number, input: { title: string; intro: string }): AuthoringResult {
+export function updateVersionText(
+	db: Db,
+	versionId: number,
+	input: { title: string; intro: string }
+): AuthoringResult {
 	return db.transaction(
 		(tx) => {
 			if (!draftVersion(tx, versionId)) return notDraft;
 			if (input.title.trim() === '') return fail({ title: 'Enter a title' });
-			tx.update(questionnaireVersion).set(input).where(eq(questionnaireVersion.id, versionId)).run();
+			tx.update(questionnaireVersion)
+				.set(input)
+				.where(eq(questionnaireVersion.id, versionId))
+				.run();
 			return { ok: true as const };
 		},
 		{ behavior: 'immediate' }
 	);
 }
 
-export function addQuestion(db: Db, versionId: number, input: QuestionInput): AuthoringResult<{ questionId: number }> {
+export function addQuestion(
+	db: Db,
+	versionId: number,
+	input: QuestionInput
+): AuthoringResult<{ questionId: number }> {
 	return db.transaction(
 		(tx) => {
 			const v = draftVersion(tx, versionId);
 			if (!v) return notDraft;
 			const existing = getVersion(tx, versionId)!.questions;
-			const key = input.key ?? keyFromText(input.text, existing.map((q) => q.key));
-			const errors = checkQuestionInput({ ...input, key }, existing, existing, consultationPriorityIds(tx, v.consultationId));
+			const key =
+				input.key ??
+				keyFromText(
+					input.text,
+					existing.map((q) => q.key)
+				);
+			const errors = checkQuestionInput(
+				{ ...input, key },
+				existing,
+				existing,
+				consultationPriorityIds(tx, v.consultationId)
+			);
 			if (Object.keys(errors).length) return fail(errors);
 			const id = insertQuestion(tx, versionId, existing.length + 1, { ...input, key }, v.easyRead);
 			return { ok: true as const, questionId: id };
@@ -212,35 +344,62 @@ export function updateQuestion(db: Db, questionId: number, input: QuestionInput)
 			if (!found) return notDraft;
 			const { current, questions, version } = found;
 			const earlier = questions.filter((q) => q.position < current.position);
-			const errors = checkQuestionInput({ ...input, key: current.key }, earlier, questions.filter((q) => q.id !== current.id), consultationPriorityIds(tx, version.consultationId));
+			const errors = checkQuestionInput(
+				{ ...input, key: current.key },
+				earlier,
+				questions.filter((q) => q.id !== current.id),
+				consultationPriorityIds(tx, version.consultationId)
+			);
 			const later = questions.filter((q) => q.showIfQuestionKey === current.key);
-			const values = input.kind === 'text' ? [] : prepareOptions(input, version.easyRead).map((o) => o.value);
+			const values =
+				input.kind === 'text' ? [] : prepareOptions(input, version.easyRead).map((o) => o.value);
 			if (later.some((q) => !(q.showIfValues ?? []).every((v) => values.includes(v)))) {
 				errors.options = `"${later[0].text}" is shown only after some of these answers. Change that question first`;
 			}
 			if (Object.keys(errors).length) return fail(errors);
 			tx.delete(question).where(eq(question.id, questionId)).run();
-			insertQuestion(tx, current.versionId, current.position, { ...input, key: current.key }, version.easyRead, questionId);
+			insertQuestion(
+				tx,
+				current.versionId,
+				current.position,
+				{ ...input, key: current.key },
+				version.easyRead,
+				questionId
+			);
 			return { ok: true as const };
 		},
 		{ behavior: 'immediate' }
 	);
 }
 
-export function moveQuestion(db: Db, questionId: number, direction: 'up' | 'down'): AuthoringResult {
+export function moveQuestion(
+	db: Db,
+	questionId: number,
+	direction: 'up' | 'down'
+): AuthoringResult {
 	return db.transaction(
 		(tx) => {
 			const found = questionInDraft(tx, questionId);
 			if (!found) return notDraft;
 			const { current, questions } = found;
-			const neighbour = questions.find((q) => q.position === current.position + (direction === 'up' ? -1 : 1));
+			const neighbour = questions.find(
+				(q) => q.position === current.position + (direction === 'up' ? -1 : 1)
+			);
 			if (!neighbour) return { ok: true as const };
 			const [first, second] = direction === 'up' ? [neighbour, current] : [current, neighbour];
 			if (second.showIfQuestionKey === first.key) {
-				return fail({ form: `"${second.text}" must come after "${first.text}", which decides whether it is shown` });
+				return fail({
+					form: `"${second.text}" must come after "${first.text}", which decides whether it is shown`
+				});
 			}
-			tx.update(question).set({ position: neighbour.position }).where(eq(question.id, current.id)).run();
-			tx.update(question).set({ position: current.position }).where(eq(question.id, neighbour.id)).run();
+			tx.update(question)
+				.set({ position: neighbour.position })
+				.where(eq(question.id, current.id))
+				.run();
+			tx.update(question)
+				.set({ position: current.position })
+				.where(eq(question.id, neighbour.id))
+				.run();
 			return { ok: true as const };
 		},
 		{ behavior: 'immediate' }
@@ -254,11 +413,19 @@ export function removeQuestion(db: Db, questionId: number): AuthoringResult {
 			if (!found) return notDraft;
 			const { current, questions } = found;
 			const dependent = questions.find((q) => q.showIfQuestionKey === current.key);
-			if (dependent) return fail({ form: `"${dependent.text}" is shown only after this question. Remove or change it first` });
+			if (dependent)
+				return fail({
+					form: `"${dependent.text}" is shown only after this question. Remove or change it first`
+				});
 			tx.delete(question).where(eq(question.id, questionId)).run();
 			tx.update(question)
 				.set({ position: sql`${question.position} - 1` })
-				.where(and(eq(question.versionId, current.versionId), sql`${question.position} > ${current.position}`))
+				.where(
+					and(
+						eq(question.versionId, current.versionId),
+						sql`${question.position} > ${current.position}`
+					)
+				)
 				.run();
 			return { ok: true as const };
 		},
@@ -267,21 +434,48 @@ export function removeQuestion(db: Db, questionId: number): AuthoringResult {
 }
 
 /** Freezes a draft as what the public answers; the version it replaces becomes superseded. */
-export function publishVersion(db: Db, versionId: number, options: { actor?: Actor; now?: Date } = {}): AuthoringResult<{ number: number }> {
+export function publishVersion(
+	db: Db,
+	versionId: number,
+	options: { actor?: Actor; now?: Date } = {}
+): AuthoringResult<{ number: number }> {
 	const now = options.now ?? new Date();
 	return db.transaction(
 		(tx) => {
 			const v = draftVersion(tx, versionId);
 			if (!v) return notDraft;
-			const count = tx.select({ n: sql<number>`count(*)` }).from(question).where(eq(question.versionId, versionId)).get()!.n;
+			const count = tx
+				.select({ n: sql<number>`count(*)` })
+				.from(question)
+				.where(eq(question.versionId, versionId))
+				.get()!.n;
 			if (count === 0) return fail({ form: 'Add at least one question before publishing' });
 			tx.update(questionnaireVersion)
 				.set({ status: 'superseded', supersededAt: now })
-				.where(and(eq(questionnaireVersion.questionnaireId, v.questionnaireId), eq(questionnaireVersion.status, 'published')))
+				.where(
+					and(
+						eq(questionnaireVersion.questionnaireId, v.questionnaireId),
+						eq(questionnaireVersion.status, 'published')
+					)
+				)
 				.run();
-			tx.update(questionnaireVersion).set({ status: 'published', publishedAt: now }).where(eq(questionnaireVersion.id, versionId)).run();
-			tx.update(questionnaire).set({ updatedAt: now }).where(eq(questionnaire.id, v.questionnaireId)).run();
-			if (options.actor) audit(tx, options.actor, 'questionnaire.published', v.questionnaireId, `Published version ${v.number} of "${v.title}"`, now);
+			tx.update(questionnaireVersion)
+				.set({ status: 'published', publishedAt: now })
+				.where(eq(questionnaireVersion.id, versionId))
+				.run();
+			tx.update(questionnaire)
+				.set({ updatedAt: now })
+				.where(eq(questionnaire.id, v.questionnaireId))
+				.run();
+			if (options.actor)
+				audit(
+					tx,
+					options.actor,
+					'questionnaire.published',
+					v.questionnaireId,
+					`Published version ${v.number} of "${v.title}"`,
+					now
+				);
 			return { ok: true as const, number: v.number };
 		},
 		{ behavior: 'immediate' }
@@ -290,12 +484,18 @@ export function publishVersion(db: Db, versionId: number, options: { actor?: Act
 
 function draftVersion(tx: Tx, versionId: number) {
 	const row = tx
-		.select({ v: questionnaireVersion, consultationId: questionnaire.consultationId, easyRead: questionnaire.easyRead })
+		.select({
+			v: questionnaireVersion,
+			consultationId: questionnaire.consultationId,
+			easyRead: questionnaire.easyRead
+		})
 		.from(questionnaireVersion)
 		.innerJoin(questionnaire, eq(questionnaire.id, questionnaireVersion.questionnaireId))
 		.where(eq(questionnaireVersion.id, versionId))
 		.get();
-	return row && row.v.status === 'draft' ? { ...row.v, consultationId: row.consultationId, easyRead: row.easyRead } : null;
+	return row && row.v.status === 'draft'
+		? { ...row.v, consultationId: row.consultationId, easyRead: row.easyRead }
+		: null;
 }
 
 function questionInDraft(tx: Tx, questionId: number) {
@@ -306,11 +506,23 @@ function questionInDraft(tx: Tx, questionId: number) {
 }
 
 function consultationPriorityIds(tx: Tx, consultationId: number): number[] {
-	return tx.select({ id: priority.id }).from(priority).where(eq(priority.consultationId, consultationId)).all().map((p) => p.id);
+	return tx
+		.select({ id: priority.id })
+		.from(priority)
+		.where(eq(priority.consultationId, consultationId))
+		.all()
+		.map((p) => p.id);
 }
 
 /** Inserts a checked question with its options and priority links; returns its id. */
-function insertQuestion(tx: Tx, versionId: number, position: number, input: QuestionInput & { key: string }, easyRead: boolean, id?: number): number {
+function insertQuestion(
+	tx: Tx,
+	versionId: number,
+	position: number,
+	input: QuestionInput & { key: string },
+	easyRead: boolean,
+	id?: number
+): number {
 	const isText = input.kind === 'text';
 	const row = tx
 		.insert(question)
@@ -335,13 +547,34 @@ function insertQuestion(tx: Tx, versionId: number, position: number, input: Ques
 		.get();
 	if (!isText) {
 		prepareOptions(input, easyRead).forEach((o, i) => {
-			tx.insert(questionOption).values({ questionId: row.id, position: i + 1, ...o }).run();
+			tx.insert(questionOption)
+				.values({ questionId: row.id, position: i + 1, ...o })
+				.run();
 		});
 	}
-	for (const priorityId of new Set(input.priorityIds ?? [])) tx.insert(questionPriority).values({ questionId: row.id, priorityId }).run();
+	for (const priorityId of new Set(input.priorityIds ?? []))
+		tx.insert(questionPriority).values({ questionId: row.id, priorityId }).run();
 	return row.id;
 }
 
-function audit(tx: Tx, actor: Actor, action: string, questionnaireId: number, summary: string, now: Date): void {
-	recordAudit(tx, { actorStaffUserId: actor.staffUserId, action, subjectType: 'questionnaire', subjectId: questionnaireId, summary, ip: actor.ip ?? null }, now);
+function audit(
+	tx: Tx,
+	actor: Actor,
+	action: string,
+	questionnaireId: number,
+	summary: string,
+	now: Date
+): void {
+	recordAudit(
+		tx,
+		{
+			actorStaffUserId: actor.staffUserId,
+			action,
+			subjectType: 'questionnaire',
+			subjectId: questionnaireId,
+			summary,
+			ip: actor.ip ?? null
+		},
+		now
+	);
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { applyRetention, REMOVED_NAME } from '.';
-import { booking, bookingDraft, consultation, emailOutbox, response, responseContact } from '../db/schema';
+import {
+	booking,
+	bookingDraft,
+	consultation,
+	emailOutbox,
+	response,
+	responseContact
+} from '../db/schema';
 import { addSession, bookingInput, testDb } from '../roadshow/testFixtures';
 import { testDb as questionnaireDb } from '../questionnaires/testFixtures';
 import { createBooking } from '../roadshow/bookings';
@@ -16,15 +23,37 @@ describe('applyRetention', () => {
 	it('removes booking contact details 30 days after the session, keeping the numbers', () => {
 		const { db, consultationId } = testDb();
 		const booked = new Date('2026-05-01T09:00:00Z');
-		const old = addSession(db, consultationId, { startsAt: new Date('2026-05-10T16:00:00Z'), bookingClosesAt: new Date('2026-05-09T17:00:00Z') });
-		const recent = addSession(db, consultationId, { startsAt: new Date('2026-05-30T16:00:00Z'), bookingClosesAt: new Date('2026-05-29T17:00:00Z') });
-		createBooking(db, bookingInput(old.id, { adults: 2, phone: '07700 900982', accessNeeds: ['other'], accessNeedsOther: 'My son uses a wheelchair' }), booked);
+		const old = addSession(db, consultationId, {
+			startsAt: new Date('2026-05-10T16:00:00Z'),
+			bookingClosesAt: new Date('2026-05-09T17:00:00Z')
+		});
+		const recent = addSession(db, consultationId, {
+			startsAt: new Date('2026-05-30T16:00:00Z'),
+			bookingClosesAt: new Date('2026-05-29T17:00:00Z')
+		});
+		createBooking(
+			db,
+			bookingInput(old.id, {
+				adults: 2,
+				phone: '07700 900982',
+				accessNeeds: ['other'],
+				accessNeedsOther: 'My son uses a wheelchair'
+			}),
+			booked
+		);
 		createBooking(db, bookingInput(recent.id), booked);
 
 		const now = new Date('2026-06-12T09:00:00Z'); // 33 days after the old session, 13 after the recent one
 		expect(applyRetention(db, now).bookings).toBe(1);
 		const [gone, kept] = db.select().from(booking).orderBy(booking.id).all();
-		expect(gone).toMatchObject({ contactName: REMOVED_NAME, email: '', phone: null, accessNeedsOther: null, adults: 2, accessNeeds: ['other'] });
+		expect(gone).toMatchObject({
+			contactName: REMOVED_NAME,
+			email: '',
+			phone: null,
+			accessNeedsOther: null,
+			adults: 2,
+			accessNeeds: ['other']
+		});
 		expect(kept.email).not.toBe('');
 		// Running again changes nothing more.
 		expect(applyRetention(db, now).bookings).toBe(0);
@@ -33,12 +62,20 @@ describe('applyRetention', () => {
 	it('deletes questionnaire contact details 30 days after the consultation closes, not the answers', () => {
 		const { db, consultationId } = questionnaireDb();
 		const now = new Date('2026-06-01T09:00:00Z');
-		const created = createQuestionnaire(db, consultationId, 'parents_carers', { useStarter: true, now });
+		const created = createQuestionnaire(db, consultationId, 'parents_carers', {
+			useStarter: true,
+			now
+		});
 		if (!created.ok) throw new Error('questionnaire');
 		publishVersion(db, created.versionId, { now });
 		const started = startResponse(db, created.questionnaireId, 'online', now);
 		if (!started.ok) throw new Error('response');
-		saveContactDetails(db, started.responseId, { name: 'Sam', email: 'sam@example.org', phone: null }, now);
+		saveContactDetails(
+			db,
+			started.responseId,
+			{ name: 'Sam', email: 'sam@example.org', phone: null },
+			now
+		);
 
 		// The consultation closes on 31 July: still kept on 29 August, gone on 31 August.
 		expect(applyRetention(db, new Date('2026-08-29T09:00:00Z')).contactDetails).toBe(0);
@@ -49,8 +86,16 @@ describe('applyRetention', () => {
 		// Closing early starts the 30 days from that day.
 		const again = startResponse(db, created.questionnaireId, 'online', now);
 		if (!again.ok) throw new Error('response');
-		saveContactDetails(db, again.responseId, { name: 'Ali', email: null, phone: '07700 900111' }, now);
-		db.update(consultation).set({ closedEarlyAt: new Date('2026-06-02T09:00:00Z') }).where(eq(consultation.id, consultationId)).run();
+		saveContactDetails(
+			db,
+			again.responseId,
+			{ name: 'Ali', email: null, phone: '07700 900111' },
+			now
+		);
+		db.update(consultation)
+			.set({ closedEarlyAt: new Date('2026-06-02T09:00:00Z') })
+			.where(eq(consultation.id, consultationId))
+			.run();
 		expect(applyRetention(db, new Date('2026-07-03T09:00:00Z')).contactDetails).toBe(1);
 	});
 
@@ -60,7 +105,13 @@ describe('applyRetention', () => {
 		const now = new Date('2026-06-05T09:00:00Z');
 		startDraft(db, session.id, 'who', { bookedBy: 'family' }, now);
 		startDraft(db, session.id, 'who', { bookedBy: 'family' }, new Date(now.getTime() - 2 * DAY));
-		const email = { to: 'a@example.org', subject: 'Booked', text: 'Hello', template: 'booking_confirmed' as const, bookingId: null };
+		const email = {
+			to: 'a@example.org',
+			subject: 'Booked',
+			text: 'Hello',
+			template: 'booking_confirmed' as const,
+			bookingId: null
+		};
 		queueEmails(db, [email], new Date(now.getTime() - 31 * DAY), false);
 		queueEmails(db, [email], new Date(now.getTime() - 29 * DAY), false);
 

@@ -2,7 +2,15 @@
 // attendance stay for reporting; names, contact details and free text about a person go.
 import { and, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { booking, bookingDraft, consultation, emailOutbox, response, responseContact, roadshowSession } from '../db/schema';
+import {
+	booking,
+	bookingDraft,
+	consultation,
+	emailOutbox,
+	response,
+	responseContact,
+	roadshowSession
+} from '../db/schema';
 import { DRAFT_LIFETIME_MS } from '../roadshow/drafts';
 
 const DAY_MS = 86_400_000;
@@ -11,7 +19,12 @@ export const KEEP_PERSONAL_DATA_DAYS = 30;
 
 export const REMOVED_NAME = 'Removed after the event';
 
-export type RetentionResult = { bookings: number; contactDetails: number; drafts: number; emails: number };
+export type RetentionResult = {
+	bookings: number;
+	contactDetails: number;
+	drafts: number;
+	emails: number;
+};
 
 /** 'YYYY-MM-DD' a number of days before an instant's UTC date. */
 function dateDaysBefore(now: Date, days: number): string {
@@ -26,7 +39,12 @@ export function applyRetention(db: Db, now = new Date()): RetentionResult {
 			const pastSessions = tx
 				.select({ id: roadshowSession.id })
 				.from(roadshowSession)
-				.where(lt(sql`coalesce(${roadshowSession.endsAt}, ${roadshowSession.startsAt})`, cutoff.getTime()));
+				.where(
+					lt(
+						sql`coalesce(${roadshowSession.endsAt}, ${roadshowSession.startsAt})`,
+						cutoff.getTime()
+					)
+				);
 			const bookings = tx
 				.update(booking)
 				.set({
@@ -55,7 +73,10 @@ export function applyRetention(db: Db, now = new Date()): RetentionResult {
 				.select({ id: response.id })
 				.from(response)
 				.where(inArray(response.consultationId, closedConsultations));
-			const contactDetails = tx.delete(responseContact).where(inArray(responseContact.responseId, closedResponses)).run().changes;
+			const contactDetails = tx
+				.delete(responseContact)
+				.where(inArray(responseContact.responseId, closedResponses))
+				.run().changes;
 
 			const drafts = tx
 				.delete(bookingDraft)

@@ -23,7 +23,9 @@ describe('createBooking', () => {
 	it('confirms a party that fits and stores only the token hash', () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId);
-		const result = booked(createBooking(db, bookingInput(session.id, { adults: 2, children: 1 }), NOW));
+		const result = booked(
+			createBooking(db, bookingInput(session.id, { adults: 2, children: 1 }), NOW)
+		);
 		expect(result.booking.status).toBe('confirmed');
 		expect(result.booking.reference).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 		expect(result.manageToken).toBeTruthy();
@@ -46,7 +48,9 @@ describe('createBooking', () => {
 		expect(again.booking.reference).toBe(first.booking.reference);
 		expect(db.select().from(booking).all()).toHaveLength(1);
 		// Even after booking closes, the resubmission shows the same confirmation.
-		expect(booked(createBooking(db, input, new Date('2026-06-09T18:00:00Z'))).booking.id).toBe(first.booking.id);
+		expect(booked(createBooking(db, input, new Date('2026-06-09T18:00:00Z'))).booking.id).toBe(
+			first.booking.id
+		);
 	});
 
 	it('stores nothing and reports full when the whole party does not fit', () => {
@@ -57,9 +61,10 @@ describe('createBooking', () => {
 		expect(result).toMatchObject({ kind: 'full', placesLeft: 1 });
 		expect(db.select().from(booking).all()).toHaveLength(1);
 		// One place left still takes a party of one.
-		expect(booked(createBooking(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW)).booking.status).toBe(
-			'confirmed'
-		);
+		expect(
+			booked(createBooking(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW)).booking
+				.status
+		).toBe('confirmed');
 	});
 
 	it('refuses missing, cancelled and closed sessions with typed results', () => {
@@ -68,11 +73,16 @@ describe('createBooking', () => {
 		const cancelled = addSession(db, consultationId, { cancelledAt: NOW });
 		expect(createBooking(db, bookingInput(9999), NOW).kind).toBe('session_not_found');
 		expect(createBooking(db, bookingInput(cancelled.id), NOW).kind).toBe('session_cancelled');
-		expect(createBooking(db, bookingInput(session.id), session.bookingClosesAt).kind).toBe('booking_closed');
-		expect(joinWaitingList(db, bookingInput(session.id), session.bookingClosesAt).kind).toBe('booking_closed');
-		expect(createBooking(db, bookingInput(session.id), new Date(session.bookingClosesAt.getTime() - 1)).kind).toBe(
-			'booked'
+		expect(createBooking(db, bookingInput(session.id), session.bookingClosesAt).kind).toBe(
+			'booking_closed'
 		);
+		expect(joinWaitingList(db, bookingInput(session.id), session.bookingClosesAt).kind).toBe(
+			'booking_closed'
+		);
+		expect(
+			createBooking(db, bookingInput(session.id), new Date(session.bookingClosesAt.getTime() - 1))
+				.kind
+		).toBe('booked');
 	});
 
 	it('refuses empty, negative and huge parties even if validation was bypassed', () => {
@@ -84,7 +94,9 @@ describe('createBooking', () => {
 			[5, 5],
 			[1.5, 0]
 		])
-			expect(createBooking(db, bookingInput(session.id, { adults, children }), NOW).kind).toBe('invalid_party');
+			expect(createBooking(db, bookingInput(session.id, { adults, children }), NOW).kind).toBe(
+				'invalid_party'
+			);
 		expect(db.select().from(booking).all()).toHaveLength(0);
 	});
 });
@@ -104,7 +116,9 @@ describe('joinWaitingList', () => {
 	it('confirms instead when places freed up meanwhile', () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId, { capacity: 5 });
-		expect(booked(joinWaitingList(db, bookingInput(session.id), NOW)).booking.status).toBe('confirmed');
+		expect(booked(joinWaitingList(db, bookingInput(session.id), NOW)).booking.status).toBe(
+			'confirmed'
+		);
 	});
 });
 
@@ -112,10 +126,18 @@ describe('changing and cancelling with the manage link', () => {
 	function fullSessionWithQueue() {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId, { capacity: 4 });
-		const family = booked(createBooking(db, bookingInput(session.id, { adults: 2, children: 2 }), NOW));
-		const big = booked(joinWaitingList(db, bookingInput(session.id, { adults: 2, children: 1 }), NOW));
+		const family = booked(
+			createBooking(db, bookingInput(session.id, { adults: 2, children: 2 }), NOW)
+		);
+		const big = booked(
+			joinWaitingList(db, bookingInput(session.id, { adults: 2, children: 1 }), NOW)
+		);
 		const small = booked(
-			joinWaitingList(db, bookingInput(session.id, { adults: 1, children: 0 }), new Date(NOW.getTime() + 1000))
+			joinWaitingList(
+				db,
+				bookingInput(session.id, { adults: 1, children: 0 }),
+				new Date(NOW.getTime() + 1000)
+			)
 		);
 		return { db, consultationId, session, family, big, small };
 	}
@@ -128,7 +150,9 @@ describe('changing and cancelling with the manage link', () => {
 		if (changed.kind !== 'changed') return;
 		expect(changed.promoted.map((b) => b.id)).toEqual([small.booking.id]);
 		expect(changed.promoted[0].promotedAt).toEqual(NOW);
-		expect(db.select().from(booking).where(eq(booking.id, big.booking.id)).get()?.status).toBe('waiting');
+		expect(db.select().from(booking).where(eq(booking.id, big.booking.id)).get()?.status).toBe(
+			'waiting'
+		);
 
 		// Cancelling frees 2 more: now 3 are free and the party of 3, still first in line, is promoted.
 		const cancelled = cancelBooking(db, family.manageToken!, NOW);
@@ -141,26 +165,38 @@ describe('changing and cancelling with the manage link', () => {
 	it('allows more places only within what is free', () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId, { capacity: 5 });
-		const mine = booked(createBooking(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW));
+		const mine = booked(
+			createBooking(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW)
+		);
 		booked(createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW));
-		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 2, children: 2 }, NOW)).toMatchObject({
+		expect(
+			changeBookingPlaces(db, mine.manageToken!, { adults: 2, children: 2 }, NOW)
+		).toMatchObject({
 			kind: 'not_enough_places',
 			mostPlaces: 3
 		});
-		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 2, children: 1 }, NOW).kind).toBe('changed');
-		expect(changeBookingPlaces(db, 'forged', { adults: 1, children: 0 }, NOW).kind).toBe('not_found');
+		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 2, children: 1 }, NOW).kind).toBe(
+			'changed'
+		);
+		expect(changeBookingPlaces(db, 'forged', { adults: 1, children: 0 }, NOW).kind).toBe(
+			'not_found'
+		);
 	});
 
 	it('refuses self-cancellation after booking closes, but staff can still cancel', () => {
 		const { db, session, family, big } = fullSessionWithQueue();
 		const late = session.bookingClosesAt;
 		expect(cancelBooking(db, family.manageToken!, late).kind).toBe('booking_closed');
-		expect(changeBookingPlaces(db, family.manageToken!, { adults: 1, children: 0 }, late).kind).toBe('booking_closed');
+		expect(
+			changeBookingPlaces(db, family.manageToken!, { adults: 1, children: 0 }, late).kind
+		).toBe('booking_closed');
 		// Leaving the waiting list is always allowed.
 		expect(cancelBooking(db, big.manageToken!, late).kind).toBe('cancelled');
 		const byStaff = cancelBookingByStaff(db, session.id, family.booking.id, late);
 		expect(byStaff.kind).toBe('cancelled');
-		expect(cancelBookingByStaff(db, session.id, family.booking.id, late).kind).toBe('booking_cancelled');
+		expect(cancelBookingByStaff(db, session.id, family.booking.id, late).kind).toBe(
+			'booking_cancelled'
+		);
 		expect(cancelBooking(db, family.manageToken!, NOW).kind).toBe('booking_cancelled');
 	});
 
@@ -176,24 +212,43 @@ describe('changing and cancelling with the manage link', () => {
 
 	it('lets staff cancel only a booking of the session in the address, and records who did it', async () => {
 		const { db, consultationId, session, family } = fullSessionWithQueue();
-		const staffUserId = await insertStaff(db, { email: 'lead@example.org', password: 'a long passphrase' });
+		const staffUserId = await insertStaff(db, {
+			email: 'lead@example.org',
+			password: 'a long passphrase'
+		});
 		const other = addSession(db, consultationId);
-		expect(cancelBookingByStaff(db, other.id, family.booking.id, NOW, { staffUserId }).kind).toBe('not_found');
-		expect(db.select().from(booking).where(eq(booking.id, family.booking.id)).get()?.status).toBe('confirmed');
+		expect(cancelBookingByStaff(db, other.id, family.booking.id, NOW, { staffUserId }).kind).toBe(
+			'not_found'
+		);
+		expect(db.select().from(booking).where(eq(booking.id, family.booking.id)).get()?.status).toBe(
+			'confirmed'
+		);
 
-		const result = cancelBookingByStaff(db, session.id, family.booking.id, NOW, { staffUserId, ip: '10.0.0.1' });
+		const result = cancelBookingByStaff(db, session.id, family.booking.id, NOW, {
+			staffUserId,
+			ip: '10.0.0.1'
+		});
 		expect(result.kind).toBe('cancelled');
 		const audit = db.select().from(auditEvent).all();
 		expect(audit).toHaveLength(1);
-		expect(audit[0]).toMatchObject({ action: 'booking.cancelled_by_staff', subjectId: String(family.booking.id), ip: '10.0.0.1' });
+		expect(audit[0]).toMatchObject({
+			action: 'booking.cancelled_by_staff',
+			subjectId: String(family.booking.id),
+			ip: '10.0.0.1'
+		});
 		expect(audit[0].summary).toContain(family.booking.reference);
 		expect(audit[0].summary).not.toContain('Sam');
 	});
 
 	it('refuses staff cancellation on a cancelled session, whose people have already been told', () => {
 		const { db, session, family } = fullSessionWithQueue();
-		db.update(roadshowSession).set({ cancelledAt: NOW }).where(eq(roadshowSession.id, session.id)).run();
-		expect(cancelBookingByStaff(db, session.id, family.booking.id, NOW).kind).toBe('session_cancelled');
+		db.update(roadshowSession)
+			.set({ cancelledAt: NOW })
+			.where(eq(roadshowSession.id, session.id))
+			.run();
+		expect(cancelBookingByStaff(db, session.id, family.booking.id, NOW).kind).toBe(
+			'session_cancelled'
+		);
 	});
 });
 
@@ -201,19 +256,39 @@ describe('adults-only sessions', () => {
 	it('refuses children on a new booking or the waiting list', () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId, { childrenWelcome: false, capacity: 1 });
-		expect(createBooking(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW).kind).toBe('children_not_welcome');
-		expect(joinWaitingList(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW).kind).toBe('children_not_welcome');
-		expect(booked(createBooking(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW)).booking.status).toBe('confirmed');
+		expect(createBooking(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW).kind).toBe(
+			'children_not_welcome'
+		);
+		expect(
+			joinWaitingList(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW).kind
+		).toBe('children_not_welcome');
+		expect(
+			booked(createBooking(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW)).booking
+				.status
+		).toBe('confirmed');
 	});
 
 	it('lets an earlier booking keep or lower its children, but not add more', () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId);
-		const mine = booked(createBooking(db, bookingInput(session.id, { adults: 1, children: 2 }), NOW));
-		db.update(roadshowSession).set({ childrenWelcome: false }).where(eq(roadshowSession.id, session.id)).run();
-		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 3 }, NOW).kind).toBe('children_not_welcome');
-		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 2, children: 2 }, NOW).kind).toBe('changed');
-		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 0 }, NOW).kind).toBe('changed');
-		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 1 }, NOW).kind).toBe('children_not_welcome');
+		const mine = booked(
+			createBooking(db, bookingInput(session.id, { adults: 1, children: 2 }), NOW)
+		);
+		db.update(roadshowSession)
+			.set({ childrenWelcome: false })
+			.where(eq(roadshowSession.id, session.id))
+			.run();
+		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 3 }, NOW).kind).toBe(
+			'children_not_welcome'
+		);
+		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 2, children: 2 }, NOW).kind).toBe(
+			'changed'
+		);
+		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 0 }, NOW).kind).toBe(
+			'changed'
+		);
+		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 1 }, NOW).kind).toBe(
+			'children_not_welcome'
+		);
 	});
 });

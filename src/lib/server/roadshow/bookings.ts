@@ -32,7 +32,13 @@ export type CreateBookingResult =
 	 * booking is now). manageToken is only known when the booking was made by this call: a
 	 * repeat gets null, as only the token's hash is stored.
 	 */
-	| { kind: 'booked'; booking: Booking; session: RoadshowSession; manageToken: string | null; repeat: boolean }
+	| {
+			kind: 'booked';
+			booking: Booking;
+			session: RoadshowSession;
+			manageToken: string | null;
+			repeat: boolean;
+	  }
 	/** Nothing was stored: offer the waiting list with the same details. */
 	| { kind: 'full'; session: RoadshowSession; placesLeft: number }
 	| { kind: 'invalid_party' }
@@ -42,15 +48,28 @@ export type CreateBookingResult =
 
 const immediate = { behavior: 'immediate' } as const;
 
-function placeBooking(db: Db, input: BookingInput, now: Date, orWait: boolean): CreateBookingResult {
+function placeBooking(
+	db: Db,
+	input: BookingInput,
+	now: Date,
+	orWait: boolean
+): CreateBookingResult {
 	const q = bookingStatements(db);
-	return db.transaction((tx) => {
+	return db.transaction(() => {
 		const session = q.sessionById.get({ sessionId: input.sessionId });
 		if (!session) return { kind: 'session_not_found' } as const;
 		const existing = q.byIdempotencyKey.get({ sessionId: session.id, key: input.idempotencyKey });
-		if (existing) return { kind: 'booked', booking: existing, session, manageToken: null, repeat: true } as const;
+		if (existing)
+			return {
+				kind: 'booked',
+				booking: existing,
+				session,
+				manageToken: null,
+				repeat: true
+			} as const;
 		if (session.cancelledAt) return { kind: 'session_cancelled', session } as const;
-		if (isBookingClosed(session, now) || hasStarted(session, now)) return { kind: 'booking_closed', session } as const;
+		if (isBookingClosed(session, now) || hasStarted(session, now))
+			return { kind: 'booking_closed', session } as const;
 		if (!isValidParty(input.adults, input.children)) return { kind: 'invalid_party' } as const;
 		if (!childrenAllowed(session, input.children)) return { kind: 'children_not_welcome' } as const;
 
@@ -131,16 +150,23 @@ function findForManage(q: Queryable, token: string) {
 }
 
 /** Changes a party's size within the places free; a smaller party frees places for the waiting list. */
-export function changeBookingPlaces(db: Db, token: string, places: Places, now: Date): ChangePlacesResult {
+export function changeBookingPlaces(
+	db: Db,
+	token: string,
+	places: Places,
+	now: Date
+): ChangePlacesResult {
 	return db.transaction((tx) => {
 		const found = token ? findForManage(tx, token) : undefined;
 		if (!found) return { kind: 'not_found' } as const;
 		const { booking: current, session } = found;
 		if (current.status === 'cancelled') return { kind: 'booking_cancelled', ...found } as const;
 		if (session.cancelledAt) return { kind: 'session_cancelled', ...found } as const;
-		if (isBookingClosed(session, now) || hasStarted(session, now)) return { kind: 'booking_closed', ...found } as const;
+		if (isBookingClosed(session, now) || hasStarted(session, now))
+			return { kind: 'booking_closed', ...found } as const;
 		if (!isValidParty(places.adults, places.children)) return { kind: 'invalid_party' } as const;
-		if (!childrenAllowed(session, places.children, current.children)) return { kind: 'children_not_welcome' } as const;
+		if (!childrenAllowed(session, places.children, current.children))
+			return { kind: 'children_not_welcome' } as const;
 
 		if (current.status === 'confirmed') {
 			const othersConfirmed = countConfirmedPlaces(tx, session.id) - partyOf(current);
@@ -172,7 +198,8 @@ function cancelRow(q: Queryable, found: ManagedBooking, now: Date) {
 		.where(eq(booking.id, found.booking.id))
 		.returning()
 		.get();
-	const promoted = found.booking.status === 'confirmed' ? promoteFromWaitingList(q, found.session, now) : [];
+	const promoted =
+		found.booking.status === 'confirmed' ? promoteFromWaitingList(q, found.session, now) : [];
 	return { kind: 'cancelled', booking: cancelled, session: found.session, promoted } as const;
 }
 
@@ -184,9 +211,13 @@ export function cancelBooking(db: Db, token: string, now: Date): CancelBookingRe
 	return db.transaction((tx) => {
 		const found = token ? findForManage(tx, token) : undefined;
 		if (!found) return { kind: 'not_found' } as const;
-		if (found.booking.status === 'cancelled') return { kind: 'booking_cancelled', ...found } as const;
+		if (found.booking.status === 'cancelled')
+			return { kind: 'booking_cancelled', ...found } as const;
 		if (found.session.cancelledAt) return { kind: 'session_cancelled', ...found } as const;
-		if (found.booking.status === 'confirmed' && (isBookingClosed(found.session, now) || hasStarted(found.session, now)))
+		if (
+			found.booking.status === 'confirmed' &&
+			(isBookingClosed(found.session, now) || hasStarted(found.session, now))
+		)
 			return { kind: 'booking_closed', ...found } as const;
 		return cancelRow(tx, found, now);
 	}, immediate);
@@ -211,11 +242,14 @@ export function cancelBookingByStaff(
 			.where(and(eq(booking.id, bookingId), eq(booking.roadshowSessionId, sessionId)))
 			.get();
 		if (!found) return { kind: 'not_found' } as const;
-		if (found.booking.status === 'cancelled') return { kind: 'booking_cancelled', ...found } as const;
+		if (found.booking.status === 'cancelled')
+			return { kind: 'booking_cancelled', ...found } as const;
 		if (found.session.cancelledAt) return { kind: 'session_cancelled', ...found } as const;
 		const result = cancelRow(tx, found, now);
 		if (actor) {
-			const moved = result.promoted.length ? ` (${result.promoted.length} moved from the waiting list)` : '';
+			const moved = result.promoted.length
+				? ` (${result.promoted.length} moved from the waiting list)`
+				: '';
 			recordAudit(
 				tx,
 				{

@@ -26,7 +26,9 @@ describe('calendar file', () => {
 			ukLocalToInstant('2026-06-10', '17:30'),
 			ukLocalToInstant('2026-06-10', '18:30')
 		);
-		const ics = unfold(bookingCalendarFile(session, booking, 'https://coproduce.example/', manageToken));
+		const ics = unfold(
+			bookingCalendarFile(session, booking, 'https://coproduce.example/', manageToken)
+		);
 		expect(ics).toContain('DTSTART:20260610T163000Z');
 		expect(ics).toContain('DTEND:20260610T173000Z');
 		expect(ics).toContain(`UID:booking-${booking.reference}@coproduce`);

@@ -12,7 +12,9 @@ export function manageBookingUrl(baseUrl: string, manageToken: string): string {
 
 export function sessionLocation(session: RoadshowSession): string {
 	if (session.mode === 'online') return 'Online';
-	return [session.venueName, session.address.replace(/\s*\n\s*/g, ', '), session.postcode].filter(Boolean).join(', ');
+	return [session.venueName, session.address.replace(/\s*\n\s*/g, ', '), session.postcode]
+		.filter(Boolean)
+		.join(', ');
 }
 
 /**

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityLabel, fullnessLevel, partyFits, placesLeft, sessionAvailability } from './capacity';
+import {
+	availabilityLabel,
+	fullnessLevel,
+	partyFits,
+	placesLeft,
+	sessionAvailability
+} from './capacity';
 
 const session = {
 	capacity: 10,
@@ -25,15 +31,23 @@ describe('capacity', () => {
 	it('describes availability in order: cancelled, past, closed, full, open', () => {
 		expect(sessionAvailability(session, 4, 0, before)).toEqual({ kind: 'open', placesLeft: 6 });
 		expect(sessionAvailability(session, 10, 3, before)).toEqual({ kind: 'full', waitingCount: 3 });
-		expect(sessionAvailability(session, 4, 0, new Date('2026-06-09T17:00:00Z'))).toEqual({ kind: 'closed' });
-		expect(sessionAvailability(session, 4, 0, new Date('2026-06-10T16:30:00Z'))).toEqual({ kind: 'past' });
-		expect(sessionAvailability({ ...session, cancelledAt: before }, 4, 0, before)).toEqual({ kind: 'cancelled' });
+		expect(sessionAvailability(session, 4, 0, new Date('2026-06-09T17:00:00Z'))).toEqual({
+			kind: 'closed'
+		});
+		expect(sessionAvailability(session, 4, 0, new Date('2026-06-10T16:30:00Z'))).toEqual({
+			kind: 'past'
+		});
+		expect(sessionAvailability({ ...session, cancelledAt: before }, 4, 0, before)).toEqual({
+			kind: 'cancelled'
+		});
 	});
 
 	it('labels availability in plain English', () => {
 		expect(availabilityLabel({ kind: 'open', placesLeft: 12 })).toBe('12 places left');
 		expect(availabilityLabel({ kind: 'open', placesLeft: 1 })).toBe('1 place left');
-		expect(availabilityLabel({ kind: 'full', waitingCount: 0 })).toBe('Fully booked: join the waiting list');
+		expect(availabilityLabel({ kind: 'full', waitingCount: 0 })).toBe(
+			'Fully booked: join the waiting list'
+		);
 		expect(availabilityLabel({ kind: 'closed' })).toBe('Booking closed');
 		expect(availabilityLabel({ kind: 'past' })).toBe('Booking closed');
 		expect(availabilityLabel({ kind: 'cancelled' })).toBe('Cancelled');

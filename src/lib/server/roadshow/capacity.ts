@@ -11,7 +11,11 @@ export function partyFits(party: number, capacity: number, confirmedPlaces: numb
 }
 
 /** Adults-only sessions take no children; a booking made before the change keeps the children it has. */
-export function childrenAllowed(session: Pick<RoadshowSession, 'childrenWelcome'>, children: number, alreadyBooked = 0): boolean {
+export function childrenAllowed(
+	session: Pick<RoadshowSession, 'childrenWelcome'>,
+	children: number,
+	alreadyBooked = 0
+): boolean {
 	return session.childrenWelcome || children <= alreadyBooked;
 }
 
@@ -27,7 +31,10 @@ export type AvailabilitySession = Pick<
 	'capacity' | 'startsAt' | 'bookingClosesAt' | 'cancelledAt'
 >;
 
-export function isBookingClosed(session: Pick<RoadshowSession, 'bookingClosesAt'>, now: Date): boolean {
+export function isBookingClosed(
+	session: Pick<RoadshowSession, 'bookingClosesAt'>,
+	now: Date
+): boolean {
 	return now.getTime() >= session.bookingClosesAt.getTime();
 }
 
@@ -52,7 +59,9 @@ export function sessionAvailability(
 export function availabilityLabel(availability: Availability): string {
 	switch (availability.kind) {
 		case 'open':
-			return availability.placesLeft === 1 ? '1 place left' : `${availability.placesLeft} places left`;
+			return availability.placesLeft === 1
+				? '1 place left'
+				: `${availability.placesLeft} places left`;
 		case 'full':
 			return 'Fully booked: join the waiting list';
 		case 'closed':

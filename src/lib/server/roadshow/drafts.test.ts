@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DRAFT_LIFETIME_MS, firstUnansweredStep, getDraftAnswers, nextStep, previousStep, saveDraftStep, startDraft, stepOfField } from './drafts';
+import {
+	DRAFT_LIFETIME_MS,
+	firstUnansweredStep,
+	getDraftAnswers,
+	nextStep,
+	previousStep,
+	saveDraftStep,
+	startDraft,
+	stepOfField
+} from './drafts';
 import { NOW, addSession, testDb } from './testFixtures';
 
 const later = (ms: number) => new Date(NOW.getTime() + ms);
@@ -12,9 +21,17 @@ describe('booking drafts', () => {
 		const id = startDraft(db, s.id, 'who', { bookedBy: 'family', adults: '5' }, NOW);
 		expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
 		// A field from another page is not taken.
-		expect(getDraftAnswers(db, id, s.id, NOW)).toEqual({ bookedBy: 'family', organisationName: '', organisationRole: '' });
+		expect(getDraftAnswers(db, id, s.id, NOW)).toEqual({
+			bookedBy: 'family',
+			organisationName: '',
+			organisationRole: ''
+		});
 		expect(saveDraftStep(db, id, s.id, 'places', { adults: '2', children: '' }, NOW)).toBe(true);
-		expect(getDraftAnswers(db, id, s.id, NOW)).toMatchObject({ bookedBy: 'family', adults: '2', children: '' });
+		expect(getDraftAnswers(db, id, s.id, NOW)).toMatchObject({
+			bookedBy: 'family',
+			adults: '2',
+			children: ''
+		});
 		expect(getDraftAnswers(db, id, other.id, NOW)).toBeUndefined();
 		expect(getDraftAnswers(db, 'not a draft', s.id, NOW)).toBeUndefined();
 		expect(saveDraftStep(db, 'A'.repeat(22), s.id, 'places', {}, NOW)).toBe(false);
@@ -31,8 +48,18 @@ describe('booking drafts', () => {
 
 	it('knows the order of the questions', () => {
 		expect(firstUnansweredStep({})).toBe('who');
-		expect(firstUnansweredStep({ bookedBy: 'family', adults: '1', email: 'a@b.cd' })).toBe('access-needs');
-		expect(firstUnansweredStep({ bookedBy: 'family', adults: '1', email: 'x', accessNeeds: [], consentToContact: 'no' })).toBeNull();
+		expect(firstUnansweredStep({ bookedBy: 'family', adults: '1', email: 'a@b.cd' })).toBe(
+			'access-needs'
+		);
+		expect(
+			firstUnansweredStep({
+				bookedBy: 'family',
+				adults: '1',
+				email: 'x',
+				accessNeeds: [],
+				consentToContact: 'no'
+			})
+		).toBeNull();
 		expect(nextStep('who')).toBe('places');
 		expect(nextStep('consent')).toBe('check');
 		expect(previousStep('who')).toBeNull();

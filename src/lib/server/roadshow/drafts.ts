@@ -13,7 +13,10 @@ export const DRAFT_LIFETIME_MS = 24 * 3_600_000;
 export const journeySteps = [
 	{ step: 'who', fields: ['bookedBy', 'organisationName', 'organisationRole'] },
 	{ step: 'places', fields: ['adults', 'children'] },
-	{ step: 'contact', fields: ['contactName', 'email', 'phone', 'familyName', 'familyEmail', 'familyPhone'] },
+	{
+		step: 'contact',
+		fields: ['contactName', 'email', 'phone', 'familyName', 'familyEmail', 'familyPhone']
+	},
 	{ step: 'access-needs', fields: ['accessNeeds', 'accessNeedsOther'] },
 	{ step: 'consent', fields: ['consentToContact'] }
 ] as const;
@@ -58,11 +61,25 @@ function pick(step: JourneyStep, values: FormValues): FormValues {
 const isDraftId = (id: string) => /^[A-Za-z0-9_-]{22}$/.test(id);
 
 /** Starts a journey with the first page's answers; also clears out expired drafts. */
-export function startDraft(db: Db, sessionId: number, step: JourneyStep, values: FormValues, now: Date): string {
+export function startDraft(
+	db: Db,
+	sessionId: number,
+	step: JourneyStep,
+	values: FormValues,
+	now: Date
+): string {
 	const id = randomBytes(16).toString('base64url');
-	db.delete(bookingDraft).where(lt(bookingDraft.updatedAt, new Date(now.getTime() - DRAFT_LIFETIME_MS))).run();
+	db.delete(bookingDraft)
+		.where(lt(bookingDraft.updatedAt, new Date(now.getTime() - DRAFT_LIFETIME_MS)))
+		.run();
 	db.insert(bookingDraft)
-		.values({ id, roadshowSessionId: sessionId, answers: pick(step, values), createdAt: now, updatedAt: now })
+		.values({
+			id,
+			roadshowSessionId: sessionId,
+			answers: pick(step, values),
+			createdAt: now,
+			updatedAt: now
+		})
 		.run();
 	return id;
 }
@@ -82,14 +99,26 @@ const draftAnswers = preparedPerDatabase((db) =>
 );
 
 /** The answers so far, or undefined for an unknown, expired or other session's draft. */
-export function getDraftAnswers(db: Db, id: string, sessionId: number, now: Date): FormValues | undefined {
+export function getDraftAnswers(
+	db: Db,
+	id: string,
+	sessionId: number,
+	now: Date
+): FormValues | undefined {
 	if (!isDraftId(id)) return undefined;
 	// Placeholders in a where clause are bound as they are: the time goes in as epoch milliseconds.
 	return draftAnswers(db).get({ id, sessionId, since: now.getTime() - DRAFT_LIFETIME_MS })?.answers;
 }
 
 /** Saves one page's answers; false if the draft has gone. */
-export function saveDraftStep(db: Db, id: string, sessionId: number, step: JourneyStep, values: FormValues, now: Date): boolean {
+export function saveDraftStep(
+	db: Db,
+	id: string,
+	sessionId: number,
+	step: JourneyStep,
+	values: FormValues,
+	now: Date
+): boolean {
 	return db.transaction(
 		(tx) => {
 			const answers = getDraftAnswers(db, id, sessionId, now);

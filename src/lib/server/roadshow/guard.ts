@@ -7,9 +7,13 @@ import { getDb } from '../db';
 import { ukToday } from '../../format';
 import { getSessionRow } from './queries';
 
-
 /** A session that belongs to the consultation in the address; 404 otherwise. */
-export function sessionOfConsultation(locals: App.Locals, idParam: string, sessionIdParam: string, permission: Permission) {
+export function sessionOfConsultation(
+	locals: App.Locals,
+	idParam: string,
+	sessionIdParam: string,
+	permission: Permission
+) {
 	const found = consultationForStaff(locals, idParam, permission);
 	const session = getSessionRow(getDb(), parseId(sessionIdParam));
 	if (!session || session.consultationId !== found.consultation.id) error(404, 'Page not found');

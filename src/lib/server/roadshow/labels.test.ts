@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fullnessMessage, fullnessTag, promotedNote, sessionStatusTag, reminderLeadText } from './labels';
+import {
+	fullnessMessage,
+	fullnessTag,
+	promotedNote,
+	sessionStatusTag,
+	reminderLeadText
+} from './labels';
 import { NOW } from './testFixtures';
 
 const session = {
@@ -12,7 +18,9 @@ const session = {
 describe('staff labels', () => {
 	it('tags a session by its state', () => {
 		expect(sessionStatusTag(session, 30, NOW).text).toBe('Booking open');
-		expect(sessionStatusTag(session, 0, new Date('2026-06-09T18:00:00Z')).text).toBe('Booking closed');
+		expect(sessionStatusTag(session, 0, new Date('2026-06-09T18:00:00Z')).text).toBe(
+			'Booking closed'
+		);
 		expect(sessionStatusTag(session, 0, new Date('2026-06-10T17:00:00Z')).text).toBe('Finished');
 		expect(sessionStatusTag({ ...session, cancelledAt: NOW }, 0, NOW).text).toBe('Cancelled');
 	});
@@ -24,12 +32,16 @@ describe('staff labels', () => {
 		expect(fullnessMessage(23, 30, 0)).toBeNull();
 		expect(fullnessMessage(24, 30, 0)).toBe('This session is 80% full: 24 of 30 places booked');
 		expect(fullnessMessage(29, 30, 0)).toBe('This session is 96% full: 29 of 30 places booked');
-		expect(fullnessMessage(30, 30, 1)).toBe('This session is full: 30 of 30 places booked. 1 booking is on the waiting list.');
+		expect(fullnessMessage(30, 30, 1)).toBe(
+			'This session is full: 30 of 30 places booked. 1 booking is on the waiting list.'
+		);
 		expect(fullnessMessage(30, 30, 3)).toContain('3 bookings are on the waiting list');
 	});
 
 	it('describes people moved from the waiting list, and nothing for none or a tampered count', () => {
-		expect(promotedNote(1)).toBe(' 1 booking moved from the waiting list to confirmed, and the people were emailed.');
+		expect(promotedNote(1)).toBe(
+			' 1 booking moved from the waiting list to confirmed, and the people were emailed.'
+		);
 		expect(promotedNote(3)).toContain('3 bookings moved');
 		expect(promotedNote(0)).toBe('');
 		expect(promotedNote(Number('x'))).toBe('');

@@ -30,14 +30,19 @@ export function fullnessTag(confirmedPlaces: number, capacity: number): StaffTag
 }
 
 /** "This session is 80% full: 24 of 30 places booked", or null below 80%. */
-export function fullnessMessage(confirmedPlaces: number, capacity: number, waitingCount: number): string | null {
+export function fullnessMessage(
+	confirmedPlaces: number,
+	capacity: number,
+	waitingCount: number
+): string | null {
 	const level = fullnessLevel(confirmedPlaces, capacity);
 	const booked = `${confirmedPlaces} of ${capacity} ${capacity === 1 ? 'place' : 'places'} booked`;
 	if (level === '100') {
 		const waiting = waitingCount === 1 ? '1 booking is' : `${waitingCount} bookings are`;
 		return `This session is full: ${booked}. ${waiting} on the waiting list.`;
 	}
-	if (level === '80') return `This session is ${Math.floor((confirmedPlaces * 100) / capacity)}% full: ${booked}`;
+	if (level === '80')
+		return `This session is ${Math.floor((confirmedPlaces * 100) / capacity)}% full: ${booked}`;
 	return null;
 }
 

@@ -12,7 +12,9 @@ describe('getManageView', () => {
 	it('offers changes within the places free, and nothing for an unknown link', () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId, { capacity: 5 });
-		const mine = token(createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW));
+		const mine = token(
+			createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW)
+		);
 		createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW);
 		const view = getManageView(db, mine, NOW)!;
 		expect(view).toMatchObject({ state: 'open', canChange: true, canCancel: true, mostPlaces: 3 });
@@ -23,10 +25,21 @@ describe('getManageView', () => {
 	it('refuses changes after booking closes, but still lets a waiting entry leave', () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId, { capacity: 1 });
-		const confirmed = token(createBooking(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW));
+		const confirmed = token(
+			createBooking(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW)
+		);
 		const waiting = token(joinWaitingList(db, bookingInput(session.id), NOW));
 		const afterClose = new Date(session.bookingClosesAt.getTime() + 1);
-		expect(getManageView(db, confirmed, afterClose)).toMatchObject({ state: 'closed', canChange: false, canCancel: false });
-		expect(getManageView(db, waiting, afterClose)).toMatchObject({ state: 'closed', canChange: false, canCancel: true, mostPlaces: 6 });
+		expect(getManageView(db, confirmed, afterClose)).toMatchObject({
+			state: 'closed',
+			canChange: false,
+			canCancel: false
+		});
+		expect(getManageView(db, waiting, afterClose)).toMatchObject({
+			state: 'closed',
+			canChange: false,
+			canCancel: true,
+			mostPlaces: 6
+		});
 	});
 });

@@ -26,7 +26,11 @@ export function getManageView(db: Db, token: string, now: Date): ManageView | un
 	if (!found) return undefined;
 	const { booking, session } = found;
 	const c = db
-		.select({ slug: consultation.slug, title: consultation.title, contactEmail: consultation.contactEmail })
+		.select({
+			slug: consultation.slug,
+			title: consultation.title,
+			contactEmail: consultation.contactEmail
+		})
 		.from(consultation)
 		.where(eq(consultation.id, session.consultationId))
 		.get()!;
@@ -40,8 +44,12 @@ export function getManageView(db: Db, token: string, now: Date): ManageView | un
 					: 'open';
 	const maxParty = getConfig().BOOKING_MAX_PARTY;
 	// A waiting party may grow: it simply waits for more places.
-	const others = countConfirmedPlaces(db, session.id) - (booking.status === 'confirmed' ? partyOf(booking) : 0);
-	const mostPlaces = booking.status === 'confirmed' ? Math.min(maxParty, placesLeft(session.capacity, others)) : maxParty;
+	const others =
+		countConfirmedPlaces(db, session.id) - (booking.status === 'confirmed' ? partyOf(booking) : 0);
+	const mostPlaces =
+		booking.status === 'confirmed'
+			? Math.min(maxParty, placesLeft(session.capacity, others))
+			: maxParty;
 	return {
 		booking,
 		session,

@@ -2,7 +2,11 @@
 // availability worked out by the capacity rules.
 import type { Db } from '../db';
 import { availabilityLabel, sessionAvailability, type Availability } from './capacity';
-import { getSessionWithCounts, listSessionsForConsultation, type SessionWithCounts } from './sessions';
+import {
+	getSessionWithCounts,
+	listSessionsForConsultation,
+	type SessionWithCounts
+} from './sessions';
 
 export type PublicSession = {
 	id: number;
@@ -60,7 +64,12 @@ const distinct = (values: (string | null)[]) =>
 	[...new Set(values.filter((v): v is string => Boolean(v)))].sort((a, b) => a.localeCompare(b));
 
 /** Upcoming sessions that are not cancelled, by date, with the filter choices drawn from them. */
-export function listPublicSessions(db: Db, consultationId: number, now: Date, filters: SessionFilters = {}) {
+export function listPublicSessions(
+	db: Db,
+	consultationId: number,
+	now: Date,
+	filters: SessionFilters = {}
+) {
 	const upcoming = listSessionsForConsultation(db, consultationId).filter(
 		(s) => !s.cancelledAt && s.startsAt.getTime() > now.getTime()
 	);
@@ -77,7 +86,12 @@ export function listPublicSessions(db: Db, consultationId: number, now: Date, fi
 }
 
 /** One session of this consultation, including cancelled and past ones (their pages explain). */
-export function findPublicSession(db: Db, consultationId: number, sessionId: number, now: Date): PublicSession | undefined {
+export function findPublicSession(
+	db: Db,
+	consultationId: number,
+	sessionId: number,
+	now: Date
+): PublicSession | undefined {
 	if (!Number.isSafeInteger(sessionId) || sessionId < 1) return undefined;
 	const s = getSessionWithCounts(db, sessionId);
 	return s && s.consultationId === consultationId ? toPublic(s, now) : undefined;

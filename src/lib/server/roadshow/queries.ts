@@ -48,7 +48,11 @@ export function newReference(isTaken: (reference: string) => boolean): string {
  * Confirms waiting-list entries that now fit (policy in waitingList.ts). Call inside the write
  * transaction that freed the places; the caller emails the returned bookings after commit.
  */
-export function promoteFromWaitingList(q: Queryable, session: RoadshowSession, now: Date): Booking[] {
+export function promoteFromWaitingList(
+	q: Queryable,
+	session: RoadshowSession,
+	now: Date
+): Booking[] {
 	if (session.cancelledAt || hasStarted(session, now)) return [];
 	const free = placesLeft(session.capacity, countConfirmedPlaces(q, session.id));
 	if (free === 0) return [];

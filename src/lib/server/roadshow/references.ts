@@ -9,7 +9,8 @@ const REFERENCE_LENGTH = 8;
 export function generateBookingReference(): string {
 	let raw = '';
 	// randomInt is uniform (no modulo bias).
-	for (let i = 0; i < REFERENCE_LENGTH; i++) raw += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+	for (let i = 0; i < REFERENCE_LENGTH; i++)
+		raw += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
 	return `${raw.slice(0, 4)}-${raw.slice(4)}`;
 }
 

@@ -11,11 +11,29 @@ describe('session register', () => {
 		const other = addSession(db, consultationId);
 		const zoe = book(
 			db,
-			bookingInput(session.id, { contactName: 'Zoe', adults: 2, children: 1, accessNeeds: ['wheelchair', 'bsl'] }),
+			bookingInput(session.id, {
+				contactName: 'Zoe',
+				adults: 2,
+				children: 1,
+				accessNeeds: ['wheelchair', 'bsl']
+			}),
 			NOW
 		);
-		book(db, bookingInput(session.id, { contactName: 'amir', adults: 2, children: 0, accessNeeds: ['bsl'] }), NOW);
-		joinWaitingList(db, bookingInput(session.id, { contactName: 'Wen', adults: 1, children: 1 }), NOW);
+		book(
+			db,
+			bookingInput(session.id, {
+				contactName: 'amir',
+				adults: 2,
+				children: 0,
+				accessNeeds: ['bsl']
+			}),
+			NOW
+		);
+		joinWaitingList(
+			db,
+			bookingInput(session.id, { contactName: 'Wen', adults: 1, children: 1 }),
+			NOW
+		);
 		if (zoe.kind !== 'booked') throw new Error('not booked');
 
 		const register = getSessionRegister(db, session.id)!;
@@ -27,7 +45,9 @@ describe('session register', () => {
 		expect(checkInBooking(db, other.id, zoe.booking.id, NOW)).toBeUndefined();
 		expect(checkInBooking(db, session.id, zoe.booking.id, NOW)?.attendedAt).toEqual(NOW);
 		// Checking in twice keeps the first arrival time.
-		expect(checkInBooking(db, session.id, zoe.booking.id, new Date(NOW.getTime() + 60_000))?.attendedAt).toEqual(NOW);
+		expect(
+			checkInBooking(db, session.id, zoe.booking.id, new Date(NOW.getTime() + 60_000))?.attendedAt
+		).toEqual(NOW);
 		expect(getSessionRegister(db, session.id)?.checkedInPlaces).toBe(3);
 		expect(undoCheckIn(db, session.id, zoe.booking.id, NOW)?.attendedAt).toBeNull();
 		expect(getSessionRegister(db, 9999)).toBeUndefined();

@@ -43,7 +43,8 @@ export function getSessionRegister(db: Db, sessionId: number): SessionRegister |
 		other: 0
 	};
 	for (const b of confirmed)
-		for (const need of b.accessNeeds) if (need !== 'none' && need in accessNeedTotals) accessNeedTotals[need]++;
+		for (const need of b.accessNeeds)
+			if (need !== 'none' && need in accessNeedTotals) accessNeedTotals[need]++;
 	const sum = (list: Booking[]) => list.reduce((n, b) => n + partyOf(b), 0);
 	return {
 		session,
@@ -57,36 +58,62 @@ export function getSessionRegister(db: Db, sessionId: number): SessionRegister |
 }
 
 /** Marks a confirmed booking of this session as arrived; undefined if there is no such booking. */
-export function checkInBooking(db: Db, sessionId: number, bookingId: number, now: Date): Booking | undefined {
-	return db
-		.update(booking)
-		.set({ attendedAt: now, updatedAt: now })
-		.where(
-			and(
-				eq(booking.id, bookingId),
-				eq(booking.roadshowSessionId, sessionId),
-				eq(booking.status, 'confirmed'),
-				isNull(booking.attendedAt)
+export function checkInBooking(
+	db: Db,
+	sessionId: number,
+	bookingId: number,
+	now: Date
+): Booking | undefined {
+	return (
+		db
+			.update(booking)
+			.set({ attendedAt: now, updatedAt: now })
+			.where(
+				and(
+					eq(booking.id, bookingId),
+					eq(booking.roadshowSessionId, sessionId),
+					eq(booking.status, 'confirmed'),
+					isNull(booking.attendedAt)
+				)
 			)
-		)
-		.returning()
-		.get() ?? findInSession(db, sessionId, bookingId);
+			.returning()
+			.get() ?? findInSession(db, sessionId, bookingId)
+	);
 }
 
-export function undoCheckIn(db: Db, sessionId: number, bookingId: number, now: Date): Booking | undefined {
-	return db
-		.update(booking)
-		.set({ attendedAt: null, updatedAt: now })
-		.where(and(eq(booking.id, bookingId), eq(booking.roadshowSessionId, sessionId), isNotNull(booking.attendedAt)))
-		.returning()
-		.get() ?? findInSession(db, sessionId, bookingId);
+export function undoCheckIn(
+	db: Db,
+	sessionId: number,
+	bookingId: number,
+	now: Date
+): Booking | undefined {
+	return (
+		db
+			.update(booking)
+			.set({ attendedAt: null, updatedAt: now })
+			.where(
+				and(
+					eq(booking.id, bookingId),
+					eq(booking.roadshowSessionId, sessionId),
+					isNotNull(booking.attendedAt)
+				)
+			)
+			.returning()
+			.get() ?? findInSession(db, sessionId, bookingId)
+	);
 }
 
 function findInSession(db: Db, sessionId: number, bookingId: number): Booking | undefined {
 	return db
 		.select()
 		.from(booking)
-		.where(and(eq(booking.id, bookingId), eq(booking.roadshowSessionId, sessionId), eq(booking.status, 'confirmed')))
+		.where(
+			and(
+				eq(booking.id, bookingId),
+				eq(booking.roadshowSessionId, sessionId),
+				eq(booking.status, 'confirmed')
+			)
+		)
 		.get();
 }
 
@@ -95,6 +122,12 @@ export function getLiveBooking(db: Db, sessionId: number, bookingId: number): Bo
 	return db
 		.select()
 		.from(booking)
-		.where(and(eq(booking.id, bookingId), eq(booking.roadshowSessionId, sessionId), ne(booking.status, 'cancelled')))
+		.where(
+			and(
+				eq(booking.id, bookingId),
+				eq(booking.roadshowSessionId, sessionId),
+				ne(booking.status, 'cancelled')
+			)
+		)
 		.get();
 }

@@ -1,32 +1,17 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createBooking, joinWaitingList } from './bookings';
 import { checkInBooking, getSessionRegister } from './register';
 import { csvSafe, registerCsv } from './registerCsv';
 import { NOW, addSession, bookingInput, testDb } from './testFixtures';
 
-/** Enough of RFC 4180 to read the file back: quoted cells with "" escapes, CRLF rows. */
-function parse(csv: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < csv.length; i++) {
-		const c = csv[i];
-		if (quoted) {
-			if (c === '"' && csv[i + 1] === '"') (cell += '"'), i++;
-			else if (c === '"') quoted = false;
-			else cell += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') row.push(cell), (cell = '');
-		else if (c === '\r' && csv[i + 1] === '\n') rows.push([...row, cell]), (row = []), (cell = ''), i++;
-		else cell += c;
-	}
-	return rows;
-}
+/** Reads the file back as a spreadsheet would: csv-parse, strict about quoting and row lengths. */
+const parse = (csv: string): string[][] => parseCsv(csv, { record_delimiter: '\r\n' });
 
 describe('register CSV', () => {
 	it('neutralises cells a spreadsheet would run as a formula', () => {
-		for (const bad of ['=1+1', '+44 1234', '-2', '@SUM(A1)', '\t=x', '\r=x']) expect(csvSafe(bad)).toBe(`'${bad}`);
+		for (const bad of ['=1+1', '+44 1234', '-2', '@SUM(A1)', '\t=x', '\r=x'])
+			expect(csvSafe(bad)).toBe(`'${bad}`);
 		expect(csvSafe('Sam = Parent')).toBe('Sam = Parent');
 		expect(csvSafe('')).toBe('');
 	});
@@ -62,14 +47,36 @@ describe('register CSV', () => {
 
 		const rows = parse(registerCsv(getSessionRegister(db, session.id)!)) as string[][];
 		expect(rows[0]).toEqual([
-			'reference', 'status', 'name', 'organisation', 'adults', 'children', 'access needs',
-			'other access needs', 'phone', 'email', 'arrived'
+			'reference',
+			'status',
+			'name',
+			'organisation',
+			'adults',
+			'children',
+			'access needs',
+			'other access needs',
+			'phone',
+			'email',
+			'arrived'
 		]);
 		expect(rows[1]).toEqual([
-			sam.booking.reference, 'confirmed', `'=HYPERLINK("http://evil")`, '', '2', '1',
-			'Wheelchair access; Other', 'A chair near the door', '07700 900982', 'sam@example.com', 'yes'
+			sam.booking.reference,
+			'confirmed',
+			`'=HYPERLINK("http://evil")`,
+			'',
+			'2',
+			'1',
+			'Wheelchair access; Other',
+			'A chair near the door',
+			'07700 900982',
+			'sam@example.com',
+			'yes'
 		]);
-		expect(rows[2].slice(1, 4)).toEqual(['waiting', 'Ali family (booked by Pat Teacher)', 'Hope School']);
+		expect(rows[2].slice(1, 4)).toEqual([
+			'waiting',
+			'Ali family (booked by Pat Teacher)',
+			'Hope School'
+		]);
 		expect(rows[2][10]).toBe('no');
 		expect(rows).toHaveLength(3);
 	});

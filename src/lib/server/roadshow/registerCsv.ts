@@ -28,7 +28,10 @@ export function csvSafe(value: string): string {
 
 function row(b: Booking): string[] {
 	// On-behalf bookings: the family is who comes; the practitioner is who to contact.
-	const name = b.bookedBy === 'on_behalf' && b.familyName ? `${b.familyName} (booked by ${b.contactName})` : b.contactName;
+	const name =
+		b.bookedBy === 'on_behalf' && b.familyName
+			? `${b.familyName} (booked by ${b.contactName})`
+			: b.contactName;
 	const needs = b.accessNeeds.filter((n) => n !== 'none').map((n) => ACCESS_NEED_LABELS[n]);
 	const cells = [
 		b.reference,
@@ -48,7 +51,10 @@ function row(b: Booking): string[] {
 
 /** Confirmed bookings (by name), then the waiting list (in queue order). */
 export function registerCsv(register: SessionRegister): string {
-	return stringify([[...REGISTER_CSV_COLUMNS], ...register.confirmed.map(row), ...register.waiting.map(row)], {
-		record_delimiter: '\r\n'
-	});
+	return stringify(
+		[[...REGISTER_CSV_COLUMNS], ...register.confirmed.map(row), ...register.waiting.map(row)],
+		{
+			record_delimiter: '\r\n'
+		}
+	);
 }

@@ -37,7 +37,9 @@ describe('register view', () => {
 			contact: ['sam@example.com', '07700 900982'],
 			arrived: false
 		});
-		expect(registerEntry(register.confirmed.find((b) => b.bookedBy === 'family')!).bookedBy).toBe('Family');
+		expect(registerEntry(register.confirmed.find((b) => b.bookedBy === 'family')!).bookedBy).toBe(
+			'Family'
+		);
 		expect(accessNeedSummary(register.accessNeedTotals)).toEqual([
 			{ need: 'British Sign Language (BSL) interpreter', bookings: 2 },
 			{ need: 'Other', bookings: 1 }

@@ -17,9 +17,19 @@ function book(db: Db, input: BookingInput) {
 describe('reminders', () => {
 	it('claims each confirmed booking for a live session within the lead time, once, even when run twice', () => {
 		const { db, consultationId } = testDb();
-		const soon = addSession(db, consultationId, { capacity: 2, startsAt: inDays(1), bookingClosesAt: inDays(0.5) });
-		const later = addSession(db, consultationId, { startsAt: inDays(5), bookingClosesAt: inDays(4) });
-		const cancelled = addSession(db, consultationId, { startsAt: inDays(1), bookingClosesAt: inDays(0.5) });
+		const soon = addSession(db, consultationId, {
+			capacity: 2,
+			startsAt: inDays(1),
+			bookingClosesAt: inDays(0.5)
+		});
+		const later = addSession(db, consultationId, {
+			startsAt: inDays(5),
+			bookingClosesAt: inDays(4)
+		});
+		const cancelled = addSession(db, consultationId, {
+			startsAt: inDays(1),
+			bookingClosesAt: inDays(0.5)
+		});
 		const due = book(db, bookingInput(soon.id, { adults: 2, children: 0 }));
 		joinWaitingList(db, bookingInput(soon.id), NOW);
 		const notYet = book(db, bookingInput(later.id));
@@ -49,12 +59,24 @@ describe('reminders', () => {
 			const b = openDatabase(join(dir, 'test.db'));
 			const c = a
 				.insert(consultation)
-				.values({ slug: 's', title: 'T', summary: '', contactEmail: 'x@example.org', opensOn: '2026-05-01', closesOn: '2026-07-31', createdAt: NOW, updatedAt: NOW })
+				.values({
+					slug: 's',
+					title: 'T',
+					summary: '',
+					contactEmail: 'x@example.org',
+					opensOn: '2026-05-01',
+					closesOn: '2026-07-31',
+					createdAt: NOW,
+					updatedAt: NOW
+				})
 				.returning()
 				.get();
 			const session = addSession(a, c.id, { startsAt: inDays(1), bookingClosesAt: inDays(0.5) });
 			for (let i = 0; i < 5; i++) book(a, bookingInput(session.id, { adults: 1, children: 0 }));
-			const claimed = [...claimDueReminders(a, NOW, 2 * DAY), ...claimDueReminders(b, NOW, 2 * DAY)];
+			const claimed = [
+				...claimDueReminders(a, NOW, 2 * DAY),
+				...claimDueReminders(b, NOW, 2 * DAY)
+			];
 			expect(claimed).toHaveLength(5);
 			expect(new Set(claimed.map((r) => r.booking.id)).size).toBe(5);
 			a.$client.close();

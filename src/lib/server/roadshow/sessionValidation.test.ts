@@ -41,10 +41,22 @@ describe('session form', () => {
 	});
 
 	it('accepts a chosen close time before the start', () => {
-		const session = sessionFormSchema.parse({ ...form, 'closes-day': '12', 'closes-month': '6', 'closes-year': '2026', closesTime: '9am' });
+		const session = sessionFormSchema.parse({
+			...form,
+			'closes-day': '12',
+			'closes-month': '6',
+			'closes-year': '2026',
+			closesTime: '9am'
+		});
 		expect(session.bookingClosesAt?.toISOString()).toBe('2026-06-12T08:00:00.000Z');
 		expect(
-			errorsOf({ ...form, 'closes-day': '14', 'closes-month': '6', 'closes-year': '2026', closesTime: '9am' })
+			errorsOf({
+				...form,
+				'closes-day': '14',
+				'closes-month': '6',
+				'closes-year': '2026',
+				closesTime: '9am'
+			})
 		).toEqual({ 'closes-day': 'Booking must close before the session starts' });
 	});
 
@@ -59,20 +71,40 @@ describe('session form', () => {
 			startTime: 'Enter the start time',
 			capacity: 'Enter the number of places'
 		});
-		expect(errorsOf({ ...form, 'date-day': '31', 'date-month': '2', endTime: '5pm', capacity: '0', postcode: 'nowhere' })).toEqual({
+		expect(
+			errorsOf({
+				...form,
+				'date-day': '31',
+				'date-month': '2',
+				endTime: '5pm',
+				capacity: '0',
+				postcode: 'nowhere'
+			})
+		).toEqual({
 			postcode: 'Enter a full UK postcode, like L1 1JD',
 			'date-day': 'Date of the session must be a real date, like 4 6 2026',
 			capacity: 'Number of places must be between 1 and 1000'
 		});
-		expect(errorsOf({ ...form, endTime: '5pm' })).toEqual({ endTime: 'End time must be after the start time' });
-		expect(errorsOf({ ...form, mode: '' })).toEqual({ mode: 'Select whether the session is in person or online' });
+		expect(errorsOf({ ...form, endTime: '5pm' })).toEqual({
+			endTime: 'End time must be after the start time'
+		});
+		expect(errorsOf({ ...form, mode: '' })).toEqual({
+			mode: 'Select whether the session is in person or online'
+		});
 	});
 
 	it('needs an https joining link for online sessions and drops the address', () => {
 		expect(errorsOf({ ...form, mode: 'online', joiningLink: 'http://x' })).toEqual({
 			joiningLink: 'Enter a joining link that starts with https://'
 		});
-		expect(sessionFormSchema.parse({ ...form, mode: 'online', venueName: '', joiningLink: 'https://meet.example/x' })).toMatchObject({
+		expect(
+			sessionFormSchema.parse({
+				...form,
+				mode: 'online',
+				venueName: '',
+				joiningLink: 'https://meet.example/x'
+			})
+		).toMatchObject({
 			venueName: 'Online',
 			address: '',
 			postcode: '',
@@ -81,8 +113,15 @@ describe('session form', () => {
 	});
 
 	it('fills the form from a saved session, and saving it unchanged gives the same session', () => {
-		const parsed = sessionFormSchema.parse({ ...form, childrenWelcome: 'yes', area: 'City centre' });
-		const saved = { ...parsed, bookingClosesAt: new Date('2026-06-12T17:00:00Z') } as unknown as RoadshowSession;
+		const parsed = sessionFormSchema.parse({
+			...form,
+			childrenWelcome: 'yes',
+			area: 'City centre'
+		});
+		const saved = {
+			...parsed,
+			bookingClosesAt: new Date('2026-06-12T17:00:00Z')
+		} as unknown as RoadshowSession;
 		const values = sessionFormValues(saved);
 		expect(values).toMatchObject({
 			'date-day': '13',
@@ -101,15 +140,27 @@ describe('session form', () => {
 		const early = { ...saved, bookingClosesAt: new Date('2026-06-11T11:00:00Z') };
 		const again = sessionFormSchema.parse(sessionFormValues(early));
 		expect(again.bookingClosesAt?.toISOString()).toBe('2026-06-11T11:00:00.000Z');
-		expect(sessionFormValues(early)).toMatchObject({ 'closes-day': '11', 'closes-month': '6', closesTime: 'midday' });
+		expect(sessionFormValues(early)).toMatchObject({
+			'closes-day': '11',
+			'closes-month': '6',
+			closesTime: 'midday'
+		});
 	});
 });
 
 describe('cancelling a session', () => {
 	it('needs a reason for the people booked', () => {
-		expect(cancelSessionSchema.safeParse({}).error?.issues[0].message).toBe('Enter why the session is cancelled');
-		expect(cancelSessionSchema.safeParse({ reason: '  ' }).error?.issues[0].message).toBe('Enter why the session is cancelled');
-		expect(cancelSessionSchema.safeParse({ reason: 'x'.repeat(501) }).error?.issues[0].message).toBe('Reason must be 500 characters or less');
-		expect(cancelSessionSchema.parse({ reason: ' The venue flooded ' })).toEqual({ reason: 'The venue flooded' });
+		expect(cancelSessionSchema.safeParse({}).error?.issues[0].message).toBe(
+			'Enter why the session is cancelled'
+		);
+		expect(cancelSessionSchema.safeParse({ reason: '  ' }).error?.issues[0].message).toBe(
+			'Enter why the session is cancelled'
+		);
+		expect(
+			cancelSessionSchema.safeParse({ reason: 'x'.repeat(501) }).error?.issues[0].message
+		).toBe('Reason must be 500 characters or less');
+		expect(cancelSessionSchema.parse({ reason: ' The venue flooded ' })).toEqual({
+			reason: 'The venue flooded'
+		});
 	});
 });

@@ -21,7 +21,11 @@ function formatPostcode(v: string): string {
 export function calendarDateFrom(day: string, month: string, year: string): string | null {
 	if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return null;
 	const d = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-	if (d.getUTCFullYear() !== Number(year) || d.getUTCMonth() !== Number(month) - 1 || d.getUTCDate() !== Number(day))
+	if (
+		d.getUTCFullYear() !== Number(year) ||
+		d.getUTCMonth() !== Number(month) - 1 ||
+		d.getUTCDate() !== Number(day)
+	)
 		return null;
 	return d.toISOString().slice(0, 10);
 }
@@ -54,26 +58,31 @@ export const sessionFormSchema = z
 		childrenWelcome: checkbox
 	})
 	.transform((v, ctx) => {
-		const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+		const issue = (path: string, message: string) =>
+			ctx.addIssue({ code: 'custom', path: [path], message });
 		const tooLong = (path: string, value: string, max: number, what: string) => {
 			if (value.length > max) issue(path, `${what} must be ${max} characters or less`);
 		};
 
 		if (!v.title) issue('title', 'Enter a title for the session');
 		tooLong('title', v.title, 200, 'Title');
-		if (!v.audienceLabel) issue('audienceLabel', 'Enter who the session is for, like Parents/Carers');
+		if (!v.audienceLabel)
+			issue('audienceLabel', 'Enter who the session is for, like Parents/Carers');
 		tooLong('audienceLabel', v.audienceLabel, 100, 'Who the session is for');
 
-		if (v.mode !== 'in_person' && v.mode !== 'online') issue('mode', 'Select whether the session is in person or online');
+		if (v.mode !== 'in_person' && v.mode !== 'online')
+			issue('mode', 'Select whether the session is in person or online');
 		const mode: 'in_person' | 'online' = v.mode === 'online' ? 'online' : 'in_person';
 		const inPerson = mode === 'in_person';
 		if (inPerson) {
 			if (!v.venueName) issue('venueName', 'Enter the name of the venue');
 			if (!v.address) issue('address', 'Enter the address of the venue');
 			if (!v.postcode) issue('postcode', 'Enter the postcode of the venue');
-			else if (!POSTCODE.test(v.postcode)) issue('postcode', 'Enter a full UK postcode, like L1 1JD');
+			else if (!POSTCODE.test(v.postcode))
+				issue('postcode', 'Enter a full UK postcode, like L1 1JD');
 		} else if (!v.joiningLink) issue('joiningLink', 'Enter the joining link');
-		else if (!/^https:\/\/[^\s]+$/.test(v.joiningLink)) issue('joiningLink', 'Enter a joining link that starts with https://');
+		else if (!/^https:\/\/[^\s]+$/.test(v.joiningLink))
+			issue('joiningLink', 'Enter a joining link that starts with https://');
 		tooLong('venueName', v.venueName, 200, 'Venue name');
 		tooLong('address', v.address, 500, 'Address');
 		tooLong('area', v.area, 100, 'Area');
@@ -86,18 +95,23 @@ export const sessionFormSchema = z
 
 		const start = v.startTime ? parseTimeOfDay(v.startTime) : null;
 		if (!v.startTime) issue('startTime', 'Enter the start time');
-		else if (!start) issue('startTime', 'Enter the start time in the correct format, like 5:30pm or 17:30');
+		else if (!start)
+			issue('startTime', 'Enter the start time in the correct format, like 5:30pm or 17:30');
 		const end = v.endTime ? parseTimeOfDay(v.endTime) : null;
-		if (v.endTime && !end) issue('endTime', 'Enter the end time in the correct format, like 6:30pm or 18:30');
+		if (v.endTime && !end)
+			issue('endTime', 'Enter the end time in the correct format, like 6:30pm or 18:30');
 
 		let capacity = 0;
 		if (!v.capacity) issue('capacity', 'Enter the number of places');
-		else if (!/^\d+$/.test(v.capacity)) issue('capacity', 'Number of places must be a whole number, like 30');
-		else if ((capacity = Number(v.capacity)) < 1 || capacity > 1000) issue('capacity', 'Number of places must be between 1 and 1000');
+		else if (!/^\d+$/.test(v.capacity))
+			issue('capacity', 'Number of places must be a whole number, like 30');
+		else if ((capacity = Number(v.capacity)) < 1 || capacity > 1000)
+			issue('capacity', 'Number of places must be between 1 and 1000');
 
 		const startsAt = date && start ? ukLocalToInstant(date, start) : null;
 		const endsAt = date && end ? ukLocalToInstant(date, end) : null;
-		if (startsAt && endsAt && endsAt <= startsAt) issue('endTime', 'End time must be after the start time');
+		if (startsAt && endsAt && endsAt <= startsAt)
+			issue('endTime', 'End time must be after the start time');
 
 		// Blank close date and time: the default, the evening before.
 		let bookingClosesAt: Date | null = null;
@@ -105,11 +119,17 @@ export const sessionFormSchema = z
 		if (closesGiven) {
 			const closesDate = calendarDateFrom(v['closes-day'], v['closes-month'], v['closes-year']);
 			const closesTime = v.closesTime ? parseTimeOfDay(v.closesTime) : '23:59';
-			if (!closesDate) issue('closes-day', 'Date booking closes must be a real date, like 3 6 2026');
-			if (!closesTime) issue('closesTime', 'Enter the time booking closes in the correct format, like 6pm or 18:00');
+			if (!closesDate)
+				issue('closes-day', 'Date booking closes must be a real date, like 3 6 2026');
+			if (!closesTime)
+				issue(
+					'closesTime',
+					'Enter the time booking closes in the correct format, like 6pm or 18:00'
+				);
 			if (closesDate && closesTime) {
 				bookingClosesAt = ukLocalToInstant(closesDate, closesTime);
-				if (startsAt && bookingClosesAt > startsAt) issue('closes-day', 'Booking must close before the session starts');
+				if (startsAt && bookingClosesAt > startsAt)
+					issue('closes-day', 'Booking must close before the session starts');
 			}
 		}
 		tooLong('parking', v.parking, 500, 'Parking');
@@ -142,7 +162,11 @@ export type SessionInput = z.output<typeof sessionFormSchema>;
 
 function dateFields(name: string, instant: Date): Record<string, string> {
 	const [year, month, day] = ukToday(instant).split('-');
-	return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year };
+	return {
+		[`${name}-day`]: String(Number(day)),
+		[`${name}-month`]: String(Number(month)),
+		[`${name}-year`]: year
+	};
 }
 
 /**
@@ -150,7 +174,8 @@ function dateFields(name: string, instant: Date): Record<string, string> {
  * is left blank, so it moves with the session if the date changes.
  */
 export function sessionFormValues(session: RoadshowSession): Record<string, string> {
-	const defaultClose = session.bookingClosesAt.getTime() === defaultBookingClosesAt(session.startsAt).getTime();
+	const defaultClose =
+		session.bookingClosesAt.getTime() === defaultBookingClosesAt(session.startsAt).getTime();
 	const yes = (v: boolean) => (v ? 'yes' : '');
 	return {
 		title: session.title,
@@ -167,7 +192,10 @@ export function sessionFormValues(session: RoadshowSession): Record<string, stri
 		capacity: String(session.capacity),
 		...(defaultClose
 			? { 'closes-day': '', 'closes-month': '', 'closes-year': '', closesTime: '' }
-			: { ...dateFields('closes', session.bookingClosesAt), closesTime: formatTime(session.bookingClosesAt) }),
+			: {
+					...dateFields('closes', session.bookingClosesAt),
+					closesTime: formatTime(session.bookingClosesAt)
+				}),
 		stepFreeAccess: yes(session.stepFreeAccess),
 		hearingLoop: yes(session.hearingLoop),
 		parking: session.parking,

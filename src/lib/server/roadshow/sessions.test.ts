@@ -40,13 +40,21 @@ describe('sessions', () => {
 		const { db, consultationId } = testDb();
 		const session = createSession(db, consultationId, input, NOW);
 		expect(session.bookingClosesAt.toISOString()).toBe('2026-06-06T17:00:00.000Z');
-		const winter = createSession(db, consultationId, { ...input, startsAt: new Date('2026-12-03T10:00:00Z') }, NOW);
+		const winter = createSession(
+			db,
+			consultationId,
+			{ ...input, startsAt: new Date('2026-12-03T10:00:00Z') },
+			NOW
+		);
 		expect(winter.bookingClosesAt.toISOString()).toBe('2026-12-02T18:00:00.000Z');
 	});
 
 	it('lists sessions by date with confirmed places and waiting counts', () => {
 		const { db, consultationId } = testDb();
-		const later = addSession(db, consultationId, { capacity: 3, startsAt: new Date('2026-06-20T10:00:00Z') });
+		const later = addSession(db, consultationId, {
+			capacity: 3,
+			startsAt: new Date('2026-06-20T10:00:00Z')
+		});
 		const sooner = addSession(db, consultationId, { capacity: 10 });
 		createBooking(db, bookingInput(later.id, { adults: 2, children: 1 }), NOW);
 		joinWaitingList(db, bookingInput(later.id), NOW);
@@ -56,7 +64,10 @@ describe('sessions', () => {
 			[sooner.id, 0, 0],
 			[later.id, 3, 2]
 		]);
-		expect(getSessionWithCounts(db, later.id)).toMatchObject({ confirmedPlaces: 3, waitingCount: 2 });
+		expect(getSessionWithCounts(db, later.id)).toMatchObject({
+			confirmedPlaces: 3,
+			waitingCount: 2
+		});
 		expect(getSessionWithCounts(db, 9999)).toBeUndefined();
 	});
 
@@ -64,7 +75,10 @@ describe('sessions', () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId, { capacity: 10 });
 		createBooking(db, bookingInput(session.id, { adults: 3, children: 2 }), NOW);
-		expect(updateSessionCapacity(db, session.id, 4, NOW)).toEqual({ kind: 'below_confirmed', confirmedPlaces: 5 });
+		expect(updateSessionCapacity(db, session.id, 4, NOW)).toEqual({
+			kind: 'below_confirmed',
+			confirmedPlaces: 5
+		});
 		expect(updateSession(db, session.id, { ...input, capacity: 4 }, NOW)).toEqual({
 			kind: 'below_confirmed',
 			confirmedPlaces: 5
@@ -81,7 +95,9 @@ describe('sessions', () => {
 		const small = joinWaitingList(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW);
 		if (big.kind !== 'booked' || small.kind !== 'booked') throw new Error('not booked');
 		const raised = updateSessionCapacity(db, session.id, 4, NOW);
-		expect(raised.kind === 'updated' && raised.promoted.map((b) => b.id)).toEqual([small.booking.id]);
+		expect(raised.kind === 'updated' && raised.promoted.map((b) => b.id)).toEqual([
+			small.booking.id
+		]);
 		const again = updateSessionCapacity(db, session.id, 7, NOW);
 		expect(again.kind === 'updated' && again.promoted.map((b) => b.id)).toEqual([big.booking.id]);
 	});
@@ -105,15 +121,24 @@ describe('sessions', () => {
 	it('lists upcoming sessions across consultations with their counts, leaving out cancelled ones', () => {
 		const { db, consultationId } = testDb();
 		const past = addSession(db, consultationId, { startsAt: new Date('2026-05-20T16:00:00Z') });
-		const later = addSession(db, consultationId, { startsAt: new Date('2026-06-20T16:00:00Z'), capacity: 2 });
+		const later = addSession(db, consultationId, {
+			startsAt: new Date('2026-06-20T16:00:00Z'),
+			capacity: 2
+		});
 		const sooner = addSession(db, consultationId, { startsAt: new Date('2026-06-05T16:00:00Z') });
-		const cancelled = addSession(db, consultationId, { startsAt: new Date('2026-06-06T16:00:00Z') });
+		const cancelled = addSession(db, consultationId, {
+			startsAt: new Date('2026-06-06T16:00:00Z')
+		});
 		cancelSession(db, cancelled.id, '', NOW);
 		createBooking(db, bookingInput(later.id, { adults: 2, children: 0 }), NOW);
 		joinWaitingList(db, bookingInput(later.id), NOW);
 		const list = listUpcomingSessions(db, NOW);
 		expect(list.map((s) => s.id)).toEqual([sooner.id, later.id]);
-		expect(list[1]).toMatchObject({ consultationTitle: 'SEND strategy', confirmedPlaces: 2, waitingCount: 1 });
+		expect(list[1]).toMatchObject({
+			consultationTitle: 'SEND strategy',
+			confirmedPlaces: 2,
+			waitingCount: 1
+		});
 		expect(list.some((s) => s.id === past.id)).toBe(false);
 	});
 });
@@ -121,7 +146,10 @@ describe('sessions', () => {
 describe('audit of staff changes to sessions', () => {
 	it('records who added, changed and cancelled a session, with each change', async () => {
 		const { db, consultationId } = testDb();
-		const staffUserId = await insertStaff(db, { email: 'lead@example.org', password: 'a long passphrase' });
+		const staffUserId = await insertStaff(db, {
+			email: 'lead@example.org',
+			password: 'a long passphrase'
+		});
 		const actor = { staffUserId, ip: '127.0.0.1' };
 		const session = createSession(db, consultationId, input, NOW, actor);
 		updateSession(db, session.id, { ...input, title: 'Renamed' }, NOW, actor);

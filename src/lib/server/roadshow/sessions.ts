@@ -2,37 +2,78 @@
 import { and, asc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
 import { preparedPerDatabase, type Db } from '../db';
 import { recordAudit, type Actor } from '../audit';
-import { booking, consultation, roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
+import {
+	booking,
+	consultation,
+	roadshowSession,
+	type Booking,
+	type RoadshowSession
+} from '../db/schema';
 import { defaultBookingClosesAt } from './schedule';
 import type { SessionInput } from './sessionValidation';
-import { countConfirmedPlaces, getSessionRow, promoteFromWaitingList, type Queryable } from './queries';
+import {
+	countConfirmedPlaces,
+	getSessionRow,
+	promoteFromWaitingList,
+	type Queryable
+} from './queries';
 
 export type SessionWithCounts = RoadshowSession & { confirmedPlaces: number; waitingCount: number };
 
 const immediate = { behavior: 'immediate' } as const;
 
 function sessionValues(input: SessionInput) {
-	return { ...input, bookingClosesAt: input.bookingClosesAt ?? defaultBookingClosesAt(input.startsAt) };
+	return {
+		...input,
+		bookingClosesAt: input.bookingClosesAt ?? defaultBookingClosesAt(input.startsAt)
+	};
 }
 
 /** Staff changes record who made them; the demo seed passes no actor. */
-function audit(q: Queryable, actor: Actor | undefined, action: string, session: RoadshowSession, summary: string, now: Date): void {
+function audit(
+	q: Queryable,
+	actor: Actor | undefined,
+	action: string,
+	session: RoadshowSession,
+	summary: string,
+	now: Date
+): void {
 	if (!actor) return;
 	recordAudit(
 		q,
-		{ actorStaffUserId: actor.staffUserId, action, subjectType: 'roadshow_session', subjectId: session.id, summary, ip: actor.ip },
+		{
+			actorStaffUserId: actor.staffUserId,
+			action,
+			subjectType: 'roadshow_session',
+			subjectId: session.id,
+			summary,
+			ip: actor.ip
+		},
 		now
 	);
 }
 
-export function createSession(db: Db, consultationId: number, input: SessionInput, now: Date, actor?: Actor): RoadshowSession {
+export function createSession(
+	db: Db,
+	consultationId: number,
+	input: SessionInput,
+	now: Date,
+	actor?: Actor
+): RoadshowSession {
 	return db.transaction((tx) => {
 		const session = tx
 			.insert(roadshowSession)
 			.values({ ...sessionValues(input), consultationId, createdAt: now, updatedAt: now })
 			.returning()
 			.get();
-		audit(tx, actor, 'roadshow_session.created', session, `Added roadshow session "${session.title}"`, now);
+		audit(
+			tx,
+			actor,
+			'roadshow_session.created',
+			session,
+			`Added roadshow session "${session.title}"`,
+			now
+		);
 		return session;
 	}, immediate);
 }
@@ -70,18 +111,38 @@ function applyUpdate(
 }
 
 /** Saves the whole staff form, capacity rule included. */
-export function updateSession(db: Db, sessionId: number, input: SessionInput, now: Date, actor?: Actor): UpdateSessionResult {
+export function updateSession(
+	db: Db,
+	sessionId: number,
+	input: SessionInput,
+	now: Date,
+	actor?: Actor
+): UpdateSessionResult {
 	return db.transaction((tx) => {
 		const result = applyUpdate(tx, sessionId, sessionValues(input), now);
 		if (result.kind === 'updated') {
-			const moved = result.promoted.length ? ` (${result.promoted.length} moved from the waiting list)` : '';
-			audit(tx, actor, 'roadshow_session.updated', result.session, `Changed roadshow session "${result.session.title}"${moved}`, now);
+			const moved = result.promoted.length
+				? ` (${result.promoted.length} moved from the waiting list)`
+				: '';
+			audit(
+				tx,
+				actor,
+				'roadshow_session.updated',
+				result.session,
+				`Changed roadshow session "${result.session.title}"${moved}`,
+				now
+			);
 		}
 		return result;
 	}, immediate);
 }
 
-export function updateSessionCapacity(db: Db, sessionId: number, capacity: number, now: Date): UpdateSessionResult {
+export function updateSessionCapacity(
+	db: Db,
+	sessionId: number,
+	capacity: number,
+	now: Date
+): UpdateSessionResult {
 	return db.transaction((tx) => applyUpdate(tx, sessionId, { capacity }, now), immediate);
 }
 
@@ -91,7 +152,13 @@ export type CancelSessionResult =
 	| { kind: 'already_cancelled'; session: RoadshowSession }
 	| { kind: 'not_found' };
 
-export function cancelSession(db: Db, sessionId: number, reason: string, now: Date, actor?: Actor): CancelSessionResult {
+export function cancelSession(
+	db: Db,
+	sessionId: number,
+	reason: string,
+	now: Date,
+	actor?: Actor
+): CancelSessionResult {
 	return db.transaction((tx) => {
 		const current = getSessionRow(tx, sessionId);
 		if (!current) return { kind: 'not_found' } as const;
@@ -108,7 +175,14 @@ export function cancelSession(db: Db, sessionId: number, reason: string, now: Da
 			.where(and(eq(booking.roadshowSessionId, sessionId), ne(booking.status, 'cancelled')))
 			.orderBy(asc(booking.id))
 			.all();
-		audit(tx, actor, 'roadshow_session.cancelled', session, `Cancelled roadshow session "${session.title}"`, now);
+		audit(
+			tx,
+			actor,
+			'roadshow_session.cancelled',
+			session,
+			`Cancelled roadshow session "${session.title}"`,
+			now
+		);
 		return { kind: 'cancelled', session, notify } as const;
 	}, immediate);
 }
@@ -125,7 +199,11 @@ function selectWithCounts(db: Db) {
 		.$dynamic();
 }
 
-const withCounts = (r: { session: RoadshowSession; confirmedPlaces: number; waitingCount: number }) => ({
+const withCounts = (r: {
+	session: RoadshowSession;
+	confirmedPlaces: number;
+	waitingCount: number;
+}) => ({
 	...r.session,
 	confirmedPlaces: Number(r.confirmedPlaces),
 	waitingCount: Number(r.waitingCount)
@@ -142,7 +220,10 @@ export function listSessionsForConsultation(db: Db, consultationId: number): Ses
 }
 
 const sessionWithCounts = preparedPerDatabase((db) =>
-	selectWithCounts(db).where(eq(roadshowSession.id, sql.placeholder('sessionId'))).groupBy(roadshowSession.id).prepare()
+	selectWithCounts(db)
+		.where(eq(roadshowSession.id, sql.placeholder('sessionId')))
+		.groupBy(roadshowSession.id)
+		.prepare()
 );
 
 export function getSessionWithCounts(db: Db, sessionId: number): SessionWithCounts | undefined {

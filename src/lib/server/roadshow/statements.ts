@@ -9,13 +9,35 @@ const p = (name: string) => sql.placeholder(name);
 
 // Every column a new booking is given; placeholders keep each column's mapping (JSON, dates, booleans).
 const insertColumns = [
-	'roadshowSessionId', 'reference', 'manageTokenHash', 'idempotencyKey', 'status', 'adults', 'children', 'bookedBy',
-	'organisationName', 'organisationRole', 'contactName', 'email', 'phone', 'familyName', 'familyEmail', 'familyPhone',
-	'accessNeeds', 'accessNeedsOther', 'consentToContact', 'createdAt', 'updatedAt'
+	'roadshowSessionId',
+	'reference',
+	'manageTokenHash',
+	'idempotencyKey',
+	'status',
+	'adults',
+	'children',
+	'bookedBy',
+	'organisationName',
+	'organisationRole',
+	'contactName',
+	'email',
+	'phone',
+	'familyName',
+	'familyEmail',
+	'familyPhone',
+	'accessNeeds',
+	'accessNeedsOther',
+	'consentToContact',
+	'createdAt',
+	'updatedAt'
 ] as const;
 
 export const bookingStatements = preparedPerDatabase((db) => ({
-	sessionById: db.select().from(roadshowSession).where(eq(roadshowSession.id, p('sessionId'))).prepare(),
+	sessionById: db
+		.select()
+		.from(roadshowSession)
+		.where(eq(roadshowSession.id, p('sessionId')))
+		.prepare(),
 	byIdempotencyKey: db
 		.select()
 		.from(booking)
@@ -26,11 +48,17 @@ export const bookingStatements = preparedPerDatabase((db) => ({
 		.from(booking)
 		.where(and(eq(booking.roadshowSessionId, p('sessionId')), eq(booking.status, 'confirmed')))
 		.prepare(),
-	referenceTaken: db.select({ id: booking.id }).from(booking).where(eq(booking.reference, p('reference'))).prepare(),
+	referenceTaken: db
+		.select({ id: booking.id })
+		.from(booking)
+		.where(eq(booking.reference, p('reference')))
+		.prepare(),
 	insertBooking: db
 		.insert(booking)
 		.values({
-			...(Object.fromEntries(insertColumns.map((c) => [c, p(c)])) as unknown as typeof booking.$inferInsert),
+			...(Object.fromEntries(
+				insertColumns.map((c) => [c, p(c)])
+			) as unknown as typeof booking.$inferInsert),
 			// Drizzle maps placeholder dates but trips on null: this nullable one takes epoch milliseconds.
 			waitingSince: sql`${p('waitingSinceMs')}`
 		})

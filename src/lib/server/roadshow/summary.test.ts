@@ -21,14 +21,28 @@ const family = {
 describe('answerRows', () => {
 	it('describes a family booking with each row’s question page', () => {
 		const rows = answerRows(family);
-		expect(rows.map((r) => [r.key, r.value, r.step])).toContainEqual(['Telephone number', 'Not given', 'contact']);
-		expect(rows.find((r) => r.key === 'Access needs')?.value).toBe('Wheelchair access, Other: A ramp');
+		expect(rows.map((r) => [r.key, r.value, r.step])).toContainEqual([
+			'Telephone number',
+			'Not given',
+			'contact'
+		]);
+		expect(rows.find((r) => r.key === 'Access needs')?.value).toBe(
+			'Wheelchair access, Other: A ramp'
+		);
 		expect(rows.some((r) => r.key === 'Organisation')).toBe(false);
 	});
 
 	it('adds the organisation and the family’s details for an on-behalf booking', () => {
-		const rows = answerRows({ ...family, bookedBy: 'on_behalf', organisationName: 'Abercromby School', organisationRole: 'SENCO', familyName: 'Jo Family' });
-		expect(rows.map((r) => r.key)).toEqual(expect.arrayContaining(['Organisation', 'Your role', 'Family’s name', 'Your email address']));
+		const rows = answerRows({
+			...family,
+			bookedBy: 'on_behalf',
+			organisationName: 'Abercromby School',
+			organisationRole: 'SENCO',
+			familyName: 'Jo Family'
+		});
+		expect(rows.map((r) => r.key)).toEqual(
+			expect.arrayContaining(['Organisation', 'Your role', 'Family’s name', 'Your email address'])
+		);
 		expect(accessNeedsText(['none'], null)).toBe('None');
 	});
 });

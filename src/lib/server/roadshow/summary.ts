@@ -24,7 +24,9 @@ export type AnswerRow = { key: string; value: string; step: JourneyStep };
 
 export function accessNeedsText(needs: AccessNeed[], other: string | null): string {
 	if (needs.length === 0 || needs.includes('none')) return 'None';
-	return needs.map((n) => (n === 'other' && other ? `Other: ${other}` : ACCESS_NEED_LABELS[n])).join(', ');
+	return needs
+		.map((n) => (n === 'other' && other ? `Other: ${other}` : ACCESS_NEED_LABELS[n]))
+		.join(', ');
 }
 
 const orNotGiven = (v: string | null) => v || 'Not given';
@@ -32,7 +34,11 @@ const orNotGiven = (v: string | null) => v || 'Not given';
 export function answerRows(a: BookingAnswers): AnswerRow[] {
 	const onBehalf = a.bookedBy === 'on_behalf';
 	return [
-		{ key: 'Booking for', value: onBehalf ? 'A family, on their behalf' : 'Myself or my family', step: 'who' },
+		{
+			key: 'Booking for',
+			value: onBehalf ? 'A family, on their behalf' : 'Myself or my family',
+			step: 'who'
+		},
 		...(onBehalf
 			? [
 					{ key: 'Organisation', value: a.organisationName ?? '', step: 'who' as const },
@@ -43,15 +49,31 @@ export function answerRows(a: BookingAnswers): AnswerRow[] {
 		{ key: 'Children and young people', value: String(a.children), step: 'places' },
 		{ key: onBehalf ? 'Your name' : 'Name', value: a.contactName, step: 'contact' },
 		{ key: onBehalf ? 'Your email address' : 'Email address', value: a.email, step: 'contact' },
-		{ key: onBehalf ? 'Your telephone number' : 'Telephone number', value: orNotGiven(a.phone), step: 'contact' },
+		{
+			key: onBehalf ? 'Your telephone number' : 'Telephone number',
+			value: orNotGiven(a.phone),
+			step: 'contact'
+		},
 		...(onBehalf
 			? [
 					{ key: 'Family’s name', value: orNotGiven(a.familyName), step: 'contact' as const },
-					{ key: 'Family’s email address', value: orNotGiven(a.familyEmail), step: 'contact' as const },
-					{ key: 'Family’s telephone number', value: orNotGiven(a.familyPhone), step: 'contact' as const }
+					{
+						key: 'Family’s email address',
+						value: orNotGiven(a.familyEmail),
+						step: 'contact' as const
+					},
+					{
+						key: 'Family’s telephone number',
+						value: orNotGiven(a.familyPhone),
+						step: 'contact' as const
+					}
 				]
 			: []),
-		{ key: 'Access needs', value: accessNeedsText(a.accessNeeds, a.accessNeedsOther), step: 'access-needs' },
+		{
+			key: 'Access needs',
+			value: accessNeedsText(a.accessNeeds, a.accessNeedsOther),
+			step: 'access-needs'
+		},
 		{ key: 'Contact about this session', value: a.consentToContact ? 'Yes' : 'No', step: 'consent' }
 	];
 }

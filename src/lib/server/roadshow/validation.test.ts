@@ -38,7 +38,9 @@ describe('who is booking', () => {
 			organisationName: 'Enter the name of your school, setting or organisation',
 			organisationRole: 'Enter your role'
 		});
-		expect(whoSchema.parse({ bookedBy: 'family', organisationName: 'Ignored' }).organisationName).toBeNull();
+		expect(
+			whoSchema.parse({ bookedBy: 'family', organisationName: 'Ignored' }).organisationName
+		).toBeNull();
 	});
 });
 
@@ -50,19 +52,33 @@ describe('how many places', () => {
 	});
 
 	it('refuses missing, empty, negative and huge parties with GOV.UK messages', () => {
-		expect(errorsOf(places, { adults: '' })).toEqual({ adults: 'Enter how many adults are coming' });
-		expect(errorsOf(places, { adults: '0', children: '0' })).toEqual({ adults: 'Book at least one place' });
-		expect(errorsOf(places, { adults: '-1', children: '2' })).toEqual({ adults: 'Enter the number of places, up to 6' });
-		expect(errorsOf(places, { adults: '4', children: '3' })).toEqual({ adults: 'Enter the number of places, up to 6' });
-		expect(errorsOf(places, { adults: '99999999999999999999' })).toEqual({ adults: 'Enter the number of places, up to 6' });
-		expect(errorsOf(places, { adults: 'two' })).toEqual({ adults: 'Enter the number of adults as a whole number, like 2' });
+		expect(errorsOf(places, { adults: '' })).toEqual({
+			adults: 'Enter how many adults are coming'
+		});
+		expect(errorsOf(places, { adults: '0', children: '0' })).toEqual({
+			adults: 'Book at least one place'
+		});
+		expect(errorsOf(places, { adults: '-1', children: '2' })).toEqual({
+			adults: 'Enter the number of places, up to 6'
+		});
+		expect(errorsOf(places, { adults: '4', children: '3' })).toEqual({
+			adults: 'Enter the number of places, up to 6'
+		});
+		expect(errorsOf(places, { adults: '99999999999999999999' })).toEqual({
+			adults: 'Enter the number of places, up to 6'
+		});
+		expect(errorsOf(places, { adults: 'two' })).toEqual({
+			adults: 'Enter the number of adults as a whole number, like 2'
+		});
 		expect(errorsOf(places, { adults: '1', children: '1.5' })).toEqual({
 			children: 'Enter the number of children and young people as a whole number, like 2'
 		});
 	});
 
 	it('uses the configured limit', () => {
-		expect(errorsOf(placesSchema(2), { adults: '3' })).toEqual({ adults: 'Enter the number of places, up to 2' });
+		expect(errorsOf(placesSchema(2), { adults: '3' })).toEqual({
+			adults: 'Enter the number of places, up to 2'
+		});
 	});
 });
 
@@ -75,10 +91,18 @@ describe('contact details', () => {
 		expect(errorsOf(contactSchema, { contactName: 'Sam', email: 'sam@example' })).toEqual({
 			email: 'Enter an email address in the correct format, like name@example.com'
 		});
-		expect(errorsOf(contactSchema, { contactName: 'Sam', email: 'sam@example.com', phone: 'abc' })).toEqual({
+		expect(
+			errorsOf(contactSchema, { contactName: 'Sam', email: 'sam@example.com', phone: 'abc' })
+		).toEqual({
 			phone: 'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192'
 		});
-		expect(contactSchema.parse({ contactName: ' Sam ', email: 'sam@example.com', phone: '07700 900 982' })).toMatchObject({
+		expect(
+			contactSchema.parse({
+				contactName: ' Sam ',
+				email: 'sam@example.com',
+				phone: '07700 900 982'
+			})
+		).toMatchObject({
 			contactName: 'Sam',
 			phone: '07700 900 982',
 			familyEmail: null
@@ -86,19 +110,27 @@ describe('contact details', () => {
 	});
 
 	it('asks only for the email address to re-send a lost link', () => {
-		expect(errorsOf(resendLinkSchema, { email: '' })).toEqual({ email: 'Enter your email address' });
-		expect(resendLinkSchema.parse({ email: ' sam@example.com ' })).toEqual({ email: 'sam@example.com' });
+		expect(errorsOf(resendLinkSchema, { email: '' })).toEqual({
+			email: 'Enter your email address'
+		});
+		expect(resendLinkSchema.parse({ email: ' sam@example.com ' })).toEqual({
+			email: 'sam@example.com'
+		});
 	});
 });
 
 describe('access needs', () => {
 	it('takes one or many checkbox values', () => {
 		expect(accessNeedsSchema.parse({ accessNeeds: 'bsl' }).accessNeeds).toEqual(['bsl']);
-		expect(accessNeedsSchema.parse({ accessNeeds: ['bsl', 'wheelchair', 'bsl'] }).accessNeeds).toEqual(['bsl', 'wheelchair']);
+		expect(
+			accessNeedsSchema.parse({ accessNeeds: ['bsl', 'wheelchair', 'bsl'] }).accessNeeds
+		).toEqual(['bsl', 'wheelchair']);
 	});
 
 	it('needs an answer, and refuses None with other needs', () => {
-		expect(errorsOf(accessNeedsSchema, {})).toEqual({ accessNeeds: "Select the access needs you have, or select 'None'" });
+		expect(errorsOf(accessNeedsSchema, {})).toEqual({
+			accessNeeds: "Select the access needs you have, or select 'None'"
+		});
 		expect(errorsOf(accessNeedsSchema, { accessNeeds: ['none', 'bsl'] })).toEqual({
 			accessNeeds: "Select 'None' or the access needs you have, not both"
 		});
@@ -111,8 +143,13 @@ describe('access needs', () => {
 		expect(errorsOf(accessNeedsSchema, { accessNeeds: 'other', accessNeedsOther: '  ' })).toEqual({
 			accessNeedsOther: 'Tell us what other access needs you have'
 		});
-		expect(accessNeedsSchema.parse({ accessNeeds: 'bsl', accessNeedsOther: 'A ramp' }).accessNeedsOther).toBeNull();
-		expect(accessNeedsSchema.parse({ accessNeeds: ['other'], accessNeedsOther: 'A ramp' }).accessNeedsOther).toBe('A ramp');
+		expect(
+			accessNeedsSchema.parse({ accessNeeds: 'bsl', accessNeedsOther: 'A ramp' }).accessNeedsOther
+		).toBeNull();
+		expect(
+			accessNeedsSchema.parse({ accessNeeds: ['other'], accessNeedsOther: 'A ramp' })
+				.accessNeedsOther
+		).toBe('A ramp');
 	});
 });
 
@@ -150,16 +187,25 @@ describe('all the answers on "Confirm booking"', () => {
 	});
 
 	it('refuses a missing or tampered idempotency key', () => {
-		expect(Object.keys(errorsOf(schema, { ...complete, idempotencyKey: undefined }))).toEqual(['idempotencyKey']);
-		expect(Object.keys(errorsOf(schema, { ...complete, idempotencyKey: '<script>' }))).toEqual(['idempotencyKey']);
+		expect(Object.keys(errorsOf(schema, { ...complete, idempotencyKey: undefined }))).toEqual([
+			'idempotencyKey'
+		]);
+		expect(Object.keys(errorsOf(schema, { ...complete, idempotencyKey: '<script>' }))).toEqual([
+			'idempotencyKey'
+		]);
 	});
 
 	it('keeps family contact details only for on-behalf bookings', () => {
 		const family = { familyName: 'The Smiths', familyPhone: '0151 000 0000' };
 		expect(schema.parse({ ...complete, ...family }).familyName).toBeNull();
 		expect(
-			schema.parse({ ...complete, ...family, bookedBy: 'on_behalf', organisationName: 'Hope School', organisationRole: 'SENCo' })
-				.familyName
+			schema.parse({
+				...complete,
+				...family,
+				bookedBy: 'on_behalf',
+				organisationName: 'Hope School',
+				organisationRole: 'SENCo'
+			}).familyName
 		).toBe('The Smiths');
 	});
 });
@@ -170,6 +216,8 @@ describe('consentQuestionSchema', () => {
 		expect(consentQuestionSchema.safeParse({ consentToContact: 'no' }).success).toBe(true);
 		const result = consentQuestionSchema.safeParse({});
 		expect(result.success).toBe(false);
-		expect(result.error?.issues[0].message).toBe('Select yes if we can contact you about this session');
+		expect(result.error?.issues[0].message).toBe(
+			'Select yes if we can contact you about this session'
+		);
 	});
 });

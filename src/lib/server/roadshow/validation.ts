@@ -15,8 +15,10 @@ export const ACCESS_NEED_LABELS: Record<AccessNeed, string> = {
 	none: 'None'
 };
 
-export const EMAIL_FORMAT_MESSAGE = 'Enter an email address in the correct format, like name@example.com';
-const PHONE_MESSAGE = 'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192';
+export const EMAIL_FORMAT_MESSAGE =
+	'Enter an email address in the correct format, like name@example.com';
+const PHONE_MESSAGE =
+	'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192';
 const NONE_AND_NEEDS_MESSAGE = "Select 'None' or the access needs you have, not both";
 const NO_NEEDS_MESSAGE = "Select the access needs you have, or select 'None'";
 
@@ -27,7 +29,10 @@ const always = { when: () => true };
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 function requiredText(required: string, max: number, tooLong: string) {
-	return z.preprocess(first, z.string({ error: required }).trim().min(1, required).max(max, tooLong));
+	return z.preprocess(
+		first,
+		z.string({ error: required }).trim().min(1, required).max(max, tooLong)
+	);
 }
 
 function optionalText(max: number, tooLong: string) {
@@ -48,7 +53,11 @@ const isPhone = (v: string) => /^[+()\d\s.-]+$/.test(v) && /^\d{10,15}$/.test(v.
 function requiredEmail(required: string) {
 	return z.preprocess(
 		first,
-		z.string({ error: required }).trim().min(1, required).refine((v) => !v || isEmail(v), EMAIL_FORMAT_MESSAGE)
+		z
+			.string({ error: required })
+			.trim()
+			.min(1, required)
+			.refine((v) => !v || isEmail(v), EMAIL_FORMAT_MESSAGE)
 	);
 }
 
@@ -79,19 +88,34 @@ function phone() {
 // --- Who is booking -------------------------------------------------------------------------
 
 const whoShape = {
-	bookedBy: z.preprocess(first, z.enum(['family', 'on_behalf'], { error: 'Select who you are booking for' })),
-	organisationName: optionalText(200, 'Name of your school, setting or organisation must be 200 characters or less'),
+	bookedBy: z.preprocess(
+		first,
+		z.enum(['family', 'on_behalf'], { error: 'Select who you are booking for' })
+	),
+	organisationName: optionalText(
+		200,
+		'Name of your school, setting or organisation must be 200 characters or less'
+	),
 	organisationRole: optionalText(200, 'Your role must be 200 characters or less')
 };
 
 function checkWho(v: Record<string, unknown>, ctx: Ctx) {
 	if (v.bookedBy !== 'on_behalf') return;
 	if (!v.organisationName)
-		ctx.addIssue({ code: 'custom', path: ['organisationName'], message: 'Enter the name of your school, setting or organisation' });
-	if (!v.organisationRole) ctx.addIssue({ code: 'custom', path: ['organisationRole'], message: 'Enter your role' });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['organisationName'],
+			message: 'Enter the name of your school, setting or organisation'
+		});
+	if (!v.organisationRole)
+		ctx.addIssue({ code: 'custom', path: ['organisationRole'], message: 'Enter your role' });
 }
 
-type Who = { bookedBy: 'family' | 'on_behalf'; organisationName: string | null; organisationRole: string | null };
+type Who = {
+	bookedBy: 'family' | 'on_behalf';
+	organisationName: string | null;
+	organisationRole: string | null;
+};
 function cleanWho<T extends Who>(v: T): T {
 	return v.bookedBy === 'family' ? { ...v, organisationName: null, organisationRole: null } : v;
 }
@@ -126,9 +150,17 @@ function placeCount(maxParty: number, empty: string | null, notWhole: string) {
 
 function placesShape(maxParty: number) {
 	return {
-		adults: placeCount(maxParty, 'Enter how many adults are coming', 'Enter the number of adults as a whole number, like 2'),
+		adults: placeCount(
+			maxParty,
+			'Enter how many adults are coming',
+			'Enter the number of adults as a whole number, like 2'
+		),
 		// Blank means none.
-		children: placeCount(maxParty, null, 'Enter the number of children and young people as a whole number, like 2')
+		children: placeCount(
+			maxParty,
+			null,
+			'Enter the number of children and young people as a whole number, like 2'
+		)
 	};
 }
 
@@ -138,9 +170,14 @@ function checkPlaces(maxParty: number) {
 		// A count already out of range has its own message.
 		if (v.adults < 0 || v.children < 0 || v.adults > maxParty || v.children > maxParty) return;
 		const party = v.adults + v.children;
-		if (party === 0) ctx.addIssue({ code: 'custom', path: ['adults'], message: 'Book at least one place' });
+		if (party === 0)
+			ctx.addIssue({ code: 'custom', path: ['adults'], message: 'Book at least one place' });
 		else if (party > maxParty)
-			ctx.addIssue({ code: 'custom', path: ['adults'], message: `Enter the number of places, up to ${maxParty}` });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['adults'],
+				message: `Enter the number of places, up to ${maxParty}`
+			});
 	};
 }
 
@@ -151,7 +188,11 @@ export function placesSchema(maxParty = getConfig().BOOKING_MAX_PARTY) {
 // --- Contact details --------------------------------------------------------------------------
 
 const contactShape = {
-	contactName: requiredText('Enter your full name', 200, 'Full name must be 200 characters or less'),
+	contactName: requiredText(
+		'Enter your full name',
+		200,
+		'Full name must be 200 characters or less'
+	),
 	email: requiredEmail('Enter your email address'),
 	phone: phone(),
 	familyName: optionalText(200, 'Name must be 200 characters or less'),
@@ -159,17 +200,24 @@ const contactShape = {
 	familyPhone: phone()
 };
 
-type Contact = { familyName: string | null; familyEmail: string | null; familyPhone: string | null };
+type Contact = {
+	familyName: string | null;
+	familyEmail: string | null;
+	familyPhone: string | null;
+};
 /** Family contact details belong only to on-behalf bookings. */
 function cleanFamily<T extends Contact & { bookedBy: string }>(v: T): T {
-	return v.bookedBy === 'on_behalf' ? v : { ...v, familyName: null, familyEmail: null, familyPhone: null };
+	return v.bookedBy === 'on_behalf'
+		? v
+		: { ...v, familyName: null, familyEmail: null, familyPhone: null };
 }
 
 export const contactSchema = z.object(contactShape);
 
 // --- Access needs -----------------------------------------------------------------------------
 
-const isAccessNeed = (v: string): v is AccessNeed => (accessNeedCodes as readonly string[]).includes(v);
+const isAccessNeed = (v: string): v is AccessNeed =>
+	(accessNeedCodes as readonly string[]).includes(v);
 
 const accessShape = {
 	accessNeeds: z.preprocess(
@@ -185,20 +233,32 @@ const accessShape = {
 function checkAccess(v: Record<string, unknown>, ctx: Ctx) {
 	if (!Array.isArray(v.accessNeeds)) return;
 	const needs = v.accessNeeds as string[];
-	if (needs.length === 0) ctx.addIssue({ code: 'custom', path: ['accessNeeds'], message: NO_NEEDS_MESSAGE });
+	if (needs.length === 0)
+		ctx.addIssue({ code: 'custom', path: ['accessNeeds'], message: NO_NEEDS_MESSAGE });
 	else if (needs.includes('none') && needs.length > 1)
 		ctx.addIssue({ code: 'custom', path: ['accessNeeds'], message: NONE_AND_NEEDS_MESSAGE });
 	if (needs.includes('other') && !v.accessNeedsOther)
-		ctx.addIssue({ code: 'custom', path: ['accessNeedsOther'], message: 'Tell us what other access needs you have' });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['accessNeedsOther'],
+			message: 'Tell us what other access needs you have'
+		});
 }
 
 type Access = { accessNeeds: AccessNeed[]; accessNeedsOther: string | null };
 function cleanAccess<T extends Access>(v: T): T {
 	const accessNeeds = [...new Set(v.accessNeeds)];
-	return { ...v, accessNeeds, accessNeedsOther: accessNeeds.includes('other') ? v.accessNeedsOther : null };
+	return {
+		...v,
+		accessNeeds,
+		accessNeedsOther: accessNeeds.includes('other') ? v.accessNeedsOther : null
+	};
 }
 
-export const accessNeedsSchema = z.object(accessShape).superRefine(checkAccess, always).transform(cleanAccess);
+export const accessNeedsSchema = z
+	.object(accessShape)
+	.superRefine(checkAccess, always)
+	.transform(cleanAccess);
 
 // --- Consent ----------------------------------------------------------------------------------
 

@@ -9,7 +9,10 @@
 export type WaitingEntry = { id: number; party: number };
 
 /** The ids to promote, in join order, given the free places and the queue in join order. */
-export function planPromotions(freePlaces: number, waitingInJoinOrder: readonly WaitingEntry[]): number[] {
+export function planPromotions(
+	freePlaces: number,
+	waitingInJoinOrder: readonly WaitingEntry[]
+): number[] {
 	const promote: number[] = [];
 	let free = freePlaces;
 	for (const entry of waitingInJoinOrder) {

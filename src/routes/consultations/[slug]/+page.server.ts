@@ -11,7 +11,10 @@ export const load = ({ params, url }) => {
 	const found = findPublicConsultation(db, params.slug, ukToday(now));
 	if (!found) error(404, 'Page not found');
 	const { consultation: c, priorities } = found;
-	const filters = { audience: url.searchParams.get('audience') || null, area: url.searchParams.get('area') || null };
+	const filters = {
+		audience: url.searchParams.get('audience') || null,
+		area: url.searchParams.get('area') || null
+	};
 	return {
 		consultation: {
 			slug: c.slug,
@@ -22,8 +25,18 @@ export const load = ({ params, url }) => {
 			closesOn: c.closesOn,
 			status: c.status
 		},
-		priorities: priorities.map((p) => ({ position: p.position, title: p.title, description: p.description })),
+		priorities: priorities.map((p) => ({
+			position: p.position,
+			title: p.title,
+			description: p.description
+		})),
 		roadshow: { ...listPublicSessions(db, c.id, now, filters), filters },
-		questionnaires: c.status === 'open' ? publishedAudiences(db, c.id).map((a) => ({ audience: a, href: `/consultations/${c.slug}/questionnaires/${audienceSlug(a)}` })) : []
+		questionnaires:
+			c.status === 'open'
+				? publishedAudiences(db, c.id).map((a) => ({
+						audience: a,
+						href: `/consultations/${c.slug}/questionnaires/${audienceSlug(a)}`
+					}))
+				: []
 	};
 };

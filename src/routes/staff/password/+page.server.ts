@@ -16,7 +16,9 @@ export const actions: Actions = {
 		const user = requireUser(event.locals, event.url);
 		const parsed = parseForm(await event.request.formData(), changePasswordSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = await changePassword(getDb(), user.id, parsed.data, { ip: event.getClientAddress() });
+		const result = await changePassword(getDb(), user.id, parsed.data, {
+			ip: event.getClientAddress()
+		});
 		if (!result.ok) return invalid(parsed.values, result.errors);
 		// Every session was ended, including this one; carry on in the new one.
 		setSessionCookie(event, result.token, sessionExpiresAt(result.session, sessionLimits()));

@@ -1,6 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { PASSWORD_PATH, safeRedirectTo } from '$lib/server/auth/access';
-import { SESSION_COOKIE, sessionExpiresAt, sessionLimits, setSessionCookie } from '$lib/server/auth/session';
+import {
+	SESSION_COOKIE,
+	sessionExpiresAt,
+	sessionLimits,
+	setSessionCookie
+} from '$lib/server/auth/session';
 import { SIGN_IN_FAILED, SIGN_IN_THROTTLED, signIn, signInSchema } from '$lib/server/auth/signIn';
 import { getDb } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
@@ -24,9 +29,16 @@ export const actions: Actions = {
 			previousToken: cookies.get(SESSION_COOKIE)
 		});
 		if (!result.ok) {
-			return invalid(parsed.values, { email: result.reason === 'throttled' ? SIGN_IN_THROTTLED : SIGN_IN_FAILED });
+			return invalid(parsed.values, {
+				email: result.reason === 'throttled' ? SIGN_IN_THROTTLED : SIGN_IN_FAILED
+			});
 		}
 		setSessionCookie(event, result.token, sessionExpiresAt(result.session, sessionLimits()));
-		redirect(303, result.user.mustChangePassword ? PASSWORD_PATH : safeRedirectTo(url.searchParams.get('redirectTo')));
+		redirect(
+			303,
+			result.user.mustChangePassword
+				? PASSWORD_PATH
+				: safeRedirectTo(url.searchParams.get('redirectTo'))
+		);
 	}
 };

@@ -33,11 +33,15 @@ export const commentTheme = sqliteTable(
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
 		answerId: integer('answer_id').references(() => answer.id, { onDelete: 'cascade' }),
-		roadshowNoteId: integer('roadshow_note_id').references(() => roadshowNote.id, { onDelete: 'cascade' }),
+		roadshowNoteId: integer('roadshow_note_id').references(() => roadshowNote.id, {
+			onDelete: 'cascade'
+		}),
 		themeId: integer('theme_id')
 			.notNull()
 			.references(() => theme.id, { onDelete: 'cascade' }),
-		taggedByStaffUserId: integer('tagged_by_staff_user_id').references(() => staffUser.id, { onDelete: 'set null' }),
+		taggedByStaffUserId: integer('tagged_by_staff_user_id').references(() => staffUser.id, {
+			onDelete: 'set null'
+		}),
 		taggedAt: integer('tagged_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [
@@ -58,7 +62,9 @@ export const commentPriority = sqliteTable(
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
 		answerId: integer('answer_id').references(() => answer.id, { onDelete: 'cascade' }),
-		roadshowNoteId: integer('roadshow_note_id').references(() => roadshowNote.id, { onDelete: 'cascade' }),
+		roadshowNoteId: integer('roadshow_note_id').references(() => roadshowNote.id, {
+			onDelete: 'cascade'
+		}),
 		priorityId: integer('priority_id')
 			.notNull()
 			.references(() => priority.id, { onDelete: 'cascade' })
@@ -67,7 +73,10 @@ export const commentPriority = sqliteTable(
 		uniqueIndex('comment_priority_answer_idx').on(t.answerId, t.priorityId),
 		uniqueIndex('comment_priority_note_idx').on(t.roadshowNoteId, t.priorityId),
 		index('comment_priority_priority_idx').on(t.priorityId),
-		check('comment_priority_one_source', sql`(${t.answerId} is null) <> (${t.roadshowNoteId} is null)`)
+		check(
+			'comment_priority_one_source',
+			sql`(${t.answerId} is null) <> (${t.roadshowNoteId} is null)`
+		)
 	]
 );
 
@@ -85,7 +94,9 @@ export const prioritySaidDid = sqliteTable(
 		youSaid: text('you_said').notNull().default(''),
 		weDid: text('we_did').notNull().default(''),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-		updatedByStaffUserId: integer('updated_by_staff_user_id').references(() => staffUser.id, { onDelete: 'set null' })
+		updatedByStaffUserId: integer('updated_by_staff_user_id').references(() => staffUser.id, {
+			onDelete: 'set null'
+		})
 	},
 	(t) => [uniqueIndex('priority_said_did_priority_idx').on(t.consultationId, t.priorityId)]
 );

@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index, uniqueIndex, primaryKey, check } from 'drizzle-orm/sqlite-core';
+import {
+	sqliteTable,
+	text,
+	integer,
+	index,
+	uniqueIndex,
+	primaryKey,
+	check
+} from 'drizzle-orm/sqlite-core';
 import { consultation, priority } from './consultations';
 import { staffUser } from './auth';
 import { roadshowSession } from './roadshow';
@@ -52,8 +60,12 @@ export const questionnaireVersion = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('questionnaire_version_number_idx').on(t.questionnaireId, t.number),
-		uniqueIndex('questionnaire_version_one_draft_idx').on(t.questionnaireId).where(sql`status = 'draft'`),
-		uniqueIndex('questionnaire_version_one_published_idx').on(t.questionnaireId).where(sql`status = 'published'`)
+		uniqueIndex('questionnaire_version_one_draft_idx')
+			.on(t.questionnaireId)
+			.where(sql`status = 'draft'`),
+		uniqueIndex('questionnaire_version_one_published_idx')
+			.on(t.questionnaireId)
+			.where(sql`status = 'published'`)
 	]
 );
 
@@ -105,7 +117,10 @@ export const questionOption = sqliteTable(
 		/** The "None" / "Prefer not to say" checkbox that cannot be combined with others. */
 		exclusive: integer('exclusive', { mode: 'boolean' }).notNull().default(false)
 	},
-	(t) => [uniqueIndex('question_option_value_idx').on(t.questionId, t.value), index('question_option_position_idx').on(t.questionId, t.position)]
+	(t) => [
+		uniqueIndex('question_option_value_idx').on(t.questionId, t.value),
+		index('question_option_position_idx').on(t.questionId, t.position)
+	]
 );
 
 /** The priorities a question informs; its answers count towards each of them. */
@@ -119,7 +134,10 @@ export const questionPriority = sqliteTable(
 			.notNull()
 			.references(() => priority.id, { onDelete: 'cascade' })
 	},
-	(t) => [primaryKey({ columns: [t.questionId, t.priorityId] }), index('question_priority_priority_idx').on(t.priorityId, t.questionId)]
+	(t) => [
+		primaryKey({ columns: [t.questionId, t.priorityId] }),
+		index('question_priority_priority_idx').on(t.priorityId, t.questionId)
+	]
 );
 
 export const response = sqliteTable(
@@ -148,12 +166,22 @@ export const response = sqliteTable(
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
 		lastSavedAt: integer('last_saved_at', { mode: 'timestamp_ms' }).notNull(),
 		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
-		enteredByStaffUserId: integer('entered_by_staff_user_id').references(() => staffUser.id, { onDelete: 'set null' }),
-		roadshowSessionId: integer('roadshow_session_id').references(() => roadshowSession.id, { onDelete: 'set null' })
+		enteredByStaffUserId: integer('entered_by_staff_user_id').references(() => staffUser.id, {
+			onDelete: 'set null'
+		}),
+		roadshowSessionId: integer('roadshow_session_id').references(() => roadshowSession.id, {
+			onDelete: 'set null'
+		})
 	},
 	(t) => [
 		// Dashboard headline counts and filters; submitted_at last for "responses over time".
-		index('response_consultation_idx').on(t.consultationId, t.status, t.audience, t.channel, t.submittedAt),
+		index('response_consultation_idx').on(
+			t.consultationId,
+			t.status,
+			t.audience,
+			t.channel,
+			t.submittedAt
+		),
 		index('response_consultation_submitted_idx').on(t.consultationId, t.submittedAt),
 		index('response_roadshow_session_idx').on(t.roadshowSessionId),
 		index('response_questionnaire_idx').on(t.questionnaireId, t.status)
@@ -209,10 +237,14 @@ export const roadshowNote = sqliteTable(
 		consultationId: integer('consultation_id')
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
-		roadshowSessionId: integer('roadshow_session_id').references(() => roadshowSession.id, { onDelete: 'set null' }),
+		roadshowSessionId: integer('roadshow_session_id').references(() => roadshowSession.id, {
+			onDelete: 'set null'
+		}),
 		audience: text('audience', { enum: audienceCodes }).notNull(),
 		note: text('note').notNull(),
-		enteredByStaffUserId: integer('entered_by_staff_user_id').references(() => staffUser.id, { onDelete: 'set null' }),
+		enteredByStaffUserId: integer('entered_by_staff_user_id').references(() => staffUser.id, {
+			onDelete: 'set null'
+		}),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [
@@ -231,7 +263,10 @@ export const roadshowNotePriority = sqliteTable(
 			.notNull()
 			.references(() => priority.id, { onDelete: 'cascade' })
 	},
-	(t) => [primaryKey({ columns: [t.noteId, t.priorityId] }), index('roadshow_note_priority_priority_idx').on(t.priorityId)]
+	(t) => [
+		primaryKey({ columns: [t.noteId, t.priorityId] }),
+		index('roadshow_note_priority_priority_idx').on(t.priorityId)
+	]
 );
 
 export type Questionnaire = typeof questionnaire.$inferSelect;

@@ -28,7 +28,9 @@ export const roadshowSession = sqliteTable(
 		postcode: text('postcode').notNull().default(''),
 		/** Optional district, for filtering the public list. */
 		area: text('area'),
-		mode: text('mode', { enum: ['in_person', 'online'] }).notNull().default('in_person'),
+		mode: text('mode', { enum: ['in_person', 'online'] })
+			.notNull()
+			.default('in_person'),
 		/** Online sessions only; shown to booked people, never on public pages. */
 		joiningLink: text('joining_link'),
 		startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
@@ -97,9 +99,18 @@ export const booking = sqliteTable(
 	(t) => [
 		uniqueIndex('booking_session_idempotency_idx').on(t.roadshowSessionId, t.idempotencyKey),
 		// Serves the waiting queue in join order, and covers the confirmed-places sum (no row reads).
-		index('booking_session_status_idx').on(t.roadshowSessionId, t.status, t.waitingSince, t.adults, t.children),
+		index('booking_session_status_idx').on(
+			t.roadshowSessionId,
+			t.status,
+			t.waitingSince,
+			t.adults,
+			t.children
+		),
 		index('booking_reminder_idx').on(t.status, t.reminderSentAt),
-		check('booking_party_check', sql`${t.adults} >= 0 AND ${t.children} >= 0 AND ${t.adults} + ${t.children} >= 1`)
+		check(
+			'booking_party_check',
+			sql`${t.adults} >= 0 AND ${t.children} >= 0 AND ${t.adults} + ${t.children} >= 1`
+		)
 	]
 );
 
@@ -119,7 +130,10 @@ export const bookingDraft = sqliteTable(
 			.notNull()
 			.references(() => roadshowSession.id, { onDelete: 'cascade' }),
 		/** The answers as posted (strings), checked again in full on "Confirm booking". */
-		answers: text('answers', { mode: 'json' }).$type<Record<string, string | string[]>>().notNull().default({}),
+		answers: text('answers', { mode: 'json' })
+			.$type<Record<string, string | string[]>>()
+			.notNull()
+			.default({}),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},

@@ -39,7 +39,8 @@ export const load = ({ params, setHeaders }) => {
 			childrenWelcome: s.childrenWelcome,
 			cancellationReason: s.cancellationReason,
 			// Only people with a confirmed place get the joining link.
-			joiningLink: s.mode === 'online' && b.status === 'confirmed' && !s.cancelledAt ? s.joiningLink : null
+			joiningLink:
+				s.mode === 'online' && b.status === 'confirmed' && !s.cancelledAt ? s.joiningLink : null
 		}
 	};
 };

@@ -39,7 +39,10 @@ export const actions: Actions = {
 		const me = requirePermission(locals, 'staff:manage', url);
 		const account = accountFromParam(params.id);
 		const values = formValues(await request.formData());
-		const result = updateStaffUser(getDb(), account.id, values, { staffUserId: me.id, ip: getClientAddress() });
+		const result = updateStaffUser(getDb(), account.id, values, {
+			staffUserId: me.id,
+			ip: getClientAddress()
+		});
 		if (!result.ok) {
 			if ('notFound' in result) error(404, 'Page not found');
 			return invalid(values, result.errors);

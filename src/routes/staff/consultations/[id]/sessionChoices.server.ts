@@ -6,7 +6,10 @@ import { formatSessionWhen } from '$lib/format';
 export function sessionChoices(consultationId: number, none: string) {
 	const sessions = listSessionsForConsultation(getDb(), consultationId)
 		.filter((s) => !s.cancelledAt)
-		.map((s) => ({ value: String(s.id), text: `${s.title}, ${formatSessionWhen(s.startsAt, s.endsAt)}` }));
+		.map((s) => ({
+			value: String(s.id),
+			text: `${s.title}, ${formatSessionWhen(s.startsAt, s.endsAt)}`
+		}));
 	return [{ value: '', text: none }, ...sessions];
 }
 

@@ -14,7 +14,10 @@ export const actions = {
 		const values = formValues(await request.formData());
 		const checked = validateConsultation(values);
 		if (!checked.ok) return invalid(values, checked.errors);
-		const created = createConsultation(getDb(), checked.data, { staffUserId: user.id, ip: getClientAddress() });
+		const created = createConsultation(getDb(), checked.data, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		if (!created.ok) return invalid(values, created.errors);
 		redirect(303, `/staff/consultations/${created.id}?done=created`);
 	}

@@ -7,7 +7,12 @@ import { bookingCalendarFile } from '$lib/server/roadshow/calendar';
 export const GET = ({ params }) => {
 	const found = findBookingByManageToken(getDb(), params.token);
 	if (!found) error(404, 'This link does not work');
-	const body = bookingCalendarFile(found.session, found.booking, getConfig().PUBLIC_URL, params.token);
+	const body = bookingCalendarFile(
+		found.session,
+		found.booking,
+		getConfig().PUBLIC_URL,
+		params.token
+	);
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',

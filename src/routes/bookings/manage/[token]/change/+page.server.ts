@@ -15,7 +15,7 @@ export const actions = {
 		switch (result.kind) {
 			case 'changed':
 				void notifyChanged(db, result, params.token);
-				redirect(303, `${manage}?updated=places`);
+				return redirect(303, `${manage}?updated=places`);
 			case 'not_enough_places':
 				return invalid(parsed.values, {
 					adults:
@@ -26,9 +26,11 @@ export const actions = {
 			case 'invalid_party':
 				return invalid(parsed.values, { adults: 'Enter the number of places' });
 			case 'children_not_welcome':
-				return invalid(parsed.values, { children: 'This session is for adults, so you cannot add places for children' });
+				return invalid(parsed.values, {
+					children: 'This session is for adults, so you cannot add places for children'
+				});
 			case 'not_found':
-				error(404, 'This link does not work');
+				return error(404, 'This link does not work');
 			// Closed or cancelled: the booking page explains.
 			default:
 				redirect(303, manage);

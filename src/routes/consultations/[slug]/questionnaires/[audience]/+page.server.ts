@@ -1,6 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { audienceFromSlug, audienceLabels, estimateMinutes, findStartPage, resumeQuestion, startResponse } from '$lib/server/questionnaires';
+import {
+	audienceFromSlug,
+	audienceLabels,
+	estimateMinutes,
+	findStartPage,
+	resumeQuestion,
+	startResponse
+} from '$lib/server/questionnaires';
 import { isEasyReadAudience, asksForContactDetails } from '$lib/server/questionnaires/audiences';
 import { startHref } from './journey.server';
 
@@ -15,7 +22,14 @@ export const load = ({ params }) => {
 	const { audience, page } = findPage(params);
 	const c = page.consultation;
 	return {
-		consultation: { slug: c.slug, title: c.title, status: c.status, opensOn: c.opensOn, closesOn: c.closesOn, contactEmail: c.contactEmail },
+		consultation: {
+			slug: c.slug,
+			title: c.title,
+			status: c.status,
+			opensOn: c.opensOn,
+			closesOn: c.closesOn,
+			contactEmail: c.contactEmail
+		},
 		audienceLabel: audienceLabels[audience],
 		easyRead: isEasyReadAudience(audience),
 		asksForContactDetails: asksForContactDetails(audience),
@@ -32,6 +46,9 @@ export const actions = {
 		const started = first && startResponse(getDb(), page.questionnaire.id, 'online');
 		// Closed since the page was shown: the start page explains.
 		if (!first || !started || !started.ok) redirect(303, startHref(params.slug, params.audience));
-		redirect(303, `${startHref(params.slug, params.audience)}/r/${started.resumeToken}/q/${encodeURIComponent(first.key)}`);
+		redirect(
+			303,
+			`${startHref(params.slug, params.audience)}/r/${started.resumeToken}/q/${encodeURIComponent(first.key)}`
+		);
 	}
 };

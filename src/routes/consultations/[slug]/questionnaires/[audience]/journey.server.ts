@@ -26,15 +26,21 @@ export function questionHref(params: JourneyParams, key: string, returnToCheck =
 export function loadJourney(params: JourneyParams, now = new Date()): Journey {
 	const audience = audienceFromSlug(params.audience);
 	const found = openJourney(getDb(), params.token, now);
-	if (!found.ok) error(found.reason === 'expired' ? 410 : 404, found.reason === 'expired' ? LINK_EXPIRED : LINK_NOT_FOUND);
+	if (!found.ok)
+		error(
+			found.reason === 'expired' ? 410 : 404,
+			found.reason === 'expired' ? LINK_EXPIRED : LINK_NOT_FOUND
+		);
 	const { journey } = found;
 	// A real link pasted under another consultation or audience is not a link to anything.
-	if (journey.consultation.slug !== params.slug || journey.questionnaire.audience !== audience) error(404, LINK_NOT_FOUND);
+	if (journey.consultation.slug !== params.slug || journey.questionnaire.audience !== audience)
+		error(404, LINK_NOT_FOUND);
 	return journey;
 }
 
 /** A response that can take answers now: in progress, on an open consultation. */
-export const isAnswerable = (journey: Journey) => journey.response.status === 'in_progress' && journey.status === 'open';
+export const isAnswerable = (journey: Journey) =>
+	journey.response.status === 'in_progress' && journey.status === 'open';
 
 /** For pages that take answers: a sent response goes to its confirmation, a closed one to the layout's explanation. */
 export function leaveIfDone(params: JourneyParams, journey: Journey): void {

@@ -7,11 +7,16 @@ import { ukToday } from '$lib/format';
 
 export type SessionPage = { consultation: { slug: string; title: string }; session: PublicSession };
 
-export function loadPublicSession(params: { slug: string; sessionId: string }, now: Date): SessionPage {
+export function loadPublicSession(
+	params: { slug: string; sessionId: string },
+	now: Date
+): SessionPage {
 	const db = getDb();
 	const found = findPublicConsultationOnly(db, params.slug, ukToday(now));
 	const session =
-		found && /^\d{1,9}$/.test(params.sessionId) ? findPublicSession(db, found.id, Number(params.sessionId), now) : undefined;
+		found && /^\d{1,9}$/.test(params.sessionId)
+			? findPublicSession(db, found.id, Number(params.sessionId), now)
+			: undefined;
 	if (!found || !session) error(404, 'Page not found');
 	return { consultation: { slug: found.slug, title: found.title }, session };
 }

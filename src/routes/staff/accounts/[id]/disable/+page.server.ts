@@ -9,14 +9,20 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const me = requirePermission(locals, 'staff:manage', url);
 	const account = accountFromParam(params.id);
 	if (account.disabledAt) redirect(303, `/staff/accounts/${account.id}`);
-	return { account: { id: account.id, name: account.name, email: account.email }, isYou: account.id === me.id };
+	return {
+		account: { id: account.id, name: account.name, email: account.email },
+		isYou: account.id === me.id
+	};
 };
 
 export const actions: Actions = {
 	default: ({ locals, url, params, getClientAddress }) => {
 		const me = requirePermission(locals, 'staff:manage', url);
 		const account = accountFromParam(params.id);
-		const result = disableStaffUser(getDb(), account.id, { staffUserId: me.id, ip: getClientAddress() });
+		const result = disableStaffUser(getDb(), account.id, {
+			staffUserId: me.id,
+			ip: getClientAddress()
+		});
 		if (!result.ok) return { problem: result.message };
 		redirect(303, `/staff/accounts/${account.id}?done=disabled`);
 	}

@@ -14,7 +14,10 @@ export const actions: Actions = {
 	default: async ({ locals, url, params, getClientAddress }) => {
 		const me = requirePermission(locals, 'staff:manage', url);
 		const account = accountFromParam(params.id);
-		const result = await resetStaffPassword(getDb(), account.id, { staffUserId: me.id, ip: getClientAddress() });
+		const result = await resetStaffPassword(getDb(), account.id, {
+			staffUserId: me.id,
+			ip: getClientAddress()
+		});
 		if (!result.ok) return { problem: result.message };
 		// Returned, not redirected: the one-time password is shown this once and never stored.
 		return { oneTimePassword: result.oneTimePassword };

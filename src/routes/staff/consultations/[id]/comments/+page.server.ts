@@ -3,8 +3,19 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
 import { viewFeedback } from '$lib/server/consultations/guard';
-import { linkCommentToPriority, listThemes, tagComment, unlinkCommentFromPriority, untagComment, type Done } from '$lib/server/insights/coding';
-import { listCommentQuestions, listComments, parseCommentFilters } from '$lib/server/insights/comments';
+import {
+	linkCommentToPriority,
+	listThemes,
+	tagComment,
+	unlinkCommentFromPriority,
+	untagComment,
+	type Done
+} from '$lib/server/insights/coding';
+import {
+	listCommentQuestions,
+	listComments,
+	parseCommentFilters
+} from '$lib/server/insights/comments';
 import { audienceLabels, channelLabels } from '$lib/server/questionnaires/audiences';
 
 const doneMessages: Record<string, string> = {
@@ -56,7 +67,8 @@ const commentSchema = z.object({
 });
 
 type Posted = z.infer<typeof commentSchema>;
-const optionalId = (raw: string | undefined) => (raw && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null);
+const optionalId = (raw: string | undefined) =>
+	raw && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
 
 /** Back to the same filtered view and comment after a change, without carrying anything else. */
 function back(consultationId: number, url: URL, posted: Posted, done: string): never {
@@ -66,7 +78,10 @@ function back(consultationId: number, url: URL, posted: Posted, done: string): n
 		if (value) query.set(key, value);
 	}
 	query.set('done', done);
-	redirect(303, `/staff/consultations/${consultationId}/comments?${query}#comment-${posted.kind}-${posted.commentId}`);
+	redirect(
+		303,
+		`/staff/consultations/${consultationId}/comments?${query}#comment-${posted.kind}-${posted.commentId}`
+	);
 }
 
 type Event = { locals: App.Locals; params: { id: string }; request: Request; url: URL };
@@ -81,7 +96,8 @@ async function change(
 ) {
 	const { user, consultation } = viewFeedback(locals, params.id);
 	const parsed = parseForm(await request.formData(), commentSchema);
-	if (!parsed.ok) return invalid({}, { form: 'That comment could not be found. Refresh the page and try again' });
+	if (!parsed.ok)
+		return invalid({}, { form: 'That comment could not be found. Refresh the page and try again' });
 	const fieldId = `${field === 'themeId' ? 'theme' : 'priority'}-${parsed.data.kind}-${parsed.data.commentId}`;
 	const id = optionalId(parsed.data[field]);
 	if (id === null) return invalid({ [fieldId]: '' }, { [fieldId]: emptyMessage });
@@ -94,10 +110,35 @@ const ref = (p: Posted) => ({ kind: p.kind, id: p.commentId });
 
 export const actions = {
 	tag: (event) =>
-		change(event, 'themeId', 'Select a theme to add', (cid, p, themeId, staffUserId) => tagComment(getDb(), cid, ref(p), themeId, { staffUserId }), 'tagged'),
-	untag: (event) => change(event, 'themeId', 'Select a theme to remove', (cid, p, themeId) => untagComment(getDb(), cid, ref(p), themeId), 'untagged'),
+		change(
+			event,
+			'themeId',
+			'Select a theme to add',
+			(cid, p, themeId, staffUserId) => tagComment(getDb(), cid, ref(p), themeId, { staffUserId }),
+			'tagged'
+		),
+	untag: (event) =>
+		change(
+			event,
+			'themeId',
+			'Select a theme to remove',
+			(cid, p, themeId) => untagComment(getDb(), cid, ref(p), themeId),
+			'untagged'
+		),
 	link: (event) =>
-		change(event, 'priorityId', 'Select a priority to link', (cid, p, priorityId) => linkCommentToPriority(getDb(), cid, ref(p), priorityId), 'linked'),
+		change(
+			event,
+			'priorityId',
+			'Select a priority to link',
+			(cid, p, priorityId) => linkCommentToPriority(getDb(), cid, ref(p), priorityId),
+			'linked'
+		),
 	unlink: (event) =>
-		change(event, 'priorityId', 'Select a priority to remove', (cid, p, priorityId) => unlinkCommentFromPriority(getDb(), cid, ref(p), priorityId), 'unlinked')
+		change(
+			event,
+			'priorityId',
+			'Select a priority to remove',
+			(cid, p, priorityId) => unlinkCommentFromPriority(getDb(), cid, ref(p), priorityId),
+			'unlinked'
+		)
 };

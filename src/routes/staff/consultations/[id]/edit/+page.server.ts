@@ -35,7 +35,10 @@ export const actions = {
 		const values = formValues(await request.formData());
 		const checked = validateConsultation(values);
 		if (!checked.ok) return invalid(values, checked.errors);
-		const saved = updateConsultation(getDb(), consultation.id, checked.data, { staffUserId: user.id, ip: getClientAddress() });
+		const saved = updateConsultation(getDb(), consultation.id, checked.data, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		if (!saved.ok) return invalid(values, saved.errors);
 		redirect(303, `/staff/consultations/${consultation.id}?done=updated`);
 	}

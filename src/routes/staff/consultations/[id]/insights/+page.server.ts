@@ -21,7 +21,11 @@ export const load = ({ locals, params, url }) => {
 			channel: channelOptions,
 			session: r.options.sessions,
 			days: dayOptions(r.consultation.opensOn, r.consultation.closesOn, r.filters),
-			profile: r.options.profile.map((p) => ({ param: p.param, label: p.label, options: p.options }))
+			profile: r.options.profile.map((p) => ({
+				param: p.param,
+				label: p.label,
+				options: p.options
+			}))
 		},
 		view: dashboardView(dashboard)
 	};

@@ -1,7 +1,12 @@
 // Shared by the dashboard, the report and the exports: permission, the consultation, and filters.
 import { viewFeedback } from '$lib/server/consultations/guard';
 import { getDb } from '$lib/server/db';
-import { describeFilters, filterQuery, loadFilterOptions, parseFilters } from '$lib/server/insights/filters';
+import {
+	describeFilters,
+	filterQuery,
+	loadFilterOptions,
+	parseFilters
+} from '$lib/server/insights/filters';
 
 export function insightsRequest(locals: App.Locals, idParam: string, url: URL) {
 	const { consultation } = viewFeedback(locals, idParam);

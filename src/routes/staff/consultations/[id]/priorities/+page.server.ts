@@ -16,7 +16,12 @@ export const load = ({ locals, params, url }) => {
 	const { consultation: c, priorities } = manageConsultation(locals, params.id);
 	return {
 		consultation: { id: c.id, title: c.title, status: c.status },
-		priorities: priorities.map((p) => ({ id: p.id, position: p.position, title: p.title, description: p.description })),
+		priorities: priorities.map((p) => ({
+			id: p.id,
+			position: p.position,
+			title: p.title,
+			description: p.description
+		})),
 		done: doneMessages[url.searchParams.get('done') ?? ''] ?? null
 	};
 };
@@ -31,14 +36,28 @@ export const actions = {
 		const { user, consultation } = manageConsultation(locals, params.id);
 		const parsed = parseForm(await request.formData(), priorityFields);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		addPriority(getDb(), consultation.id, parsed.data, { staffUserId: user.id, ip: getClientAddress() });
+		addPriority(getDb(), consultation.id, parsed.data, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		redirect(303, `/staff/consultations/${consultation.id}/priorities?done=added`);
 	},
 	move: async ({ locals, params, request, getClientAddress }) => {
 		const { user, consultation } = manageConsultation(locals, params.id);
 		const parsed = parseForm(await request.formData(), moveSchema);
-		const moved = parsed.ok && movePriority(getDb(), consultation.id, parsed.data.priorityId, parsed.data.direction, { staffUserId: user.id, ip: getClientAddress() });
-		if (!moved) return invalid({}, { form: 'That priority could not be moved. It may have been removed: refresh the page and try again' });
+		const moved =
+			parsed.ok &&
+			movePriority(getDb(), consultation.id, parsed.data.priorityId, parsed.data.direction, {
+				staffUserId: user.id,
+				ip: getClientAddress()
+			});
+		if (!moved)
+			return invalid(
+				{},
+				{
+					form: 'That priority could not be moved. It may have been removed: refresh the page and try again'
+				}
+			);
 		redirect(303, `/staff/consultations/${consultation.id}/priorities?done=moved`);
 	}
 };

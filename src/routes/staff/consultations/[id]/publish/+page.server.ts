@@ -2,12 +2,25 @@ import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { invalid } from '$lib/server/forms';
 import { manageConsultation } from '$lib/server/consultations/guard';
-import { closeConsultationEarly, publishConsultation, publishProblems, reopenConsultation } from '$lib/server/consultations';
+import {
+	closeConsultationEarly,
+	publishConsultation,
+	publishProblems,
+	reopenConsultation
+} from '$lib/server/consultations';
 
 export const load = ({ locals, params }) => {
 	const { consultation: c, priorities } = manageConsultation(locals, params.id);
 	return {
-		consultation: { id: c.id, title: c.title, slug: c.slug, status: c.status, opensOn: c.opensOn, closesOn: c.closesOn, closedEarly: c.closedEarlyAt !== null },
+		consultation: {
+			id: c.id,
+			title: c.title,
+			slug: c.slug,
+			status: c.status,
+			opensOn: c.opensOn,
+			closesOn: c.closesOn,
+			closedEarly: c.closedEarlyAt !== null
+		},
 		problems: publishProblems(c, priorities.length)
 	};
 };
@@ -15,13 +28,19 @@ export const load = ({ locals, params }) => {
 export const actions = {
 	publish: ({ locals, params, getClientAddress }) => {
 		const { user, consultation } = manageConsultation(locals, params.id);
-		const result = publishConsultation(getDb(), consultation.id, { staffUserId: user.id, ip: getClientAddress() });
+		const result = publishConsultation(getDb(), consultation.id, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		if (!result.ok) return invalid({}, result.errors);
 		redirect(303, `/staff/consultations/${consultation.id}?done=published`);
 	},
 	close: ({ locals, params, getClientAddress }) => {
 		const { user, consultation } = manageConsultation(locals, params.id);
-		closeConsultationEarly(getDb(), consultation.id, { staffUserId: user.id, ip: getClientAddress() });
+		closeConsultationEarly(getDb(), consultation.id, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		redirect(303, `/staff/consultations/${consultation.id}?done=closed`);
 	},
 	reopen: ({ locals, params, getClientAddress }) => {

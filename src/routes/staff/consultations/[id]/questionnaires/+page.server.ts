@@ -6,6 +6,9 @@ export const load = ({ locals, params }) => {
 	const { consultation: c } = manageConsultation(locals, params.id);
 	return {
 		consultation: { id: c.id, title: c.title },
-		questionnaires: questionnaireSummaries(getDb(), c.id).map((s) => ({ ...s, status: summaryStatus(s) }))
+		questionnaires: questionnaireSummaries(getDb(), c.id).map((s) => ({
+			...s,
+			status: summaryStatus(s)
+		}))
 	};
 };

@@ -17,7 +17,13 @@ export const load = ({ locals, params, url }) => {
 		draft: {
 			hasIntroduction: draft.introduction !== '',
 			hasEasyRead: draft.easyReadSummary !== '',
-			priorities: draft.priorities.map((p) => ({ id: p.priorityId, position: p.position, title: p.title, youSaid: p.youSaid !== '', weDid: p.weDid !== '' }))
+			priorities: draft.priorities.map((p) => ({
+				id: p.priorityId,
+				position: p.position,
+				title: p.title,
+				youSaid: p.youSaid !== '',
+				weDid: p.weDid !== ''
+			}))
 		},
 		ready: responsePublishProblems(db, c.id).length === 0,
 		done: doneMessages[url.searchParams.get('done') ?? ''] ?? null

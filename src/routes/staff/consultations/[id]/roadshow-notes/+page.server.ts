@@ -3,13 +3,20 @@ import { getDb } from '$lib/server/db';
 import { audienceCodes, type Audience } from '$lib/server/db/schema';
 import { formValues, invalid } from '$lib/server/forms';
 import { consultationForStaff } from '$lib/server/consultations/guard';
-import { addRoadshowNote, audienceLabels, listRoadshowNotes, NOTE_LIMIT } from '$lib/server/questionnaires';
+import {
+	addRoadshowNote,
+	audienceLabels,
+	listRoadshowNotes,
+	NOTE_LIMIT
+} from '$lib/server/questionnaires';
 import { formatDateTime } from '$lib/format';
 import { parseSessionChoice, sessionChoices } from '../sessionChoices.server';
 
 const fieldOrder = ['roadshowSessionId', 'audience', 'priorities', 'note'];
 const inPageOrder = (errors: Record<string, string>) =>
-	Object.fromEntries(Object.entries(errors).sort(([a], [b]) => fieldOrder.indexOf(a) - fieldOrder.indexOf(b)));
+	Object.fromEntries(
+		Object.entries(errors).sort(([a], [b]) => fieldOrder.indexOf(a) - fieldOrder.indexOf(b))
+	);
 
 export const load = ({ locals, params, url }) => {
 	const { consultation: c, priorities } = consultationForStaff(locals, params.id, 'roadshow:run');
@@ -26,7 +33,10 @@ export const load = ({ locals, params, url }) => {
 			id: n.id,
 			note: n.note,
 			audience: audienceLabels[n.audience],
-			session: n.roadshowSessionId === null ? 'No particular session' : (sessionName.get(String(n.roadshowSessionId)) ?? 'A cancelled session'),
+			session:
+				n.roadshowSessionId === null
+					? 'No particular session'
+					: (sessionName.get(String(n.roadshowSessionId)) ?? 'A cancelled session'),
 			priorities: n.priorityIds
 				.map((id) => priorityNumber.get(id))
 				.filter((x): x is number => x !== undefined)
@@ -46,9 +56,11 @@ export const actions = {
 		const audience = form.get('audience');
 		const errors: Record<string, string> = {};
 		if (sessionId === 'bad') errors.roadshowSessionId = 'Select a session from the list';
-		if (typeof audience !== 'string' || !(audienceCodes as readonly string[]).includes(audience)) errors.audience = 'Select who the feedback came from';
+		if (typeof audience !== 'string' || !(audienceCodes as readonly string[]).includes(audience))
+			errors.audience = 'Select who the feedback came from';
 		const priorityIds = form.getAll('priorities').map(Number);
-		if (priorityIds.some((n) => !Number.isInteger(n) || n < 1)) errors.priorities = 'Select priorities from the list';
+		if (priorityIds.some((n) => !Number.isInteger(n) || n < 1))
+			errors.priorities = 'Select priorities from the list';
 		const note = typeof form.get('note') === 'string' ? (form.get('note') as string) : '';
 		if (Object.keys(errors).length) {
 			if (note.trim() === '') errors.note = 'Enter the feedback';

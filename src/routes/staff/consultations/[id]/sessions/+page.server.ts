@@ -26,7 +26,10 @@ export const load = ({ locals, params, url }) => {
 		id: s.id,
 		title: s.title,
 		when: formatSessionWhen(s.startsAt, s.endsAt),
-		venue: s.mode === 'online' ? `Online${s.venueName && s.venueName !== 'Online' ? ` (${s.venueName})` : ''}` : s.venueName,
+		venue:
+			s.mode === 'online'
+				? `Online${s.venueName && s.venueName !== 'Online' ? ` (${s.venueName})` : ''}`
+				: s.venueName,
 		audience: s.audienceLabel,
 		capacity: s.capacity,
 		confirmedPlaces: s.confirmedPlaces,

@@ -32,7 +32,10 @@ export const actions = {
 		const { user, consultation } = viewFeedback(locals, params.id);
 		const parsed = parseForm(await request.formData(), themeSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const made = createTheme(getDb(), consultation.id, parsed.data, { staffUserId: user.id, ip: getClientAddress() });
+		const made = createTheme(getDb(), consultation.id, parsed.data, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		if (!made.ok) return invalid(parsed.values, made.errors);
 		redirect(303, `/staff/consultations/${consultation.id}/themes?done=added`);
 	}

@@ -29,12 +29,19 @@ export const load = ({ locals, params }) => {
 	};
 };
 
-async function mark(locals: App.Locals, params: { sessionId: string }, request: Request, arrived: boolean) {
+async function mark(
+	locals: App.Locals,
+	params: { sessionId: string },
+	request: Request,
+	arrived: boolean
+) {
 	const { session } = sessionToRun(locals, params.sessionId);
 	const raw = (await request.formData()).get('bookingId');
 	const bookingId = parseId(typeof raw === 'string' ? raw : '');
 	const now = new Date();
-	const booking = arrived ? checkInBooking(getDb(), session.id, bookingId, now) : undoCheckIn(getDb(), session.id, bookingId, now);
+	const booking = arrived
+		? checkInBooking(getDb(), session.id, bookingId, now)
+		: undoCheckIn(getDb(), session.id, bookingId, now);
 	if (!booking) error(404, 'Page not found');
 	// Back to the same person, so the list does not jump to the top on a phone.
 	redirect(303, `/staff/roadshow/${session.id}/check-in#booking-${booking.id}`);

@@ -42,12 +42,17 @@ export function loadJourney(params: DraftParams, now: Date) {
 
 /** Where "Continue" goes: the next question, or back to check answers when changing an answer. */
 function afterStep(step: JourneyStep, answers: Record<string, unknown>, url: URL): string {
-	if (url.searchParams.get('return') === 'check') return firstUnansweredStep(answers as never) ?? 'check';
+	if (url.searchParams.get('return') === 'check')
+		return firstUnansweredStep(answers as never) ?? 'check';
 	return nextStep(step);
 }
 
 /** The action of every question page after the first. */
-export async function saveStep(event: RequestEvent<DraftParams>, step: JourneyStep, schema: z.ZodType) {
+export async function saveStep(
+	event: RequestEvent<DraftParams>,
+	step: JourneyStep,
+	schema: z.ZodType
+) {
 	const now = new Date();
 	const journey = loadJourney(event.params, now);
 	// A closed, cancelled or expired journey: the page itself explains.
@@ -55,7 +60,10 @@ export async function saveStep(event: RequestEvent<DraftParams>, step: JourneySt
 	const parsed = parseForm(await event.request.formData(), schema);
 	if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 	saveDraftStep(getDb(), event.params.draftId, journey.session.id, step, parsed.values, now);
-	redirect(303, `${journey.base}/${afterStep(step, { ...journey.answers, ...parsed.values }, event.url)}`);
+	redirect(
+		303,
+		`${journey.base}/${afterStep(step, { ...journey.answers, ...parsed.values }, event.url)}`
+	);
 }
 
 /** To check answers when changing an answer, otherwise the previous question (or the session page). */

@@ -5,9 +5,13 @@ import { insightsRequest } from '../insights.server';
 
 export const GET = ({ locals, params, url }) => {
 	const r = insightsRequest(locals, params.id, url);
-	if (Object.keys(r.errors).length) error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
+	if (Object.keys(r.errors).length)
+		error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
 	if (!mayExportResponses(r.db, r.consultation.id, r.filters)) {
-		error(409, 'Fewer than 5 responses match these filters, so they cannot be downloaded: a small group could be identified');
+		error(
+			409,
+			'Fewer than 5 responses match these filters, so they cannot be downloaded: a small group could be identified'
+		);
 	}
 	const chunks = responsesCsv(r.db, r.consultation.id, r.filters);
 	const encoder = new TextEncoder();

@@ -6,7 +6,8 @@ import { insightsRequest } from '../insights.server';
 
 export const GET = async ({ locals, params, url }) => {
 	const r = insightsRequest(locals, params.id, url);
-	if (Object.keys(r.errors).length) error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
+	if (Object.keys(r.errors).length)
+		error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
 	const dashboard = loadDashboard(r.db, r.consultation.id, r.filters, { examples: 0 });
 	const file = await summaryWorkbook(r.db, r.consultation, dashboard, r.filters, r.description);
 	return new Response(new Uint8Array(file), {

@@ -2,7 +2,14 @@ import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { formValues, invalid } from '$lib/server/forms';
 import { questionnaireForStaff } from '$lib/server/questionnaires/guard';
-import { audienceLabels, describeShowIf, enterPaperResponse, getPublishedVersion, questionForField, type RawAnswer } from '$lib/server/questionnaires';
+import {
+	audienceLabels,
+	describeShowIf,
+	enterPaperResponse,
+	getPublishedVersion,
+	questionForField,
+	type RawAnswer
+} from '$lib/server/questionnaires';
 import { parseSessionChoice, sessionChoices } from '../../sessionChoices.server';
 
 function publishedQuestionnaire(locals: App.Locals, params: { id: string; qid: string }) {
@@ -19,24 +26,39 @@ export const load = ({ locals, params }) => {
 		questionnaire: { id: q.id, label: audienceLabels[q.audience], easyRead: q.easyRead },
 		version: { number: version.number },
 		sessions: sessionChoices(c.id, 'Not filled in at a roadshow session'),
-		questions: version.questions.map((x) => ({ ...questionForField(x), condition: describeShowIf(x, version.questions) }))
+		questions: version.questions.map((x) => ({
+			...questionForField(x),
+			condition: describeShowIf(x, version.questions)
+		}))
 	};
 };
 
 export const actions = {
 	default: async ({ locals, params, request }) => {
-		const { user, consultation: c, questionnaire: q, version } = publishedQuestionnaire(locals, params);
+		const {
+			user,
+			consultation: c,
+			questionnaire: q,
+			version
+		} = publishedQuestionnaire(locals, params);
 		const form = await request.formData();
 		const values = formValues(form);
 		const sessionId = parseSessionChoice(form.get('roadshowSessionId'));
-		if (sessionId === 'bad') return invalid(values, { roadshowSessionId: 'Select a session from the list' });
+		if (sessionId === 'bad')
+			return invalid(values, { roadshowSessionId: 'Select a session from the list' });
 		const answers: Record<string, RawAnswer> = {};
 		for (const question of version.questions) {
 			const given = form.getAll(question.key).filter((v): v is string => typeof v === 'string');
 			if (given.length) answers[question.key] = question.kind === 'multiple' ? given : given[0];
 		}
-		const entered = enterPaperResponse(getDb(), user.id, q.id, answers, new Date(), { channel: 'paper', roadshowSessionId: sessionId });
+		const entered = enterPaperResponse(getDb(), user.id, q.id, answers, new Date(), {
+			channel: 'paper',
+			roadshowSessionId: sessionId
+		});
 		if (!entered.ok) return invalid(values, entered.errors);
-		redirect(303, `/staff/consultations/${c.id}/paper-entry?done=${encodeURIComponent(entered.reference)}`);
+		redirect(
+			303,
+			`/staff/consultations/${c.id}/paper-entry?done=${encodeURIComponent(entered.reference)}`
+		);
 	}
 };

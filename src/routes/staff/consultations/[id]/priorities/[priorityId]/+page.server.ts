@@ -24,12 +24,18 @@ export const actions = {
 		const { user, consultation, priority } = findPriority(locals, params);
 		const parsed = parseForm(await request.formData(), priorityFields);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		updatePriority(getDb(), consultation.id, priority.id, parsed.data, { staffUserId: user.id, ip: getClientAddress() });
+		updatePriority(getDb(), consultation.id, priority.id, parsed.data, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		redirect(303, `/staff/consultations/${consultation.id}/priorities?done=updated`);
 	},
 	remove: async ({ locals, params, getClientAddress }) => {
 		const { user, consultation, priority } = findPriority(locals, params);
-		removePriority(getDb(), consultation.id, priority.id, { staffUserId: user.id, ip: getClientAddress() });
+		removePriority(getDb(), consultation.id, priority.id, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		redirect(303, `/staff/consultations/${consultation.id}/priorities?done=removed`);
 	}
 };

@@ -2,7 +2,12 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
-import { ensureDraftVersion, moveQuestion, removeQuestion, updateVersionText } from '$lib/server/questionnaires';
+import {
+	ensureDraftVersion,
+	moveQuestion,
+	removeQuestion,
+	updateVersionText
+} from '$lib/server/questionnaires';
 import { editorContext, questionSummary } from './editor.server';
 
 const doneMessages: Record<string, string> = {
@@ -15,7 +20,14 @@ const doneMessages: Record<string, string> = {
 };
 
 export const load = ({ locals, params, url }) => {
-	const { consultation: c, questionnaire: q, priorities, draft, published, label } = editorContext(locals, params);
+	const {
+		consultation: c,
+		questionnaire: q,
+		priorities,
+		draft,
+		published,
+		label
+	} = editorContext(locals, params);
 	const shown = draft ?? published;
 	const priorityNumbers = new Map(priorities.map((p) => [p.id, p.position]));
 	const publishedNumber = Number(url.searchParams.get('published'));
@@ -23,14 +35,27 @@ export const load = ({ locals, params, url }) => {
 		consultation: { id: c.id, title: c.title },
 		questionnaire: { id: q.id, label, easyRead: q.easyRead },
 		draft: draft && { number: draft.number, title: draft.title, intro: draft.intro },
-		published: published && { number: published.number, title: published.title, intro: published.intro },
-		questions: (shown?.questions ?? []).map((x, i, all) => questionSummary(x, i, all, priorityNumbers)),
-		done: Number.isInteger(publishedNumber) && publishedNumber > 0 ? `Version ${publishedNumber} published` : (doneMessages[url.searchParams.get('done') ?? ''] ?? null)
+		published: published && {
+			number: published.number,
+			title: published.title,
+			intro: published.intro
+		},
+		questions: (shown?.questions ?? []).map((x, i, all) =>
+			questionSummary(x, i, all, priorityNumbers)
+		),
+		done:
+			Number.isInteger(publishedNumber) && publishedNumber > 0
+				? `Version ${publishedNumber} published`
+				: (doneMessages[url.searchParams.get('done') ?? ''] ?? null)
 	};
 };
 
 const textFields = z.object({
-	title: z.string().trim().min(1, 'Enter a title').max(200, 'The title must be 200 characters or fewer'),
+	title: z
+		.string()
+		.trim()
+		.min(1, 'Enter a title')
+		.max(200, 'The title must be 200 characters or fewer'),
 	intro: z.string().trim().max(2000, 'The introduction must be 2,000 characters or fewer')
 });
 
@@ -40,10 +65,14 @@ const questionId = z.object({ questionId: z.coerce.number().int().positive() });
 function draftQuestion(draft: ReturnType<typeof editorContext>['draft'], form: FormData) {
 	if (!draft) return null;
 	const parsed = questionId.safeParse({ questionId: form.get('questionId') });
-	return parsed.success && draft.questions.some((x) => x.id === parsed.data.questionId) ? parsed.data.questionId : null;
+	return parsed.success && draft.questions.some((x) => x.id === parsed.data.questionId)
+		? parsed.data.questionId
+		: null;
 }
 
-const stale = { form: 'That question could not be changed. It may have been removed or published: refresh the page and try again' };
+const stale = {
+	form: 'That question could not be changed. It may have been removed or published: refresh the page and try again'
+};
 
 export const actions = {
 	edit: ({ locals, params }) => {

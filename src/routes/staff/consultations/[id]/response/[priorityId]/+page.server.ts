@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
 import { manageConsultation, parseId } from '$lib/server/consultations/guard';
-import { getResponseDraft, savePrioritySaidDid, SAID_DID_LIMIT } from '$lib/server/insights/saidDid';
+import {
+	getResponseDraft,
+	savePrioritySaidDid,
+	SAID_DID_LIMIT
+} from '$lib/server/insights/saidDid';
 import { displayFigures, responseFigures } from '$lib/server/insights/responseFigures';
 
 function priorityOf(locals: App.Locals, params: { id: string; priorityId: string }) {
@@ -34,7 +38,10 @@ export const actions = {
 		const { user, consultation, priority } = priorityOf(locals, params);
 		const parsed = parseForm(await request.formData(), schema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = savePrioritySaidDid(getDb(), consultation.id, priority.id, parsed.data, { staffUserId: user.id, ip: getClientAddress() });
+		const result = savePrioritySaidDid(getDb(), consultation.id, priority.id, parsed.data, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		if (!result.ok) return invalid(parsed.values, result.errors);
 		redirect(303, `/staff/consultations/${consultation.id}/response?done=saved`);
 	}

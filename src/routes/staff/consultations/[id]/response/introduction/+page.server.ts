@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
 import { manageConsultation } from '$lib/server/consultations/guard';
-import { EASY_READ_LIMIT, getResponseDraft, INTRODUCTION_LIMIT, saveResponseText } from '$lib/server/insights/saidDid';
+import {
+	EASY_READ_LIMIT,
+	getResponseDraft,
+	INTRODUCTION_LIMIT,
+	saveResponseText
+} from '$lib/server/insights/saidDid';
 
 export const load = ({ locals, params }) => {
 	const { consultation: c } = manageConsultation(locals, params.id);
@@ -15,14 +20,20 @@ export const load = ({ locals, params }) => {
 	};
 };
 
-const schema = z.object({ introduction: z.string().default(''), easyReadSummary: z.string().default('') });
+const schema = z.object({
+	introduction: z.string().default(''),
+	easyReadSummary: z.string().default('')
+});
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
 		const { user, consultation } = manageConsultation(locals, params.id);
 		const parsed = parseForm(await request.formData(), schema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = saveResponseText(getDb(), consultation.id, parsed.data, { staffUserId: user.id, ip: getClientAddress() });
+		const result = saveResponseText(getDb(), consultation.id, parsed.data, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		if (!result.ok) return invalid(parsed.values, result.errors);
 		redirect(303, `/staff/consultations/${consultation.id}/response?done=text`);
 	}

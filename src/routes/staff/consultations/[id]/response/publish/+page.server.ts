@@ -15,7 +15,10 @@ export const load = ({ locals, params }) => {
 export const actions = {
 	default: ({ locals, params, getClientAddress }) => {
 		const { user, consultation } = manageConsultation(locals, params.id);
-		const result = publishResponse(getDb(), consultation.id, { staffUserId: user.id, ip: getClientAddress() });
+		const result = publishResponse(getDb(), consultation.id, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		if (!result.ok) return invalid({}, { form: result.problems.join('. ') });
 		redirect(303, `/staff/consultations/${consultation.id}/response?done=published`);
 	}

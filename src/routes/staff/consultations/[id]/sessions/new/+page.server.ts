@@ -18,7 +18,10 @@ export const actions = {
 		const { user, consultation } = consultationForStaff(locals, params.id, 'consultation:manage');
 		const parsed = parseForm(await request.formData(), sessionFormSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		createSession(getDb(), consultation.id, parsed.data, new Date(), { staffUserId: user.id, ip: getClientAddress() });
+		createSession(getDb(), consultation.id, parsed.data, new Date(), {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		redirect(303, `/staff/consultations/${consultation.id}/sessions?done=created`);
 	}
 };

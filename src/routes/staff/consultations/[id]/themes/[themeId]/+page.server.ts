@@ -16,15 +16,21 @@ export const load = ({ locals, params }) => {
 
 const nameSchema = z.object({ name: z.string().default('') });
 const keywordsSchema = z.object({ keywords: z.string().default('') });
-const mergeSchema = z.object({ into: z.string().regex(/^[1-9]\d{0,9}$/, 'Select the theme to merge into') });
+const mergeSchema = z.object({
+	into: z.string().regex(/^[1-9]\d{0,9}$/, 'Select the theme to merge into')
+});
 
 export const actions = {
 	rename: async ({ locals, params, request, getClientAddress }) => {
 		const { user, consultation, theme } = themeOf(locals, params);
 		const parsed = parseForm(await request.formData(), nameSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = renameTheme(getDb(), consultation.id, theme.id, parsed.data.name, { staffUserId: user.id, ip: getClientAddress() });
-		if (!result.ok) return invalid(parsed.values, 'errors' in result ? result.errors : { name: result.message });
+		const result = renameTheme(getDb(), consultation.id, theme.id, parsed.data.name, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
+		if (!result.ok)
+			return invalid(parsed.values, 'errors' in result ? result.errors : { name: result.message });
 		redirect(303, `/staff/consultations/${consultation.id}/themes?done=renamed`);
 	},
 	keywords: async ({ locals, params, request }) => {
@@ -32,7 +38,11 @@ export const actions = {
 		const parsed = parseForm(await request.formData(), keywordsSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const result = setThemeKeywords(getDb(), consultation.id, theme.id, parsed.data.keywords);
-		if (!result.ok) return invalid(parsed.values, 'errors' in result ? result.errors : { keywords: result.message });
+		if (!result.ok)
+			return invalid(
+				parsed.values,
+				'errors' in result ? result.errors : { keywords: result.message }
+			);
 		redirect(303, `/staff/consultations/${consultation.id}/themes?done=keywords`);
 	},
 	// Merging asks for confirmation on its own page first.
@@ -40,7 +50,11 @@ export const actions = {
 		const { consultation, theme, others } = themeOf(locals, params);
 		const parsed = parseForm(await request.formData(), mergeSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		if (!others.some((t) => t.id === Number(parsed.data.into))) return invalid(parsed.values, { into: 'Select the theme to merge into' });
-		redirect(303, `/staff/consultations/${consultation.id}/themes/${theme.id}/merge?into=${parsed.data.into}`);
+		if (!others.some((t) => t.id === Number(parsed.data.into)))
+			return invalid(parsed.values, { into: 'Select the theme to merge into' });
+		redirect(
+			303,
+			`/staff/consultations/${consultation.id}/themes/${theme.id}/merge?into=${parsed.data.into}`
+		);
 	}
 };

@@ -8,7 +8,12 @@ export const load = ({ params, setHeaders }) => {
 	return {
 		base: journeyBase(params),
 		startHref: startHref(params.slug, params.audience),
-		consultation: { slug: c.slug, title: c.title, closesOn: c.closesOn, contactEmail: c.contactEmail },
+		consultation: {
+			slug: c.slug,
+			title: c.title,
+			closesOn: c.closesOn,
+			contactEmail: c.contactEmail
+		},
 		questionnaireTitle: journey.version.title,
 		audienceLabel: audienceLabels[journey.questionnaire.audience],
 		easyRead: isEasyReadAudience(journey.questionnaire.audience),

@@ -8,7 +8,11 @@ export const load = ({ locals, params }) => {
 	const ctx = editorContext(locals, params);
 	if (!ctx.draft) redirect(303, ctx.base);
 	return {
-		consultation: { id: ctx.consultation.id, title: ctx.consultation.title, status: ctx.consultation.status },
+		consultation: {
+			id: ctx.consultation.id,
+			title: ctx.consultation.title,
+			status: ctx.consultation.status
+		},
 		questionnaire: { id: ctx.questionnaire.id, label: ctx.label },
 		draft: { number: ctx.draft.number, questionCount: ctx.draft.questions.length },
 		published: ctx.published && { number: ctx.published.number }
@@ -19,7 +23,9 @@ export const actions = {
 	default: ({ locals, params, getClientAddress }) => {
 		const ctx = editorContext(locals, params);
 		if (!ctx.draft) redirect(303, ctx.base);
-		const published = publishVersion(getDb(), ctx.draft.id, { actor: { staffUserId: ctx.user.id, ip: getClientAddress() } });
+		const published = publishVersion(getDb(), ctx.draft.id, {
+			actor: { staffUserId: ctx.user.id, ip: getClientAddress() }
+		});
 		if (!published.ok) return invalid({}, published.errors);
 		redirect(303, `${ctx.base}?published=${published.number}`);
 	}

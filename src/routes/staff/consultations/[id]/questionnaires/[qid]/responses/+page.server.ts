@@ -7,7 +7,12 @@ import { formatDateTime } from '$lib/format';
 const PER_PAGE = 50;
 
 export const load = ({ locals, params, url }) => {
-	const { consultation: c, questionnaire: q } = questionnaireForStaff(locals, params.id, params.qid, 'feedback:view');
+	const { consultation: c, questionnaire: q } = questionnaireForStaff(
+		locals,
+		params.id,
+		params.qid,
+		'feedback:view'
+	);
 	const raw = url.searchParams.get('page') ?? '1';
 	if (!/^[1-9]\d{0,5}$/.test(raw)) error(404, 'Page not found');
 	const page = Number(raw);

@@ -4,7 +4,11 @@ import { getDb } from '$lib/server/db';
 import { audienceCodes, type Audience } from '$lib/server/db/schema';
 import { invalid, parseForm } from '$lib/server/forms';
 import { manageConsultation } from '$lib/server/consultations/guard';
-import { audienceLabels, createQuestionnaire, findQuestionnaireByAudience } from '$lib/server/questionnaires';
+import {
+	audienceLabels,
+	createQuestionnaire,
+	findQuestionnaireByAudience
+} from '$lib/server/questionnaires';
 
 function audienceOf(param: string): Audience {
 	if (!(audienceCodes as readonly string[]).includes(param)) error(404, 'Page not found');
@@ -20,7 +24,12 @@ export const load = ({ locals, params }) => {
 	const audience = audienceOf(params.audience);
 	const existing = findQuestionnaireByAudience(getDb(), c.id, audience);
 	if (existing) redirect(303, `/staff/consultations/${c.id}/questionnaires/${existing.id}`);
-	return { consultation: { id: c.id, title: c.title }, audience, label: audienceLabels[audience], priorityCount: priorities.length };
+	return {
+		consultation: { id: c.id, title: c.title },
+		audience,
+		label: audienceLabels[audience],
+		priorityCount: priorities.length
+	};
 };
 
 export const actions = {
@@ -38,6 +47,9 @@ export const actions = {
 			if (existing) redirect(303, `/staff/consultations/${c.id}/questionnaires/${existing.id}`);
 			return invalid(parsed.values, { start: Object.values(created.errors)[0] });
 		}
-		redirect(303, `/staff/consultations/${c.id}/questionnaires/${created.questionnaireId}?done=created`);
+		redirect(
+			303,
+			`/staff/consultations/${c.id}/questionnaires/${created.questionnaireId}?done=created`
+		);
 	}
 };

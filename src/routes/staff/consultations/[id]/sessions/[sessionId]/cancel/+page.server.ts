@@ -8,7 +8,12 @@ import { notifySessionCancelled } from '$lib/server/notify';
 import { formatSessionWhen } from '$lib/format';
 
 export const load = ({ locals, params }) => {
-	const { consultation, session } = sessionOfConsultation(locals, params.id, params.sessionId, 'consultation:manage');
+	const { consultation, session } = sessionOfConsultation(
+		locals,
+		params.id,
+		params.sessionId,
+		'consultation:manage'
+	);
 	const counts = getSessionWithCounts(getDb(), session.id)!;
 	return {
 		consultation: { id: consultation.id, title: consultation.title },
@@ -25,13 +30,22 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation, session } = sessionOfConsultation(locals, params.id, params.sessionId, 'consultation:manage');
+		const { user, consultation, session } = sessionOfConsultation(
+			locals,
+			params.id,
+			params.sessionId,
+			'consultation:manage'
+		);
 		const parsed = parseForm(await request.formData(), cancelSessionSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const db = getDb();
-		const result = cancelSession(db, session.id, parsed.data.reason, new Date(), { staffUserId: user.id, ip: getClientAddress() });
+		const result = cancelSession(db, session.id, parsed.data.reason, new Date(), {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		// Told after the commit, so an email problem cannot undo the cancellation.
-		if (result.kind === 'cancelled') await notifySessionCancelled(db, result.session, result.notify);
+		if (result.kind === 'cancelled')
+			await notifySessionCancelled(db, result.session, result.notify);
 		redirect(303, `/staff/consultations/${consultation.id}/sessions?done=cancelled`);
 	}
 };

@@ -7,7 +7,12 @@ import { sessionFormSchema, sessionFormValues } from '$lib/server/roadshow/sessi
 import { notifyPromoted } from '$lib/server/notify';
 
 export const load = ({ locals, params }) => {
-	const { consultation, session } = sessionOfConsultation(locals, params.id, params.sessionId, 'consultation:manage');
+	const { consultation, session } = sessionOfConsultation(
+		locals,
+		params.id,
+		params.sessionId,
+		'consultation:manage'
+	);
 	return {
 		consultation: { id: consultation.id, title: consultation.title },
 		cancelled: session.cancelledAt !== null,
@@ -17,17 +22,26 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation, session } = sessionOfConsultation(locals, params.id, params.sessionId, 'consultation:manage');
+		const { user, consultation, session } = sessionOfConsultation(
+			locals,
+			params.id,
+			params.sessionId,
+			'consultation:manage'
+		);
 		const parsed = parseForm(await request.formData(), sessionFormSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const db = getDb();
-		const result = updateSession(db, session.id, parsed.data, new Date(), { staffUserId: user.id, ip: getClientAddress() });
+		const result = updateSession(db, session.id, parsed.data, new Date(), {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		if (result.kind === 'below_confirmed') {
 			return invalid(parsed.values, {
 				capacity: `Capacity cannot be less than the ${result.confirmedPlaces} ${result.confirmedPlaces === 1 ? 'place' : 'places'} already booked`
 			});
 		}
-		if (result.kind !== 'updated') return fail(409, { values: parsed.values, errors: {}, cancelled: true });
+		if (result.kind !== 'updated')
+			return fail(409, { values: parsed.values, errors: {}, cancelled: true });
 		if (result.promoted.length > 0) await notifyPromoted(db, result.promoted);
 		const promoted = result.promoted.length > 0 ? `&promoted=${result.promoted.length}` : '';
 		redirect(303, `/staff/consultations/${consultation.id}/sessions?done=updated${promoted}`);

@@ -5,7 +5,8 @@ import { mergeThemes } from '$lib/server/insights/coding';
 import { themeOf } from '../theme.server';
 
 function target(others: { id: number; name: string; tagCount: number }[], raw: string | null) {
-	const into = raw && /^[1-9]\d{0,9}$/.test(raw) ? others.find((t) => t.id === Number(raw)) : undefined;
+	const into =
+		raw && /^[1-9]\d{0,9}$/.test(raw) ? others.find((t) => t.id === Number(raw)) : undefined;
 	if (!into) error(404, 'Page not found');
 	return into;
 }
@@ -20,7 +21,10 @@ export const actions = {
 	default: ({ locals, params, url, getClientAddress }) => {
 		const { user, consultation, theme, others } = themeOf(locals, params);
 		const into = target(others, url.searchParams.get('into'));
-		const result = mergeThemes(getDb(), consultation.id, theme.id, into.id, { staffUserId: user.id, ip: getClientAddress() });
+		const result = mergeThemes(getDb(), consultation.id, theme.id, into.id, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		if (!result.ok) return invalid({}, { form: result.message });
 		redirect(303, `/staff/consultations/${consultation.id}/themes?done=merged`);
 	}

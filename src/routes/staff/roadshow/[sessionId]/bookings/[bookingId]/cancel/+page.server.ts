@@ -15,7 +15,11 @@ export const load = ({ locals, params }) => {
 	// Everyone on a cancelled session has already been told; the register explains.
 	if (session.cancelledAt) redirect(303, `/staff/roadshow/${session.id}`);
 	return {
-		session: { id: session.id, title: session.title, when: formatSessionWhen(session.startsAt, session.endsAt) },
+		session: {
+			id: session.id,
+			title: session.title,
+			when: formatSessionWhen(session.startsAt, session.endsAt)
+		},
 		booking: { ...registerEntry(booking), waiting: booking.status === 'waiting' }
 	};
 };

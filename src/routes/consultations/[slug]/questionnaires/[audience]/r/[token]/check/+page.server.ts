@@ -2,9 +2,23 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { formValues, parseForm, type FieldErrors } from '$lib/server/forms';
-import { checkAnswerRows, asksForContactDetails, missingAnswers, submitResponse, type Journey, type MissingAnswer } from '$lib/server/questionnaires';
+import {
+	checkAnswerRows,
+	asksForContactDetails,
+	missingAnswers,
+	submitResponse,
+	type Journey,
+	type MissingAnswer
+} from '$lib/server/questionnaires';
 import { contactDetailsSchema } from '$lib/server/questionnaires/publicForms';
-import { isAnswerable, journeyBase, leaveIfDone, loadJourney, questionHref, type JourneyParams } from '../../../journey.server';
+import {
+	isAnswerable,
+	journeyBase,
+	leaveIfDone,
+	loadJourney,
+	questionHref,
+	type JourneyParams
+} from '../../../journey.server';
 
 type Problem = { href: string; message: string };
 
@@ -13,7 +27,10 @@ export const load = ({ params }) => {
 	if (journey.response.status === 'submitted') redirect(303, `${journeyBase(params)}/sent`);
 	if (!isAnswerable(journey)) return { groups: [], offersContact: false };
 	// Grouped as the questions were: by the priority they ask about, then the rest.
-	const groups: { title: string; rows: (ReturnType<typeof checkAnswerRows>[number] & { href: string })[] }[] = [];
+	const groups: {
+		title: string;
+		rows: (ReturnType<typeof checkAnswerRows>[number] & { href: string })[];
+	}[] = [];
 	for (const row of checkAnswerRows(journey)) {
 		const title = row.caption ?? (row.isProfile ? 'About you' : 'Your other answers');
 		let group = groups.find((g) => g.title === title);
@@ -21,12 +38,17 @@ export const load = ({ params }) => {
 		group.rows.push({ ...row, href: questionHref(params, row.key, true) });
 	}
 	return { groups, offersContact: asksForContactDetails(journey.questionnaire.audience) };
-}
+};
 
 function problems(params: JourneyParams, journey: Journey, missing: MissingAnswer[]): Problem[] {
 	return missing.map((m) => {
 		const q = journey.questions.find((x) => x.id === m.questionId)!;
-		return { href: questionHref(params, m.key, true), message: q.caption ? `${q.caption}: ${m.message.toLowerCase()}` : `${q.text} – ${m.message.toLowerCase()}` };
+		return {
+			href: questionHref(params, m.key, true),
+			message: q.caption
+				? `${q.caption}: ${m.message.toLowerCase()}`
+				: `${q.text} – ${m.message.toLowerCase()}`
+		};
 	});
 }
 
@@ -39,11 +61,22 @@ export const actions = {
 		const parsed = offersContact ? parseForm(form, contactDetailsSchema) : null;
 		const errors: FieldErrors = parsed && !parsed.ok ? parsed.errors : {};
 		const missing = problems(params, journey, missingAnswers(journey.questions, journey.byKey));
-		if (missing.length || Object.keys(errors).length) return fail(400, { values: formValues(form), errors, missing });
-		const contact = parsed?.ok ? { name: parsed.data.contactName, email: parsed.data.contactEmail, phone: parsed.data.contactPhone } : null;
+		if (missing.length || Object.keys(errors).length)
+			return fail(400, { values: formValues(form), errors, missing });
+		const contact = parsed?.ok
+			? {
+					name: parsed.data.contactName,
+					email: parsed.data.contactEmail,
+					phone: parsed.data.contactPhone
+				}
+			: null;
 		const sent = submitResponse(getDb(), journey.response.id, new Date(), contact);
 		if (!sent.ok && sent.reason === 'missing_answers') {
-			return fail(400, { values: formValues(form), errors, missing: problems(params, journey, sent.missing) });
+			return fail(400, {
+				values: formValues(form),
+				errors,
+				missing: problems(params, journey, sent.missing)
+			});
 		}
 		// Sent, or closed meanwhile: the next page says which.
 		redirect(303, sent.ok ? `${journeyBase(params)}/sent` : journeyBase(params));

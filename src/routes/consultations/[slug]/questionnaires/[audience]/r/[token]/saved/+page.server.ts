@@ -22,7 +22,8 @@ export const load = ({ params, url }) => {
 export const actions = {
 	default: async ({ params, request }) => {
 		const journey = loadJourney(params);
-		if (!isAnswerable(journey) || !asksForContactDetails(journey.questionnaire.audience)) redirect(303, journeyBase(params));
+		if (!isAnswerable(journey) || !asksForContactDetails(journey.questionnaire.audience))
+			redirect(303, journeyBase(params));
 		const parsed = parseForm(await request.formData(), resumeEmailSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		// Queued before the page returns; delivery (SMTP only) carries on in the background.

@@ -2,7 +2,9 @@ import { ACCESS_NEED_LABELS, accessNeedsSchema } from '$lib/server/roadshow/vali
 import { backHref, saveStep } from '../../journey.server';
 
 // The same wording as the register and the emails, from one list.
-const needs = (['bsl', 'wheelchair', 'hearing_loop', 'quiet_space', 'reading_help', 'other'] as const).map((value) => ({
+const needs = (
+	['bsl', 'wheelchair', 'hearing_loop', 'quiet_space', 'reading_help', 'other'] as const
+).map((value) => ({
 	value,
 	text: ACCESS_NEED_LABELS[value]
 }));

@@ -12,6 +12,7 @@ export const load = async ({ parent }) => {
 	// A new key each time the page is shown: a double-click or a resubmission of this form books once.
 	const idempotencyKey = generateIdempotencyKey();
 	const parsed = bookingDetailsSchema().safeParse({ ...answers, idempotencyKey });
-	if (!parsed.success) redirect(303, `${base}/${stepOfField(String(parsed.error.issues[0].path[0])) ?? 'who'}`);
+	if (!parsed.success)
+		redirect(303, `${base}/${stepOfField(String(parsed.error.issues[0].path[0])) ?? 'who'}`);
 	return { rows: answerRows(parsed.data), idempotencyKey };
 };

@@ -16,8 +16,12 @@ async function place(event: RequestEvent<Params>, wait: boolean) {
 	const db = getDb();
 	const journey = loadJourney(event.params, now);
 	const form = await event.request.formData();
-	const parsed = bookingDetailsSchema().safeParse({ ...journey.answers, idempotencyKey: form.get('idempotencyKey') ?? '' });
-	if (journey.block === 'expired' || !parsed.success) return fail(400, { outcome: 'invalid' as const });
+	const parsed = bookingDetailsSchema().safeParse({
+		...journey.answers,
+		idempotencyKey: form.get('idempotencyKey') ?? ''
+	});
+	if (journey.block === 'expired' || !parsed.success)
+		return fail(400, { outcome: 'invalid' as const });
 	const details = parsed.data;
 	const input = { ...details, sessionId: journey.session.id };
 	const result = wait ? joinWaitingList(db, input, now) : createBooking(db, input, now);
@@ -47,7 +51,7 @@ async function place(event: RequestEvent<Params>, wait: boolean) {
 		case 'children_not_welcome':
 			return fail(400, { outcome: 'invalid' as const });
 		case 'session_not_found':
-			error(404, 'Page not found');
+			return error(404, 'Page not found');
 		// The layout explains these from the session itself.
 		case 'session_cancelled':
 		case 'booking_closed':

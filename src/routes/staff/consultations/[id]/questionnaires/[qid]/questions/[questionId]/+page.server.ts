@@ -6,18 +6,31 @@ import { parseQuestionForm, questionFormValues, updateQuestion } from '$lib/serv
 import { editorContext, formErrors, questionFormContext } from '../../editor.server';
 
 /** A question of the draft; published questions cannot change (change the questionnaire first). */
-function draftQuestion(locals: App.Locals, params: { id: string; qid: string; questionId: string }) {
+function draftQuestion(
+	locals: App.Locals,
+	params: { id: string; qid: string; questionId: string }
+) {
 	const ctx = editorContext(locals, params);
 	const id = parseId(params.questionId);
 	if (!ctx.draft) redirect(303, ctx.base);
 	const index = ctx.draft.questions.findIndex((q) => q.id === id);
 	if (index < 0) error(404, 'Page not found');
-	return { ctx, question: ctx.draft.questions[index], number: index + 1, before: ctx.draft.questions.slice(0, index) };
+	return {
+		ctx,
+		question: ctx.draft.questions[index],
+		number: index + 1,
+		before: ctx.draft.questions.slice(0, index)
+	};
 }
 
 export const load = ({ locals, params }) => {
 	const { ctx, question, number, before } = draftQuestion(locals, params);
-	return { ...questionFormContext(ctx, before), number, questionId: question.id, values: questionFormValues(question) };
+	return {
+		...questionFormContext(ctx, before),
+		number,
+		questionId: question.id,
+		values: questionFormValues(question)
+	};
 };
 
 export const actions = {

@@ -2,13 +2,25 @@ import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { parseId } from '$lib/server/consultations/guard';
 import { questionnaireForStaff } from '$lib/server/questionnaires/guard';
-import { answerRows, audienceLabels, channelLabels, deleteContactDetailsAsStaff, getContactDetails, getResponse } from '$lib/server/questionnaires';
+import {
+	answerRows,
+	audienceLabels,
+	channelLabels,
+	deleteContactDetailsAsStaff,
+	getContactDetails,
+	getResponse
+} from '$lib/server/questionnaires';
 import { formatDateTime } from '$lib/format';
 
 function sentResponse(locals: App.Locals, params: { id: string; qid: string; responseId: string }) {
 	const found = questionnaireForStaff(locals, params.id, params.qid, 'feedback:view');
 	const r = getResponse(getDb(), parseId(params.responseId));
-	if (!r || r.response.questionnaireId !== found.questionnaire.id || r.response.status !== 'submitted') error(404, 'Page not found');
+	if (
+		!r ||
+		r.response.questionnaireId !== found.questionnaire.id ||
+		r.response.status !== 'submitted'
+	)
+		error(404, 'Page not found');
 	return { ...found, r };
 }
 
@@ -33,7 +45,13 @@ export const load = ({ locals, params, url }) => {
 export const actions = {
 	deleteContact: ({ locals, params, getClientAddress }) => {
 		const { user, consultation: c, questionnaire: q, r } = sentResponse(locals, params);
-		deleteContactDetailsAsStaff(getDb(), r.response.id, { staffUserId: user.id, ip: getClientAddress() });
-		redirect(303, `/staff/consultations/${c.id}/questionnaires/${q.id}/responses/${r.response.id}?done=contact-deleted`);
+		deleteContactDetailsAsStaff(getDb(), r.response.id, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
+		redirect(
+			303,
+			`/staff/consultations/${c.id}/questionnaires/${q.id}/responses/${r.response.id}?done=contact-deleted`
+		);
 	}
 };

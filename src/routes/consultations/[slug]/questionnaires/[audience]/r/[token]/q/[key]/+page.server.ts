@@ -3,8 +3,21 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { invalid, type FormValues } from '$lib/server/forms';
-import { answerQuestion, questionAfter, questionForField, questionPage, reloadAnswers, type Journey } from '$lib/server/questionnaires';
-import { journeyBase, leaveIfDone, loadJourney, questionHref, type JourneyParams } from '../../../../journey.server';
+import {
+	answerQuestion,
+	questionAfter,
+	questionForField,
+	questionPage,
+	reloadAnswers,
+	type Journey
+} from '$lib/server/questionnaires';
+import {
+	journeyBase,
+	leaveIfDone,
+	loadJourney,
+	questionHref,
+	type JourneyParams
+} from '../../../../journey.server';
 
 type Params = JourneyParams & { key: string };
 
@@ -32,7 +45,12 @@ export const load = ({ params, url }) => {
 	};
 };
 
-type Posted = { versionId: number; raw: string | string[]; returnToCheck: boolean; values: FormValues };
+type Posted = {
+	versionId: number;
+	raw: string | string[];
+	returnToCheck: boolean;
+	values: FormValues;
+};
 
 async function readForm(request: Request): Promise<Posted> {
 	const form = await request.formData();
@@ -50,13 +68,20 @@ async function readForm(request: Request): Promise<Posted> {
 function save(params: Params, journey: Journey, posted: Posted) {
 	const question = journey.questions.find((q) => q.key === params.key);
 	if (!question) error(404, 'Page not found');
-	const result = answerQuestion(getDb(), journey.response.id, posted.versionId, question.id, posted.raw);
+	const result = answerQuestion(
+		getDb(),
+		journey.response.id,
+		posted.versionId,
+		question.id,
+		posted.raw
+	);
 	if (result.ok) return null;
 	// Sent, closed or hidden since the page was shown: the page itself now explains.
 	if (result.reason === 'submitted' || result.reason === 'not_open' || result.reason === 'hidden') {
 		redirect(303, questionHref(params, params.key, posted.returnToCheck));
 	}
-	if (result.reason === 'not_found' || result.reason === 'unknown_question') error(404, 'Page not found');
+	if (result.reason === 'not_found' || result.reason === 'unknown_question')
+		error(404, 'Page not found');
 	return invalid(posted.values, { answer: result.message });
 }
 
@@ -69,7 +94,10 @@ export const actions = {
 		if (failed) return failed;
 		const saved = reloadAnswers(getDb(), journey);
 		const next = questionAfter(saved.questions, saved.byKey, params.key, posted.returnToCheck);
-		redirect(303, next ? questionHref(params, next.key, posted.returnToCheck) : `${journeyBase(params)}/check`);
+		redirect(
+			303,
+			next ? questionHref(params, next.key, posted.returnToCheck) : `${journeyBase(params)}/check`
+		);
 	},
 	save: async ({ params, request }) => {
 		const journey = loadJourney(params);
