@@ -12,14 +12,14 @@ import { openDatabase } from '../src/lib/server/db';
 import { seedDemo } from '../src/lib/server/demo/seed';
 import {
 	answerQuestion,
-	findQuestionnaireByAudience,
 	missingAnswers,
 	openJourney,
 	questionAfter,
 	reloadAnswers,
 	startResponse,
 	submitResponse
-} from '../src/lib/server/questionnaires';
+} from '../src/lib/server/questionnaires/answering';
+import { findQuestionnaireByAudience } from '../src/lib/server/questionnaires/versions';
 import { consultation } from '../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 

@@ -2,7 +2,7 @@
 // Safe alongside the server's own 10-minute job: each booking's reminder is claimed once.
 import { getConfig } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
-import { sendDueReminders } from '../src/lib/server/notify';
+import { sendDueReminders } from '../src/lib/server/roadshow/emails';
 
 const db = openDatabase(getConfig().DATABASE_PATH);
 const sent = await sendDueReminders(db);

@@ -3,7 +3,7 @@ import { getDb } from './db';
 import { getConfig } from './config';
 import { isEmpty, seedDemo } from './demo/seed';
 import { log } from './log';
-import { sendDueReminders } from './notify';
+import { sendDueReminders } from './roadshow/emails';
 import { applyRetention } from './retention';
 
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../db';
 import { staffUser } from '../db/schema';
 import { recordAudit } from '../audit';
-import type { FieldErrors } from '../forms';
+import type { FieldErrors } from '../shared/forms';
 import { checkPasswordRules, hashPassword, verifyPassword } from './password';
 import {
 	createSession,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db, DbOrTx } from '../db';
 import { staffUser } from '../db/schema';
 import { recordAudit } from '../audit';
-import { fieldErrors, type FieldErrors } from '../forms';
+import { fieldErrors, type FieldErrors } from '../shared/forms';
 import { ROLE_NAMES, ROLES } from './access';
 import { generateOneTimePassword, hashPassword } from './password';
 import { invalidateUserSessions } from './session';

@@ -11,7 +11,11 @@ export function parseId(raw: string): number {
 }
 
 /** Every staff load and action about one consultation: 403 without the permission, 404 for an unknown id. */
-export function consultationForStaff(locals: App.Locals, idParam: string, permission: Permission) {
+export function requireConsultationForStaff(
+	locals: App.Locals,
+	idParam: string,
+	permission: Permission
+) {
 	const user = requirePermission(locals, permission);
 	const found = findConsultationForStaff(getDb(), parseId(idParam), ukToday());
 	if (!found) error(404, 'Page not found');
@@ -19,9 +23,9 @@ export function consultationForStaff(locals: App.Locals, idParam: string, permis
 }
 
 /** Editing a consultation and its set-up: leads and admins. */
-export const manageConsultation = (locals: App.Locals, idParam: string) =>
-	consultationForStaff(locals, idParam, 'consultation:manage');
+export const requireConsultationToManage = (locals: App.Locals, idParam: string) =>
+	requireConsultationForStaff(locals, idParam, 'consultation:manage');
 
 /** Dashboards, comments and exports: leads and admins. */
-export const viewFeedback = (locals: App.Locals, idParam: string) =>
-	consultationForStaff(locals, idParam, 'feedback:view');
+export const requireConsultationFeedback = (locals: App.Locals, idParam: string) =>
+	requireConsultationForStaff(locals, idParam, 'feedback:view');

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, lt, desc, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
 import { consultation, priority } from '../db/schema';
 import { recordAudit, type Actor } from '../audit';
-import type { FieldErrors } from '../forms';
+import type { FieldErrors } from '../shared/forms';
 import type { ConsultationInput, PriorityInput } from './validation';
 
 export type { Actor };

@@ -1,7 +1,7 @@
 // What a consultation and its priorities must look like, with GOV.UK error messages.
 import { z } from 'zod';
-import { datePartsOf, parseDateParts } from '../dates';
-import { fieldErrors, type FieldErrors, type FormValues } from '../forms';
+import { datePartsOf, parseDateParts } from '../shared/dateInput';
+import { fieldErrors, type FieldErrors, type FormValues } from '../shared/forms';
 
 const text = (max: number, empty: string, long: string) =>
 	z.string().trim().min(1, empty).max(max, long);

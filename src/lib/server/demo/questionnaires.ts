@@ -1,7 +1,7 @@
 // The three starter questionnaires, published, for a demo consultation.
 import type { Db } from '../db';
 import { audienceCodes } from '../db/schema';
-import { createQuestionnaire, publishVersion } from '../questionnaires/versions';
+import { createQuestionnaire, publishVersion } from '../questionnaires/authoring';
 
 export function seedQuestionnaires(
 	db: Db,

@@ -4,7 +4,7 @@ import { isEmpty, seedDemo } from './seed';
 import { listPublicConsultations } from '../consultations';
 import { listSessionsForConsultation } from '../roadshow/sessions';
 import { ukToday } from '../../format';
-import { listQuestionnaires } from '../questionnaires';
+import { listQuestionnaires } from '../questionnaires/versions';
 
 describe('seedDemo', () => {
 	it('seeds the open, upcoming and closed consultations, staff and the roadshow', async () => {

@@ -12,7 +12,7 @@ import {
 	roadshowNote,
 	theme
 } from '../db/schema';
-import type { FieldErrors } from '../forms';
+import type { FieldErrors } from '../shared/forms';
 import { recordAudit } from '../audit';
 import { parseKeywords } from './suggestions';
 

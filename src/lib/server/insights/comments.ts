@@ -16,7 +16,7 @@ import {
 	type Audience,
 	type Channel
 } from '../db/schema';
-import type { FieldErrors } from '../forms';
+import type { FieldErrors } from '../shared/forms';
 import type { CommentKind } from './coding';
 import { listThemes } from './coding';
 import { suggestThemes, type ThemeSuggestion } from './suggestions';

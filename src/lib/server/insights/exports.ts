@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Db } from '../db';
-import { csvSafe } from '../roadshow/registerCsv';
+import { csvSafe } from '../shared/csv';
 import { countResponses, topThemes } from './aggregate';
 import type { Dashboard } from './dashboard';
 import type { InsightFilters } from './filters';

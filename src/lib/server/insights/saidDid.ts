@@ -3,7 +3,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { consultation, consultationResponse, priority, prioritySaidDid } from '../db/schema';
-import type { FieldErrors } from '../forms';
+import type { FieldErrors } from '../shared/forms';
 import { recordAudit } from '../audit';
 import { consultationStatus } from '../consultations/status';
 import { ukToday } from '../../format';

@@ -4,14 +4,13 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { preparedPerDatabase, type Db } from '../db';
 import { emailOutbox, type EmailOutbox } from '../db/schema';
 import { getConfig } from '../config';
-import type { TemplateName } from './templates';
 
 export type OutgoingEmail = {
 	to: string;
 	subject: string;
 	text: string;
-	/** A booking template, or another kind of email such as a questionnaire's resume link. */
-	template: TemplateName | 'questionnaire_resume_link';
+	/** What kind of email this is, named by the domain that sends it (e.g. 'booking_confirmed'). */
+	template: string;
 	bookingId: number | null;
 };
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { setDb } from '../db';
 import type { Role } from '../auth/types';
 import { NOW, testDb } from './testFixtures';
-import { createQuestionnaire } from './versions';
-import { questionnaireForStaff } from './guard';
-import { consultationForStaff } from '../consultations/guard';
+import { createQuestionnaire } from './authoring';
+import { requireQuestionnaireForStaff } from './guard';
+import { requireConsultationForStaff } from '../consultations/guard';
 
 const locals = (role: Role) =>
 	({
@@ -31,29 +31,35 @@ describe('staff questionnaire guards', () => {
 		if (!q.ok) throw new Error('not created');
 		const id = String(consultationId);
 
-		expect(consultationForStaff(locals('facilitator'), id, 'roadshow:run').consultation.id).toBe(
-			consultationId
-		);
 		expect(
-			thrown(() => consultationForStaff(locals('facilitator'), id, 'consultation:manage'))?.status
+			requireConsultationForStaff(locals('facilitator'), id, 'roadshow:run').consultation.id
+		).toBe(consultationId);
+		expect(
+			thrown(() => requireConsultationForStaff(locals('facilitator'), id, 'consultation:manage'))
+				?.status
 		).toBe(403);
 		expect(
-			thrown(() => consultationForStaff({ user: null } as App.Locals, id, 'roadshow:run'))?.status
+			thrown(() => requireConsultationForStaff({ user: null } as App.Locals, id, 'roadshow:run'))
+				?.status
 		).toBe(303);
-		expect(thrown(() => consultationForStaff(locals('lead'), '999', 'roadshow:run'))?.status).toBe(
-			404
-		);
-		expect(thrown(() => consultationForStaff(locals('lead'), '1x', 'roadshow:run'))?.status).toBe(
-			404
-		);
+		expect(
+			thrown(() => requireConsultationForStaff(locals('lead'), '999', 'roadshow:run'))?.status
+		).toBe(404);
+		expect(
+			thrown(() => requireConsultationForStaff(locals('lead'), '1x', 'roadshow:run'))?.status
+		).toBe(404);
 
 		expect(
-			questionnaireForStaff(locals('lead'), id, String(q.questionnaireId), 'consultation:manage')
-				.questionnaire.id
+			requireQuestionnaireForStaff(
+				locals('lead'),
+				id,
+				String(q.questionnaireId),
+				'consultation:manage'
+			).questionnaire.id
 		).toBe(q.questionnaireId);
 		expect(
 			thrown(() =>
-				questionnaireForStaff(
+				requireQuestionnaireForStaff(
 					locals('lead'),
 					id,
 					String(q.questionnaireId + 1),
@@ -63,7 +69,12 @@ describe('staff questionnaire guards', () => {
 		).toBe(404);
 		expect(
 			thrown(() =>
-				questionnaireForStaff(locals('facilitator'), id, String(q.questionnaireId), 'feedback:view')
+				requireQuestionnaireForStaff(
+					locals('facilitator'),
+					id,
+					String(q.questionnaireId),
+					'feedback:view'
+				)
 			)?.status
 		).toBe(403);
 	});

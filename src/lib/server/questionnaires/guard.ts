@@ -3,18 +3,18 @@
 // 'roadshow:run' but cannot change the consultation itself.
 import { error } from '@sveltejs/kit';
 import type { Permission } from '../auth/access';
-import { consultationForStaff, parseId } from '../consultations/guard';
+import { requireConsultationForStaff, parseId } from '../consultations/guard';
 import { getDb } from '../db';
 import { findQuestionnaire } from './versions';
 
-/** As consultationForStaff, plus a questionnaire that belongs to that consultation (404 otherwise). */
-export function questionnaireForStaff(
+/** As requireConsultationForStaff, plus a questionnaire that belongs to that consultation (404 otherwise). */
+export function requireQuestionnaireForStaff(
 	locals: App.Locals,
 	idParam: string,
 	questionnaireIdParam: string,
 	permission: Permission
 ) {
-	const found = consultationForStaff(locals, idParam, permission);
+	const found = requireConsultationForStaff(locals, idParam, permission);
 	const questionnaire = findQuestionnaire(getDb(), parseId(questionnaireIdParam));
 	if (!questionnaire || questionnaire.consultationId !== found.consultation.id)
 		error(404, 'Page not found');

@@ -14,8 +14,8 @@ import { testDb as questionnaireDb } from '../questionnaires/testFixtures';
 import { createBooking } from '../roadshow/bookings';
 import { startDraft } from '../roadshow/drafts';
 import { queueEmails } from '../notify/outbox';
-import { createQuestionnaire, publishVersion } from '../questionnaires/versions';
-import { saveContactDetails, startResponse } from '../questionnaires/responses';
+import { createQuestionnaire, publishVersion } from '../questionnaires/authoring';
+import { saveContactDetails, startResponse } from '../questionnaires/answering/responses';
 
 const DAY = 86_400_000;
 

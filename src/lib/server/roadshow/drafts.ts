@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { preparedPerDatabase, type Db } from '../db';
 import { bookingDraft } from '../db/schema';
-import type { FormValues } from '../forms';
+import type { FormValues } from '../shared/forms';
 
 export const DRAFT_LIFETIME_MS = 24 * 3_600_000;
 

@@ -1,27 +1,27 @@
 // The staff roadshow pages share one way in: the right permission, then a real consultation and session.
 import { error } from '@sveltejs/kit';
 import { requirePermission, type Permission } from '../auth/access';
-import { consultationForStaff, parseId } from '../consultations/guard';
+import { requireConsultationForStaff, parseId } from '../consultations/guard';
 import { findConsultationForStaff } from '../consultations/queries';
 import { getDb } from '../db';
 import { ukToday } from '../../format';
 import { getSessionRow } from './queries';
 
 /** A session that belongs to the consultation in the address; 404 otherwise. */
-export function sessionOfConsultation(
+export function requireSessionOfConsultation(
 	locals: App.Locals,
 	idParam: string,
 	sessionIdParam: string,
 	permission: Permission
 ) {
-	const found = consultationForStaff(locals, idParam, permission);
+	const found = requireConsultationForStaff(locals, idParam, permission);
 	const session = getSessionRow(getDb(), parseId(sessionIdParam));
 	if (!session || session.consultationId !== found.consultation.id) error(404, 'Page not found');
 	return { ...found, session };
 }
 
 /** /staff/roadshow/[sessionId]: the register and check-in, for facilitators and leads. */
-export function sessionToRun(locals: App.Locals, sessionIdParam: string) {
+export function requireSessionToRun(locals: App.Locals, sessionIdParam: string) {
 	const user = requirePermission(locals, 'roadshow:run');
 	const session = getSessionRow(getDb(), parseId(sessionIdParam));
 	if (!session) error(404, 'Page not found');

@@ -1,6 +1,7 @@
 // The register as a CSV file for the venue, safe to open in a spreadsheet.
 import { stringify } from 'csv-stringify/sync';
 import type { Booking } from '../db/schema';
+import { csvSafe } from '../shared/csv';
 import type { SessionRegister } from './register';
 import { ACCESS_NEED_LABELS } from './validation';
 
@@ -17,14 +18,6 @@ export const REGISTER_CSV_COLUMNS = [
 	'email',
 	'arrived'
 ] as const;
-
-/**
- * Spreadsheets run a cell starting with = + - @ (or a tab or carriage return) as a formula; a leading
- * single quote makes it plain text. Anyone booking can type these, so every text cell is made safe.
- */
-export function csvSafe(value: string): string {
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 function row(b: Booking): string[] {
 	// On-behalf bookings: the family is who comes; the practitioner is who to contact.

@@ -2,10 +2,10 @@
 // page cannot be used to find out who has booked.
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/shared/forms';
 import { reissueManageLinks } from '$lib/server/roadshow/bookings';
 import { resendLinkSchema } from '$lib/server/roadshow/validation';
-import { notifyManageLinks } from '$lib/server/notify';
+import { notifyManageLinks } from '$lib/server/roadshow/emails';
 
 export const actions = {
 	default: async ({ request }) => {

@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { findPublicConsultation } from '$lib/server/consultations';
 import { listPublicSessions } from '$lib/server/roadshow/public';
-import { audienceSlug, publishedAudiences } from '$lib/server/questionnaires';
+import { audienceSlug } from '$lib/server/questionnaires/audiences';
+import { publishedAudiences } from '$lib/server/questionnaires/answering';
 import { ukToday } from '$lib/format';
 
 export const load = ({ params, url }) => {

@@ -3,7 +3,7 @@ import { PASSWORD_PATH, requireUser } from '$lib/server/auth/access';
 import { sessionExpiresAt, sessionLimits, setSessionCookie } from '$lib/server/auth/session';
 import { changePassword, changePasswordSchema } from '$lib/server/auth/signIn';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/shared/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

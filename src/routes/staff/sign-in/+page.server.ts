@@ -8,7 +8,7 @@ import {
 } from '$lib/server/auth/session';
 import { SIGN_IN_FAILED, SIGN_IN_THROTTLED, signIn, signInSchema } from '$lib/server/auth/signIn';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/shared/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

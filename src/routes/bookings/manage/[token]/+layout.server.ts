@@ -4,7 +4,7 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { getManageView } from '$lib/server/roadshow/manage';
 import { answerRows } from '$lib/server/roadshow/summary';
-import { placesText } from '$lib/server/notify';
+import { placesText } from '$lib/server/roadshow/emailTemplates';
 
 export const load = ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { requirePermission, ROLE_DESCRIPTIONS, ROLE_NAMES, ROLES } from '$lib/server/auth/access';
 import { enableStaffUser, updateStaffUser } from '$lib/server/auth/users';
 import { getDb } from '$lib/server/db';
-import { formValues, invalid } from '$lib/server/forms';
+import { formValues, invalid } from '$lib/server/shared/forms';
 import { formatDateTime } from '$lib/format';
 import { accountFromParam } from '../account.server';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { requirePermission, ROLE_DESCRIPTIONS, ROLE_NAMES, ROLES } from '$lib/server/auth/access';
 import { createStaffUser } from '$lib/server/auth/users';
 import { getDb } from '$lib/server/db';
-import { formValues, invalid } from '$lib/server/forms';
+import { formValues, invalid } from '$lib/server/shared/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,8 +1,8 @@
-import { manageConsultation } from '$lib/server/consultations/guard';
+import { requireConsultationToManage } from '$lib/server/consultations/guard';
 import { publishProblems, statusLabels } from '$lib/server/consultations';
 import { getDb } from '$lib/server/db';
 import { listSessionsForConsultation } from '$lib/server/roadshow/sessions';
-import { questionnaireSummaries } from '$lib/server/questionnaires';
+import { questionnaireSummaries } from '$lib/server/questionnaires/answering';
 
 function questionnaireCounts(db: ReturnType<typeof getDb>, consultationId: number) {
 	const all = questionnaireSummaries(db, consultationId);
@@ -22,7 +22,7 @@ const doneMessages: Record<string, string> = {
 };
 
 export const load = ({ locals, params, url }) => {
-	const { consultation: c, priorities } = manageConsultation(locals, params.id);
+	const { consultation: c, priorities } = requireConsultationToManage(locals, params.id);
 	const problems = publishProblems(c, priorities.length);
 	return {
 		consultation: {

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { formValues, invalid } from '$lib/server/forms';
+import { formValues, invalid } from '$lib/server/shared/forms';
 import { createConsultation, validateConsultation } from '$lib/server/consultations';
 
 export const load = ({ locals }) => {

@@ -1,6 +1,6 @@
 import { can } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { sessionToRun } from '$lib/server/roadshow/guard';
+import { requireSessionToRun } from '$lib/server/roadshow/guard';
 import { getSessionRegister } from '$lib/server/roadshow/register';
 import { accessNeedSummary, registerEntry } from '$lib/server/roadshow/registerView';
 import { fullnessMessage, promotedNote, sessionStatusTag } from '$lib/server/roadshow/labels';
@@ -12,7 +12,7 @@ function doneMessage(url: URL): string | null {
 }
 
 export const load = ({ locals, params, url }) => {
-	const { user, session, consultation } = sessionToRun(locals, params.sessionId);
+	const { user, session, consultation } = requireSessionToRun(locals, params.sessionId);
 	const register = getSessionRegister(getDb(), session.id)!;
 	const now = new Date();
 	return {

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { cancelBooking } from '$lib/server/roadshow/bookings';
-import { notifyCancelled } from '$lib/server/notify';
+import { notifyCancelled } from '$lib/server/roadshow/emails';
 
 export const actions = {
 	default: ({ params }) => {

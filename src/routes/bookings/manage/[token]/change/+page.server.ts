@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/shared/forms';
 import { changeBookingPlaces } from '$lib/server/roadshow/bookings';
 import { placesSchema } from '$lib/server/roadshow/validation';
-import { notifyChanged } from '$lib/server/notify';
+import { notifyChanged } from '$lib/server/roadshow/emails';
 
 export const actions = {
 	default: async ({ params, request }) => {

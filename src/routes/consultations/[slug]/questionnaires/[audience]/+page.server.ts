@@ -1,13 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { audienceFromSlug, audienceLabels } from '$lib/server/questionnaires/audiences';
 import {
-	audienceFromSlug,
-	audienceLabels,
 	estimateMinutes,
 	findStartPage,
 	resumeQuestion,
 	startResponse
-} from '$lib/server/questionnaires';
+} from '$lib/server/questionnaires/answering';
 import { isEasyReadAudience, asksForContactDetails } from '$lib/server/questionnaires/audiences';
 import { startHref } from './journey.server';
 

@@ -2,7 +2,8 @@
 // no account, no cookie. A forged or mismatched link is a 404, an old one a 410.
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { audienceFromSlug, openJourney, type Journey } from '$lib/server/questionnaires';
+import { audienceFromSlug } from '$lib/server/questionnaires/audiences';
+import { openJourney, type Journey } from '$lib/server/questionnaires/answering';
 
 export type JourneyParams = { slug: string; audience: string; token: string };
 

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
-import { viewFeedback } from '$lib/server/consultations/guard';
+import { invalid, parseForm } from '$lib/server/shared/forms';
+import { requireConsultationFeedback } from '$lib/server/consultations/guard';
 import {
 	linkCommentToPriority,
 	listThemes,
@@ -28,7 +28,7 @@ const doneMessages: Record<string, string> = {
 const FILTER_KEYS = ['priority', 'question', 'theme', 'audience', 'channel', 'untagged', 'page'];
 
 export const load = ({ locals, params, url }) => {
-	const { consultation: c, priorities } = viewFeedback(locals, params.id);
+	const { consultation: c, priorities } = requireConsultationFeedback(locals, params.id);
 	const db = getDb();
 	const themes = listThemes(db, c.id);
 	const questions = listCommentQuestions(db, c.id);
@@ -94,7 +94,7 @@ async function change(
 	run: (consultationId: number, posted: Posted, id: number, staffUserId: number) => Done,
 	done: string
 ) {
-	const { user, consultation } = viewFeedback(locals, params.id);
+	const { user, consultation } = requireConsultationFeedback(locals, params.id);
 	const parsed = parseForm(await request.formData(), commentSchema);
 	if (!parsed.ok)
 		return invalid({}, { form: 'That comment could not be found. Refresh the page and try again' });

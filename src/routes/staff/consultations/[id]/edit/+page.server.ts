@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { formValues, invalid } from '$lib/server/forms';
-import { dateToParts } from '$lib/server/dates';
-import { manageConsultation } from '$lib/server/consultations/guard';
+import { formValues, invalid } from '$lib/server/shared/forms';
+import { dateToParts } from '$lib/server/shared/dateInput';
+import { requireConsultationToManage } from '$lib/server/consultations/guard';
 import { updateConsultation, validateConsultation } from '$lib/server/consultations';
 
 export const load = ({ locals, params }) => {
-	const { consultation: c } = manageConsultation(locals, params.id);
+	const { consultation: c } = requireConsultationToManage(locals, params.id);
 	const opens = dateToParts(c.opensOn);
 	const closes = dateToParts(c.closesOn);
 	return {
@@ -31,7 +31,7 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation } = manageConsultation(locals, params.id);
+		const { user, consultation } = requireConsultationToManage(locals, params.id);
 		const values = formValues(await request.formData());
 		const checked = validateConsultation(values);
 		if (!checked.ok) return invalid(values, checked.errors);

@@ -1,5 +1,5 @@
 // Shared by the dashboard, the report and the exports: permission, the consultation, and filters.
-import { viewFeedback } from '$lib/server/consultations/guard';
+import { requireConsultationFeedback } from '$lib/server/consultations/guard';
 import { getDb } from '$lib/server/db';
 import {
 	describeFilters,
@@ -9,7 +9,7 @@ import {
 } from '$lib/server/insights/filters';
 
 export function insightsRequest(locals: App.Locals, idParam: string, url: URL) {
-	const { consultation } = viewFeedback(locals, idParam);
+	const { consultation } = requireConsultationFeedback(locals, idParam);
 	const db = getDb();
 	const options = loadFilterOptions(db, consultation.id);
 	const parsed = parseFilters(url.searchParams, options);

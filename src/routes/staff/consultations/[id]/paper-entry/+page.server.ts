@@ -1,9 +1,9 @@
 import { getDb } from '$lib/server/db';
-import { consultationForStaff } from '$lib/server/consultations/guard';
-import { questionnaireSummaries } from '$lib/server/questionnaires';
+import { requireConsultationForStaff } from '$lib/server/consultations/guard';
+import { questionnaireSummaries } from '$lib/server/questionnaires/answering';
 
 export const load = ({ locals, params, url }) => {
-	const { consultation: c } = consultationForStaff(locals, params.id, 'roadshow:run');
+	const { consultation: c } = requireConsultationForStaff(locals, params.id, 'roadshow:run');
 	const reference = url.searchParams.get('done');
 	return {
 		consultation: { id: c.id, title: c.title, status: c.status },

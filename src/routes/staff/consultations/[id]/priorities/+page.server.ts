@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
-import { manageConsultation } from '$lib/server/consultations/guard';
+import { invalid, parseForm } from '$lib/server/shared/forms';
+import { requireConsultationToManage } from '$lib/server/consultations/guard';
 import { addPriority, movePriority, priorityFields } from '$lib/server/consultations';
 
 const doneMessages: Record<string, string> = {
@@ -13,7 +13,7 @@ const doneMessages: Record<string, string> = {
 };
 
 export const load = ({ locals, params, url }) => {
-	const { consultation: c, priorities } = manageConsultation(locals, params.id);
+	const { consultation: c, priorities } = requireConsultationToManage(locals, params.id);
 	return {
 		consultation: { id: c.id, title: c.title, status: c.status },
 		priorities: priorities.map((p) => ({
@@ -33,7 +33,7 @@ const moveSchema = z.object({
 
 export const actions = {
 	add: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation } = manageConsultation(locals, params.id);
+		const { user, consultation } = requireConsultationToManage(locals, params.id);
 		const parsed = parseForm(await request.formData(), priorityFields);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		addPriority(getDb(), consultation.id, parsed.data, {
@@ -43,7 +43,7 @@ export const actions = {
 		redirect(303, `/staff/consultations/${consultation.id}/priorities?done=added`);
 	},
 	move: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation } = manageConsultation(locals, params.id);
+		const { user, consultation } = requireConsultationToManage(locals, params.id);
 		const parsed = parseForm(await request.formData(), moveSchema);
 		const moved =
 			parsed.ok &&

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { invalid } from '$lib/server/forms';
-import { manageConsultation } from '$lib/server/consultations/guard';
+import { invalid } from '$lib/server/shared/forms';
+import { requireConsultationToManage } from '$lib/server/consultations/guard';
 import {
 	closeConsultationEarly,
 	publishConsultation,
@@ -10,7 +10,7 @@ import {
 } from '$lib/server/consultations';
 
 export const load = ({ locals, params }) => {
-	const { consultation: c, priorities } = manageConsultation(locals, params.id);
+	const { consultation: c, priorities } = requireConsultationToManage(locals, params.id);
 	return {
 		consultation: {
 			id: c.id,
@@ -27,7 +27,7 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	publish: ({ locals, params, getClientAddress }) => {
-		const { user, consultation } = manageConsultation(locals, params.id);
+		const { user, consultation } = requireConsultationToManage(locals, params.id);
 		const result = publishConsultation(getDb(), consultation.id, {
 			staffUserId: user.id,
 			ip: getClientAddress()
@@ -36,7 +36,7 @@ export const actions = {
 		redirect(303, `/staff/consultations/${consultation.id}?done=published`);
 	},
 	close: ({ locals, params, getClientAddress }) => {
-		const { user, consultation } = manageConsultation(locals, params.id);
+		const { user, consultation } = requireConsultationToManage(locals, params.id);
 		closeConsultationEarly(getDb(), consultation.id, {
 			staffUserId: user.id,
 			ip: getClientAddress()
@@ -44,7 +44,7 @@ export const actions = {
 		redirect(303, `/staff/consultations/${consultation.id}?done=closed`);
 	},
 	reopen: ({ locals, params, getClientAddress }) => {
-		const { user, consultation } = manageConsultation(locals, params.id);
+		const { user, consultation } = requireConsultationToManage(locals, params.id);
 		reopenConsultation(getDb(), consultation.id, { staffUserId: user.id, ip: getClientAddress() });
 		redirect(303, `/staff/consultations/${consultation.id}?done=reopened`);
 	}

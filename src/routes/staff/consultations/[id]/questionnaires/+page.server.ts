@@ -1,9 +1,9 @@
 import { getDb } from '$lib/server/db';
-import { manageConsultation } from '$lib/server/consultations/guard';
-import { questionnaireSummaries, summaryStatus } from '$lib/server/questionnaires';
+import { requireConsultationToManage } from '$lib/server/consultations/guard';
+import { questionnaireSummaries, summaryStatus } from '$lib/server/questionnaires/answering';
 
 export const load = ({ locals, params }) => {
-	const { consultation: c } = manageConsultation(locals, params.id);
+	const { consultation: c } = requireConsultationToManage(locals, params.id);
 	return {
 		consultation: { id: c.id, title: c.title },
 		questionnaires: questionnaireSummaries(getDb(), c.id).map((s) => ({

@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { manageConsultation } from '$lib/server/consultations/guard';
+import { requireConsultationToManage } from '$lib/server/consultations/guard';
 import { getResponseDraft, responsePublishProblems } from '$lib/server/insights/saidDid';
 
 const doneMessages: Record<string, string> = {
@@ -9,7 +9,7 @@ const doneMessages: Record<string, string> = {
 };
 
 export const load = ({ locals, params, url }) => {
-	const { consultation: c } = manageConsultation(locals, params.id);
+	const { consultation: c } = requireConsultationToManage(locals, params.id);
 	const db = getDb();
 	const draft = getResponseDraft(db, c.id);
 	return {

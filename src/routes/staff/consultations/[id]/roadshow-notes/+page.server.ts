@@ -1,14 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { audienceCodes, type Audience } from '$lib/server/db/schema';
-import { formValues, invalid } from '$lib/server/forms';
-import { consultationForStaff } from '$lib/server/consultations/guard';
+import { formValues, invalid } from '$lib/server/shared/forms';
+import { requireConsultationForStaff } from '$lib/server/consultations/guard';
 import {
 	addRoadshowNote,
-	audienceLabels,
 	listRoadshowNotes,
 	NOTE_LIMIT
-} from '$lib/server/questionnaires';
+} from '$lib/server/questionnaires/answering';
+import { audienceLabels } from '$lib/server/questionnaires/audiences';
 import { formatDateTime } from '$lib/format';
 import { parseSessionChoice, sessionChoices } from '../sessionChoices.server';
 
@@ -19,7 +19,11 @@ const inPageOrder = (errors: Record<string, string>) =>
 	);
 
 export const load = ({ locals, params, url }) => {
-	const { consultation: c, priorities } = consultationForStaff(locals, params.id, 'roadshow:run');
+	const { consultation: c, priorities } = requireConsultationForStaff(
+		locals,
+		params.id,
+		'roadshow:run'
+	);
 	const sessions = sessionChoices(c.id, 'Not from a particular session');
 	const sessionName = new Map(sessions.map((s) => [s.value, s.text]));
 	const priorityNumber = new Map(priorities.map((p) => [p.id, p.position]));
@@ -49,7 +53,11 @@ export const load = ({ locals, params, url }) => {
 
 export const actions = {
 	default: async ({ locals, params, request }) => {
-		const { user, consultation: c } = consultationForStaff(locals, params.id, 'roadshow:run');
+		const { user, consultation: c } = requireConsultationForStaff(
+			locals,
+			params.id,
+			'roadshow:run'
+		);
 		const form = await request.formData();
 		const values = formValues(form);
 		const sessionId = parseSessionChoice(form.get('roadshowSessionId'));

@@ -1,7 +1,7 @@
 import { can } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { listSessionsForConsultation } from '$lib/server/roadshow/sessions';
-import { consultationForStaff } from '$lib/server/consultations/guard';
+import { requireConsultationForStaff } from '$lib/server/consultations/guard';
 import { fullnessTag, promotedNote, sessionStatusTag } from '$lib/server/roadshow/labels';
 import { formatSessionWhen } from '$lib/format';
 
@@ -20,7 +20,7 @@ function doneMessage(url: URL): string | null {
 }
 
 export const load = ({ locals, params, url }) => {
-	const { user, consultation } = consultationForStaff(locals, params.id, 'roadshow:run');
+	const { user, consultation } = requireConsultationForStaff(locals, params.id, 'roadshow:run');
 	const now = new Date();
 	const sessions = listSessionsForConsultation(getDb(), consultation.id).map((s) => ({
 		id: s.id,

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
-import { viewFeedback } from '$lib/server/consultations/guard';
+import { invalid, parseForm } from '$lib/server/shared/forms';
+import { requireConsultationFeedback } from '$lib/server/consultations/guard';
 import { createTheme, listThemes } from '$lib/server/insights/coding';
 
 const doneMessages: Record<string, string> = {
@@ -13,7 +13,7 @@ const doneMessages: Record<string, string> = {
 };
 
 export const load = ({ locals, params, url }) => {
-	const { consultation: c } = viewFeedback(locals, params.id);
+	const { consultation: c } = requireConsultationFeedback(locals, params.id);
 	return {
 		consultation: { id: c.id, title: c.title },
 		themes: listThemes(getDb(), c.id),
@@ -29,7 +29,7 @@ const themeSchema = z.object({
 
 export const actions = {
 	add: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation } = viewFeedback(locals, params.id);
+		const { user, consultation } = requireConsultationFeedback(locals, params.id);
 		const parsed = parseForm(await request.formData(), themeSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const made = createTheme(getDb(), consultation.id, parsed.data, {

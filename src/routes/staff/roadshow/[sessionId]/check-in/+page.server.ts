@@ -1,13 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { parseId } from '$lib/server/consultations/guard';
-import { sessionToRun } from '$lib/server/roadshow/guard';
+import { requireSessionToRun } from '$lib/server/roadshow/guard';
 import { checkInBooking, getSessionRegister, undoCheckIn } from '$lib/server/roadshow/register';
 import { partyLabel } from '$lib/server/roadshow/registerView';
 import { formatSessionWhen, formatTime } from '$lib/format';
 
 export const load = ({ locals, params }) => {
-	const { session } = sessionToRun(locals, params.sessionId);
+	const { session } = requireSessionToRun(locals, params.sessionId);
 	const register = getSessionRegister(getDb(), session.id)!;
 	return {
 		session: {
@@ -35,7 +35,7 @@ async function mark(
 	request: Request,
 	arrived: boolean
 ) {
-	const { session } = sessionToRun(locals, params.sessionId);
+	const { session } = requireSessionToRun(locals, params.sessionId);
 	const raw = (await request.formData()).get('bookingId');
 	const bookingId = parseId(typeof raw === 'string' ? raw : '');
 	const now = new Date();

@@ -1,11 +1,11 @@
 import { getDb } from '$lib/server/db';
-import { sessionToRun } from '$lib/server/roadshow/guard';
+import { requireSessionToRun } from '$lib/server/roadshow/guard';
 import { getSessionRegister } from '$lib/server/roadshow/register';
 import { registerCsv } from '$lib/server/roadshow/registerCsv';
 import { ukToday } from '$lib/format';
 
 export const GET = ({ locals, params }) => {
-	const { session } = sessionToRun(locals, params.sessionId);
+	const { session } = requireSessionToRun(locals, params.sessionId);
 	const csv = registerCsv(getSessionRegister(getDb(), session.id)!);
 	const filename = `register-session-${session.id}-${ukToday(session.startsAt)}.csv`;
 	// A byte-order mark so Excel reads names with accents as UTF-8.

@@ -1,7 +1,7 @@
 // The first question. Its answer starts the draft, so merely opening the page stores nothing.
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/shared/forms';
 import { startDraft } from '$lib/server/roadshow/drafts';
 import { whoSchema } from '$lib/server/roadshow/validation';
 import { bookingBlock, loadPublicSession } from '../session.server';

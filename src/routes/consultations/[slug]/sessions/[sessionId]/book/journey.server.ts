@@ -4,7 +4,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { getConfig } from '$lib/server/config';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/shared/forms';
 import {
 	firstUnansweredStep,
 	getDraftAnswers,

@@ -1,19 +1,19 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { formValues, invalid } from '$lib/server/forms';
-import { questionnaireForStaff } from '$lib/server/questionnaires/guard';
+import { formValues, invalid } from '$lib/server/shared/forms';
+import { requireQuestionnaireForStaff } from '$lib/server/questionnaires/guard';
+import { audienceLabels } from '$lib/server/questionnaires/audiences';
+import { describeShowIf } from '$lib/server/questionnaires/authoring';
 import {
-	audienceLabels,
-	describeShowIf,
 	enterPaperResponse,
-	getPublishedVersion,
 	questionForField,
 	type RawAnswer
-} from '$lib/server/questionnaires';
+} from '$lib/server/questionnaires/answering';
+import { getPublishedVersion } from '$lib/server/questionnaires/versions';
 import { parseSessionChoice, sessionChoices } from '../../sessionChoices.server';
 
 function publishedQuestionnaire(locals: App.Locals, params: { id: string; qid: string }) {
-	const found = questionnaireForStaff(locals, params.id, params.qid, 'roadshow:run');
+	const found = requireQuestionnaireForStaff(locals, params.id, params.qid, 'roadshow:run');
 	const version = getPublishedVersion(getDb(), found.questionnaire.id);
 	if (!version) error(404, 'Page not found');
 	return { ...found, version };

@@ -1,11 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
-import { manageConsultation, parseId } from '$lib/server/consultations/guard';
+import { invalid, parseForm } from '$lib/server/shared/forms';
+import { requireConsultationToManage, parseId } from '$lib/server/consultations/guard';
 import { priorityFields, removePriority, updatePriority } from '$lib/server/consultations';
 
 function findPriority(locals: App.Locals, params: { id: string; priorityId: string }) {
-	const found = manageConsultation(locals, params.id);
+	const found = requireConsultationToManage(locals, params.id);
 	const priority = found.priorities.find((p) => p.id === parseId(params.priorityId));
 	if (!priority) error(404, 'Page not found');
 	return { ...found, priority };

@@ -1,13 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/shared/forms';
 import {
 	ensureDraftVersion,
 	moveQuestion,
 	removeQuestion,
 	updateVersionText
-} from '$lib/server/questionnaires';
+} from '$lib/server/questionnaires/authoring';
 import { editorContext, questionSummary } from './editor.server';
 
 const doneMessages: Record<string, string> = {

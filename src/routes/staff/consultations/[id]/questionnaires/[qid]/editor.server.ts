@@ -1,17 +1,13 @@
 // Shared by the questionnaire editor's pages: the questionnaire, its versions and how to show a question.
 import { getDb } from '$lib/server/db';
-import { questionnaireForStaff } from '$lib/server/questionnaires/guard';
-import {
-	audienceLabels,
-	describeShowIf,
-	getDraftVersion,
-	getPublishedVersion,
-	kindLabels,
-	type FullQuestion
-} from '$lib/server/questionnaires';
+import { requireQuestionnaireForStaff } from '$lib/server/questionnaires/guard';
+import { audienceLabels } from '$lib/server/questionnaires/audiences';
+import { describeShowIf, getDraftVersion, kindLabels } from '$lib/server/questionnaires/authoring';
+import { getPublishedVersion } from '$lib/server/questionnaires/versions';
+import { type FullQuestion } from '$lib/server/questionnaires/types';
 
 export function editorContext(locals: App.Locals, params: { id: string; qid: string }) {
-	const found = questionnaireForStaff(locals, params.id, params.qid, 'consultation:manage');
+	const found = requireQuestionnaireForStaff(locals, params.id, params.qid, 'consultation:manage');
 	const db = getDb();
 	const draft = getDraftVersion(db, found.questionnaire.id);
 	const published = getPublishedVersion(db, found.questionnaire.id);

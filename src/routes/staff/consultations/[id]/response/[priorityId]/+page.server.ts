@@ -1,8 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
-import { manageConsultation, parseId } from '$lib/server/consultations/guard';
+import { invalid, parseForm } from '$lib/server/shared/forms';
+import { requireConsultationToManage, parseId } from '$lib/server/consultations/guard';
 import {
 	getResponseDraft,
 	savePrioritySaidDid,
@@ -11,7 +11,7 @@ import {
 import { displayFigures, responseFigures } from '$lib/server/insights/responseFigures';
 
 function priorityOf(locals: App.Locals, params: { id: string; priorityId: string }) {
-	const found = manageConsultation(locals, params.id);
+	const found = requireConsultationToManage(locals, params.id);
 	const priorityId = parseId(params.priorityId);
 	const p = found.priorities.find((x) => x.id === priorityId);
 	if (!p) error(404, 'Page not found');

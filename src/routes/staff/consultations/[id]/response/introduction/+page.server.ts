@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
-import { manageConsultation } from '$lib/server/consultations/guard';
+import { invalid, parseForm } from '$lib/server/shared/forms';
+import { requireConsultationToManage } from '$lib/server/consultations/guard';
 import {
 	EASY_READ_LIMIT,
 	getResponseDraft,
@@ -11,7 +11,7 @@ import {
 } from '$lib/server/insights/saidDid';
 
 export const load = ({ locals, params }) => {
-	const { consultation: c } = manageConsultation(locals, params.id);
+	const { consultation: c } = requireConsultationToManage(locals, params.id);
 	const draft = getResponseDraft(getDb(), c.id);
 	return {
 		consultation: { id: c.id, title: c.title },
@@ -27,7 +27,7 @@ const schema = z.object({
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation } = manageConsultation(locals, params.id);
+		const { user, consultation } = requireConsultationToManage(locals, params.id);
 		const parsed = parseForm(await request.formData(), schema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const result = saveResponseText(getDb(), consultation.id, parsed.data, {

@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { invalid } from '$lib/server/forms';
-import { manageConsultation } from '$lib/server/consultations/guard';
+import { invalid } from '$lib/server/shared/forms';
+import { requireConsultationToManage } from '$lib/server/consultations/guard';
 import { publishResponse, responsePublishProblems } from '$lib/server/insights/saidDid';
 
 export const load = ({ locals, params }) => {
-	const { consultation: c } = manageConsultation(locals, params.id);
+	const { consultation: c } = requireConsultationToManage(locals, params.id);
 	return {
 		consultation: { id: c.id, title: c.title, slug: c.slug, status: c.status },
 		problems: responsePublishProblems(getDb(), c.id)
@@ -14,7 +14,7 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: ({ locals, params, getClientAddress }) => {
-		const { user, consultation } = manageConsultation(locals, params.id);
+		const { user, consultation } = requireConsultationToManage(locals, params.id);
 		const result = publishResponse(getDb(), consultation.id, {
 			staffUserId: user.id,
 			ip: getClientAddress()

@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
-import { consultationForStaff } from '$lib/server/consultations/guard';
+import { invalid, parseForm } from '$lib/server/shared/forms';
+import { requireConsultationForStaff } from '$lib/server/consultations/guard';
 import { createSession } from '$lib/server/roadshow/sessions';
 import { sessionFormSchema } from '$lib/server/roadshow/sessionValidation';
 
 export const load = ({ locals, params }) => {
-	const { consultation } = consultationForStaff(locals, params.id, 'consultation:manage');
+	const { consultation } = requireConsultationForStaff(locals, params.id, 'consultation:manage');
 	return {
 		consultation: { id: consultation.id, title: consultation.title },
 		values: { mode: 'in_person', childrenWelcome: 'yes' }
@@ -15,7 +15,11 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation } = consultationForStaff(locals, params.id, 'consultation:manage');
+		const { user, consultation } = requireConsultationForStaff(
+			locals,
+			params.id,
+			'consultation:manage'
+		);
 		const parsed = parseForm(await request.formData(), sessionFormSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		createSession(getDb(), consultation.id, parsed.data, new Date(), {

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/shared/forms';
 import { renameTheme, setThemeKeywords } from '$lib/server/insights/coding';
 import { themeOf } from './theme.server';
 

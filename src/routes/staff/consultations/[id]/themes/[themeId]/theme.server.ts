@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { parseId } from '$lib/server/consultations/guard';
-import { viewFeedback } from '$lib/server/consultations/guard';
+import { requireConsultationFeedback } from '$lib/server/consultations/guard';
 import { listThemes } from '$lib/server/insights/coding';
 
 /** A theme of this consultation's code frame, with the others (for merging), or a 404. */
 export function themeOf(locals: App.Locals, params: { id: string; themeId: string }) {
-	const found = viewFeedback(locals, params.id);
+	const found = requireConsultationFeedback(locals, params.id);
 	const themeId = parseId(params.themeId);
 	const themes = listThemes(getDb(), found.consultation.id);
 	const theme = themes.find((t) => t.id === themeId);

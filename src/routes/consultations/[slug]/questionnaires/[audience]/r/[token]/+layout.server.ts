@@ -1,4 +1,4 @@
-import { audienceLabels, isEasyReadAudience } from '$lib/server/questionnaires';
+import { audienceLabels, isEasyReadAudience } from '$lib/server/questionnaires/audiences';
 import { journeyBase, loadJourney, noStore, startHref } from '../../journey.server';
 
 export const load = ({ params, setHeaders }) => {

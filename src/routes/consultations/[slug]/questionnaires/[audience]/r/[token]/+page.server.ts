@@ -1,6 +1,6 @@
 // The resume link: carries on from the first question after the last one answered.
 import { redirect } from '@sveltejs/kit';
-import { resumeQuestion } from '$lib/server/questionnaires';
+import { resumeQuestion } from '$lib/server/questionnaires/answering';
 import { isAnswerable, journeyBase, loadJourney, questionHref } from '../../journey.server';
 
 export const load = ({ params }) => {

@@ -1,11 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import {
-	describeShowIf,
-	findVersionIdByNumber,
-	getVersion,
-	questionForField
-} from '$lib/server/questionnaires';
+import { describeShowIf } from '$lib/server/questionnaires/authoring';
+import { findVersionIdByNumber, questionForField } from '$lib/server/questionnaires/answering';
+import { getVersion } from '$lib/server/questionnaires/versions';
 import { editorContext } from '../editor.server';
 
 export const load = ({ locals, params, url }) => {

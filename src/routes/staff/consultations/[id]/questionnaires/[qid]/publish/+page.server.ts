@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { invalid } from '$lib/server/forms';
-import { publishVersion } from '$lib/server/questionnaires';
+import { invalid } from '$lib/server/shared/forms';
+import { publishVersion } from '$lib/server/questionnaires/authoring';
 import { editorContext } from '../editor.server';
 
 export const load = ({ locals, params }) => {

@@ -1,13 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { questionnaireForStaff } from '$lib/server/questionnaires/guard';
-import { audienceLabels, channelLabels, listSubmittedResponses } from '$lib/server/questionnaires';
+import { requireQuestionnaireForStaff } from '$lib/server/questionnaires/guard';
+import { audienceLabels, channelLabels } from '$lib/server/questionnaires/audiences';
+import { listSubmittedResponses } from '$lib/server/questionnaires/answering';
 import { formatDateTime } from '$lib/format';
 
 const PER_PAGE = 50;
 
 export const load = ({ locals, params, url }) => {
-	const { consultation: c, questionnaire: q } = questionnaireForStaff(
+	const { consultation: c, questionnaire: q } = requireQuestionnaireForStaff(
 		locals,
 		params.id,
 		params.qid,

@@ -2,13 +2,11 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { audienceCodes, type Audience } from '$lib/server/db/schema';
-import { invalid, parseForm } from '$lib/server/forms';
-import { manageConsultation } from '$lib/server/consultations/guard';
-import {
-	audienceLabels,
-	createQuestionnaire,
-	findQuestionnaireByAudience
-} from '$lib/server/questionnaires';
+import { invalid, parseForm } from '$lib/server/shared/forms';
+import { requireConsultationToManage } from '$lib/server/consultations/guard';
+import { audienceLabels } from '$lib/server/questionnaires/audiences';
+import { createQuestionnaire } from '$lib/server/questionnaires/authoring';
+import { findQuestionnaireByAudience } from '$lib/server/questionnaires/versions';
 
 function audienceOf(param: string): Audience {
 	if (!(audienceCodes as readonly string[]).includes(param)) error(404, 'Page not found');
@@ -20,7 +18,7 @@ const fields = z.object({
 });
 
 export const load = ({ locals, params }) => {
-	const { consultation: c, priorities } = manageConsultation(locals, params.id);
+	const { consultation: c, priorities } = requireConsultationToManage(locals, params.id);
 	const audience = audienceOf(params.audience);
 	const existing = findQuestionnaireByAudience(getDb(), c.id, audience);
 	if (existing) redirect(303, `/staff/consultations/${c.id}/questionnaires/${existing.id}`);
@@ -34,7 +32,7 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation: c } = manageConsultation(locals, params.id);
+		const { user, consultation: c } = requireConsultationToManage(locals, params.id);
 		const audience = audienceOf(params.audience);
 		const parsed = parseForm(await request.formData(), fields);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);

@@ -1,14 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
-import { sessionOfConsultation } from '$lib/server/roadshow/guard';
+import { invalid, parseForm } from '$lib/server/shared/forms';
+import { requireSessionOfConsultation } from '$lib/server/roadshow/guard';
 import { cancelSession, getSessionWithCounts } from '$lib/server/roadshow/sessions';
 import { cancelSessionSchema } from '$lib/server/roadshow/sessionValidation';
-import { notifySessionCancelled } from '$lib/server/notify';
+import { notifySessionCancelled } from '$lib/server/roadshow/emails';
 import { formatSessionWhen } from '$lib/format';
 
 export const load = ({ locals, params }) => {
-	const { consultation, session } = sessionOfConsultation(
+	const { consultation, session } = requireSessionOfConsultation(
 		locals,
 		params.id,
 		params.sessionId,
@@ -30,7 +30,7 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation, session } = sessionOfConsultation(
+		const { user, consultation, session } = requireSessionOfConsultation(
 			locals,
 			params.id,
 			params.sessionId,

@@ -1,13 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
-import { sessionOfConsultation } from '$lib/server/roadshow/guard';
+import { invalid, parseForm } from '$lib/server/shared/forms';
+import { requireSessionOfConsultation } from '$lib/server/roadshow/guard';
 import { updateSession } from '$lib/server/roadshow/sessions';
 import { sessionFormSchema, sessionFormValues } from '$lib/server/roadshow/sessionValidation';
-import { notifyPromoted } from '$lib/server/notify';
+import { notifyPromoted } from '$lib/server/roadshow/emails';
 
 export const load = ({ locals, params }) => {
-	const { consultation, session } = sessionOfConsultation(
+	const { consultation, session } = requireSessionOfConsultation(
 		locals,
 		params.id,
 		params.sessionId,
@@ -22,7 +22,7 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation, session } = sessionOfConsultation(
+		const { user, consultation, session } = requireSessionOfConsultation(
 			locals,
 			params.id,
 			params.sessionId,

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { invalid } from '$lib/server/forms';
+import { invalid } from '$lib/server/shared/forms';
 import { mergeThemes } from '$lib/server/insights/coding';
 import { themeOf } from '../theme.server';
 

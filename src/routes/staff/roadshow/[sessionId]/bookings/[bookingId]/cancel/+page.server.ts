@@ -1,15 +1,15 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { parseId } from '$lib/server/consultations/guard';
-import { sessionToRun } from '$lib/server/roadshow/guard';
+import { requireSessionToRun } from '$lib/server/roadshow/guard';
 import { cancelBookingByStaff } from '$lib/server/roadshow/bookings';
 import { getLiveBooking } from '$lib/server/roadshow/register';
 import { registerEntry } from '$lib/server/roadshow/registerView';
-import { notifyCancelled } from '$lib/server/notify';
+import { notifyCancelled } from '$lib/server/roadshow/emails';
 import { formatSessionWhen } from '$lib/format';
 
 export const load = ({ locals, params }) => {
-	const { session } = sessionToRun(locals, params.sessionId);
+	const { session } = requireSessionToRun(locals, params.sessionId);
 	const booking = getLiveBooking(getDb(), session.id, parseId(params.bookingId));
 	if (!booking) error(404, 'Page not found');
 	// Everyone on a cancelled session has already been told; the register explains.
@@ -26,7 +26,7 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, getClientAddress }) => {
-		const { user, session } = sessionToRun(locals, params.sessionId);
+		const { user, session } = requireSessionToRun(locals, params.sessionId);
 		const db = getDb();
 		const result = cancelBookingByStaff(db, session.id, parseId(params.bookingId), new Date(), {
 			staffUserId: user.id,

@@ -1,16 +1,16 @@
 // Check your answers, optional contact details, and "Send your response".
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { formValues, parseForm, type FieldErrors } from '$lib/server/forms';
+import { formValues, parseForm, type FieldErrors } from '$lib/server/shared/forms';
 import {
 	checkAnswerRows,
-	asksForContactDetails,
 	missingAnswers,
 	submitResponse,
 	type Journey,
 	type MissingAnswer
-} from '$lib/server/questionnaires';
-import { contactDetailsSchema } from '$lib/server/questionnaires/publicForms';
+} from '$lib/server/questionnaires/answering';
+import { asksForContactDetails } from '$lib/server/questionnaires/audiences';
+import { contactDetailsSchema } from '$lib/server/questionnaires/answering/publicForms';
 import {
 	isAnswerable,
 	journeyBase,

@@ -2,10 +2,10 @@
 import { redirect } from '@sveltejs/kit';
 import { getConfig } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
-import { asksForContactDetails } from '$lib/server/questionnaires';
-import { resumeEmailSchema } from '$lib/server/questionnaires/publicForms';
-import { notifyResumeLink } from '$lib/server/notify';
+import { invalid, parseForm } from '$lib/server/shared/forms';
+import { asksForContactDetails } from '$lib/server/questionnaires/audiences';
+import { resumeEmailSchema } from '$lib/server/questionnaires/answering/publicForms';
+import { notifyResumeLink } from '$lib/server/questionnaires/answering';
 import { isAnswerable, journeyBase, loadJourney } from '../../../journey.server';
 
 export const load = ({ params, url }) => {

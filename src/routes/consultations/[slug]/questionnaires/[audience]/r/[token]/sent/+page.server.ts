@@ -2,7 +2,7 @@
 // Only the holder of the link (the secret) can see this or delete the details.
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { deleteContactDetails, getContactDetails } from '$lib/server/questionnaires';
+import { deleteContactDetails, getContactDetails } from '$lib/server/questionnaires/answering';
 import { journeyBase, loadJourney, type JourneyParams } from '../../../journey.server';
 
 function sentJourney(params: JourneyParams) {

@@ -6,7 +6,8 @@ import { getDb } from '$lib/server/db';
 import { createBooking, joinWaitingList } from '$lib/server/roadshow/bookings';
 import { manageBookingUrl } from '$lib/server/roadshow/calendar';
 import { bookingDetailsSchema } from '$lib/server/roadshow/validation';
-import { notifyBooked, placesText } from '$lib/server/notify';
+import { notifyBooked } from '$lib/server/roadshow/emails';
+import { placesText } from '$lib/server/roadshow/emailTemplates';
 import { loadJourney } from '../../journey.server';
 
 type Params = { slug: string; sessionId: string; draftId: string };

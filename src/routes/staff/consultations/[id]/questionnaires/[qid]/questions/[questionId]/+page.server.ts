@@ -1,8 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { formValues, invalid } from '$lib/server/forms';
+import { formValues, invalid } from '$lib/server/shared/forms';
 import { parseId } from '$lib/server/consultations/guard';
-import { parseQuestionForm, questionFormValues, updateQuestion } from '$lib/server/questionnaires';
+import {
+	parseQuestionForm,
+	questionFormValues,
+	updateQuestion
+} from '$lib/server/questionnaires/authoring';
 import { editorContext, formErrors, questionFormContext } from '../../editor.server';
 
 /** A question of the draft; published questions cannot change (change the questionnaire first). */

@@ -1,7 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { formValues, invalid } from '$lib/server/forms';
-import { addQuestion, ensureDraftVersion, parseQuestionForm } from '$lib/server/questionnaires';
+import { formValues, invalid } from '$lib/server/shared/forms';
+import {
+	addQuestion,
+	ensureDraftVersion,
+	parseQuestionForm
+} from '$lib/server/questionnaires/authoring';
 import { editorContext, formErrors, questionFormContext } from '../../editor.server';
 
 export const load = ({ locals, params }) => {

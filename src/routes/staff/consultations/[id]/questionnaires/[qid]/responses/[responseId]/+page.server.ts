@@ -1,19 +1,18 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { parseId } from '$lib/server/consultations/guard';
-import { questionnaireForStaff } from '$lib/server/questionnaires/guard';
+import { requireQuestionnaireForStaff } from '$lib/server/questionnaires/guard';
 import {
 	answerRows,
-	audienceLabels,
-	channelLabels,
 	deleteContactDetailsAsStaff,
 	getContactDetails,
 	getResponse
-} from '$lib/server/questionnaires';
+} from '$lib/server/questionnaires/answering';
+import { audienceLabels, channelLabels } from '$lib/server/questionnaires/audiences';
 import { formatDateTime } from '$lib/format';
 
 function sentResponse(locals: App.Locals, params: { id: string; qid: string; responseId: string }) {
-	const found = questionnaireForStaff(locals, params.id, params.qid, 'feedback:view');
+	const found = requireQuestionnaireForStaff(locals, params.id, params.qid, 'feedback:view');
 	const r = getResponse(getDb(), parseId(params.responseId));
 	if (
 		!r ||

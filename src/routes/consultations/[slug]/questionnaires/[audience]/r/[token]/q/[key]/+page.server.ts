@@ -2,7 +2,7 @@
 // "Save and come back later" saves it if it is valid and shows the resume link.
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { invalid, type FormValues } from '$lib/server/forms';
+import { invalid, type FormValues } from '$lib/server/shared/forms';
 import {
 	answerQuestion,
 	questionAfter,
@@ -10,7 +10,7 @@ import {
 	questionPage,
 	reloadAnswers,
 	type Journey
-} from '$lib/server/questionnaires';
+} from '$lib/server/questionnaires/answering';
 import {
 	journeyBase,
 	leaveIfDone,

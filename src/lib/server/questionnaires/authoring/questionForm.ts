@@ -1,8 +1,8 @@
 // The staff question editor's form: posted values to a QuestionInput (with the checks only the
 // form can make) and a stored question back to the form's values.
-import { questionKinds, type QuestionKind } from '../db/schema';
-import type { FieldErrors, FormValues } from '../forms';
-import type { FullQuestion, OptionInput, QuestionInput } from './types';
+import { questionKinds, type QuestionKind } from '../../db/schema';
+import type { FieldErrors, FormValues } from '../../shared/forms';
+import type { FullQuestion, OptionInput, QuestionInput } from '../types';
 
 export const kindLabels: Record<QuestionKind, string> = {
 	agreement: 'Agreement scale',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { audienceCodes } from '../db/schema';
+import { audienceCodes } from '../../db/schema';
 import { buildStarterQuestions } from './starter';
-import { checkQuestionInput, prepareOptions } from './authoring';
-import type { FullQuestion } from './types';
+import { checkQuestionInput, prepareOptions } from './checks';
+import type { FullQuestion } from '../types';
 
 const priorities = [
 	{ id: 11, position: 2, title: 'Strengthen co-production' },

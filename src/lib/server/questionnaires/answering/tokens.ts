@@ -1,6 +1,6 @@
 // Resume-link secrets (long, secret, only their hash stored) and response references (short, not secret).
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { REFERENCE_ALPHABET } from '../roadshow/references';
+import { REFERENCE_ALPHABET } from '../../roadshow/references';
 
 /** 256 random bits, base64url (43 characters): safe in a URL path. */
 export function generateResumeToken(): string {

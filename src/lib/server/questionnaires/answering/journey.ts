@@ -1,15 +1,15 @@
 // The public answering journey: what a resume link opens, where each page leads, and how answers
 // read back on check your answers. Pages call these; the rules stay here.
-import type { Db } from '../db';
+import type { Db } from '../../db';
 import {
 	type Answer,
 	type Audience,
 	type Questionnaire,
 	type QuestionnaireResponse
-} from '../db/schema';
-import { consultationStatus, type ConsultationStatus } from '../consultations/status';
-import { findPublicConsultation } from '../consultations/queries';
-import { ukToday } from '../../format';
+} from '../../db/schema';
+import { consultationStatus, type ConsultationStatus } from '../../consultations/status';
+import { findPublicConsultation } from '../../consultations/queries';
+import { ukToday } from '../../../format';
 import { hashResumeToken, looksLikeResumeToken } from './tokens';
 import {
 	answersByKey,
@@ -17,11 +17,11 @@ import {
 	previousQuestion,
 	questionNumber,
 	visibleQuestions
-} from './skipLogic';
-import { frozenQuestions, findQuestionnaireByAudience, versionIdWithStatus } from './versions';
+} from '../skipLogic';
+import { frozenQuestions, findQuestionnaireByAudience, versionIdWithStatus } from '../versions';
 import { statements } from './statements';
 import { questionnaireSummaries } from './staffViews';
-import type { FullQuestion } from './types';
+import type { FullQuestion } from '../types';
 
 export type JourneyVersion = { id: number; number: number; title: string; intro: string };
 

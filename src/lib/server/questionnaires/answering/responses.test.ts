@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { answer as answerTable, consultation, response } from '../db/schema';
-import { NOW, testDb } from './testFixtures';
-import { createQuestionnaire, getPublishedVersion, publishVersion } from './versions';
+import { answer as answerTable, consultation, response } from '../../db/schema';
+import { NOW, testDb } from '../testFixtures';
+import { createQuestionnaire, publishVersion } from '../authoring';
+import { getPublishedVersion } from '../versions';
 import {
 	answerQuestion,
 	deleteContactDetails,

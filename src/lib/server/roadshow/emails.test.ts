@@ -6,24 +6,22 @@ import {
 	createBooking,
 	joinWaitingList,
 	reissueManageLinks
-} from '../roadshow/bookings';
-import { cancelSession } from '../roadshow/sessions';
-import { NOW, addSession, bookingInput, testDb } from '../roadshow/testFixtures';
+} from './bookings';
+import { cancelSession } from './sessions';
+import { NOW, addSession, bookingInput, testDb } from './testFixtures';
 import type { Db } from '../db';
+import { getOutboxEmail, listOutbox, queueEmails } from '../notify';
 import {
-	getOutboxEmail,
-	listOutbox,
 	notifyBooked,
 	notifyCancelled,
 	notifyChanged,
 	notifyManageLinks,
 	notifySessionCancelled,
 	notifyWaiting,
-	queueEmails,
 	sendDueReminders
-} from '.';
-import { claimQueued, withoutSecrets } from './outbox';
-import { deliverPending, setTransport } from './send';
+} from './emails';
+import { claimQueued, withoutSecrets } from '../notify/outbox';
+import { deliverPending, setTransport } from '../notify/send';
 import type { Transporter } from 'nodemailer';
 
 function booked<T extends { kind: string }>(result: T) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db';
-import { emailOutbox } from '../db/schema';
-import { notifyResumeLink, resumeLinkEmail } from './resumeLink';
+import { openDatabase } from '../../db';
+import { emailOutbox } from '../../db/schema';
+import { notifyResumeLink, resumeLinkEmail } from './resumeLinkEmail';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
 const link =

@@ -2,7 +2,7 @@
 // The manage token appears only in the body's manage link, never in a subject.
 import type { Booking, RoadshowSession } from '../db/schema';
 import { formatDate, formatSessionWhen } from '../../format';
-import { manageBookingUrl } from '../roadshow/calendar';
+import { manageBookingUrl } from './calendar';
 
 export const templateNames = [
 	'booking_confirmed',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking, RoadshowSession } from '../db/schema';
-import { renderEmail, templateNames, placesText } from './templates';
+import { renderEmail, templateNames, placesText } from './emailTemplates';
 
 const session: RoadshowSession = {
 	id: 1,

@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { questionnaireVersion } from '../db/schema';
-import { NOW, testDb } from './testFixtures';
+import { questionnaireVersion } from '../../db/schema';
+import { NOW, testDb } from '../testFixtures';
 import {
 	addQuestion,
 	createQuestionnaire,
 	ensureDraftVersion,
-	findQuestionnaireByAudience,
 	getDraftVersion,
-	getPublishedVersion,
-	getVersion,
-	listQuestionnaires,
 	moveQuestion,
 	publishVersion,
 	removeQuestion,
 	updateQuestion
-} from './versions';
-import { answerQuestion, getResponse, startResponse, submitResponse } from './responses';
+} from './drafts';
+import {
+	findQuestionnaireByAudience,
+	getPublishedVersion,
+	getVersion,
+	listQuestionnaires
+} from '../versions';
+import { answerQuestion, getResponse, startResponse, submitResponse } from '../answering/responses';
 
 function created(db: ReturnType<typeof testDb>['db'], consultationId: number, useStarter = true) {
 	const r = createQuestionnaire(db, consultationId, 'parents_carers', { useStarter, now: NOW });

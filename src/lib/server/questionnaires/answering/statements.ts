@@ -1,8 +1,14 @@
 // Prepared queries for answering, the hot path (a save per question page). Building a drizzle
 // query costs about ten times running it, so these are built once per database connection.
 import { and, eq, sql } from 'drizzle-orm';
-import { preparedPerDatabase, type Db } from '../db';
-import { answer, consultation, questionnaire, questionnaireVersion, response } from '../db/schema';
+import { preparedPerDatabase, type Db } from '../../db';
+import {
+	answer,
+	consultation,
+	questionnaire,
+	questionnaireVersion,
+	response
+} from '../../db/schema';
 
 const p = (name: string) => sql.placeholder(name);
 

@@ -2,27 +2,27 @@
 // checked on the server against the version the response started on; a resume link lets them
 // come back; sending gives a reference. Every write is one immediate transaction.
 import { eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db';
+import type { Db, DbOrTx } from '../../db';
 import {
 	response,
 	responseContact,
 	type Answer,
 	type Channel,
 	type QuestionnaireResponse
-} from '../db/schema';
-import { consultationStatus } from '../consultations/status';
-import { ukToday } from '../../format';
+} from '../../db/schema';
+import { consultationStatus } from '../../consultations/status';
+import { ukToday } from '../../../format';
 import {
 	generateResponseReference,
 	generateResumeToken,
 	hashResumeToken,
 	looksLikeResumeToken
 } from './tokens';
-import { answersByKey, visibleQuestions } from './skipLogic';
+import { answersByKey, visibleQuestions } from '../skipLogic';
 import { validateAnswer, type RawAnswer } from './validation';
-import { frozenQuestions, getVersion } from './versions';
+import { frozenQuestions, getVersion } from '../versions';
 import { statements } from './statements';
-import type { AnswerValue, FullQuestion, VersionWithQuestions } from './types';
+import type { AnswerValue, FullQuestion, VersionWithQuestions } from '../types';
 
 /** How long a resume link works after the last saved answer. */
 export const RESUME_DAYS = 30;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, testDb } from './testFixtures';
+import { NOW, testDb } from '../testFixtures';
 import {
 	createQuestionnaire,
 	ensureDraftVersion,
 	getDraftVersion,
 	publishVersion,
 	updateQuestion
-} from './versions';
+} from '../authoring';
 import { enterPaperResponse } from './channels';
 import { getResponse } from './responses';
 import {
@@ -136,7 +136,7 @@ describe('deleteContactDetailsAsStaff', () => {
 	it('deletes the contact details only, and records who did it', async () => {
 		const { deleteContactDetailsAsStaff } = await import('./contactDeletion');
 		const { getContactDetails, saveContactDetails } = await import('./responses');
-		const { auditEvent } = await import('../db/schema');
+		const { auditEvent } = await import('../../db/schema');
 		const { db, consultationId, staffUserId } = testDb();
 		const q = createQuestionnaire(db, consultationId, 'practitioners', {
 			useStarter: true,

@@ -1,7 +1,7 @@
 // Feedback that staff type in: paper questionnaires (and forms filled in at a roadshow), and
 // notes from roadshow tables. Both count alongside online answers, marked with their channel.
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db';
+import type { Db, DbOrTx } from '../../db';
 import {
 	answer,
 	consultation,
@@ -12,16 +12,16 @@ import {
 	roadshowNotePriority,
 	roadshowSession,
 	type Audience
-} from '../db/schema';
-import type { FieldErrors } from '../forms';
-import { recordAudit } from '../audit';
-import { consultationStatus } from '../consultations/status';
-import { ukToday } from '../../format';
-import { isQuestionShown } from './skipLogic';
+} from '../../db/schema';
+import type { FieldErrors } from '../../shared/forms';
+import { recordAudit } from '../../audit';
+import { consultationStatus } from '../../consultations/status';
+import { ukToday } from '../../../format';
+import { isQuestionShown } from '../skipLogic';
 import { validateAnswer, type RawAnswer } from './validation';
-import { getPublishedVersion } from './versions';
+import { getPublishedVersion } from '../versions';
 import { newReference } from './responses';
-import type { AnswerValue } from './types';
+import type { AnswerValue } from '../types';
 
 export const NOTE_LIMIT = 5000;
 

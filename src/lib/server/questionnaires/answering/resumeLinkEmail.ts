@@ -1,10 +1,8 @@
 // The "save and come back later" email: the resume link, sent only when someone asks for it.
 // The address is used for this email alone; it is not stored with the answers.
-import type { Db } from '../db';
-import { formatDate } from '../../format';
-import { log } from '../log';
-import { queueEmails } from './outbox';
-import { deliverPending } from './send';
+import type { Db } from '../../db';
+import { formatDate } from '../../../format';
+import { sendEmails } from '../../notify';
 
 export type ResumeLinkInput = {
 	to: string;
@@ -39,26 +37,16 @@ export function resumeLinkEmail({
 	};
 }
 
-/** Queues the email and starts delivery; never throws (the answers are already saved). */
+/** Queues the email and starts delivery; never rejects (the answers are already saved). */
 export function notifyResumeLink(
 	db: Db,
 	input: ResumeLinkInput,
 	now = new Date()
 ): Promise<number> {
-	try {
-		const { subject, text } = resumeLinkEmail(input);
-		const ids = queueEmails(
-			db,
-			[{ to: input.to, subject, text, template: 'questionnaire_resume_link', bookingId: null }],
-			now
-		);
-		log.info({ emailIds: ids, templates: ['questionnaire_resume_link'] }, 'emails queued');
-		return deliverPending(db).then(() => ids.length);
-	} catch (err) {
-		log.error(
-			{ err: err instanceof Error ? err.message : String(err) },
-			'resume link email could not be queued'
-		);
-		return Promise.resolve(0);
-	}
+	const { subject, text } = resumeLinkEmail(input);
+	return sendEmails(
+		db,
+		[{ to: input.to, subject, text, template: 'questionnaire_resume_link', bookingId: null }],
+		now
+	);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, testDb } from './testFixtures';
-import { addQuestion, createQuestionnaire, getDraftVersion } from './versions';
+import { NOW, testDb } from '../testFixtures';
+import { addQuestion, createQuestionnaire, getDraftVersion } from './drafts';
 import {
 	describeShowIf,
 	optionsFromLines,

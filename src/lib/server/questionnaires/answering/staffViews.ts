@@ -1,7 +1,7 @@
 // Read-only views for the staff pages: questionnaire status per audience, versions by number,
 // the list of responses and a response's answers beside the wording it answered.
 import { and, count, desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db';
+import type { DbOrTx } from '../../db';
 import {
 	audienceCodes,
 	questionnaire,
@@ -10,9 +10,9 @@ import {
 	type Answer,
 	type Audience,
 	type Channel
-} from '../db/schema';
-import { audienceLabels } from './audiences';
-import type { FullQuestion } from './types';
+} from '../../db/schema';
+import { audienceLabels } from '../audiences';
+import type { FullQuestion } from '../types';
 
 export type QuestionnaireSummary = {
 	audience: Audience;

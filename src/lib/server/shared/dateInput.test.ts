@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateToParts, datePartsOf, parseDateParts } from './dates';
+import { dateToParts, datePartsOf, parseDateParts } from './dateInput';
 
 const label = 'the date the consultation opens';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { consultation } from '../db/schema';
-import { NOW, testDb } from './testFixtures';
-import { createQuestionnaire, publishVersion } from './versions';
+import { consultation } from '../../db/schema';
+import { NOW, testDb } from '../testFixtures';
+import { createQuestionnaire, publishVersion } from '../authoring';
 import { answerQuestion, RESUME_DAYS, startResponse, submitResponse } from './responses';
 import {
 	checkAnswerRows,
@@ -14,8 +14,8 @@ import {
 	questionPage,
 	reloadAnswers,
 	resumeQuestion
-} from './answering';
-import { asksForContactDetails, audienceFromSlug, audienceSlug } from './audiences';
+} from './journey';
+import { asksForContactDetails, audienceFromSlug, audienceSlug } from '../audiences';
 import { generateResumeToken } from './tokens';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -10,9 +10,9 @@
 // - Young people always see one plain "Why do you think that?" box: no branches in Easy Read.
 // Profile ("about you") questions come last, are all optional and share keys and codes across
 // audiences so the dashboards can filter all three by the same answer.
-import type { Audience } from '../db/schema';
-import { agreementValues, disagreeValues } from './agreement';
-import type { OptionInput, QuestionInput } from './types';
+import type { Audience } from '../../db/schema';
+import { agreementValues, disagreeValues } from '../agreement';
+import type { OptionInput, QuestionInput } from '../types';
 
 export type StarterPriority = { id: number; position: number; title: string };
 export type StarterQuestion = QuestionInput & { key: string };

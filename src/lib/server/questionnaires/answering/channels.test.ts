@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { consultation, roadshowSession } from '../db/schema';
-import { NOW, testDb } from './testFixtures';
-import { createQuestionnaire, publishVersion } from './versions';
+import { consultation, roadshowSession } from '../../db/schema';
+import { NOW, testDb } from '../testFixtures';
+import { createQuestionnaire, publishVersion } from '../authoring';
 import { getResponse } from './responses';
 import { addRoadshowNote, enterPaperResponse, listRoadshowNotes } from './channels';
-import { seedQuestionnaires } from '../demo/questionnaires';
-import { listQuestionnaires } from './versions';
+import { seedQuestionnaires } from '../../demo/questionnaires';
+import { listQuestionnaires } from '../versions';
 
 function setUp() {
 	const t = testDb();

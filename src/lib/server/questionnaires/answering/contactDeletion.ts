@@ -1,7 +1,7 @@
 // A member of staff deletes the contact details left with a response; the answers stay, anonymous.
-import type { Db } from '../db';
-import { recordAudit } from '../audit';
-import type { Actor } from '../consultations/manage';
+import type { Db } from '../../db';
+import { recordAudit } from '../../audit';
+import type { Actor } from '../../consultations/manage';
 import { deleteContactDetails } from './responses';
 
 /** False when there were none to delete. */

@@ -1,0 +1,14 @@
+// Authoring questionnaires: drafts, the editor, starter sets and publishing. Publishing freezes a
+// version; nothing here changes one that is published, and answering never imports from here.
+export {
+	addQuestion,
+	createQuestionnaire,
+	ensureDraftVersion,
+	getDraftVersion,
+	moveQuestion,
+	publishVersion,
+	removeQuestion,
+	updateQuestion,
+	updateVersionText
+} from './drafts';
+export { describeShowIf, kindLabels, parseQuestionForm, questionFormValues } from './questionForm';
