@@ -30,6 +30,8 @@ const schema = z.object({
 			.url()
 			.transform((v) => v.replace(/\/+$/, ''))
 	),
+	/** Reminders and retention run here; `npm start` turns it off in all server processes but one. */
+	HOUSEKEEPING: bool.default(true),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 

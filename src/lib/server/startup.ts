@@ -19,7 +19,7 @@ async function run(): Promise<void> {
 	const config = getConfig();
 	const db = getDb();
 	log.info({ database: config.DATABASE_PATH }, 'database ready');
-	startHousekeeping();
+	if (config.HOUSEKEEPING) startHousekeeping();
 	if (!config.SEED_DEMO || !isEmpty(db)) return;
 	const logins = await seedDemo(db, { password: config.DEMO_PASSWORD });
 	// Printed once, straight to the console: these must not go into log files.
@@ -52,6 +52,7 @@ function startHousekeeping(): void {
 			log.error({ err: err instanceof Error ? err.message : String(err) }, 'retention job failed');
 		}
 	};
+	log.info({ pid: process.pid }, 'housekeeping started');
 	tick();
 	setInterval(tick, HOUSEKEEPING_INTERVAL_MS).unref();
 }
