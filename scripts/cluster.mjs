@@ -16,6 +16,7 @@ export function startCluster({ exec, processes, env }) {
 	const housekeeper = { id: /** @type {number | null} */ (null) };
 	let stopping = false;
 
+	/** @param {boolean} housekeeping */
 	const fork = (housekeeping) => {
 		const worker = cluster.fork({ ...env, HOUSEKEEPING: housekeeping ? 'true' : 'false' });
 		if (housekeeping) housekeeper.id = worker.id;

@@ -25,10 +25,15 @@ function workerPids(): number[] {
 /** One GET on a fresh connection (no keep-alive), so each request is dealt to a live process. */
 function getStatus(url: string): Promise<number | 'failed'> {
 	return new Promise((resolve) => {
-		get(url, { agent: false }, (res) => {
+		// A connection handed to the process as it is killed may never be answered: give up on it.
+		get(url, { agent: false, timeout: 5_000 }, (res) => {
 			res.resume();
 			res.on('end', () => resolve(res.statusCode ?? 0));
-		}).on('error', () => resolve('failed'));
+		})
+			.on('timeout', function (this: import('node:http').ClientRequest) {
+				this.destroy();
+			})
+			.on('error', () => resolve('failed'));
 	});
 }
 
