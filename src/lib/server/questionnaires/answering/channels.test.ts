@@ -5,8 +5,6 @@ import { NOW, testDb } from '../testFixtures';
 import { createQuestionnaire, publishVersion } from '../authoring';
 import { getResponse } from './responses';
 import { addRoadshowNote, enterPaperResponse, listRoadshowNotes } from './channels';
-import { seedQuestionnaires } from '../../demo/questionnaires';
-import { listQuestionnaires } from '../versions';
 
 function setUp() {
 	const t = testDb();
@@ -196,21 +194,5 @@ describe('roadshow notes', () => {
 			NOW
 		);
 		expect(r).toEqual({ ok: false, errors: { priorities: 'Select priorities from the list' } });
-	});
-});
-
-describe('demo seed', () => {
-	it('publishes the three starter questionnaires', () => {
-		const { db, consultationId } = testDb();
-		expect(seedQuestionnaires(db, consultationId, NOW).map((s) => s.audience)).toEqual([
-			'parents_carers',
-			'practitioners',
-			'young_people'
-		]);
-		expect(
-			listQuestionnaires(db, consultationId).every(
-				(q) => q.published?.number === 1 && q.draftVersionId === null
-			)
-		).toBe(true);
 	});
 });

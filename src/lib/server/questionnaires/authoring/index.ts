@@ -12,3 +12,4 @@ export {
 	updateVersionText
 } from './drafts';
 export { describeShowIf, kindLabels, parseQuestionForm, questionFormValues } from './questionForm';
+export { publishStarterQuestionnaires } from './publishStarters';
