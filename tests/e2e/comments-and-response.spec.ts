@@ -281,8 +281,31 @@ test('a lead closes the consultation and publishes "You said, we did", which a v
 	await page.goto(`${base}/publish`);
 	await page.getByRole('button', { name: 'Close consultation now' }).click();
 	await expect(page.getByText('Consultation closed')).toBeVisible();
+	// Before publishing: the preview is the public page, with the empty tables named.
 	await page.goto(`${base}/response/publish`);
 	await expectNoAxeViolations(page);
+	const warnings = page.getByTestId('empty-table-warnings');
+	// Only roadshow notes here, so nobody has said how much they agree with either priority.
+	for (const n of [1, 2])
+		await expect(warnings).toContainText(
+			`Priority ${n}: nobody answered how much they agree, so its agreement table shows only zeros`
+		);
+	await page.getByRole('link', { name: 'Preview the public page' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'What you told us and what we will do' })
+	).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Preview' })).toContainText(
+		'It is not published yet'
+	);
+	await expect(page.getByTestId('empty-table-warnings')).toContainText(
+		'Priority 2: nobody answered'
+	);
+	await expect(page.locator('main')).toContainText('Transport to short breaks is unreliable.');
+	await expect(page.locator('main')).toContainText('We will get a minibus.');
+	await expectNoAxeViolations(page);
+	// Previewing publishes nothing.
+	expect((await visitor.goto(`/consultations/${slug}/response`))?.status()).toBe(404);
+	await page.getByRole('button', { name: 'Continue to publish' }).click();
 	await page.getByRole('button', { name: 'Publish response' }).click();
 	await expect(page.getByText('Response published', { exact: true })).toBeVisible();
 	await expectNoAxeViolations(page);
@@ -305,6 +328,17 @@ test('a lead closes the consultation and publishes "You said, we did", which a v
 	await expect(
 		visitor.getByRole('table', { name: 'How much people agreed with priority 1' })
 	).toBeVisible();
+	// Every table fits the page's column on a desktop screen: nothing cut off or scrolled.
+	await visitor.setViewportSize({ width: 1280, height: 800 });
+	for (const table of await visitor.locator('main table').all()) {
+		const { width, column } = await table.evaluate((t) => ({
+			width: t.scrollWidth,
+			column: t.closest('.govuk-width-container')!.clientWidth
+		}));
+		expect(width, await table.locator('caption').textContent()).toBeLessThanOrEqual(column);
+	}
+	// No lead's warnings on the public page.
+	await expect(visitor.getByTestId('empty-table-warnings')).toHaveCount(0);
 	await visitor.getByRole('link', { name: 'Easy Read version' }).click();
 	await expect(visitor.locator('#easy-read')).toHaveClass(/app-larger-text/);
 	await expect(visitor.locator('#easy-read')).toContainText('We will get a minibus.');
