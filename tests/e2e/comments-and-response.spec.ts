@@ -335,7 +335,7 @@ test('a lead closes the consultation and publishes "You said, we did", which a v
 			width: t.scrollWidth,
 			column: t.closest('.govuk-width-container')!.clientWidth
 		}));
-		expect(width, await table.locator('caption').textContent()).toBeLessThanOrEqual(column);
+		expect(width, (await table.locator('caption').textContent()) ?? '').toBeLessThanOrEqual(column);
 	}
 	// No lead's warnings on the public page.
 	await expect(visitor.getByTestId('empty-table-warnings')).toHaveCount(0);
