@@ -249,6 +249,14 @@ test('a parent books 2 places and gets a reference, a calendar file and an email
 	// The session now has 8 places left.
 	await page.goto(href);
 	await expect(page.getByText('8 places left')).toBeVisible();
+	// Times with their range and a deadline with its weekday.
+	const details = page.locator('.govuk-summary-list').first();
+	await expect(details).toContainText(
+		/(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} \w+ \d{4}, 5:30pm to 6:30pm/
+	);
+	await expect(details).toContainText(
+		/Booking closes\s*\S+ on (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} \w+ \d{4}/
+	);
 });
 
 test('a school books on a family’s behalf, and can change an answer from check answers', async ({
