@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	formatDate,
 	formatDateTime,
+	formatDeadline,
 	formatSessionWhen,
 	formatTime,
 	ukLocalToInstant,
@@ -28,7 +29,9 @@ describe('GOV.UK dates and times', () => {
 		const start = ukLocalToInstant('2026-06-04', '17:30');
 		const end = ukLocalToInstant('2026-06-04', '18:30');
 		expect(formatSessionWhen(start, end)).toBe('Thursday 4 June 2026, 5:30pm to 6:30pm');
-		expect(formatSessionWhen(start, null)).toBe('Thursday 4 June 2026, 5:30pm');
+		// A start alone never reads as if it were the whole session.
+		expect(formatSessionWhen(start, null)).toBe('Thursday 4 June 2026, from 5:30pm');
+		expect(formatDeadline(start)).toBe('5:30pm on Thursday 4 June 2026');
 		expect(formatDateTime(start)).toBe('4 June 2026, 5:30pm');
 	});
 

@@ -60,14 +60,19 @@ export function formatTime(instant: Date): string {
 	return minute === 0 ? `${h}${suffix}` : `${h}:${String(minute).padStart(2, '0')}${suffix}`;
 }
 
-/** "5:30pm to 6:30pm", or just "5:30pm" without an end. */
+/** "5:30pm to 6:30pm", or "from 5:30pm" without an end, so a start alone never reads as a range. */
 export function formatTimeRange(start: Date, end?: Date | null): string {
-	return end ? `${formatTime(start)} to ${formatTime(end)}` : formatTime(start);
+	return end ? `${formatTime(start)} to ${formatTime(end)}` : `from ${formatTime(start)}`;
 }
 
 /** "Thursday 7 June 2026, 5:30pm to 6:30pm". */
 export function formatSessionWhen(start: Date, end?: Date | null): string {
 	return `${formatDate(start)}, ${formatTimeRange(start, end)}`;
+}
+
+/** "6pm on Thursday 4 June 2026": a deadline people plan around, with its weekday. */
+export function formatDeadline(instant: Date): string {
+	return `${formatTime(instant)} on ${formatDate(instant)}`;
 }
 
 /** "4 June 2026, 3:05pm", for logs and lists. */

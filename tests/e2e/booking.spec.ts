@@ -84,7 +84,12 @@ async function answerQuestions(page: Page, sessionHref: string, party: Party) {
 	await continueOn(page);
 
 	await expect(
-		page.getByRole('heading', { level: 1, name: 'How many places do you need?' })
+		page.getByRole('heading', {
+			level: 1,
+			name: party.onBehalf
+				? 'How many places does the family need?'
+				: 'How many places do you need?'
+		})
 	).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Adults').fill(party.adults);
@@ -99,7 +104,12 @@ async function answerQuestions(page: Page, sessionHref: string, party: Party) {
 	await continueOn(page);
 
 	await expect(
-		page.getByRole('heading', { level: 1, name: 'Do you have any access needs?' })
+		page.getByRole('heading', {
+			level: 1,
+			name: party.onBehalf
+				? 'Does the family have any access needs?'
+				: 'Do you have any access needs?'
+		})
 	).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByLabel('None').check();
@@ -239,13 +249,21 @@ test('a parent books 2 places and gets a reference, a calendar file and an email
 	// The session now has 8 places left.
 	await page.goto(href);
 	await expect(page.getByText('8 places left')).toBeVisible();
+	// Times with their range and a deadline with its weekday.
+	const details = page.locator('.govuk-summary-list').first();
+	await expect(details).toContainText(
+		/(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} \w+ \d{4}, 5:30pm to 6:30pm/
+	);
+	await expect(details).toContainText(
+		/Booking closes\s*\S+ on (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} \w+ \d{4}/
+	);
 });
 
 test('a school books on a family’s behalf, and can change an answer from check answers', async ({
 	page,
 	browser
 }) => {
-	const { href } = await createSession(browser, 20);
+	const { title, href } = await createSession(browser, 20);
 	await page.goto(href);
 	await page.getByRole('button', { name: 'Book a place' }).click();
 	await page.getByLabel('A family, on their behalf').check();
@@ -260,6 +278,12 @@ test('a school books on a family’s behalf, and can change an answer from check
 		.fill('Abercromby Nursery School');
 	await page.getByLabel('Your role').fill('SENCO');
 	await continueOn(page);
+	// The questions are about the family, not the professional booking for them.
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'How many places does the family need?' })
+	).toBeVisible();
+	await expect(page.locator('main')).not.toContainText('including you');
+	await expect(page.locator('main')).toContainText('and yourself if you are coming with them');
 	await page.getByLabel('Adults').fill('2');
 	await page.getByLabel('Children and young people (optional)').fill('1');
 	await continueOn(page);
@@ -270,7 +294,16 @@ test('a school books on a family’s behalf, and can change an answer from check
 	await page.getByLabel('Full name', { exact: true }).fill('Pat Teacher');
 	await page.getByLabel('Email address', { exact: true }).fill('pat.teacher@example.org');
 	await page.getByLabel('Family contact’s full name (optional)').fill('Jo Family');
+	await page.getByLabel('Family’s email address (optional)').fill('jo.family@example.com');
 	await continueOn(page);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Does the family have any access needs?' })
+	).toBeVisible();
+	await continueOn(page);
+	await expect(page.getByRole('alert')).toContainText(
+		"Select the family's access needs, or select 'None'"
+	);
+	await expectNoAxeViolations(page);
 	await page.getByLabel('British Sign Language (BSL) interpreter').check();
 	await continueOn(page);
 	await page.getByLabel('No').check();
@@ -296,6 +329,29 @@ test('a school books on a family’s behalf, and can change an answer from check
 	await expectNoAxeViolations(page);
 	await confirm(page);
 	await expect(page.getByText('2 places (1 adult, 1 child or young person)')).toBeVisible();
+	await expect(page.locator('main')).toContainText(
+		'We have sent a confirmation email to pat.teacher@example.org, and one to the family at jo.family@example.com.'
+	);
+	const manage = await manageLink(page);
+
+	// The family gets their own confirmation, with the same manage link, saying who booked.
+	const familyEmail = await outboxEmail(
+		browser,
+		`Booking confirmed: ${title}`,
+		'jo.family@example.com'
+	);
+	expect(familyEmail).toContain('Dear Jo Family,');
+	expect(familyEmail).toContain(
+		'Pat Teacher from Abercromby Nursery School booked this session for you'
+	);
+	expect(familyEmail).toContain(manage);
+	const schoolEmail = await outboxEmail(
+		browser,
+		`Booking confirmed: ${title}`,
+		'pat.teacher@example.org'
+	);
+	expect(schoolEmail).toContain('Dear Pat Teacher,');
+	expect(schoolEmail).toContain(manage);
 });
 
 test('a full session offers the waiting list, and a cancellation promotes the first entry that fits', async ({
@@ -453,7 +509,7 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('Email address', { exact: true }).fill('no.script@example.com');
 		await continueOn(page);
 		await page.getByLabel('Other').check();
-		await page.getByLabel('Please tell us what you need').fill('Large print');
+		await page.getByLabel('Please tell us what the family needs').fill('Large print');
 		await continueOn(page);
 		await page.getByLabel('Yes').check();
 		await continueOn(page);

@@ -145,6 +145,14 @@ test('a lead filters the dashboard and the charts, tables and downloads follow',
 	await page.goto(`${path}/report?audience=parents_carers&need=sensory_physical`);
 	await expect(page.getByRole('heading', { level: 1, name: 'Feedback report' })).toBeVisible();
 	await expect(page.locator('canvas')).toHaveCount(0);
+	// Each chart is there as a static SVG, drawn on the server, just before its table.
+	const agreementSvg = page.getByRole('img', { name: /^Agreement with priority 1, by audience\./ });
+	await expect(agreementSvg).toBeVisible();
+	expect(await agreementSvg.evaluate((e) => e.tagName.toLowerCase())).toBe('svg');
+	await expect(agreementSvg.locator('rect').first()).toBeAttached();
+	await expect(page.getByRole('img', { name: /^Responses per day\./ })).toBeVisible();
+	const report = await page.request.get(`${path}/report`);
+	expect(await report.text()).toMatch(/<svg[^>]*class="app-static-chart/);
 	expect(
 		number(await cell(page, 'Agreement with priority 1, by audience', 'All audiences', 7))
 	).toBe(parentsAfter);

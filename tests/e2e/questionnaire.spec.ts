@@ -174,6 +174,10 @@ test('someone saves their answers and comes back later from the link', async ({
 	const link = (await page.locator('.app-resume-link a').getAttribute('href'))!;
 	expect(link).toMatch(/\/questionnaires\/parents-carers\/r\/[A-Za-z0-9_-]{43}$/);
 	await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'same-origin');
+	// The date given is the date answers can be sent until, not an earlier or later one.
+	await expect(page.locator('main')).toContainText(
+		/The link works until the consultation closes at 11:59pm on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} \w+ \d{4}\./
+	);
 
 	await page.getByRole('button', { name: 'Send me the link' }).click();
 	await reached(page, 'Your answers have been saved');

@@ -166,8 +166,16 @@ test('a lead sees fullness banners on the register and the emails in the outbox'
 		.locator('tbody tr')
 		.filter({ hasText: 'Booking cancelled: City-wide evening session' })
 		.first();
-	await expect(email).toContainText('booking_cancelled');
+	// Plain-English kinds, and one status per email (kept here, so never also "Sent").
+	await expect(email).toContainText('Booking cancelled');
+	await expect(page.locator('tbody')).not.toContainText('booking_cancelled');
+	await expect(email).toContainText('Kept in outbox');
 	await email.getByRole('link').click();
+	const details = page.locator('.govuk-summary-list');
+	await expect(details).toContainText('Kept in outbox');
+	await expect(
+		details.locator('.govuk-summary-list__key', { hasText: /^\s*Sent\s*$/ })
+	).toHaveCount(0);
 	await expect(
 		page.getByRole('heading', { level: 1, name: /^Booking cancelled: City-wide evening session/ })
 	).toBeVisible();
@@ -192,6 +200,10 @@ test('a facilitator opens a register, checks people in and downloads the registe
 	await page.getByRole('button', { name: 'Check people in' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: /Check people in/ })).toBeVisible();
 	await expectNoAxeViolations(page);
+	// Each party's access needs are there at the door.
+	const needs = page.getByTestId('access-needs');
+	expect(await needs.count()).toBeGreaterThan(0);
+	for (const text of await needs.allInnerTexts()) expect(text).toMatch(/^Access needs: \S/);
 	const count = page.locator('#arrived-count');
 	const before = Number((await count.innerText()).match(/^(\d+) of/)![1]);
 	const total = Number((await count.innerText()).match(/of (\d+) arrived/)![1]);

@@ -23,6 +23,8 @@ export type TemplateInput = {
 	baseUrl: string;
 	/** Only known just after booking or reissuing a link: the hash alone is stored. */
 	manageToken?: string | null;
+	/** A copy for the family that a school or service booked for (their email was given). */
+	toFamily?: boolean;
 };
 
 export type RenderedEmail = { subject: string; text: string };
@@ -110,7 +112,29 @@ function compose(
 
 const when = (s: RoadshowSession) => formatDate(s.startsAt);
 
+/** The family's copy says who booked for them before anything else. */
+function forFamily(input: TemplateInput, email: RenderedEmail): RenderedEmail {
+	const b = input.booking;
+	const by = b.organisationName ? `${b.contactName} from ${b.organisationName}` : b.contactName;
+	const greeting = `Dear ${b.contactName},`;
+	const text = email.text.replace(
+		greeting,
+		[
+			`Dear ${b.familyName || 'parent or carer'},`,
+			'',
+			`${by} booked this session for you and gave us your email address.`,
+			`We have sent ${b.contactName} the same details.`
+		].join('\n')
+	);
+	return { subject: email.subject, text };
+}
+
 export function renderEmail(template: TemplateName, input: TemplateInput): RenderedEmail {
+	const email = renderForContact(template, input);
+	return input.toFamily ? forFamily(input, email) : email;
+}
+
+function renderForContact(template: TemplateName, input: TemplateInput): RenderedEmail {
 	const { booking: b, session: s } = input;
 	const name = b.contactName;
 	switch (template) {

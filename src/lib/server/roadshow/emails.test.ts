@@ -53,6 +53,55 @@ describe('notify', () => {
 		expect(rows[0].subject).not.toContain(first.manageToken!);
 	});
 
+	it('sends the family their own confirmation and manage link when a school booked for them', async () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId);
+		const onBehalf = {
+			bookedBy: 'on_behalf' as const,
+			organisationName: 'Oak Primary School',
+			organisationRole: 'SENCO',
+			contactName: 'Jo Teacher',
+			email: 'jo@oak.sch.uk'
+		};
+		const result = booked(
+			createBooking(
+				db,
+				bookingInput(session.id, {
+					...onBehalf,
+					familyName: 'Alex Carer',
+					familyEmail: 'alex@example.com'
+				}),
+				NOW
+			)
+		);
+		expect(await notifyBooked(db, result)).toBe(2);
+		const [school, family] = outbox(db);
+		expect([school.toAddress, family.toAddress]).toEqual(['jo@oak.sch.uk', 'alex@example.com']);
+		expect(family.template).toBe('booking_confirmed');
+		expect(family.subject).toBe(school.subject);
+		expect(school.textBody).toMatch(/^Dear Jo Teacher,/);
+		expect(family.textBody).toMatch(
+			/^Dear Alex Carer,\n\nJo Teacher from Oak Primary School booked this session for you/
+		);
+		for (const row of [school, family])
+			expect(row.textBody).toContain(`/bookings/manage/${result.manageToken}`);
+
+		// No family email, or the booker's own address again: one email only.
+		for (const familyEmail of [null, 'JO@oak.sch.uk']) {
+			const before = outbox(db).length;
+			const again = booked(
+				createBooking(db, bookingInput(session.id, { ...onBehalf, familyEmail }), NOW)
+			);
+			expect(await notifyBooked(db, again)).toBe(1);
+			expect(outbox(db).length).toBe(before + 1);
+		}
+		// A family booking for itself never gets a second copy, whatever is in the family fields.
+		const self = booked(
+			createBooking(db, bookingInput(session.id, { familyEmail: 'other@example.com' }), NOW)
+		);
+		expect(await notifyBooked(db, self)).toBe(1);
+	});
+
 	it('emails the waiting list, the promoted entry on cancellation, and the cancelled family', async () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId, { capacity: 2 });

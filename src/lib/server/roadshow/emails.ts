@@ -15,16 +15,28 @@ type Item = {
 	booking: Booking;
 	session: RoadshowSession;
 	manageToken?: string | null;
+	toFamily?: boolean;
 };
 
-function email({ template, booking, session, manageToken }: Item): OutgoingEmail {
+function email({ template, booking, session, manageToken, toFamily }: Item): OutgoingEmail {
 	const { subject, text } = renderEmail(template, {
 		booking,
 		session,
 		manageToken,
+		toFamily,
 		baseUrl: getConfig().PUBLIC_URL
 	});
-	return { to: booking.email, subject, text, template, bookingId: booking.id };
+	const to = toFamily && booking.familyEmail ? booking.familyEmail : booking.email;
+	return { to, subject, text, template, bookingId: booking.id };
+}
+
+/** A booking made for a family, with the family's own email address (not the booker's). */
+export function familyHasOwnEmail(b: Booking): boolean {
+	return (
+		b.bookedBy === 'on_behalf' &&
+		!!b.familyEmail &&
+		b.familyEmail.trim().toLowerCase() !== b.email.trim().toLowerCase()
+	);
 }
 
 function send(db: Db, items: Item[], now = new Date()): Promise<number> {
@@ -39,14 +51,21 @@ type Booked = {
 };
 
 /**
- * After createBooking or joinWaitingList returned 'booked': a confirmation or waiting-list email.
- * A repeat submission sends nothing (the first one already did).
+ * After createBooking or joinWaitingList returned 'booked': a confirmation or waiting-list email,
+ * and the same (with the manage link) to the family when someone booked for them and gave the
+ * family's email. A repeat submission sends nothing (the first one already did).
  */
 export function notifyBooked(db: Db, result: Booked): Promise<number> {
 	if (result.repeat) return Promise.resolve(0);
-	const template =
+	const template: TemplateName =
 		result.booking.status === 'waiting' ? 'waiting_list_joined' : 'booking_confirmed';
-	return send(db, [{ template, ...result }]);
+	const { booking, session, manageToken } = result;
+	return send(db, [
+		{ template, booking, session, manageToken },
+		...(familyHasOwnEmail(booking)
+			? [{ template, booking, session, manageToken, toFamily: true }]
+			: [])
+	]);
 }
 
 /** The same as notifyBooked: joinWaitingList may confirm the party if places freed up meanwhile. */

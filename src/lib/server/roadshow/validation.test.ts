@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
 	consentQuestionSchema,
 	accessNeedsSchema,
+	accessErrorsForBooker,
 	bookingDetailsSchema,
 	contactSchema,
 	placesSchema,
@@ -219,5 +220,31 @@ describe('consentQuestionSchema', () => {
 		expect(result.error?.issues[0].message).toBe(
 			'Select yes if we can contact you about this session'
 		);
+	});
+});
+
+describe('accessErrorsForBooker', () => {
+	const errors = accessNeedsSchema.safeParse({ accessNeeds: ['other'] });
+	const messages = errors.success
+		? {}
+		: Object.fromEntries(errors.error.issues.map((i) => [String(i.path[0]), i.message]));
+
+	it('asks someone booking for a family about the family’s needs', () => {
+		expect(accessErrorsForBooker(messages, 'on_behalf')).toEqual({
+			accessNeedsOther: 'Tell us what other access needs the family has'
+		});
+		expect(
+			accessErrorsForBooker(
+				{ accessNeeds: "Select the access needs you have, or select 'None'" },
+				'on_behalf'
+			)
+		).toEqual({ accessNeeds: "Select the family's access needs, or select 'None'" });
+	});
+
+	it('leaves a family’s own messages, and any other message, as they are', () => {
+		expect(accessErrorsForBooker(messages, 'family')).toEqual(messages);
+		expect(accessErrorsForBooker({ form: 'Something else' }, 'on_behalf')).toEqual({
+			form: 'Something else'
+		});
 	});
 });

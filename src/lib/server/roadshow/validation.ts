@@ -260,6 +260,23 @@ export const accessNeedsSchema = z
 	.superRefine(checkAccess, always)
 	.transform(cleanAccess);
 
+const onBehalfAccessMessages: Record<string, string> = {
+	[NO_NEEDS_MESSAGE]: "Select the family's access needs, or select 'None'",
+	[NONE_AND_NEEDS_MESSAGE]: "Select 'None' or the family's access needs, not both",
+	'Tell us what other access needs you have': 'Tell us what other access needs the family has'
+};
+
+/** The access-needs messages for someone booking for a family: about the family, not "you". */
+export function accessErrorsForBooker(
+	errors: Record<string, string>,
+	bookedBy: 'family' | 'on_behalf' | undefined
+): Record<string, string> {
+	if (bookedBy !== 'on_behalf') return errors;
+	return Object.fromEntries(
+		Object.entries(errors).map(([k, m]) => [k, onBehalfAccessMessages[m] ?? m])
+	);
+}
+
 // --- Consent ----------------------------------------------------------------------------------
 
 const consentShape = {

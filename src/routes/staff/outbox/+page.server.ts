@@ -3,7 +3,7 @@ import { requirePermission } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { listOutbox } from '$lib/server/notify';
 import { formatDateTime } from '$lib/format';
-import { deliveryStatus } from './status';
+import { deliveryStatus, emailKindLabel } from './status';
 
 export const load = ({ locals, url }) => {
 	requirePermission(locals, 'outbox:view', url);
@@ -16,7 +16,7 @@ export const load = ({ locals, url }) => {
 			id: e.id,
 			to: e.toAddress,
 			subject: e.subject,
-			template: e.template,
+			kind: emailKindLabel(e.template),
 			when: formatDateTime(e.createdAt),
 			status: deliveryStatus(e)
 		})),

@@ -4,7 +4,7 @@ import { parseId } from '$lib/server/consultations/guard';
 import { getDb } from '$lib/server/db';
 import { getOutboxEmail } from '$lib/server/notify';
 import { formatDateTime } from '$lib/format';
-import { deliveryStatus } from '../status';
+import { deliveryStatus, emailKindLabel, sentAt } from '../status';
 
 export const load = ({ locals, params, url }) => {
 	requirePermission(locals, 'outbox:view', url);
@@ -15,10 +15,10 @@ export const load = ({ locals, params, url }) => {
 			id: e.id,
 			to: e.toAddress,
 			subject: e.subject,
-			template: e.template,
+			kind: emailKindLabel(e.template),
 			text: e.textBody,
 			when: formatDateTime(e.createdAt),
-			sentAt: e.sentAt ? formatDateTime(e.sentAt) : null,
+			sentAt: sentAt(e) ? formatDateTime(sentAt(e)!) : null,
 			status: deliveryStatus(e),
 			error: e.error
 		}

@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db';
 import { createBooking, joinWaitingList } from '$lib/server/roadshow/bookings';
 import { manageBookingUrl } from '$lib/server/roadshow/calendar';
 import { bookingDetailsSchema } from '$lib/server/roadshow/validation';
-import { notifyBooked } from '$lib/server/roadshow/emails';
+import { familyHasOwnEmail, notifyBooked } from '$lib/server/roadshow/emails';
 import { placesText } from '$lib/server/roadshow/emailTemplates';
 import { loadJourney } from '../../journey.server';
 
@@ -37,6 +37,7 @@ async function place(event: RequestEvent<Params>, wait: boolean) {
 				reference: booking.reference,
 				places: placesText(booking),
 				email: booking.email,
+				familyEmail: familyHasOwnEmail(booking) ? booking.familyEmail : null,
 				manageUrl: manageToken ? manageBookingUrl(event.url.origin, manageToken) : null,
 				calendarHref: manageToken ? `/bookings/manage/${manageToken}/calendar.ics` : null
 			};
