@@ -1,13 +1,20 @@
+import { messageState } from '$lib/server/notify';
 import type { EmailOutbox } from '$lib/server/db/schema';
 import type { TagColour } from '$lib/components/types';
+import { formatDateTime } from '$lib/format';
 
-/** How far an email got: kept in the outbox (demo), sent by SMTP, waiting to send, or failed. */
-export function deliveryStatus(e: Pick<EmailOutbox, 'transport' | 'sentAt' | 'error'>): {
-	text: string;
-	colour: TagColour;
-} {
-	if (e.transport === 'outbox') return { text: 'Kept in outbox', colour: 'grey' };
-	if (e.sentAt) return { text: 'Sent', colour: 'green' };
-	if (e.error) return { text: 'Not sent', colour: 'red' };
-	return { text: 'Waiting to send', colour: 'yellow' };
+const colours = {
+	pending: 'yellow',
+	sent: 'blue',
+	delivered: 'green',
+	failed: 'red',
+	kept: 'grey'
+} as const satisfies Record<string, TagColour>;
+
+/** How far a message got, as a tag and a sentence for staff. */
+export function deliveryStatus(
+	e: Pick<EmailOutbox, 'status' | 'transport' | 'channel' | 'error' | 'attempts' | 'nextAttemptAt'>
+): { text: string; colour: TagColour; detail: string } {
+	const s = messageState(e, formatDateTime);
+	return { text: s.label, colour: colours[s.state], detail: s.detail };
 }
