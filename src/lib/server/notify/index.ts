@@ -14,6 +14,7 @@ import {
 import { deliverPending } from './send';
 
 export {
+	getLetterPdf,
 	getOutboxEmail,
 	listFailedMessages,
 	listOutbox,

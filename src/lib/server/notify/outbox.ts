@@ -5,6 +5,7 @@ import { and, desc, eq, getTableColumns, inArray, isNull, lte, or, sql } from 'd
 import { preparedPerDatabase, type Db } from '../db';
 import { emailOutbox, type EmailOutbox, type MessageChannel } from '../db/schema';
 import { getConfig, type Config } from '../config';
+import { recordAudit, type Actor } from '../audit';
 import { afterFailure } from './retry';
 
 export type OutgoingEmail = {
@@ -240,14 +241,46 @@ export function markFailed(
 	return outcome.status;
 }
 
-/** Staff asked to try a failed message again: it is queued now, with a fresh set of tries. */
-export function retryMessage(db: Db, id: number, now = new Date()): boolean {
+/**
+ * Staff asked to try a failed message again: it is queued now, with a fresh set of tries, and
+ * the audit log says who asked. Only a failed message can be retried (never one sent or kept).
+ */
+export function retryMessage(db: Db, id: number, actor: Actor, now = new Date()): boolean {
+	return db.transaction(
+		(tx) => {
+			const changed =
+				tx
+					.update(emailOutbox)
+					.set({ status: 'queued', attempts: 0, nextAttemptAt: null, statusChangedAt: now })
+					.where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'failed')))
+					.run().changes === 1;
+			if (changed)
+				recordAudit(
+					tx,
+					{
+						actorStaffUserId: actor.staffUserId,
+						action: 'message.retried',
+						subjectType: 'email_outbox',
+						subjectId: id,
+						summary: `Asked for message ${id} to be sent again`,
+						ip: actor.ip
+					},
+					now
+				);
+			return changed;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** A letter's PDF, for staff to print. */
+export function getLetterPdf(db: Db, id: number): Buffer | null {
 	return (
 		db
-			.update(emailOutbox)
-			.set({ status: 'queued', attempts: 0, nextAttemptAt: null, statusChangedAt: now })
-			.where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'failed')))
-			.run().changes === 1
+			.select({ pdf: emailOutbox.letterPdf })
+			.from(emailOutbox)
+			.where(and(eq(emailOutbox.id, id), eq(emailOutbox.channel, 'letter')))
+			.get()?.pdf ?? null
 	);
 }
 

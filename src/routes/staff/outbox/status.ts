@@ -18,3 +18,9 @@ export function deliveryStatus(
 	const s = messageState(e, formatDateTime);
 	return { text: s.label, colour: colours[s.state], detail: s.detail };
 }
+
+const channelNames = { email: 'Email', sms: 'Text message', letter: 'Letter' } as const;
+
+export function channelName(channel: EmailOutbox['channel']): string {
+	return channelNames[channel];
+}
