@@ -15,8 +15,11 @@ export type OutgoingEmail = {
 	/** What kind of email this is, named by the domain that sends it (e.g. 'booking_confirmed'). */
 	template: string;
 	bookingId: number | null;
-	/** A calendar file to attach (SMTP); it must not carry a secret link. */
-	calendar?: string | null;
+	/**
+	 * A calendar file to attach; it must not carry a secret link. Only SMTP can attach one, so a
+	 * function is called only when the email will go by SMTP (making one costs milliseconds).
+	 */
+	calendar?: string | null | (() => string | null);
 };
 
 /** A text message: `to` is a normalised UK mobile number (+447...). No secret links. */
@@ -55,7 +58,7 @@ type NewMessage = {
 	text: string;
 	template: string;
 	bookingId: number | null;
-	calendar?: string | null;
+	calendar?: OutgoingEmail['calendar'];
 	pdf?: Buffer | null;
 };
 
@@ -91,10 +94,20 @@ export function queueMessages(
 ): number[] {
 	if (messages.length === 0) return [];
 	const insert = insertMessage(db);
+	// Everything is worked out before the write lock is taken.
+	const rows = messages.map((m) => {
+		const via = transport(m.channel);
+		const calendar =
+			via === 'smtp' && m.channel === 'email'
+				? typeof m.calendar === 'function'
+					? m.calendar()
+					: (m.calendar ?? null)
+				: null;
+		return { m, via, calendar };
+	});
 	return db.transaction(
 		() =>
-			messages.map((m) => {
-				const via = transport(m.channel);
+			rows.map(({ m, via, calendar }) => {
 				const kept = via === 'outbox';
 				return insert.get({
 					channel: m.channel,
@@ -106,7 +119,7 @@ export function queueMessages(
 					createdAt: now,
 					transport: via,
 					status: kept ? 'kept' : 'queued',
-					calendarIcs: m.calendar ?? null,
+					calendarIcs: calendar,
 					letterPdf: m.pdf ?? null,
 					sentAtMs: kept ? now.getTime() : null,
 					statusChangedAtMs: now.getTime()

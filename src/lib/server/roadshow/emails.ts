@@ -35,7 +35,7 @@ function email({ template, booking, session, manageToken }: Item): OutgoingEmail
 	// Waiting-list entries have no place to put in a calendar. No manage token: copies are kept.
 	const calendar =
 		withCalendar.has(template) && booking.status !== 'waiting'
-			? calendarFile(session, booking, baseUrl)
+			? () => calendarFile(session, booking, baseUrl)
 			: null;
 	return { to: booking.email, subject, text, template, bookingId: booking.id, calendar };
 }
