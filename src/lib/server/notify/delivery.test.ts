@@ -75,6 +75,8 @@ describe('claiming', () => {
 		const db = openDatabase(':memory:');
 		const kept = queueOne(db, 'outbox');
 		expect(get(db, kept)).toMatchObject({ status: 'kept' });
+		// Not even an outbox row whose status says queued (a row from before statuses existed).
+		db.update(emailOutbox).set({ status: 'queued' }).where(eq(emailOutbox.id, kept)).run();
 		const sent = queueOne(db);
 		const [claimed] = claimQueued(db, NOW);
 		markSent(db, claimed.id, 'Hello', { providerId: 'p', status: 'sent' }, NOW);

@@ -1,7 +1,7 @@
 // The outbox: every message (email, text, letter) is stored first and stays as the record.
 // Without a provider the outbox is the destination (staff read it at /staff/outbox); with one,
 // deliverPending claims queued rows and hands them to their channel.
-import { and, desc, eq, getTableColumns, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { preparedPerDatabase, type Db } from '../db';
 import { emailOutbox, type EmailOutbox, type MessageChannel } from '../db/schema';
 import { getConfig, type Config } from '../config';
@@ -157,14 +157,18 @@ export function queueEmails(
 export const STALE_CLAIM_MS = 10 * 60_000;
 
 function claimable(now: Date) {
-	return or(
-		and(
-			eq(emailOutbox.status, 'queued'),
-			or(isNull(emailOutbox.nextAttemptAt), lte(emailOutbox.nextAttemptAt, now))
-		),
-		and(
-			eq(emailOutbox.status, 'sending'),
-			lte(emailOutbox.statusChangedAt, new Date(now.getTime() - STALE_CLAIM_MS))
+	// Rows kept in the outbox are never sent, whatever their status says.
+	return and(
+		ne(emailOutbox.transport, 'outbox'),
+		or(
+			and(
+				eq(emailOutbox.status, 'queued'),
+				or(isNull(emailOutbox.nextAttemptAt), lte(emailOutbox.nextAttemptAt, now))
+			),
+			and(
+				eq(emailOutbox.status, 'sending'),
+				lte(emailOutbox.statusChangedAt, new Date(now.getTime() - STALE_CLAIM_MS))
+			)
 		)
 	);
 }
