@@ -15,16 +15,17 @@ const RANK: Record<string, number> = {
 	markdown: 2,
 	db: 3,
 	audit: 4,
-	notify: 4,
-	auth: 5,
-	consultations: 6,
-	roadshow: 7,
-	questionnaires: 8,
-	insights: 9,
+	// Notify records who asked for a message to be sent again.
+	notify: 5,
+	auth: 6,
+	consultations: 7,
+	roadshow: 8,
+	questionnaires: 9,
+	insights: 10,
 	// The app's wiring: clean-up and the demo seed reach every room; start-up runs them.
-	retention: 10,
-	demo: 10,
-	startup: 11
+	retention: 11,
+	demo: 11,
+	startup: 12
 };
 
 // TEMPORARY, to delete at merge: the insights components still take types from the server

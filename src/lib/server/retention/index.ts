@@ -54,6 +54,8 @@ export function applyRetention(db: Db, now = new Date()): RetentionResult {
 					familyName: null,
 					familyEmail: null,
 					familyPhone: null,
+					mobile: null,
+					textMessages: false,
 					accessNeedsOther: null,
 					updatedAt: now
 				})

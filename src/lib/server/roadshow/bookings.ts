@@ -19,7 +19,10 @@ import {
 	type Queryable
 } from './queries';
 
-export type BookingInput = BookingDetails & { sessionId: number };
+// Text-message answers are optional here so callers that never ask (on-behalf and staff
+// bookings, tests) need not say so.
+export type BookingInput = Omit<BookingDetails, 'mobile' | 'textMessages'> &
+	Partial<Pick<BookingDetails, 'mobile' | 'textMessages'>> & { sessionId: number };
 
 export type SessionRefusal =
 	| { kind: 'session_not_found' }
@@ -99,6 +102,8 @@ function placeBooking(
 			accessNeeds: input.accessNeeds,
 			accessNeedsOther: input.accessNeedsOther,
 			consentToContact: input.consentToContact,
+			mobile: input.textMessages ? (input.mobile ?? null) : null,
+			textMessages: Boolean(input.textMessages && input.mobile),
 			waitingSinceMs: fits ? null : now.getTime(),
 			createdAt: now,
 			updatedAt: now

@@ -1,14 +1,17 @@
 // What the service tells families about their bookings. Call these AFTER the write transaction
 // commits: each queues its emails in the outbox, then starts delivery without blocking the
 // caller. The returned promise settles when delivery has been tried; it never rejects.
+// Families who agreed to texts also get reminders and changes by text (see textTemplates.ts).
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
 import { getConfig } from '../config';
 import { log } from '../log';
-import { sendEmails, type OutgoingEmail } from '../notify';
+import { sendEmails, sendTexts, type OutgoingEmail, type OutgoingText } from '../notify';
 import { claimDueReminders } from './reminders';
 import { renderEmail, type TemplateName } from './emailTemplates';
+import { renderText, textRecipient } from './textTemplates';
+import { bookingCalendarFile } from './calendar';
 
 type Item = {
 	template: TemplateName;
@@ -18,16 +21,31 @@ type Item = {
 	toFamily?: boolean;
 };
 
+// A calendar file goes with emails that put the session in (or take it out of) a calendar.
+const withCalendar = new Set<TemplateName>([
+	'booking_confirmed',
+	'promoted_from_waiting_list',
+	'reminder',
+	'booking_cancelled',
+	'session_cancelled'
+]);
+
 function email({ template, booking, session, manageToken, toFamily }: Item): OutgoingEmail {
+	const baseUrl = getConfig().PUBLIC_URL;
 	const { subject, text } = renderEmail(template, {
 		booking,
 		session,
 		manageToken,
 		toFamily,
-		baseUrl: getConfig().PUBLIC_URL
+		baseUrl
 	});
 	const to = toFamily && booking.familyEmail ? booking.familyEmail : booking.email;
-	return { to, subject, text, template, bookingId: booking.id };
+	// Waiting-list entries have no place to put in a calendar. No manage token: copies are kept.
+	const calendar =
+		withCalendar.has(template) && booking.status !== 'waiting'
+			? () => calendarFile(session, booking, baseUrl)
+			: null;
+	return { to, subject, text, template, bookingId: booking.id, calendar };
 }
 
 /** A booking made for a family, with the family's own email address (not the booker's). */
@@ -39,8 +57,32 @@ export function familyHasOwnEmail(b: Booking): boolean {
 	);
 }
 
-function send(db: Db, items: Item[], now = new Date()): Promise<number> {
-	return sendEmails(db, items.map(email), now);
+/** The email still goes without its calendar file if that cannot be made. */
+function calendarFile(session: RoadshowSession, booking: Booking, baseUrl: string): string | null {
+	try {
+		return bookingCalendarFile(session, booking, baseUrl);
+	} catch (err) {
+		log.warn({ bookingId: booking.id, err: String(err) }, 'calendar file not attached');
+		return null;
+	}
+}
+
+function texts(items: Item[]): OutgoingText[] {
+	const baseUrl = getConfig().PUBLIC_URL;
+	return items.flatMap(({ template, booking, session }) => {
+		const to = textRecipient(booking);
+		const text = to && renderText(template, { booking, session, baseUrl });
+		return to && text ? [{ to, text, template, bookingId: booking.id }] : [];
+	});
+}
+
+/** Settles with the number of emails queued, once delivery of emails and texts has been tried. */
+async function send(db: Db, items: Item[], now = new Date()): Promise<number> {
+	const [emailed] = await Promise.all([
+		sendEmails(db, items.map(email), now),
+		sendTexts(db, texts(items), now)
+	]);
+	return emailed;
 }
 
 type Booked = {

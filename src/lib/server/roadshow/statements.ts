@@ -28,6 +28,8 @@ const insertColumns = [
 	'accessNeeds',
 	'accessNeedsOther',
 	'consentToContact',
+	'mobile',
+	'textMessages',
 	'createdAt',
 	'updatedAt'
 ] as const;

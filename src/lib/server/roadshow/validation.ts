@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { accessNeedCodes, type AccessNeed } from '../db/schema';
 import { getConfig } from '../config';
+import { normaliseUkMobile } from '../shared/mobile';
 
 export const ACCESS_NEED_LABELS: Record<AccessNeed, string> = {
 	bsl: 'British Sign Language (BSL) interpreter',
@@ -212,7 +213,42 @@ function cleanFamily<T extends Contact & { bookedBy: string }>(v: T): T {
 		: { ...v, familyName: null, familyEmail: null, familyPhone: null };
 }
 
-export const contactSchema = z.object(contactShape);
+// Text messages: a tick and a UK mobile number, kept normalised (+447...). Without the tick the
+// number is not kept, so no one gets texts they did not ask for.
+export const MOBILE_REQUIRED_MESSAGE = 'Enter a UK mobile number to get text messages';
+export const MOBILE_FORMAT_MESSAGE = 'Enter a UK mobile number, like 07700 900 982';
+
+const textShape = {
+	textMessages: z.preprocess(first, z.string().optional()).transform((v) => v === 'yes'),
+	mobile: z.preprocess(
+		first,
+		z
+			.string()
+			.trim()
+			.max(40, MOBILE_FORMAT_MESSAGE)
+			.optional()
+			.transform((v) => v || null)
+	)
+};
+
+function checkMobile(v: Record<string, unknown>, ctx: Ctx) {
+	if (v.textMessages !== true) return;
+	if (typeof v.mobile !== 'string')
+		ctx.addIssue({ code: 'custom', path: ['mobile'], message: MOBILE_REQUIRED_MESSAGE });
+	else if (!normaliseUkMobile(v.mobile))
+		ctx.addIssue({ code: 'custom', path: ['mobile'], message: MOBILE_FORMAT_MESSAGE });
+}
+
+type Texts = { textMessages: boolean; mobile: string | null };
+function cleanMobile<T extends Texts>(v: T): T {
+	const mobile = v.textMessages && v.mobile ? normaliseUkMobile(v.mobile) : null;
+	return { ...v, mobile, textMessages: mobile !== null };
+}
+
+export const contactSchema = z
+	.object({ ...contactShape, ...textShape })
+	.superRefine(checkMobile, always)
+	.transform(cleanMobile);
 
 // --- Access needs -----------------------------------------------------------------------------
 
@@ -317,6 +353,7 @@ function buildDetailsSchema(maxParty: number) {
 			...whoShape,
 			...placesShape(maxParty),
 			...contactShape,
+			...textShape,
 			...accessShape,
 			...consentShape,
 			idempotencyKey
@@ -324,9 +361,10 @@ function buildDetailsSchema(maxParty: number) {
 		.superRefine((v, ctx) => {
 			checkWho(v, ctx);
 			checkPlaces(maxParty)(v, ctx);
+			checkMobile(v, ctx);
 			checkAccess(v, ctx);
 		}, always)
-		.transform((v) => cleanAccess(cleanFamily(cleanWho(v))));
+		.transform((v) => cleanMobile(cleanAccess(cleanFamily(cleanWho(v)))));
 }
 
 export type BookingDetails = z.output<ReturnType<typeof bookingDetailsSchema>>;

@@ -3,7 +3,7 @@ import { requirePermission } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { listOutbox } from '$lib/server/notify';
 import { formatDateTime } from '$lib/format';
-import { deliveryStatus, emailKindLabel } from './status';
+import { channelName, deliveryStatus, emailKindLabel } from './status';
 
 export const load = ({ locals, url }) => {
 	requirePermission(locals, 'outbox:view', url);
@@ -17,6 +17,7 @@ export const load = ({ locals, url }) => {
 			to: e.toAddress,
 			subject: e.subject,
 			kind: emailKindLabel(e.template),
+			channel: channelName(e.channel),
 			when: formatDateTime(e.createdAt),
 			status: deliveryStatus(e)
 		})),

@@ -15,10 +15,11 @@ describe('outbox wording', () => {
 
 	it('gives one status per email: a kept email is never also "sent"', () => {
 		const at = new Date('2026-06-01T09:00:00Z');
-		const kept = { transport: 'outbox' as const, sentAt: at, error: null };
+		const row = { channel: 'email' as const, error: null, attempts: 1, nextAttemptAt: null };
+		const kept = { ...row, status: 'kept' as const, transport: 'outbox' as const, sentAt: at };
 		expect(deliveryStatus(kept).text).toBe('Kept in outbox');
 		expect(sentAt(kept)).toBeNull();
-		const sent = { transport: 'smtp' as const, sentAt: at, error: null };
+		const sent = { ...row, status: 'sent' as const, transport: 'smtp' as const, sentAt: at };
 		expect(deliveryStatus(sent).text).toBe('Sent');
 		expect(sentAt(sent)).toEqual(at);
 	});

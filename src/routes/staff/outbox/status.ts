@@ -1,18 +1,28 @@
+import { messageState } from '$lib/server/notify';
 import type { EmailOutbox } from '$lib/server/db/schema';
 import type { TagColour } from '$lib/components/types';
+import { formatDateTime } from '$lib/format';
 
-/**
- * How far an email got, as one status: kept in the outbox (no email server, so never sent),
- * sent by SMTP, waiting to send, or failed.
- */
-export function deliveryStatus(e: Pick<EmailOutbox, 'transport' | 'sentAt' | 'error'>): {
-	text: string;
-	colour: TagColour;
-} {
-	if (e.transport === 'outbox') return { text: 'Kept in outbox', colour: 'grey' };
-	if (e.sentAt) return { text: 'Sent', colour: 'green' };
-	if (e.error) return { text: 'Not sent', colour: 'red' };
-	return { text: 'Waiting to send', colour: 'yellow' };
+const colours = {
+	pending: 'yellow',
+	sent: 'blue',
+	delivered: 'green',
+	failed: 'red',
+	kept: 'grey'
+} as const satisfies Record<string, TagColour>;
+
+/** How far a message got, as a tag and a sentence for staff. */
+export function deliveryStatus(
+	e: Pick<EmailOutbox, 'status' | 'transport' | 'channel' | 'error' | 'attempts' | 'nextAttemptAt'>
+): { text: string; colour: TagColour; detail: string } {
+	const s = messageState(e, formatDateTime);
+	return { text: s.label, colour: colours[s.state], detail: s.detail };
+}
+
+const channelNames = { email: 'Email', sms: 'Text message', letter: 'Letter' } as const;
+
+export function channelName(channel: EmailOutbox['channel']): string {
+	return channelNames[channel];
 }
 
 /** When the email was sent: only for emails that really went to an email server. */
@@ -26,7 +36,6 @@ const kindLabels: Record<string, string> = {
 	waiting_list_joined: 'Joined the waiting list',
 	promoted_from_waiting_list: 'Place from the waiting list',
 	booking_changed: 'Places changed',
-	booking_details_changed: 'Booking details changed',
 	booking_cancelled: 'Booking cancelled',
 	session_cancelled: 'Session cancelled',
 	reminder: 'Reminder before the session',

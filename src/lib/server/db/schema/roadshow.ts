@@ -87,6 +87,10 @@ export const booking = sqliteTable(
 		accessNeeds: text('access_needs', { mode: 'json' }).$type<AccessNeed[]>().notNull().default([]),
 		accessNeedsOther: text('access_needs_other'),
 		consentToContact: integer('consent_to_contact', { mode: 'boolean' }).notNull().default(false),
+		/** A UK mobile number for text messages, normalised to +447..., only with textMessages. */
+		mobile: text('mobile'),
+		/** The person agreed to reminders and changes by text as well as email. */
+		textMessages: integer('text_messages', { mode: 'boolean' }).notNull().default(false),
 		/** Queue order on the waiting list; kept after promotion for the record. */
 		waitingSince: integer('waiting_since', { mode: 'timestamp_ms' }),
 		promotedAt: integer('promoted_at', { mode: 'timestamp_ms' }),

@@ -1,10 +1,10 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth/access';
 import { parseId } from '$lib/server/consultations/guard';
 import { getDb } from '$lib/server/db';
-import { getOutboxEmail } from '$lib/server/notify';
+import { deliverPending, getOutboxEmail, retryMessage } from '$lib/server/notify';
 import { formatDateTime } from '$lib/format';
-import { deliveryStatus, emailKindLabel, sentAt } from '../status';
+import { channelName, deliveryStatus, emailKindLabel, sentAt } from '../status';
 
 export const load = ({ locals, params, url }) => {
 	requirePermission(locals, 'outbox:view', url);
@@ -13,6 +13,8 @@ export const load = ({ locals, params, url }) => {
 	return {
 		email: {
 			id: e.id,
+			channel: e.channel,
+			channelName: channelName(e.channel),
 			to: e.toAddress,
 			subject: e.subject,
 			kind: emailKindLabel(e.template),
@@ -20,7 +22,24 @@ export const load = ({ locals, params, url }) => {
 			when: formatDateTime(e.createdAt),
 			sentAt: sentAt(e) ? formatDateTime(sentAt(e)!) : null,
 			status: deliveryStatus(e),
-			error: e.error
-		}
+			error: e.error,
+			attempts: e.attempts,
+			calendar: e.calendarIcs !== null,
+			canRetry: e.status === 'failed'
+		},
+		retried: url.searchParams.get('done') === 'retried'
 	};
+};
+
+export const actions = {
+	retry: async ({ locals, params, url, getClientAddress }) => {
+		const user = requirePermission(locals, 'outbox:view', url);
+		const id = parseId(params.id);
+		const db = getDb();
+		if (!getOutboxEmail(db, id)) error(404, 'Page not found');
+		// Not failed (already retried in another tab, or sent meanwhile): the page shows where it is.
+		if (retryMessage(db, id, { staffUserId: user.id, ip: getClientAddress() }))
+			await deliverPending(db);
+		redirect(303, `/staff/outbox/${id}?done=retried`);
+	}
 };

@@ -1,7 +1,7 @@
 import { can } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { requireSessionToRun } from '$lib/server/roadshow/guard';
-import { getSessionRegister } from '$lib/server/roadshow/register';
+import { getSessionRegister, listFailedSessionMessages } from '$lib/server/roadshow/register';
 import { accessNeedSummary, registerEntry } from '$lib/server/roadshow/registerView';
 import { fullnessMessage, promotedNote, sessionStatusTag } from '$lib/server/roadshow/labels';
 import { formatDateTime, formatSessionWhen } from '$lib/format';
@@ -41,6 +41,16 @@ export const load = ({ locals, params, url }) => {
 			...registerEntry(b),
 			since: b.waitingSince ? formatDateTime(b.waitingSince) : ''
 		})),
+		failedMessages: listFailedSessionMessages(getDb(), session.id).map((m) => ({
+			id: m.id,
+			reference: m.bookingReference,
+			to: m.toAddress,
+			subject: m.subject,
+			channel: m.channel === 'sms' ? 'Text message' : m.channel === 'letter' ? 'Letter' : 'Email',
+			when: formatDateTime(m.createdAt),
+			error: m.error ?? ''
+		})),
+		canSeeOutbox: can(user, 'outbox:view'),
 		done: doneMessage(url)
 	};
 };
