@@ -114,7 +114,10 @@ describe('brokenRule', () => {
 		);
 		expect(brokenRule('src/lib/server/db/index.ts', 'src/lib/server/auth/access')).toMatch(/above/);
 		expect(brokenRule('src/lib/server/insights/x.ts', 'src/lib/server/demo/seed')).toMatch(/above/);
-		expect(brokenRule('src/lib/server/notify/send.ts', 'src/lib/server/audit')).toMatch(/beside/);
+		expect(brokenRule('src/lib/server/notify/send.ts', 'src/lib/server/auth')).toMatch(/above/);
+		expect(brokenRule('src/lib/server/retention/index.ts', 'src/lib/server/demo')).toMatch(
+			/beside/
+		);
 		expect(brokenRule('src/lib/server/newRoom/x.ts', 'src/lib/server/db')).toMatch(/not in RANK/);
 	});
 
