@@ -11,4 +11,5 @@ export {
 	updateQuestion,
 	updateVersionText
 } from './drafts';
+export { easyReadFlags } from './checks';
 export { describeShowIf, kindLabels, parseQuestionForm, questionFormValues } from './questionForm';

@@ -33,6 +33,7 @@ export const load = ({ params }) => {
 		priorities: published.priorities.map((p) => ({
 			position: p.position,
 			title: p.title,
+			easyReadTitle: p.easyReadTitle || p.title,
 			youSaid: paragraphs(p.youSaid),
 			weDid: paragraphs(p.weDid),
 			figures: displayFigures(figures.get(p.priorityId)!)
