@@ -146,6 +146,22 @@ test('a young person answers the Easy Read version, with faces beside the words'
 		await expect(face).toHaveAttribute('aria-hidden', 'true');
 		await expect(face).toHaveAttribute('focusable', 'false');
 	}
+	// Each face shows the feeling its words say.
+	const shapes = ['big-smile', 'smile', 'straight', 'frown', 'big-frown', 'question'];
+	for (const [i, shape] of shapes.entries())
+		await expect(faces.nth(i)).toHaveAttribute('data-face', shape);
+	// The priority in Easy Read words, written by staff, not the official title.
+	await expect(page.locator('.govuk-caption-l, .govuk-caption-m').first()).toHaveText(
+		'Priority 1: Find out early if children need extra help'
+	);
+	await expect(page.getByText('Identify additional needs at the earliest opportunity')).toHaveCount(
+		0
+	);
+	// The hint's hard word links to the glossary.
+	await expect(page.locator('.govuk-hint').getByRole('link', { name: 'priority' })).toHaveAttribute(
+		'href',
+		'/easy-read-words#priority'
+	);
 	await expect(page.getByRole('radio', { name: 'I agree', exact: true })).toBeVisible();
 	await page.getByRole('button', { name: 'Read this page aloud' }).click();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify, validateConsultation } from './validation';
+import { priorityFields, slugify, validateConsultation } from './validation';
 
 const good = {
 	title: 'SEND Partnership Strategy',
@@ -73,5 +73,24 @@ describe('slugify', () => {
 	it('keeps letters and numbers only', () => {
 		expect(slugify('SEND Strategy 2026: Have Your Say!')).toBe('send-strategy-2026-have-your-say');
 		expect(slugify('Café & Co')).toBe('cafe-and-co');
+	});
+});
+
+describe('priority Easy Read title', () => {
+	it('is optional, and at most 15 words as an Easy Read sentence should be', () => {
+		expect(priorityFields.parse({ title: 'Identify needs early' }).easyReadTitle).toBe('');
+		expect(
+			priorityFields.parse({
+				title: 'Identify needs early',
+				easyReadTitle: '  Find out early if children need extra help '
+			}).easyReadTitle
+		).toBe('Find out early if children need extra help');
+		const long = priorityFields.safeParse({
+			title: 'x',
+			easyReadTitle:
+				'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen'
+		});
+		expect(long.success).toBe(false);
+		expect(long.error?.issues[0].message).toBe('Easy Read title must be 15 words or fewer');
 	});
 });
