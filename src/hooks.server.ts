@@ -28,6 +28,7 @@ export const init: ServerInit = async () => {
 const authenticate: Handle = ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
+	event.locals.sessionExpiresAt = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (!token) return resolve(event);
 
@@ -40,6 +41,7 @@ const authenticate: Handle = ({ event, resolve }) => {
 	}
 	event.locals.user = result.user;
 	event.locals.sessionId = result.session.id;
+	event.locals.sessionExpiresAt = sessionExpiresAt(result.session, limits);
 	// The cookie's expiry follows the idle timeout: move it on whenever the session was refreshed.
 	if (result.session.lastActiveAt.getTime() === now.getTime()) {
 		setSessionCookie(event, token, sessionExpiresAt(result.session, limits));

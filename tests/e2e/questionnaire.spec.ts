@@ -50,7 +50,8 @@ test('a parent answers with a skip-logic branch, changes an answer and sends it'
 	await startQuestionnaire(page, 'Questionnaire for parents and carers');
 
 	await reached(page, agreeHeading);
-	await expect(page.getByText(/^Question 1 of \d+$/)).toBeVisible();
+	// GOV.UK advice for branching forms: a question number, never a total that moves.
+	await expect(page.locator('.app-question-number')).toHaveText('Question 1');
 	await expect(
 		page.getByText('Priority 1: Identify additional needs at the earliest opportunity')
 	).toBeVisible();
@@ -61,7 +62,8 @@ test('a parent answers with a skip-logic branch, changes an answer and sends it'
 
 	// Disagreeing opens the follow-up written for it.
 	await reached(page, 'Why do you disagree, and what should we do differently? (optional)');
-	await expect(page.getByText('Question 2 of')).toBeVisible();
+	await expect(page.locator('.app-question-number')).toHaveText('Question 2');
+	await expect(page.getByText(/Question \d+ of \d+/)).toHaveCount(0);
 	await page.getByRole('textbox').fill('Assessments take too long.\nWe wait months.');
 	await continueButton(page).click();
 
@@ -144,6 +146,22 @@ test('a young person answers the Easy Read version, with faces beside the words'
 		await expect(face).toHaveAttribute('aria-hidden', 'true');
 		await expect(face).toHaveAttribute('focusable', 'false');
 	}
+	// Each face shows the feeling its words say.
+	const shapes = ['big-smile', 'smile', 'straight', 'frown', 'big-frown', 'question'];
+	for (const [i, shape] of shapes.entries())
+		await expect(faces.nth(i)).toHaveAttribute('data-face', shape);
+	// The priority in Easy Read words, written by staff, not the official title.
+	await expect(page.locator('.govuk-caption-l, .govuk-caption-m').first()).toHaveText(
+		'Priority 1: Find out early if children need extra help'
+	);
+	await expect(page.getByText('Identify additional needs at the earliest opportunity')).toHaveCount(
+		0
+	);
+	// The hint's hard word links to the glossary.
+	await expect(page.locator('.govuk-hint').getByRole('link', { name: 'priority' })).toHaveAttribute(
+		'href',
+		'/easy-read-words#priority'
+	);
 	await expect(page.getByRole('radio', { name: 'I agree', exact: true })).toBeVisible();
 	await page.getByRole('button', { name: 'Read this page aloud' }).click();
 

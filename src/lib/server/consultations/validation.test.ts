@@ -130,3 +130,22 @@ describe('priority limits', () => {
 		});
 	});
 });
+
+describe('priority Easy Read title', () => {
+	it('is optional, and at most 15 words as an Easy Read sentence should be', () => {
+		expect(priorityFields.parse({ title: 'Identify needs early' }).easyReadTitle).toBe('');
+		expect(
+			priorityFields.parse({
+				title: 'Identify needs early',
+				easyReadTitle: '  Find out early if children need extra help '
+			}).easyReadTitle
+		).toBe('Find out early if children need extra help');
+		const long = priorityFields.safeParse({
+			title: 'x',
+			easyReadTitle:
+				'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen'
+		});
+		expect(long.success).toBe(false);
+		expect(long.error?.issues[0].message).toBe('Easy Read title must be 15 words or fewer');
+	});
+});

@@ -27,6 +27,7 @@ export function responsePageContent(db: Db, consultationId: number, response: Re
 		priorities: response.priorities.map((p) => ({
 			position: p.position,
 			title: p.title,
+			easyReadTitle: p.easyReadTitle || p.title,
 			youSaid: paragraphs(p.youSaid),
 			weDid: paragraphs(p.weDid),
 			figures: displayFigures(figures.get(p.priorityId)!)

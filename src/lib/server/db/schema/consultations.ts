@@ -31,7 +31,9 @@ export const priority = sqliteTable(
 		/** 1-based display number, kept contiguous by the consultations module. */
 		position: integer('position').notNull(),
 		title: text('title').notNull(),
-		description: text('description').notNull().default('')
+		description: text('description').notNull().default(''),
+		/** The title in Easy Read words for young people, written by staff ('' for none yet). */
+		easyReadTitle: text('easy_read_title').notNull().default('')
 	},
 	(t) => [index('priority_consultation_idx').on(t.consultationId, t.position)]
 );

@@ -77,13 +77,34 @@ describe('paper responses', () => {
 			ok: false,
 			errors: {
 				'priority-1-why': 'This question does not apply, given the earlier answers. Leave it blank',
-				'priority-2-agree': 'Select how much you agree or disagree',
 				'type-of-need': "Select 'Prefer not to say' or the options that apply, not both"
 			}
 		});
 		expect(
 			enterPaperResponse(db, staffUserId, questionnaireId, { ...complete, invented: 'x' }, NOW)
 		).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
+	});
+
+	it('record questions left blank as not answered, even ones the online form requires', () => {
+		const { db, staffUserId, questionnaireId } = setUp();
+		const r = enterPaperResponse(
+			db,
+			staffUserId,
+			questionnaireId,
+			{ 'priority-1-agree': '', 'priority-2-agree': 'agree', 'type-of-need': [] },
+			NOW
+		);
+		if (!r.ok) throw new Error(JSON.stringify(r.errors));
+		const stored = getResponse(db, r.responseId)!;
+		expect(stored.response.status).toBe('submitted');
+		expect(stored.answersByKey).toEqual({ 'priority-2-agree': ['agree'] });
+	});
+
+	it('refuse a form with nothing filled in', () => {
+		const { db, staffUserId, questionnaireId } = setUp();
+		expect(
+			enterPaperResponse(db, staffUserId, questionnaireId, { 'priority-1-agree': '' }, NOW)
+		).toEqual({ ok: false, errors: { form: 'Enter at least one answer from the paper form' } });
 	});
 
 	it('can be entered after closing, but not before opening', () => {

@@ -15,7 +15,13 @@ export const load = ({ locals, params }) => {
 	const { consultation: c, priority: p } = findPriority(locals, params);
 	return {
 		consultation: { id: c.id, title: c.title },
-		priority: { id: p.id, position: p.position, title: p.title, description: p.description }
+		priority: {
+			id: p.id,
+			position: p.position,
+			title: p.title,
+			easyReadTitle: p.easyReadTitle,
+			description: p.description
+		}
 	};
 };
 
