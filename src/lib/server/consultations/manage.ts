@@ -71,63 +71,6 @@ export function updateConsultation(
 	);
 }
 
-/** Publishing needs what the public page shows: the strategy and at least one priority. */
-export function publishProblems(
-	c: { strategyMarkdown: string },
-	priorityCount: number
-): FieldErrors {
-	const problems: FieldErrors = {};
-	if (c.strategyMarkdown.trim() === '')
-		problems.strategy = 'Add the draft strategy before publishing';
-	if (priorityCount === 0) problems.priorities = 'Add at least one priority before publishing';
-	return problems;
-}
-
-export function publishConsultation(db: Db, id: number, actor: Actor, now = new Date()): Outcome {
-	return db.transaction(
-		(tx) => {
-			const c = tx.select().from(consultation).where(eq(consultation.id, id)).get();
-			if (!c) return { ok: false as const, errors: { form: 'This consultation no longer exists' } };
-			const count = countPriorities(tx, id);
-			const problems = publishProblems(c, count);
-			if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
-			tx.update(consultation)
-				.set({ publishedAt: now, updatedAt: now })
-				.where(eq(consultation.id, id))
-				.run();
-			audit(tx, actor, 'consultation.published', id, `Published consultation "${c.title}"`, now);
-			return { ok: true as const };
-		},
-		{ behavior: 'immediate' }
-	);
-}
-
-export function closeConsultationEarly(db: Db, id: number, actor: Actor, now = new Date()): void {
-	db.transaction(
-		(tx) => {
-			tx.update(consultation)
-				.set({ closedEarlyAt: now, updatedAt: now })
-				.where(eq(consultation.id, id))
-				.run();
-			audit(tx, actor, 'consultation.closed', id, 'Closed the consultation early', now);
-		},
-		{ behavior: 'immediate' }
-	);
-}
-
-export function reopenConsultation(db: Db, id: number, actor: Actor, now = new Date()): void {
-	db.transaction(
-		(tx) => {
-			tx.update(consultation)
-				.set({ closedEarlyAt: null, updatedAt: now })
-				.where(eq(consultation.id, id))
-				.run();
-			audit(tx, actor, 'consultation.reopened', id, 'Reopened the consultation', now);
-		},
-		{ behavior: 'immediate' }
-	);
-}
-
 function countPriorities(tx: Tx, consultationId: number): number {
 	return tx
 		.select({ n: sql<number>`count(*)` })
