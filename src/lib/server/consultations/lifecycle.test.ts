@@ -13,6 +13,7 @@ import {
 	transitionRefusal
 } from './lifecycle';
 import { ukToday } from '../../format';
+import { movePriority, removePriority, updatePriority } from './manage';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
 const today = ukToday(NOW);
@@ -127,5 +128,33 @@ describe('consultation lifecycle', () => {
 			publishTasks.map((t) => t.key)
 		);
 		expect(publishProblems({ strategyMarkdown: 'x' }, 1)).toEqual({});
+	});
+});
+
+describe('published means frozen', () => {
+	it('refuses removing, reordering and renaming priorities once published, changing nothing', async () => {
+		const { db, id, actor } = await setUp();
+		const second = db
+			.insert(priority)
+			.values({ consultationId: id, position: 2, title: 'Transitions' })
+			.returning()
+			.get();
+		const first = db.select().from(priority).where(eq(priority.position, 1)).get()!;
+		// While a draft, everything may change.
+		expect(movePriority(db, id, second.id, 'up', actor, NOW)).toBe('done');
+		expect(movePriority(db, id, second.id, 'down', actor, NOW)).toBe('done');
+		publishConsultation(db, id, actor, NOW);
+		const before = db.select().from(priority).all();
+
+		expect(removePriority(db, id, first.id, actor, NOW)).toBe('frozen');
+		expect(movePriority(db, id, second.id, 'up', actor, NOW)).toBe('frozen');
+		expect(
+			updatePriority(db, id, first.id, { title: 'Renamed', description: '' }, actor, NOW)
+		).toBe('frozen');
+		expect(db.select().from(priority).all()).toEqual(before);
+		// Clarifying the description keeps what it refers to.
+		expect(
+			updatePriority(db, id, first.id, { title: 'Early help', description: 'Clearer' }, actor, NOW)
+		).toBe('done');
 	});
 });
