@@ -51,7 +51,7 @@ try {
 			.all()
 			.map((r) => r.key)
 	);
-	const waiting = journeys.filter((j) => !booked.has(j.idempotencyKey));
+	const waiting = journeys.filter((j) => !booked.has(j.draftId));
 	const second = await Promise.all(
 		waiting.map((j) => postConfirm(server.url, race.slug, race.sessionId, j, 'wait'))
 	);

@@ -18,6 +18,7 @@ import {
 import { getDb } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import { startUp } from '$lib/server/startup';
+import { isMalformedForm } from '$lib/server/shared/forms';
 
 // Start-up (migrations and the demo seed) is owned by src/lib/server/startup.ts.
 export const init: ServerInit = async () => {
@@ -103,7 +104,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, authenticate, staffGate);
+/** A form body that cannot be parsed is the sender's fault: 400, never a 500 from the action. */
+const rejectMalformedForms: Handle = async ({ event, resolve }) => {
+	if (await isMalformedForm(event.request))
+		error(400, 'Your form could not be read. Go back and try again');
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, rejectMalformedForms, authenticate, staffGate);
 
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
 	// The route id, never the path: manage-booking and resume links carry their secret in the path.

@@ -157,6 +157,89 @@ async function outboxEmail(browser: Browser, subject: string, to: string): Promi
 	return text;
 }
 
+/**
+ * Back, reload, a second tab, a double click and a re-post after "Booking confirmed" all show the
+ * same booking; a second journey for the same family is told it already has one. Run with
+ * JavaScript on and off.
+ */
+async function bookOnceWhateverHappens(page: Page, browser: Browser, scan: boolean) {
+	const { href } = await createSession(browser, 10);
+	const email = `once.${Date.now().toString(36)}${++counter}@example.com`;
+	const party = { adults: '2', name: 'Once Only', email };
+	if (scan) await answerQuestions(page, href, party);
+	else await answerWithoutScans(page, href, party);
+	const checkUrl = page.url();
+	await page.getByRole('button', { name: 'Confirm booking' }).dblclick();
+	await expect(page.getByRole('heading', { level: 1, name: 'Booking confirmed' })).toBeVisible();
+	const reference = (await page.locator('.govuk-panel__body strong').textContent())!.trim();
+	const confirmUrl = new URL(page.url()).pathname;
+	const shows = async (target: Page) => {
+		await expect(
+			target.getByRole('heading', { level: 1, name: 'Booking confirmed' })
+		).toBeVisible();
+		await expect(target.locator('.govuk-panel__body strong')).toHaveText(reference);
+		await expect(target.getByText('Your booking could not be completed')).toHaveCount(0);
+	};
+
+	// Back to check answers: it has been used, so it shows the booking, not another form.
+	await page.goBack();
+	await shows(page);
+	await expect(page.getByRole('button', { name: 'Confirm booking' })).toHaveCount(0);
+	// Reloading, and opening the confirm and check addresses again, in this tab and a second one.
+	await page.reload();
+	await shows(page);
+	await page.goto(confirmUrl);
+	await shows(page);
+	if (scan) await expectNoAxeViolations(page);
+	const second = await page.context().newPage();
+	await second.goto(checkUrl);
+	await shows(second);
+	await second.close();
+	// The form posted again, as a browser's "resubmit" does.
+	const repost = await page.request.post(`${confirmUrl}?/book`, {
+		form: {},
+		headers: { origin: new URL(page.url()).origin }
+	});
+	expect(repost.status()).toBe(200);
+	expect(await repost.text()).toContain(reference);
+
+	// One booking of 2 places, whatever was pressed.
+	await page.goto(href);
+	await expect(page.getByText('8 places left')).toBeVisible();
+
+	// A new journey for the same family and session.
+	if (scan) await answerQuestions(page, href, party);
+	else await answerWithoutScans(page, href, party);
+	await page.getByRole('button', { name: 'Confirm booking' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'You already have a booking for this session' })
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: 'ask for a new link' })).toBeVisible();
+	if (scan) await expectNoAxeViolations(page);
+	await page.goto(href);
+	await expect(page.getByText('8 places left')).toBeVisible();
+}
+
+/** The same answers as answerQuestions, for pages without JavaScript (axe needs it). */
+async function answerWithoutScans(page: Page, sessionHref: string, party: Party) {
+	await page.goto(sessionHref);
+	await page.getByRole('button', { name: 'Book a place' }).click();
+	await page.getByLabel('Myself or my family').check();
+	await continueOn(page);
+	await page.getByLabel('Adults').fill(party.adults);
+	await continueOn(page);
+	await page.getByLabel('Full name', { exact: true }).fill(party.name);
+	await page.getByLabel('Email address', { exact: true }).fill(party.email);
+	await continueOn(page);
+	await page.getByLabel('None').check();
+	await continueOn(page);
+	await page.getByLabel('Yes').check();
+	await continueOn(page);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Check your answers before booking' })
+	).toBeVisible();
+}
+
 test.describe.configure({ timeout: 90_000 });
 
 test('a parent books 2 places and gets a reference, a calendar file and an email', async ({
@@ -197,6 +280,13 @@ test('a parent books 2 places and gets a reference, a calendar file and an email
 	await expect(page.getByRole('alert')).toContainText('Enter the number of places, up to 6');
 	await expect(page.getByLabel('Children and young people (optional)')).toHaveValue('3');
 	await expectNoAxeViolations(page);
+	// Children come with an adult.
+	await page.getByLabel('Adults').fill('0');
+	await page.getByLabel('Children and young people (optional)').fill('2');
+	await continueOn(page);
+	await expect(page.getByRole('alert')).toContainText(
+		'Enter at least 1 adult. Children and young people must come with an adult'
+	);
 	await page.getByLabel('Adults').fill('1');
 	await page.getByLabel('Children and young people (optional)').fill('1');
 	await continueOn(page);
@@ -488,8 +578,22 @@ test('tampered posts get a clear page and change nothing', async ({ page, reques
 	expect(forgedCancel.status()).toBe(404);
 });
 
+test('Back, reload, a second tab, a double click and a re-post make one booking', async ({
+	page,
+	browser
+}) => {
+	await bookOnceWhateverHappens(page, browser, true);
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
+
+	test('Back, reload, a second tab, a double click and a re-post make one booking', async ({
+		page,
+		browser
+	}) => {
+		await bookOnceWhateverHappens(page, browser, false);
+	});
 
 	// axe needs JavaScript: these pages are scanned with it on in the tests above.
 	test('the booking journey works', async ({ page, browser }) => {

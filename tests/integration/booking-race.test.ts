@@ -44,7 +44,7 @@ describe('booking race on the real server', () => {
 				.all()
 				.map((r) => r.key)
 		);
-		const turnedAway = journeys.filter((j) => !booked.has(j.idempotencyKey));
+		const turnedAway = journeys.filter((j) => !booked.has(j.draftId));
 		expect(turnedAway).toHaveLength(170);
 
 		// Those told the session is full join the waiting list with the same details, all at once too.

@@ -2,7 +2,6 @@
 // and text consent too), written straight into the server's database.
 import type { Db } from '../../src/lib/server/db';
 import { saveDraftStep, startDraft } from '../../src/lib/server/roadshow/drafts';
-import { generateIdempotencyKey } from '../../src/lib/server/roadshow/references';
 import type { Journey } from './booking-fixture';
 
 export function prepareJourneyWith(
@@ -28,7 +27,7 @@ export function prepareJourneyWith(
 	);
 	saveDraftStep(db, draftId, sessionId, 'access-needs', { accessNeeds: 'none' }, now);
 	saveDraftStep(db, draftId, sessionId, 'consent', { consentToContact: 'yes' }, now);
-	return { draftId, idempotencyKey: generateIdempotencyKey() };
+	return { draftId };
 }
 
 /** Waits until `check` returns something truthy (a message arriving), or fails after `ms`. */

@@ -60,11 +60,7 @@ describe('GOV.UK Notify', () => {
 			mobile: '07700 900 982'
 		});
 		expect(await postConfirm(server.url, slug, sessionId, journey, 'book')).toBe(200);
-		const b = db
-			.select()
-			.from(booking)
-			.where(eq(booking.idempotencyKey, journey.idempotencyKey))
-			.get()!;
+		const b = db.select().from(booking).where(eq(booking.idempotencyKey, journey.draftId)).get()!;
 		expect(b).toMatchObject({ mobile: '+447700900982', textMessages: true });
 
 		// The confirmation: an email through the one email template, with the booking in it.

@@ -39,11 +39,7 @@ describe('SMTP', () => {
 			email: 'sam.smtp@example.com'
 		});
 		expect(await postConfirm(server.url, slug, sessionId, journey, 'book')).toBe(200);
-		const b = db
-			.select()
-			.from(booking)
-			.where(eq(booking.idempotencyKey, journey.idempotencyKey))
-			.get()!;
+		const b = db.select().from(booking).where(eq(booking.idempotencyKey, journey.draftId)).get()!;
 
 		const [confirmation] = await eventually(() => {
 			const got = to('sam.smtp@example.com');

@@ -30,7 +30,7 @@ export const statusLabels: Record<
 	response_published: { text: 'Response published', colour: 'purple' }
 };
 
-/** True when the public may see the consultation at all. */
-export function isPublic(status: ConsultationStatus): boolean {
-	return status !== 'draft';
+/** Closed to contributions: no bookings, answers or paper entry (closed early, by date, or responded to). */
+export function isClosedStatus(status: ConsultationStatus): boolean {
+	return status === 'closed' || status === 'response_published';
 }

@@ -35,7 +35,7 @@ describe('notify', () => {
 	it('emails a confirmation once, with the manage link, straight into the outbox without SMTP', async () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId);
-		const input = bookingInput(session.id);
+		const input = bookingInput(session.id, { email: 'sam@example.com' });
 		const first = booked(createBooking(db, input, NOW));
 		expect(await notifyBooked(db, first)).toBe(1);
 		// A resubmitted form: no second email.
@@ -106,7 +106,11 @@ describe('notify', () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId, { capacity: 2 });
 		const first = booked(
-			createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW)
+			createBooking(
+				db,
+				bookingInput(session.id, { adults: 2, children: 0, email: 'sam@example.com' }),
+				NOW
+			)
 		);
 		expect(
 			createBooking(db, bookingInput(session.id, { email: 'wait@example.com' }), NOW).kind
@@ -156,7 +160,7 @@ describe('notify', () => {
 	it('sends new manage links', async () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId);
-		booked(createBooking(db, bookingInput(session.id), NOW));
+		booked(createBooking(db, bookingInput(session.id, { email: 'sam@example.com' }), NOW));
 		const reissued = reissueManageLinks(db, 'SAM@example.com', NOW);
 		expect(await notifyManageLinks(db, reissued)).toBe(1);
 		expect(outbox(db)[0].textBody).toContain(`/bookings/manage/${reissued[0].manageToken}`);

@@ -10,7 +10,7 @@ export function sessionStatusTag(
 	confirmedPlaces: number,
 	now: Date
 ): StaffTag {
-	switch (sessionAvailability(session, confirmedPlaces, 0, now).kind) {
+	switch (sessionAvailability(session, confirmedPlaces, 0, now, false).kind) {
 		case 'cancelled':
 			return { text: 'Cancelled', colour: 'red' };
 		case 'past':

@@ -3,7 +3,8 @@ import { and, asc, eq, isNull, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { booking, type AccessNeed, type Booking, type RoadshowSession } from '../db/schema';
 import { listFailedMessages } from '../notify';
-import { getSessionRow, partyOf } from './queries';
+import { partyOf } from './party';
+import { getSessionRow } from './queries';
 
 export type AccessNeedTotals = Record<Exclude<AccessNeed, 'none'>, number>;
 

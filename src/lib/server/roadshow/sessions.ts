@@ -12,6 +12,7 @@ import {
 import { defaultBookingClosesAt } from './schedule';
 import type { SessionInput } from './sessionValidation';
 import {
+	confirmedPlacesSql,
 	countConfirmedPlaces,
 	getSessionRow,
 	promoteFromWaitingList,
@@ -191,7 +192,7 @@ function selectWithCounts(db: Db) {
 	return db
 		.select({
 			session: roadshowSession,
-			confirmedPlaces: sql<number>`coalesce(sum(case when ${booking.status} = 'confirmed' then ${booking.adults} + ${booking.children} end), 0)`,
+			confirmedPlaces: confirmedPlacesSql,
 			waitingCount: sql<number>`count(case when ${booking.status} = 'waiting' then 1 end)`
 		})
 		.from(roadshowSession)
@@ -239,7 +240,7 @@ export function listUpcomingSessions(db: Db, from: Date): UpcomingSession[] {
 		.select({
 			session: roadshowSession,
 			consultationTitle: consultation.title,
-			confirmedPlaces: sql<number>`coalesce(sum(case when ${booking.status} = 'confirmed' then ${booking.adults} + ${booking.children} end), 0)`,
+			confirmedPlaces: confirmedPlacesSql,
 			waitingCount: sql<number>`count(case when ${booking.status} = 'waiting' then 1 end)`
 		})
 		.from(roadshowSession)

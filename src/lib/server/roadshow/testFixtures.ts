@@ -51,16 +51,18 @@ export function addSession(
 }
 
 export function bookingInput(sessionId: number, values: Partial<BookingInput> = {}): BookingInput {
+	const n = ++keys;
 	return {
 		sessionId,
-		idempotencyKey: `key-${String(++keys).padStart(16, '0')}`,
+		idempotencyKey: `key-${String(n).padStart(16, '0')}`,
 		bookedBy: 'family',
 		organisationName: null,
 		organisationRole: null,
 		adults: 1,
 		children: 1,
 		contactName: 'Sam Parent',
-		email: 'sam@example.com',
+		// One family per booking: a second live booking for the same family is refused.
+		email: `sam.${n}@example.com`,
 		phone: null,
 		familyName: null,
 		familyEmail: null,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { accessNeedCodes, type AccessNeed } from '../db/schema';
 import { getConfig } from '../config';
 import { normaliseUkMobile } from '../shared/mobile';
+import { partyProblem, partyProblemMessage, type PartyRules } from './party';
 
 export const ACCESS_NEED_LABELS: Record<AccessNeed, string> = {
 	bsl: 'British Sign Language (BSL) interpreter',
@@ -165,25 +166,27 @@ function placesShape(maxParty: number) {
 	};
 }
 
-function checkPlaces(maxParty: number) {
+function checkPlaces(rules: PartyRules) {
 	return (v: Record<string, unknown>, ctx: Ctx) => {
 		if (typeof v.adults !== 'number' || typeof v.children !== 'number') return;
 		// A count already out of range has its own message.
+		const { maxParty } = rules;
 		if (v.adults < 0 || v.children < 0 || v.adults > maxParty || v.children > maxParty) return;
-		const party = v.adults + v.children;
-		if (party === 0)
-			ctx.addIssue({ code: 'custom', path: ['adults'], message: 'Book at least one place' });
-		else if (party > maxParty)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['adults'],
-				message: `Enter the number of places, up to ${maxParty}`
-			});
+		const problem = partyProblem({ adults: v.adults, children: v.children }, rules);
+		if (!problem) return;
+		const { field, message } = partyProblemMessage(problem, maxParty);
+		ctx.addIssue({ code: 'custom', path: [field], message });
 	};
 }
 
-export function placesSchema(maxParty = getConfig().BOOKING_MAX_PARTY) {
-	return z.object(placesShape(maxParty)).superRefine(checkPlaces(maxParty), always);
+/** The places question; pass the session's rules so an adults-only session refuses children here. */
+export function placesSchema(rules: Partial<PartyRules> = {}) {
+	const full: PartyRules = {
+		maxParty: getConfig().BOOKING_MAX_PARTY,
+		childrenWelcome: true,
+		...rules
+	};
+	return z.object(placesShape(full.maxParty)).superRefine(checkPlaces(full), always);
 }
 
 // --- Contact details --------------------------------------------------------------------------
@@ -319,8 +322,6 @@ const consentShape = {
 	consentToContact: z.preprocess(first, z.string().optional()).transform((v) => v === 'yes')
 };
 
-export const consentSchema = z.object(consentShape);
-
 /** The consent question page: yes or no must be chosen (never pre-selected). */
 export const consentQuestionSchema = z.object({
 	consentToContact: z.preprocess(
@@ -330,13 +331,6 @@ export const consentQuestionSchema = z.object({
 });
 
 // --- Everything, on "Confirm booking" ---------------------------------------------------------
-
-const idempotencyKey = z.preprocess(
-	first,
-	z
-		.string({ error: 'Your answers could not be sent. Start your booking again' })
-		.regex(/^[A-Za-z0-9_-]{16,100}$/, 'Your answers could not be sent. Start your booking again')
-);
 
 const detailsSchemas = new Map<number, ReturnType<typeof buildDetailsSchema>>();
 
@@ -355,12 +349,12 @@ function buildDetailsSchema(maxParty: number) {
 			...contactShape,
 			...textShape,
 			...accessShape,
-			...consentShape,
-			idempotencyKey
+			...consentShape
 		})
 		.superRefine((v, ctx) => {
 			checkWho(v, ctx);
-			checkPlaces(maxParty)(v, ctx);
+			// Whether children are welcome is the session's rule: confirmBookingDraft checks it.
+			checkPlaces({ maxParty, childrenWelcome: true })(v, ctx);
 			checkMobile(v, ctx);
 			checkAccess(v, ctx);
 		}, always)
@@ -368,7 +362,7 @@ function buildDetailsSchema(maxParty: number) {
 }
 
 export type BookingDetails = z.output<ReturnType<typeof bookingDetailsSchema>>;
-export type Places = { adults: number; children: number };
+export type { Places } from './party';
 
 /** "I've lost my link": only the email address is asked. */
 export const resendLinkSchema = z.object({ email: requiredEmail('Enter your email address') });
