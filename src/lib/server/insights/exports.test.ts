@@ -1,6 +1,8 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { responseContact } from '../db/schema';
+import { answer, responseContact } from '../db/schema';
+import { csvSafe } from '../shared/csv';
 import { loadDashboard } from './dashboard';
 import { CSV_FIXED_COLUMNS, mayExportResponses, responsesCsv, summaryWorkbook } from './exports';
 import { insightsFixture, NOW } from './testFixtures';
@@ -54,6 +56,56 @@ describe('responsesCsv', () => {
 		expect(mayExportResponses(db, consultationId, {})).toBe(true);
 		expect(mayExportResponses(db, consultationId, { audience: 'young_people' })).toBe(false);
 		expect(mayExportResponses(db, consultationId, { from: '2027-01-01' })).toBe(true);
+	});
+});
+
+describe('responsesCsv with awkward answers', () => {
+	// What people really type: line breaks of every kind, quotes, commas, and formulas after a break.
+	const awkward = [
+		'We waited\na long time',
+		'Two lines\r\nfrom Windows',
+		'An old Mac\rline break',
+		"First line\n=cmd|' /C calc'!A0",
+		'Fine\r\n+SUM(A1:A9)\r\n-2',
+		'She said "no", twice',
+		'@handle at the start',
+		'\n=starts with a break'
+	];
+	const f = insightsFixture();
+	const why = f.db.$client
+		.prepare(
+			`SELECT q.id FROM question q JOIN questionnaire_version v ON v.id = q.version_id JOIN questionnaire qn ON qn.id = v.questionnaire_id
+			 WHERE qn.consultation_id = ? AND qn.audience = 'parents_carers' AND q.key = 'priority-1-why'`
+		)
+		.get(f.consultationId) as { id: number };
+	// Group A's responses (ids 1 to 5) and B's (6 to 8) have no "why" answer of their own.
+	awkward.forEach((text, i) =>
+		f.db
+			.insert(answer)
+			.values({ responseId: i + 1, questionId: why.id, value: null, textValue: text })
+			.run()
+	);
+	const csv = [...responsesCsv(f.db, f.consultationId, {})].join('');
+
+	it('parses back with csv-parse record for record, every answer as it was stored', () => {
+		expect(csv.startsWith('\uFEFF')).toBe(true);
+		const records = parse(csv.slice(1), { record_delimiter: '\r\n' }) as string[][];
+		expect(records).toHaveLength(31);
+		const column = records[0].indexOf('priority-1-why');
+		for (const [i, text] of awkward.entries()) {
+			expect(records[i + 1][0]).toBe(String(i + 1));
+			expect(records[i + 1][column]).toBe(csvSafe(text));
+		}
+		// Every record has the header's width and starts with a response id, never with a formula.
+		for (const r of records.slice(1)) {
+			expect(r).toHaveLength(records[0].length);
+			expect(r[0]).toMatch(/^\d+$/);
+		}
+	});
+
+	it('also parses as one record per response when a reader splits lines on LF', () => {
+		const records = parse(csv.slice(1)) as string[][];
+		expect(records).toHaveLength(31);
 	});
 });
 

@@ -3,10 +3,9 @@
 //   another table and are never read here. A row-level file cannot hide a small group's answers,
 //   so it is refused when 1 to 4 responses match (the dashboard says so instead of linking to it).
 // - Summary workbook: the dashboard's suppressed tables, one sheet per priority plus the themes.
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Db } from '../db';
-import { csvSafe } from '../shared/csv';
+import { CSV_BOM, writeCsv } from '../shared/csv';
 import { countResponses, topThemes } from './aggregate';
 import type { Dashboard } from './dashboard';
 import type { InsightFilters } from './filters';
@@ -82,14 +81,12 @@ export function* responsesCsv(
 		 FROM response r LEFT JOIN answer a ON a.response_id = r.id LEFT JOIN question q ON q.id = a.question_id
 		 WHERE ${rc.text} ORDER BY r.id, a.id`
 	).iterate(...rc.params) as IterableIterator<AnswerRow>;
-	const options = { record_delimiter: '\r\n' } as const;
-	// A byte-order mark so Excel reads accents as UTF-8.
-	yield `\uFEFF${stringify([[...CSV_FIXED_COLUMNS, ...keys]], options)}`;
+	yield CSV_BOM + writeCsv([[...CSV_FIXED_COLUMNS, ...keys]]);
 	let batch: string[][] = [];
 	let current: string[][] | null = null;
 	let currentId = -1;
 	const finish = () => {
-		if (current) batch.push(current.map((cells) => csvSafe(cells.join('; '))));
+		if (current) batch.push(current.map((cells) => cells.join('; ')));
 	};
 	for (const row of rows) {
 		if (row.id !== currentId) {
@@ -105,7 +102,7 @@ export function* responsesCsv(
 			if (row.sessionId !== null) current[3].push(String(row.sessionId));
 			current[4].push(ukDateTime(row.submittedAt));
 			if (batch.length >= 500) {
-				yield stringify(batch, options);
+				yield writeCsv(batch);
 				batch = [];
 			}
 		}
@@ -113,7 +110,7 @@ export function* responsesCsv(
 		if (at !== undefined) current![at].push(row.text ?? row.value ?? '');
 	}
 	finish();
-	if (batch.length) yield stringify(batch, options);
+	if (batch.length) yield writeCsv(batch);
 }
 
 /** A figure as a number cell, or the "fewer than 5" text. */

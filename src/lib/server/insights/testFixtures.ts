@@ -23,10 +23,11 @@ import {
 	roadshowSession,
 	theme,
 	commentTheme,
+	audienceCodes,
 	type Audience,
 	type Channel
 } from '../db/schema';
-import { seedQuestionnaires } from '../demo/questionnaires';
+import { createQuestionnaire, publishVersion } from '../questionnaires/authoring';
 
 export const NOW = new Date('2026-06-05T09:00:00Z');
 
@@ -139,8 +140,21 @@ function addConsultation(db: Db, slug: string): { id: number; priorityIds: numbe
 				.returning()
 				.get().id
 	);
-	seedQuestionnaires(db, c.id, NOW);
+	publishStarterQuestionnaires(db, c.id);
 	return { id: c.id, priorityIds };
+}
+
+/** The authoring room's starter questionnaire for each audience, published (not the demo's data). */
+function publishStarterQuestionnaires(db: Db, consultationId: number): void {
+	for (const audience of audienceCodes) {
+		const created = createQuestionnaire(db, consultationId, audience, {
+			useStarter: true,
+			now: NOW
+		});
+		if (!created.ok) throw new Error(`starter questionnaire for ${audience} not created`);
+		if (!publishVersion(db, created.versionId, { now: NOW }).ok)
+			throw new Error(`starter questionnaire for ${audience} not published`);
+	}
 }
 
 function addSession(db: Db, consultationId: number): number {
