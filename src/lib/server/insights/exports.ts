@@ -1,16 +1,25 @@
-// Downloads that follow the dashboard's filters and suppression rule.
+// Downloads that follow the dashboard's filters and disclosure control (disclosure.ts).
 // - Responses CSV: one row per response, one column per question key. Contact details live in
 //   another table and are never read here. A row-level file cannot hide a small group's answers,
-//   so it is refused when 1 to 4 responses match (the dashboard says so instead of linking to it).
-// - Summary workbook: the dashboard's suppressed tables, one sheet per priority plus the themes.
+//   so it is refused when 1 to 4 responses match, and, with filters, unless the filtered group and
+//   the rest are both big enough to show (the dashboard says so instead of linking to it).
+// - Summary workbook: the dashboard's protected tables, one sheet per priority plus the themes.
 import ExcelJS from 'exceljs';
 import type { Db } from '../db';
 import { CSV_BOM, writeCsv } from '../shared/csv';
 import { countResponses, topThemes } from './aggregate';
-import type { Dashboard } from './dashboard';
+import { filtersShowable } from './dashboard';
+import {
+	formatCount,
+	protect,
+	SUPPRESSED_TEXT,
+	SUPPRESSION_THRESHOLD,
+	WITHHELD_TEXT,
+	type Count,
+	type Dashboard
+} from './disclosure';
 import type { InsightFilters } from './filters';
 import { prepared, responseConditions } from './sql';
-import { SUPPRESSED_TEXT, SUPPRESSION_THRESHOLD, WITHHELD_TEXT } from './suppress';
 import { agreementTableRow, AGREEMENT_TABLE_HEAD } from './view';
 
 export const CSV_FIXED_COLUMNS = [
@@ -31,7 +40,10 @@ export function mayExportResponses(
 	consultationId: number,
 	filters: InsightFilters
 ): boolean {
-	return mayExportCount(countResponses(db, consultationId, filters));
+	return (
+		filtersShowable(db, consultationId, filters) &&
+		mayExportCount(countResponses(db, consultationId, filters))
+	);
 }
 
 /** Every question key the consultation asks, parents' questionnaire first, in question order. */
@@ -119,6 +131,19 @@ function cellValue(text: string | number): string | number {
 	return /^\d[\d,]*$/.test(text) ? Number(text.replace(/,/g, '')) : text;
 }
 
+const countCell = (c: Count) => (typeof c === 'number' ? c : formatCount(c));
+
+/** The themes across all comments, each count protected (tags overlap, so no sum links them). */
+function protectedThemes(db: Db, consultationId: number, filters: InsightFilters) {
+	const themes = topThemes(db, consultationId, { filters }, 1000);
+	const out = protect({
+		counts: new Map(themes.map((t) => [`theme:${t.themeId}`, t.count])),
+		relations: [],
+		percents: []
+	}).counts;
+	return themes.map((t) => ({ name: t.name, count: out.get(`theme:${t.themeId}`)! }));
+}
+
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(name: string): string {
 	return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
@@ -149,17 +174,17 @@ export async function summaryWorkbook(
 		for (const row of [...p.agreement.audiences, p.agreement.all])
 			sheet.addRow(agreementTableRow(row).map((c) => cellValue(c.text)));
 		sheet.addRow([]);
-		sheet.addRow(['Comments', p.comments ?? SUPPRESSED_TEXT]);
+		sheet.addRow(['Comments', countCell(p.comments)]);
 		sheet.addRow([]);
 		sheet.addRow(['Top themes', 'Comments']).font = { bold: true };
-		for (const t of p.themes) sheet.addRow([t.name, t.count ?? SUPPRESSED_TEXT]);
+		for (const t of p.themes) sheet.addRow([t.name, countCell(t.count)]);
 		sheet.getColumn(1).width = 28;
 	}
 	const themes = book.addWorksheet('Themes');
 	preface(themes, 'Themes across all comments');
 	themes.addRow(['Theme', 'Comments']).font = { bold: true };
-	for (const t of topThemes(db, consultation.id, { filters }, 1000))
-		themes.addRow([t.name, t.count ?? SUPPRESSED_TEXT]);
+	for (const t of protectedThemes(db, consultation.id, filters))
+		themes.addRow([t.name, countCell(t.count)]);
 	themes.getColumn(1).width = 40;
 	return Buffer.from(await book.xlsx.writeBuffer());
 }
