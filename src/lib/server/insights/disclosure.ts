@@ -10,9 +10,11 @@
 //    largest value each hidden figure could take. If the two differ by less than 2, the figure
 //    could be worked out or narrowed to two values.
 // 4. Secondary suppression: then a percentage next to it is withheld, or else the smallest shown
-//    count of 5 or more in a sum with it is hidden ("not shown"), and the audit runs again, until
-//    every hidden figure passes.
-// Only counts of 5 or more are ever "not shown", so a reader may know that; the audit assumes so.
+//    count in a sum with it is hidden ("not shown"; cells before totals, counts of 5 or more
+//    before zeros), and the audit runs again, until every hidden figure passes. As a last resort
+//    a "fewer than 5" becomes "not shown".
+// "fewer than 5" is always 1 to 4, and the audit takes it so; "not shown" claims nothing about the
+// figure (it may be 0, or a small one), so the audit allows it any value.
 import { solve, type Coefficients, type Constraint, type Model } from 'yalps';
 import type { Audience, Channel } from '../db/schema';
 import { agreementValues, type AgreementValue } from '../questionnaires/agreement';
@@ -22,7 +24,7 @@ import type { InsightFilters } from './filters';
 
 export const SUPPRESSION_THRESHOLD = 5;
 export const SUPPRESSED_TEXT = 'fewer than 5';
-/** A count of 5 or more hidden so that a small one cannot be worked out from it. */
+/** A figure hidden so that a small one cannot be worked out from it: any value, 0 included. */
 export const WITHHELD_TEXT = 'not shown';
 /** A hidden figure's smallest and largest possible values must differ by at least this. */
 export const MIN_RANGE = 2;
@@ -175,7 +177,7 @@ function programme(
 		const small = status.get(f) === 'small';
 		constraints[`bound:${f}`] = small
 			? { min: 1, max: SUPPRESSION_THRESHOLD - 1 }
-			: { min: SUPPRESSION_THRESHOLD, max: upper };
+			: { min: 0, max: upper };
 		variables[f] = { [`bound:${f}`]: 1, objective: objective === null || f === objective ? 1 : 0 };
 	}
 	linears.forEach((l, i) => {
@@ -199,8 +201,10 @@ function weakFigure(
 	const high = new Map(low);
 	const wide = (f: string) => high.get(f)! - low.get(f)! >= MIN_RANGE;
 	const widen = (s: ReturnType<typeof solve>) => {
-		for (const [v, x] of s.variables) {
-			const value = Math.round(x);
+		// yalps lists only the figures above 0.
+		const values = new Map(s.variables);
+		for (const v of group.figures) {
+			const value = Math.round(values.get(v) ?? 0);
 			if (value < low.get(v)!) low.set(v, value);
 			if (value > high.get(v)!) high.set(v, value);
 		}
@@ -250,9 +254,9 @@ const before = (a: number[], af: string, b: number[], bf: string) => {
 };
 
 /**
- * The shown count of 5 or more to hide next: one in a sum with the weak figure if there is one,
- * else one tied to its group; the lowest tier first, then the smallest (the classic rule: hide the
- * least information that protects the cell).
+ * The shown count to hide next: one in a sum with the weak figure if there is one, else one tied
+ * to its group; the lowest tier first, then the smallest above 0 (the classic rule: hide the
+ * least information that protects the cell), zeros last.
  */
 function secondaryCandidate(
 	weak: string,
@@ -264,8 +268,8 @@ function secondaryCandidate(
 	let best: { figure: string; key: number[] } | null = null;
 	const consider = (g: string, direct: number) => {
 		const s = status.get(g);
-		if (typeof s !== 'number' || s < SUPPRESSION_THRESHOLD) return;
-		const key = [tiers.get(g)!, direct, s];
+		if (typeof s !== 'number') return;
+		const key = [tiers.get(g)!, direct, s === 0 ? 1 : 0, s];
 		if (best === null || before(key, g, best.key, best.figure)) best = { figure: g, key };
 	};
 	for (const g of neighbours.get(weak) ?? []) consider(g, 0);
@@ -330,7 +334,14 @@ export function protect(model: DisclosureModel): Published {
 			shown.delete(groupPercent.id);
 			continue;
 		}
-		throw new Error(`disclosure: ${weak.figure} cannot be protected`);
+		// Nothing shown is left to hide: a small count tied to others (three groups of 1 in a
+		// total of 3 or 4) stops saying it is 1 to 4.
+		const small = weak.group.find((f) => status.get(f) === 'small');
+		if (small === undefined)
+			throw new Error(
+				`disclosure: ${weak.figure} cannot be protected: ${JSON.stringify([...status].filter(([, v]) => typeof v !== 'number'))}`
+			);
+		status.set(small, 'withheld');
 	}
 	const percents = new Map<string, number | null>();
 	for (const p of model.percents)
