@@ -220,11 +220,13 @@ function weakFigure(
 			if (wide(f)) break;
 			const s = solve(programme(group.figures, group.linears, status, upper, f, direction));
 			if (s.status !== 'optimal') {
-				// Unbounded above means any large value fits; anything else is a fault in the model.
+				// Unbounded above means any large value fits. A programme the solver could not finish
+				// in time counts as weak: hiding more is the safe side. Anything else is a fault.
 				if (s.status === 'unbounded' && direction === 'maximize') {
 					high.set(f, Infinity);
 					continue;
 				}
+				if (s.status === 'timedout' || s.status === 'cycled') return f;
 				throw new Error(`disclosure: audit found the figures ${s.status}`);
 			}
 			widen(s);
