@@ -13,8 +13,9 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 2,
 	retries: 0,
-	// Long journeys with an axe scan on every page: generous limits so a busy machine is not a failure.
-	timeout: 90_000,
+	// Long journeys with an axe scan on every page (some over 30 pages): generous limits so a busy
+	// machine is not a failure.
+	timeout: 180_000,
 	expect: { timeout: 10_000 },
 	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [['list'], ['json']] : [['list']],
 	use: {
