@@ -29,7 +29,6 @@ const themeRow = (page: Page, name: string) =>
 	page.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name }) });
 
 test('a lead sets up a small consultation and types up roadshow notes', async ({ page }) => {
-	test.setTimeout(60_000);
 	await signIn(page, 'lead');
 	await page.goto('/staff/consultations/new');
 	await page.getByLabel('Title').fill(title);
@@ -69,7 +68,6 @@ test('a lead sets up a small consultation and types up roadshow notes', async ({
 test('a lead builds a code frame, tags comments, accepts suggestions and merges themes', async ({
 	page
 }) => {
-	test.setTimeout(90_000);
 	await signIn(page, 'lead');
 
 	await page.goto(`${base}/themes`);
@@ -220,7 +218,6 @@ test('a lead closes the consultation and publishes "You said, we did", which a v
 	page,
 	browser
 }) => {
-	test.setTimeout(90_000);
 	// Nothing to read before it is published.
 	const visitorContext = await browser.newContext();
 	const visitor = await visitorContext.newPage();

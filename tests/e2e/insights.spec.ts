@@ -33,7 +33,6 @@ const number = (text: string) => Number(text.replace(/,/g, ''));
 test('a lead filters the dashboard and the charts, tables and downloads follow', async ({
 	page
 }) => {
-	test.setTimeout(90_000);
 	await signIn(page, 'lead');
 	const path = await openDashboard(page);
 	await expectNoAxeViolations(page);
@@ -201,7 +200,6 @@ test('a facilitator cannot see the dashboard or the downloads', async ({ page })
 });
 
 test.describe('without JavaScript', () => {
-	test.setTimeout(60_000);
 	test.use({ javaScriptEnabled: false });
 
 	test('the dashboard tables and filters work', async ({ page }) => {

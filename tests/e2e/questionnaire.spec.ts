@@ -46,7 +46,6 @@ async function answerTheRest(page: Page, agreeLabel: string, axe = true): Promis
 test('a parent answers with a skip-logic branch, changes an answer and sends it', async ({
 	page
 }) => {
-	test.setTimeout(120_000);
 	await startQuestionnaire(page, 'Questionnaire for parents and carers');
 
 	await reached(page, agreeHeading);
@@ -120,7 +119,6 @@ test('a parent answers with a skip-logic branch, changes an answer and sends it'
 test('a young person answers the Easy Read version, with faces beside the words', async ({
 	page
 }) => {
-	test.setTimeout(120_000);
 	await startQuestionnaire(page, 'Easy Read version for young people');
 
 	await reached(page, 'Do you agree that we should work on this?');
@@ -179,7 +177,6 @@ test('someone saves their answers and comes back later from the link', async ({
 	page,
 	browser
 }) => {
-	test.setTimeout(60_000);
 	await startQuestionnaire(page, 'Questionnaire for parents and carers');
 	await reached(page, agreeHeading);
 	await page.getByRole('radio', { name: 'Strongly agree' }).check();
@@ -275,7 +272,6 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('a parent answers and sends a response', async ({ page }) => {
-		test.setTimeout(120_000);
 		await startQuestionnaire(page, 'Questionnaire for parents and carers', false);
 		await reached(page, agreeHeading, false);
 		await continueButton(page).click();
