@@ -1,10 +1,9 @@
-// The whole dashboard for one consultation and set of filters: the figures the page, the report,
-// the summary workbook and the public response page show.
+// The whole dashboard for one consultation and set of filters: the figures the page, the report
+// and the summary workbook show, and what the benchmark times as "raw SQL".
 import type { Db } from '../db';
 import { priority } from '../db/schema';
 import { asc, eq } from 'drizzle-orm';
 import {
-	countResponses,
 	priorityFigures,
 	recentComments,
 	responsesByDay,
@@ -12,38 +11,31 @@ import {
 	roadshowPanel,
 	topThemesByPriority,
 	type Comment,
+	type Count,
 	type PriorityAgreement,
 	type ResponseTotals,
 	type SessionFigures,
 	type ThemeCount
 } from './aggregate';
-import { getConfig } from '../config';
-import {
-	hasFilters,
-	mayShowFiltered,
-	protectDashboard,
-	SUPPRESSION_THRESHOLD,
-	type Dashboard
-} from './disclosure';
 import type { InsightFilters } from './filters';
+import { suppress, SUPPRESSION_THRESHOLD } from './suppress';
 
-export type PriorityFigures = {
+export type PriorityInsights = {
 	id: number;
 	position: number;
 	title: string;
 	agreement: PriorityAgreement;
-	comments: number;
+	comments: Count;
 	themes: ThemeCount[];
 	/** Empty when fewer than 5 responses match: a quote could identify someone in a small group. */
 	examples: Comment[];
 };
 
-/** Every figure of the dashboard as counted, before disclosure control: never shown as it is. */
-export type DashboardFigures = {
+export type Dashboard = {
 	totals: ResponseTotals;
-	byDay: { day: string; n: number }[];
-	roadshow: { sessions: SessionFigures[]; booked: number; attended: number; waiting: number };
-	priorities: PriorityFigures[];
+	byDay: { day: string; n: Count }[];
+	roadshow: { sessions: SessionFigures[]; booked: Count; attended: Count; waiting: Count };
+	priorities: PriorityInsights[];
 };
 
 export function listPriorities(db: Db, consultationId: number) {
@@ -55,13 +47,12 @@ export function listPriorities(db: Db, consultationId: number) {
 		.all();
 }
 
-/** The counting half of the dashboard, what the benchmark times as "raw SQL". */
-export function loadDashboardFigures(
+export function loadDashboard(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters,
 	options: { examples?: number } = {}
-): DashboardFigures {
+): Dashboard {
 	const priorities = listPriorities(db, consultationId);
 	const totals = responseTotals(db, consultationId, filters);
 	const { agreement, comments } = priorityFigures(
@@ -71,7 +62,7 @@ export function loadDashboardFigures(
 		filters
 	);
 	const themes = topThemesByPriority(db, consultationId, filters);
-	const showExamples = totals.total >= SUPPRESSION_THRESHOLD && options.examples !== 0;
+	const showExamples = totals.rawTotal >= SUPPRESSION_THRESHOLD && options.examples !== 0;
 	return {
 		totals,
 		byDay: responsesByDay(db, consultationId, filters),
@@ -79,38 +70,11 @@ export function loadDashboardFigures(
 		priorities: priorities.map((p) => ({
 			...p,
 			agreement: agreement.get(p.id)!,
-			comments: comments.get(p.id) ?? 0,
+			comments: suppress(comments.get(p.id) ?? 0),
 			themes: themes.get(p.id) ?? [],
 			examples: showExamples
 				? recentComments(db, consultationId, p.id, filters, options.examples ?? 3)
 				: []
 		}))
 	};
-}
-
-/**
- * Whether these filters leave groups big enough to show (see mayShowFiltered): both the responses
- * that match and those that do not, so a filtered view cannot be taken away from the whole.
- */
-export function filtersShowable(db: Db, consultationId: number, filters: InsightFilters): boolean {
-	if (!hasFilters(filters)) return true;
-	return mayShowFiltered(
-		countResponses(db, consultationId, filters),
-		countResponses(db, consultationId, {}),
-		getConfig().INSIGHTS_MIN_GROUP
-	);
-}
-
-/**
- * The dashboard as it may be published: every figure through disclosure control. null when the
- * filters pick out too few responses (or leave too few out) to show anything.
- */
-export function loadDashboard(
-	db: Db,
-	consultationId: number,
-	filters: InsightFilters,
-	options: { examples?: number } = {}
-): Dashboard | null {
-	if (!filtersShowable(db, consultationId, filters)) return null;
-	return protectDashboard(loadDashboardFigures(db, consultationId, filters, options));
 }

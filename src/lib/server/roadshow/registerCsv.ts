@@ -1,6 +1,7 @@
 // The register as a CSV file for the venue, safe to open in a spreadsheet.
+import { stringify } from 'csv-stringify/sync';
 import type { Booking } from '../db/schema';
-import { writeCsv } from '../shared/csv';
+import { csvSafe } from '../shared/csv';
 import type { SessionRegister } from './register';
 import { ACCESS_NEED_LABELS } from './validation';
 
@@ -38,14 +39,15 @@ function row(b: Booking): string[] {
 		b.email,
 		b.attendedAt ? 'yes' : 'no'
 	];
-	return cells;
+	return cells.map(csvSafe);
 }
 
 /** Confirmed bookings (by name), then the waiting list (in queue order). */
 export function registerCsv(register: SessionRegister): string {
-	return writeCsv([
-		[...REGISTER_CSV_COLUMNS],
-		...register.confirmed.map(row),
-		...register.waiting.map(row)
-	]);
+	return stringify(
+		[[...REGISTER_CSV_COLUMNS], ...register.confirmed.map(row), ...register.waiting.map(row)],
+		{
+			record_delimiter: '\r\n'
+		}
+	);
 }
