@@ -5,12 +5,13 @@ import { insightsRequest } from '../insights.server';
 
 export const load = ({ locals, params, url }) => {
 	const r = insightsRequest(locals, params.id, url);
+	const dashboard = loadDashboard(r.db, r.consultation.id, r.filters);
 	return {
 		consultation: { id: r.consultation.id, title: r.consultation.title },
 		description: r.description,
 		query: r.query,
 		hasErrors: Object.keys(r.errors).length > 0,
 		printedAt: formatDateTime(new Date()),
-		view: dashboardView(loadDashboard(r.db, r.consultation.id, r.filters))
+		view: dashboard && dashboardView(dashboard)
 	};
 };

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { loadDashboard } from '$lib/server/insights/dashboard';
 import { summaryWorkbook } from '$lib/server/insights/exports';
+import { TOO_FEW_TEXT } from '$lib/server/insights/disclosure';
 import { ukToday } from '$lib/format';
 import { insightsRequest } from '../insights.server';
 
@@ -9,6 +10,7 @@ export const GET = async ({ locals, params, url }) => {
 	if (Object.keys(r.errors).length)
 		error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
 	const dashboard = loadDashboard(r.db, r.consultation.id, r.filters, { examples: 0 });
+	if (!dashboard) error(409, TOO_FEW_TEXT);
 	const file = await summaryWorkbook(r.db, r.consultation, dashboard, r.filters, r.description);
 	return new Response(new Uint8Array(file), {
 		headers: {

@@ -1,0 +1,42 @@
+// The props the insights components take: plain text and numbers, already protected and worded on
+// the server (whose view code builds these types).
+import type { TableCell, TableHead } from '../types';
+
+/** The agreement scale's keys, as the chart colours them. */
+export type AgreementKey =
+	'strongly_agree' | 'agree' | 'neither' | 'disagree' | 'strongly_disagree' | 'dont_know';
+
+/** One bar of the diverging chart: shares (per cent of n) by answer; hidden answers are left out. */
+export type AgreementBar = {
+	label: string;
+	n: number;
+	shares: Partial<Record<AgreementKey, number>>;
+};
+
+/** A day of the responses chart: null where the count is hidden. */
+export type DayPoint = { label: string; n: number | null };
+
+export type PriorityView = {
+	id: number;
+	position: number;
+	title: string;
+	base: string;
+	percentAgree: string;
+	summary: string;
+	bars: AgreementBar[];
+	rows: TableCell[][];
+	comments: string;
+	themes: { name: string; count: string }[];
+	examples: { text: string; who: string }[];
+};
+
+export type DashboardView = {
+	agreementHead: TableHead[];
+	total: string;
+	byAudience: TableCell[][];
+	byChannel: TableCell[][];
+	roadshowTotals: { booked: string; attended: string; waiting: string };
+	sessions: TableCell[][];
+	byDay: { summary: string; points: DayPoint[]; rows: TableCell[][] };
+	priorities: PriorityView[];
+};

@@ -1,0 +1,623 @@
+// Disclosure control: every count, base and percentage the insights pages, the public response page
+// and the exports publish comes out of here.
+//
+// The method is cell suppression with an exact audit (as statistical offices do it, e.g. τ-Argus):
+// 1. Primary suppression: every count of 1 to 4 is hidden ("fewer than 5"). Zero is shown.
+// 2. The page is written down as a reader who knows how the tables fit together would see it:
+//    each figure a whole number of at least 0, totals the sums of their parts, bases at least the
+//    answers they count, and each percentage shown a rounding of part out of base.
+// 3. Audit: with everything shown fixed, an integer programme (yalps) finds the smallest and the
+//    largest value each hidden figure could take. If the two differ by less than 2, the figure
+//    could be worked out or narrowed to two values.
+// 4. Secondary suppression: then a percentage next to it is withheld, or else the smallest shown
+//    count in a sum with it is hidden ("not shown"; cells before totals, counts of 5 or more
+//    before zeros), and the audit runs again, until every hidden figure passes. As a last resort
+//    a "fewer than 5" becomes "not shown".
+// "fewer than 5" is always 1 to 4, and the audit takes it so; "not shown" claims nothing about the
+// figure (it may be 0, or a small one), so the audit allows it any value.
+import { solve, type Coefficients, type Constraint, type Model } from 'yalps';
+import type { Audience, Channel } from '../db/schema';
+import { agreementValues, type AgreementValue } from '../questionnaires/agreement';
+import type { Comment } from './aggregate';
+import type { DashboardFigures } from './dashboard';
+import type { InsightFilters } from './filters';
+
+export const SUPPRESSION_THRESHOLD = 5;
+export const SUPPRESSED_TEXT = 'fewer than 5';
+/** A figure hidden so that a small one cannot be worked out from it: any value, 0 included. */
+export const WITHHELD_TEXT = 'not shown';
+/** A hidden figure's smallest and largest possible values must differ by at least this. */
+export const MIN_RANGE = 2;
+export const TOO_FEW_TEXT = 'Too few responses to show with these filters';
+
+/** How a count is published: its value, "fewer than 5" (small) or "not shown" (withheld). */
+export type Count = number | 'small' | 'withheld';
+
+export function isShown(c: Count): c is number {
+	return typeof c === 'number';
+}
+
+/** "1,234", "0", "fewer than 5" or "not shown". */
+export function formatCount(c: Count): string {
+	if (c === 'small') return SUPPRESSED_TEXT;
+	if (c === 'withheld') return WITHHELD_TEXT;
+	return c.toLocaleString('en-GB');
+}
+
+/** "62%", or "not shown" when the percentage is withheld. */
+export function formatPercent(p: number | null): string {
+	return p === null ? WITHHELD_TEXT : `${p}%`;
+}
+
+/** Σ coefficient × figure, equal to (eq) or at most (le) rhs. */
+export type Relation = {
+	terms: [figure: string, coefficient: number][];
+	op: 'eq' | 'le';
+	rhs: number;
+};
+/** A whole-number percentage of the sum of `part` out of `base`, published unless withheld. */
+export type PercentFigure = { id: string; part: string[]; base: string };
+
+/** The figures of one page (or export) and what a reader knows links them. */
+export type DisclosureModel = {
+	counts: Map<string, number>;
+	relations: Relation[];
+	percents: PercentFigure[];
+};
+
+export type Published = {
+	/** Every count as it may be shown. */
+	counts: Map<string, Count>;
+	/** Every percentage as it may be shown: null when withheld (or its base is 0 or hidden). */
+	percents: Map<string, number | null>;
+};
+
+export const sumRelation = (total: string, parts: string[]): Relation => ({
+	terms: [[total, -1], ...parts.map((p): [string, number] => [p, 1])],
+	op: 'eq',
+	rhs: 0
+});
+
+/** `small` is at most `large`, added only when it is true (a reader may know it). */
+export function atMost(model: DisclosureModel, small: string, large: string): void {
+	if ((model.counts.get(small) ?? 0) <= (model.counts.get(large) ?? 0))
+		model.relations.push({
+			terms: [
+				[small, 1],
+				[large, -1]
+			],
+			op: 'le',
+			rhs: 0
+		});
+}
+
+export const percentOf = (part: number, base: number) => Math.round((part / base) * 100);
+
+type Status = Map<string, Count>;
+
+/** Linear constraints over the hidden figures only, with everything shown put in as its value. */
+type Linear = { terms: Map<string, number>; min?: number; max?: number };
+
+function knowledge(model: DisclosureModel, status: Status, shownPercents: Set<string>): Linear[] {
+	const out: Linear[] = [];
+	const add = (terms: [string, number][], op: 'eq' | 'le' | 'ge', rhs: number) => {
+		const hidden = new Map<string, number>();
+		let constant = 0;
+		for (const [f, c] of terms) {
+			const s = status.get(f);
+			if (s === undefined) throw new Error(`disclosure: unknown figure ${f}`);
+			if (typeof s === 'number') constant += c * s;
+			else hidden.set(f, (hidden.get(f) ?? 0) + c);
+		}
+		for (const [f, c] of hidden) if (c === 0) hidden.delete(f);
+		if (hidden.size === 0) return;
+		const bound = rhs - constant;
+		out.push({
+			terms: hidden,
+			...(op === 'eq' ? { min: bound, max: bound } : op === 'le' ? { max: bound } : { min: bound })
+		});
+	};
+	for (const r of model.relations) add(r.terms, r.op, r.rhs);
+	for (const p of model.percents) {
+		if (!shownPercents.has(p.id)) continue;
+		const value = percentOf(sumOf(model, p.part), model.counts.get(p.base)!);
+		// value − 0.5 ≤ 100 × part / base < value + 0.5, in whole numbers.
+		const terms = (k: number): [string, number][] => [
+			...p.part.map((f): [string, number] => [f, 200]),
+			[p.base, -k]
+		];
+		add(terms(2 * value - 1), 'ge', 0);
+		add(terms(2 * value + 1), 'le', -1);
+	}
+	return out;
+}
+
+const sumOf = (model: DisclosureModel, figures: string[]) =>
+	figures.reduce((s, f) => s + model.counts.get(f)!, 0);
+
+/** Groups of hidden figures tied together by some constraint, each audited on its own. */
+function components(
+	hidden: string[],
+	linears: Linear[]
+): { figures: string[]; linears: Linear[] }[] {
+	const parent = new Map(hidden.map((h) => [h, h]));
+	const find = (x: string): string => {
+		let r = x;
+		while (parent.get(r) !== r) r = parent.get(r)!;
+		parent.set(x, r);
+		return r;
+	};
+	for (const l of linears) {
+		const [first, ...rest] = [...l.terms.keys()];
+		for (const o of rest) parent.set(find(o), find(first));
+	}
+	const groups = new Map<string, { figures: string[]; linears: Linear[] }>();
+	for (const h of hidden) {
+		const root = find(h);
+		if (!groups.has(root)) groups.set(root, { figures: [], linears: [] });
+		groups.get(root)!.figures.push(h);
+	}
+	for (const l of linears) groups.get(find(l.terms.keys().next().value!))!.linears.push(l);
+	return [...groups.values()];
+}
+
+/** The integer programme for one group: the hidden figures' bounds and the linked constraints. */
+function programme(
+	figures: string[],
+	linears: Linear[],
+	status: Status,
+	upper: number,
+	/** The figure to push up or down; null for all of them together. */
+	objective: string | null,
+	direction: 'maximize' | 'minimize'
+): Model {
+	const constraints: Record<string, Constraint> = {};
+	const variables: Record<string, Coefficients> = {};
+	for (const f of figures) {
+		const small = status.get(f) === 'small';
+		constraints[`bound:${f}`] = small
+			? { min: 1, max: SUPPRESSION_THRESHOLD - 1 }
+			: { min: 0, max: upper };
+		variables[f] = { [`bound:${f}`]: 1, objective: objective === null || f === objective ? 1 : 0 };
+	}
+	linears.forEach((l, i) => {
+		constraints[`c${i}`] = { min: l.min, max: l.max };
+		for (const [f, c] of l.terms) (variables[f] as Record<string, number>)[`c${i}`] = c;
+	});
+	return { direction, objective: 'objective', constraints, variables, integers: true };
+}
+
+/**
+ * The first hidden figure of a group whose possible values span less than MIN_RANGE, or null.
+ * Every solution found widens what is known of every figure in it, so most need no programme.
+ */
+function weakFigure(
+	group: { figures: string[]; linears: Linear[] },
+	status: Status,
+	actual: Map<string, number>,
+	upper: number
+): string | null {
+	const low = new Map(group.figures.map((f) => [f, actual.get(f)!]));
+	const high = new Map(low);
+	const wide = (f: string) => high.get(f)! - low.get(f)! >= MIN_RANGE;
+	const widen = (s: ReturnType<typeof solve>) => {
+		// yalps lists only the figures above 0.
+		const values = new Map(s.variables);
+		for (const v of group.figures) {
+			const value = Math.round(values.get(v) ?? 0);
+			if (value < low.get(v)!) low.set(v, value);
+			if (value > high.get(v)!) high.set(v, value);
+		}
+	};
+	if (group.figures.length > 2)
+		// Two programmes that move every figure at once often settle most of the group.
+		for (const direction of ['maximize', 'minimize'] as const) {
+			const s = solve(programme(group.figures, group.linears, status, upper, null, direction));
+			if (s.status === 'optimal') widen(s);
+		}
+	for (const f of group.figures) {
+		for (const direction of ['maximize', 'minimize'] as const) {
+			if (wide(f)) break;
+			const s = solve(programme(group.figures, group.linears, status, upper, f, direction));
+			if (s.status !== 'optimal') {
+				// Unbounded above means any large value fits. A programme the solver could not finish
+				// in time counts as weak: hiding more is the safe side. Anything else is a fault.
+				if (s.status === 'unbounded' && direction === 'maximize') {
+					high.set(f, Infinity);
+					continue;
+				}
+				if (s.status === 'timedout' || s.status === 'cycled') return f;
+				throw new Error(`disclosure: audit found the figures ${s.status}`);
+			}
+			widen(s);
+		}
+		if (!wide(f)) return f;
+	}
+	return null;
+}
+
+/**
+ * Which figures to hide last: 0 for cells (only ever parts of a sum), 1 for subtotals (a total
+ * that is itself part of another), 2 for totals. Hiding a cell costs a reader least.
+ */
+function figureTiers(model: DisclosureModel): Map<string, number> {
+	const total = new Set<string>();
+	const part = new Set<string>();
+	for (const r of model.relations)
+		if (r.op === 'eq') for (const [f, c] of r.terms) (c < 0 ? total : part).add(f);
+	const tiers = new Map<string, number>();
+	for (const f of model.counts.keys()) tiers.set(f, total.has(f) ? (part.has(f) ? 1 : 2) : 0);
+	return tiers;
+}
+
+const before = (a: number[], af: string, b: number[], bf: string) => {
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+	return af < bf;
+};
+
+/**
+ * The shown count to hide next: one in a sum with the weak figure if there is one, else one tied
+ * to its group; the lowest tier first, then the smallest above 0 (the classic rule: hide the
+ * least information that protects the cell), zeros last.
+ */
+function secondaryCandidate(
+	weak: string,
+	group: string[],
+	status: Status,
+	neighbours: Map<string, Set<string>>,
+	tiers: Map<string, number>
+): string | null {
+	let best: { figure: string; key: number[] } | null = null;
+	const consider = (g: string, direct: number) => {
+		const s = status.get(g);
+		if (typeof s !== 'number') return;
+		const key = [tiers.get(g)!, direct, s === 0 ? 1 : 0, s];
+		if (best === null || before(key, g, best.key, best.figure)) best = { figure: g, key };
+	};
+	for (const g of neighbours.get(weak) ?? []) consider(g, 0);
+	for (const f of group) for (const g of neighbours.get(f) ?? []) consider(g, 1);
+	return best === null ? null : (best as { figure: string }).figure;
+}
+
+/** Protects one page's figures: primary suppression, then secondary until the audit passes. */
+export function protect(model: DisclosureModel): Published {
+	const status: Status = new Map();
+	for (const [f, n] of model.counts)
+		status.set(f, n > 0 && n < SUPPRESSION_THRESHOLD ? 'small' : n);
+	const shown = new Set(
+		model.percents.filter((p) => (model.counts.get(p.base) ?? 0) > 0).map((p) => p.id)
+	);
+	// No figure exceeds the largest: a tighter bound than a reader may have, so the audit is stricter.
+	const upper = Math.max(SUPPRESSION_THRESHOLD, ...model.counts.values());
+	const neighbours = new Map<string, Set<string>>();
+	for (const r of model.relations)
+		for (const [f] of r.terms) {
+			if (!neighbours.has(f)) neighbours.set(f, new Set());
+			for (const [g] of r.terms) if (g !== f) neighbours.get(f)!.add(g);
+		}
+	const tiers = figureTiers(model);
+	const percentsOf = (f: string) =>
+		model.percents.filter((p) => shown.has(p.id) && (p.base === f || p.part.includes(f)));
+	const passed = new Set<string>();
+
+	for (;;) {
+		const hidden = [...status].filter(([, s]) => typeof s !== 'number').map(([f]) => f);
+		for (const p of model.percents) if (typeof status.get(p.base) !== 'number') shown.delete(p.id);
+		const linears = knowledge(model, status, shown);
+		let weak: { figure: string; group: string[] } | null = null;
+		for (const group of components(hidden, linears)) {
+			const key = JSON.stringify([
+				group.figures,
+				group.figures.map((f) => status.get(f)),
+				group.linears.map((l) => [[...l.terms], l.min, l.max])
+			]);
+			if (passed.has(key)) continue;
+			const figure = weakFigure(group, status, model.counts, upper);
+			if (figure === null) passed.add(key);
+			else {
+				weak = { figure, group: group.figures };
+				break;
+			}
+		}
+		if (!weak) break;
+		// A percentage built on the weak figure goes first: the counts stay.
+		const percent = percentsOf(weak.figure)[0];
+		if (percent) {
+			shown.delete(percent.id);
+			continue;
+		}
+		const next = secondaryCandidate(weak.figure, weak.group, status, neighbours, tiers);
+		if (next !== null) {
+			status.set(next, 'withheld');
+			continue;
+		}
+		const groupPercent = weak.group.flatMap(percentsOf)[0];
+		if (groupPercent) {
+			shown.delete(groupPercent.id);
+			continue;
+		}
+		// Nothing shown is left to hide: a small count tied to others (three groups of 1 in a
+		// total of 3 or 4) stops saying it is 1 to 4.
+		const small = weak.group.find((f) => status.get(f) === 'small');
+		if (small === undefined)
+			throw new Error(
+				`disclosure: ${weak.figure} cannot be protected: ${JSON.stringify([...status].filter(([, v]) => typeof v !== 'number'))}`
+			);
+		status.set(small, 'withheld');
+	}
+	const percents = new Map<string, number | null>();
+	for (const p of model.percents)
+		percents.set(
+			p.id,
+			shown.has(p.id) ? percentOf(sumOf(model, p.part), model.counts.get(p.base)!) : null
+		);
+	return { counts: status, percents };
+}
+
+/**
+ * A table of counts with row and column totals and a grand total, protected as one: for any other
+ * part of the product that publishes a cross-tabulation (for example school evaluation results).
+ */
+export function protectTable(cells: number[][]): {
+	cells: Count[][];
+	rowTotals: Count[];
+	columnTotals: Count[];
+	total: Count;
+} {
+	const model: DisclosureModel = { counts: new Map(), relations: [], percents: [] };
+	const columns = Math.max(0, ...cells.map((r) => r.length));
+	const cell = (r: number, c: number) => `cell:${r}:${c}`;
+	cells.forEach((row, r) => {
+		for (let c = 0; c < columns; c++) model.counts.set(cell(r, c), row[c] ?? 0);
+		model.counts.set(
+			`row:${r}`,
+			row.reduce((s, n) => s + n, 0)
+		);
+		model.relations.push(
+			sumRelation(
+				`row:${r}`,
+				Array.from({ length: columns }, (_, c) => cell(r, c))
+			)
+		);
+	});
+	for (let c = 0; c < columns; c++) {
+		model.counts.set(
+			`column:${c}`,
+			cells.reduce((s, row) => s + (row[c] ?? 0), 0)
+		);
+		model.relations.push(
+			sumRelation(
+				`column:${c}`,
+				cells.map((_, r) => cell(r, c))
+			)
+		);
+	}
+	model.counts.set(
+		'total',
+		cells.flat().reduce((s, n) => s + n, 0)
+	);
+	model.relations.push(
+		sumRelation(
+			'total',
+			cells.map((_, r) => `row:${r}`)
+		)
+	);
+	const out = protect(model).counts;
+	return {
+		cells: cells.map((row, r) => Array.from({ length: columns }, (_, c) => out.get(cell(r, c))!)),
+		rowTotals: cells.map((_, r) => out.get(`row:${r}`)!),
+		columnTotals: Array.from({ length: columns }, (_, c) => out.get(`column:${c}`)!),
+		total: out.get('total')!
+	};
+}
+
+/** Any filter set: the page then shows figures only for groups big enough (see mayShowFiltered). */
+export function hasFilters(filters: InsightFilters): boolean {
+	return Boolean(
+		filters.audience ||
+		filters.channel ||
+		filters.sessionId ||
+		filters.from ||
+		filters.to ||
+		filters.profile?.length
+	);
+}
+
+/**
+ * A filtered view is shown only when the responses it picks out and the responses it leaves out
+ * both number at least `minimum`: otherwise the unfiltered figures less the filtered ones would
+ * describe a small group, which no cell suppression on either page can see.
+ */
+export function mayShowFiltered(matching: number, everyone: number, minimum: number): boolean {
+	return matching >= minimum && everyone - matching >= minimum;
+}
+
+export type PublishedAgreementRow = {
+	audience: Audience | 'all';
+	label: string;
+	n: Count;
+	counts: Record<AgreementValue, Count>;
+	/** Strongly agree or agree out of n, whole per cent; null when withheld or n is not a shown count above 0. */
+	percentAgree: number | null;
+};
+export type PublishedSession = {
+	id: number;
+	title: string;
+	startsAt: Date;
+	cancelled: boolean;
+	capacity: number;
+	booked: Count;
+	waiting: Count;
+	attended: Count;
+	notes: Count;
+	responses: Count;
+};
+export type PublishedPriority = {
+	id: number;
+	position: number;
+	title: string;
+	agreement: { audiences: PublishedAgreementRow[]; all: PublishedAgreementRow };
+	comments: Count;
+	/** Theme tags on the priority's comments, and their share of its comments. */
+	themes: { themeId: number; name: string; count: Count; percent: number | null }[];
+	examples: Comment[];
+};
+/** The dashboard as every page and export publishes it. */
+export type Dashboard = {
+	totals: {
+		total: Count;
+		byAudience: { audience: Audience; label: string; n: Count }[];
+		byChannel: { channel: Channel; label: string; n: Count }[];
+	};
+	byDay: { day: string; n: Count }[];
+	roadshow: { sessions: PublishedSession[]; booked: Count; attended: Count; waiting: Count };
+	priorities: PublishedPriority[];
+	/** How many counts are hidden, as "fewer than 5" and as "not shown". */
+	hidden: { small: number; withheld: number };
+};
+
+/**
+ * The dashboard's figures as one model (they share totals: the audience, channel and day tables
+ * add up to the responses; each priority's audience rows to its "All audiences" row, and its
+ * bases are at most the responses of each audience), protected together.
+ */
+export function dashboardModel(raw: DashboardFigures): DisclosureModel {
+	const m: DisclosureModel = { counts: new Map(), relations: [], percents: [] };
+	const put = (name: string, n: number) => {
+		m.counts.set(name, n);
+		return name;
+	};
+	const t = raw.totals;
+	const total = put('total', t.total);
+	m.relations.push(
+		sumRelation(
+			total,
+			t.byAudience.map((a) => put(`audience:${a.audience}`, a.n))
+		),
+		sumRelation(
+			total,
+			t.byChannel.map((c) => put(`channel:${c.channel}`, c.n))
+		)
+	);
+	if (raw.byDay.length)
+		m.relations.push(
+			sumRelation(
+				total,
+				raw.byDay.map((d) => put(`day:${d.day}`, d.n))
+			)
+		);
+	for (const p of raw.priorities) {
+		const name = (audience: string, what: string) => `p${p.id}:${audience}:${what}`;
+		const rows = [...p.agreement.audiences, p.agreement.all];
+		for (const row of rows) {
+			const n = put(name(row.audience, 'n'), row.n);
+			const cells = agreementValues.map((v) => put(name(row.audience, v), row.counts[v]));
+			m.relations.push(sumRelation(n, cells));
+			m.percents.push({
+				id: name(row.audience, 'agree%'),
+				part: [name(row.audience, 'strongly_agree'), name(row.audience, 'agree')],
+				base: n
+			});
+		}
+		for (const what of [...agreementValues, 'n'])
+			m.relations.push(
+				sumRelation(
+					name('all', what),
+					p.agreement.audiences.map((a) => name(a.audience, what))
+				)
+			);
+		atMost(m, name('all', 'n'), total);
+		for (const a of p.agreement.audiences)
+			if (m.counts.has(`audience:${a.audience}`))
+				atMost(m, name(a.audience, 'n'), `audience:${a.audience}`);
+		const comments = put(`p${p.id}:comments`, p.comments);
+		for (const theme of p.themes) {
+			const f = put(`p${p.id}:theme:${theme.themeId}`, theme.count);
+			atMost(m, f, comments);
+			m.percents.push({ id: `${f}%`, part: [f], base: comments });
+		}
+	}
+	const r = raw.roadshow;
+	for (const what of ['booked', 'waiting', 'attended'] as const) {
+		put(`roadshow:${what}`, r[what]);
+		m.relations.push(
+			sumRelation(
+				`roadshow:${what}`,
+				r.sessions.filter((s) => !s.cancelled).map((s) => put(`s${s.id}:${what}`, s[what]))
+			)
+		);
+	}
+	for (const s of r.sessions) {
+		put(`s${s.id}:booked`, s.booked);
+		put(`s${s.id}:waiting`, s.waiting);
+		put(`s${s.id}:attended`, s.attended);
+		put(`s${s.id}:notes`, s.notes);
+		put(`s${s.id}:responses`, s.responses);
+		atMost(m, `s${s.id}:attended`, `s${s.id}:booked`);
+	}
+	const atSessions = r.sessions.reduce((n, s) => n + s.responses, 0);
+	if (r.sessions.length && atSessions <= t.total)
+		m.relations.push({
+			terms: [...r.sessions.map((s): [string, number] => [`s${s.id}:responses`, 1]), [total, -1]],
+			op: 'le',
+			rhs: 0
+		});
+	return m;
+}
+
+/** The dashboard with every figure protected together (see the top of this file). */
+export function protectDashboard(raw: DashboardFigures): Dashboard {
+	const out = protect(dashboardModel(raw));
+	const c = (name: string) => out.counts.get(name)!;
+	const row = (p: number, r: DashboardFigures['priorities'][number]['agreement']['all']) => ({
+		audience: r.audience,
+		label: r.label,
+		n: c(`p${p}:${r.audience}:n`),
+		counts: Object.fromEntries(
+			agreementValues.map((v) => [v, c(`p${p}:${r.audience}:${v}`)])
+		) as Record<AgreementValue, Count>,
+		percentAgree: out.percents.get(`p${p}:${r.audience}:agree%`) ?? null
+	});
+	const hidden = { small: 0, withheld: 0 };
+	for (const v of out.counts.values()) if (typeof v !== 'number') hidden[v]++;
+	return {
+		totals: {
+			total: c('total'),
+			byAudience: raw.totals.byAudience.map((a) => ({ ...a, n: c(`audience:${a.audience}`) })),
+			byChannel: raw.totals.byChannel.map((ch) => ({ ...ch, n: c(`channel:${ch.channel}`) }))
+		},
+		byDay: raw.byDay.map((d) => ({ day: d.day, n: c(`day:${d.day}`) })),
+		roadshow: {
+			sessions: raw.roadshow.sessions.map((s) => ({
+				...s,
+				booked: c(`s${s.id}:booked`),
+				waiting: c(`s${s.id}:waiting`),
+				attended: c(`s${s.id}:attended`),
+				notes: c(`s${s.id}:notes`),
+				responses: c(`s${s.id}:responses`)
+			})),
+			booked: c('roadshow:booked'),
+			attended: c('roadshow:attended'),
+			waiting: c('roadshow:waiting')
+		},
+		priorities: raw.priorities.map((p) => ({
+			id: p.id,
+			position: p.position,
+			title: p.title,
+			agreement: {
+				audiences: p.agreement.audiences.map((a) => row(p.id, a)),
+				all: row(p.id, p.agreement.all)
+			},
+			comments: c(`p${p.id}:comments`),
+			themes: p.themes.map((t) => ({
+				themeId: t.themeId,
+				name: t.name,
+				count: c(`p${p.id}:theme:${t.themeId}`),
+				percent: out.percents.get(`p${p.id}:theme:${t.themeId}%`) ?? null
+			})),
+			// Quotes only beside figures that are shown at all.
+			examples: isShown(c('total')) ? p.examples : []
+		})),
+		hidden
+	};
+}
