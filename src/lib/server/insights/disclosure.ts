@@ -95,6 +95,9 @@ export const percentOf = (part: number, base: number) => Math.round((part / base
 
 type Status = Map<string, Count>;
 
+/** A programme that runs past this counts as weak (the safe side). */
+const OPTIONS = { timeout: 2000 };
+
 /** Linear constraints over the hidden figures only, with everything shown put in as its value. */
 type Linear = { terms: Map<string, number>; min?: number; max?: number };
 
@@ -169,15 +172,21 @@ function programme(
 	upper: number,
 	/** The figure to push up or down; null for all of them together. */
 	objective: string | null,
-	direction: 'maximize' | 'minimize'
+	direction: 'maximize' | 'minimize',
+	/** The objective figure's actual value: the audit only asks whether it can move MIN_RANGE. */
+	actual?: number
 ): Model {
 	const constraints: Record<string, Constraint> = {};
 	const variables: Record<string, Coefficients> = {};
 	for (const f of figures) {
 		const small = status.get(f) === 'small';
-		constraints[`bound:${f}`] = small
-			? { min: 1, max: SUPPRESSION_THRESHOLD - 1 }
-			: { min: 0, max: upper };
+		const bound = small ? { min: 1, max: SUPPRESSION_THRESHOLD - 1 } : { min: 0, max: upper };
+		// Capped at actual ± MIN_RANGE, the solver stops once it reaches what the audit needs.
+		if (f === objective && actual !== undefined) {
+			if (direction === 'maximize') bound.max = Math.min(bound.max, actual + MIN_RANGE);
+			else bound.min = Math.max(bound.min, actual - MIN_RANGE);
+		}
+		constraints[`bound:${f}`] = bound;
 		variables[f] = { [`bound:${f}`]: 1, objective: objective === null || f === objective ? 1 : 0 };
 	}
 	linears.forEach((l, i) => {
@@ -195,10 +204,15 @@ function weakFigure(
 	group: { figures: string[]; linears: Linear[] },
 	status: Status,
 	actual: Map<string, number>,
-	upper: number
+	upper: number,
+	/** Values seen so far; hiding more only widens them, so they carry over from round to round. */
+	low: Map<string, number>,
+	high: Map<string, number>
 ): string | null {
-	const low = new Map(group.figures.map((f) => [f, actual.get(f)!]));
-	const high = new Map(low);
+	for (const f of group.figures) {
+		if (!low.has(f)) low.set(f, actual.get(f)!);
+		if (!high.has(f)) high.set(f, actual.get(f)!);
+	}
 	const wide = (f: string) => high.get(f)! - low.get(f)! >= MIN_RANGE;
 	const widen = (s: ReturnType<typeof solve>) => {
 		// yalps lists only the figures above 0.
@@ -209,16 +223,20 @@ function weakFigure(
 			if (value > high.get(v)!) high.set(v, value);
 		}
 	};
+	if (group.figures.every(wide)) return null;
 	if (group.figures.length > 2)
 		// Two programmes that move every figure at once often settle most of the group.
 		for (const direction of ['maximize', 'minimize'] as const) {
-			const s = solve(programme(group.figures, group.linears, status, upper, null, direction));
+			const s = solve(programme(group.figures, group.linears, status, upper, null, direction), OPTIONS);
 			if (s.status === 'optimal') widen(s);
 		}
 	for (const f of group.figures) {
 		for (const direction of ['maximize', 'minimize'] as const) {
 			if (wide(f)) break;
-			const s = solve(programme(group.figures, group.linears, status, upper, f, direction));
+			const s = solve(
+				programme(group.figures, group.linears, status, upper, f, direction, actual.get(f)!),
+				OPTIONS
+			);
 			if (s.status !== 'optimal') {
 				// Unbounded above means any large value fits. A programme the solver could not finish
 				// in time counts as weak: hiding more is the safe side. Anything else is a fault.
@@ -265,12 +283,13 @@ function secondaryCandidate(
 	group: string[],
 	status: Status,
 	neighbours: Map<string, Set<string>>,
-	tiers: Map<string, number>
+	tiers: Map<string, number>,
+	fixed: Map<string, Count>
 ): string | null {
 	let best: { figure: string; key: number[] } | null = null;
 	const consider = (g: string, direct: number) => {
 		const s = status.get(g);
-		if (typeof s !== 'number') return;
+		if (typeof s !== 'number' || fixed.has(g)) return;
 		const key = [tiers.get(g)!, direct, s === 0 ? 1 : 0, s];
 		if (best === null || before(key, g, best.key, best.figure)) best = { figure: g, key };
 	};
@@ -280,10 +299,17 @@ function secondaryCandidate(
 }
 
 /** Protects one page's figures: primary suppression, then secondary until the audit passes. */
-export function protect(model: DisclosureModel): Published {
+export function protect(
+	model: DisclosureModel,
+	/** Figures already published by another table: kept as they are, never hidden here. */
+	decided: Map<string, Count> = new Map()
+): Published {
+	const fixed = new Map(decided);
 	const status: Status = new Map();
 	for (const [f, n] of model.counts)
-		status.set(f, n > 0 && n < SUPPRESSION_THRESHOLD ? 'small' : n);
+		status.set(f, fixed.get(f) ?? (n > 0 && n < SUPPRESSION_THRESHOLD ? 'small' : n));
+	const low = new Map<string, number>();
+	const high = new Map<string, number>();
 	const shown = new Set(
 		model.percents.filter((p) => (model.counts.get(p.base) ?? 0) > 0).map((p) => p.id)
 	);
@@ -312,7 +338,7 @@ export function protect(model: DisclosureModel): Published {
 				group.linears.map((l) => [[...l.terms], l.min, l.max])
 			]);
 			if (passed.has(key)) continue;
-			const figure = weakFigure(group, status, model.counts, upper);
+			const figure = weakFigure(group, status, model.counts, upper, low, high);
 			if (figure === null) passed.add(key);
 			else {
 				weak = { figure, group: group.figures };
@@ -326,7 +352,7 @@ export function protect(model: DisclosureModel): Published {
 			shown.delete(percent.id);
 			continue;
 		}
-		const next = secondaryCandidate(weak.figure, weak.group, status, neighbours, tiers);
+		const next = secondaryCandidate(weak.figure, weak.group, status, neighbours, tiers, fixed);
 		if (next !== null) {
 			status.set(next, 'withheld');
 			continue;
@@ -336,9 +362,21 @@ export function protect(model: DisclosureModel): Published {
 			shown.delete(groupPercent.id);
 			continue;
 		}
+		// A withheld figure that everything else pins to one value (0 when its audience has none)
+		// tells nothing more when shown, once nothing else can be hidden: show it, and keep it shown.
+		if (
+			status.get(weak.figure) === 'withheld' &&
+			!fixed.has(weak.figure) &&
+			low.get(weak.figure) === high.get(weak.figure)
+		) {
+			const value = model.counts.get(weak.figure)!;
+			status.set(weak.figure, value);
+			fixed.set(weak.figure, value);
+			continue;
+		}
 		// Nothing shown is left to hide: a small count tied to others (three groups of 1 in a
 		// total of 3 or 4) stops saying it is 1 to 4.
-		const small = weak.group.find((f) => status.get(f) === 'small');
+		const small = weak.group.find((f) => status.get(f) === 'small' && !fixed.has(f));
 		if (small === undefined)
 			throw new Error(
 				`disclosure: ${weak.figure} cannot be protected: ${JSON.stringify([...status].filter(([, v]) => typeof v !== 'number'))}`
@@ -565,9 +603,59 @@ export function dashboardModel(raw: DashboardFigures): DisclosureModel {
 	return m;
 }
 
-/** The dashboard with every figure protected together (see the top of this file). */
+/** Which table of the dashboard a figure belongs to. */
+function dashboardTable(figure: string): string {
+	if (/^(total|audience:|channel:|day:)/.test(figure)) return 'responses';
+	const priority = /^(p\d+):(theme:|comments)?/.exec(figure);
+	if (priority) return `${priority[1]}:${priority[2] ? 'themes' : 'agreement'}`;
+	return 'roadshow';
+}
+
+/**
+ * Protects a page table by table. The first table (the responses: its total and margins, which
+ * other tables refer to) is decided on its own; every later table is protected with those figures
+ * fixed (never hidden for it) and with the first table's sums in its model, so a link through a
+ * hidden total (n ≤ audience total) is audited exactly. Tables linked only through shown figures
+ * are independent given them, so per-table audits hold for the page.
+ */
+export function protectByTable(
+	model: DisclosureModel,
+	tableOf: (figure: string) => string,
+	first: string
+): Published {
+	const tables = [first, ...new Set([...model.counts.keys()].map(tableOf))].filter(
+		(t, i, all) => all.indexOf(t) === i
+	);
+	const inFirst = (f: string) => tableOf(f) === first;
+	const context = model.relations.filter((r) => r.terms.every(([f]) => inFirst(f)));
+	const decided = new Map<string, Count>();
+	const percents = new Map<string, number | null>();
+	for (const table of tables) {
+		const own = (f: string) => tableOf(f) === table;
+		const relations = model.relations.filter((r) => r.terms.some(([f]) => own(f)));
+		if (table !== first) relations.push(...context);
+		const tablePercents = model.percents.filter((p) => own(p.base) || p.part.some(own));
+		const names = new Set<string>();
+		for (const r of relations) for (const [f] of r.terms) names.add(f);
+		for (const p of tablePercents) for (const f of [p.base, ...p.part]) names.add(f);
+		for (const f of model.counts.keys()) if (own(f)) names.add(f);
+		const out = protect(
+			{
+				counts: new Map([...names].map((f) => [f, model.counts.get(f)!])),
+				relations,
+				percents: tablePercents
+			},
+			new Map([...decided].filter(([f]) => names.has(f)))
+		);
+		for (const [f, c] of out.counts) if (own(f)) decided.set(f, c);
+		for (const [id, v] of out.percents) percents.set(id, v);
+	}
+	return { counts: decided, percents };
+}
+
+/** The dashboard protected table by table, the responses table first (see protectByTable). */
 export function protectDashboard(raw: DashboardFigures): Dashboard {
-	const out = protect(dashboardModel(raw));
+	const out = protectByTable(dashboardModel(raw), dashboardTable, 'responses');
 	const c = (name: string) => out.counts.get(name)!;
 	const row = (p: number, r: DashboardFigures['priorities'][number]['agreement']['all']) => ({
 		audience: r.audience,
