@@ -227,16 +227,22 @@ function weakFigure(
 	if (group.figures.length > 2)
 		// Two programmes that move every figure at once often settle most of the group.
 		for (const direction of ['maximize', 'minimize'] as const) {
-			const s = solve(programme(group.figures, group.linears, status, upper, null, direction), OPTIONS);
+			const s = solve(
+				programme(group.figures, group.linears, status, upper, null, direction),
+				OPTIONS
+			);
 			if (s.status === 'optimal') widen(s);
 		}
 	for (const f of group.figures) {
 		for (const direction of ['maximize', 'minimize'] as const) {
 			if (wide(f)) break;
-			const s = solve(
+			let s = solve(
 				programme(group.figures, group.linears, status, upper, f, direction, actual.get(f)!),
 				OPTIONS
 			);
+			// The cap can leave a degenerate programme the simplex cycles on: then solve it uncapped.
+			if (s.status === 'cycled' || s.status === 'infeasible')
+				s = solve(programme(group.figures, group.linears, status, upper, f, direction), OPTIONS);
 			if (s.status !== 'optimal') {
 				// Unbounded above means any large value fits. A programme the solver could not finish
 				// in time counts as weak: hiding more is the safe side. Anything else is a fault.
@@ -379,7 +385,7 @@ export function protect(
 		const small = weak.group.find((f) => status.get(f) === 'small' && !fixed.has(f));
 		if (small === undefined)
 			throw new Error(
-				`disclosure: ${weak.figure} cannot be protected: ${JSON.stringify([...status].filter(([, v]) => typeof v !== 'number'))}`
+				`disclosure: ${weak.figure} [${low.get(weak.figure)}, ${high.get(weak.figure)}] ${String(fixed.has(weak.figure))} cannot be protected: ${JSON.stringify([...status].filter(([, v]) => typeof v !== 'number'))}`
 			);
 		status.set(small, 'withheld');
 	}
@@ -639,14 +645,37 @@ export function protectByTable(
 		for (const r of relations) for (const [f] of r.terms) names.add(f);
 		for (const p of tablePercents) for (const f of [p.base, ...p.part]) names.add(f);
 		for (const f of model.counts.keys()) if (own(f)) names.add(f);
-		const out = protect(
-			{
-				counts: new Map([...names].map((f) => [f, model.counts.get(f)!])),
-				relations,
-				percents: tablePercents
-			},
-			new Map([...decided].filter(([f]) => names.has(f)))
-		);
+
+		const tableModel = {
+			counts: new Map([...names].map((f) => [f, model.counts.get(f)!])),
+			relations,
+			percents: tablePercents
+		};
+		let out: Published;
+		try {
+			out = protect(tableModel, new Map([...decided].filter(([f]) => names.has(f))));
+		} catch {
+			// The table narrows a pinned total whatever it hides: withhold the whole table (all 0
+			// fits every link, so it then says nothing about the pinned figures).
+			// Figures that a shown 0 already pins to 0 (an audience with no responses) stay shown.
+			const zero = new Set([...decided].filter(([, c]) => c === 0).map(([f]) => f));
+			for (let grew = true; grew;) {
+				grew = false;
+				for (const r of relations) {
+					const top = r.terms.find(([, c]) => c < 0)?.[0];
+					if (top === undefined || !zero.has(top)) continue;
+					for (const [f, c] of r.terms)
+						if (c > 0 && !zero.has(f)) {
+							zero.add(f);
+							grew = true;
+						}
+				}
+			}
+			out = {
+				counts: new Map([...names].map((f): [string, Count] => [f, zero.has(f) ? 0 : 'withheld'])),
+				percents: new Map(tablePercents.map((p): [string, null] => [p.id, null]))
+			};
+		}
 		for (const [f, c] of out.counts) if (own(f)) decided.set(f, c);
 		for (const [id, v] of out.percents) percents.set(id, v);
 	}
