@@ -13,6 +13,11 @@
 //    count in a sum with it is hidden ("not shown"; cells before totals, counts of 5 or more
 //    before zeros), and the audit runs again, until every hidden figure passes. As a last resort
 //    a "fewer than 5" becomes "not shown".
+// 5. Per table (protectByTable): the responses table's total and margins are decided first, then
+//    each later table with them pinned and their sums in its model. Tables linked only through
+//    shown figures are independent given them; links through a hidden total are one-sided (n ≤ A)
+//    and in each table's model. Two tables that each bound a different hidden total can still
+//    narrow one together: not yet covered.
 // "fewer than 5" is always 1 to 4, and the audit takes it so; "not shown" claims nothing about the
 // figure (it may be 0, or a small one), so the audit allows it any value.
 import { solve, type Coefficients, type Constraint, type Model } from 'yalps';
