@@ -26,7 +26,7 @@ export function sendEmails(db: Db, emails: OutgoingEmail[], now = new Date()): P
 	const templates = [...new Set(emails.map((e) => e.template))];
 	try {
 		const ids = queueEmails(db, emails, now);
-		log.info({ emailIds: ids, templates }, 'emails queued');
+		log.info({ emailIds: ids, templates, capped: emails.length - ids.length }, 'emails queued');
 		return deliverPending(db).then(() => ids.length);
 	} catch (err) {
 		log.error(

@@ -12,6 +12,11 @@ export type OutgoingEmail = {
 	/** What kind of email this is, named by the domain that sends it (e.g. 'booking_confirmed'). */
 	template: string;
 	bookingId: number | null;
+	/**
+	 * True for emails a member of the public can ask us to send to any address (a link re-sent, a
+	 * booking made with someone's address): these are capped per address per hour, see queueEmails.
+	 */
+	capped?: boolean;
 };
 
 const insertEmail = preparedPerDatabase((db) =>
@@ -26,25 +31,55 @@ const insertEmail = preparedPerDatabase((db) =>
 			createdAt: sql.placeholder('createdAt'),
 			transport: sql.placeholder('transport'),
 			// Drizzle maps placeholder dates but trips on null: this nullable one takes epoch milliseconds.
-			sentAt: sql`${sql.placeholder('sentAtMs')}`
+			sentAt: sql`${sql.placeholder('sentAtMs')}`,
+			capKey: sql`${sql.placeholder('capKey')}`
 		} as unknown as typeof emailOutbox.$inferInsert)
 		.returning({ id: emailOutbox.id })
 		.prepare()
 );
 
-/** Stores the emails together (one transaction, a prepared insert each); returns their ids. */
+const countCapped = preparedPerDatabase((db) =>
+	db
+		.select({ n: sql<number>`count(*)` })
+		.from(emailOutbox)
+		.where(
+			and(
+				eq(emailOutbox.capKey, sql.placeholder('capKey')),
+				sql`${emailOutbox.createdAt} > ${sql.placeholder('sinceMs')}`
+			)
+		)
+		.prepare()
+);
+
+export const CAP_WINDOW_MS = 3_600_000;
+
+/** The address as counted for the cap: the same mailbox however it was typed. */
+export const capKeyOf = (address: string) => address.trim().toLowerCase();
+
+/**
+ * Stores the emails together (one transaction, a prepared insert each); returns the ids of those
+ * stored. A capped email to an address that already had `perHour` capped emails in the last hour
+ * is dropped without a trace the asker can see: the page says "sent" either way, so the cap
+ * cannot be used to find out anything about an address. The count and the inserts share one
+ * immediate transaction, so parallel requests and several processes cannot pass the cap.
+ */
 export function queueEmails(
 	db: Db,
 	emails: OutgoingEmail[],
 	now: Date,
-	smtp = Boolean(getConfig().SMTP_URL)
+	smtp = Boolean(getConfig().SMTP_URL),
+	perHour = getConfig().LINK_EMAILS_PER_ADDRESS_PER_HOUR
 ): number[] {
 	if (emails.length === 0) return [];
 	const insert = insertEmail(db);
+	const count = countCapped(db);
+	const sinceMs = now.getTime() - CAP_WINDOW_MS;
 	return db.transaction(
 		() =>
-			emails.map(
-				(e) =>
+			emails.flatMap((e) => {
+				const capKey = e.capped ? capKeyOf(e.to) : null;
+				if (capKey && (count.get({ capKey, sinceMs })?.n ?? 0) >= perHour) return [];
+				return [
 					insert.get({
 						toAddress: e.to,
 						subject: e.subject,
@@ -53,9 +88,11 @@ export function queueEmails(
 						bookingId: e.bookingId,
 						createdAt: now,
 						transport: smtp ? 'smtp' : 'outbox',
-						sentAtMs: smtp ? null : now.getTime()
+						sentAtMs: smtp ? null : now.getTime(),
+						capKey
 					})!.id
-			),
+				];
+			}),
 		{ behavior: 'immediate' }
 	);
 }

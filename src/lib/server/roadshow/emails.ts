@@ -10,6 +10,13 @@ import { sendEmails, type OutgoingEmail } from '../notify';
 import { claimDueReminders } from './reminders';
 import { renderEmail, type TemplateName } from './emailTemplates';
 
+/**
+ * Link emails anyone can ask for with someone else's address: capped per address (notify/outbox.ts).
+ * Confirmations are not capped (a school booking several families gets each one); bookings per
+ * email address are limited at the contact step instead (limits/policy.ts).
+ */
+const PUBLIC_TRIGGERED = new Set<TemplateName>(['manage_link_resent']);
+
 type Item = {
 	template: TemplateName;
 	booking: Booking;
@@ -24,7 +31,14 @@ function email({ template, booking, session, manageToken }: Item): OutgoingEmail
 		manageToken,
 		baseUrl: getConfig().PUBLIC_URL
 	});
-	return { to: booking.email, subject, text, template, bookingId: booking.id };
+	return {
+		to: booking.email,
+		subject,
+		text,
+		template,
+		bookingId: booking.id,
+		capped: PUBLIC_TRIGGERED.has(template)
+	};
 }
 
 function send(db: Db, items: Item[], now = new Date()): Promise<number> {

@@ -15,9 +15,17 @@ export const emailOutbox = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
 		transport: text('transport', { enum: ['outbox', 'smtp'] }).notNull(),
-		error: text('error')
+		error: text('error'),
+		/**
+		 * Set (to the lowercased address) on emails anyone can make us send to an address, such as
+		 * link emails: at most a few are queued per address per hour, whatever is asked.
+		 */
+		capKey: text('cap_key')
 	},
-	(t) => [index('email_outbox_created_idx').on(t.createdAt)]
+	(t) => [
+		index('email_outbox_created_idx').on(t.createdAt),
+		index('email_outbox_cap_idx').on(t.capKey, t.createdAt)
+	]
 );
 
 export type EmailOutbox = typeof emailOutbox.$inferSelect;
