@@ -10,6 +10,7 @@ export {
 	getOutboxEmail,
 	listOutbox,
 	queueEmails,
+	withoutSecrets,
 	OUTBOX_PAGE_SIZE,
 	type OutboxPage,
 	type OutgoingEmail
