@@ -10,7 +10,8 @@ import { signInAttempt } from '../db/schema';
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_EMAIL_IP = 5;
 export const MAX_FAILURES_PER_IP = 50;
-const KEEP_ATTEMPTS_MS = 24 * 3_600_000;
+/** Sign-in attempts (hashed email, IP address) are pruned after this long. */
+export const KEEP_ATTEMPTS_MS = 24 * 3_600_000;
 
 export type FailureCounts = { emailIp: number; ip: number };
 
