@@ -2,7 +2,13 @@
 // requests and booking starts, parallel password guessing, and the headers on every refusal.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditEvent, booking, emailOutbox, rateLimit, signInAttempt } from '../../src/lib/server/db/schema';
+import {
+	auditEvent,
+	booking,
+	emailOutbox,
+	rateLimit,
+	signInAttempt
+} from '../../src/lib/server/db/schema';
 import type { Db } from '../../src/lib/server/db';
 import { emailKey } from '../../src/lib/server/auth/throttle';
 import { generateIdempotencyKey } from '../../src/lib/server/roadshow/references';
