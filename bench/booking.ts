@@ -1,7 +1,7 @@
 // npm run bench:booking — the booking race, HTTP throughput and latency, and the same booking
 // function in-process. Prints `name: value` lines. Needs the production build (npm run build).
 import { existsSync } from 'node:fs';
-import { startServer } from '../tests/integration/server';
+import { startServer, UNLIMITED_BOOKING } from '../tests/integration/server';
 import {
 	addBookableSession,
 	insertReadyJourneys,
@@ -32,7 +32,8 @@ if (!existsSync('build/index.js')) {
 	process.exit(1);
 }
 
-const server = await startServer();
+// Every request comes from this one machine: lift the per-address limits for the load test.
+const server = await startServer({ RATE_LIMITS: UNLIMITED_BOOKING });
 const db = openFixtureDatabase(server.databasePath);
 try {
 	// 1. The race: 200 posts at once for 30 places; those turned away then join the waiting list.

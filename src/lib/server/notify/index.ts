@@ -21,6 +21,7 @@ export {
 	queueEmails,
 	retryMessage,
 	transportFor,
+	withoutSecrets,
 	OUTBOX_PAGE_SIZE,
 	type OutboxListItem,
 	type OutboxPage,
@@ -44,7 +45,7 @@ function send(db: Db, messages: Message[], now: Date): Promise<number> {
 	const templates = [...new Set(messages.map((m) => m.template))];
 	try {
 		const ids = queueMessages(db, messages, now);
-		log.info({ emailIds: ids, templates }, 'messages queued');
+		log.info({ emailIds: ids, templates, capped: messages.length - ids.length }, 'messages queued');
 		return deliverPending(db).then(() => ids.length);
 	} catch (err) {
 		log.error(

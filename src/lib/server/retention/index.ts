@@ -12,10 +12,25 @@ import {
 	roadshowSession
 } from '../db/schema';
 import { DRAFT_LIFETIME_MS } from '../roadshow/drafts';
+import { KEEP_ATTEMPTS_MS } from '../auth/throttle';
+import { RESUME_DAYS } from '../questionnaires/answering/responses';
 
 const DAY_MS = 86_400_000;
 /** Booking contact details, questionnaire contact details and copies of emails: 30 days. */
 export const KEEP_PERSONAL_DATA_DAYS = 30;
+
+/**
+ * How long each kind of personal data is kept, as the privacy notice states it (the notice reads
+ * these numbers, and a test checks the page says them).
+ */
+export const RETENTION = {
+	bookingContactDaysAfterSession: KEEP_PERSONAL_DATA_DAYS,
+	questionnaireContactDaysAfterClose: KEEP_PERSONAL_DATA_DAYS,
+	emailCopyDays: KEEP_PERSONAL_DATA_DAYS,
+	unfinishedBookingHours: DRAFT_LIFETIME_MS / 3_600_000,
+	resumeLinkDays: RESUME_DAYS,
+	signInAttemptHours: KEEP_ATTEMPTS_MS / 3_600_000
+};
 
 export const REMOVED_NAME = 'Removed after the event';
 

@@ -13,6 +13,13 @@ import { renderEmail, type TemplateName } from './emailTemplates';
 import { renderText, textRecipient } from './textTemplates';
 import { bookingCalendarFile } from './calendar';
 
+/**
+ * Link emails anyone can ask for with someone else's address: capped per address (notify/outbox.ts).
+ * Confirmations are not capped (a school booking several families gets each one); bookings per
+ * email address are limited at the contact step instead (limits/policy.ts).
+ */
+const PUBLIC_TRIGGERED = new Set<TemplateName>(['manage_link_resent']);
+
 type Item = {
 	template: TemplateName;
 	booking: Booking;
@@ -45,7 +52,15 @@ function email({ template, booking, session, manageToken, toFamily }: Item): Out
 		withCalendar.has(template) && booking.status !== 'waiting'
 			? () => calendarFile(session, booking, baseUrl)
 			: null;
-	return { to, subject, text, template, bookingId: booking.id, calendar };
+	return {
+		to,
+		subject,
+		text,
+		template,
+		bookingId: booking.id,
+		calendar,
+		capped: PUBLIC_TRIGGERED.has(template)
+	};
 }
 
 /** A booking made for a family, with the family's own email address (not the booker's). */

@@ -51,13 +51,19 @@ export const emailOutbox = sqliteTable(
 		/** A calendar file sent with the email (SMTP attaches it); never holds a secret link. */
 		calendarIcs: text('calendar_ics'),
 		/** A precompiled letter: the printable PDF. */
-		letterPdf: blob('letter_pdf', { mode: 'buffer' })
+		letterPdf: blob('letter_pdf', { mode: 'buffer' }),
+		/**
+		 * Set (to the lowercased address) on emails anyone can make us send to an address, such as
+		 * link emails: at most a few are queued per address per hour, whatever is asked.
+		 */
+		capKey: text('cap_key')
 	},
 	(t) => [
 		index('email_outbox_created_idx').on(t.createdAt),
 		index('email_outbox_status_idx').on(t.status, t.nextAttemptAt),
 		index('email_outbox_provider_idx').on(t.providerId),
-		index('email_outbox_booking_idx').on(t.bookingId)
+		index('email_outbox_booking_idx').on(t.bookingId),
+		index('email_outbox_cap_idx').on(t.capKey, t.createdAt)
 	]
 );
 
