@@ -1,10 +1,10 @@
 // The props the insights components take: plain text and numbers, already protected and worded on
 // the server (whose view code builds these types).
 import type { TableCell, TableHead } from '../types';
+import type { AgreementValue } from '../../agreement';
 
 /** The agreement scale's keys, as the chart colours them. */
-export type AgreementKey =
-	'strongly_agree' | 'agree' | 'neither' | 'disagree' | 'strongly_disagree' | 'dont_know';
+export type AgreementKey = AgreementValue;
 
 /** One bar of the diverging chart: shares (per cent of n) by answer; hidden answers are left out. */
 export type AgreementBar = {

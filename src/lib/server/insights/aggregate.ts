@@ -3,7 +3,7 @@
 // protected it.
 import type { Db } from '../db';
 import { audienceCodes, channelCodes, type Audience, type Channel } from '../db/schema';
-import { agreementValues, type AgreementValue } from '../questionnaires/agreement';
+import { agreementValues, type AgreementValue } from '../../agreement';
 import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { listSessionsForConsultation } from '../roadshow/sessions';
 import type { InsightFilters } from './filters';
