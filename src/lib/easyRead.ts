@@ -125,3 +125,14 @@ export function glossaryLinked(text: string, linkedBefore: readonly string[] = [
 		...glossarySegments(text, linkedBefore).flatMap((s) => (s.glossaryId ? [s.glossaryId] : []))
 	];
 }
+
+/** For texts shown in this order on one page: the words linked before each, so each links once. */
+export function glossaryLinkedBefore(texts: readonly string[]): string[][] {
+	const before: string[][] = [];
+	let linked: string[] = [];
+	for (const text of texts) {
+		before.push(linked);
+		linked = glossaryLinked(text, linked);
+	}
+	return before;
+}
