@@ -91,10 +91,15 @@ export function changeBookingDetails(
 		if (Object.entries(columns).every(([k, v]) => same(record[k], v)))
 			return { kind: 'unchanged', booking: current, session } as const;
 
-		// One live booking per family and session, as when booking.
+		// One live booking per family and session, as when booking: checked when the family's email changes.
 		const familyField = current.bookedBy === 'family' ? 'email' : 'familyEmail';
 		const familyEmail = (columns as Record<string, unknown>)[familyField];
-		if (typeof familyEmail === 'string' && familyEmail !== '') {
+		const before = String(record[familyField] ?? '').toLowerCase();
+		if (
+			typeof familyEmail === 'string' &&
+			familyEmail !== '' &&
+			familyEmail.toLowerCase() !== before
+		) {
 			// Prepared on the one connection, so it runs inside this transaction.
 			const twins = bookingStatements(db)
 				.liveBookingForFamily.all({ sessionId: session.id, familyEmail })
