@@ -240,8 +240,6 @@ async function answerWithoutScans(page: Page, sessionHref: string, party: Party)
 	).toBeVisible();
 }
 
-test.describe.configure({ timeout: 90_000 });
-
 test('a parent books 2 places and gets a reference, a calendar file and an email', async ({
 	page,
 	browser
