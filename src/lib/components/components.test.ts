@@ -7,6 +7,7 @@ import DateInput from './DateInput.svelte';
 import ErrorSummary from './ErrorSummary.svelte';
 import Header from './Header.svelte';
 import Pagination from './Pagination.svelte';
+import PriorityFields from './PriorityFields.svelte';
 import QuestionField from './QuestionField.svelte';
 import Radios from './Radios.svelte';
 import SummaryList from './SummaryList.svelte';
@@ -317,5 +318,27 @@ describe('QuestionField in Easy Read', () => {
 		const out = body(render(QuestionField, { props: { question: question('single') } }));
 		expect(links(out)).toEqual([]);
 		expect(out).toContain('Which SEND help at your mainstream school is best?');
+	});
+});
+
+describe('PriorityFields', () => {
+	it('shows the same fields, kept answers and errors when adding and changing a priority', () => {
+		const values = { title: 'More short breaks', easyReadTitle: '', description: 'Holiday clubs' };
+		const errors = { easyReadTitle: 'Enter an Easy Read title of 15 words or fewer' };
+		const adding = body(render(PriorityFields, { props: { values, errors, adding: true } }));
+		const changing = body(render(PriorityFields, { props: { values, errors } }));
+		for (const out of [adding, changing]) {
+			expect([...out.matchAll(/name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+				'title',
+				'easyReadTitle',
+				'description'
+			]);
+			expect(out).toContain('value="More short breaks"');
+			expect(out).toContain('Holiday clubs</textarea>');
+			expect(out).toContain('id="easyReadTitle-error"');
+		}
+		// Examples help when adding; a priority being changed already has its words.
+		expect(adding).toContain('For example, Identify additional needs');
+		expect(changing).not.toContain('For example, Identify additional needs');
 	});
 });
