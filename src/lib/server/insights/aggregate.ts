@@ -2,7 +2,7 @@
 // come back. Figures leave here already suppressed (see suppress.ts), so no caller can forget.
 import type { Db } from '../db';
 import { audienceCodes, channelCodes, type Audience, type Channel } from '../db/schema';
-import { agreementValues, type AgreementValue } from '../questionnaires/agreement';
+import { agreementValues, type AgreementValue } from '../../agreement';
 import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { listSessionsForConsultation } from '../roadshow/sessions';
 import type { InsightFilters } from './filters';

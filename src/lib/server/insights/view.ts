@@ -1,7 +1,7 @@
 // The dashboard as the page, the report and the workbook show it: table cells as text ("fewer
 // than 5" for a suppressed count), chart series without suppressed groups, and a one-sentence
 // summary of each chart for people who cannot see it.
-import { agreementLabels, agreementValues, type AgreementValue } from '../questionnaires/agreement';
+import { agreementLabels, agreementValues, type AgreementValue } from '../../agreement';
 import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { formatDate, formatShortDate } from '../../format';
 import type { AgreementRow, Count } from './aggregate';

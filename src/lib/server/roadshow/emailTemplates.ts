@@ -3,12 +3,15 @@
 import type { Booking, RoadshowSession } from '../db/schema';
 import { formatDate, formatSessionWhen } from '../../format';
 import { manageBookingUrl } from './calendar';
+import { answerRows } from './summary';
 
 export const templateNames = [
 	'booking_confirmed',
 	'waiting_list_joined',
 	'promoted_from_waiting_list',
 	'booking_changed',
+	'booking_details_changed',
+	'booking_email_changed',
 	'booking_cancelled',
 	'session_cancelled',
 	'reminder',
@@ -25,6 +28,8 @@ export type TemplateInput = {
 	manageToken?: string | null;
 	/** A copy for the family that a school or service booked for (their email was given). */
 	toFamily?: boolean;
+	/** The consultation team's address, for emails that say who to contact. */
+	contactEmail?: string;
 };
 
 export type RenderedEmail = { subject: string; text: string };
@@ -187,6 +192,40 @@ function renderForContact(template: TemplateName, input: TemplateInput): Rendere
 					],
 					input,
 					manageLines(input, 'make another change or cancel')
+				)
+			};
+		case 'booking_details_changed':
+			return {
+				subject: `Booking details changed: ${s.title}, ${when(s)}`,
+				text: compose(
+					name,
+					[
+						'We have changed the details of your booking. These are the details we now have:',
+						'',
+						...answerRows(b)
+							.filter((row) => row.step === 'contact' || row.step === 'access-needs')
+							.map((row) => `${row.key}: ${row.value}`)
+					],
+					input,
+					manageLines(input, 'make another change or cancel')
+				)
+			};
+		case 'booking_email_changed':
+			// To the address the booking had: no link and not the new address, in case this was not them.
+			return {
+				subject: `The email address for your booking has changed: ${s.title}, ${when(s)}`,
+				text: compose(
+					name,
+					[
+						'The email address for this booking has just been changed.',
+						'We will send emails about it to the new address from now on.'
+					],
+					input,
+					[
+						'If you did not make this change, please contact us'.concat(
+							input.contactEmail ? ` at ${input.contactEmail}.` : '.'
+						)
+					]
 				)
 			};
 		case 'booking_cancelled':

@@ -26,6 +26,9 @@ type Item = {
 	session: RoadshowSession;
 	manageToken?: string | null;
 	toFamily?: boolean;
+	/** Instead of the booking's own address (the old address, told that it changed). */
+	to?: string;
+	contactEmail?: string;
 };
 
 // A calendar file goes with emails that put the session in (or take it out of) a calendar.
@@ -37,16 +40,18 @@ const withCalendar = new Set<TemplateName>([
 	'session_cancelled'
 ]);
 
-function email({ template, booking, session, manageToken, toFamily }: Item): OutgoingEmail {
+function email(item: Item): OutgoingEmail {
+	const { template, booking, session, manageToken, toFamily, contactEmail } = item;
 	const baseUrl = getConfig().PUBLIC_URL;
 	const { subject, text } = renderEmail(template, {
 		booking,
 		session,
 		manageToken,
 		toFamily,
-		baseUrl
+		baseUrl,
+		contactEmail
 	});
-	const to = toFamily && booking.familyEmail ? booking.familyEmail : booking.email;
+	const to = item.to ?? (toFamily && booking.familyEmail ? booking.familyEmail : booking.email);
 	// Waiting-list entries have no place to put in a calendar. No manage token: copies are kept.
 	const calendar =
 		withCalendar.has(template) && booking.status !== 'waiting'
@@ -170,6 +175,46 @@ export function notifyChanged(
 			manageToken
 		},
 		...promotedItems(db, others)
+	]);
+}
+
+type DetailsChanged = {
+	booking: Booking;
+	session: RoadshowSession;
+	previousEmail: string | null;
+	familyEmailChanged: boolean;
+};
+
+/**
+ * After changeBookingDetails: the details now held, to the booking's address; and, when the
+ * email address changed, a note to the old one, so a stranger with the link cannot quietly take
+ * the booking's emails away. A family whose email was just given gets the confirmation and
+ * the link, as they would have when booked for.
+ */
+export function notifyDetailsChanged(
+	db: Db,
+	result: DetailsChanged,
+	manageToken: string,
+	contactEmail: string
+): Promise<number> {
+	const { booking, session, previousEmail } = result;
+	const toFamily = result.familyEmailChanged && familyHasOwnEmail(booking);
+	const confirmed: TemplateName =
+		booking.status === 'waiting' ? 'waiting_list_joined' : 'booking_confirmed';
+	return send(db, [
+		{ template: 'booking_details_changed', booking, session, manageToken },
+		...(toFamily ? [{ template: confirmed, booking, session, manageToken, toFamily }] : []),
+		...(previousEmail
+			? [
+					{
+						template: 'booking_email_changed' as const,
+						booking,
+						session,
+						to: previousEmail,
+						contactEmail
+					}
+				]
+			: [])
 	]);
 }
 
