@@ -231,7 +231,12 @@ describe('moving a session', () => {
 			`CREATE TEMP TRIGGER outbox_down BEFORE INSERT ON email_outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END`
 		);
 		expect(() =>
-			updateSession(db, session.id, { ...inputOf(session), startsAt: at(12 * DAY) }, NOW)
+			updateSession(
+				db,
+				session.id,
+				{ ...inputOf(session), startsAt: at(12 * DAY), endsAt: null },
+				NOW
+			)
 		).toThrow(/disk full/);
 		const still = db
 			.select()

@@ -43,7 +43,7 @@ describe('sessions', () => {
 		const winter = createSession(
 			db,
 			consultationId,
-			{ ...input, startsAt: new Date('2026-12-03T10:00:00Z') },
+			{ ...input, startsAt: new Date('2026-12-03T10:00:00Z'), endsAt: null },
 			NOW
 		);
 		expect(winter.bookingClosesAt.toISOString()).toBe('2026-12-02T18:00:00.000Z');
