@@ -118,7 +118,8 @@ type Booked = {
 };
 
 /**
- * After createBooking or joinWaitingList returned 'booked': a confirmation or waiting-list email,
+ * After createBooking or joinWaitingList returned 'booked' (joinWaitingList may confirm the party
+ * if places freed up meanwhile): a confirmation or waiting-list email,
  * and the same (with the manage link) to the family when someone booked for them and gave the
  * family's email. A repeat submission sends nothing (the first one already did).
  */
@@ -134,9 +135,6 @@ export function notifyBooked(db: Db, result: Booked): Promise<number> {
 			: [])
 	]);
 }
-
-/** The same as notifyBooked: joinWaitingList may confirm the party if places freed up meanwhile. */
-export const notifyWaiting = notifyBooked;
 
 function sessionsOf(db: Db, bookings: Booking[]): Map<number, RoadshowSession> {
 	const ids = [...new Set(bookings.map((b) => b.roadshowSessionId))];

@@ -3,39 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { booking, emailOutbox, roadshowSession, type RoadshowSession } from '../db/schema';
+import { booking, emailOutbox, roadshowSession } from '../db/schema';
 import { cancelBooking, createBooking, joinWaitingList, type BookingInput } from './bookings';
 import { claimDueReminders } from './reminders';
 import { updateSession } from './sessions';
-import type { SessionInput } from './sessionValidation';
-import { NOW, addSession, bookingInput, testDb } from './testFixtures';
+import { NOW, addSession, bookingInput, inputOf, testDb } from './testFixtures';
 
 const DAY = 86_400_000;
 const at = (ms: number) => new Date(NOW.getTime() + ms);
-
-/** The staff form's answers that would save the session exactly as it is. */
-function inputOf(s: RoadshowSession): SessionInput {
-	return {
-		title: s.title,
-		audienceLabel: s.audienceLabel,
-		mode: s.mode,
-		venueName: s.venueName,
-		address: s.address,
-		postcode: s.postcode,
-		area: s.area,
-		joiningLink: s.joiningLink,
-		startsAt: s.startsAt,
-		endsAt: s.endsAt,
-		capacity: s.capacity,
-		bookingClosesAt: s.bookingClosesAt,
-		stepFreeAccess: s.stepFreeAccess,
-		hearingLoop: s.hearingLoop,
-		parking: s.parking,
-		quietRoom: s.quietRoom,
-		accessibilityNotes: s.accessibilityNotes,
-		childrenWelcome: s.childrenWelcome
-	};
-}
 
 function book(db: Db, input: BookingInput) {
 	const r = createBooking(db, input, NOW);

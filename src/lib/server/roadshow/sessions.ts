@@ -81,10 +81,6 @@ export function createSession(
 	}, immediate);
 }
 
-export function getSession(db: Db, sessionId: number): RoadshowSession | undefined {
-	return getSessionRow(db, sessionId);
-}
-
 export type UpdateSessionResult =
 	/** moved: families told of a new time or place (their messages are queued; see updateSession). */
 	| { kind: 'updated'; session: RoadshowSession; promoted: Booking[]; moved: number }
@@ -172,20 +168,6 @@ export function updateSession(
 			`Changed roadshow session "${updated.session.title}"${promoted}${told}`,
 			now
 		);
-		return updated;
-	}, immediate);
-}
-
-export function updateSessionCapacity(
-	db: Db,
-	sessionId: number,
-	capacity: number,
-	now: Date
-): UpdateSessionResult {
-	return db.transaction((tx) => {
-		const result = applyUpdate(tx, sessionId, { capacity }, now);
-		if (result.kind !== 'updated') return result;
-		const { previous: _previous, ...updated } = result;
 		return updated;
 	}, immediate);
 }
