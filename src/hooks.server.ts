@@ -21,7 +21,7 @@ import {
 import { getDb } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import { startUp } from '$lib/server/startup';
-import { isMalformedForm } from '$lib/server/shared/forms';
+import { FORM_NOT_READ, isMalformedForm } from '$lib/server/shared/forms';
 import { limitPublicForm } from '$lib/server/limits/refuse';
 
 // Start-up (migrations and the demo seed) is owned by src/lib/server/startup.ts.
@@ -147,9 +147,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 
 /** A form body that cannot be parsed is the sender's fault: 400, never a 500 from the action. */
 const rejectMalformedForms: Handle = async ({ event, resolve }) => {
-	if (await isMalformedForm(event.request))
-		error(400, 'Your form could not be read. Go back and try again');
-	return resolve(event);
+	if (!(await isMalformedForm(event.request))) return resolve(event);
+	// A script posting for JSON (an enhanced form) gets SvelteKit's JSON error; a browser, the
+	// service's error page, rendered by the route that exists for it.
+	if (!(event.request.headers.get('accept') ?? '').includes('text/html')) error(400, FORM_NOT_READ);
+	const page = await event.fetch('/form-not-read');
+	return new Response(page.body, { status: 400, headers: page.headers });
 };
 
 export const handle = sequence(

@@ -763,3 +763,45 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText('We have emailed you')).toHaveCount(0);
 	});
 });
+
+test('moving a session emails the family booked what changed, from the staff form', async ({
+	page,
+	browser
+}) => {
+	const { title, href } = await createSession(browser, 5);
+	const email = `moved.${Date.now()}@example.com`;
+	await answerWithoutScans(page, href, { adults: '1', name: 'Robin Parent', email });
+	await page.getByRole('button', { name: 'Confirm booking' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Booking confirmed' })).toBeVisible();
+
+	const staff = await browser.newContext();
+	const lead = await staff.newPage();
+	await signIn(lead, 'lead');
+	await lead.goto('/staff');
+	await lead.getByRole('main').getByRole('link', { name: 'SEND Partnership Strategy' }).click();
+	await lead
+		.getByRole('main')
+		.getByRole('link', { name: /^Roadshow sessions/ })
+		.click();
+	await lead
+		.locator('tbody tr')
+		.filter({ hasText: title })
+		.getByRole('link', { name: /^Change/ })
+		.click();
+	await expect(
+		lead.getByText('If you change the date, time or place, everyone booked or on the waiting list')
+	).toBeVisible();
+	await expectNoAxeViolations(lead);
+	await lead.getByLabel('Start time').fill('6pm');
+	await lead.getByLabel('Venue name').fill('Toxteth Library');
+	await lead.getByRole('button', { name: 'Save changes' }).click();
+	await expect(lead.getByText('The new time or place was emailed to the 1 booking')).toBeVisible();
+	await staff.close();
+
+	const text = await outboxEmail(browser, `Session changed: ${title}`, email);
+	expect(text).toContain('Dear Robin Parent,');
+	expect(text).toMatch(/It was: \w+ \d+ \w+ \d{4}, 5:30pm to 6:30pm/);
+	expect(text).toMatch(/It is now: \w+ \d+ \w+ \d{4}, 6pm to 6:30pm/);
+	expect(text).toContain('The place was: Test Community Centre, 2 Test Street, Liverpool, L1 1AA');
+	expect(text).toContain('The place is now: Toxteth Library, 2 Test Street, Liverpool, L1 1AA');
+});

@@ -14,6 +14,7 @@ import {
 import { DRAFT_LIFETIME_MS } from '../roadshow/drafts';
 import { KEEP_ATTEMPTS_MS } from '../auth/throttle';
 import { RESUME_DAYS } from '../questionnaires/answering/responses';
+import { ukToday } from '../../format';
 
 const DAY_MS = 86_400_000;
 /** Booking contact details, questionnaire contact details and copies of emails: 30 days. */
@@ -41,14 +42,11 @@ export type RetentionResult = {
 	emails: number;
 };
 
-/** 'YYYY-MM-DD' a number of days before an instant's UTC date. */
-function dateDaysBefore(now: Date, days: number): string {
-	return new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
-}
-
 export function applyRetention(db: Db, now = new Date()): RetentionResult {
 	const cutoff = new Date(now.getTime() - KEEP_PERSONAL_DATA_DAYS * DAY_MS);
-	const closedBefore = dateDaysBefore(now, KEEP_PERSONAL_DATA_DAYS);
+	// A consultation closes at the end of its close date in UK time (consultations/status.ts), so
+	// it closed before the cut-off if that date is before the cut-off's UK date.
+	const closedBefore = ukToday(cutoff);
 	return db.transaction(
 		(tx) => {
 			const pastSessions = tx

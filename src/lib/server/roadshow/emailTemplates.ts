@@ -2,8 +2,9 @@
 // The manage token appears only in the body's manage link, never in a subject.
 import type { Booking, RoadshowSession } from '../db/schema';
 import { formatDate, formatSessionWhen } from '../../format';
-import { manageBookingUrl } from './calendar';
+import { manageBookingUrl, sessionLocation } from './calendar';
 import { answerRows } from './summary';
+import { sessionMoveBetween } from './sessionChanges';
 
 export const templateNames = [
 	'booking_confirmed',
@@ -14,6 +15,7 @@ export const templateNames = [
 	'booking_email_changed',
 	'booking_cancelled',
 	'session_cancelled',
+	'session_moved',
 	'reminder',
 	'manage_link_resent'
 ] as const;
@@ -30,6 +32,8 @@ export type TemplateInput = {
 	toFamily?: boolean;
 	/** The consultation team's address, for emails that say who to contact. */
 	contactEmail?: string;
+	/** session_moved only: the session as it was before staff changed it. */
+	previous?: RoadshowSession;
 };
 
 export type RenderedEmail = { subject: string; text: string };
@@ -54,6 +58,27 @@ function whereLines(session: RoadshowSession): string[] {
 		'Where:',
 		...[session.venueName, ...address, session.postcode].filter(Boolean).map((l) => `  ${l}`)
 	];
+}
+
+/** "It was … / It is now …" for each of the time and the place that changed. */
+function movedLines(before: RoadshowSession, after: RoadshowSession): string[] {
+	const move = sessionMoveBetween(before, after);
+	const lines: string[] = [];
+	if (move?.when)
+		lines.push(
+			`It was: ${formatSessionWhen(before.startsAt, before.endsAt)}`,
+			`It is now: ${formatSessionWhen(after.startsAt, after.endsAt)}`
+		);
+	if (move?.where) {
+		if (lines.length) lines.push('');
+		lines.push(
+			`The place was: ${sessionLocation(before)}`,
+			`The place is now: ${sessionLocation(after)}`
+		);
+		if (after.mode === 'online' && before.mode === 'online')
+			lines.push('The joining link has changed: use the new one below.');
+	}
+	return lines;
 }
 
 function sessionLines(session: RoadshowSession, b: Booking): string[] {
@@ -249,6 +274,31 @@ function renderForContact(template: TemplateName, input: TemplateInput): Rendere
 					['You can still have your say online, or come to another session.']
 				)
 			};
+		case 'session_moved': {
+			const what = input.previous ? movedLines(input.previous, s) : [];
+			return {
+				subject: `Session changed: ${s.title}, now ${when(s)}`,
+				text: compose(
+					name,
+					[
+						b.status === 'waiting'
+							? 'We have had to change the session you are on the waiting list for.'
+							: 'We have had to change the session you booked.',
+						...(what.length ? ['', ...what] : []),
+						'',
+						b.status === 'waiting'
+							? 'You keep your place on the waiting list. The new details are below.'
+							: 'Your booking still stands. The new details are below.'
+					],
+					input,
+					[
+						...manageLines(input, 'cancel if the new time or place does not suit you'),
+						'',
+						'If you cannot come now, please cancel so someone else can have your places.'
+					]
+				)
+			};
+		}
 		case 'reminder':
 			return {
 				subject: `Reminder: ${s.title}, ${when(s)}`,

@@ -1,13 +1,22 @@
-// What the service tells families about their bookings. Call these AFTER the write transaction
-// commits: each queues its emails in the outbox, then starts delivery without blocking the
-// caller. The returned promise settles when delivery has been tried; it never rejects.
+// What the service tells families about their bookings. Call the notify* functions AFTER the
+// write transaction commits: each queues its emails in the outbox, then starts delivery without
+// blocking the caller. The returned promise settles when delivery has been tried; it never
+// rejects. The queue* functions run INSIDE a write's transaction instead, for changes whose
+// messages must be committed with them (a moved session, a claimed reminder).
 // Families who agreed to texts also get reminders and changes by text (see textTemplates.ts).
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
 import { getConfig } from '../config';
 import { log } from '../log';
-import { sendEmails, sendTexts, type OutgoingEmail, type OutgoingText } from '../notify';
+import {
+	deliverPending,
+	queueEmailsAndTexts,
+	sendEmails,
+	sendTexts,
+	type OutgoingEmail,
+	type OutgoingText
+} from '../notify';
 import { claimDueReminders } from './reminders';
 import { renderEmail, type TemplateName } from './emailTemplates';
 import { renderText, textRecipient } from './textTemplates';
@@ -29,6 +38,7 @@ type Item = {
 	/** Instead of the booking's own address (the old address, told that it changed). */
 	to?: string;
 	contactEmail?: string;
+	previous?: RoadshowSession;
 };
 
 // A calendar file goes with emails that put the session in (or take it out of) a calendar.
@@ -37,11 +47,12 @@ const withCalendar = new Set<TemplateName>([
 	'promoted_from_waiting_list',
 	'reminder',
 	'booking_cancelled',
-	'session_cancelled'
+	'session_cancelled',
+	'session_moved'
 ]);
 
 function email(item: Item): OutgoingEmail {
-	const { template, booking, session, manageToken, toFamily, contactEmail } = item;
+	const { template, booking, session, manageToken, toFamily, contactEmail, previous } = item;
 	const baseUrl = getConfig().PUBLIC_URL;
 	const { subject, text } = renderEmail(template, {
 		booking,
@@ -49,7 +60,8 @@ function email(item: Item): OutgoingEmail {
 		manageToken,
 		toFamily,
 		baseUrl,
-		contactEmail
+		contactEmail,
+		previous
 	});
 	const to = item.to ?? (toFamily && booking.familyEmail ? booking.familyEmail : booking.email);
 	// Waiting-list entries have no place to put in a calendar. No manage token: copies are kept.
@@ -89,8 +101,9 @@ function calendarFile(session: RoadshowSession, booking: Booking, baseUrl: strin
 
 function texts(items: Item[]): OutgoingText[] {
 	const baseUrl = getConfig().PUBLIC_URL;
-	return items.flatMap(({ template, booking, session }) => {
-		const to = textRecipient(booking);
+	// A family's copy of an email is not texted again: the booking has one mobile number.
+	return items.flatMap(({ template, booking, session, toFamily }) => {
+		const to = !toFamily && textRecipient(booking);
 		const text = to && renderText(template, { booking, session, baseUrl });
 		return to && text ? [{ to, text, template, bookingId: booking.id }] : [];
 	});
@@ -105,6 +118,11 @@ async function send(db: Db, items: Item[], now = new Date()): Promise<number> {
 	return emailed;
 }
 
+/** Stores the emails and texts inside the caller's transaction; see queueEmailsAndTexts. */
+function queue(db: Db, items: Item[], now: Date): number {
+	return queueEmailsAndTexts(db, items.map(email), texts(items), now);
+}
+
 type Booked = {
 	booking: Booking;
 	session: RoadshowSession;
@@ -113,7 +131,8 @@ type Booked = {
 };
 
 /**
- * After createBooking or joinWaitingList returned 'booked': a confirmation or waiting-list email,
+ * After createBooking or joinWaitingList returned 'booked' (joinWaitingList may confirm the party
+ * if places freed up meanwhile): a confirmation or waiting-list email,
  * and the same (with the manage link) to the family when someone booked for them and gave the
  * family's email. A repeat submission sends nothing (the first one already did).
  */
@@ -129,9 +148,6 @@ export function notifyBooked(db: Db, result: Booked): Promise<number> {
 			: [])
 	]);
 }
-
-/** The same as notifyBooked: joinWaitingList may confirm the party if places freed up meanwhile. */
-export const notifyWaiting = notifyBooked;
 
 function sessionsOf(db: Db, bookings: Booking[]): Map<number, RoadshowSession> {
 	const ids = [...new Set(bookings.map((b) => b.roadshowSessionId))];
@@ -252,16 +268,55 @@ export function notifyManageLinks(
 }
 
 /**
- * Claims and emails the reminders now due. Safe to run often and from several processes:
- * each booking is claimed once (see claimDueReminders).
+ * Inside updateSession's transaction, when the session's time or place changed: everyone
+ * confirmed or waiting is told what changed, with the new details and calendar file (and the
+ * family too, when someone booked for them with the family's email).
  */
-export async function sendDueReminders(db: Db, now = new Date()): Promise<number> {
-	const due = claimDueReminders(db, now);
-	await send(
+export function queueSessionMoved(
+	db: Db,
+	previous: RoadshowSession,
+	session: RoadshowSession,
+	bookings: Booking[],
+	now: Date
+): number {
+	return queue(
 		db,
-		due.map((d) => ({ template: 'reminder' as const, ...d })),
+		bookings
+			.filter((b) => b.status !== 'cancelled')
+			.flatMap((booking) => {
+				const item = { template: 'session_moved' as const, booking, session, previous };
+				return familyHasOwnEmail(booking) ? [item, { ...item, toFamily: true }] : [item];
+			}),
 		now
 	);
-	if (due.length) log.info({ reminders: due.length }, 'reminders sent');
-	return due.length;
+}
+
+/** After a write that queued messages in its transaction: starts their delivery. */
+export function deliverQueued(db: Db): Promise<number> {
+	return deliverPending(db);
+}
+
+/**
+ * Claims and emails the reminders now due. Safe to run often and from several processes: each
+ * booking is claimed once (see claimDueReminders), and its messages are queued in the claim's
+ * transaction, so a reminder is never marked sent without its email, nor queued twice.
+ */
+export async function sendDueReminders(db: Db, now = new Date()): Promise<number> {
+	const claimed = db.transaction(
+		() => {
+			const due = claimDueReminders(db, now);
+			queue(
+				db,
+				due.map((d) => ({ template: 'reminder' as const, ...d })),
+				now
+			);
+			return due.length;
+		},
+		{ behavior: 'immediate' }
+	);
+	if (claimed) {
+		log.info({ reminders: claimed }, 'reminders queued');
+		await deliverPending(db);
+	}
+	return claimed;
 }

@@ -40,6 +40,7 @@ const kindLabels: Record<string, string> = {
 	booking_email_changed: 'Booking email address changed (to the old address)',
 	booking_cancelled: 'Booking cancelled',
 	session_cancelled: 'Session cancelled',
+	session_moved: 'Session changed (time or place)',
 	reminder: 'Reminder before the session',
 	manage_link_resent: 'New link to manage a booking',
 	questionnaire_resume_link: 'Link to finish a questionnaire'
