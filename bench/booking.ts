@@ -18,6 +18,7 @@ import {
 import {
 	PROCESSES,
 	SECONDS,
+	helloWorldCpuMs,
 	httpClient,
 	peakProcessMb,
 	percentile,
@@ -118,6 +119,7 @@ try {
 	print('booking_cpu_to_raw_ratio', html.cpuPerOp / raw);
 	print('json_bookings_per_s', Math.round(json.latencies.length / json.elapsedSeconds));
 	print('json_server_cpu_ms_per_booking', json.cpuPerOp);
+	print('machine_hello_cpu_ms_per_request', await helloWorldCpuMs());
 	print('server_processes', PROCESSES);
 	print('peak_process_mb', Math.round(peakProcessMb(server.pid)));
 	print('errors', errors);

@@ -17,6 +17,7 @@ import { loadDashboardFigures } from '../src/lib/server/insights/dashboard';
 import {
 	PROCESSES,
 	SECONDS,
+	helloWorldCpuMs,
 	httpClient,
 	peakProcessMb,
 	percentile,
@@ -136,6 +137,7 @@ try {
 	print('public_per_s_idle', Math.round(idle.latencies.length / idle.elapsedSeconds));
 	print('public_per_s_during_dashboard', Math.round(busy.latencies.length / busy.elapsedSeconds));
 	print('dashboard_p50_ms_4_leads', percentile(leadLoads, 50));
+	print('machine_hello_cpu_ms_per_request', await helloWorldCpuMs());
 	print('server_processes', PROCESSES);
 	print('peak_process_mb', Math.round(peakProcessMb(server.pid)));
 } finally {

@@ -1,7 +1,7 @@
 // What the benchmarks share: the production server as its own process tree (scripts/cluster.mjs
 // with SERVER_PROCESSES), a keep-alive HTTP client (this process is the load generator, so its
 // cost never counts as the server's), and the server's own CPU time read from /proc.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { startServer, type RunningServer } from '../tests/integration/server';
@@ -34,7 +34,8 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
 		// Connections idle while the benchmark works elsewhere stay open (adapter-node's 5 s
 		// default could close one just as a request is sent on it).
 		{ SERVER_PROCESSES: String(PROCESSES), LOG_LEVEL: 'warn', KEEP_ALIVE_TIMEOUT: '120', ...env },
-		[],
+		// e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof": every server process profiles itself.
+		process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
 		{
 			entry: ['scripts/cluster.mjs', 'build/index.js'],
 			onOutput: (line) => {
@@ -170,4 +171,36 @@ export async function runFor(
 		})
 	);
 	return { latencies, elapsedSeconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * How fast this machine is now: the CPU per request of a bare node:http "hello" server, driven
+ * the same way. A shared machine under load gives every figure above more CPU than an idle one.
+ */
+export async function helloWorldCpuMs(requests = 3_000): Promise<number> {
+	const child = spawn(
+		process.execPath,
+		[
+			'-e',
+			"const s = require('node:http').createServer((q, r) => r.end('hello')).listen(0, '127.0.0.1', () => console.log(s.address().port))"
+		],
+		{ stdio: ['ignore', 'pipe', 'inherit'] }
+	);
+	try {
+		const port = await new Promise<string>((resolve) =>
+			child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()))
+		);
+		const send = httpClient(`http://127.0.0.1:${port}`, 8);
+		for (let i = 0; i < 200; i++) await send('GET', '/');
+		const before = serverCpuMs(child.pid!);
+		let left = requests;
+		await Promise.all(
+			Array.from({ length: 8 }, async () => {
+				while (left-- > 0) await send('GET', '/');
+			})
+		);
+		return (serverCpuMs(child.pid!) - before) / requests;
+	} finally {
+		child.kill();
+	}
 }

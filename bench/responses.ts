@@ -7,6 +7,7 @@
 import {
 	PROCESSES,
 	SECONDS,
+	helloWorldCpuMs,
 	httpClient,
 	peakProcessMb,
 	percentile,
@@ -94,6 +95,7 @@ try {
 	print('response_p99_ms', percentile(run.latencies, 99));
 	print('questions_per_response', ANSWERS.length);
 	print('requests_per_response', 3 + ANSWERS.length * 2 + 2);
+	print('machine_hello_cpu_ms_per_request', await helloWorldCpuMs());
 	print('server_processes', PROCESSES);
 	print('peak_process_mb', Math.round(peakProcessMb(server.pid)));
 } finally {
