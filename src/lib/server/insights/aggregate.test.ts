@@ -267,4 +267,12 @@ describe('query plans', () => {
 				expect(line).toMatch(/^SEARCH (a|r) USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
 		}
 	});
+
+	it('finds the first and last day of responses by two index seeks, not a scan', () => {
+		const plans = plansOf((db) => responsesByDay(db, fresh.consultationId, none));
+		const [, lines] = [...plans].find(([text]) => text.includes('min(r.submitted_at)')) ?? [];
+		expect(
+			lines?.filter((l) => l.includes('response_consultation_status_submitted_idx'))
+		).toHaveLength(2);
+	});
 });

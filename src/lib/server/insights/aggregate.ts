@@ -71,7 +71,14 @@ export function responsesByDay(
 	const rc = responseConditions(consultationId, filters);
 	const range = all<{ min: number | null; max: number | null }>(
 		db,
-		join('SELECT min(r.submitted_at) AS min, max(r.submitted_at) AS max FROM response r WHERE', rc)
+		// Two subqueries: SQLite seeks an index for a lone min() or max(), not for both at once.
+		join(
+			'SELECT (SELECT min(r.submitted_at) FROM response r WHERE',
+			rc,
+			') AS min, (SELECT max(r.submitted_at) FROM response r WHERE',
+			rc,
+			') AS max'
+		)
 	)[0];
 	if (range.min === null || range.max === null) return [];
 	const day = ukDaySql('r.submitted_at', range.min, range.max);

@@ -1,0 +1,1 @@
+CREATE INDEX `response_consultation_status_submitted_idx` ON `response` (`consultation_id`,`status`,`submitted_at`);
