@@ -5,7 +5,7 @@
 // - dashboard_to_sql_ratio: that against the dashboard's queries run straight on the database here;
 // - public_p99_idle_ms / public_p99_during_dashboard_ms: the public session page under load, alone
 //   and while 4 leads reload the dashboard. Needs `npm run build`.
-//   BENCH_SECONDS (10), BENCH_CLIENTS (16: public page clients)
+//   BENCH_SECONDS (10), BENCH_CLIENTS (16: public page clients), BENCH_LOADS (20)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +32,8 @@ const { values: args } = parseArgs({ options: { responses: { type: 'string' } } 
 const RESPONSES = Number(args.responses ?? process.env.BENCH_RESPONSES ?? 100_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const LEADS = 4;
-const LOADS = 20;
+/** Dashboard loads timed (BENCH_LOADS): fewer at a million, where each takes seconds. */
+const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const PASSWORD = 'bench password for the lead';
 
 requireBuild();

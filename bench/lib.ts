@@ -111,8 +111,14 @@ export function httpClient(base: string, connections: number) {
 		method: 'GET' | 'POST',
 		path: string,
 		options: { form?: Record<string, string>; accept?: string; cookie?: string } = {}
-	): Promise<Reply> =>
-		new Promise((resolve, reject) => {
+	): Promise<Reply> => send(method, path, options, true);
+	function send(
+		method: 'GET' | 'POST',
+		path: string,
+		options: { form?: Record<string, string>; accept?: string; cookie?: string },
+		retry: boolean
+	): Promise<Reply> {
+		return new Promise((resolve, reject) => {
 			const body = method === 'POST' ? new URLSearchParams(options.form ?? {}).toString() : '';
 			const req = request(
 				`${base}${path}`,
@@ -147,9 +153,16 @@ export function httpClient(base: string, connections: number) {
 					);
 				}
 			);
-			req.on('error', reject);
+			req.on('error', (e: NodeJS.ErrnoException) => {
+				// A kept-alive connection the server closed just as this request went out on it:
+				// the request never reached the server, so sending it again is safe.
+				if (retry && req.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE'))
+					send(method, path, options, false).then(resolve, reject);
+				else reject(e);
+			});
 			req.end(body);
 		});
+	}
 }
 
 /** `clients` loops running `operation` until the time is up; each operation's latency in ms. */

@@ -121,9 +121,12 @@ function serveTasks(databasePath: string) {
 	const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
 	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzle(sqlite, { schema }) as Db;
+	// One read transaction per dashboard: every figure from the same snapshot, however many
+	// writes land meanwhile, so the totals the disclosure control relies on add up.
+	const countInSnapshot = sqlite.transaction((task: Task) => countDashboard(db, task));
 	parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => {
 		try {
-			parentPort!.postMessage({ id, result: countDashboard(db, task) } satisfies Reply);
+			parentPort!.postMessage({ id, result: countInSnapshot(task) } satisfies Reply);
 		} catch (e) {
 			parentPort!.postMessage({ id, error: (e as Error).message } satisfies Reply);
 		}
