@@ -5,7 +5,6 @@
 // and vitest the module is TypeScript, which a worker cannot load: there it counts in-thread.
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { getDb, schema, type Db } from '../db';
@@ -111,13 +110,6 @@ export async function loadDashboardOffThread(
 }
 
 function serveTasks(databasePath: string) {
-	// Counting yields the processor to the request threads: on Linux a thread's nice value is
-	// its own, so this lowers only this worker.
-	try {
-		setPriority(10);
-	} catch {
-		// not permitted: run at normal priority
-	}
 	const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
 	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzle(sqlite, { schema }) as Db;
