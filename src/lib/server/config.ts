@@ -50,8 +50,6 @@ const settings = z.object({
 	 * least this many do not, so that a filtered figure cannot be taken from the unfiltered one.
 	 */
 	INSIGHTS_MIN_GROUP: z.coerce.number().int().min(5).default(10),
-	/** Worker threads per server process that count dashboards, reports and summaries. */
-	INSIGHTS_THREADS: z.coerce.number().int().min(1).max(16).default(1),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 

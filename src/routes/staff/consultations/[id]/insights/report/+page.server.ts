@@ -1,11 +1,11 @@
-import { loadDashboardOffThread } from '$lib/server/insights/offThread';
+import { loadDashboard } from '$lib/server/insights/dashboard';
 import { dashboardView } from '$lib/server/insights/view';
 import { formatDateTime } from '$lib/format';
 import { insightsRequest } from '../insights.server';
 
-export const load = async ({ locals, params, url }) => {
+export const load = ({ locals, params, url }) => {
 	const r = insightsRequest(locals, params.id, url);
-	const { dashboard } = await loadDashboardOffThread(r.consultation.id, r.filters);
+	const dashboard = loadDashboard(r.db, r.consultation.id, r.filters);
 	return {
 		consultation: { id: r.consultation.id, title: r.consultation.title },
 		description: r.description,

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { loadDashboardOffThread } from '$lib/server/insights/offThread';
+import { loadDashboard } from '$lib/server/insights/dashboard';
 import { summaryWorkbook } from '$lib/server/insights/exports';
 import { TOO_FEW_TEXT } from '$lib/server/insights/disclosure';
 import { ukToday } from '$lib/format';
@@ -9,9 +9,7 @@ export const GET = async ({ locals, params, url }) => {
 	const r = insightsRequest(locals, params.id, url);
 	if (Object.keys(r.errors).length)
 		error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
-	const { dashboard } = await loadDashboardOffThread(r.consultation.id, r.filters, {
-		examples: 0
-	});
+	const dashboard = loadDashboard(r.db, r.consultation.id, r.filters, { examples: 0 });
 	if (!dashboard) error(409, TOO_FEW_TEXT);
 	const file = await summaryWorkbook(r.db, r.consultation, dashboard, r.filters, r.description);
 	return new Response(new Uint8Array(file), {
