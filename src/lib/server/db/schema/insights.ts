@@ -61,6 +61,9 @@ export const commentTheme = sqliteTable(
 		uniqueIndex('comment_theme_note_idx').on(t.roadshowNoteId, t.themeId),
 		index('comment_theme_theme_idx').on(t.themeId),
 		index('comment_theme_consultation_idx').on(t.consultationId, t.themeId),
+		// Covers the theme counts: a consultation's tags in answer order, so each tagged answer is
+		// looked up by id, in order, and no tag row is read.
+		index('comment_theme_consultation_answer_idx').on(t.consultationId, t.answerId, t.themeId),
 		check(
 			'comment_theme_one_source',
 			sql`(${t.answerId} is null) <> (${t.roadshowNoteId} is null)`
@@ -99,6 +102,8 @@ export const commentPriority = sqliteTable(
 		uniqueIndex('comment_priority_answer_idx').on(t.answerId, t.priorityId),
 		uniqueIndex('comment_priority_note_idx').on(t.roadshowNoteId, t.priorityId),
 		index('comment_priority_priority_idx').on(t.priorityId),
+		// A consultation's extra links start from here, never from its responses' answers.
+		index('comment_priority_consultation_idx').on(t.consultationId, t.answerId, t.priorityId),
 		check(
 			'comment_priority_one_source',
 			sql`(${t.answerId} is null) <> (${t.roadshowNoteId} is null)`

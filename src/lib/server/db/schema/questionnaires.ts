@@ -211,6 +211,12 @@ export const response = sqliteTable(
 			t.submittedAt
 		),
 		index('response_consultation_submitted_idx').on(t.consultationId, t.submittedAt),
+		// The first and last submitted response ("responses over time") in two index seeks.
+		index('response_consultation_status_submitted_idx').on(
+			t.consultationId,
+			t.status,
+			t.submittedAt
+		),
 		index('response_roadshow_session_idx').on(t.roadshowSessionId),
 		index('response_questionnaire_idx').on(t.questionnaireId, t.status),
 		check('response_audience_check', oneOf(t.audience, audienceCodes)),
