@@ -30,13 +30,6 @@ const RANK: Record<string, number> = {
 	startup: 12
 };
 
-// TEMPORARY, to delete at merge: the insights components still take types from the server
-// (another branch gives them plain props types). The last test fails once one is gone.
-const TEMPORARY_EXCEPTIONS = [
-	'src/lib/components/insights/AgreementChart.svelte -> $lib/server/insights/view',
-	'src/lib/components/insights/DashboardBody.svelte -> $lib/server/insights/view'
-];
-
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 type Edge = { from: string; specifier: string; to: string };
@@ -172,17 +165,10 @@ describe('the import graph of src/', () => {
 	});
 
 	it('has no import that looks up or sideways', () => {
-		const broken = edges
-			.filter((e) => !TEMPORARY_EXCEPTIONS.includes(key(e)))
-			.flatMap((e) => {
-				const rule = brokenRule(e.from, e.to);
-				return rule ? [`${key(e)}: ${rule}`] : [];
-			});
+		const broken = edges.flatMap((e) => {
+			const rule = brokenRule(e.from, e.to);
+			return rule ? [`${key(e)}: ${rule}`] : [];
+		});
 		expect(broken).toEqual([]);
-	});
-
-	it('lists only temporary exceptions that are still there', () => {
-		const present = new Set(edges.map(key));
-		expect(TEMPORARY_EXCEPTIONS.filter((e) => !present.has(e))).toEqual([]);
 	});
 });
