@@ -129,6 +129,8 @@ test('closing early shows the day it closed, not the planned close date, to the 
 
 	await page.goto('/staff');
 	await page.getByRole('link', { name: title }).click();
+	// The click resolves before the navigation: wait for the page before reading its address.
+	await expect(page).toHaveURL(/\/staff\/consultations\/\d+$/);
 	const staffPage = page.url();
 	await page.getByRole('link', { name: 'Publishing and closing' }).click();
 	await page.getByRole('button', { name: 'Close consultation now' }).click();
