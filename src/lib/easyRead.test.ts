@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { easyReadProblems, glossarySegments, sentences } from './easyRead';
+import {
+	easyReadProblems,
+	glossaryLinked,
+	glossaryLinkedBefore,
+	glossarySegments,
+	sentences
+} from './easyRead';
 
 describe('Easy Read checks', () => {
 	it('pass short sentences of everyday words', () => {
@@ -34,5 +40,26 @@ describe('glossary links', () => {
 			{ text: ' is important. Priorities come first.' }
 		]);
 		expect(glossarySegments('Nothing hard here')).toEqual([{ text: 'Nothing hard here' }]);
+	});
+
+	it('link each word once on a page: words linked earlier are not linked again', () => {
+		const caption = 'Priority 1: Find out early if children need extra help';
+		const linked = glossaryLinked(caption);
+		expect(linked).toEqual(['priority']);
+		expect(glossarySegments('Is this priority right for SEND?', linked)).toEqual([
+			{ text: 'Is this priority right for ' },
+			{ text: 'SEND', glossaryId: 'send' },
+			{ text: '?' }
+		]);
+		expect(glossaryLinked('Is this priority right for SEND?', linked)).toEqual([
+			'priority',
+			'send'
+		]);
+	});
+
+	it('carry what is linked from one text to the next down a page', () => {
+		expect(
+			glossaryLinkedBefore(['We asked about SEND.', 'Our strategy has a priority.', 'SEND again.'])
+		).toEqual([[], ['send'], ['send', 'strategy', 'priority']]);
 	});
 });

@@ -92,10 +92,17 @@ export function easyReadProblems(text: string): string[] {
 
 export type GlossarySegment = { text: string; glossaryId?: string };
 
-/** Splits text so the first use of each glossary word can link to its meaning. */
-export function glossarySegments(text: string): GlossarySegment[] {
+/**
+ * Splits text so the first use of each glossary word can link to its meaning. `linkedBefore`:
+ * words already linked earlier on the page, which are not linked again.
+ */
+export function glossarySegments(
+	text: string,
+	linkedBefore: readonly string[] = []
+): GlossarySegment[] {
 	let segments: GlossarySegment[] = [{ text }];
 	for (const entry of easyReadGlossary) {
+		if (linkedBefore.includes(entry.id)) continue;
 		const i = segments.findIndex((s) => !s.glossaryId && entry.matches.test(s.text));
 		if (i < 0) continue;
 		const s = segments[i].text;
@@ -109,4 +116,23 @@ export function glossarySegments(text: string): GlossarySegment[] {
 		segments = [...segments.slice(0, i), ...parts, ...segments.slice(i + 1)];
 	}
 	return segments;
+}
+
+/** The glossary words a text links, after those linked before it: to pass on to the next text. */
+export function glossaryLinked(text: string, linkedBefore: readonly string[] = []): string[] {
+	return [
+		...linkedBefore,
+		...glossarySegments(text, linkedBefore).flatMap((s) => (s.glossaryId ? [s.glossaryId] : []))
+	];
+}
+
+/** For texts shown in this order on one page: the words linked before each, so each links once. */
+export function glossaryLinkedBefore(texts: readonly string[]): string[][] {
+	const before: string[][] = [];
+	let linked: string[] = [];
+	for (const text of texts) {
+		before.push(linked);
+		linked = glossaryLinked(text, linked);
+	}
+	return before;
 }

@@ -120,6 +120,47 @@ export function ukLocalToInstant(date: string, time: string): Date {
 	return new Date(instant);
 }
 
+export type UkOffsetSpan = { startMs: number; endMs: number; offsetMs: number };
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The spans within [fromMs, toMs] when UK time is ahead of UTC (British Summer Time), found from
+ * the time zone database rather than a written-down rule, to the minute. For SQL, which knows no
+ * time zones: a UTC instant plus its span's offset is UK wall-clock time.
+ */
+export function ukOffsetSpans(fromMs: number, toMs: number): UkOffsetSpan[] {
+	const offsetAt = (ms: number) => ukOffsetMinutes(new Date(ms)) * MINUTE_MS;
+	// The first minute at which the offset is no longer `before`'s, between two instants a day apart.
+	const change = (lo: number, hi: number) => {
+		const before = offsetAt(lo);
+		while (hi - lo > MINUTE_MS) {
+			const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
+			if (offsetAt(mid) === before) lo = mid;
+			else hi = mid;
+		}
+		return hi;
+	};
+	const spans: UkOffsetSpan[] = [];
+	let start = Math.floor(fromMs / MINUTE_MS) * MINUTE_MS;
+	let offset = offsetAt(start);
+	// Clocks change at most twice a year, never twice within a day: a daily step finds each change.
+	for (let t = start; t <= toMs;) {
+		const next = Math.min(t + DAY_MS, Math.max(toMs, t + MINUTE_MS));
+		if (offsetAt(next) !== offset) {
+			const at = change(t, next);
+			if (offset !== 0) spans.push({ startMs: start, endMs: at, offsetMs: offset });
+			start = at;
+			offset = offsetAt(at);
+		}
+		t = next;
+	}
+	if (offset !== 0)
+		spans.push({ startMs: start, endMs: Math.max(toMs, start) + 1, offsetMs: offset });
+	return spans;
+}
+
 /** 'HH:MM' in UK time, for filling a time field. */
 export function ukTimeOfDay(instant: Date): string {
 	const { hour, minute } = partsOf(instant);

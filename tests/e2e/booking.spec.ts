@@ -240,8 +240,6 @@ async function answerWithoutScans(page: Page, sessionHref: string, party: Party)
 	).toBeVisible();
 }
 
-test.describe.configure({ timeout: 90_000 });
-
 test('a parent books 2 places and gets a reference, a calendar file and an email', async ({
 	page,
 	browser
@@ -557,6 +555,100 @@ test('the manage link changes places and cancels; forged and lost links are hand
 	await expectNoAxeViolations(page);
 });
 
+test('the manage link changes contact details and access needs, with errors by the field', async ({
+	page,
+	browser
+}) => {
+	const { title, href } = await createSession(browser, 6);
+	const stamp = `${Date.now().toString(36)}${++counter}`;
+	const oldEmail = `dana.${stamp}@example.com`;
+	const newEmail = `dana.new.${stamp}@example.com`;
+	const twinEmail = `twin.${stamp}@example.com`;
+	await answerWithoutScans(page, href, { adults: '1', name: 'Twin Family', email: twinEmail });
+	await confirm(page);
+	await answerQuestions(page, href, { adults: '1', name: 'Dana Details', email: oldEmail });
+	await confirm(page);
+	const manage = await manageLink(page);
+
+	await page.goto(manage);
+	await page.getByRole('link', { name: 'Change email address' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Change your contact details' })
+	).toBeVisible();
+	await expect(page.getByLabel('Email address', { exact: true })).toHaveValue(oldEmail);
+	await expectNoAxeViolations(page);
+
+	// Every problem at once, each by its field, the other answers kept.
+	await page.getByLabel('Full name').fill('');
+	await page.getByLabel('Email address', { exact: true }).fill('dana at example');
+	await page.getByLabel('Telephone number (optional)').fill('0151 496 0000');
+	await page.getByLabel('Send me text messages too').check();
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page).toHaveTitle(/^Error: /);
+	const summary = page.getByRole('alert');
+	for (const message of [
+		'Enter your full name',
+		'Enter an email address in the correct format, like name@example.com',
+		'Enter a UK mobile number to get text messages'
+	]) {
+		await expect(summary).toContainText(message);
+		await expect(page.locator('.govuk-error-message', { hasText: message })).toBeVisible();
+	}
+	await expect(page.getByLabel('Telephone number (optional)')).toHaveValue('0151 496 0000');
+	await expect(page.getByLabel('Send me text messages too')).toBeChecked();
+	await summary.getByRole('link', { name: 'Enter your full name' }).click();
+	await expect(page.getByLabel('Full name')).toBeFocused();
+	await expectNoAxeViolations(page);
+
+	// Another family's booking of this session cannot be taken over by its email address.
+	await page.getByLabel('Full name').fill('Dana Jones');
+	await page.getByLabel('Email address', { exact: true }).fill(twinEmail);
+	await page.getByLabel('UK mobile number').fill('07700 900 982');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(summary).toContainText('There is already a booking for this session');
+	await expect(page.getByLabel('UK mobile number')).toHaveValue('07700 900 982');
+
+	await page.getByLabel('Email address', { exact: true }).fill(newEmail);
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Your details have been saved')).toBeVisible();
+	await expect(page.getByText('We have emailed you the details we now have')).toBeVisible();
+	const details = page.locator('.govuk-summary-list').nth(1);
+	await expect(details).toContainText('Dana Jones');
+	await expect(details).toContainText(newEmail);
+	await expect(details).toContainText('Yes, to 07700 900982');
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('link', { name: 'Change access needs' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Do you have any access needs?' })
+	).toBeVisible();
+	await expect(page.getByLabel('None')).toBeChecked();
+	await page.getByLabel('Wheelchair access').check();
+	// "None" clears itself when a need is ticked (with JavaScript).
+	await expect(page.getByLabel('None')).not.toBeChecked();
+	await page.getByLabel('Other').check();
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(summary).toContainText('Tell us what other access needs you have');
+	await expect(page.getByLabel('Wheelchair access')).toBeChecked();
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Please tell us what you need').fill('A seat near the door');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Your details have been saved')).toBeVisible();
+	await expect(details).toContainText('Wheelchair access, Other: A seat near the door');
+
+	// The new address gets the details and the link; the old one only hears that it changed.
+	const toNew = await outboxEmail(browser, `Booking details changed: ${title}`, newEmail);
+	expect(toNew).toContain(manage);
+	expect(toNew).toContain('Name: Dana Jones');
+	const toOld = await outboxEmail(
+		browser,
+		`The email address for your booking has changed: ${title}`,
+		oldEmail
+	);
+	expect(toOld).not.toContain(manage);
+	expect(toOld).not.toContain(newEmail);
+});
+
 test('tampered posts get a clear page and change nothing', async ({ page, request }) => {
 	const missing = await page.goto(`/consultations/${slug}/sessions/999999`);
 	expect(missing?.status()).toBe(404);
@@ -624,5 +716,92 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Booking confirmed' })).toBeVisible();
 		await page.goto(await manageLink(page));
 		await expect(page.getByText('2 places (2 adults)')).toBeVisible();
+
+		// The family's details change without JavaScript too, conditional fields showing.
+		await page.getByRole('link', { name: 'Change access needs' }).click();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Does the family have any access needs?' })
+		).toBeVisible();
+		await expect(page.getByLabel('Please tell us what the family needs')).toHaveValue(
+			'Large print'
+		);
+		await page.getByLabel('None').check();
+		await page.getByRole('button', { name: 'Save changes' }).click();
+		await expect(page.getByRole('alert')).toContainText(
+			"Select 'None' or the family's access needs, not both"
+		);
+		await page.getByLabel('Other').uncheck();
+		await page.getByRole('button', { name: 'Save changes' }).click();
+		await expect(page.getByText('Your details have been saved')).toBeVisible();
+		const details = page.locator('.govuk-summary-list').nth(1);
+		await expect(details).toContainText(/Access needs\s*None/);
+
+		await page.getByRole('link', { name: 'Change family’s email address' }).click();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Change the contact details' })
+		).toBeVisible();
+		await page.getByLabel('Send me text messages too').check();
+		await page.getByLabel('UK mobile number').fill('07700 900 12');
+		await page.getByLabel('Family’s email address (optional)').fill('the.family@example.com');
+		await page.getByRole('button', { name: 'Save changes' }).click();
+		await expect(page.getByRole('alert')).toContainText(
+			'Enter a UK mobile number, like 07700 900 982'
+		);
+		await expect(page.getByLabel('Family’s email address (optional)')).toHaveValue(
+			'the.family@example.com'
+		);
+		await page.getByLabel('UK mobile number').fill('07700 900 123');
+		await page.getByRole('button', { name: 'Save changes' }).click();
+		await expect(page.getByText('Your details have been saved')).toBeVisible();
+		await expect(details).toContainText('the.family@example.com');
+		await expect(details).toContainText('Yes, to 07700 900123');
+		// The same answers saved again: nothing written, and nothing emailed twice.
+		await page.getByRole('link', { name: 'Change family’s email address' }).click();
+		await expect(page.getByLabel('UK mobile number')).toHaveValue('07700 900123');
+		await page.getByRole('button', { name: 'Save changes' }).click();
+		await expect(page).toHaveURL(/updated=saved/);
+		await expect(page.getByText('We have emailed you')).toHaveCount(0);
 	});
+});
+
+test('moving a session emails the family booked what changed, from the staff form', async ({
+	page,
+	browser
+}) => {
+	const { title, href } = await createSession(browser, 5);
+	const email = `moved.${Date.now()}@example.com`;
+	await answerWithoutScans(page, href, { adults: '1', name: 'Robin Parent', email });
+	await page.getByRole('button', { name: 'Confirm booking' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Booking confirmed' })).toBeVisible();
+
+	const staff = await browser.newContext();
+	const lead = await staff.newPage();
+	await signIn(lead, 'lead');
+	await lead.goto('/staff');
+	await lead.getByRole('main').getByRole('link', { name: 'SEND Partnership Strategy' }).click();
+	await lead
+		.getByRole('main')
+		.getByRole('link', { name: /^Roadshow sessions/ })
+		.click();
+	await lead
+		.locator('tbody tr')
+		.filter({ hasText: title })
+		.getByRole('link', { name: /^Change/ })
+		.click();
+	await expect(
+		lead.getByText('If you change the date, time or place, everyone booked or on the waiting list')
+	).toBeVisible();
+	await expectNoAxeViolations(lead);
+	await lead.getByLabel('Start time').fill('6pm');
+	await lead.getByLabel('Venue name').fill('Toxteth Library');
+	await lead.getByRole('button', { name: 'Save changes' }).click();
+	await expect(lead.getByText('The new time or place was emailed to the 1 booking')).toBeVisible();
+	await staff.close();
+
+	const text = await outboxEmail(browser, `Session changed: ${title}`, email);
+	expect(text).toContain('Dear Robin Parent,');
+	expect(text).toMatch(/It was: \w+ \d+ \w+ \d{4}, 5:30pm to 6:30pm/);
+	expect(text).toMatch(/It is now: \w+ \d+ \w+ \d{4}, 6pm to 6:30pm/);
+	expect(text).toContain('The place was: Test Community Centre, 2 Test Street, Liverpool, L1 1AA');
+	expect(text).toContain('The place is now: Toxteth Library, 2 Test Street, Liverpool, L1 1AA');
 });

@@ -62,7 +62,16 @@ test('a lead sets up a small consultation and types up roadshow notes', async ({
 			.fill(`Family ${i}: the buses to the short break club are never on time.`);
 		await page.getByRole('button', { name: 'Add note' }).click();
 		await expect(page.getByText('Roadshow note added')).toBeVisible();
+		// Listed straight away, newest first, with who it came from and its priority.
+		const newest = page.locator('.govuk-summary-card').first();
+		await expect(newest).toContainText(
+			`Family ${i}: the buses to the short break club are never on time.`
+		);
+		await expect(newest).toContainText('Parents and carers');
+		await expect(newest).toContainText('Priority 1');
+		await expect(page.locator('.govuk-summary-card')).toHaveCount(i);
 	}
+	await expectNoAxeViolations(page);
 });
 
 test('a lead builds a code frame, tags comments, accepts suggestions and merges themes', async ({

@@ -155,11 +155,14 @@ test('a young person answers the Easy Read version, with faces beside the words'
 	await expect(page.getByText('Identify additional needs at the earliest opportunity')).toHaveCount(
 		0
 	);
-	// The hint's hard word links to the glossary.
-	await expect(page.locator('.govuk-hint').getByRole('link', { name: 'priority' })).toHaveAttribute(
-		'href',
-		'/easy-read-words#priority'
-	);
+	// A hard word links to the glossary where it first appears (here the caption), and only there.
+	await expect(
+		page
+			.locator('.govuk-caption-l, .govuk-caption-m')
+			.first()
+			.getByRole('link', { name: 'Priority' })
+	).toHaveAttribute('href', '/easy-read-words#priority');
+	await expect(page.locator('a[href="/easy-read-words#priority"]')).toHaveCount(1);
 	await expect(page.getByRole('radio', { name: 'I agree', exact: true })).toBeVisible();
 	await page.getByRole('button', { name: 'Read this page aloud' }).click();
 

@@ -242,6 +242,38 @@ test('a facilitator opens a register, checks people in and downloads the registe
 	expect(lines.some((line) => line.includes(name) && line.endsWith(',yes'))).toBe(true);
 });
 
+test('a facilitator adds a table note from a register and finds it listed there', async ({
+	page
+}) => {
+	await signIn(page, 'facilitator');
+	await page.getByRole('link', { name: /Roadshow in Toxteth/ }).click();
+	await expect(page).toHaveURL(/\/staff\/roadshow\/\d+$/);
+	const register = page.url();
+	const notes = page.getByRole('heading', { level: 2, name: /^Table notes \(\d+\)$/ });
+	const before = Number((await notes.innerText()).match(/\((\d+)\)/)![1]);
+
+	await page.getByRole('link', { name: 'Add a note from this session’s tables' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Roadshow notes' })).toBeVisible();
+	// The session the facilitator came from is chosen already.
+	await expect(page.getByLabel('Roadshow session')).toHaveValue(
+		new URL(register).pathname.split('/').pop()!
+	);
+	const text = `Table 3 (${Date.now().toString(36)}): parents asked for more evening sessions.`;
+	await page.getByRole('radio', { name: 'Parents and carers' }).check();
+	await page.getByLabel('What did people say?').fill(text);
+	await page.getByRole('button', { name: 'Add note' }).click();
+	await expect(page.getByText('Roadshow note added')).toBeVisible();
+	await expect(page.locator('.govuk-summary-card').first()).toContainText(text);
+	await expect(page.locator('.govuk-summary-card').first()).toContainText('Roadshow in Toxteth');
+
+	await page.goto(register);
+	await expect(notes).toHaveText(`Table notes (${before + 1})`);
+	const newest = page.locator('.app-table-notes li').first();
+	await expect(newest).toContainText(text);
+	await expect(newest).toContainText('From parents and carers');
+	await expectNoAxeViolations(page);
+});
+
 test('a facilitator cannot change sessions or consultations', async ({ page, request }) => {
 	await signIn(page, 'facilitator');
 	await page.goto('/staff/consultations/1/sessions');

@@ -6,6 +6,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** RATE_LIMITS settings for load tests, where every client shares the test machine's address. */
+export const UNLIMITED_BOOKING =
+	'booking_start_address=1000000/60,booking_step_address=1000000/60,booking_email_address=1000000/60,booking_confirm_address=1000000/60,booking_confirm_session=1000000/60';
+export const UNLIMITED_QUESTIONNAIRES =
+	'questionnaire_start_address=1000000/60,questionnaire_answer_address=1000000/60';
+
 export type RunningServer = { url: string; databasePath: string; stop: () => Promise<void> };
 
 function freePort(): Promise<number> {

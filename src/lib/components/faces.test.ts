@@ -1,22 +1,15 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import QuestionField from './QuestionField.svelte';
-// The Easy Read agreement scale as the young people's questionnaire offers it.
-const easyReadScale = [
-	['strongly_agree', 'I really agree'],
-	['agree', 'I agree'],
-	['neither', "I'm not sure"],
-	['disagree', "I don't agree"],
-	['strongly_disagree', "I really don't agree"],
-	['dont_know', "I don't know"]
-] as const;
+import { agreementOptions } from '../agreement';
 
 const question = {
 	key: 'priority-1-agree',
 	kind: 'agreement' as const,
 	text: 'Do you agree that we should work on this?',
 	required: true,
-	options: easyReadScale.map(([value, label]) => ({ value, label }))
+	// The Easy Read agreement scale as the young people's questionnaire offers it.
+	options: agreementOptions(true)
 };
 
 const attr = (html: string, name: string) => html.match(new RegExp(`${name}="([^"]*)"`))?.[1];

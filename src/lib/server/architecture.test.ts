@@ -17,6 +17,8 @@ const RANK: Record<string, number> = {
 	audit: 4,
 	// Notify records who asked for a message to be sent again.
 	notify: 5,
+	// Rate limits on public forms; the hook and the routes apply them.
+	limits: 5,
 	auth: 6,
 	consultations: 7,
 	roadshow: 8,

@@ -50,6 +50,10 @@ const settings = z.object({
 	 * least this many do not, so that a filtered figure cannot be taken from the unfiltered one.
 	 */
 	INSIGHTS_MIN_GROUP: z.coerce.number().int().min(5).default(10),
+	/** Overrides for the public forms' rate limits, e.g. "booking_start_address=40/600". */
+	RATE_LIMITS: z.string().optional(),
+	/** Most link emails (manage and resume links) one address is sent in an hour. */
+	LINK_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(3),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 

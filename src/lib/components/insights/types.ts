@@ -1,16 +1,13 @@
 // The props the insights components take: plain text and numbers, already protected and worded on
-// the server (whose view code builds these types).
+// the server (whose view code builds these types), so no component reaches into $lib/server.
+import type { AgreementValue } from '$lib/agreement';
 import type { TableCell, TableHead } from '../types';
-
-/** The agreement scale's keys, as the chart colours them. */
-export type AgreementKey =
-	'strongly_agree' | 'agree' | 'neither' | 'disagree' | 'strongly_disagree' | 'dont_know';
 
 /** One bar of the diverging chart: shares (per cent of n) by answer; hidden answers are left out. */
 export type AgreementBar = {
 	label: string;
 	n: number;
-	shares: Partial<Record<AgreementKey, number>>;
+	shares: Partial<Record<AgreementValue, number>>;
 };
 
 /** A day of the responses chart: null where the count is hidden. */

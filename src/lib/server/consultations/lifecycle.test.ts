@@ -63,6 +63,58 @@ describe('consultation lifecycle', () => {
 		expect(audits(db)).toBe(3);
 	});
 
+	it('lets one of two staff, on two connections, close (and publish) it: the other is refused, audited once', async () => {
+		const { mkdtempSync, rmSync } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const { join } = await import('node:path');
+		const dir = mkdtempSync(join(tmpdir(), 'lifecycle-'));
+		try {
+			const path = join(dir, 'test.db');
+			const a = openDatabase(path);
+			const staffUserId = await insertStaff(a, {
+				email: 'l@example.org',
+				password: 'a long passphrase'
+			});
+			const actor = { staffUserId };
+			const { id } = a
+				.insert(consultation)
+				.values({
+					slug: 'send',
+					title: 'SEND strategy',
+					summary: '',
+					contactEmail: 'send@example.org',
+					strategyMarkdown: '# Strategy',
+					opensOn: '2026-05-01',
+					closesOn: '2026-07-31',
+					createdAt: NOW,
+					updatedAt: NOW
+				})
+				.returning()
+				.get();
+			a.insert(priority).values({ consultationId: id, position: 1, title: 'Early help' }).run();
+			const b = openDatabase(path);
+			const published = [
+				publishConsultation(a, id, actor, NOW),
+				publishConsultation(b, id, actor, NOW)
+			];
+			expect(published.map((r) => r.ok)).toEqual([true, false]);
+			const closed = [
+				closeConsultationEarly(b, id, actor, NOW),
+				closeConsultationEarly(a, id, actor, NOW)
+			];
+			expect(closed.map((r) => r.ok)).toEqual([true, false]);
+			expect(closed[1]).toEqual({
+				ok: false,
+				errors: { form: 'Only an open or upcoming consultation can be closed early' }
+			});
+			expect(audits(a)).toBe(2);
+			a.$client.close();
+			b.$client.close();
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('refuses a transition from the wrong state and changes nothing, audit included', async () => {
 		const { db, id, actor } = await setUp();
 		const refused = (r: { ok: boolean }) => expect(r.ok).toBe(false);

@@ -104,26 +104,69 @@ function audit(tx: Tx, actor: Actor, action: string, id: number, summary: string
 	);
 }
 
+type Step = {
+	/** Checks beyond the state rule, made inside the transaction (publish: nothing missing). */
+	problems?: (tx: Tx, c: Row) => FieldErrors;
+	changes: (now: Date) => Partial<typeof consultation.$inferInsert>;
+	action: string;
+	summary: (c: Row) => string;
+};
+
+const steps: Record<Transition, Step> = {
+	publish: {
+		problems: (tx, c) => publishProblems(c, countPriorities(tx, c.id)),
+		changes: (now) => ({ publishedAt: now }),
+		action: 'consultation.published',
+		summary: (c) => `Published consultation "${c.title}"`
+	},
+	close: {
+		changes: (now) => ({ closedEarlyAt: now }),
+		action: 'consultation.closed',
+		summary: () => 'Closed the consultation early'
+	},
+	reopen: {
+		changes: () => ({ closedEarlyAt: null }),
+		action: 'consultation.reopened',
+		summary: () => 'Reopened the consultation'
+	}
+};
+
+/**
+ * Every transition the same way, in one immediate transaction: read the row, refuse from the
+ * wrong state (transitionRefusal) or with something missing, else change it and audit the change.
+ * Two staff pressing the same button at once: the second sees the first's result and is refused.
+ */
+function applyTransition(
+	db: Db,
+	transition: Transition,
+	id: number,
+	actor: Actor,
+	now: Date
+): TransitionOutcome {
+	const step = steps[transition];
+	return db.transaction((tx) => {
+		const c = tx.select().from(consultation).where(eq(consultation.id, id)).get();
+		if (!c) return gone;
+		const refusal = transitionRefusal(transition, c, ukToday(now));
+		if (refusal) return { ok: false as const, errors: { form: refusal } };
+		const problems = step.problems?.(tx, c) ?? {};
+		if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
+		tx.update(consultation)
+			.set({ ...step.changes(now), updatedAt: now })
+			.where(eq(consultation.id, id))
+			.run();
+		audit(tx, actor, step.action, id, step.summary(c), now);
+		return { ok: true as const };
+	}, immediate);
+}
+
 export function publishConsultation(
 	db: Db,
 	id: number,
 	actor: Actor,
 	now = new Date()
 ): TransitionOutcome {
-	return db.transaction((tx) => {
-		const c = tx.select().from(consultation).where(eq(consultation.id, id)).get();
-		if (!c) return gone;
-		const refusal = transitionRefusal('publish', c, ukToday(now));
-		if (refusal) return { ok: false as const, errors: { form: refusal } };
-		const problems = publishProblems(c, countPriorities(tx, id));
-		if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
-		tx.update(consultation)
-			.set({ publishedAt: now, updatedAt: now })
-			.where(eq(consultation.id, id))
-			.run();
-		audit(tx, actor, 'consultation.published', id, `Published consultation "${c.title}"`, now);
-		return { ok: true as const };
-	}, immediate);
+	return applyTransition(db, 'publish', id, actor, now);
 }
 
 export function closeConsultationEarly(
@@ -132,18 +175,7 @@ export function closeConsultationEarly(
 	actor: Actor,
 	now = new Date()
 ): TransitionOutcome {
-	return db.transaction((tx) => {
-		const c = tx.select().from(consultation).where(eq(consultation.id, id)).get();
-		if (!c) return gone;
-		const refusal = transitionRefusal('close', c, ukToday(now));
-		if (refusal) return { ok: false as const, errors: { form: refusal } };
-		tx.update(consultation)
-			.set({ closedEarlyAt: now, updatedAt: now })
-			.where(eq(consultation.id, id))
-			.run();
-		audit(tx, actor, 'consultation.closed', id, 'Closed the consultation early', now);
-		return { ok: true as const };
-	}, immediate);
+	return applyTransition(db, 'close', id, actor, now);
 }
 
 export function reopenConsultation(
@@ -152,16 +184,5 @@ export function reopenConsultation(
 	actor: Actor,
 	now = new Date()
 ): TransitionOutcome {
-	return db.transaction((tx) => {
-		const c = tx.select().from(consultation).where(eq(consultation.id, id)).get();
-		if (!c) return gone;
-		const refusal = transitionRefusal('reopen', c, ukToday(now));
-		if (refusal) return { ok: false as const, errors: { form: refusal } };
-		tx.update(consultation)
-			.set({ closedEarlyAt: null, updatedAt: now })
-			.where(eq(consultation.id, id))
-			.run();
-		audit(tx, actor, 'consultation.reopened', id, 'Reopened the consultation', now);
-		return { ok: true as const };
-	}, immediate);
+	return applyTransition(db, 'reopen', id, actor, now);
 }

@@ -198,8 +198,11 @@ export function movePriority(
 				.limit(1)
 				.get();
 			if (!neighbour) return 'done';
-			tx.update(priority).set({ position: neighbour.position }).where(eq(priority.id, p.id)).run();
+			// Positions are unique per consultation, checked row by row: park one while they swap.
+			const parked = countPriorities(tx, consultationId) + 1;
+			tx.update(priority).set({ position: parked }).where(eq(priority.id, p.id)).run();
 			tx.update(priority).set({ position: p.position }).where(eq(priority.id, neighbour.id)).run();
+			tx.update(priority).set({ position: neighbour.position }).where(eq(priority.id, p.id)).run();
 			audit(
 				tx,
 				actor,
@@ -230,10 +233,18 @@ export function removePriority(
 				.returning()
 				.get();
 			if (!p) return 'not_found';
-			tx.update(priority)
-				.set({ position: sql`${priority.position} - 1` })
+			// One at a time from the lowest: positions are unique, checked row by row.
+			const after = tx
+				.select({ id: priority.id, position: priority.position })
+				.from(priority)
 				.where(and(eq(priority.consultationId, consultationId), gt(priority.position, p.position)))
-				.run();
+				.orderBy(asc(priority.position))
+				.all();
+			for (const q of after)
+				tx.update(priority)
+					.set({ position: q.position - 1 })
+					.where(eq(priority.id, q.id))
+					.run();
 			audit(tx, actor, 'priority.removed', consultationId, `Removed priority "${p.title}"`, now);
 			return 'done';
 		},

@@ -1,5 +1,7 @@
 // Where a consultation is in its life. Staff publish it; after that its dates decide whether it is
 // upcoming, open or closed, unless staff close it early or publish the council's response.
+import { ukToday } from '../../format';
+
 export type ConsultationStatus = 'draft' | 'upcoming' | 'open' | 'closed' | 'response_published';
 
 type Dated = {
@@ -17,6 +19,14 @@ export function consultationStatus(c: Dated, today: string): ConsultationStatus 
 	if (c.closedEarlyAt || today > c.closesOn) return 'closed';
 	if (today < c.opensOn) return 'upcoming';
 	return 'open';
+}
+
+/**
+ * The last day a consultation is (or was) open, 'YYYY-MM-DD' in UK time: the day staff closed
+ * it early, or its planned close date. Every "closes on" and "closed on" shows this date.
+ */
+export function closingDate(c: Pick<Dated, 'closesOn' | 'closedEarlyAt'>): string {
+	return c.closedEarlyAt ? ukToday(c.closedEarlyAt) : c.closesOn;
 }
 
 export const statusLabels: Record<

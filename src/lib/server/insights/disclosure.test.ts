@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solve, type Coefficients, type Constraint } from 'yalps';
 import { audienceCodes, channelCodes, type Audience, type Channel } from '../db/schema';
-import { agreementValues, type AgreementValue } from '../questionnaires/agreement';
+import { agreementValues, type AgreementValue } from '../../agreement';
 import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { agreementRow } from './aggregate';
 import type { DashboardFigures } from './dashboard';

@@ -22,7 +22,7 @@
 // figure (it may be 0, or a small one), so the audit allows it any value.
 import { solve, type Coefficients, type Constraint, type Model } from 'yalps';
 import type { Audience, Channel } from '../db/schema';
-import { agreementValues, type AgreementValue } from '../questionnaires/agreement';
+import { agreementValues, type AgreementValue } from '../../agreement';
 import type { Comment } from './aggregate';
 import type { DashboardFigures } from './dashboard';
 import type { InsightFilters } from './filters';

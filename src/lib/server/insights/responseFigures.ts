@@ -3,7 +3,7 @@
 // figures, protected with everything the dashboard shows, so the public page can never show a
 // figure the dashboard hides (nor hide a different one).
 import type { Db } from '../db';
-import { agreementLabels, agreementValues } from '../questionnaires/agreement';
+import { agreementLabels, agreementValues } from '../../agreement';
 import { loadDashboard } from './dashboard';
 import {
 	formatCount,

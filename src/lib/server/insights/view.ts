@@ -3,7 +3,7 @@
 // one-sentence summary of each chart for people who cannot see it. Everything here comes from a
 // Dashboard that disclosure.ts has protected; it fills the types the components own.
 import type { AgreementBar, DashboardView } from '$lib/components/insights/types';
-import { agreementLabels, agreementValues, type AgreementValue } from '../questionnaires/agreement';
+import { agreementLabels, agreementValues, type AgreementValue } from '../../agreement';
 import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { formatDate, formatShortDate } from '../../format';
 import {

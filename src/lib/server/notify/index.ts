@@ -21,6 +21,7 @@ export {
 	queueEmails,
 	retryMessage,
 	transportFor,
+	withoutSecrets,
 	OUTBOX_PAGE_SIZE,
 	type OutboxListItem,
 	type OutboxPage,
@@ -44,7 +45,7 @@ function send(db: Db, messages: Message[], now: Date): Promise<number> {
 	const templates = [...new Set(messages.map((m) => m.template))];
 	try {
 		const ids = queueMessages(db, messages, now);
-		log.info({ emailIds: ids, templates }, 'messages queued');
+		log.info({ emailIds: ids, templates, capped: messages.length - ids.length }, 'messages queued');
 		return deliverPending(db).then(() => ids.length);
 	} catch (err) {
 		log.error(
@@ -55,13 +56,22 @@ function send(db: Db, messages: Message[], now: Date): Promise<number> {
 	}
 }
 
+const emailMessages = (emails: OutgoingEmail[]): Message[] =>
+	emails.map((e) => ({ channel: 'email', ...e }));
+
+function textMessages(texts: OutgoingText[]): Message[] {
+	return texts.flatMap((t) => {
+		const to = normaliseUkMobile(t.to);
+		if (!to) log.warn({ template: t.template }, 'text message not sent: not a UK mobile number');
+		// Texts have no subject: staff lists show the start of the message instead.
+		const subject = t.text.length > 60 ? `${t.text.slice(0, 59)}…` : t.text;
+		return to ? [{ channel: 'sms' as const, subject, ...t, to }] : [];
+	});
+}
+
 /** Emails: the single way every domain sends one. */
 export function sendEmails(db: Db, emails: OutgoingEmail[], now = new Date()): Promise<number> {
-	return send(
-		db,
-		emails.map((e) => ({ channel: 'email', ...e })),
-		now
-	);
+	return send(db, emailMessages(emails), now);
 }
 
 /**
@@ -69,14 +79,29 @@ export function sendEmails(db: Db, emails: OutgoingEmail[], now = new Date()): P
  * sent). A number that is not a UK mobile is dropped and logged, never sent.
  */
 export function sendTexts(db: Db, texts: OutgoingText[], now = new Date()): Promise<number> {
-	const valid = texts.flatMap((t) => {
-		const to = normaliseUkMobile(t.to);
-		if (!to) log.warn({ template: t.template }, 'text message not sent: not a UK mobile number');
-		// Texts have no subject: staff lists show the start of the message instead.
-		const subject = t.text.length > 60 ? `${t.text.slice(0, 59)}…` : t.text;
-		return to ? [{ channel: 'sms' as const, subject, ...t, to }] : [];
-	});
-	return send(db, valid, now);
+	return send(db, textMessages(texts), now);
+}
+
+/**
+ * Stores emails and texts without sending them, for a domain that must commit them with the
+ * write that causes them: call it inside that write's transaction (on the same connection; it
+ * nests), so either both happen or neither does. Throws if they cannot be stored, which rolls the
+ * caller's write back. After the commit, `deliverPending` sends them. Returns how many were stored.
+ */
+export function queueEmailsAndTexts(
+	db: Db,
+	emails: OutgoingEmail[],
+	texts: OutgoingText[],
+	now: Date
+): number {
+	const messages = [...emailMessages(emails), ...textMessages(texts)];
+	const ids = queueMessages(db, messages, now);
+	if (ids.length)
+		log.info(
+			{ emailIds: ids, templates: [...new Set(messages.map((m) => m.template))] },
+			'messages queued'
+		);
+	return ids.length;
 }
 
 /**

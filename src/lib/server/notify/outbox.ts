@@ -20,6 +20,11 @@ export type OutgoingEmail = {
 	 * function is called only when the email will go by SMTP (making one costs milliseconds).
 	 */
 	calendar?: string | null | (() => string | null);
+	/**
+	 * True for emails a member of the public can ask us to send to any address (a link re-sent, a
+	 * booking made with someone's address): these are capped per address per hour, see queueMessages.
+	 */
+	capped?: boolean;
 };
 
 /** A text message: `to` is a normalised UK mobile number (+447...). No secret links. */
@@ -60,6 +65,7 @@ type NewMessage = {
 	bookingId: number | null;
 	calendar?: OutgoingEmail['calendar'];
 	pdf?: Buffer | null;
+	capped?: boolean;
 };
 
 const insertMessage = preparedPerDatabase((db) =>
@@ -79,21 +85,49 @@ const insertMessage = preparedPerDatabase((db) =>
 			letterPdf: sql.placeholder('letterPdf'),
 			// Drizzle maps placeholder dates but trips on null: these nullable ones take epoch milliseconds.
 			sentAt: sql`${sql.placeholder('sentAtMs')}`,
-			statusChangedAt: sql`${sql.placeholder('statusChangedAtMs')}`
+			statusChangedAt: sql`${sql.placeholder('statusChangedAtMs')}`,
+			capKey: sql`${sql.placeholder('capKey')}`
 		} as unknown as typeof emailOutbox.$inferInsert)
 		.returning({ id: emailOutbox.id })
 		.prepare()
 );
 
-/** Stores the messages together (one transaction, a prepared insert each); returns their ids. */
+const countCapped = preparedPerDatabase((db) =>
+	db
+		.select({ n: sql<number>`count(*)` })
+		.from(emailOutbox)
+		.where(
+			and(
+				eq(emailOutbox.capKey, sql.placeholder('capKey')),
+				sql`${emailOutbox.createdAt} > ${sql.placeholder('sinceMs')}`
+			)
+		)
+		.prepare()
+);
+
+export const CAP_WINDOW_MS = 3_600_000;
+
+/** The address as counted for the cap: the same mailbox however it was typed. */
+export const capKeyOf = (address: string) => address.trim().toLowerCase();
+
+/**
+ * Stores the messages together (one transaction, a prepared insert each); returns the ids of those
+ * stored. A capped email to an address that already had `perHour` capped emails in the last hour
+ * is dropped without a trace the asker can see: the page says "sent" either way, so the cap
+ * cannot be used to find out anything about an address. The count and the inserts share one
+ * immediate transaction, so parallel requests and several processes cannot pass the cap.
+ */
 export function queueMessages(
 	db: Db,
 	messages: NewMessage[],
 	now: Date,
-	transport: (channel: MessageChannel) => Transport = (c) => transportFor(c)
+	transport: (channel: MessageChannel) => Transport = (c) => transportFor(c),
+	perHour = getConfig().LINK_EMAILS_PER_ADDRESS_PER_HOUR
 ): number[] {
 	if (messages.length === 0) return [];
 	const insert = insertMessage(db);
+	const count = countCapped(db);
+	const sinceMs = now.getTime() - CAP_WINDOW_MS;
 	// Everything is worked out before the write lock is taken.
 	const rows = messages.map((m) => {
 		const via = transport(m.channel);
@@ -107,7 +141,9 @@ export function queueMessages(
 	});
 	return db.transaction(
 		() =>
-			rows.map(({ m, via, calendar }) => {
+			rows.flatMap(({ m, via, calendar }) => {
+				const capKey = m.capped ? capKeyOf(m.to) : null;
+				if (capKey && (count.get({ capKey, sinceMs })?.n ?? 0) >= perHour) return [];
 				const kept = via === 'outbox';
 				return insert.get({
 					channel: m.channel,
@@ -122,7 +158,8 @@ export function queueMessages(
 					calendarIcs: calendar,
 					letterPdf: m.pdf ?? null,
 					sentAtMs: kept ? now.getTime() : null,
-					statusChangedAtMs: now.getTime()
+					statusChangedAtMs: now.getTime(),
+					capKey
 				})!.id;
 			}),
 		{ behavior: 'immediate' }
@@ -137,7 +174,8 @@ export function queueEmails(
 	db: Db,
 	emails: OutgoingEmail[],
 	now: Date,
-	transport?: Transport | boolean
+	transport?: Transport | boolean,
+	perHour?: number
 ): number[] {
 	const via =
 		transport === undefined
@@ -149,7 +187,8 @@ export function queueEmails(
 		db,
 		emails.map((e) => ({ channel: 'email', ...e })),
 		now,
-		via
+		via,
+		perHour
 	);
 }
 

@@ -218,7 +218,8 @@ export type ChangePlacesResult =
 	| { kind: 'invalid_party'; problem: PartyProblem }
 	| ManageRefusal;
 
-function findForManage(q: Queryable, token: string) {
+/** The booking a manage link opens, inside the caller's transaction. */
+export function findForManage(q: Queryable, token: string) {
 	return q
 		.select({ booking, session: roadshowSession })
 		.from(booking)

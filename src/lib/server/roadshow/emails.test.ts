@@ -17,7 +17,6 @@ import {
 	notifyChanged,
 	notifyManageLinks,
 	notifySessionCancelled,
-	notifyWaiting,
 	sendDueReminders
 } from './emails';
 import { claimQueued, withoutSecrets } from '../notify/outbox';
@@ -118,7 +117,7 @@ describe('notify', () => {
 		const waiting = booked(
 			joinWaitingList(db, bookingInput(session.id, { email: 'wait@example.com' }), NOW)
 		);
-		await notifyWaiting(db, waiting);
+		await notifyBooked(db, waiting);
 		const cancelled = cancelBooking(db, first.manageToken!, NOW);
 		if (cancelled.kind !== 'cancelled') throw new Error(cancelled.kind);
 		expect(await notifyCancelled(db, cancelled)).toBe(2);

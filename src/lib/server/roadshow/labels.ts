@@ -52,6 +52,12 @@ export function promotedNote(promoted: number): string {
 	return ` ${promoted === 1 ? '1 booking' : `${promoted} bookings`} moved from the waiting list to confirmed, and the people were emailed.`;
 }
 
+/** The staff page's note after a session's time or place changed. */
+export function movedNote(moved: number): string {
+	if (!(moved > 0) || !Number.isInteger(moved)) return '';
+	return ` The new time or place was emailed to ${moved === 1 ? 'the 1 booking' : `all ${moved} bookings`} and waiting list entries, and their reminders will follow the new time.`;
+}
+
 /** "2 days", "1 day", "6 hours": how long before a session its reminder goes, in words. */
 export function reminderLeadText(hours: number): string {
 	if (hours % 24 === 0) return hours === 24 ? '1 day' : `${hours / 24} days`;

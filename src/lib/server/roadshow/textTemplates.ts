@@ -23,6 +23,8 @@ const texts: Partial<Record<TemplateName, (input: TextInput) => string>> = {
 		`Good news: you now have a place at ${s.title}, ${when(s)}, ${where(s)}. Booking ${b.reference}. ${findIt(baseUrl)}`,
 	session_cancelled: ({ booking: b, session: s }) =>
 		`Sorry, ${s.title} on ${formatDate(s.startsAt)} has been cancelled, so booking ${b.reference} is cancelled. We have emailed you about other ways to have your say.`,
+	session_moved: ({ booking: b, session: s, baseUrl }) =>
+		`${s.title} has changed. It is now ${when(s)}, ${where(s)}. Booking ${b.reference}. ${findIt(baseUrl)}`,
 	booking_cancelled: ({ booking: b, session: s }) =>
 		`Your booking ${b.reference} for ${s.title} on ${formatDate(s.startsAt)} has been cancelled. We have emailed you the details.`
 };

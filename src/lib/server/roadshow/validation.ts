@@ -17,6 +17,11 @@ export const ACCESS_NEED_LABELS: Record<AccessNeed, string> = {
 	none: 'None'
 };
 
+/** The needs offered as checkboxes, in this order; "None" comes apart, as the exclusive answer. */
+export const accessNeedChoices = (
+	['bsl', 'wheelchair', 'hearing_loop', 'quiet_space', 'reading_help', 'other'] as const
+).map((value) => ({ value, text: ACCESS_NEED_LABELS[value] }));
+
 export const EMAIL_FORMAT_MESSAGE =
 	'Enter an email address in the correct format, like name@example.com';
 const PHONE_MESSAGE =

@@ -23,7 +23,7 @@ export const load = ({ params, url }) => {
 			summary: c.summary,
 			contactEmail: c.contactEmail,
 			opensOn: c.opensOn,
-			closesOn: c.closesOn,
+			closingDate: c.closingDate,
 			status: c.status
 		},
 		priorities: priorities.map((p) => ({

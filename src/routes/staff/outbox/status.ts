@@ -36,8 +36,11 @@ const kindLabels: Record<string, string> = {
 	waiting_list_joined: 'Joined the waiting list',
 	promoted_from_waiting_list: 'Place from the waiting list',
 	booking_changed: 'Places changed',
+	booking_details_changed: 'Contact details or access needs changed',
+	booking_email_changed: 'Booking email address changed (to the old address)',
 	booking_cancelled: 'Booking cancelled',
 	session_cancelled: 'Session cancelled',
+	session_moved: 'Session changed (time or place)',
 	reminder: 'Reminder before the session',
 	manage_link_resent: 'New link to manage a booking',
 	questionnaire_resume_link: 'Link to finish a questionnaire'

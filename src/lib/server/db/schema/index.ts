@@ -6,3 +6,4 @@ export * from './roadshow';
 export * from './notify';
 export * from './questionnaires';
 export * from './insights';
+export * from './limits';

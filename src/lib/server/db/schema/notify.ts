@@ -1,4 +1,6 @@
-import { sqliteTable, text, integer, index, blob } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, index, blob, check } from 'drizzle-orm/sqlite-core';
+import { oneOf } from './checks';
 import { booking } from './roadshow';
 
 export const messageChannels = ['email', 'sms', 'letter'] as const;
@@ -19,6 +21,8 @@ export const messageStatuses = [
 ] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
 
+export const messageTransports = ['outbox', 'smtp', 'notify'] as const;
+
 /** Every message the service sends (email, text or letter), kept as a record whatever the channel. */
 export const emailOutbox = sqliteTable(
 	'email_outbox',
@@ -34,7 +38,7 @@ export const emailOutbox = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		/** When the provider accepted it. */
 		sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
-		transport: text('transport', { enum: ['outbox', 'smtp', 'notify'] }).notNull(),
+		transport: text('transport', { enum: messageTransports }).notNull(),
 		/** The last problem, kept while retrying and after failing. */
 		error: text('error'),
 		channel: text('channel', { enum: messageChannels }).notNull().default('email'),
@@ -51,13 +55,23 @@ export const emailOutbox = sqliteTable(
 		/** A calendar file sent with the email (SMTP attaches it); never holds a secret link. */
 		calendarIcs: text('calendar_ics'),
 		/** A precompiled letter: the printable PDF. */
-		letterPdf: blob('letter_pdf', { mode: 'buffer' })
+		letterPdf: blob('letter_pdf', { mode: 'buffer' }),
+		/**
+		 * Set (to the lowercased address) on emails anyone can make us send to an address, such as
+		 * link emails: at most a few are queued per address per hour, whatever is asked.
+		 */
+		capKey: text('cap_key')
 	},
 	(t) => [
 		index('email_outbox_created_idx').on(t.createdAt),
 		index('email_outbox_status_idx').on(t.status, t.nextAttemptAt),
 		index('email_outbox_provider_idx').on(t.providerId),
-		index('email_outbox_booking_idx').on(t.bookingId)
+		index('email_outbox_booking_idx').on(t.bookingId),
+		index('email_outbox_cap_idx').on(t.capKey, t.createdAt),
+		check('email_outbox_transport_check', oneOf(t.transport, messageTransports)),
+		check('email_outbox_channel_check', oneOf(t.channel, messageChannels)),
+		check('email_outbox_status_check', oneOf(t.status, messageStatuses)),
+		check('email_outbox_attempts_check', sql`${t.attempts} >= 0`)
 	]
 );
 

@@ -199,6 +199,25 @@ describe('roadshow notes', () => {
 		expect(listRoadshowNotes(db, consultationId)[0].note).toHaveLength(5000);
 	});
 
+	it('accept a note of 5,000 characters and refuse 5,001 with a message for the note, saving nothing', () => {
+		const { db, staffUserId, consultationId } = setUp();
+		const input = (note: string) => ({
+			consultationId,
+			roadshowSessionId: null,
+			audience: 'practitioners' as const,
+			note,
+			priorityIds: [],
+			staffUserId
+		});
+		expect(addRoadshowNote(db, input('a'.repeat(5001)), NOW)).toEqual({
+			ok: false,
+			errors: { note: 'The feedback must be 5,000 characters or fewer' }
+		});
+		expect(listRoadshowNotes(db, consultationId)).toEqual([]);
+		expect(addRoadshowNote(db, input('a'.repeat(5000)), NOW).ok).toBe(true);
+		expect(listRoadshowNotes(db, consultationId)[0].note).toHaveLength(5000);
+	});
+
 	it('refuse tens of thousands of posted priorities without a database error', () => {
 		const { db, staffUserId, consultationId, priorityIds } = setUp();
 		const many = [...priorityIds, ...Array.from({ length: 40_000 }, (_, i) => 100_000 + i)];

@@ -7,7 +7,6 @@ import { getPublishedVersion } from '../versions';
 import {
 	answerQuestion,
 	deleteContactDetails,
-	findResponseByResumeToken,
 	getContactDetails,
 	getResponse,
 	RESUME_DAYS,
@@ -18,6 +17,7 @@ import {
 	startResponse,
 	submitResponse
 } from './responses';
+import { openJourney } from './journey';
 import { generateResumeToken, hashResumeToken } from './tokens';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -57,35 +57,29 @@ describe('resume tokens', () => {
 
 	it('finds the response until the link expires, and never for a forged link', () => {
 		const { db, started, answer } = setUp();
-		expect(findResponseByResumeToken(db, started.resumeToken, NOW)).toMatchObject({
+		expect(openJourney(db, started.resumeToken, NOW)).toMatchObject({
 			ok: true,
-			response: { id: started.responseId }
+			journey: { response: { id: started.responseId } }
 		});
-		expect(findResponseByResumeToken(db, generateResumeToken(), NOW)).toEqual({
+		expect(openJourney(db, generateResumeToken(), NOW)).toEqual({
 			ok: false,
 			reason: 'not_found'
 		});
-		expect(findResponseByResumeToken(db, 'short', NOW)).toEqual({ ok: false, reason: 'not_found' });
+		expect(openJourney(db, 'short', NOW)).toEqual({ ok: false, reason: 'not_found' });
 		// The link works until answers can no longer be sent: the end of the closing day.
 		const closed = endOfClosingDay('2026-07-31');
 		expect(closed.toISOString()).toBe('2026-07-31T23:00:00.000Z');
-		expect(
-			findResponseByResumeToken(db, started.resumeToken, new Date(closed.getTime() - 1)).ok
-		).toBe(true);
-		expect(findResponseByResumeToken(db, started.resumeToken, closed)).toEqual({
+		expect(openJourney(db, started.resumeToken, new Date(closed.getTime() - 1)).ok).toBe(true);
+		expect(openJourney(db, started.resumeToken, closed)).toEqual({
 			ok: false,
 			reason: 'expired'
 		});
 		// A save near the end keeps the link alive for another RESUME_DAYS.
 		const lastSave = new Date(closed.getTime() - DAY);
 		answer('priority-1-agree', 'agree', lastSave);
-		expect(findResponseByResumeToken(db, started.resumeToken, closed).ok).toBe(true);
+		expect(openJourney(db, started.resumeToken, closed).ok).toBe(true);
 		expect(
-			findResponseByResumeToken(
-				db,
-				started.resumeToken,
-				new Date(lastSave.getTime() + RESUME_DAYS * DAY)
-			).ok
+			openJourney(db, started.resumeToken, new Date(lastSave.getTime() + RESUME_DAYS * DAY)).ok
 		).toBe(false);
 	});
 });
@@ -277,12 +271,12 @@ describe('sending a response', () => {
 			ok: false,
 			reason: 'submitted'
 		});
-		expect(findResponseByResumeToken(db, started.resumeToken, NOW)).toMatchObject({
+		expect(openJourney(db, started.resumeToken, NOW)).toMatchObject({
 			ok: true,
-			response: { status: 'submitted' }
+			journey: { response: { status: 'submitted' } }
 		});
 		const later = new Date(NOW.getTime() + RESUME_DAYS * DAY);
-		expect(findResponseByResumeToken(db, started.resumeToken, later)).toEqual({
+		expect(openJourney(db, started.resumeToken, later)).toEqual({
 			ok: false,
 			reason: 'expired'
 		});

@@ -12,12 +12,7 @@ import {
 } from '../../db/schema';
 import { consultationStatus } from '../../consultations/status';
 import { ukLocalToInstant, ukToday } from '../../../format';
-import {
-	generateResponseReference,
-	generateResumeToken,
-	hashResumeToken,
-	looksLikeResumeToken
-} from './tokens';
+import { generateResponseReference, generateResumeToken, hashResumeToken } from './tokens';
 import { answersByKey, visibleQuestions } from '../skipLogic';
 import { validateAnswer, type RawAnswer } from './validation';
 import { frozenQuestions, getVersion } from '../versions';
@@ -110,28 +105,6 @@ export function startResponse(
 		},
 		{ behavior: 'immediate' }
 	);
-}
-
-/**
- * Forged or unknown links are 'not_found'; links past their date are 'expired'. A sent response
- * is still found (status 'submitted') for RESUME_DAYS after sending, so its sender can see the
- * reference and delete their contact details; its answers are locked.
- */
-export function findResponseByResumeToken(
-	db: DbOrTx,
-	token: string,
-	now = new Date()
-): { ok: true; response: QuestionnaireResponse } | { ok: false; reason: 'not_found' | 'expired' } {
-	if (!looksLikeResumeToken(token)) return { ok: false, reason: 'not_found' };
-	const row = db
-		.select()
-		.from(response)
-		.where(eq(response.resumeTokenHash, hashResumeToken(token)))
-		.get();
-	if (!row) return { ok: false, reason: 'not_found' };
-	if (!row.resumeExpiresAt || row.resumeExpiresAt.getTime() <= now.getTime())
-		return { ok: false, reason: 'expired' };
-	return { ok: true, response: row };
 }
 
 export type ResponseInProgress = {

@@ -48,7 +48,17 @@ export function notifyResumeLink(
 	const { subject, text } = resumeLinkEmail(input);
 	return sendEmails(
 		db,
-		[{ to: input.to, subject, text, template: 'questionnaire_resume_link', bookingId: null }],
+		[
+			{
+				to: input.to,
+				subject,
+				text,
+				template: 'questionnaire_resume_link',
+				bookingId: null,
+				// Anyone can ask for this to any address: capped per address (notify/outbox.ts).
+				capped: true
+			}
+		],
 		now
 	);
 }

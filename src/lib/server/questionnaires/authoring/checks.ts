@@ -1,7 +1,7 @@
 // Checks on a question as staff write it, before it joins a draft version.
 import type { FieldErrors } from '../../shared/forms';
 import { easyReadProblems } from '../../../easyRead';
-import { agreementOptions } from '../agreement';
+import { agreementOptions } from '../../../agreement';
 import type { FullQuestion, OptionInput, QuestionInput } from '../types';
 
 const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;

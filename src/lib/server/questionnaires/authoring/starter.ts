@@ -11,7 +11,7 @@
 // Profile ("about you") questions come last, are all optional and share keys and codes across
 // audiences so the dashboards can filter all three by the same answer.
 import type { Audience } from '../../db/schema';
-import { agreementValues, disagreeValues } from '../agreement';
+import { agreementValues, disagreeValues } from '../../../agreement';
 import type { OptionInput, QuestionInput } from '../types';
 
 export type StarterPriority = {

@@ -31,6 +31,8 @@ export const load = ({ locals, params, url }) => {
 			slug: c.slug,
 			opensOn: c.opensOn,
 			closesOn: c.closesOn,
+			/** The UK date staff closed it early, or null. */
+			closedEarlyOn: c.closedEarlyAt ? c.closingDate : null,
 			status: c.status,
 			statusLabel: statusLabels[c.status],
 			// The task list and publishing share one definition of what is missing.

@@ -21,7 +21,8 @@ export const load = ({ locals, params }) => {
 			status: c.status,
 			opensOn: c.opensOn,
 			closesOn: c.closesOn,
-			closedEarly: c.closedEarlyAt !== null
+			/** The UK date staff closed it early, or null. */
+			closedEarlyOn: c.closedEarlyAt ? c.closingDate : null
 		},
 		// The buttons offered are the transitions the domain would allow.
 		canClose: transitionRefusal('close', c, ukToday()) === null,

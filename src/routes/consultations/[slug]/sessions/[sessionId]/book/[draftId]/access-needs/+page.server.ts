@@ -2,21 +2,15 @@ import { firstValue } from '$lib/formValues';
 import {
 	ACCESS_NEED_LABELS,
 	accessErrorsForBooker,
+	accessNeedChoices,
 	accessNeedsSchema
 } from '$lib/server/roadshow/validation';
 import { backHref, loadJourney, saveStep } from '../../journey.server';
 
 // The same wording as the register and the emails, from one list.
-const needs = (
-	['bsl', 'wheelchair', 'hearing_loop', 'quiet_space', 'reading_help', 'other'] as const
-).map((value) => ({
-	value,
-	text: ACCESS_NEED_LABELS[value]
-}));
-
 export const load = ({ params, url }) => ({
 	backHref: backHref(params, 'access-needs', url),
-	needs,
+	needs: accessNeedChoices,
 	noneText: ACCESS_NEED_LABELS.none
 });
 
