@@ -5,25 +5,25 @@
 // 1. Primary suppression: every count of 1 to 4 is hidden ("fewer than 5"). Zero is shown.
 // 2. The page is written down as a reader who knows how the tables fit together would see it:
 //    each figure a whole number of at least 0, totals the sums of their parts, bases at least the
-//    answers they count, and each percentage shown a rounding of part out of base.
+//    answers they count.
 // 3. Audit: with everything shown fixed, an integer programme (yalps) finds the smallest and the
 //    largest value each hidden figure could take. If the two differ by less than 2, the figure
 //    could be worked out or narrowed to two values.
-// 4. Secondary suppression: then a percentage next to it is withheld, or else the smallest shown
-//    count in a sum with it is hidden ("not shown"; cells before totals, counts of 5 or more
-//    before zeros), and the audit runs again, until every hidden figure passes. As a last resort
-//    a "fewer than 5" becomes "not shown".
-// 5. Per table (protectByTable): the responses table's total and margins are decided first, then
-//    each later table with them pinned and their sums in its model. Tables linked only through
-//    shown figures are independent given them; links through a hidden total are one-sided (n ≤ A)
-//    and in each table's model. Two tables that each bound a different hidden total can still
-//    narrow one together: not yet covered.
+// 4. Secondary suppression: the smallest shown count in a sum with it is hidden ("not shown";
+//    cells before totals, counts of 5 or more before zeros), and the audit runs again, until every
+//    hidden figure passes. As a last resort a "fewer than 5" becomes "not shown".
+// 5. A percentage is shown only when its part and its base are, so it adds nothing to step 2.
+// 6. Table by table (protectByTable): the figures several tables share (the number of responses
+//    and of each audience, which bound every priority's bases) are always shown: an audience with
+//    1 to 4 responses is shown together with another (groupSmallAudiences). The tables are then
+//    linked only through shown figures, so each one's audit holds for the whole page.
 // "fewer than 5" is always 1 to 4, and the audit takes it so; "not shown" claims nothing about the
 // figure (it may be 0, or a small one), so the audit allows it any value.
 import { solve, type Coefficients, type Constraint, type Model } from 'yalps';
 import type { Audience, Channel } from '../db/schema';
 import { agreementValues, type AgreementValue } from '../../agreement';
-import type { Comment } from './aggregate';
+import { agreementRow, type AgreementRow, type Comment } from './aggregate';
+import { audienceLabels } from '../questionnaires/audiences';
 import type { DashboardFigures } from './dashboard';
 import type { InsightFilters } from './filters';
 
@@ -106,7 +106,7 @@ const OPTIONS = { timeout: 2000 };
 /** Linear constraints over the hidden figures only, with everything shown put in as its value. */
 type Linear = { terms: Map<string, number>; min?: number; max?: number };
 
-function knowledge(model: DisclosureModel, status: Status, shownPercents: Set<string>): Linear[] {
+function knowledge(model: DisclosureModel, status: Status): Linear[] {
 	const out: Linear[] = [];
 	const add = (terms: [string, number][], op: 'eq' | 'le' | 'ge', rhs: number) => {
 		const hidden = new Map<string, number>();
@@ -126,17 +126,6 @@ function knowledge(model: DisclosureModel, status: Status, shownPercents: Set<st
 		});
 	};
 	for (const r of model.relations) add(r.terms, r.op, r.rhs);
-	for (const p of model.percents) {
-		if (!shownPercents.has(p.id)) continue;
-		const value = percentOf(sumOf(model, p.part), model.counts.get(p.base)!);
-		// value − 0.5 ≤ 100 × part / base < value + 0.5, in whole numbers.
-		const terms = (k: number): [string, number][] => [
-			...p.part.map((f): [string, number] => [f, 200]),
-			[p.base, -k]
-		];
-		add(terms(2 * value - 1), 'ge', 0);
-		add(terms(2 * value + 1), 'le', -1);
-	}
 	return out;
 }
 
@@ -309,6 +298,25 @@ function secondaryCandidate(
 	return best === null ? null : (best as { figure: string }).figure;
 }
 
+/**
+ * A percentage is published only when its part and its base are shown (and the base is above 0):
+ * it then says nothing a reader could not work out from the counts, so the audit can leave it out.
+ */
+function shownPercents(model: DisclosureModel, status: Status): Map<string, number | null> {
+	const out = new Map<string, number | null>();
+	for (const p of model.percents) {
+		const base = status.get(p.base);
+		const parts = p.part.map((f) => status.get(f));
+		out.set(
+			p.id,
+			typeof base === 'number' && base > 0 && parts.every((c) => typeof c === 'number')
+				? percentOf(sumOf(model, p.part), base)
+				: null
+		);
+	}
+	return out;
+}
+
 /** Protects one page's figures: primary suppression, then secondary until the audit passes. */
 export function protect(
 	model: DisclosureModel,
@@ -321,9 +329,6 @@ export function protect(
 		status.set(f, fixed.get(f) ?? (n > 0 && n < SUPPRESSION_THRESHOLD ? 'small' : n));
 	const low = new Map<string, number>();
 	const high = new Map<string, number>();
-	const shown = new Set(
-		model.percents.filter((p) => (model.counts.get(p.base) ?? 0) > 0).map((p) => p.id)
-	);
 	// No figure exceeds the largest: a tighter bound than a reader may have, so the audit is stricter.
 	const upper = Math.max(SUPPRESSION_THRESHOLD, ...model.counts.values());
 	const neighbours = new Map<string, Set<string>>();
@@ -333,14 +338,11 @@ export function protect(
 			for (const [g] of r.terms) if (g !== f) neighbours.get(f)!.add(g);
 		}
 	const tiers = figureTiers(model);
-	const percentsOf = (f: string) =>
-		model.percents.filter((p) => shown.has(p.id) && (p.base === f || p.part.includes(f)));
 	const passed = new Set<string>();
 
 	for (;;) {
 		const hidden = [...status].filter(([, s]) => typeof s !== 'number').map(([f]) => f);
-		for (const p of model.percents) if (typeof status.get(p.base) !== 'number') shown.delete(p.id);
-		const linears = knowledge(model, status, shown);
+		const linears = knowledge(model, status);
 		let weak: { figure: string; group: string[] } | null = null;
 		for (const group of components(hidden, linears)) {
 			const key = JSON.stringify([
@@ -357,20 +359,9 @@ export function protect(
 			}
 		}
 		if (!weak) break;
-		// A percentage built on the weak figure goes first: the counts stay.
-		const percent = percentsOf(weak.figure)[0];
-		if (percent) {
-			shown.delete(percent.id);
-			continue;
-		}
 		const next = secondaryCandidate(weak.figure, weak.group, status, neighbours, tiers, fixed);
 		if (next !== null) {
 			status.set(next, 'withheld');
-			continue;
-		}
-		const groupPercent = weak.group.flatMap(percentsOf)[0];
-		if (groupPercent) {
-			shown.delete(groupPercent.id);
 			continue;
 		}
 		// A withheld figure that everything else pins to one value (0 when its audience has none)
@@ -389,18 +380,11 @@ export function protect(
 		// total of 3 or 4) stops saying it is 1 to 4.
 		const small = weak.group.find((f) => status.get(f) === 'small' && !fixed.has(f));
 		if (small === undefined)
-			throw new Error(
-				`disclosure: ${weak.figure} [${low.get(weak.figure)}, ${high.get(weak.figure)}] ${String(fixed.has(weak.figure))} cannot be protected: ${JSON.stringify([...status].filter(([, v]) => typeof v !== 'number'))}`
-			);
+			// No figures in the message: it may reach a log.
+			throw new Error(`disclosure: a hidden figure (${weak.figure}) cannot be protected`);
 		status.set(small, 'withheld');
 	}
-	const percents = new Map<string, number | null>();
-	for (const p of model.percents)
-		percents.set(
-			p.id,
-			shown.has(p.id) ? percentOf(sumOf(model, p.part), model.counts.get(p.base)!) : null
-		);
-	return { counts: status, percents };
+	return { counts: status, percents: shownPercents(model, status) };
 }
 
 /**
@@ -616,7 +600,8 @@ export function dashboardModel(raw: DashboardFigures): DisclosureModel {
 
 /** Which table of the dashboard a figure belongs to. */
 function dashboardTable(figure: string): string {
-	if (/^(total|audience:|channel:|day:)/.test(figure)) return 'responses';
+	// Responses at each session are bounded by the total, so they are protected with it.
+	if (/^(total|audience:|channel:|day:)|^s\d+:responses$/.test(figure)) return 'responses';
 	const priority = /^(p\d+):(theme:|comments)?/.exec(figure);
 	if (priority) return `${priority[1]}:${priority[2] ? 'themes' : 'agreement'}`;
 	return 'roadshow';
@@ -632,19 +617,29 @@ function dashboardTable(figure: string): string {
 export function protectByTable(
 	model: DisclosureModel,
 	tableOf: (figure: string) => string,
-	first: string
+	first: string,
+	/** Figures decided beforehand, as they will be shown: never hidden (or shown) otherwise. */
+	pinned: Map<string, Count> = new Map()
 ): Published {
 	const tables = [first, ...new Set([...model.counts.keys()].map(tableOf))].filter(
 		(t, i, all) => all.indexOf(t) === i
 	);
 	const inFirst = (f: string) => tableOf(f) === first;
 	const context = model.relations.filter((r) => r.terms.every(([f]) => inFirst(f)));
-	const decided = new Map<string, Count>();
+	const decided = new Map<string, Count>(pinned);
 	const percents = new Map<string, number | null>();
 	for (const table of tables) {
 		const own = (f: string) => tableOf(f) === table;
+		if ([...model.counts.keys()].filter(own).every((f) => pinned.has(f))) {
+			for (const p of model.percents.filter((p) => own(p.base))) percents.set(p.id, null);
+			continue;
+		}
 		const relations = model.relations.filter((r) => r.terms.some(([f]) => own(f)));
-		if (table !== first) relations.push(...context);
+		// The first table's sums matter only through a figure of it this table refers to and hides.
+		const refersToHidden = relations.some((r) =>
+			r.terms.some(([f]) => inFirst(f) && typeof decided.get(f) !== 'number')
+		);
+		if (table !== first && refersToHidden) relations.push(...context);
 		const tablePercents = model.percents.filter((p) => own(p.base) || p.part.some(own));
 		const names = new Set<string>();
 		for (const r of relations) for (const [f] of r.terms) names.add(f);
@@ -687,9 +682,75 @@ export function protectByTable(
 	return { counts: decided, percents };
 }
 
+/**
+ * Audiences as the page may show them: an audience with 1 to 4 responses is put together with the
+ * smallest other audience that has any (again until none is left under 5), in the responses table
+ * and in every priority's rows. The audience totals, which every priority's bases are bounded by,
+ * are then all shown, so no table can narrow a hidden one (see protectByTable).
+ */
+export function groupSmallAudiences(raw: DashboardFigures): DashboardFigures {
+	const groups = raw.totals.byAudience.map((a) => ({ members: [a.audience], n: a.n }));
+	for (;;) {
+		const live = groups.filter((g) => g.n > 0).sort((a, b) => a.n - b.n);
+		if (live.length < 2 || live[0].n >= SUPPRESSION_THRESHOLD) break;
+		const [small, other] = live;
+		other.members.push(...small.members);
+		other.n += small.n;
+		groups.splice(groups.indexOf(small), 1);
+	}
+	if (groups.length === raw.totals.byAudience.length) return raw;
+	const order = raw.totals.byAudience.map((a) => a.audience);
+	const label = (members: Audience[]) => {
+		const names = [...members]
+			.sort((a, b) => order.indexOf(a) - order.indexOf(b))
+			.map((a, i) => (i === 0 ? audienceLabels[a] : audienceLabels[a].toLowerCase()));
+		return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+	};
+	const keyed = groups
+		.map((g) => ({
+			...g,
+			key: g.members.reduce((a, b) => (order.indexOf(a) < order.indexOf(b) ? a : b))
+		}))
+		.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+	const mergeRows = (rows: AgreementRow[], members: Audience[], key: Audience): AgreementRow => {
+		const picked = rows.filter((r) => r.audience !== 'all' && members.includes(r.audience));
+		const counts = Object.fromEntries(
+			agreementValues.map((v) => [v, picked.reduce((s, r) => s + r.counts[v], 0)])
+		);
+		return { ...agreementRow(key, counts), label: label(members) };
+	};
+	return {
+		...raw,
+		totals: {
+			...raw.totals,
+			byAudience: keyed.map((g) => ({ audience: g.key, label: label(g.members), n: g.n }))
+		},
+		priorities: raw.priorities.map((p) => ({
+			...p,
+			agreement: {
+				...p.agreement,
+				audiences: keyed.map((g) => mergeRows(p.agreement.audiences, g.members, g.key))
+			}
+		}))
+	};
+}
+
 /** The dashboard protected table by table, the responses table first (see protectByTable). */
-export function protectDashboard(raw: DashboardFigures): Dashboard {
-	const out = protectByTable(dashboardModel(raw), dashboardTable, 'responses');
+export function protectDashboard(figures: DashboardFigures): Dashboard {
+	const raw = groupSmallAudiences(figures);
+	const model = dashboardModel(raw);
+	const total = raw.totals.total;
+	const pinned = new Map<string, Count>();
+	if (total >= SUPPRESSION_THRESHOLD) {
+		// Shown, so that the tables bounded by them are independent (see groupSmallAudiences).
+		pinned.set('total', total);
+		for (const a of raw.totals.byAudience) pinned.set(`audience:${a.audience}`, a.n);
+	} else if (total > 0) {
+		// 1 to 4 responses in all: no figure about them is shown (the roadshow's bookings still are).
+		for (const f of model.counts.keys())
+			if (dashboardTable(f) !== 'roadshow') pinned.set(f, f === 'total' ? 'small' : 'withheld');
+	}
+	const out = protectByTable(model, dashboardTable, 'responses', pinned);
 	const c = (name: string) => out.counts.get(name)!;
 	const row = (p: number, r: DashboardFigures['priorities'][number]['agreement']['all']) => ({
 		audience: r.audience,
