@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { solve, type Coefficients, type Constraint } from 'yalps';
+import { hiddenRanges, type Known, type Term } from './readerAttack';
 import { audienceCodes, channelCodes, type Audience, type Channel } from '../db/schema';
 import { agreementValues, type AgreementValue } from '../../agreement';
 import { audienceLabels, channelLabels } from '../questionnaires/audiences';
@@ -81,12 +81,9 @@ function figuresOf(people: Respondent[], priorities: number): DashboardFigures {
 	};
 }
 
-type Term = [string, number];
-type Known = { terms: Term[]; min?: number; max?: number };
-
 /** What a reader knows from the published page: figures, how they add up, and the percentages. */
 function readerModel(d: Dashboard) {
-	const hidden = new Map<string, Count>();
+	const hidden = new Map<string, 'small' | 'withheld'>();
 	const known: Known[] = [];
 	// A figure as a term: a hidden one is a variable, a shown one a constant.
 	const figure = (name: string, c: Count): Term | number => {
@@ -163,59 +160,11 @@ function readerModel(d: Dashboard) {
 	return { hidden, known };
 }
 
-/**
- * For each hidden figure, the smallest and largest values consistent with everything shown, as far
- * as the check needs them: every solution found is a way the figures could really be, so once two
- * solutions put a figure 2 or more apart it passes without solving for its extremes. Otherwise both
- * extremes are solved exactly. Figures that share no constraint are solved in separate groups.
- */
-function ranges(d: Dashboard): Map<string, [number, number]> {
+/** The smallest and largest value of each hidden figure consistent with everything shown. */
+const ranges = (d: Dashboard) => {
 	const { hidden, known } = readerModel(d);
-	const parent = new Map([...hidden.keys()].map((h) => [h, h]));
-	const root = (x: string): string => (parent.get(x) === x ? x : root(parent.get(x)!));
-	for (const k of known)
-		for (const [name] of k.terms.slice(1)) parent.set(root(name), root(k.terms[0][0]));
-	const low = new Map<string, number>();
-	const high = new Map<string, number>();
-	const see = (name: string, v: number) => {
-		low.set(name, Math.min(low.get(name) ?? v, v));
-		high.set(name, Math.max(high.get(name) ?? v, v));
-	};
-	for (const target of hidden.keys()) {
-		if (high.has(target) && high.get(target)! - low.get(target)! >= 2) continue;
-		const group = root(target);
-		const names = [...hidden.keys()].filter((h) => root(h) === group);
-		const linked = known.filter((k) => root(k.terms[0][0]) === group);
-		for (const direction of ['minimize', 'maximize'] as const) {
-			const constraints: Record<string, Constraint> = {};
-			const variables: Record<string, Coefficients> = {};
-			for (const name of names) {
-				// "fewer than 5" is 1 to 4; "not shown" could be anything.
-				constraints[`b ${name}`] =
-					hidden.get(name) === 'small' ? { min: 1, max: 4 } : { min: 0, max: 10_000 };
-				variables[name] = { [`b ${name}`]: 1, objective: name === target ? 1 : 0 };
-			}
-			linked.forEach((k, i) => {
-				constraints[`k${i}`] = { min: k.min, max: k.max };
-				for (const [name, coef] of k.terms)
-					(variables[name] as Record<string, number>)[`k${i}`] =
-						((variables[name] as Record<string, number>)[`k${i}`] ?? 0) + coef;
-			});
-			const s = solve({
-				direction,
-				objective: 'objective',
-				constraints,
-				variables,
-				integers: true
-			});
-			expect(s.status).toBe('optimal');
-			// yalps lists only the figures above 0.
-			const values = new Map(s.variables);
-			for (const name of names) see(name, Math.round(values.get(name) ?? 0));
-		}
-	}
-	return new Map([...hidden.keys()].map((h) => [h, [low.get(h)!, high.get(h)!]]));
-}
+	return hiddenRanges(hidden, known);
+};
 
 const respondent = (priorities: number) =>
 	fc.record({
