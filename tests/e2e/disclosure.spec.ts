@@ -91,6 +91,12 @@ test('nothing on the public page lets a count under 5 be worked out', async ({ p
 		for (const c of [...answerColumns, base]) relate([term(0, c), term(1, c)], term(2, c));
 	}
 	expect(hidden.size, 'the small counts are hidden').toBeGreaterThan(0);
+	// What the page's script is sent holds the same figures, and no row of young people alone.
+	const data = await (
+		await page.request.get(`${server.url}/consultations/fifteen/response/__data.json`)
+	).text();
+	expect(data).toContain('Practitioners and young people');
+	expect(data).not.toMatch(/"Young people"/);
 	for (const [name, [low, high]] of hiddenRanges(hidden, known))
 		expect(high - low, `${name} could be narrowed to [${low}, ${high}]`).toBeGreaterThanOrEqual(2);
 });
