@@ -4,7 +4,9 @@
 // - dashboard_p50_ms: one lead loading the dashboard, one load after another;
 // - dashboard_to_sql_ratio: that against the dashboard's queries run straight on the database here;
 // - public_p99_idle_ms / public_p99_during_dashboard_ms: the public session page under load, alone
-//   and while 4 leads reload the dashboard. Needs `npm run build`.
+//   and while 4 leads reload the dashboard;
+// - disclosure_ms: disclosure control over the dashboard's figures (in this process), at 100,000
+//   responses and on the demo's 300 (unfiltered and channel=paper). Needs `npm run build`.
 //   BENCH_SECONDS (10), BENCH_CLIENTS (16: public page clients), BENCH_LOADS (20)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,8 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db';
 import { seedDemo } from '../src/lib/server/demo/seed';
 import { ensureDemoThemes, generateLargeDataSet } from '../src/lib/server/demo/responses';
-import { loadDashboard } from '../src/lib/server/insights/dashboard';
+import { loadDashboardFigures } from '../src/lib/server/insights/dashboard';
+import { protectDashboard } from '../src/lib/server/insights/disclosure';
 import {
 	PROCESSES,
 	SECONDS,
@@ -50,6 +53,20 @@ const consultationId = one<{ id: number }>(
 const sessionId = one<{ id: number }>(
 	`SELECT id FROM roadshow_session WHERE consultation_id = ${consultationId} AND cancelled_at IS NULL ORDER BY starts_at DESC LIMIT 1`
 ).id;
+/** Median time disclosure control takes over one set of dashboard figures, in this process. */
+const disclosureMs = (filters: Parameters<typeof loadDashboardFigures>[2]) => {
+	const figures = loadDashboardFigures(db, consultationId, filters);
+	const times: number[] = [];
+	for (let i = 0; i < LOADS; i++) {
+		const t = performance.now();
+		protectDashboard(figures);
+		times.push(performance.now() - t);
+	}
+	return percentile(times, 50);
+};
+// The demo's 300 responses, where small counts (and so secondary suppression) are common.
+const disclosureDemo = disclosureMs({});
+const disclosureDemoPaper = disclosureMs({ channel: 'paper' });
 const existing = one<{ n: number }>('SELECT count(*) AS n FROM response').n;
 generateLargeDataSet(db, consultationId, {
 	count: RESPONSES - existing,
@@ -102,13 +119,14 @@ try {
 	const dashboardCpu = (serverCpuMs(server.pid) - cpuBefore) / 5;
 
 	// The same counting, straight on the database in this process.
-	for (let i = 0; i < 2; i++) loadDashboard(db, consultationId, {});
+	for (let i = 0; i < 2; i++) loadDashboardFigures(db, consultationId, {});
 	const raw: number[] = [];
 	for (let i = 0; i < LOADS; i++) {
 		const t = performance.now();
-		loadDashboard(db, consultationId, {});
+		loadDashboardFigures(db, consultationId, {});
 		raw.push(performance.now() - t);
 	}
+	const disclosureLarge = disclosureMs({});
 
 	// The public page alone, then while 4 leads reload the dashboard.
 	await runFor(2, CLIENTS, loadPublicPage); // warm up
@@ -133,6 +151,9 @@ try {
 	print('raw_sql_ms', percentile(raw, 50));
 	print('dashboard_to_sql_ratio', percentile(single, 50) / percentile(raw, 50));
 	print('dashboard_server_cpu_ms', dashboardCpu);
+	print('disclosure_ms', disclosureLarge);
+	print('disclosure_ms_demo_300_responses', disclosureDemo);
+	print('disclosure_ms_demo_channel_paper', disclosureDemoPaper);
 	print('public_p99_idle_ms', percentile(idle.latencies, 99));
 	print('public_p99_during_dashboard_ms', percentile(busy.latencies, 99));
 	print('public_per_s_idle', Math.round(idle.latencies.length / idle.elapsedSeconds));

@@ -118,28 +118,29 @@ test('a lead filters the dashboard and the charts, tables and downloads follow',
 	expect(String(sheet.rows[0][0])).toMatch(/^Priority 1: /);
 	expect(sheet.rows.find((r) => r[0] === 'Parents and carers')![7]).toBe(parentsAfter);
 
-	// A small group: every figure says "fewer than 5" and the row-level download is refused.
-	await page.goto(`${path}?audience=young_people&channel=roadshow&need=sensory_physical`);
-	await expect(page.locator('.app-figure__number').first()).toHaveText('fewer than 5');
+	// A small group: no figures at all (a filtered view could be taken from the whole), a way to
+	// clear the filters, and every download refused.
+	const smallGroup = 'audience=young_people&channel=roadshow&need=sensory_physical';
+	await page.goto(`${path}?${smallGroup}`);
 	await expect(
-		page.getByText('The responses cannot be downloaded because fewer than 5 match these filters.')
+		page.getByRole('heading', { name: 'Too few responses to show with these filters' })
 	).toBeVisible();
-	expect(await cell(page, 'Agreement with priority 1, by audience', 'Young people', 7)).toBe(
-		'fewer than 5'
-	);
-	await expect(page.locator('.app-chart[role="img"] canvas')).toHaveCount(7);
+	await expect(page.locator('.app-figure__number')).toHaveCount(0);
+	await expect(page.locator('table')).toHaveCount(0);
+	await expect(page.locator('.app-chart canvas')).toHaveCount(0);
+	await expect(page.getByText(/The responses cannot be downloaded: too few match/)).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Download the summary (Excel workbook)' })
+	).toHaveCount(0);
 	await expectNoAxeViolations(page);
-	const refused = await page.request.get(
-		`${path}/responses.csv?audience=young_people&channel=roadshow&need=sensory_physical`
-	);
-	expect(refused.status()).toBe(409);
-	const small = await page.request.get(
-		`${path}/summary.xlsx?audience=young_people&channel=roadshow&need=sensory_physical`
-	);
-	const young = sheetNamed(readWorkbook(await small.body()), 'Priority 1').rows.find(
-		(r) => r[0] === 'Young people'
-	)!;
-	expect(young[7]).toBe('fewer than 5');
+	for (const download of ['responses.csv', 'summary.xlsx']) {
+		const refused = await page.request.get(`${path}/${download}?${smallGroup}`);
+		expect(refused.status(), download).toBe(409);
+		expect(await refused.text()).not.toMatch(/\d+ responses?/);
+	}
+	await page.locator('#too-few').getByRole('link', { name: 'Clear filters' }).click();
+	await expect(page).toHaveURL(new RegExp(`${path}$`));
+	await expect(page.locator('.app-figure__number').first()).toBeVisible();
 
 	// The printable report: the same figures as tables.
 	await page.goto(`${path}/report?audience=parents_carers&need=sensory_physical`);

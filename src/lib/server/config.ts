@@ -45,6 +45,11 @@ const settings = z.object({
 	),
 	/** Reminders and retention run here; `npm start` turns it off in all server processes but one. */
 	HOUSEKEEPING: bool.default(true),
+	/**
+	 * Filtered insights are shown only when at least this many responses match the filters and at
+	 * least this many do not, so that a filtered figure cannot be taken from the unfiltered one.
+	 */
+	INSIGHTS_MIN_GROUP: z.coerce.number().int().min(5).default(10),
 	/** Overrides for the public forms' rate limits, e.g. "booking_start_address=40/600". */
 	RATE_LIMITS: z.string().optional(),
 	/** Most link emails (manage and resume links) one address is sent in an hour. */

@@ -1,16 +1,16 @@
-// The props the insights components take: plain text and numbers, already suppressed and worded on
+// The props the insights components take: plain text and numbers, already protected and worded on
 // the server (whose view code builds these types), so no component reaches into $lib/server.
 import type { AgreementValue } from '$lib/agreement';
 import type { TableCell, TableHead } from '../types';
 
-/** One bar of the diverging chart: shares (per cent of n) by answer; suppressed answers are left out. */
+/** One bar of the diverging chart: shares (per cent of n) by answer; hidden answers are left out. */
 export type AgreementBar = {
 	label: string;
 	n: number;
 	shares: Partial<Record<AgreementValue, number>>;
 };
 
-/** A day of the responses chart: null where the count is suppressed. */
+/** A day of the responses chart: null where the count is hidden. */
 export type DayPoint = { label: string; n: number | null };
 
 export type PriorityView = {

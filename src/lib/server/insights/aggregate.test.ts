@@ -26,15 +26,14 @@ const needSensory: InsightFilters = {
 };
 
 describe('response totals', () => {
-	it('counts submitted responses only, by audience and channel, suppressing 1 to 4', () => {
+	it('counts submitted responses only, by audience and channel', () => {
 		const t = responseTotals(db, consultationId, none);
-		expect(t.rawTotal).toBe(30);
 		expect(t.total).toBe(30);
-		expect(t.byAudience.map((a) => a.n)).toEqual([23, 5, null]);
+		expect(t.byAudience.map((a) => a.n)).toEqual([23, 5, 2]);
 		expect(t.byChannel.map((c) => [c.channel, c.n])).toEqual([
 			['online', 24],
 			['paper', 5],
-			['roadshow', null]
+			['roadshow', 1]
 		]);
 	});
 
@@ -60,7 +59,7 @@ describe('response totals', () => {
 			{ day: '2026-06-03', n: 6 }
 		]);
 		expect(responsesByDay(db, consultationId, { audience: 'young_people' })).toEqual([
-			{ day: '2026-06-02', n: null }
+			{ day: '2026-06-02', n: 2 }
 		]);
 		expect(
 			responsesByDay(db, consultationId, {
@@ -77,75 +76,44 @@ describe('response totals', () => {
 });
 
 describe('agreement by audience', () => {
-	it("gives the distribution, base and % agree (don't know in the base) per audience, suppressed", () => {
+	it("gives the distribution and base (don't know in the base) per audience", () => {
 		const a = agreementByAudience(db, consultationId, p1);
-		const parents = a.audiences[0];
-		expect(parents).toMatchObject({
+		expect(a.audiences[0]).toEqual({
 			audience: 'parents_carers',
+			label: 'Parents and carers',
 			n: 23,
-			// One "don't know" alone would be 23 less the rest, so the smallest other count (disagree, 5) is withheld too.
 			counts: {
 				strongly_agree: 10,
 				agree: 7,
 				neither: 0,
-				disagree: null,
+				disagree: 5,
 				strongly_disagree: 0,
-				dont_know: null
-			},
-			withheld: ['disagree'],
-			agree: 17,
-			percentAgree: 74
+				dont_know: 1
+			}
 		});
-		expect(a.audiences[1]).toMatchObject({
-			audience: 'practitioners',
-			n: 5,
-			counts: { agree: null, neither: null, strongly_agree: 0 },
-			agree: null,
-			percentAgree: null
-		});
-		// A group under 5 hides everything, zeros included.
-		expect(a.audiences[2]).toMatchObject({
-			audience: 'young_people',
-			n: null,
-			agree: null,
-			percentAgree: null,
-			counts: { strongly_disagree: null, agree: null }
-		});
+		expect(a.audiences[1]).toMatchObject({ n: 5, counts: { agree: 3, neither: 2 } });
+		expect(a.audiences[2]).toMatchObject({ n: 2, counts: { strongly_disagree: 2 } });
 		expect(a.all).toMatchObject({
 			n: 30,
-			counts: {
-				strongly_agree: 10,
-				agree: 10,
-				neither: null,
-				disagree: 5,
-				strongly_disagree: null,
-				dont_know: null
-			},
-			agree: 20,
-			percentAgree: 67
+			counts: { strongly_agree: 10, agree: 10, neither: 2, disagree: 5, strongly_disagree: 2 }
 		});
 	});
 
 	it('follows the filters, whichever way the figures are counted', () => {
 		expect(agreementByAudience(db, consultationId, p1, needSensory).all).toMatchObject({
 			n: 8,
-			agree: 8,
-			percentAgree: 100,
-			counts: { strongly_agree: null, agree: null },
-			withheld: ['strongly_agree']
+			counts: { strongly_agree: 5, agree: 3 }
 		});
 		const parents = agreementByAudience(db, consultationId, p1, { audience: 'parents_carers' });
 		expect(parents.audiences.map((a) => a.audience)).toEqual(['parents_carers']);
-		expect(parents.all).toMatchObject({ n: 23, percentAgree: 74 });
+		expect(parents.all).toMatchObject({ n: 23 });
 		expect(agreementByAudience(db, consultationId, p1, { channel: 'paper' }).all).toMatchObject({
 			n: 5,
-			counts: { strongly_agree: 5 },
-			percentAgree: 100
+			counts: { strongly_agree: 5 }
 		});
 		expect(agreementByAudience(db, consultationId, p2).all).toMatchObject({
 			n: 30,
-			counts: { agree: 30 },
-			percentAgree: 100
+			counts: { agree: 30 }
 		});
 	});
 
@@ -160,35 +128,10 @@ describe('agreement by audience', () => {
 });
 
 describe('agreementRow', () => {
-	it('never lets a hidden small count be worked out from n or "% agree"', () => {
-		// n 25 less the shown counts would give "agree" (2) alone: strongly agree, the smallest other, is withheld too.
-		const one = agreementRow('all', { strongly_agree: 6, agree: 2, disagree: 17 });
-		expect(one).toMatchObject({
-			n: 25,
-			counts: { strongly_agree: null, agree: null, disagree: 17 },
-			withheld: ['strongly_agree']
-		});
-		// 32% of 25 is 8 agreeing: both hidden counts are on that side, so it reveals neither.
-		expect(one).toMatchObject({ agree: 8, percentAgree: 32 });
-
-		// One hidden count on each side: n less the rest gives only their sum, but "% agree" (48% of 25 = 12) would give 12 - 10 = 2.
-		const split = agreementRow('all', { strongly_agree: 10, agree: 2, disagree: 10, dont_know: 3 });
-		expect(split).toMatchObject({
-			n: 25,
-			counts: { strongly_agree: 10, agree: null, disagree: 10, dont_know: null },
-			withheld: []
-		});
-		expect(split).toMatchObject({ agree: null, percentAgree: null });
-
+	it('counts every value, 0 where nobody chose it', () => {
 		expect(agreementRow('all', { agree: 3 })).toMatchObject({
-			n: null,
-			withheld: [],
-			percentAgree: null
-		});
-		expect(agreementRow('all', { agree: 20, disagree: 5 })).toMatchObject({
-			counts: { agree: 20, disagree: 5 },
-			withheld: [],
-			percentAgree: 80
+			n: 3,
+			counts: { agree: 3, strongly_agree: 0, dont_know: 0 }
 		});
 	});
 });
@@ -226,7 +169,7 @@ describe('comments and themes', () => {
 				t.name,
 				t.count
 			])
-		).toEqual([['Listening', null]]);
+		).toEqual([['Listening', 1]]);
 		expect(topThemes(db, consultationId, { filters: { audience: 'practitioners' } })).toEqual([]);
 		expect(topThemesByPriority(db, consultationId, none).get(p1)).toEqual(
 			topThemes(db, consultationId, { priorityId: p1 })
@@ -248,7 +191,7 @@ describe('comments and themes', () => {
 });
 
 describe('roadshow panel', () => {
-	it('gives capacity, places booked and attended per session, suppressed', () => {
+	it('gives capacity, places booked and attended per session', () => {
 		const panel = roadshowPanel(db, consultationId, none);
 		expect(panel.sessions).toEqual([
 			expect.objectContaining({
@@ -256,21 +199,26 @@ describe('roadshow panel', () => {
 				capacity: 20,
 				booked: 6,
 				waiting: 0,
-				attended: null,
-				notes: null,
-				responses: null
+				attended: 3,
+				notes: 1,
+				responses: 1
 			})
 		]);
-		expect(panel).toMatchObject({ booked: 6, attended: null, waiting: 0 });
+		expect(panel).toMatchObject({ booked: 6, attended: 3, waiting: 0 });
 	});
 });
 
 describe('loadDashboard', () => {
-	it('hides example comments when fewer than 5 responses match', () => {
-		expect(loadDashboard(db, consultationId, none).priorities[0].examples).toHaveLength(3);
+	it('shows example comments, and nothing at all for a filtered group under the minimum', () => {
+		expect(loadDashboard(db, consultationId, none)!.priorities[0].examples).toHaveLength(3);
+		// 2 young people, and (with a minimum of 10) 8 sensory or physical needs: too few to show.
+		expect(loadDashboard(db, consultationId, { audience: 'young_people' })).toBeNull();
+		expect(loadDashboard(db, consultationId, needSensory)).toBeNull();
+		// 23 parents, and 7 others left out: the rest is too small, so nothing either.
+		expect(loadDashboard(db, consultationId, { audience: 'parents_carers' })).toBeNull();
 		expect(
-			loadDashboard(db, consultationId, { audience: 'young_people' }).priorities[0].examples
-		).toEqual([]);
+			loadDashboard(db, consultationId, { from: '2026-06-02', to: '2026-06-02' })
+		).not.toBeNull();
 	});
 });
 

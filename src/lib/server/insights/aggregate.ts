@@ -1,5 +1,6 @@
 // Every dashboard figure as one indexed GROUP BY in SQL; JavaScript only shapes the few rows that
-// come back. Figures leave here already suppressed (see suppress.ts), so no caller can forget.
+// come back. Figures leave here as they are: nothing here is published until disclosure.ts has
+// protected it.
 import type { Db } from '../db';
 import { audienceCodes, channelCodes, type Audience, type Channel } from '../db/schema';
 import { agreementValues, type AgreementValue } from '../../agreement';
@@ -7,10 +8,6 @@ import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { listSessionsForConsultation } from '../roadshow/sessions';
 import type { InsightFilters } from './filters';
 import { addDays, all, noteConditions, responseConditions, ukDaySql, type Fragment } from './sql';
-import { isSuppressed, suppress, suppressedPercent } from './suppress';
-
-/** A count as it may be shown: null when suppressed (1 to 4). */
-export type Count = number | null;
 
 const join = (...fragments: (Fragment | string)[]): Fragment => ({
 	text: fragments.map((f) => (typeof f === 'string' ? f : f.text)).join(' '),
@@ -18,18 +15,16 @@ const join = (...fragments: (Fragment | string)[]): Fragment => ({
 });
 const param = (value: unknown): Fragment => ({ text: '?', params: [value] });
 
-/** Submitted responses matching the filters, unsuppressed: for decisions, never for display. */
+/** Submitted responses matching the filters: for decisions, never for display. */
 export function countResponses(db: Db, consultationId: number, filters: InsightFilters): number {
 	const rc = responseConditions(consultationId, filters);
 	return all<{ n: number }>(db, join('SELECT count(*) AS n FROM response r WHERE', rc))[0].n;
 }
 
 export type ResponseTotals = {
-	/** Unsuppressed total, to decide what may be shown (e.g. exports need at least 5). */
-	rawTotal: number;
-	total: Count;
-	byAudience: { audience: Audience; label: string; n: Count }[];
-	byChannel: { channel: Channel; label: string; n: Count }[];
+	total: number;
+	byAudience: { audience: Audience; label: string; n: number }[];
+	byChannel: { channel: Channel; label: string; n: number }[];
 };
 
 export function responseTotals(
@@ -48,23 +43,21 @@ export function responseTotals(
 	);
 	const sum = (pick: (r: (typeof rows)[number]) => boolean) =>
 		rows.filter(pick).reduce((s, r) => s + r.n, 0);
-	const rawTotal = sum(() => true);
 	return {
-		rawTotal,
-		total: suppress(rawTotal),
+		total: sum(() => true),
 		byAudience: audienceCodes
 			.filter((a) => !filters.audience || a === filters.audience)
 			.map((audience) => ({
 				audience,
 				label: audienceLabels[audience],
-				n: suppress(sum((r) => r.audience === audience))
+				n: sum((r) => r.audience === audience)
 			})),
 		byChannel: channelCodes
 			.filter((c) => !filters.channel || c === filters.channel)
 			.map((channel) => ({
 				channel,
 				label: channelLabels[channel],
-				n: suppress(sum((r) => r.channel === channel))
+				n: sum((r) => r.channel === channel)
 			}))
 	};
 }
@@ -74,7 +67,7 @@ export function responsesByDay(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters
-): { day: string; n: Count }[] {
+): { day: string; n: number }[] {
 	const rc = responseConditions(consultationId, filters);
 	const range = all<{ min: number | null; max: number | null }>(
 		db,
@@ -98,12 +91,12 @@ export function responsesByDay(
 		)
 	);
 	const byDay = new Map(rows.map((r) => [r.day, r.n]));
-	const out: { day: string; n: Count }[] = [];
+	const out: { day: string; n: number }[] = [];
 	const first = filters.from && filters.from < rows[0].day ? filters.from : rows[0].day;
 	const last =
 		filters.to && filters.to > rows[rows.length - 1].day ? filters.to : rows[rows.length - 1].day;
 	for (let d = first; d <= last && out.length < 1000; d = addDays(d, 1))
-		out.push({ day: d, n: suppress(byDay.get(d) ?? 0) });
+		out.push({ day: d, n: byDay.get(d) ?? 0 });
 	return out;
 }
 
@@ -111,62 +104,25 @@ export type AgreementRow = {
 	audience: Audience | 'all';
 	label: string;
 	/** Everyone in the group who answered the question, "don't know" included. */
-	n: Count;
-	counts: Record<AgreementValue, Count>;
-	/**
-	 * Answers of 5 or more hidden too (their count is null) because n less the others would give
-	 * away the one hidden small count: shown as "not shown", never as "fewer than 5".
-	 */
-	withheld: AgreementValue[];
-	/** Strongly agree or agree. */
-	agree: Count;
-	/** agree out of n, whole per cent; null when withheld (see suppressedPercent). */
-	percentAgree: number | null;
+	n: number;
+	counts: Record<AgreementValue, number>;
 };
 export type PriorityAgreement = { audiences: AgreementRow[]; all: AgreementRow };
 
-const AGREE_SIDE: readonly AgreementValue[] = ['strongly_agree', 'agree'];
-
-/** One group's answers to an agreement question, suppressed so no small count can be read or worked out. */
+/** One group's answers to an agreement question, every value counted (0 where nobody chose it). */
 export function agreementRow(
 	audience: Audience | 'all',
 	raw: Partial<Record<AgreementValue, number>>
 ): AgreementRow {
-	const count = (v: AgreementValue) => raw[v] ?? 0;
-	const n = agreementValues.reduce((s, v) => s + count(v), 0);
-	const agree = count('strongly_agree') + count('agree');
-	const label = audience === 'all' ? 'All audiences' : audienceLabels[audience];
-	if (isSuppressed(n)) {
-		const counts = Object.fromEntries(agreementValues.map((v) => [v, null])) as Record<
-			AgreementValue,
-			Count
-		>;
-		return { audience, label, n: null, counts, withheld: [], agree: null, percentAgree: null };
-	}
-	const small = agreementValues.filter((v) => isSuppressed(count(v)));
-	// One small count alone could be worked out as n less the others: hide the smallest other too.
-	const withheld =
-		small.length === 1
-			? agreementValues
-					.filter((v) => count(v) > 0 && !small.includes(v))
-					.sort((a, b) => count(a) - count(b))
-					.slice(0, 1)
-			: [];
-	const hidden = [...small, ...withheld];
-	// With n shown, "% agree" gives away both the agree total and the rest: neither side may hold exactly one hidden count.
-	const hiddenOnSide = (agreeSide: boolean) =>
-		hidden.filter((v) => AGREE_SIDE.includes(v) === agreeSide).length;
-	const sideRevealed = hiddenOnSide(true) === 1 || hiddenOnSide(false) === 1;
+	const counts = Object.fromEntries(agreementValues.map((v) => [v, raw[v] ?? 0])) as Record<
+		AgreementValue,
+		number
+	>;
 	return {
 		audience,
-		label,
-		n,
-		counts: Object.fromEntries(
-			agreementValues.map((v) => [v, hidden.includes(v) ? null : count(v)])
-		) as Record<AgreementValue, Count>,
-		withheld,
-		agree: sideRevealed ? null : suppress(agree),
-		percentAgree: sideRevealed ? null : suppressedPercent(agree, n)
+		label: audience === 'all' ? 'All audiences' : audienceLabels[audience],
+		n: agreementValues.reduce((s, v) => s + counts[v], 0),
+		counts
 	};
 }
 
@@ -298,10 +254,7 @@ function shapeAgreement(
 	};
 }
 
-/**
- * One priority's agreement answers by audience (and for all audiences), suppressed. "% agree" is
- * strongly agree or agree, out of everyone who answered, "don't know" included.
- */
+/** One priority's agreement answers by audience (and for all audiences). */
 export function agreementByAudience(
 	db: Db,
 	consultationId: number,
@@ -363,7 +316,7 @@ function noteLinks(consultationId: number, filters: InsightFilters): Fragment {
 	);
 }
 
-/** Comments per priority (raw counts keyed by priority id; suppress before showing). */
+/** Comments per priority, keyed by priority id. */
 export function commentCounts(
 	db: Db,
 	consultationId: number,
@@ -440,7 +393,7 @@ function countComments(
 	return out;
 }
 
-export type ThemeCount = { themeId: number; name: string; count: Count };
+export type ThemeCount = { themeId: number; name: string; count: number };
 
 type ThemeRow = { priorityId: number | null; themeId: number; name: string; n: number };
 
@@ -529,10 +482,10 @@ function rank(rows: ThemeRow[], limit: number): ThemeCount[] {
 	return [...rows]
 		.sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))
 		.slice(0, limit)
-		.map((r) => ({ themeId: r.themeId, name: r.name, count: suppress(r.n) }));
+		.map((r) => ({ themeId: r.themeId, name: r.name, count: r.n }));
 }
 
-/** The most used themes, on one priority's comments or on all comments; counts suppressed. */
+/** The most used themes, on one priority's comments or on all comments. */
 export function topThemes(
 	db: Db,
 	consultationId: number,
@@ -615,11 +568,11 @@ export type SessionFigures = {
 	startsAt: Date;
 	cancelled: boolean;
 	capacity: number;
-	booked: Count;
-	waiting: Count;
-	attended: Count;
-	notes: Count;
-	responses: Count;
+	booked: number;
+	waiting: number;
+	attended: number;
+	notes: number;
+	responses: number;
 };
 
 /**
@@ -630,7 +583,7 @@ export function roadshowPanel(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters
-): { sessions: SessionFigures[]; booked: Count; attended: Count; waiting: Count } {
+): { sessions: SessionFigures[]; booked: number; attended: number; waiting: number } {
 	const sessions = listSessionsForConsultation(db, consultationId).filter(
 		(s) => !filters.sessionId || s.id === filters.sessionId
 	);
@@ -659,17 +612,12 @@ export function roadshowPanel(
 			startsAt: s.startsAt,
 			cancelled: s.cancelledAt !== null,
 			capacity: s.capacity,
-			booked: suppress(s.confirmedPlaces),
-			waiting: suppress(s.waitingCount),
-			attended: suppress(e.attended),
-			notes: suppress(e.notes),
-			responses: suppress(e.responses)
+			booked: s.confirmedPlaces,
+			waiting: s.waitingCount,
+			attended: e.attended,
+			notes: e.notes,
+			responses: e.responses
 		};
 	});
-	return {
-		sessions: rows,
-		booked: suppress(booked),
-		attended: suppress(attended),
-		waiting: suppress(waiting)
-	};
+	return { sessions: rows, booked, attended, waiting };
 }

@@ -1,9 +1,10 @@
-// The whole dashboard for one consultation and set of filters: the figures the page, the report
-// and the summary workbook show, and what the benchmark times as "raw SQL".
+// The whole dashboard for one consultation and set of filters: the figures the page, the report,
+// the summary workbook and the public response page show.
 import type { Db } from '../db';
 import { priority } from '../db/schema';
 import { asc, eq } from 'drizzle-orm';
 import {
+	countResponses,
 	priorityFigures,
 	recentComments,
 	responsesByDay,
@@ -11,31 +12,38 @@ import {
 	roadshowPanel,
 	topThemesByPriority,
 	type Comment,
-	type Count,
 	type PriorityAgreement,
 	type ResponseTotals,
 	type SessionFigures,
 	type ThemeCount
 } from './aggregate';
+import { getConfig } from '../config';
+import {
+	hasFilters,
+	mayShowFiltered,
+	protectDashboard,
+	SUPPRESSION_THRESHOLD,
+	type Dashboard
+} from './disclosure';
 import type { InsightFilters } from './filters';
-import { suppress, SUPPRESSION_THRESHOLD } from './suppress';
 
-export type PriorityInsights = {
+export type PriorityFigures = {
 	id: number;
 	position: number;
 	title: string;
 	agreement: PriorityAgreement;
-	comments: Count;
+	comments: number;
 	themes: ThemeCount[];
 	/** Empty when fewer than 5 responses match: a quote could identify someone in a small group. */
 	examples: Comment[];
 };
 
-export type Dashboard = {
+/** Every figure of the dashboard as counted, before disclosure control: never shown as it is. */
+export type DashboardFigures = {
 	totals: ResponseTotals;
-	byDay: { day: string; n: Count }[];
-	roadshow: { sessions: SessionFigures[]; booked: Count; attended: Count; waiting: Count };
-	priorities: PriorityInsights[];
+	byDay: { day: string; n: number }[];
+	roadshow: { sessions: SessionFigures[]; booked: number; attended: number; waiting: number };
+	priorities: PriorityFigures[];
 };
 
 export function listPriorities(db: Db, consultationId: number) {
@@ -47,12 +55,13 @@ export function listPriorities(db: Db, consultationId: number) {
 		.all();
 }
 
-export function loadDashboard(
+/** The counting half of the dashboard, what the benchmark times as "raw SQL". */
+export function loadDashboardFigures(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters,
 	options: { examples?: number } = {}
-): Dashboard {
+): DashboardFigures {
 	const priorities = listPriorities(db, consultationId);
 	const totals = responseTotals(db, consultationId, filters);
 	const { agreement, comments } = priorityFigures(
@@ -62,7 +71,7 @@ export function loadDashboard(
 		filters
 	);
 	const themes = topThemesByPriority(db, consultationId, filters);
-	const showExamples = totals.rawTotal >= SUPPRESSION_THRESHOLD && options.examples !== 0;
+	const showExamples = totals.total >= SUPPRESSION_THRESHOLD && options.examples !== 0;
 	return {
 		totals,
 		byDay: responsesByDay(db, consultationId, filters),
@@ -70,11 +79,38 @@ export function loadDashboard(
 		priorities: priorities.map((p) => ({
 			...p,
 			agreement: agreement.get(p.id)!,
-			comments: suppress(comments.get(p.id) ?? 0),
+			comments: comments.get(p.id) ?? 0,
 			themes: themes.get(p.id) ?? [],
 			examples: showExamples
 				? recentComments(db, consultationId, p.id, filters, options.examples ?? 3)
 				: []
 		}))
 	};
+}
+
+/**
+ * Whether these filters leave groups big enough to show (see mayShowFiltered): both the responses
+ * that match and those that do not, so a filtered view cannot be taken away from the whole.
+ */
+export function filtersShowable(db: Db, consultationId: number, filters: InsightFilters): boolean {
+	if (!hasFilters(filters)) return true;
+	return mayShowFiltered(
+		countResponses(db, consultationId, filters),
+		countResponses(db, consultationId, {}),
+		getConfig().INSIGHTS_MIN_GROUP
+	);
+}
+
+/**
+ * The dashboard as it may be published: every figure through disclosure control. null when the
+ * filters pick out too few responses (or leave too few out) to show anything.
+ */
+export function loadDashboard(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters,
+	options: { examples?: number } = {}
+): Dashboard | null {
+	if (!filtersShowable(db, consultationId, filters)) return null;
+	return protectDashboard(loadDashboardFigures(db, consultationId, filters, options));
 }

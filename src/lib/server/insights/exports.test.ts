@@ -1,5 +1,7 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { responseContact } from '../db/schema';
+import { answer, responseContact } from '../db/schema';
+import { csvSafe } from '../shared/csv';
 import { loadDashboard } from './dashboard';
 import { CSV_FIXED_COLUMNS, mayExportResponses, responsesCsv, summaryWorkbook } from './exports';
 import { insightsFixture, NOW } from './testFixtures';
@@ -50,16 +52,71 @@ describe('responsesCsv', () => {
 		expect(filtered).toHaveLength(9);
 	});
 
-	it('is refused for 1 to 4 matching responses', () => {
+	it('is refused for 1 to 4 matching responses, or when the filters leave too few either side', () => {
 		expect(mayExportResponses(db, consultationId, {})).toBe(true);
 		expect(mayExportResponses(db, consultationId, { audience: 'young_people' })).toBe(false);
-		expect(mayExportResponses(db, consultationId, { from: '2027-01-01' })).toBe(true);
+		// 25 match and 5 are left out: the 5 could be had by difference, so no file.
+		expect(mayExportResponses(db, consultationId, { channel: 'online' })).toBe(false);
+		// 19 match and 11 do not: both at least 10.
+		expect(mayExportResponses(db, consultationId, { from: '2026-06-02', to: '2026-06-02' })).toBe(
+			true
+		);
+	});
+});
+
+describe('responsesCsv with awkward answers', () => {
+	// What people really type: line breaks of every kind, quotes, commas, and formulas after a break.
+	const awkward = [
+		'We waited\na long time',
+		'Two lines\r\nfrom Windows',
+		'An old Mac\rline break',
+		"First line\n=cmd|' /C calc'!A0",
+		'Fine\r\n+SUM(A1:A9)\r\n-2',
+		'She said "no", twice',
+		'@handle at the start',
+		'\n=starts with a break'
+	];
+	const f = insightsFixture();
+	const why = f.db.$client
+		.prepare(
+			`SELECT q.id FROM question q JOIN questionnaire_version v ON v.id = q.version_id JOIN questionnaire qn ON qn.id = v.questionnaire_id
+			 WHERE qn.consultation_id = ? AND qn.audience = 'parents_carers' AND q.key = 'priority-1-why'`
+		)
+		.get(f.consultationId) as { id: number };
+	// Group A's responses (ids 1 to 5) and B's (6 to 8) have no "why" answer of their own.
+	awkward.forEach((text, i) =>
+		f.db
+			.insert(answer)
+			.values({ responseId: i + 1, questionId: why.id, value: null, textValue: text })
+			.run()
+	);
+	const csv = [...responsesCsv(f.db, f.consultationId, {})].join('');
+
+	it('parses back with csv-parse record for record, every answer as it was stored', () => {
+		expect(csv.startsWith('\uFEFF')).toBe(true);
+		const records = parse(csv.slice(1), { record_delimiter: '\r\n' }) as string[][];
+		expect(records).toHaveLength(31);
+		const column = records[0].indexOf('priority-1-why');
+		for (const [i, text] of awkward.entries()) {
+			expect(records[i + 1][0]).toBe(String(i + 1));
+			expect(records[i + 1][column]).toBe(csvSafe(text));
+		}
+		// Every record has the header's width and starts with a response id, never with a formula.
+		for (const r of records.slice(1)) {
+			expect(r).toHaveLength(records[0].length);
+			expect(r[0]).toMatch(/^\d+$/);
+		}
+	});
+
+	it('also parses as one record per response when a reader splits lines on LF', () => {
+		const records = parse(csv.slice(1)) as string[][];
+		expect(records).toHaveLength(31);
 	});
 });
 
 describe('summaryWorkbook', () => {
 	it('has a sheet per priority with the suppressed agreement table, and a themes sheet', async () => {
-		const dashboard = loadDashboard(db, consultationId, {});
+		const dashboard = loadDashboard(db, consultationId, {})!;
 		const file = await summaryWorkbook(
 			db,
 			{ id: consultationId, title: 'SEND strategy' },
@@ -69,24 +126,24 @@ describe('summaryWorkbook', () => {
 		);
 		const book = readWorkbook(file);
 		expect(book.map((s) => s.name)).toEqual(['Priority 1', 'Priority 2', 'Themes']);
-		const priority = sheetNamed(book, 'Priority 1');
-		const young = priority.rows.find((r) => r[0] === 'Young people')!;
-		expect(young.slice(1)).toEqual(
-			Array(8)
-				.fill('fewer than 5')
-				.map((v, i) => (i === 7 ? 'not shown' : v))
-		);
-		const parents = priority.rows.find((r) => r[0] === 'Parents and carers')!;
-		expect(parents.slice(1)).toEqual([10, 7, 0, 'not shown', 0, 'fewer than 5', 23, '74%']);
-		const themes = sheetNamed(book, 'Themes');
-		expect(themes.rows).toContainEqual(['Waiting', 7]);
+		const rows = sheetNamed(book, 'Priority 1').rows;
+		const young = rows.find((r) => r[0] === 'Young people')!;
+		// Two young people, both strongly disagreeing: neither the 2 nor the base is shown.
+		expect(young[5]).not.toBe(2);
+		expect(typeof young[7]).toBe('string');
+		expect(young[8]).toBe('not shown');
+		const parents = rows.find((r) => r[0] === 'Parents and carers')!;
+		expect(parents.slice(1, 7)).toContain('fewer than 5');
+		expect(parents.slice(1, 7)).toContain('not shown');
+		expect(parents).not.toContain(1);
+		expect(sheetNamed(book, 'Themes').rows).toContainEqual(['Waiting', 7]);
 	});
 
 	it('writes titles and headings in bold, figures as numbers, and sets the first column wide', async () => {
 		const file = await summaryWorkbook(
 			db,
 			{ id: consultationId, title: 'SEND strategy' },
-			loadDashboard(db, consultationId, {}),
+			loadDashboard(db, consultationId, {})!,
 			{},
 			'No filters'
 		);
@@ -99,7 +156,12 @@ describe('summaryWorkbook', () => {
 		expect(head.every((c) => c?.bold)).toBe(true);
 		const parents = priority.cells.find((r) => r[0]?.value === 'Parents and carers')!;
 		expect(parents[0]!.bold).toBe(false);
-		expect(typeof parents[1]!.value).toBe('number');
+		// Shown counts are number cells (this small fixture hides every parents' count); hidden ones are words.
+		const cells = parents.slice(1).map((c) => c?.value);
+		expect(priority.cells.flat().some((c) => typeof c?.value === 'number')).toBe(true);
+		expect(
+			cells.every((v) => typeof v === 'number' || /^(fewer than 5|not shown|\d+%)$/.test(String(v)))
+		).toBe(true);
 		expect(priority.widths[0]).toBe(28);
 		const themes = sheetNamed(book, 'Themes');
 		expect(themes.cells.find((r) => r[0]?.value === 'Theme')!.every((c) => c?.bold)).toBe(true);

@@ -1,16 +1,24 @@
-// Downloads that follow the dashboard's filters and suppression rule.
+// Downloads that follow the dashboard's filters and disclosure control (disclosure.ts).
 // - Responses CSV: one row per response, one column per question key. Contact details live in
 //   another table and are never read here. A row-level file cannot hide a small group's answers,
-//   so it is refused when 1 to 4 responses match (the dashboard says so instead of linking to it).
-// - Summary workbook: the dashboard's suppressed tables, one sheet per priority plus the themes.
-import { stringify } from 'csv-stringify/sync';
+//   so it is refused when 1 to 4 responses match, and, with filters, unless the filtered group and
+//   the rest are both big enough to show (the dashboard says so instead of linking to it).
+// - Summary workbook: the dashboard's protected tables, one sheet per priority plus the themes.
 import type { Db } from '../db';
-import { csvSafe } from '../shared/csv';
+import { CSV_BOM, writeCsv } from '../shared/csv';
 import { countResponses, topThemes } from './aggregate';
-import type { Dashboard } from './dashboard';
+import { filtersShowable } from './dashboard';
+import {
+	formatCount,
+	protect,
+	SUPPRESSED_TEXT,
+	SUPPRESSION_THRESHOLD,
+	WITHHELD_TEXT,
+	type Count,
+	type Dashboard
+} from './disclosure';
 import type { InsightFilters } from './filters';
 import { prepared, responseConditions } from './sql';
-import { SUPPRESSED_TEXT, SUPPRESSION_THRESHOLD, WITHHELD_TEXT } from './suppress';
 import { agreementTableRow, AGREEMENT_TABLE_HEAD } from './view';
 import { Workbook, type Worksheet } from './workbook';
 
@@ -32,7 +40,10 @@ export function mayExportResponses(
 	consultationId: number,
 	filters: InsightFilters
 ): boolean {
-	return mayExportCount(countResponses(db, consultationId, filters));
+	return (
+		filtersShowable(db, consultationId, filters) &&
+		mayExportCount(countResponses(db, consultationId, filters))
+	);
 }
 
 /** Every question key the consultation asks, parents' questionnaire first, in question order. */
@@ -82,14 +93,12 @@ export function* responsesCsv(
 		 FROM response r LEFT JOIN answer a ON a.response_id = r.id LEFT JOIN question q ON q.id = a.question_id
 		 WHERE ${rc.text} ORDER BY r.id, a.id`
 	).iterate(...rc.params) as IterableIterator<AnswerRow>;
-	const options = { record_delimiter: '\r\n' } as const;
-	// A byte-order mark so Excel reads accents as UTF-8.
-	yield `\uFEFF${stringify([[...CSV_FIXED_COLUMNS, ...keys]], options)}`;
+	yield CSV_BOM + writeCsv([[...CSV_FIXED_COLUMNS, ...keys]]);
 	let batch: string[][] = [];
 	let current: string[][] | null = null;
 	let currentId = -1;
 	const finish = () => {
-		if (current) batch.push(current.map((cells) => csvSafe(cells.join('; '))));
+		if (current) batch.push(current.map((cells) => cells.join('; ')));
 	};
 	for (const row of rows) {
 		if (row.id !== currentId) {
@@ -105,7 +114,7 @@ export function* responsesCsv(
 			if (row.sessionId !== null) current[3].push(String(row.sessionId));
 			current[4].push(ukDateTime(row.submittedAt));
 			if (batch.length >= 500) {
-				yield stringify(batch, options);
+				yield writeCsv(batch);
 				batch = [];
 			}
 		}
@@ -113,13 +122,26 @@ export function* responsesCsv(
 		if (at !== undefined) current![at].push(row.text ?? row.value ?? '');
 	}
 	finish();
-	if (batch.length) yield stringify(batch, options);
+	if (batch.length) yield writeCsv(batch);
 }
 
 /** A figure as a number cell, or the "fewer than 5" text. */
 function cellValue(text: string | number): string | number {
 	if (typeof text === 'number') return text;
 	return /^\d[\d,]*$/.test(text) ? Number(text.replace(/,/g, '')) : text;
+}
+
+const countCell = (c: Count) => (typeof c === 'number' ? c : formatCount(c));
+
+/** The themes across all comments, each count protected (tags overlap, so no sum links them). */
+function protectedThemes(db: Db, consultationId: number, filters: InsightFilters) {
+	const themes = topThemes(db, consultationId, { filters }, 1000);
+	const out = protect({
+		counts: new Map(themes.map((t) => [`theme:${t.themeId}`, t.count])),
+		relations: [],
+		percents: []
+	}).counts;
+	return themes.map((t) => ({ name: t.name, count: out.get(`theme:${t.themeId}`)! }));
 }
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
@@ -151,17 +173,17 @@ export async function summaryWorkbook(
 		for (const row of [...p.agreement.audiences, p.agreement.all])
 			sheet.addRow(agreementTableRow(row).map((c) => cellValue(c.text)));
 		sheet.addRow([]);
-		sheet.addRow(['Comments', p.comments ?? SUPPRESSED_TEXT]);
+		sheet.addRow(['Comments', countCell(p.comments)]);
 		sheet.addRow([]);
 		sheet.addRow(['Top themes', 'Comments']).font = { bold: true };
-		for (const t of p.themes) sheet.addRow([t.name, t.count ?? SUPPRESSED_TEXT]);
+		for (const t of p.themes) sheet.addRow([t.name, countCell(t.count)]);
 		sheet.getColumn(1).width = 28;
 	}
 	const themes = book.addWorksheet('Themes');
 	preface(themes, 'Themes across all comments');
 	themes.addRow(['Theme', 'Comments']).font = { bold: true };
-	for (const t of topThemes(db, consultation.id, { filters }, 1000))
-		themes.addRow([t.name, t.count ?? SUPPRESSED_TEXT]);
+	for (const t of protectedThemes(db, consultation.id, filters))
+		themes.addRow([t.name, countCell(t.count)]);
 	themes.getColumn(1).width = 40;
 	return book.toBuffer();
 }

@@ -1,47 +1,32 @@
-// The figures "You said, we did" shows beside each priority: agreement by audience and the top
-// themes as shares of the priority's comments. Every figure arrives suppressed from aggregate.ts.
+// The figures "You said, we did" shows beside each priority: agreement by audience with its bases,
+// and the top themes as shares of the priority's comments. They are the unfiltered dashboard's
+// figures, protected with everything the dashboard shows, so the public page can never show a
+// figure the dashboard hides (nor hide a different one).
 import type { Db } from '../db';
-import {
-	agreementByPriority,
-	commentCounts,
-	topThemesByPriority,
-	type Count,
-	type PriorityAgreement
-} from './aggregate';
 import { agreementLabels, agreementValues } from '../../agreement';
-import { formatCount, formatPercent, suppress, suppressedPercent } from './suppress';
-import { agreementCountText } from './view';
+import { loadDashboard } from './dashboard';
+import {
+	formatCount,
+	formatPercent,
+	isShown,
+	SUPPRESSED_TEXT,
+	WITHHELD_TEXT,
+	type PublishedPriority
+} from './disclosure';
 
-export type ThemeShare = { themeId: number; name: string; count: Count; percent: number | null };
-export type PriorityFigures = {
-	agreement: PriorityAgreement;
-	comments: Count;
-	themes: ThemeShare[];
-};
+export type PriorityFigures = Pick<PublishedPriority, 'agreement' | 'comments' | 'themes'>;
 
 export function responseFigures(
 	db: Db,
 	consultationId: number,
-	priorityIds: number[],
-	themeLimit = 5
+	priorityIds: number[]
 ): Map<number, PriorityFigures> {
-	const agreement = agreementByPriority(db, consultationId, priorityIds);
-	const comments = commentCounts(db, consultationId);
-	const themes = topThemesByPriority(db, consultationId, {}, themeLimit);
+	const dashboard = loadDashboard(db, consultationId, {}, { examples: 0 })!;
+	const byId = new Map(dashboard.priorities.map((p) => [p.id, p]));
 	return new Map(
 		priorityIds.map((id) => {
-			const total = comments.get(id) ?? 0;
-			return [
-				id,
-				{
-					agreement: agreement.get(id)!,
-					comments: suppress(total),
-					themes: (themes.get(id) ?? []).map((t) => ({
-						...t,
-						percent: t.count === null ? null : suppressedPercent(t.count, total)
-					}))
-				}
-			];
+			const p = byId.get(id)!;
+			return [id, { agreement: p.agreement, comments: p.comments, themes: p.themes }];
 		})
 	);
 }
@@ -51,35 +36,58 @@ export type FiguresForDisplay = {
 	agreementRows: { text: string; numeric?: boolean; header?: boolean }[][];
 	/** "120 people answered", from the all-audiences base. */
 	base: string;
+	/** The key under each table: what "fewer than 5" and "not shown" mean, when either is used. */
+	agreementKey: string[];
+	themesKey: string[];
 	comments: string;
 	themes: { name: string; count: string; percent: string }[];
 };
 
+function keyFor(texts: string[]): string[] {
+	const key: string[] = [];
+	if (texts.includes(SUPPRESSED_TEXT))
+		key.push(`“${SUPPRESSED_TEXT}”: 1 to 4 people, not shown so that nobody can be identified.`);
+	if (texts.includes(WITHHELD_TEXT))
+		key.push(
+			`“${WITHHELD_TEXT}”: a figure hidden so that a number under 5 cannot be worked out from the others.`
+		);
+	return key;
+}
+
 /** The figures as the words and cells a page shows, "fewer than 5" and "not shown" included. */
 export function displayFigures(f: PriorityFigures): FiguresForDisplay {
 	const rows = [...f.agreement.audiences, f.agreement.all];
+	const agreementRows = rows.map((r) => [
+		{ text: r.label, header: true },
+		...agreementValues.map((v) => ({ text: formatCount(r.counts[v]), numeric: true })),
+		{ text: formatCount(r.n), numeric: true },
+		{ text: r.n === 0 ? 'no answers' : formatPercent(r.percentAgree), numeric: true }
+	]);
+	const themes = f.themes.map((t) => ({
+		name: t.name,
+		count: formatCount(t.count),
+		percent: formatPercent(t.percent)
+	}));
+	const n = f.agreement.all.n;
 	return {
 		agreementHead: [
 			{ text: 'Group' },
 			...agreementValues.map((v) => ({ text: agreementLabels[v], numeric: true })),
-			{ text: 'Answered', numeric: true },
+			{ text: 'Answered (base)', numeric: true },
 			{ text: 'Agree or strongly agree', numeric: true }
 		],
-		agreementRows: rows.map((r) => [
-			{ text: r.label, header: true },
-			...agreementValues.map((v) => ({ text: agreementCountText(r, v), numeric: true })),
-			{ text: formatCount(r.n), numeric: true },
-			{ text: formatPercent(r.percentAgree), numeric: true }
-		]),
+		agreementRows,
 		base:
-			f.agreement.all.n === 0
+			n === 0
 				? 'Nobody answered this question'
-				: `${formatCount(f.agreement.all.n)} ${f.agreement.all.n === 1 ? 'person' : 'people'} answered`,
+				: isShown(n)
+					? `${formatCount(n)} ${n === 1 ? 'person' : 'people'} answered`
+					: n === 'small'
+						? 'Fewer than 5 people answered'
+						: 'The number who answered is not shown',
+		agreementKey: keyFor(agreementRows.flat().map((c) => c.text)),
+		themesKey: keyFor(themes.flatMap((t) => [t.count, t.percent])),
 		comments: formatCount(f.comments),
-		themes: f.themes.map((t) => ({
-			name: t.name,
-			count: formatCount(t.count),
-			percent: formatPercent(t.percent)
-		}))
+		themes
 	};
 }

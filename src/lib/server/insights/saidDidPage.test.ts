@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { agreementRow } from './aggregate';
+import { agreementRow as rawRow } from './aggregate';
 import type { PriorityFigures } from './responseFigures';
 import { emptyTableWarnings, responsePageContent } from './saidDidPage';
 import { codingFixture } from './codingFixtures';
 import { getResponseDraft, savePrioritySaidDid } from './saidDid';
+
+// Rows as the disclosure module publishes them (no percentage needed for these warnings).
+const agreementRow = (...args: Parameters<typeof rawRow>) => ({
+	...rawRow(...args),
+	percentAgree: null
+});
 
 const figures = (parents: number, young: number): PriorityFigures => ({
 	agreement: {

@@ -1,15 +1,19 @@
 // The dashboard as the page, the report and the workbook show it: table cells as text ("fewer
-// than 5" for a suppressed count), chart series without suppressed groups, and a one-sentence
-// summary of each chart for people who cannot see it.
+// than 5" or "not shown" for a hidden count), chart series without hidden groups, and a
+// one-sentence summary of each chart for people who cannot see it. Everything here comes from a
+// Dashboard that disclosure.ts has protected; it fills the types the components own.
+import type { AgreementBar, DashboardView } from '$lib/components/insights/types';
 import { agreementLabels, agreementValues, type AgreementValue } from '../../agreement';
 import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { formatDate, formatShortDate } from '../../format';
-import type { AgreementRow, Count } from './aggregate';
-import type { Dashboard } from './dashboard';
-import { formatCount, formatPercent, WITHHELD_TEXT } from './suppress';
-import type { AgreementBar, DashboardView } from '../../components/insights/types';
-
-export type { AgreementBar, DashboardView };
+import {
+	formatCount,
+	formatPercent,
+	isShown,
+	type Count,
+	type Dashboard,
+	type PublishedAgreementRow
+} from './disclosure';
 
 export type Cell = { text: string; numeric?: boolean; header?: boolean };
 
@@ -23,11 +27,11 @@ export const AGREEMENT_TABLE_HEAD = [
 ];
 
 /** "12", "fewer than 5", or "not shown" for a count hidden so that a small one stays hidden. */
-export function agreementCountText(row: AgreementRow, value: AgreementValue): string {
-	return row.withheld.includes(value) ? WITHHELD_TEXT : formatCount(row.counts[value]);
+export function agreementCountText(row: PublishedAgreementRow, value: AgreementValue): string {
+	return formatCount(row.counts[value]);
 }
 
-export function agreementTableRow(row: AgreementRow): Cell[] {
+export function agreementTableRow(row: PublishedAgreementRow): Cell[] {
 	return [
 		{ text: row.label, header: true },
 		...agreementValues.map((v) => numeric(agreementCountText(row, v))),
@@ -36,25 +40,29 @@ export function agreementTableRow(row: AgreementRow): Cell[] {
 	];
 }
 
-function agreementBar(row: AgreementRow): AgreementBar | null {
-	if (row.n === null || row.n === 0) return null;
+/** A bar only where the base is shown, with shares of the shown counts: nothing a table hides. */
+function agreementBar(row: PublishedAgreementRow): AgreementBar | null {
+	const n = row.n;
+	if (!isShown(n) || n === 0) return null;
 	const shares: AgreementBar['shares'] = {};
 	for (const v of agreementValues) {
 		const count = row.counts[v];
-		if (count !== null) shares[v] = Math.round((count / row.n) * 1000) / 10;
+		if (isShown(count)) shares[v] = Math.round((count / n) * 1000) / 10;
 	}
-	return { label: row.label, n: row.n, shares };
+	return { label: row.label, n, shares };
 }
 
-function agreementSummary(audiences: AgreementRow[], all: AgreementRow): string {
+function agreementSummary(audiences: PublishedAgreementRow[], all: PublishedAgreementRow): string {
 	if (all.n === 0) return 'No one has answered this question yet with these filters.';
-	if (all.n === null)
+	if (all.n === 'small')
 		return 'Fewer than 5 people answered this question with these filters, so the figures are not shown.';
+	if (all.n === 'withheld')
+		return 'The number who answered is not shown, so that a small group cannot be worked out from it.';
 	const overall =
 		all.percentAgree === null
 			? `${formatCount(all.n)} people answered; the share who agreed is not shown because it would reveal a group of fewer than 5.`
 			: `${all.percentAgree}% of the ${formatCount(all.n)} people who answered agreed or strongly agreed.`;
-	const shown = audiences.filter((a) => a.percentAgree !== null && a.n !== null && a.n > 0);
+	const shown = audiences.filter((a) => a.percentAgree !== null);
 	if (shown.length < 2) return overall;
 	const sorted = [...shown].sort((a, b) => b.percentAgree! - a.percentAgree!);
 	const most = sorted[0];
@@ -64,15 +72,21 @@ function agreementSummary(audiences: AgreementRow[], all: AgreementRow): string 
 	return `${overall} ${most.label} agreed most (${most.percentAgree}%) and ${least.label.toLowerCase()} least (${least.percentAgree}%).`;
 }
 
+const shownOr0 = (c: Count) => (isShown(c) ? c : 0);
+
 function daySummary(byDay: { day: string; n: Count }[], total: Count): string {
 	if (byDay.length === 0) return 'No responses match these filters.';
-	const busiest = byDay.reduce((best, d) => ((d.n ?? 0) > (best.n ?? 0) ? d : best), byDay[0]);
+	const busiest = byDay.reduce(
+		(best, d) => (shownOr0(d.n) > shownOr0(best.n) ? d : best),
+		byDay[0]
+	);
 	const days = byDay.length === 1 ? '1 day' : `${byDay.length} days`;
 	const peak =
-		busiest.n && busiest.n > 0
+		shownOr0(busiest.n) > 0
 			? ` The busiest day was ${formatDate(busiest.day)}, with ${formatCount(busiest.n)}.`
 			: '';
-	return `${total === null ? 'Fewer than 5' : formatCount(total)} responses over ${days}.${peak}`;
+	const count = formatCount(total);
+	return `${count.charAt(0).toUpperCase()}${count.slice(1)} responses over ${days}.${peak}`;
 }
 
 const when = (at: number) => formatShortDate(new Date(at));
@@ -108,7 +122,7 @@ export function dashboardView(d: Dashboard): DashboardView {
 		]),
 		byDay: {
 			summary: daySummary(d.byDay, d.totals.total),
-			points: d.byDay.map((p) => ({ label: formatShortDate(p.day), n: p.n })),
+			points: d.byDay.map((p) => ({ label: formatShortDate(p.day), n: isShown(p.n) ? p.n : null })),
 			rows: d.byDay.map((p) => [
 				{ text: formatDate(p.day), header: true },
 				numeric(formatCount(p.n))

@@ -2,7 +2,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createBooking, joinWaitingList } from './bookings';
 import { checkInBooking, getSessionRegister } from './register';
-import { registerCsv } from './registerCsv';
+import { REGISTER_CSV_COLUMNS, registerCsv } from './registerCsv';
+import { csvSafe } from '../shared/csv';
 import { NOW, addSession, bookingInput, testDb } from './testFixtures';
 
 /** Reads the file back as a spreadsheet would: csv-parse, strict about quoting and row lengths. */
@@ -73,5 +74,30 @@ describe('register CSV', () => {
 		]);
 		expect(rows[2][10]).toBe('no');
 		expect(rows).toHaveLength(3);
+	});
+
+	it('reads back record for record when names and needs hold line breaks, quotes and formulas', () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId, { capacity: 10 });
+		const awkward = [
+			'Needs a quiet room\nand a ramp',
+			"Hearing loop\r\n=cmd|' /C calc'!A0",
+			'Says "please", with a comma',
+			'\r\n+SUM(A1)'
+		];
+		for (const other of awkward)
+			createBooking(
+				db,
+				bookingInput(session.id, { accessNeeds: ['other'], accessNeedsOther: other }),
+				NOW
+			);
+		const register = getSessionRegister(db, session.id)!;
+		const rows = parse(registerCsv(register));
+		expect(rows).toHaveLength(1 + register.confirmed.length);
+		const stored = register.confirmed.map((b) => b.accessNeedsOther ?? '');
+		expect(rows.slice(1).map((r) => r[7])).toEqual(stored.map(csvSafe));
+		for (const r of rows.slice(1)) expect(r).toHaveLength(REGISTER_CSV_COLUMNS.length);
+		// What was typed reached the file (not trimmed into something else on the way).
+		expect(stored.some((s) => s.includes('\n'))).toBe(true);
 	});
 });

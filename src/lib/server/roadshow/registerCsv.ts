@@ -1,7 +1,6 @@
 // The register as a CSV file for the venue, safe to open in a spreadsheet.
-import { stringify } from 'csv-stringify/sync';
 import type { Booking } from '../db/schema';
-import { csvSafe } from '../shared/csv';
+import { writeCsv } from '../shared/csv';
 import type { SessionRegister } from './register';
 import { ACCESS_NEED_LABELS } from './validation';
 
@@ -39,15 +38,14 @@ function row(b: Booking): string[] {
 		b.email,
 		b.attendedAt ? 'yes' : 'no'
 	];
-	return cells.map(csvSafe);
+	return cells;
 }
 
 /** Confirmed bookings (by name), then the waiting list (in queue order). */
 export function registerCsv(register: SessionRegister): string {
-	return stringify(
-		[[...REGISTER_CSV_COLUMNS], ...register.confirmed.map(row), ...register.waiting.map(row)],
-		{
-			record_delimiter: '\r\n'
-		}
-	);
+	return writeCsv([
+		[...REGISTER_CSV_COLUMNS],
+		...register.confirmed.map(row),
+		...register.waiting.map(row)
+	]);
 }

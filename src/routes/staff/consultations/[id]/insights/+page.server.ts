@@ -2,6 +2,7 @@ import { loadDashboard } from '$lib/server/insights/dashboard';
 import { audienceOptions, channelOptions, dayOptions } from '$lib/server/insights/filters';
 import { dashboardView } from '$lib/server/insights/view';
 import { mayExportCount } from '$lib/server/insights/exports';
+import { getConfig } from '$lib/server/config';
 import { insightsRequest } from './insights.server';
 
 export const load = ({ locals, params, url }) => {
@@ -14,8 +15,11 @@ export const load = ({ locals, params, url }) => {
 		active: r.active,
 		description: r.description,
 		query: r.query,
+		// Too few with these filters: no figures, no downloads, just a way back.
+		tooFew: dashboard === null,
+		minGroup: getConfig().INSIGHTS_MIN_GROUP,
 		// Row-level exports would show a small group's answers one by one.
-		canExport: mayExportCount(dashboard.totals.rawTotal),
+		canExport: dashboard !== null && mayExportCount(r.matching),
 		choices: {
 			audience: audienceOptions,
 			channel: channelOptions,
@@ -27,6 +31,6 @@ export const load = ({ locals, params, url }) => {
 				options: p.options
 			}))
 		},
-		view: dashboardView(dashboard)
+		view: dashboard && dashboardView(dashboard)
 	};
 };

@@ -12,7 +12,7 @@ export const GET = ({ locals, params, url, getClientAddress }) => {
 	if (!mayExportResponses(r.db, r.consultation.id, r.filters)) {
 		error(
 			409,
-			'Fewer than 5 responses match these filters, so they cannot be downloaded: a small group could be identified'
+			'Too few responses match these filters (or too few are left out by them) to download: a small group could be identified'
 		);
 	}
 	recordDataAccess(r.db, {

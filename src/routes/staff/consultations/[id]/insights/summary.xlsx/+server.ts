@@ -1,6 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { loadDashboard } from '$lib/server/insights/dashboard';
+import { countResponses } from '$lib/server/insights/aggregate';
 import { summaryWorkbook } from '$lib/server/insights/exports';
+import { TOO_FEW_TEXT } from '$lib/server/insights/disclosure';
 import { ukToday } from '$lib/format';
 import { recordDataAccess } from '$lib/server/audit';
 import { insightsRequest } from '../insights.server';
@@ -10,13 +12,14 @@ export const GET = async ({ locals, params, url, getClientAddress }) => {
 	if (Object.keys(r.errors).length)
 		error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
 	const dashboard = loadDashboard(r.db, r.consultation.id, r.filters, { examples: 0 });
+	if (!dashboard) error(409, TOO_FEW_TEXT);
 	const file = await summaryWorkbook(r.db, r.consultation, dashboard, r.filters, r.description);
 	recordDataAccess(r.db, {
 		actor: { staffUserId: locals.user!.id, ip: getClientAddress() },
 		action: 'personal_data.downloaded',
 		what: `the summary workbook for "${r.consultation.title}"`,
 		filters: r.description,
-		rows: dashboard.totals.rawTotal,
+		rows: countResponses(r.db, r.consultation.id, r.filters),
 		subjectType: 'consultation',
 		subjectId: r.consultation.id
 	});
