@@ -127,11 +127,13 @@ describe('summaryWorkbook', () => {
 		const book = readWorkbook(file);
 		expect(book.map((s) => s.name)).toEqual(['Priority 1', 'Priority 2', 'Themes']);
 		const rows = sheetNamed(book, 'Priority 1').rows;
-		const young = rows.find((r) => r[0] === 'Young people')!;
-		// Two young people, both strongly disagreeing: neither the 2 nor the base is shown.
-		expect(young[5]).not.toBe(2);
-		expect(typeof young[7]).toBe('string');
-		expect(young[8]).toBe('not shown');
+		// Two young people, both strongly disagreeing, are counted with the practitioners (5), so
+		// no row describes them alone, and the 2 is not shown.
+		expect(rows.find((r) => r[0] === 'Young people')).toBeUndefined();
+		const grouped = rows.find((r) => r[0] === 'Practitioners and young people')!;
+		expect(grouped[7]).toBe(7);
+		expect(grouped[5]).not.toBe(2);
+		expect(typeof grouped[5]).toBe('string');
 		const parents = rows.find((r) => r[0] === 'Parents and carers')!;
 		expect(parents.slice(1, 7)).toContain('fewer than 5');
 		expect(parents.slice(1, 7)).toContain('not shown');
