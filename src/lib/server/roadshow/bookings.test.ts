@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditEvent, booking, roadshowSession } from '../db/schema';
+import { auditEvent, booking, bookingManageLink, roadshowSession } from '../db/schema';
 import {
 	cancelBooking,
 	cancelBookingByStaff,
@@ -29,12 +29,17 @@ describe('createBooking', () => {
 		expect(result.booking.status).toBe('confirmed');
 		expect(result.booking.reference).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 		expect(result.manageToken).toBeTruthy();
-		expect(result.booking.manageTokenHash).toBe(hashManageToken(result.manageToken!));
-		const stored = JSON.stringify(db.select().from(booking).all());
+		const links = db.select().from(bookingManageLink).all();
+		expect(links).toMatchObject([
+			{ bookingId: result.booking.id, tokenHash: hashManageToken(result.manageToken!) }
+		]);
+		const stored = JSON.stringify([db.select().from(booking).all(), links]);
 		expect(stored).not.toContain(result.manageToken!);
-		expect(findBookingByManageToken(db, result.manageToken!)?.booking.id).toBe(result.booking.id);
-		expect(findBookingByManageToken(db, 'forged-token')).toBeUndefined();
-		expect(findBookingByManageToken(db, '')).toBeUndefined();
+		expect(findBookingByManageToken(db, result.manageToken!, NOW)?.booking.id).toBe(
+			result.booking.id
+		);
+		expect(findBookingByManageToken(db, 'forged-token', NOW)).toBeUndefined();
+		expect(findBookingByManageToken(db, '', NOW)).toBeUndefined();
 	});
 
 	it('returns the same booking for the same idempotency key, with one row', () => {
@@ -204,16 +209,50 @@ describe('changing and cancelling with the manage link', () => {
 		expect(cancelBooking(db, family.manageToken!, NOW).kind).toBe('booking_cancelled');
 	});
 
-	it('re-issues manage links for an email address, invalidating the old link', () => {
+	it('re-issues manage links for an email address, and the old links keep working', () => {
 		const { db, consultationId, family } = fullSessionWithQueue();
 		const other = addSession(db, consultationId);
 		booked(createBooking(db, bookingInput(other.id, { email: 'sam@example.com' }), NOW));
 		const links = reissueManageLinks(db, 'SAM@example.com', NOW);
 		expect(links).toHaveLength(2);
 		const mine = links.find((l) => l.booking.id === family.booking.id)!;
-		expect(findBookingByManageToken(db, mine.manageToken)?.booking.id).toBe(family.booking.id);
-		expect(findBookingByManageToken(db, family.manageToken!)).toBeUndefined();
+		// Re-sent again by a stranger who knows the address: every link still opens the booking.
+		const again = reissueManageLinks(db, 'sam@example.com', new Date(NOW.getTime() + 60_000));
+		const third = again.find((l) => l.booking.id === family.booking.id)!;
+		for (const token of [family.manageToken!, mine.manageToken, third.manageToken])
+			expect(findBookingByManageToken(db, token, NOW)?.booking.id).toBe(family.booking.id);
+		expect(new Set([family.manageToken, mine.manageToken, third.manageToken]).size).toBe(3);
 		expect(reissueManageLinks(db, 'nobody@example.com', NOW)).toEqual([]);
+	});
+
+	it('ends a link at its own expiry, a year after it was sent, without ending newer ones', () => {
+		const { db, family } = fullSessionWithQueue();
+		const later = new Date(NOW.getTime() + 3_600_000);
+		const resent = reissueManageLinks(db, 'sam@example.com', later).find(
+			(l) => l.booking.id === family.booking.id
+		)!;
+		const yearOn = new Date(NOW.getTime() + 365 * 86_400_000);
+		expect(
+			findBookingByManageToken(db, family.manageToken!, new Date(yearOn.getTime() - 1))
+		).toBeDefined();
+		expect(findBookingByManageToken(db, family.manageToken!, yearOn)).toBeUndefined();
+		expect(findBookingByManageToken(db, resent.manageToken, yearOn)?.booking.id).toBe(
+			family.booking.id
+		);
+	});
+
+	it('cancelling with one link ends what every link can do', () => {
+		const { db, family } = fullSessionWithQueue();
+		const resent = reissueManageLinks(db, 'sam@example.com', NOW).find(
+			(l) => l.booking.id === family.booking.id
+		)!;
+		expect(cancelBooking(db, resent.manageToken, NOW).kind).toBe('cancelled');
+		for (const token of [family.manageToken!, resent.manageToken]) {
+			expect(cancelBooking(db, token, NOW).kind).toBe('booking_cancelled');
+			expect(changeBookingPlaces(db, token, { adults: 1, children: 0 }, NOW).kind).toBe(
+				'booking_cancelled'
+			);
+		}
 	});
 
 	it('lets staff cancel only a booking of the session in the address, and records who did it', async () => {

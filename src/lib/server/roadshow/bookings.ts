@@ -11,6 +11,7 @@ import { consultationStatus, isClosedStatus } from '../consultations/status';
 import {
 	booking,
 	bookingDraft,
+	bookingManageLink,
 	consultation,
 	roadshowSession,
 	type Booking,
@@ -19,7 +20,12 @@ import {
 import { isBookingClosed, mostPlacesForBooking, partyFits, placesLeft } from './capacity';
 import { DRAFT_LIFETIME_MS, getDraftAnswers } from './drafts';
 import { partyOf, partyProblem, type PartyProblem, type Places } from './party';
-import { generateManageToken, hashManageToken } from './references';
+import {
+	generateManageToken,
+	hashClientAddress,
+	hashManageToken,
+	manageLinkExpiresAt
+} from './references';
 import { bookingStatements } from './statements';
 import { bookingDetailsSchema, type BookingDetails } from './validation';
 import {
@@ -36,6 +42,8 @@ export type BookingInput = Omit<BookingDetails, 'mobile' | 'textMessages'> &
 	Partial<Pick<BookingDetails, 'mobile' | 'textMessages'>> & {
 		sessionId: number;
 		idempotencyKey: string;
+		/** Where the request came from (hashed before it is stored), for spotting bursts of fake bookings. */
+		clientAddress?: string | null;
 	};
 
 export type SessionRefusal =
@@ -105,11 +113,9 @@ function placeIn(db: Db, input: BookingInput, now: Date, orWait: boolean): Creat
 	const left = placesLeft(session.capacity, confirmedPlaces);
 	if (!fits && !orWait) return { kind: 'full', session, placesLeft: left } as const;
 
-	const manageToken = generateManageToken();
 	const row = q.insertBooking.get({
 		roadshowSessionId: session.id,
 		reference: newReference((reference) => q.referenceTaken.get({ reference }) !== undefined),
-		manageTokenHash: hashManageToken(manageToken),
 		idempotencyKey: input.idempotencyKey,
 		status: fits ? 'confirmed' : 'waiting',
 		adults: input.adults,
@@ -128,11 +134,25 @@ function placeIn(db: Db, input: BookingInput, now: Date, orWait: boolean): Creat
 		consentToContact: input.consentToContact,
 		mobile: input.textMessages ? (input.mobile ?? null) : null,
 		textMessages: Boolean(input.textMessages && input.mobile),
+		clientAddressHash: input.clientAddress ? hashClientAddress(input.clientAddress) : null,
 		waitingSinceMs: fits ? null : now.getTime(),
 		createdAt: now,
 		updatedAt: now
 	})!;
+	const manageToken = issueManageLink(db, row.id, now);
 	return { kind: 'booked', booking: row, session, manageToken, repeat: false } as const;
+}
+
+/** A new manage link for a booking, inside the caller's transaction; older links keep working. */
+function issueManageLink(q: Db, bookingId: number, now: Date): string {
+	const manageToken = generateManageToken();
+	bookingStatements(q).insertManageLink.run({
+		bookingId,
+		tokenHash: hashManageToken(manageToken),
+		expiresAt: manageLinkExpiresAt(now),
+		createdAt: now
+	});
+	return manageToken;
 }
 
 /** Confirms the booking if the whole party fits; otherwise stores nothing and returns 'full'. */
@@ -201,8 +221,12 @@ export function findBookingOfDraft(
 
 export type ManagedBooking = { booking: Booking; session: RoadshowSession };
 
-export function findBookingByManageToken(db: Db, token: string): ManagedBooking | undefined {
-	return token ? findForManage(db, token) : undefined;
+export function findBookingByManageToken(
+	db: Db,
+	token: string,
+	now: Date
+): ManagedBooking | undefined {
+	return token ? findForManage(db, token, now) : undefined;
 }
 
 type ManageRefusal =
@@ -218,13 +242,19 @@ export type ChangePlacesResult =
 	| { kind: 'invalid_party'; problem: PartyProblem }
 	| ManageRefusal;
 
-/** The booking a manage link opens, inside the caller's transaction. */
-export function findForManage(q: Queryable, token: string) {
+/** The booking a manage link opens (any of its links, until that link expires), inside the caller's transaction. */
+export function findForManage(q: Queryable, token: string, now: Date) {
 	return q
 		.select({ booking, session: roadshowSession })
-		.from(booking)
+		.from(bookingManageLink)
+		.innerJoin(booking, eq(booking.id, bookingManageLink.bookingId))
 		.innerJoin(roadshowSession, eq(roadshowSession.id, booking.roadshowSessionId))
-		.where(eq(booking.manageTokenHash, hashManageToken(token)))
+		.where(
+			and(
+				eq(bookingManageLink.tokenHash, hashManageToken(token)),
+				gt(bookingManageLink.expiresAt, now)
+			)
+		)
 		.get();
 }
 
@@ -253,7 +283,7 @@ export function changeBookingPlaces(
 	now: Date
 ): ChangePlacesResult {
 	return db.transaction((tx) => {
-		const found = token ? findForManage(tx, token) : undefined;
+		const found = token ? findForManage(tx, token, now) : undefined;
 		if (!found) return { kind: 'not_found' } as const;
 		const { booking: current, session } = found;
 		if (current.status === 'cancelled') return { kind: 'booking_cancelled', ...found } as const;
@@ -309,7 +339,7 @@ function cancelRow(q: Queryable, found: ManagedBooking, now: Date) {
  */
 export function cancelBooking(db: Db, token: string, now: Date): CancelBookingResult {
 	return db.transaction((tx) => {
-		const found = token ? findForManage(tx, token) : undefined;
+		const found = token ? findForManage(tx, token, now) : undefined;
 		if (!found) return { kind: 'not_found' } as const;
 		if (found.booking.status === 'cancelled')
 			return { kind: 'booking_cancelled', ...found } as const;
@@ -367,8 +397,9 @@ export function cancelBookingByStaff(
 
 /**
  * For "I've lost my link": gives each live booking made with this email address a new manage
- * token (the old link stops working, as only hashes are stored). The caller emails the links
- * and shows the same page whether or not anything was found.
+ * link; the older links keep working, so someone who knows a family's email cannot break the
+ * link they have. The caller emails the links and shows the same page whether or not anything
+ * was found.
  */
 export function reissueManageLinks(
 	db: Db,
@@ -389,15 +420,6 @@ export function reissueManageLinks(
 				)
 			)
 			.all();
-		return rows.map((row) => {
-			const manageToken = generateManageToken();
-			const updated = tx
-				.update(booking)
-				.set({ manageTokenHash: hashManageToken(manageToken), updatedAt: now })
-				.where(eq(booking.id, row.booking.id))
-				.returning()
-				.get();
-			return { booking: updated, session: row.session, manageToken };
-		});
+		return rows.map((row) => ({ ...row, manageToken: issueManageLink(db, row.booking.id, now) }));
 	}, immediate);
 }
