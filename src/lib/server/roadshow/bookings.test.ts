@@ -4,6 +4,7 @@ import { auditEvent, booking, bookingManageLink, roadshowSession } from '../db/s
 import {
 	cancelBooking,
 	cancelBookingByStaff,
+	cancelBookingsByStaff,
 	changeBookingPlaces,
 	createBooking,
 	findBookingByManageToken,
@@ -339,5 +340,95 @@ describe('adults-only sessions', () => {
 			kind: 'invalid_party',
 			problem: 'children_not_welcome'
 		});
+	});
+});
+
+describe('cancelBookingsByStaff (a burst of fake bookings)', () => {
+	async function burst() {
+		const { db, consultationId } = testDb();
+		const staffUserId = await insertStaff(db, {
+			email: 'lead@example.org',
+			password: 'a long passphrase'
+		});
+		const session = addSession(db, consultationId, { capacity: 4 });
+		const from = (address: string, values: Parameters<typeof bookingInput>[1] = {}) =>
+			bookingInput(session.id, { adults: 1, children: 0, clientAddress: address, ...values });
+		const fakes = [0, 1, 2].map((i) =>
+			booked(createBooking(db, from('203.0.113.9'), new Date(NOW.getTime() + i * 60_000)))
+		);
+		const real = booked(createBooking(db, from('198.51.100.1'), NOW));
+		// A fake entry queued first, then a real family of two behind it.
+		const fakeWaiting = booked(joinWaitingList(db, from('203.0.113.9'), NOW));
+		const realWaiting = booked(
+			joinWaitingList(db, from('198.51.100.2', { adults: 2 }), new Date(NOW.getTime() + 5 * 60_000))
+		);
+		return { db, consultationId, session, staffUserId, fakes, real, fakeWaiting, realWaiting };
+	}
+
+	it('stores only a hash of the address each booking came from', async () => {
+		const { db, fakes } = await burst();
+		const stored = db.select().from(booking).where(eq(booking.id, fakes[0].booking.id)).get()!;
+		expect(stored.clientAddressHash).toMatch(/^[0-9a-f]{64}$/);
+		expect(JSON.stringify(db.select().from(booking).all())).not.toContain('203.0.113.9');
+	});
+
+	it('cancels all selected at once, then promotes real families past the fake waiting entry', async () => {
+		const { db, session, staffUserId, fakes, real, fakeWaiting, realWaiting } = await burst();
+		const selected = [...fakes, fakeWaiting].map((f) => f.booking.id);
+		const result = cancelBookingsByStaff(db, session.id, selected, NOW, {
+			staffUserId,
+			ip: '10.0.0.1'
+		});
+		if (result.kind !== 'cancelled') throw new Error(result.kind);
+		expect(result.cancelled.map((b) => [b.id, b.status])).toEqual(
+			selected.map((id) => [id, 'cancelled'])
+		);
+		expect(result.promoted.map((b) => b.id)).toEqual([realWaiting.booking.id]);
+		const statuses = Object.fromEntries(
+			db
+				.select({ id: booking.id, status: booking.status })
+				.from(booking)
+				.all()
+				.map((b) => [b.id, b.status])
+		);
+		expect(statuses[real.booking.id]).toBe('confirmed');
+		expect(statuses[realWaiting.booking.id]).toBe('confirmed');
+		const audit = db.select().from(auditEvent).all();
+		expect(audit.map((a) => [a.action, a.subjectId, a.actorStaffUserId])).toEqual(
+			selected.map((id) => ['booking.cancelled_by_staff', String(id), staffUserId])
+		);
+		expect(audit[0].summary).toContain(
+			'one of 4 cancelled together (1 moved from the waiting list)'
+		);
+		expect(audit.map((a) => a.summary).join()).not.toContain('@');
+	});
+
+	it('changes nothing when any selected booking is no longer live or not of this session', async () => {
+		const { db, consultationId, session, staffUserId, fakes, real } = await burst();
+		const actor = { staffUserId };
+		const other = addSession(db, consultationId);
+		const elsewhere = booked(createBooking(db, bookingInput(other.id), NOW));
+		const ids = fakes.map((f) => f.booking.id);
+		expect(
+			cancelBookingsByStaff(db, session.id, [...ids, elsewhere.booking.id], NOW, actor).kind
+		).toBe('not_live');
+		expect(cancelBookingsByStaff(db, session.id, [], NOW, actor).kind).toBe('not_live');
+		expect(cancelBooking(db, real.manageToken!, NOW).kind).toBe('cancelled');
+		expect(cancelBookingsByStaff(db, session.id, [...ids, real.booking.id], NOW, actor).kind).toBe(
+			'not_live'
+		);
+		expect(
+			db
+				.select()
+				.from(booking)
+				.all()
+				.filter((b) => b.status === 'cancelled')
+				.map((b) => b.id)
+		).toEqual([real.booking.id]);
+		expect(db.select().from(auditEvent).all()).toEqual([]);
+		// The same selection sent twice (a double click): the second changes nothing.
+		expect(cancelBookingsByStaff(db, session.id, ids, NOW, actor).kind).toBe('cancelled');
+		expect(cancelBookingsByStaff(db, session.id, ids, NOW, actor).kind).toBe('not_live');
+		expect(db.select().from(auditEvent).all()).toHaveLength(3);
 	});
 });

@@ -2,7 +2,7 @@
 // the capacity check and the insert or update happen under the write lock, so a session never
 // holds more people than its capacity. Writes return what the caller needs to email people;
 // emails are sent after commit, never inside a transaction.
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { recordAudit, type Actor } from '../audit';
 import { getConfig } from '../config';
@@ -186,7 +186,8 @@ export function confirmBookingDraft(
 	draftId: string,
 	sessionId: number,
 	now: Date,
-	orWait: boolean
+	orWait: boolean,
+	clientAddress: string | null = null
 ): ConfirmDraftResult {
 	return db.transaction(() => {
 		const q = bookingStatements(db);
@@ -199,7 +200,12 @@ export function confirmBookingDraft(
 		const parsed = bookingDetailsSchema().safeParse(answers);
 		if (!parsed.success)
 			return { kind: 'invalid_answers', field: String(parsed.error.issues[0].path[0]) };
-		const result = placeIn(db, { ...parsed.data, sessionId, idempotencyKey: draftId }, now, orWait);
+		const result = placeIn(
+			db,
+			{ ...parsed.data, sessionId, idempotencyKey: draftId, clientAddress },
+			now,
+			orWait
+		);
 		if (result.kind === 'booked') db.delete(bookingDraft).where(eq(bookingDraft.id, draftId)).run();
 		return result;
 	}, immediate);
@@ -392,6 +398,75 @@ export function cancelBookingByStaff(
 			);
 		}
 		return result;
+	}, immediate);
+}
+
+export type CancelSelectedResult =
+	| { kind: 'cancelled'; session: RoadshowSession; cancelled: Booking[]; promoted: Booking[] }
+	/** Nothing changed: one of them is no longer a live booking of this session (a stale page). */
+	| { kind: 'not_live' }
+	| { kind: 'session_cancelled' };
+
+/**
+ * Staff cancel several bookings at once (a burst of fake bookings). All of them or none; places
+ * go to the waiting list only after every selected booking has gone, so a fake entry waiting
+ * behind the fake bookings is never promoted in their place. Each is audited.
+ */
+export function cancelBookingsByStaff(
+	db: Db,
+	sessionId: number,
+	bookingIds: number[],
+	now: Date,
+	actor: Actor
+): CancelSelectedResult {
+	return db.transaction((tx) => {
+		const session = tx
+			.select()
+			.from(roadshowSession)
+			.where(eq(roadshowSession.id, sessionId))
+			.get();
+		if (!session) return { kind: 'not_live' } as const;
+		if (session.cancelledAt) return { kind: 'session_cancelled' } as const;
+		const ids = [...new Set(bookingIds)];
+		const live = ids.length
+			? tx
+					.select()
+					.from(booking)
+					.where(
+						and(
+							inArray(booking.id, ids),
+							eq(booking.roadshowSessionId, sessionId),
+							ne(booking.status, 'cancelled')
+						)
+					)
+					.all()
+			: [];
+		if (ids.length === 0 || live.length !== ids.length) return { kind: 'not_live' } as const;
+		const cancelled = live.map((b) =>
+			tx
+				.update(booking)
+				.set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
+				.where(eq(booking.id, b.id))
+				.returning()
+				.get()
+		);
+		const promoted = live.some((b) => b.status === 'confirmed')
+			? promoteFromWaitingList(tx, session, now)
+			: [];
+		for (const b of live)
+			recordAudit(
+				tx,
+				{
+					actorStaffUserId: actor.staffUserId,
+					action: 'booking.cancelled_by_staff',
+					subjectType: 'booking',
+					subjectId: b.id,
+					summary: `Cancelled booking ${b.reference} for roadshow session "${session.title}", one of ${live.length} cancelled together${promoted.length ? ` (${promoted.length} moved from the waiting list)` : ''}`,
+					ip: actor.ip
+				},
+				now
+			);
+		return { kind: 'cancelled', session, cancelled, promoted } as const;
 	}, immediate);
 }
 
