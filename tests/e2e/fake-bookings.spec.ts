@@ -1,42 +1,10 @@
 // Fake bookings made in a burst from one address are shown together on the register, and staff
 // cancel a selection at once (without JavaScript): the places go to the waiting list and the
 // people are emailed.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { baseURL } from '../playwright.config';
 import { signIn } from './staff';
-import { createSession } from './sessions';
-
-/** One booking through the public form posts, as a browser without JavaScript sends them. */
-async function book(
-	request: APIRequestContext,
-	sessionHref: string,
-	party: { name: string; email: string; adults: string },
-	action: 'book' | 'wait' = 'book'
-) {
-	const post = (path: string, form: Record<string, string>) =>
-		request.post(path, {
-			form,
-			maxRedirects: 0,
-			headers: { origin: baseURL, accept: 'text/html' }
-		});
-	const who = await post(`${sessionHref}/book`, { bookedBy: 'family' });
-	expect(who.status()).toBe(303);
-	const draft = who.headers()['location'].replace(/\/places$/, '');
-	const steps: [string, Record<string, string>][] = [
-		['places', { adults: party.adults, children: '0' }],
-		['contact', { contactName: party.name, email: party.email, phone: '' }],
-		['access-needs', { accessNeeds: 'none' }],
-		['consent', { consentToContact: 'yes' }]
-	];
-	for (const [step, form] of steps)
-		expect((await post(`${draft}/${step}`, form)).status()).toBe(303);
-	const placed = await post(`${draft}/confirm?/${action}`, {});
-	expect(placed.status()).toBe(200);
-	expect(await placed.text()).toContain(
-		action === 'book' ? 'Booking confirmed' : 'You are on the waiting list'
-	);
-}
+import { bookByPosts as book, createSession } from './sessions';
 
 test.use({ javaScriptEnabled: false });
 

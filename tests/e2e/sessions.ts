@@ -1,4 +1,5 @@
-import { expect, type Browser } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser } from '@playwright/test';
+import { baseURL } from '../playwright.config';
 import { signIn } from './staff';
 
 const slug = 'send-partnership-strategy';
@@ -47,4 +48,37 @@ export async function createSession(
 	const href = await list.getByRole('link', { name: title }).getAttribute('href');
 	await visitor.close();
 	return { title, href: href! };
+}
+
+/** One booking through the public form posts, as a browser without JavaScript sends them. */
+export async function bookByPosts(
+	request: APIRequestContext,
+	sessionHref: string,
+	party: { name: string; email: string; adults: string },
+	action: 'book' | 'wait' = 'book'
+) {
+	const post = (path: string, form: Record<string, string>) =>
+		request.post(path, {
+			form,
+			maxRedirects: 0,
+			headers: { origin: baseURL, accept: 'text/html' }
+		});
+	const who = await post(`${sessionHref}/book`, { bookedBy: 'family' });
+	expect(who.status()).toBe(303);
+	const draft = who.headers()['location'].replace(/\/places$/, '');
+	const steps: [string, Record<string, string>][] = [
+		['places', { adults: party.adults, children: '0' }],
+		['contact', { contactName: party.name, email: party.email, phone: '' }],
+		['access-needs', { accessNeeds: 'none' }],
+		['consent', { consentToContact: 'yes' }]
+	];
+	for (const [step, form] of steps)
+		expect((await post(`${draft}/${step}`, form)).status()).toBe(303);
+	const placed = await post(`${draft}/confirm?/${action}`, {});
+	expect(placed.status()).toBe(200);
+	const html = await placed.text();
+	expect(html).toContain(action === 'book' ? 'Booking confirmed' : 'You are on the waiting list');
+	// The confirmation is the one page that shows the manage link.
+	const token = /\/bookings\/manage\/([A-Za-z0-9_-]{43})/.exec(html)?.[1];
+	return { draft, manageHref: token ? `/bookings/manage/${token}` : null };
 }
