@@ -5,6 +5,7 @@ import { signIn } from './staff';
 import { createSession } from './sessions';
 
 const slug = 'send-partnership-strategy';
+let counter = 0;
 async function continueOn(page: Page) {
 	await page.getByRole('button', { name: 'Continue' }).click();
 }
