@@ -61,6 +61,13 @@ test('staff see a burst of bookings from one address and cancel the fake ones at
 	for (const url of [registerUrl, confirmUrl]) {
 		await scan.goto(url);
 		await expectNoAxeViolations(scan);
+		// And neither scrolls sideways at 320 CSS px (400% zoom).
+		await scan.setViewportSize({ width: 320, height: 800 });
+		expect(
+			await scan.evaluate(() => document.documentElement.scrollWidth),
+			url
+		).toBeLessThanOrEqual(320);
+		await scan.setViewportSize({ width: 1280, height: 800 });
 	}
 	await scanning.close();
 	await page.getByRole('button', { name: 'Cancel 3 bookings' }).click();
