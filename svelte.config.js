@@ -7,6 +7,9 @@ const dev = process.argv.includes('dev');
 const config = {
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Root-relative asset addresses: the "too many requests" page is rendered by its own route
+		// but shown at the refused form's address, where "./_app/..." would point nowhere.
+		paths: { relative: false },
 		// SvelteKit's origin check stays on: form posts must come from ORIGIN.
 		csrf: { trustedOrigins: [] },
 		csp: {

@@ -159,9 +159,12 @@ function rawTransactionCpuMs(path: string): number {
 		),
 		reference: c.prepare('SELECT id FROM booking WHERE reference = ?'),
 		insert: c.prepare(
-			`INSERT INTO booking (roadshow_session_id, reference, manage_token_hash, idempotency_key, status,
+			`INSERT INTO booking (roadshow_session_id, reference, idempotency_key, status,
 			 adults, children, booked_by, contact_name, email, access_needs, consent_to_contact, created_at, updated_at)
-			 VALUES (?, ?, ?, ?, 'confirmed', ?, ?, 'family', ?, ?, ?, 1, ?, ?) RETURNING *`
+			 VALUES (?, ?, ?, 'confirmed', ?, ?, 'family', ?, ?, ?, 1, ?, ?) RETURNING *`
+		),
+		link: c.prepare(
+			'INSERT INTO booking_manage_link (booking_id, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?)'
 		),
 		deleteDraft: c.prepare('DELETE FROM booking_draft WHERE id = ?')
 	};
@@ -176,10 +179,9 @@ function rawTransactionCpuMs(path: string): number {
 		const reference = randomBytes(5).toString('hex').toUpperCase();
 		s.reference.get(reference);
 		const token = randomBytes(32).toString('base64url');
-		s.insert.get(
+		const inserted = s.insert.get(
 			sessionId,
 			reference,
-			createHash('sha256').update(token).digest('hex'),
 			draftId,
 			Number(answers.adults),
 			Number(answers.children),
@@ -187,6 +189,12 @@ function rawTransactionCpuMs(path: string): number {
 			answers.email,
 			JSON.stringify(['none']),
 			now,
+			now
+		) as { id: number };
+		s.link.run(
+			inserted.id,
+			createHash('sha256').update(token).digest('hex'),
+			now + 31_536_000_000,
 			now
 		);
 		s.deleteDraft.run(draftId);

@@ -49,7 +49,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
 		// e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof": every server process profiles itself.
 		process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
 		{
-			entry: ['scripts/cluster.mjs', 'build/index.js'],
+			entry: ['scripts/cluster.mjs', 'scripts/server.mjs'],
 			onOutput: (line) => {
 				if (line.startsWith('Listening on')) listening++;
 			}

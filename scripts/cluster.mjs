@@ -72,7 +72,7 @@ export function processCount(value = process.env.SERVER_PROCESSES) {
 // `node scripts/cluster.mjs [entry]`: the cluster on its own (npm start builds first, then calls it).
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const servers = startCluster({
-		exec: process.argv[2] ?? 'build/index.js',
+		exec: process.argv[2] ?? 'scripts/server.mjs',
 		processes: processCount(),
 		env: process.env
 	});

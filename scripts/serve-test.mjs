@@ -7,4 +7,4 @@ if (!path || !path.includes('coproduce-test')) {
 	process.exit(1);
 }
 for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-await import('../build/index.js');
+await import('./server.mjs');

@@ -41,5 +41,5 @@ const processes = processCount();
 console.log(
 	`Starting Coproduce on ${env.ORIGIN} (${processes} server ${processes === 1 ? 'process' : 'processes'})`
 );
-const servers = startCluster({ exec: 'build/index.js', processes, env });
+const servers = startCluster({ exec: 'scripts/server.mjs', processes, env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => servers.stop());

@@ -23,6 +23,7 @@ import { log } from '$lib/server/log';
 import { startUp } from '$lib/server/startup';
 import { FORM_NOT_READ, isMalformedForm } from '$lib/server/shared/forms';
 import { limitPublicForm } from '$lib/server/limits/refuse';
+import { HSTS, SECURITY_HEADERS } from '$lib/securityHeaders.js';
 
 // Start-up (migrations and the demo seed) is owned by src/lib/server/startup.ts.
 export const init: ServerInit = async () => {
@@ -129,13 +130,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolveCatching(event, resolve);
 	const headers = response.headers;
 	try {
-		headers.set('X-Content-Type-Options', 'nosniff');
-		headers.set('Referrer-Policy', 'same-origin');
-		headers.set('X-Frame-Options', 'DENY');
-		headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-		if (event.url.protocol === 'https:') {
-			headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-		}
+		for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+		if (event.url.protocol === 'https:') headers.set('Strict-Transport-Security', HSTS);
 		// Staff pages, manage-booking and resume links show personal data: never keep them in a shared cache.
 		if (isPrivatePath(event.url.pathname) || response.status === 429)
 			headers.set('Cache-Control', 'no-store');

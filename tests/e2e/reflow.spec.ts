@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { signIn } from './staff';
+import { baseURL } from '../playwright.config';
+import { bookByPosts, createSession } from './sessions';
 
 // WCAG 1.4.10 Reflow: at 320 CSS px wide (1280 px at 400% zoom) no page may scroll sideways.
 // Crawls every page reachable by links, signed out from the home page and signed in from the
@@ -12,11 +14,11 @@ const skip = /\/sign-out|\.(csv|xlsx|ics)(\?|$)|^mailto:|^tel:/;
 // Pages of one kind look alike: measure a few of each (numbers in the path make the kind).
 const PER_KIND = 2;
 
-async function overflowingPages(page: Page, start: string, limit: number) {
+async function overflowingPages(page: Page, start: string | string[], limit: number) {
 	await page.setViewportSize({ width: WIDTH, height: 800 });
-	const seen = new Set<string>([start]);
+	const queue = [start].flat();
+	const seen = new Set<string>(queue);
 	const kinds = new Map<string, number>();
-	const queue = [start];
 	const problems: string[] = [];
 	let visited = 0;
 	while (queue.length && visited < limit) {
@@ -68,6 +70,57 @@ test.describe('reflow at 320 CSS px', () => {
 		await signIn(page, 'admin');
 		const { problems, visited } = await overflowingPages(page, '/staff', 250);
 		expect(visited).toBeGreaterThan(30);
+		expect(problems).toEqual([]);
+	});
+
+	// Pages behind a secret link or a journey's draft are linked from no page: start from each.
+	test('no page of a booking journey, manage link or resume link scrolls sideways', async ({
+		page,
+		browser
+	}) => {
+		const { href } = await createSession(browser, 10);
+		const stamp = Date.now().toString(36);
+		const long = `a.very.long.email.address.for.reflow.${stamp}@an-example-council-domain.example.org`;
+		const { manageHref } = await bookByPosts(page.request, href, {
+			name: `Reflow ${stamp}`,
+			email: long,
+			adults: '1'
+		});
+		expect(manageHref).not.toBeNull();
+		const post = (path: string, form: Record<string, string> = {}) =>
+			page.request.post(path, {
+				form,
+				maxRedirects: 0,
+				headers: { origin: baseURL, accept: 'text/html' }
+			});
+		// A journey left part-way, so its question pages still show questions.
+		const started = await post(`${href}/book`, {
+			bookedBy: 'on_behalf',
+			organisationName: 'Bridge Primary School and Specialist Resource Base',
+			organisationRole: 'SENCo'
+		});
+		expect(started.status()).toBe(303);
+		const draft = started.headers()['location'].replace(/\/places$/, '');
+		const journeys = await Promise.all(
+			['parents-carers', 'young-people'].map(async (audience) => {
+				const start = await post(
+					`/consultations/send-partnership-strategy/questionnaires/${audience}?/start`
+				);
+				expect(start.status()).toBe(303);
+				const question = start.headers()['location'];
+				const journey = question.replace(/\/q\/.*$/, '');
+				return [question, journey, `${journey}/check`, `${journey}/saved`];
+			})
+		);
+		const starts = [
+			...['who', 'places', 'contact', 'access-needs', 'consent', 'check'].map(
+				(step) => `${draft}/${step}`
+			),
+			...['', '/change', '/details', '/access-needs', '/cancel'].map((p) => `${manageHref}${p}`),
+			...journeys.flat()
+		];
+		const { problems, visited } = await overflowingPages(page, starts, 60);
+		expect(visited).toBeGreaterThanOrEqual(starts.length);
 		expect(problems).toEqual([]);
 	});
 

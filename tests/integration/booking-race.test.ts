@@ -23,7 +23,7 @@ const setups = [
 				{ SERVER_PROCESSES: '2', RATE_LIMITS: UNLIMITED_BOOKING },
 				[],
 				{
-					entry: ['scripts/cluster.mjs', 'build/index.js'],
+					entry: ['scripts/cluster.mjs', 'scripts/server.mjs'],
 					onOutput: (line) => {
 						if (line.startsWith('Listening on')) listening++;
 					}

@@ -50,7 +50,7 @@ async function until<T>(what: string, check: () => T | undefined | false, ms = 3
 beforeAll(async () => {
 	// VITEST silences the server's log; the test reads its "housekeeping started" lines.
 	server = await startServer({ LOG_LEVEL: 'info', SERVER_PROCESSES: '2', VITEST: '' }, [], {
-		entry: ['scripts/cluster.mjs', 'build/index.js'],
+		entry: ['scripts/cluster.mjs', 'scripts/server.mjs'],
 		onOutput: (line) => {
 			if (line.startsWith('Listening on')) listening++;
 			if (line.includes('housekeeping started')) housekeepers.push(JSON.parse(line).pid);
@@ -109,7 +109,7 @@ describe('SERVER_PROCESSES', () => {
 
 	it('stops with an error instead of restarting a first process that cannot start', () => {
 		const started = Date.now();
-		const result = spawnSync(process.execPath, ['scripts/cluster.mjs', 'build/index.js'], {
+		const result = spawnSync(process.execPath, ['scripts/cluster.mjs', 'scripts/server.mjs'], {
 			env: { ...process.env, SERVER_PROCESSES: '2', BOOKING_MAX_PARTY: '0', PORT: '0' },
 			encoding: 'utf8',
 			timeout: 30_000

@@ -75,7 +75,6 @@ describe('reminders from two processes at once', () => {
 				Array.from({ length: families }, (_, i) => ({
 					roadshowSessionId: sessionId,
 					reference: `REF${String(i).padStart(5, '0')}`,
-					manageTokenHash: `hash-${i}`,
 					idempotencyKey: `key-${String(i).padStart(16, '0')}`,
 					status: 'confirmed' as const,
 					adults: 1,

@@ -58,7 +58,7 @@ export type ServerOptions = {
 export async function startServer(
 	env: Record<string, string> = {},
 	nodeArgs: string[] = [],
-	{ entry = ['build/index.js'], onOutput }: ServerOptions = {}
+	{ entry = ['scripts/server.mjs'], onOutput }: ServerOptions = {}
 ): Promise<RunningServer & { pid: number }> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;

@@ -33,6 +33,26 @@ export function recordAudit(db: DbOrTx, input: AuditInput, now = new Date()): vo
 		.run();
 }
 
+/**
+ * Rewrites the summary of the newest event of this action and subject: for events counted as
+ * they repeat (rate-limit refusals), so a flood stays one line whose count goes up.
+ */
+export function updateLatestAuditSummary(
+	db: DbOrTx,
+	event: { action: string; subjectType: string; subjectId: string },
+	summary: string
+): void {
+	db.update(auditEvent)
+		.set({ summary })
+		.where(
+			eq(
+				auditEvent.id,
+				sql`(select max(${auditEvent.id}) from ${auditEvent} where ${auditEvent.action} = ${event.action} and ${auditEvent.subjectType} = ${event.subjectType} and ${auditEvent.subjectId} = ${event.subjectId})`
+			)
+		)
+		.run();
+}
+
 /** A download, print or reading of personal data: who, what, with which filters, how many rows. */
 export type DataAccess = {
 	actor: Actor;

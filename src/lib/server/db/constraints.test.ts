@@ -142,7 +142,6 @@ function world() {
 const bookingRow = (sessionId: number, values: Partial<typeof booking.$inferInsert> = {}) => ({
 	roadshowSessionId: sessionId,
 	reference: `R${Math.random()}`,
-	manageTokenHash: `h${Math.random()}`,
 	idempotencyKey: `k${Math.random()}`,
 	status: 'confirmed' as const,
 	adults: 1,

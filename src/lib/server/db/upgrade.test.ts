@@ -81,6 +81,12 @@ describe('upgrading a database with data in it', () => {
 		expect(upgraded.$client.prepare('SELECT booking_id FROM email_outbox').get()).toEqual({
 			booking_id: 1
 		});
+		// The booking's one manage link moved into its own table, still working, for a year.
+		expect(
+			upgraded.$client
+				.prepare('SELECT booking_id, token_hash, expires_at FROM booking_manage_link')
+				.all()
+		).toEqual([{ booking_id: 1, token_hash: 'h1', expires_at: t + 365 * 86_400_000 }]);
 		expect(upgraded.$client.pragma('foreign_key_check')).toEqual([]);
 		expect(upgraded.$client.pragma('foreign_keys', { simple: true })).toBe(1);
 		upgraded.$client.close();

@@ -272,7 +272,6 @@ export function insightsFixture(): Fixture {
 			.values({
 				roadshowSessionId: sessionId,
 				reference: attended ? 'AAAA-1111' : 'BBBB-2222',
-				manageTokenHash: attended ? 'a' : 'b',
 				idempotencyKey: attended ? 'a' : 'b',
 				status: 'confirmed',
 				adults: 2,

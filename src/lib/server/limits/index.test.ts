@@ -43,9 +43,18 @@ describe('consumeLimits', () => {
 		const audits = db.select().from(auditEvent).all();
 		expect(audits).toHaveLength(1);
 		expect(audits[0]).toMatchObject({ action: 'rate_limit.refused', ip });
-		expect(audits[0].summary).toContain(
-			'more than 20 booking starts from one address in 10 minutes'
+		expect(audits[0].summary).toBe(
+			'Refused 40 requests: more than 20 booking starts from one address in 10 minutes'
 		);
+		// Another address refused by the same limit is a line of its own, with its own count.
+		await run(db, [{ limit: 'booking_start_address', key: '10.0.0.1' }], 22);
+		expect(
+			db
+				.select()
+				.from(auditEvent)
+				.all()
+				.map((a) => a.summary.split(':')[0])
+		).toEqual(['Refused 40 requests', 'Refused 2 requests']);
 	});
 
 	it('holds across two connections to one database file (two server processes)', async () => {

@@ -6,7 +6,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db';
 import { getConfig } from '../config';
-import { recordAudit } from '../audit';
+import { recordAudit, updateLatestAuditSummary } from '../audit';
 import { LIMITS, parseLimitOverrides, type CountBy, type Limit, type LimitName } from './policy';
 
 export * from './policy';
@@ -69,8 +69,8 @@ export type LimitOutcome = { ok: true } | { ok: false; retryAfterSeconds: number
 
 /**
  * Counts one request against each check. Refused when any limit is past its number; the wait is
- * the longest among them. Each (limit, key) refusal is audited once per window, not per request,
- * so a flood leaves one line in the audit log rather than thousands.
+ * the longest among them. Refusals are audited in aggregate: one line per (limit, key) and window,
+ * counting the requests refused, so a flood leaves one line in the audit log rather than thousands.
  */
 export async function consumeLimits(
 	db: Db,
@@ -86,19 +86,16 @@ export async function consumeLimits(
 		} catch (result) {
 			if (!(result instanceof RateLimiterRes)) throw result;
 			retryMs = Math.max(retryMs, result.msBeforeNext);
-			if (result.consumedPoints === limit.points + 1) {
-				recordAudit(
-					db,
-					{
-						action: 'rate_limit.refused',
-						subjectType: 'rate_limit',
-						subjectId: name,
-						summary: `Refused requests: more than ${limit.points} ${limit.what} in ${windowText(limit.seconds)} (later refusals in this window are not listed one by one)`,
-						ip: context.ip
-					},
-					context.now
-				);
-			}
+			// One line per limit, key and window, its count rising with each refusal.
+			const event = {
+				action: 'rate_limit.refused',
+				subjectType: 'rate_limit',
+				subjectId: `${name}:${countingKey(key).slice(0, 12)}`
+			};
+			const refused = result.consumedPoints - limit.points;
+			const summary = `Refused ${refused === 1 ? '1 request' : `${refused} requests`}: more than ${limit.points} ${limit.what} in ${windowText(limit.seconds)}`;
+			if (refused === 1) recordAudit(db, { ...event, summary, ip: context.ip }, context.now);
+			else updateLatestAuditSummary(db, event, summary);
 		}
 	}
 	return retryMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(retryMs / 1000) } : { ok: true };

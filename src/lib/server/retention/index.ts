@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import {
 	booking,
 	bookingDraft,
+	bookingManageLink,
 	consultation,
 	emailOutbox,
 	response,
@@ -70,10 +71,23 @@ export function applyRetention(db: Db, now = new Date()): RetentionResult {
 					mobile: null,
 					textMessages: false,
 					accessNeedsOther: null,
+					clientAddressHash: null,
 					updatedAt: now
 				})
 				.where(and(inArray(booking.roadshowSessionId, pastSessions), ne(booking.email, '')))
 				.run().changes;
+			// The manage links go with the details they would show.
+			tx.delete(bookingManageLink)
+				.where(
+					inArray(
+						bookingManageLink.bookingId,
+						tx
+							.select({ id: booking.id })
+							.from(booking)
+							.where(inArray(booking.roadshowSessionId, pastSessions))
+					)
+				)
+				.run();
 
 			const closedConsultations = tx
 				.select({ id: consultation.id })

@@ -79,7 +79,7 @@ export function changeBookingDetails(
 	ip: string | null = null
 ): DetailsChangeResult {
 	return db.transaction((tx) => {
-		const found = token ? findForManage(tx, token) : undefined;
+		const found = token ? findForManage(tx, token, now) : undefined;
 		if (!found) return { kind: 'not_found' } as const;
 		const { booking: current, session } = found;
 		if (current.status === 'cancelled') return { kind: 'booking_cancelled' } as const;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditEvent, booking, roadshowSession } from '../db/schema';
+import { auditEvent, booking, bookingManageLink, roadshowSession } from '../db/schema';
 import {
 	cancelBooking,
 	cancelBookingByStaff,
+	cancelBookingsByStaff,
 	changeBookingPlaces,
 	createBooking,
 	findBookingByManageToken,
@@ -29,12 +30,17 @@ describe('createBooking', () => {
 		expect(result.booking.status).toBe('confirmed');
 		expect(result.booking.reference).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 		expect(result.manageToken).toBeTruthy();
-		expect(result.booking.manageTokenHash).toBe(hashManageToken(result.manageToken!));
-		const stored = JSON.stringify(db.select().from(booking).all());
+		const links = db.select().from(bookingManageLink).all();
+		expect(links).toMatchObject([
+			{ bookingId: result.booking.id, tokenHash: hashManageToken(result.manageToken!) }
+		]);
+		const stored = JSON.stringify([db.select().from(booking).all(), links]);
 		expect(stored).not.toContain(result.manageToken!);
-		expect(findBookingByManageToken(db, result.manageToken!)?.booking.id).toBe(result.booking.id);
-		expect(findBookingByManageToken(db, 'forged-token')).toBeUndefined();
-		expect(findBookingByManageToken(db, '')).toBeUndefined();
+		expect(findBookingByManageToken(db, result.manageToken!, NOW)?.booking.id).toBe(
+			result.booking.id
+		);
+		expect(findBookingByManageToken(db, 'forged-token', NOW)).toBeUndefined();
+		expect(findBookingByManageToken(db, '', NOW)).toBeUndefined();
 	});
 
 	it('returns the same booking for the same idempotency key, with one row', () => {
@@ -204,16 +210,50 @@ describe('changing and cancelling with the manage link', () => {
 		expect(cancelBooking(db, family.manageToken!, NOW).kind).toBe('booking_cancelled');
 	});
 
-	it('re-issues manage links for an email address, invalidating the old link', () => {
+	it('re-issues manage links for an email address, and the old links keep working', () => {
 		const { db, consultationId, family } = fullSessionWithQueue();
 		const other = addSession(db, consultationId);
 		booked(createBooking(db, bookingInput(other.id, { email: 'sam@example.com' }), NOW));
 		const links = reissueManageLinks(db, 'SAM@example.com', NOW);
 		expect(links).toHaveLength(2);
 		const mine = links.find((l) => l.booking.id === family.booking.id)!;
-		expect(findBookingByManageToken(db, mine.manageToken)?.booking.id).toBe(family.booking.id);
-		expect(findBookingByManageToken(db, family.manageToken!)).toBeUndefined();
+		// Re-sent again by a stranger who knows the address: every link still opens the booking.
+		const again = reissueManageLinks(db, 'sam@example.com', new Date(NOW.getTime() + 60_000));
+		const third = again.find((l) => l.booking.id === family.booking.id)!;
+		for (const token of [family.manageToken!, mine.manageToken, third.manageToken])
+			expect(findBookingByManageToken(db, token, NOW)?.booking.id).toBe(family.booking.id);
+		expect(new Set([family.manageToken, mine.manageToken, third.manageToken]).size).toBe(3);
 		expect(reissueManageLinks(db, 'nobody@example.com', NOW)).toEqual([]);
+	});
+
+	it('ends a link at its own expiry, a year after it was sent, without ending newer ones', () => {
+		const { db, family } = fullSessionWithQueue();
+		const later = new Date(NOW.getTime() + 3_600_000);
+		const resent = reissueManageLinks(db, 'sam@example.com', later).find(
+			(l) => l.booking.id === family.booking.id
+		)!;
+		const yearOn = new Date(NOW.getTime() + 365 * 86_400_000);
+		expect(
+			findBookingByManageToken(db, family.manageToken!, new Date(yearOn.getTime() - 1))
+		).toBeDefined();
+		expect(findBookingByManageToken(db, family.manageToken!, yearOn)).toBeUndefined();
+		expect(findBookingByManageToken(db, resent.manageToken, yearOn)?.booking.id).toBe(
+			family.booking.id
+		);
+	});
+
+	it('cancelling with one link ends what every link can do', () => {
+		const { db, family } = fullSessionWithQueue();
+		const resent = reissueManageLinks(db, 'sam@example.com', NOW).find(
+			(l) => l.booking.id === family.booking.id
+		)!;
+		expect(cancelBooking(db, resent.manageToken, NOW).kind).toBe('cancelled');
+		for (const token of [family.manageToken!, resent.manageToken]) {
+			expect(cancelBooking(db, token, NOW).kind).toBe('booking_cancelled');
+			expect(changeBookingPlaces(db, token, { adults: 1, children: 0 }, NOW).kind).toBe(
+				'booking_cancelled'
+			);
+		}
 	});
 
 	it('lets staff cancel only a booking of the session in the address, and records who did it', async () => {
@@ -300,5 +340,95 @@ describe('adults-only sessions', () => {
 			kind: 'invalid_party',
 			problem: 'children_not_welcome'
 		});
+	});
+});
+
+describe('cancelBookingsByStaff (a burst of fake bookings)', () => {
+	async function burst() {
+		const { db, consultationId } = testDb();
+		const staffUserId = await insertStaff(db, {
+			email: 'lead@example.org',
+			password: 'a long passphrase'
+		});
+		const session = addSession(db, consultationId, { capacity: 4 });
+		const from = (address: string, values: Parameters<typeof bookingInput>[1] = {}) =>
+			bookingInput(session.id, { adults: 1, children: 0, clientAddress: address, ...values });
+		const fakes = [0, 1, 2].map((i) =>
+			booked(createBooking(db, from('203.0.113.9'), new Date(NOW.getTime() + i * 60_000)))
+		);
+		const real = booked(createBooking(db, from('198.51.100.1'), NOW));
+		// A fake entry queued first, then a real family of two behind it.
+		const fakeWaiting = booked(joinWaitingList(db, from('203.0.113.9'), NOW));
+		const realWaiting = booked(
+			joinWaitingList(db, from('198.51.100.2', { adults: 2 }), new Date(NOW.getTime() + 5 * 60_000))
+		);
+		return { db, consultationId, session, staffUserId, fakes, real, fakeWaiting, realWaiting };
+	}
+
+	it('stores only a hash of the address each booking came from', async () => {
+		const { db, fakes } = await burst();
+		const stored = db.select().from(booking).where(eq(booking.id, fakes[0].booking.id)).get()!;
+		expect(stored.clientAddressHash).toMatch(/^[0-9a-f]{64}$/);
+		expect(JSON.stringify(db.select().from(booking).all())).not.toContain('203.0.113.9');
+	});
+
+	it('cancels all selected at once, then promotes real families past the fake waiting entry', async () => {
+		const { db, session, staffUserId, fakes, real, fakeWaiting, realWaiting } = await burst();
+		const selected = [...fakes, fakeWaiting].map((f) => f.booking.id);
+		const result = cancelBookingsByStaff(db, session.id, selected, NOW, {
+			staffUserId,
+			ip: '10.0.0.1'
+		});
+		if (result.kind !== 'cancelled') throw new Error(result.kind);
+		expect(result.cancelled.map((b) => [b.id, b.status])).toEqual(
+			selected.map((id) => [id, 'cancelled'])
+		);
+		expect(result.promoted.map((b) => b.id)).toEqual([realWaiting.booking.id]);
+		const statuses = Object.fromEntries(
+			db
+				.select({ id: booking.id, status: booking.status })
+				.from(booking)
+				.all()
+				.map((b) => [b.id, b.status])
+		);
+		expect(statuses[real.booking.id]).toBe('confirmed');
+		expect(statuses[realWaiting.booking.id]).toBe('confirmed');
+		const audit = db.select().from(auditEvent).all();
+		expect(audit.map((a) => [a.action, a.subjectId, a.actorStaffUserId])).toEqual(
+			selected.map((id) => ['booking.cancelled_by_staff', String(id), staffUserId])
+		);
+		expect(audit[0].summary).toContain(
+			'one of 4 cancelled together (1 moved from the waiting list)'
+		);
+		expect(audit.map((a) => a.summary).join()).not.toContain('@');
+	});
+
+	it('changes nothing when any selected booking is no longer live or not of this session', async () => {
+		const { db, consultationId, session, staffUserId, fakes, real } = await burst();
+		const actor = { staffUserId };
+		const other = addSession(db, consultationId);
+		const elsewhere = booked(createBooking(db, bookingInput(other.id), NOW));
+		const ids = fakes.map((f) => f.booking.id);
+		expect(
+			cancelBookingsByStaff(db, session.id, [...ids, elsewhere.booking.id], NOW, actor).kind
+		).toBe('not_live');
+		expect(cancelBookingsByStaff(db, session.id, [], NOW, actor).kind).toBe('not_live');
+		expect(cancelBooking(db, real.manageToken!, NOW).kind).toBe('cancelled');
+		expect(cancelBookingsByStaff(db, session.id, [...ids, real.booking.id], NOW, actor).kind).toBe(
+			'not_live'
+		);
+		expect(
+			db
+				.select()
+				.from(booking)
+				.all()
+				.filter((b) => b.status === 'cancelled')
+				.map((b) => b.id)
+		).toEqual([real.booking.id]);
+		expect(db.select().from(auditEvent).all()).toEqual([]);
+		// The same selection sent twice (a double click): the second changes nothing.
+		expect(cancelBookingsByStaff(db, session.id, ids, NOW, actor).kind).toBe('cancelled');
+		expect(cancelBookingsByStaff(db, session.id, ids, NOW, actor).kind).toBe('not_live');
+		expect(db.select().from(auditEvent).all()).toHaveLength(3);
 	});
 });

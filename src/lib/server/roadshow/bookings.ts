@@ -2,7 +2,7 @@
 // the capacity check and the insert or update happen under the write lock, so a session never
 // holds more people than its capacity. Writes return what the caller needs to email people;
 // emails are sent after commit, never inside a transaction.
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { recordAudit, type Actor } from '../audit';
 import { getConfig } from '../config';
@@ -11,6 +11,7 @@ import { consultationStatus, isClosedStatus } from '../consultations/status';
 import {
 	booking,
 	bookingDraft,
+	bookingManageLink,
 	consultation,
 	roadshowSession,
 	type Booking,
@@ -19,7 +20,12 @@ import {
 import { isBookingClosed, mostPlacesForBooking, partyFits, placesLeft } from './capacity';
 import { DRAFT_LIFETIME_MS, getDraftAnswers } from './drafts';
 import { partyOf, partyProblem, type PartyProblem, type Places } from './party';
-import { generateManageToken, hashManageToken } from './references';
+import {
+	generateManageToken,
+	hashClientAddress,
+	hashManageToken,
+	manageLinkExpiresAt
+} from './references';
 import { bookingStatements } from './statements';
 import { bookingDetailsSchema, type BookingDetails } from './validation';
 import {
@@ -36,6 +42,8 @@ export type BookingInput = Omit<BookingDetails, 'mobile' | 'textMessages'> &
 	Partial<Pick<BookingDetails, 'mobile' | 'textMessages'>> & {
 		sessionId: number;
 		idempotencyKey: string;
+		/** Where the request came from (hashed before it is stored), for spotting bursts of fake bookings. */
+		clientAddress?: string | null;
 	};
 
 export type SessionRefusal =
@@ -105,11 +113,9 @@ function placeIn(db: Db, input: BookingInput, now: Date, orWait: boolean): Creat
 	const left = placesLeft(session.capacity, confirmedPlaces);
 	if (!fits && !orWait) return { kind: 'full', session, placesLeft: left } as const;
 
-	const manageToken = generateManageToken();
 	const row = q.insertBooking.get({
 		roadshowSessionId: session.id,
 		reference: newReference((reference) => q.referenceTaken.get({ reference }) !== undefined),
-		manageTokenHash: hashManageToken(manageToken),
 		idempotencyKey: input.idempotencyKey,
 		status: fits ? 'confirmed' : 'waiting',
 		adults: input.adults,
@@ -128,11 +134,25 @@ function placeIn(db: Db, input: BookingInput, now: Date, orWait: boolean): Creat
 		consentToContact: input.consentToContact,
 		mobile: input.textMessages ? (input.mobile ?? null) : null,
 		textMessages: Boolean(input.textMessages && input.mobile),
+		clientAddressHash: input.clientAddress ? hashClientAddress(input.clientAddress) : null,
 		waitingSinceMs: fits ? null : now.getTime(),
 		createdAt: now,
 		updatedAt: now
 	})!;
+	const manageToken = issueManageLink(db, row.id, now);
 	return { kind: 'booked', booking: row, session, manageToken, repeat: false } as const;
+}
+
+/** A new manage link for a booking, inside the caller's transaction; older links keep working. */
+function issueManageLink(q: Db, bookingId: number, now: Date): string {
+	const manageToken = generateManageToken();
+	bookingStatements(q).insertManageLink.run({
+		bookingId,
+		tokenHash: hashManageToken(manageToken),
+		expiresAt: manageLinkExpiresAt(now),
+		createdAt: now
+	});
+	return manageToken;
 }
 
 /** Confirms the booking if the whole party fits; otherwise stores nothing and returns 'full'. */
@@ -166,7 +186,8 @@ export function confirmBookingDraft(
 	draftId: string,
 	sessionId: number,
 	now: Date,
-	orWait: boolean
+	orWait: boolean,
+	clientAddress: string | null = null
 ): ConfirmDraftResult {
 	return db.transaction(() => {
 		const q = bookingStatements(db);
@@ -179,7 +200,12 @@ export function confirmBookingDraft(
 		const parsed = bookingDetailsSchema().safeParse(answers);
 		if (!parsed.success)
 			return { kind: 'invalid_answers', field: String(parsed.error.issues[0].path[0]) };
-		const result = placeIn(db, { ...parsed.data, sessionId, idempotencyKey: draftId }, now, orWait);
+		const result = placeIn(
+			db,
+			{ ...parsed.data, sessionId, idempotencyKey: draftId, clientAddress },
+			now,
+			orWait
+		);
 		if (result.kind === 'booked') db.delete(bookingDraft).where(eq(bookingDraft.id, draftId)).run();
 		return result;
 	}, immediate);
@@ -201,8 +227,12 @@ export function findBookingOfDraft(
 
 export type ManagedBooking = { booking: Booking; session: RoadshowSession };
 
-export function findBookingByManageToken(db: Db, token: string): ManagedBooking | undefined {
-	return token ? findForManage(db, token) : undefined;
+export function findBookingByManageToken(
+	db: Db,
+	token: string,
+	now: Date
+): ManagedBooking | undefined {
+	return token ? findForManage(db, token, now) : undefined;
 }
 
 type ManageRefusal =
@@ -218,13 +248,19 @@ export type ChangePlacesResult =
 	| { kind: 'invalid_party'; problem: PartyProblem }
 	| ManageRefusal;
 
-/** The booking a manage link opens, inside the caller's transaction. */
-export function findForManage(q: Queryable, token: string) {
+/** The booking a manage link opens (any of its links, until that link expires), inside the caller's transaction. */
+export function findForManage(q: Queryable, token: string, now: Date) {
 	return q
 		.select({ booking, session: roadshowSession })
-		.from(booking)
+		.from(bookingManageLink)
+		.innerJoin(booking, eq(booking.id, bookingManageLink.bookingId))
 		.innerJoin(roadshowSession, eq(roadshowSession.id, booking.roadshowSessionId))
-		.where(eq(booking.manageTokenHash, hashManageToken(token)))
+		.where(
+			and(
+				eq(bookingManageLink.tokenHash, hashManageToken(token)),
+				gt(bookingManageLink.expiresAt, now)
+			)
+		)
 		.get();
 }
 
@@ -253,7 +289,7 @@ export function changeBookingPlaces(
 	now: Date
 ): ChangePlacesResult {
 	return db.transaction((tx) => {
-		const found = token ? findForManage(tx, token) : undefined;
+		const found = token ? findForManage(tx, token, now) : undefined;
 		if (!found) return { kind: 'not_found' } as const;
 		const { booking: current, session } = found;
 		if (current.status === 'cancelled') return { kind: 'booking_cancelled', ...found } as const;
@@ -309,7 +345,7 @@ function cancelRow(q: Queryable, found: ManagedBooking, now: Date) {
  */
 export function cancelBooking(db: Db, token: string, now: Date): CancelBookingResult {
 	return db.transaction((tx) => {
-		const found = token ? findForManage(tx, token) : undefined;
+		const found = token ? findForManage(tx, token, now) : undefined;
 		if (!found) return { kind: 'not_found' } as const;
 		if (found.booking.status === 'cancelled')
 			return { kind: 'booking_cancelled', ...found } as const;
@@ -365,10 +401,80 @@ export function cancelBookingByStaff(
 	}, immediate);
 }
 
+export type CancelSelectedResult =
+	| { kind: 'cancelled'; session: RoadshowSession; cancelled: Booking[]; promoted: Booking[] }
+	/** Nothing changed: one of them is no longer a live booking of this session (a stale page). */
+	| { kind: 'not_live' }
+	| { kind: 'session_cancelled' };
+
+/**
+ * Staff cancel several bookings at once (a burst of fake bookings). All of them or none; places
+ * go to the waiting list only after every selected booking has gone, so a fake entry waiting
+ * behind the fake bookings is never promoted in their place. Each is audited.
+ */
+export function cancelBookingsByStaff(
+	db: Db,
+	sessionId: number,
+	bookingIds: number[],
+	now: Date,
+	actor: Actor
+): CancelSelectedResult {
+	return db.transaction((tx) => {
+		const session = tx
+			.select()
+			.from(roadshowSession)
+			.where(eq(roadshowSession.id, sessionId))
+			.get();
+		if (!session) return { kind: 'not_live' } as const;
+		if (session.cancelledAt) return { kind: 'session_cancelled' } as const;
+		const ids = [...new Set(bookingIds)];
+		const live = ids.length
+			? tx
+					.select()
+					.from(booking)
+					.where(
+						and(
+							inArray(booking.id, ids),
+							eq(booking.roadshowSessionId, sessionId),
+							ne(booking.status, 'cancelled')
+						)
+					)
+					.all()
+			: [];
+		if (ids.length === 0 || live.length !== ids.length) return { kind: 'not_live' } as const;
+		const cancelled = live.map((b) =>
+			tx
+				.update(booking)
+				.set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
+				.where(eq(booking.id, b.id))
+				.returning()
+				.get()
+		);
+		const promoted = live.some((b) => b.status === 'confirmed')
+			? promoteFromWaitingList(tx, session, now)
+			: [];
+		for (const b of live)
+			recordAudit(
+				tx,
+				{
+					actorStaffUserId: actor.staffUserId,
+					action: 'booking.cancelled_by_staff',
+					subjectType: 'booking',
+					subjectId: b.id,
+					summary: `Cancelled booking ${b.reference} for roadshow session "${session.title}", one of ${live.length} cancelled together${promoted.length ? ` (${promoted.length} moved from the waiting list)` : ''}`,
+					ip: actor.ip
+				},
+				now
+			);
+		return { kind: 'cancelled', session, cancelled, promoted } as const;
+	}, immediate);
+}
+
 /**
  * For "I've lost my link": gives each live booking made with this email address a new manage
- * token (the old link stops working, as only hashes are stored). The caller emails the links
- * and shows the same page whether or not anything was found.
+ * link; the older links keep working, so someone who knows a family's email cannot break the
+ * link they have. The caller emails the links and shows the same page whether or not anything
+ * was found.
  */
 export function reissueManageLinks(
 	db: Db,
@@ -389,15 +495,6 @@ export function reissueManageLinks(
 				)
 			)
 			.all();
-		return rows.map((row) => {
-			const manageToken = generateManageToken();
-			const updated = tx
-				.update(booking)
-				.set({ manageTokenHash: hashManageToken(manageToken), updatedAt: now })
-				.where(eq(booking.id, row.booking.id))
-				.returning()
-				.get();
-			return { booking: updated, session: row.session, manageToken };
-		});
+		return rows.map((row) => ({ ...row, manageToken: issueManageLink(db, row.booking.id, now) }));
 	}, immediate);
 }

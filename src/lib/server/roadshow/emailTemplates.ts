@@ -315,7 +315,7 @@ function renderForContact(template: TemplateName, input: TemplateInput): Rendere
 					name,
 					[
 						'You asked for a new link to manage your booking.',
-						'Any link we sent you before for this booking no longer works.'
+						'Any link we sent you before for this booking still works too.'
 					],
 					input,
 					[

@@ -242,6 +242,21 @@ export function notifyCancelled(db: Db, result: Changed): Promise<number> {
 	]);
 }
 
+/** After cancelBookingsByStaff: each cancelled booking is told, and anyone given places. */
+export function notifySelectedCancelled(
+	db: Db,
+	result: { session: RoadshowSession; cancelled: Booking[]; promoted: Booking[] }
+): Promise<number> {
+	return send(db, [
+		...result.cancelled.map((booking) => ({
+			template: 'booking_cancelled' as const,
+			booking,
+			session: result.session
+		})),
+		...promotedItems(db, result.promoted)
+	]);
+}
+
 /** After cancelSession: everyone who was confirmed or waiting. */
 export function notifySessionCancelled(
 	db: Db,

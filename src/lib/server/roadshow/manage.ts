@@ -22,7 +22,7 @@ export type ManageView = {
 };
 
 export function getManageView(db: Db, token: string, now: Date): ManageView | undefined {
-	const found = findBookingByManageToken(db, token);
+	const found = findBookingByManageToken(db, token, now);
 	if (!found) return undefined;
 	const { booking, session } = found;
 	const c = db

@@ -31,6 +31,18 @@ export function hashManageToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
 
+/** How long a manage link works from when it is sent (retention ends it sooner, with the contact details). */
+export const MANAGE_LINK_DAYS = 365;
+
+export function manageLinkExpiresAt(sentAt: Date): Date {
+	return new Date(sentAt.getTime() + MANAGE_LINK_DAYS * 24 * 60 * 60 * 1000);
+}
+
+/** The client address a booking came from, as a hash: enough to see many bookings from one place. */
+export function hashClientAddress(address: string): string {
+	return createHash('sha256').update(address.trim().toLowerCase()).digest('hex');
+}
+
 /** Put in each booking form, so a double-click or resubmission finds the booking already made. */
 export function generateIdempotencyKey(): string {
 	return randomBytes(16).toString('base64url');

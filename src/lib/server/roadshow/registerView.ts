@@ -2,6 +2,8 @@
 import type { Booking } from '../db/schema';
 import { ACCESS_NEED_LABELS } from './validation';
 import type { AccessNeedTotals } from './register';
+import { findBookingBursts } from './bursts';
+import { formatDate, formatTime } from '../../format';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -53,4 +55,34 @@ export function accessNeedSummary(totals: AccessNeedTotals): { need: string; boo
 		.filter(([, n]) => n > 0)
 		.sort((a, b) => b[1] - a[1])
 		.map(([need, bookings]) => ({ need: ACCESS_NEED_LABELS[need], bookings }));
+}
+
+export type BurstView = {
+	id: string;
+	title: string;
+	bookings: Array<RegisterEntry & { waiting: boolean; made: string }>;
+};
+
+/** The register's "made close together" groups: what they share, when, and each booking. */
+export function burstsView(live: Booking[]): BurstView[] {
+	const byId = new Map(live.map((b) => [b.id, b]));
+	return findBookingBursts(live).map((burst, i) => {
+		const shared = burst.by === 'address' ? 'from one address' : 'with one email address';
+		const span =
+			formatTime(burst.first) === formatTime(burst.last)
+				? `at ${formatTime(burst.first)}`
+				: `from ${formatTime(burst.first)} to ${formatTime(burst.last)}`;
+		return {
+			id: `burst-${i + 1}`,
+			title: `${burst.bookingIds.length} bookings ${shared}, ${span} on ${formatDate(burst.first)}`,
+			bookings: burst.bookingIds.map((id) => {
+				const b = byId.get(id)!;
+				return {
+					...registerEntry(b),
+					waiting: b.status === 'waiting',
+					made: formatTime(b.createdAt)
+				};
+			})
+		};
+	});
 }

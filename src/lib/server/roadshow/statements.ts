@@ -3,7 +3,7 @@
 // has one connection.
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { preparedPerDatabase } from '../db';
-import { booking, consultation, roadshowSession } from '../db/schema';
+import { booking, bookingManageLink, consultation, roadshowSession } from '../db/schema';
 import { confirmedPlacesSql } from './queries';
 
 const p = (name: string) => sql.placeholder(name);
@@ -12,7 +12,6 @@ const p = (name: string) => sql.placeholder(name);
 const insertColumns = [
 	'roadshowSessionId',
 	'reference',
-	'manageTokenHash',
 	'idempotencyKey',
 	'status',
 	'adults',
@@ -31,6 +30,7 @@ const insertColumns = [
 	'consentToContact',
 	'mobile',
 	'textMessages',
+	'clientAddressHash',
 	'createdAt',
 	'updatedAt'
 ] as const;
@@ -89,5 +89,14 @@ export const bookingStatements = preparedPerDatabase((db) => ({
 			waitingSince: sql`${p('waitingSinceMs')}`
 		})
 		.returning()
+		.prepare(),
+	insertManageLink: db
+		.insert(bookingManageLink)
+		.values({
+			bookingId: p('bookingId'),
+			tokenHash: p('tokenHash'),
+			expiresAt: p('expiresAt'),
+			createdAt: p('createdAt')
+		})
 		.prepare()
 }));

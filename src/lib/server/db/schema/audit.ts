@@ -18,5 +18,9 @@ export const auditEvent = sqliteTable(
 		summary: text('summary').notNull(),
 		ip: text('ip')
 	},
-	(t) => [index('audit_event_occurred_idx').on(t.occurredAt)]
+	(t) => [
+		index('audit_event_occurred_idx').on(t.occurredAt),
+		// Finds the line a repeated event (a rate-limit refusal) is counted on.
+		index('audit_event_subject_idx').on(t.subjectType, t.subjectId, t.action)
+	]
 );

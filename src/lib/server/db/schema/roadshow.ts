@@ -73,8 +73,6 @@ export const booking = sqliteTable(
 			.references(() => roadshowSession.id, { onDelete: 'cascade' }),
 		/** Short and unambiguous, e.g. "K7PM-3XQD"; not a secret. */
 		reference: text('reference').notNull().unique(),
-		/** Hex SHA-256 of the manage-link secret; the secret itself is never stored. */
-		manageTokenHash: text('manage_token_hash').notNull().unique(),
 		/** From the form, so a resubmission finds the same booking. */
 		idempotencyKey: text('idempotency_key').notNull(),
 		status: text('status', { enum: bookingStatuses }).notNull(),
@@ -104,6 +102,11 @@ export const booking = sqliteTable(
 		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
 		attendedAt: integer('attended_at', { mode: 'timestamp_ms' }),
 		reminderSentAt: integer('reminder_sent_at', { mode: 'timestamp_ms' }),
+		/**
+		 * Hex SHA-256 of the client address the booking was made from, so staff can see many
+		 * bookings made from one place; never the address itself. Removed with the contact details.
+		 */
+		clientAddressHash: text('client_address_hash'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
@@ -131,6 +134,28 @@ export const booking = sqliteTable(
 
 export type RoadshowSession = typeof roadshowSession.$inferSelect;
 export type Booking = typeof booking.$inferSelect;
+
+/**
+ * A booking's manage links. Each link sent (at booking, and each "re-send my link") is its own
+ * row, so sending a new one never breaks an older one. Only the secret's hash is stored.
+ */
+export const bookingManageLink = sqliteTable(
+	'booking_manage_link',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		bookingId: integer('booking_id')
+			.notNull()
+			.references(() => booking.id, { onDelete: 'cascade' }),
+		/** Hex SHA-256 of the manage-link secret; the secret itself is never stored. */
+		tokenHash: text('token_hash').notNull().unique(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('booking_manage_link_booking_idx').on(t.bookingId),
+		check('booking_manage_link_expiry_check', sql`${t.expiresAt} > ${t.createdAt}`)
+	]
+);
 
 /**
  * A booking journey in progress. The public get no cookies, so answers wait here between question

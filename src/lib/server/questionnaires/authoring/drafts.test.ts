@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { questionnaireVersion } from '../../db/schema';
+import { auditEvent, questionnaireVersion } from '../../db/schema';
+import { insertStaff } from '../../auth/testing';
 import { NOW, testDb } from '../testFixtures';
 import {
 	addQuestion,
@@ -10,7 +11,8 @@ import {
 	moveQuestion,
 	publishVersion,
 	removeQuestion,
-	updateQuestion
+	updateQuestion,
+	updateVersionText
 } from './drafts';
 import {
 	findQuestionnaireByAudience,
@@ -227,5 +229,53 @@ describe('publishing and versions', () => {
 			ok: false,
 			errors: { form: 'Add at least one question before publishing' }
 		});
+	});
+});
+
+describe('the audit log of questionnaire edits', () => {
+	it('records who made each edit and each publication, with the question changed', async () => {
+		const { db, consultationId } = testDb();
+		const staffUserId = await insertStaff(db, {
+			email: 'lead@example.org',
+			password: 'x'.repeat(12)
+		});
+		const actor = { staffUserId, ip: '10.0.0.7' };
+		const { questionnaireId, versionId } = created(db, consultationId, false);
+		const text = (t: string) => ({ kind: 'text' as const, text: t, options: [], priorityIds: [] });
+		const first = addQuestion(db, versionId, text('What works well?'), actor);
+		const second = addQuestion(db, versionId, text('What could be better?'), actor);
+		if (!first.ok || !second.ok) throw new Error('not added');
+		expect(updateQuestion(db, first.questionId, text('What works well now?'), actor).ok).toBe(true);
+		expect(moveQuestion(db, second.questionId, 'up', actor).ok).toBe(true);
+		expect(updateVersionText(db, versionId, { title: 'Parents', intro: '' }, actor).ok).toBe(true);
+		expect(publishVersion(db, versionId, { actor, now: NOW }).ok).toBe(true);
+		expect(ensureDraftVersion(db, questionnaireId, NOW, actor)).not.toBeNull();
+		const draft = getDraftVersion(db, questionnaireId)!;
+		expect(removeQuestion(db, draft.questions[0].id, actor).ok).toBe(true);
+		// A refused edit changes nothing and records nothing.
+		expect(removeQuestion(db, first.questionId, actor).ok).toBe(false);
+
+		const events = db
+			.select()
+			.from(auditEvent)
+			.where(eq(auditEvent.subjectId, String(questionnaireId)))
+			.orderBy(auditEvent.id)
+			.all();
+		expect(events.every((e) => e.actorStaffUserId === staffUserId && e.ip === '10.0.0.7')).toBe(
+			true
+		);
+		expect(events.map((e) => [e.action, e.summary])).toEqual([
+			['questionnaire.edited', 'Added question 1: "What works well?" (draft version 1)'],
+			['questionnaire.edited', 'Added question 2: "What could be better?" (draft version 1)'],
+			['questionnaire.edited', 'Changed question 1: "What works well now?" (draft version 1)'],
+			[
+				'questionnaire.edited',
+				'Moved question "What could be better?" from 2 to 1 (draft version 1)'
+			],
+			['questionnaire.edited', 'Changed the title and introduction to "Parents" (draft version 1)'],
+			['questionnaire.published', 'Published version 1 of "Parents"'],
+			['questionnaire.edited', 'Started version 2 of "Parents" (a draft copied from version 1)'],
+			['questionnaire.edited', 'Removed question 1: "What could be better?" (draft version 2)']
+		]);
 	});
 });

@@ -114,7 +114,8 @@ export function getDraftVersion(db: DbOrTx, questionnaireId: number): VersionWit
 export function ensureDraftVersion(
 	db: Db,
 	questionnaireId: number,
-	now = new Date()
+	now = new Date(),
+	actor?: Actor
 ): number | null {
 	return db.transaction(
 		(tx) => {
@@ -150,6 +151,15 @@ export function ensureDraftVersion(
 					published.questionnaire.easyRead
 				);
 			}
+			if (actor)
+				audit(
+					tx,
+					actor,
+					'questionnaire.edited',
+					questionnaireId,
+					`Started version ${number + 1} of "${published.title}" (a draft copied from version ${published.number})`,
+					now
+				);
 			return v.id;
 		},
 		{ behavior: 'immediate' }
@@ -159,16 +169,20 @@ export function ensureDraftVersion(
 export function updateVersionText(
 	db: Db,
 	versionId: number,
-	input: { title: string; intro: string }
+	input: { title: string; intro: string },
+	actor?: Actor
 ): AuthoringResult {
 	return db.transaction(
 		(tx) => {
-			if (!draftVersion(tx, versionId)) return notDraft;
+			const v = draftVersion(tx, versionId);
+			if (!v) return notDraft;
 			if (input.title.trim() === '') return fail({ title: 'Enter a title' });
 			tx.update(questionnaireVersion)
 				.set(input)
 				.where(eq(questionnaireVersion.id, versionId))
 				.run();
+			if (actor)
+				edited(tx, actor, v, `Changed the title and introduction to "${input.title.trim()}"`);
 			return { ok: true as const };
 		},
 		{ behavior: 'immediate' }
@@ -178,7 +192,8 @@ export function updateVersionText(
 export function addQuestion(
 	db: Db,
 	versionId: number,
-	input: QuestionInput
+	input: QuestionInput,
+	actor?: Actor
 ): AuthoringResult<{ questionId: number }> {
 	return db.transaction(
 		(tx) => {
@@ -199,6 +214,7 @@ export function addQuestion(
 			);
 			if (Object.keys(errors).length) return fail(errors);
 			const id = insertQuestion(tx, versionId, existing.length + 1, { ...input, key }, v.easyRead);
+			if (actor) edited(tx, actor, v, `Added question ${existing.length + 1}: "${input.text}"`);
 			return { ok: true as const, questionId: id };
 		},
 		{ behavior: 'immediate' }
@@ -206,7 +222,12 @@ export function addQuestion(
 }
 
 /** Changes everything but the key, which stays stable for skip logic and across versions. */
-export function updateQuestion(db: Db, questionId: number, input: QuestionInput): AuthoringResult {
+export function updateQuestion(
+	db: Db,
+	questionId: number,
+	input: QuestionInput,
+	actor?: Actor
+): AuthoringResult {
 	return db.transaction(
 		(tx) => {
 			const found = questionInDraft(tx, questionId);
@@ -235,6 +256,8 @@ export function updateQuestion(db: Db, questionId: number, input: QuestionInput)
 				version.easyRead,
 				questionId
 			);
+			if (actor)
+				edited(tx, actor, version, `Changed question ${current.position}: "${input.text}"`);
 			return { ok: true as const };
 		},
 		{ behavior: 'immediate' }
@@ -244,13 +267,14 @@ export function updateQuestion(db: Db, questionId: number, input: QuestionInput)
 export function moveQuestion(
 	db: Db,
 	questionId: number,
-	direction: 'up' | 'down'
+	direction: 'up' | 'down',
+	actor?: Actor
 ): AuthoringResult {
 	return db.transaction(
 		(tx) => {
 			const found = questionInDraft(tx, questionId);
 			if (!found) return notDraft;
-			const { current, questions } = found;
+			const { current, questions, version } = found;
 			const neighbour = questions.find(
 				(q) => q.position === current.position + (direction === 'up' ? -1 : 1)
 			);
@@ -269,18 +293,25 @@ export function moveQuestion(
 				.set({ position: current.position })
 				.where(eq(question.id, neighbour.id))
 				.run();
+			if (actor)
+				edited(
+					tx,
+					actor,
+					version,
+					`Moved question "${current.text}" from ${current.position} to ${neighbour.position}`
+				);
 			return { ok: true as const };
 		},
 		{ behavior: 'immediate' }
 	);
 }
 
-export function removeQuestion(db: Db, questionId: number): AuthoringResult {
+export function removeQuestion(db: Db, questionId: number, actor?: Actor): AuthoringResult {
 	return db.transaction(
 		(tx) => {
 			const found = questionInDraft(tx, questionId);
 			if (!found) return notDraft;
-			const { current, questions } = found;
+			const { current, questions, version } = found;
 			const dependent = questions.find((q) => q.showIfQuestionKey === current.key);
 			if (dependent)
 				return fail({
@@ -296,6 +327,8 @@ export function removeQuestion(db: Db, questionId: number): AuthoringResult {
 					)
 				)
 				.run();
+			if (actor)
+				edited(tx, actor, version, `Removed question ${current.position}: "${current.text}"`);
 			return { ok: true as const };
 		},
 		{ behavior: 'immediate' }
@@ -424,6 +457,23 @@ function insertQuestion(
 	for (const priorityId of new Set(input.priorityIds ?? []))
 		tx.insert(questionPriority).values({ questionId: row.id, priorityId }).run();
 	return row.id;
+}
+
+/** A change to a draft version, recorded with the version it was made to. */
+function edited(
+	tx: Tx,
+	actor: Actor,
+	version: { questionnaireId: number; number: number },
+	what: string
+): void {
+	audit(
+		tx,
+		actor,
+		'questionnaire.edited',
+		version.questionnaireId,
+		`${what} (draft version ${version.number})`,
+		new Date()
+	);
 }
 
 function audit(

@@ -2,15 +2,21 @@ import { can } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { requireSessionToRun } from '$lib/server/roadshow/guard';
 import { getSessionRegister, listFailedSessionMessages } from '$lib/server/roadshow/register';
-import { accessNeedSummary, registerEntry } from '$lib/server/roadshow/registerView';
+import { accessNeedSummary, burstsView, registerEntry } from '$lib/server/roadshow/registerView';
 import { fullnessMessage, promotedNote, sessionStatusTag } from '$lib/server/roadshow/labels';
 import { formatDateTime, formatSessionWhen } from '$lib/format';
 import { listRoadshowNotes } from '$lib/server/questionnaires/answering';
 import { audienceLabels } from '$lib/server/questionnaires/audiences';
 
 function doneMessage(url: URL): string | null {
-	if (url.searchParams.get('done') !== 'booking-cancelled') return null;
-	return `Booking cancelled.${promotedNote(Number(url.searchParams.get('promoted') ?? 0))}`;
+	const promoted = promotedNote(Number(url.searchParams.get('promoted') ?? 0));
+	const done = url.searchParams.get('done');
+	if (done === 'booking-cancelled') return `Booking cancelled.${promoted}`;
+	if (done === 'bookings-cancelled') {
+		const n = Number(url.searchParams.get('count') ?? 0);
+		return `${n === 1 ? '1 booking' : `${n} bookings`} cancelled.${promoted}`;
+	}
+	return null;
 }
 
 export const load = ({ locals, params, url }) => {
@@ -59,6 +65,7 @@ export const load = ({ locals, params, url }) => {
 			audience: audienceLabels[n.audience],
 			added: formatDateTime(n.createdAt)
 		})),
+		bursts: session.cancelledAt ? [] : burstsView([...register.confirmed, ...register.waiting]),
 		canSeeOutbox: can(user, 'outbox:view'),
 		done: doneMessage(url)
 	};

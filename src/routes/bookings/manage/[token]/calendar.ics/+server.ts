@@ -5,7 +5,7 @@ import { findBookingByManageToken } from '$lib/server/roadshow/bookings';
 import { bookingCalendarFile } from '$lib/server/roadshow/calendar';
 
 export const GET = ({ params }) => {
-	const found = findBookingByManageToken(getDb(), params.token);
+	const found = findBookingByManageToken(getDb(), params.token, new Date());
 	if (!found) error(404, 'This link does not work');
 	const body = bookingCalendarFile(
 		found.session,

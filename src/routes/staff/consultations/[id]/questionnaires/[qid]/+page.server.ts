@@ -75,34 +75,41 @@ const stale = {
 };
 
 export const actions = {
-	edit: ({ locals, params }) => {
-		const { questionnaire: q, base } = editorContext(locals, params);
-		if (ensureDraftVersion(getDb(), q.id) === null) error(404, 'Page not found');
+	edit: ({ locals, params, getClientAddress }) => {
+		const { questionnaire: q, base, user } = editorContext(locals, params);
+		const actor = { staffUserId: user.id, ip: getClientAddress() };
+		if (ensureDraftVersion(getDb(), q.id, new Date(), actor) === null) error(404, 'Page not found');
 		redirect(303, `${base}?done=draft`);
 	},
-	details: async ({ locals, params, request }) => {
-		const { draft, base } = editorContext(locals, params);
+	details: async ({ locals, params, request, getClientAddress }) => {
+		const { draft, base, user } = editorContext(locals, params);
 		const parsed = parseForm(await request.formData(), textFields);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		if (!draft) return invalid(parsed.values, stale);
-		const saved = updateVersionText(getDb(), draft.id, parsed.data);
+		const saved = updateVersionText(getDb(), draft.id, parsed.data, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		if (!saved.ok) return invalid(parsed.values, saved.errors);
 		redirect(303, `${base}?done=details`);
 	},
-	move: async ({ locals, params, request }) => {
-		const { draft, base } = editorContext(locals, params);
+	move: async ({ locals, params, request, getClientAddress }) => {
+		const { draft, base, user } = editorContext(locals, params);
 		const form = await request.formData();
 		const id = draftQuestion(draft, form);
 		if (id === null) return invalid({}, stale);
-		const moved = moveQuestion(getDb(), id, form.get('direction') === 'up' ? 'up' : 'down');
+		const moved = moveQuestion(getDb(), id, form.get('direction') === 'up' ? 'up' : 'down', {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		if (!moved.ok) return invalid({}, moved.errors);
 		redirect(303, `${base}#question-${id}`);
 	},
-	remove: async ({ locals, params, request }) => {
-		const { draft, base } = editorContext(locals, params);
+	remove: async ({ locals, params, request, getClientAddress }) => {
+		const { draft, base, user } = editorContext(locals, params);
 		const id = draftQuestion(draft, await request.formData());
 		if (id === null) return invalid({}, stale);
-		const removed = removeQuestion(getDb(), id);
+		const removed = removeQuestion(getDb(), id, { staffUserId: user.id, ip: getClientAddress() });
 		if (!removed.ok) return invalid({}, removed.errors);
 		redirect(303, `${base}?done=removed`);
 	}

@@ -19,7 +19,14 @@ async function place(event: RequestEvent<Params>, wait: boolean) {
 	const now = new Date();
 	const db = getDb();
 	const journey = loadJourney(event.params, now);
-	const result = confirmBookingDraft(db, event.params.draftId, journey.session.id, now, wait);
+	const result = confirmBookingDraft(
+		db,
+		event.params.draftId,
+		journey.session.id,
+		now,
+		wait,
+		event.getClientAddress()
+	);
 	switch (result.kind) {
 		case 'booked': {
 			if (!result.repeat) void notifyBooked(db, result);

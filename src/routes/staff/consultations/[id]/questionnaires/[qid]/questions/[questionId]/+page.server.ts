@@ -38,12 +38,15 @@ export const load = ({ locals, params }) => {
 };
 
 export const actions = {
-	default: async ({ locals, params, request }) => {
+	default: async ({ locals, params, request, getClientAddress }) => {
 		const { ctx, question } = draftQuestion(locals, params);
 		const values = formValues(await request.formData());
 		const parsed = parseQuestionForm(values, question);
 		if (!parsed.ok) return invalid(values, parsed.errors);
-		const saved = updateQuestion(getDb(), question.id, parsed.input);
+		const saved = updateQuestion(getDb(), question.id, parsed.input, {
+			staffUserId: ctx.user.id,
+			ip: getClientAddress()
+		});
 		if (!saved.ok) return invalid(values, formErrors(saved.errors));
 		redirect(303, `${ctx.base}?done=changed#question-${question.id}`);
 	}

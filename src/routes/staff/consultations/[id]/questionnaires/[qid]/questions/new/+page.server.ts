@@ -15,14 +15,15 @@ export const load = ({ locals, params }) => {
 };
 
 export const actions = {
-	default: async ({ locals, params, request }) => {
+	default: async ({ locals, params, request, getClientAddress }) => {
 		const ctx = editorContext(locals, params);
 		const values = formValues(await request.formData());
 		const parsed = parseQuestionForm(values);
 		if (!parsed.ok) return invalid(values, parsed.errors);
-		const draftId = ensureDraftVersion(getDb(), ctx.questionnaire.id);
+		const actor = { staffUserId: ctx.user.id, ip: getClientAddress() };
+		const draftId = ensureDraftVersion(getDb(), ctx.questionnaire.id, new Date(), actor);
 		if (draftId === null) redirect(303, ctx.base);
-		const added = addQuestion(getDb(), draftId, parsed.input);
+		const added = addQuestion(getDb(), draftId, parsed.input, actor);
 		if (!added.ok) return invalid(values, formErrors(added.errors));
 		redirect(303, `${ctx.base}?done=added#question-${added.questionId}`);
 	}
