@@ -4,7 +4,7 @@ export const staffUser = sqliteTable('staff_user', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
 	email: text('email').notNull().unique(),
 	name: text('name').notNull(),
-	role: text('role', { enum: ['admin', 'lead', 'facilitator'] }).notNull(),
+	role: text('role', { enum: ['admin', 'lead', 'facilitator', 'liaison'] }).notNull(),
 	passwordHash: text('password_hash').notNull(),
 	/** Set for one-time passwords: the user must choose their own at next sign-in. */
 	mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),

@@ -6,3 +6,6 @@ export * from './roadshow';
 export * from './notify';
 export * from './questionnaires';
 export * from './insights';
+export * from './pageFeedback';
+export * from './coreConsultations';
+export * from './liaison';
