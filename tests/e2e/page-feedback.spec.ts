@@ -100,7 +100,7 @@ test('a forged answer for a staff page or a strange path is refused plainly', as
 }) => {
 	const res = await request.post('/page-feedback', {
 		form: { path: '/staff/accounts', helpful: 'yes' },
-		headers: { origin: new URL(test.info().project.use.baseURL!).origin }
+		headers: { origin: new URL(test.info().project.use.baseURL!).origin, accept: 'text/html' }
 	});
 	expect(res.status()).toBe(400);
 	expect(await res.text()).toContain('We could not record your answer');

@@ -184,9 +184,10 @@ describe('registration', () => {
 		expect(results.activity.body[1][0]).toBeNull();
 		expect(results.activity.body[0][0]).toBeNull();
 		expect(results.activity.body[2][0]).toBe(0);
-		// core: 5 very useful, 1 useful (hidden); with the row total shown, the 5 goes too.
+		// core: 5 very useful, 1 useful (hidden); so the 5 goes too.
 		expect(results.usefulness.body[0][1]).toBeNull();
 		expect(results.usefulness.body[0][0]).toBeNull();
-		expect(results.usefulness.rowTotals![0]).toBe(6);
+		expect(results.usefulness.rowTotals![1]).toBeNull();
+		expect(results.usefulness.grand).toBe(7);
 	});
 });

@@ -94,7 +94,8 @@ export function seedCoreConsultations(db: Db, now: Date): { schools: number } {
 		school: (typeof schools)[number],
 		term: string,
 		status: 'registered' | 'allocated' | 'held' | 'cancelled',
-		meetingAt: Date | null
+		meetingAt: Date | null,
+		email?: string
 	) => {
 		// One live registration per school per term, as the product allows.
 		const k = `${schoolKey(school.name)} ${term}`;
@@ -115,7 +116,7 @@ export function seedCoreConsultations(db: Db, now: Date): { schools: number } {
 				schoolType: school.type,
 				contactName: ['Jane Holmes', 'Raj Patel', 'Sue Barker', 'Owen Price'][n % 4],
 				contactRole: 'SENCo',
-				contactEmail: `senco${n}@school.example.org`,
+				contactEmail: email ?? `senco${n}@school.example.org`,
 				strand,
 				term,
 				themes: JSON.stringify(
@@ -165,6 +166,21 @@ export function seedCoreConsultations(db: Db, now: Date): { schools: number } {
 		if (i % 2 === 0)
 			add(school, current, 'allocated', new Date(now.getTime() + (7 + i) * DAY + 9.5 * 3_600_000));
 		else add(school, i % 3 === 0 ? next : current, 'registered', null);
+	});
+	// Held last week but not yet marked as held: the next job for staff, then the school's evaluation.
+	[
+		['Bignold Primary School', 'senco@bignold.example.org'],
+		['Lakenham Primary School', 'senco@lakenham.example.org'],
+		['Avenue Junior School', 'senco@avenue.example.org']
+	].forEach(([name, email], i) => {
+		const meetingAt = new Date(now.getTime() - (2 + i) * DAY);
+		add(
+			{ name, type: i === 2 ? 'junior' : 'primary' },
+			termOf(ukToday(meetingAt)),
+			'allocated',
+			meetingAt,
+			email
+		);
 	});
 	return { schools: schools.length };
 }

@@ -8,7 +8,7 @@ export function requireRegistrationForLink(token: string) {
 	if (!registration)
 		error(
 			404,
-			'This link does not work. We send a new link each time your meeting changes, so use the link in our most recent email. If you cannot find it, email the SEND team.'
+			'The link may have been copied wrongly, or it may be an old one. We send a new link each time your meeting changes, so use the link in our most recent email. If you cannot find it, email the SEND team.'
 		);
 	return registration;
 }
