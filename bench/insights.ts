@@ -1,124 +1,148 @@
-// Dashboard benchmark: 100,000 responses (about 1.3 million answers) in a throw-away database, the
-// production build serving it, and the dashboard timed through HTTP against the same aggregation
-// run straight on the database. Needs a build first (npx vite build). Prints `name: value` lines.
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+// npm run bench:insights [-- --responses 1000000] — the dashboard at 100,000 responses (about 1.3
+// million answers) in a throw-away database, served by the production server as its own process
+// tree (SERVER_PROCESSES, default 2), with this process as the load generator:
+// - dashboard_p50_ms: one lead loading the dashboard, one load after another;
+// - dashboard_to_sql_ratio: that against the dashboard's queries run straight on the database here;
+// - public_p99_idle_ms / public_p99_during_dashboard_ms: the public session page under load, alone
+//   and while 4 leads reload the dashboard. Needs `npm run build`.
+//   BENCH_SECONDS (10), BENCH_CLIENTS (16: public page clients), BENCH_LOADS (20)
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db';
 import { seedDemo } from '../src/lib/server/demo/seed';
 import { ensureDemoThemes, generateLargeDataSet } from '../src/lib/server/demo/responses';
 import { loadDashboard } from '../src/lib/server/insights/dashboard';
-import type { InsightFilters } from '../src/lib/server/insights/filters';
-import { startServer } from '../tests/integration/server';
+import {
+	PROCESSES,
+	SECONDS,
+	helloWorldCpuMs,
+	httpClient,
+	peakProcessMb,
+	percentile,
+	print,
+	requireBuild,
+	runFor,
+	serverCpuMs,
+	startBenchServer
+} from './lib';
 
-const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 100_000);
-const LOADS = 20;
+const { values: args } = parseArgs({ options: { responses: { type: 'string' } } });
+const RESPONSES = Number(args.responses ?? process.env.BENCH_RESPONSES ?? 100_000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+const LEADS = 4;
+/** Dashboard loads timed (BENCH_LOADS): fewer at a million, where each takes seconds. */
+const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const PASSWORD = 'bench password for the lead';
 
-if (!existsSync('build/index.js')) {
-	console.error('No production build: run `npx vite build` first');
-	process.exit(1);
-}
-
-const percentile = (values: number[], p: number) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-const round = (n: number) => Math.round(n * 10) / 10;
-
+requireBuild();
 const dir = mkdtempSync(join(tmpdir(), 'coproduce-bench-'));
 const databasePath = join(dir, 'coproduce-bench.db');
+
+const db = openDatabase(databasePath);
+const now = new Date();
+await seedDemo(db, { now, password: PASSWORD });
+const one = <T>(text: string) => db.$client.prepare(text).get() as T;
+const consultationId = one<{ id: number }>(
+	"SELECT id FROM consultation WHERE slug = 'send-partnership-strategy'"
+).id;
+const sessionId = one<{ id: number }>(
+	`SELECT id FROM roadshow_session WHERE consultation_id = ${consultationId} AND cancelled_at IS NULL ORDER BY starts_at DESC LIMIT 1`
+).id;
+const existing = one<{ n: number }>('SELECT count(*) AS n FROM response').n;
+generateLargeDataSet(db, consultationId, {
+	count: RESPONSES - existing,
+	now,
+	days: 30,
+	tagRate: 0.3,
+	themeIds: ensureDemoThemes(db, consultationId, now),
+	staffUserId: one<{ id: number }>("SELECT id FROM staff_user WHERE role = 'lead'").id
+});
+db.$client.pragma('wal_checkpoint(TRUNCATE)');
+const responses = one<{ n: number }>('SELECT count(*) AS n FROM response').n;
+const answers = one<{ n: number }>('SELECT count(*) AS n FROM answer').n;
+
+const server = await startBenchServer({ DATABASE_PATH: databasePath });
 try {
-	// The demo (staff, consultation, questionnaires, 300 responses), then the rest up to RESPONSES.
-	const db = openDatabase(databasePath);
-	const now = new Date();
-	await seedDemo(db, { now, password: PASSWORD });
-	const consultationId = (
-		db.$client
-			.prepare("SELECT id FROM consultation WHERE slug = 'send-partnership-strategy'")
-			.get() as { id: number }
-	).id;
-	const existing = (db.$client.prepare('SELECT count(*) AS n FROM response').get() as { n: number })
-		.n;
-	const lead = db.$client.prepare("SELECT id FROM staff_user WHERE role = 'lead'").get() as {
-		id: number;
-	};
-	const started = performance.now();
-	generateLargeDataSet(db, consultationId, {
-		count: RESPONSES - existing,
-		now,
-		days: 30,
-		tagRate: 0.3,
-		themeIds: ensureDemoThemes(db, consultationId, now),
-		staffUserId: lead.id
+	const send = httpClient(server.url, CLIENTS + LEADS);
+	const signIn = await fetch(`${server.url}/staff/sign-in`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email: 'lead@example.org', password: PASSWORD })
 	});
-	const generateSeconds = (performance.now() - started) / 1000;
-	const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
-	const responses = count('SELECT count(*) AS n FROM response');
-	const answers = count('SELECT count(*) AS n FROM answer');
-	db.$client.pragma('wal_checkpoint(TRUNCATE)');
+	const cookie = (
+		signIn.headers.getSetCookie().find((c) => c.startsWith('coproduce_session=')) ?? ''
+	).split(';')[0];
+	if (!cookie) throw new Error(`sign-in failed with status ${signIn.status}`);
 
-	const server = await startServer({ DATABASE_PATH: databasePath, SEED_DEMO: 'false' });
-	try {
-		const signIn = await fetch(`${server.url}/staff/sign-in`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ email: 'lead@example.org', password: PASSWORD })
-		});
-		const cookie = (
-			signIn.headers.getSetCookie().find((c) => c.startsWith('coproduce_session=')) ?? ''
-		).split(';')[0];
-		if (!cookie) throw new Error(`sign-in failed with status ${signIn.status}`);
+	const dashboard = `/staff/consultations/${consultationId}/insights`;
+	const loadDashboardPage = async () => {
+		const reply = await send('GET', dashboard, { cookie });
+		if (reply.status !== 200 || !reply.body.includes('Feedback dashboard'))
+			throw new Error(`dashboard answered ${reply.status}`);
+	};
+	const publicPage = `/consultations/send-partnership-strategy/sessions/${sessionId}`;
+	const loadPublicPage = async () => {
+		const reply = await send('GET', publicPage);
+		if (reply.status !== 200) throw new Error(`the session page answered ${reply.status}`);
+	};
 
-		const page = `${server.url}/staff/consultations/${consultationId}/insights`;
-		const time = async (url: string) => {
-			const t = performance.now();
-			const res = await fetch(url, { headers: { cookie } });
-			const body = await res.text();
-			if (res.status !== 200 || !body.includes('Feedback dashboard'))
-				throw new Error(`dashboard answered ${res.status}`);
-			return performance.now() - t;
-		};
-		const run = async (url: string) => {
-			for (let i = 0; i < 2; i++) await time(url); // warm up
-			const times: number[] = [];
-			for (let i = 0; i < LOADS; i++) times.push(await time(url));
-			return times;
-		};
-		const plain = await run(page);
-		const filtered = await run(`${page}?audience=parents_carers&need=sensory_physical`);
-
-		// The same aggregation queries, straight on the database in this process.
-		const direct = (filters: InsightFilters) => {
-			for (let i = 0; i < 2; i++) loadDashboard(db, consultationId, filters);
-			const times: number[] = [];
-			for (let i = 0; i < LOADS; i++) {
-				const t = performance.now();
-				loadDashboard(db, consultationId, filters);
-				times.push(performance.now() - t);
-			}
-			return times;
-		};
-		const raw = direct({});
-		const rawFiltered = direct({
-			audience: 'parents_carers',
-			profile: [{ key: 'type-of-need', value: 'sensory_physical' }]
-		});
-
-		console.log(`responses: ${responses}`);
-		console.log(`answers: ${answers}`);
-		console.log(`generate_seconds: ${round(generateSeconds)}`);
-		console.log(`dashboard_p50_ms: ${round(percentile(plain, 50))}`);
-		console.log(`dashboard_p95_ms: ${round(percentile(plain, 95))}`);
-		console.log(`dashboard_filtered_p50_ms: ${round(percentile(filtered, 50))}`);
-		console.log(`raw_sql_ms: ${round(percentile(raw, 50))}`);
-		console.log(`raw_sql_filtered_ms: ${round(percentile(rawFiltered, 50))}`);
-		console.log(`dashboard_to_sql_ratio: ${round(percentile(plain, 50) / percentile(raw, 50))}`);
-	} finally {
-		await server.stop();
+	// One lead, one load after another.
+	for (let i = 0; i < 2 * PROCESSES; i++) await loadDashboardPage(); // warm up every process
+	const single: number[] = [];
+	for (let i = 0; i < LOADS; i++) {
+		const t = performance.now();
+		await loadDashboardPage();
+		single.push(performance.now() - t);
 	}
-	db.$client.close();
+	const cpuBefore = serverCpuMs(server.pid);
+	for (let i = 0; i < 5; i++) await loadDashboardPage();
+	const dashboardCpu = (serverCpuMs(server.pid) - cpuBefore) / 5;
+
+	// The same counting, straight on the database in this process.
+	for (let i = 0; i < 2; i++) loadDashboard(db, consultationId, {});
+	const raw: number[] = [];
+	for (let i = 0; i < LOADS; i++) {
+		const t = performance.now();
+		loadDashboard(db, consultationId, {});
+		raw.push(performance.now() - t);
+	}
+
+	// The public page alone, then while 4 leads reload the dashboard.
+	await runFor(2, CLIENTS, loadPublicPage); // warm up
+	const idle = await runFor(SECONDS, CLIENTS, loadPublicPage);
+	let reloading = true;
+	const leadLoads: number[] = [];
+	const leads = Array.from({ length: LEADS }, async () => {
+		while (reloading) {
+			const t = performance.now();
+			await loadDashboardPage();
+			leadLoads.push(performance.now() - t);
+		}
+	});
+	const busy = await runFor(SECONDS, CLIENTS, loadPublicPage);
+	reloading = false;
+	await Promise.all(leads);
+
+	print('responses', responses);
+	print('answers', answers);
+	print('dashboard_p50_ms', percentile(single, 50));
+	print('dashboard_p95_ms', percentile(single, 95));
+	print('raw_sql_ms', percentile(raw, 50));
+	print('dashboard_to_sql_ratio', percentile(single, 50) / percentile(raw, 50));
+	print('dashboard_server_cpu_ms', dashboardCpu);
+	print('public_p99_idle_ms', percentile(idle.latencies, 99));
+	print('public_p99_during_dashboard_ms', percentile(busy.latencies, 99));
+	print('public_per_s_idle', Math.round(idle.latencies.length / idle.elapsedSeconds));
+	print('public_per_s_during_dashboard', Math.round(busy.latencies.length / busy.elapsedSeconds));
+	print('dashboard_p50_ms_4_leads', percentile(leadLoads, 50));
+	print('machine_hello_cpu_ms_per_request', await helloWorldCpuMs());
+	print('server_processes', PROCESSES);
+	print('peak_process_mb', Math.round(peakProcessMb(server.pid)));
 } finally {
+	db.$client.close();
+	await server.stop();
 	rmSync(dir, { recursive: true, force: true });
 }

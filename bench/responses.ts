@@ -1,32 +1,26 @@
-// Benchmark: complete questionnaire responses per second. Each response is the form posts a
-// browser sends — start, 15 answers page by page, then "Send your response" — against the
-// production build (npm run build first) on a temporary database, at 50 concurrent clients;
-// then the same flow in-process through the domain functions.
-//   npm run bench:responses            (BENCH_SECONDS, BENCH_CLIENTS to change the run)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer } from '../tests/integration/server';
-import { openDatabase } from '../src/lib/server/db';
-import { seedDemo } from '../src/lib/server/demo/seed';
+// npm run bench:responses — complete 15-question responses as a browser without JavaScript makes
+// them: start, then for each question the form post and the page it redirects to, then check
+// answers, "Send your response" and the sent page. The production server (demo seeded) runs as its
+// own process tree (SERVER_PROCESSES, default 2); this process is the load generator; the server's
+// CPU is read from /proc. Needs `npm run build`.
+//   BENCH_SECONDS (10), BENCH_CLIENTS (32), SERVER_PROCESSES (2)
 import {
-	answerQuestion,
-	missingAnswers,
-	openJourney,
-	questionAfter,
-	reloadAnswers,
-	startResponse,
-	submitResponse
-} from '../src/lib/server/questionnaires/answering';
-import { findQuestionnaireByAudience } from '../src/lib/server/questionnaires/versions';
-import { consultation } from '../src/lib/server/db/schema';
-import { eq } from 'drizzle-orm';
+	PROCESSES,
+	SECONDS,
+	helloWorldCpuMs,
+	httpClient,
+	peakProcessMb,
+	percentile,
+	print,
+	requireBuild,
+	runFor,
+	serverCpuMs,
+	startBenchServer,
+	type Reply
+} from './lib';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
-const SLUG = 'send-partnership-strategy';
-const START = `/consultations/${SLUG}/questionnaires/parents-carers`;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
+const START = '/consultations/send-partnership-strategy/questionnaires/parents-carers';
 
 /** 15 answers to the demo parents' questionnaire: six priorities with a comment each, then three more. */
 const comment = 'Support should start earlier, and families should be told what happens next.';
@@ -40,177 +34,70 @@ const ANSWERS: [string, string][] = [
 	['age-band', '7-9']
 ];
 
-type Reply = { status: number; location: string | null; body: string };
+requireBuild();
+const server = await startBenchServer({ SEED_DEMO: 'true', DEMO_PASSWORD: 'benchmark password 1' });
+const send = httpClient(server.url, CLIENTS);
 
-function client(base: string) {
-	const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-	const origin = new URL(base).origin;
-	return (method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<Reply> =>
-		new Promise((resolve, reject) => {
-			const body = form ? new URLSearchParams(form).toString() : '';
-			const req = request(
-				`${base}${path}`,
-				{
-					method,
-					agent,
-					headers: {
-						accept: 'text/html',
-						...(method === 'POST'
-							? {
-									origin,
-									'content-type': 'application/x-www-form-urlencoded',
-									'content-length': Buffer.byteLength(body)
-								}
-							: {})
-					}
-				},
-				(res) => {
-					const chunks: Buffer[] = [];
-					res.on('data', (c: Buffer) => chunks.push(c));
-					res.on('end', () =>
-						resolve({
-							status: res.statusCode ?? 0,
-							location: res.headers.location ?? null,
-							body: Buffer.concat(chunks).toString()
-						})
-					);
-				}
-			);
-			req.on('error', reject);
-			req.end(body);
-		});
-}
-
-function expectRedirect(reply: Reply, to: RegExp, step: string): string {
+function redirectTarget(reply: Reply, to: RegExp, step: string): string {
 	if (reply.status !== 303 || !reply.location || !to.test(reply.location)) {
 		throw new Error(
 			`${step}: expected a redirect to ${to}, got ${reply.status} ${reply.location ?? reply.body.slice(0, 200)}`
 		);
 	}
-	return reply.location;
+	return new URL(reply.location, server.url).pathname;
 }
 
-async function benchHttp(): Promise<{
-	perSecond: number;
-	p50: number;
-	p99: number;
-	count: number;
-}> {
-	// BENCH_URL: a server already running with the demo seeded (for profiling it).
-	const server = process.env.BENCH_URL
-		? { url: process.env.BENCH_URL, stop: async () => {} }
-		: await startServer({ SEED_DEMO: 'true', DEMO_PASSWORD: 'benchmark password 1' });
-	try {
-		const send = client(server.url);
-		// The version id the question pages carry, read once as a browser would.
-		const first = expectRedirect(
+/** The redirect's page, as the browser shows it next. */
+async function follow(reply: Reply, to: RegExp, step: string): Promise<string> {
+	const path = redirectTarget(reply, to, step);
+	const page = await send('GET', path);
+	if (page.status !== 200) throw new Error(`${step}: ${path} answered ${page.status}`);
+	return path;
+}
+
+try {
+	const firstPage = await follow(
+		await send('POST', `${START}?/start`),
+		/\/q\/priority-1-agree$/,
+		'start'
+	);
+	const versionId = /name="versionId" value="(\d+)"/.exec((await send('GET', firstPage)).body)?.[1];
+	if (!versionId) throw new Error('no versionId on the question page');
+
+	async function respond(): Promise<void> {
+		await send('GET', START);
+		const first = await follow(
 			await send('POST', `${START}?/start`),
 			/\/q\/priority-1-agree$/,
 			'start'
 		);
-		const page = await send('GET', new URL(first, server.url).pathname);
-		const versionId = /name="versionId" value="(\d+)"/.exec(page.body)?.[1];
-		if (!versionId) throw new Error('no versionId on the question page');
-
-		async function respond(): Promise<void> {
-			const location = expectRedirect(
-				await send('POST', `${START}?/start`),
-				/\/q\/priority-1-agree$/,
-				'start'
+		const base = first.replace(/\/q\/[^/]+$/, '');
+		for (const [key, answer] of ANSWERS) {
+			await follow(
+				await send('POST', `${base}/q/${key}?/answer`, { form: { versionId: versionId!, answer } }),
+				/\/(q\/[^/]+|check)$/,
+				key
 			);
-			const base = new URL(location, server.url).pathname.replace(/\/q\/[^/]+$/, '');
-			for (const [key, answer] of ANSWERS) {
-				expectRedirect(
-					await send('POST', `${base}/q/${key}?/answer`, { versionId: versionId!, answer }),
-					/\/(q\/[^/]+|check)$/,
-					key
-				);
-			}
-			expectRedirect(await send('POST', `${base}/check`, {}), /\/sent$/, 'send');
 		}
-
-		// Warm up (JIT, caches), then measure for a fixed time.
-		await Promise.all(Array.from({ length: CLIENTS }, respond));
-		const latencies: number[] = [];
-		const started = performance.now();
-		const deadline = started + SECONDS * 1000;
-		await Promise.all(
-			Array.from({ length: CLIENTS }, async () => {
-				while (performance.now() < deadline) {
-					const t = performance.now();
-					await respond();
-					latencies.push(performance.now() - t);
-				}
-			})
-		);
-		const elapsed = (performance.now() - started) / 1000;
-		latencies.sort((a, b) => a - b);
-		const at = (q: number) =>
-			latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-		return {
-			perSecond: latencies.length / elapsed,
-			p50: at(0.5),
-			p99: at(0.99),
-			count: latencies.length
-		};
-	} finally {
-		await server.stop();
+		await follow(await send('POST', `${base}/check`), /\/sent$/, 'send');
 	}
-}
 
-/** The same pages' work without HTTP: each post opens the journey from its link, as the routes do. */
-async function benchDirect(): Promise<{ perSecond: number; count: number }> {
-	const dir = mkdtempSync(join(tmpdir(), 'coproduce-bench-'));
-	try {
-		const db = openDatabase(join(dir, 'bench.db'));
-		await seedDemo(db, { password: 'benchmark password 1' });
-		const c = db.select().from(consultation).where(eq(consultation.slug, SLUG)).get()!;
-		const questionnaire = findQuestionnaireByAudience(db, c.id, 'parents_carers')!;
-		const respond = () => {
-			const started = startResponse(db, questionnaire.id, 'online');
-			if (!started.ok) throw new Error(started.reason);
-			for (const [key, answer] of ANSWERS) {
-				const opened = openJourney(db, started.resumeToken);
-				if (!opened.ok) throw new Error(opened.reason);
-				const q = opened.journey.questions.find((x) => x.key === key)!;
-				const saved = answerQuestion(
-					db,
-					opened.journey.response.id,
-					opened.journey.version.id,
-					q.id,
-					answer
-				);
-				if (!saved.ok) throw new Error(`${key}: ${saved.message}`);
-				const after = reloadAnswers(db, opened.journey);
-				questionAfter(after.questions, after.byKey, key, false);
-			}
-			const opened = openJourney(db, started.resumeToken);
-			if (!opened.ok || missingAnswers(opened.journey.questions, opened.journey.byKey).length)
-				throw new Error('incomplete');
-			if (!submitResponse(db, opened.journey.response.id).ok) throw new Error('not sent');
-		};
-		for (let i = 0; i < 200; i++) respond();
-		let count = 0;
-		const started = performance.now();
-		const deadline = started + Math.min(SECONDS, 5) * 1000;
-		while (performance.now() < deadline) {
-			respond();
-			count++;
-		}
-		db.$client.close();
-		return { perSecond: count / ((performance.now() - started) / 1000), count };
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
-	}
-}
+	await runFor(2, CLIENTS, respond); // warm up
+	const cpuBefore = serverCpuMs(server.pid);
+	const run = await runFor(SECONDS, CLIENTS, respond);
+	const cpu = serverCpuMs(server.pid) - cpuBefore;
+	const responses = run.latencies.length;
 
-const http = await benchHttp();
-console.log(
-	`# ${http.count} responses over HTTP in ${SECONDS} s at ${CLIENTS} concurrent clients (${ANSWERS.length} questions each)`
-);
-console.log(`http_responses_per_s: ${http.perSecond.toFixed(1)}`);
-console.log(`http_p50_ms: ${http.p50.toFixed(1)}`);
-console.log(`http_p99_ms: ${http.p99.toFixed(1)}`);
-const direct = await benchDirect();
-console.log(`# ${direct.count} responses in-process`);
-console.log(`direct_responses_per_s: ${direct.perSecond.toFixed(1)}`);
+	print('responses_per_s', responses / run.elapsedSeconds);
+	print('server_cpu_ms_per_response', cpu / responses);
+	print('server_cpu_ms_per_answer', cpu / responses / ANSWERS.length);
+	print('response_p50_ms', percentile(run.latencies, 50));
+	print('response_p99_ms', percentile(run.latencies, 99));
+	print('questions_per_response', ANSWERS.length);
+	print('requests_per_response', 3 + ANSWERS.length * 2 + 2);
+	print('machine_hello_cpu_ms_per_request', await helloWorldCpuMs());
+	print('server_processes', PROCESSES);
+	print('peak_process_mb', Math.round(peakProcessMb(server.pid)));
+} finally {
+	await server.stop();
+}

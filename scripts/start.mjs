@@ -1,8 +1,10 @@
 // npm start: build when the source has changed since the last build, then serve the production
-// server on http://localhost:3000. Migrations and the demo seed run as the server starts.
-import { spawnSync, spawn } from 'node:child_process';
+// server on http://localhost:3000 with one process per core (scripts/cluster.mjs). Migrations and
+// the demo seed run as the first process starts.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { processCount, startCluster } from './cluster.mjs';
 
 const port = process.env.PORT ?? '3000';
 const env = {
@@ -35,7 +37,9 @@ if (builtAt < changedAt) {
 	}
 }
 
-console.log(`Starting Coproduce on ${env.ORIGIN}`);
-const server = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+const processes = processCount();
+console.log(
+	`Starting Coproduce on ${env.ORIGIN} (${processes} server ${processes === 1 ? 'process' : 'processes'})`
+);
+const servers = startCluster({ exec: 'build/index.js', processes, env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => servers.stop());

@@ -7,6 +7,8 @@ declare global {
 			user: StaffSessionUser | null;
 			/** The id of the current auth_session, or null. */
 			sessionId: string | null;
+			/** When the current session ends if nothing more happens, or null. */
+			sessionExpiresAt: Date | null;
 		}
 		interface Error {
 			message: string;

@@ -1,5 +1,8 @@
 import {
 	error,
+	isHttpError,
+	isRedirect,
+	json,
 	redirect,
 	type Handle,
 	type HandleServerError,
@@ -18,6 +21,8 @@ import {
 import { getDb } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import { startUp } from '$lib/server/startup';
+import { FORM_NOT_READ, isMalformedForm } from '$lib/server/shared/forms';
+import { limitPublicForm } from '$lib/server/limits/refuse';
 
 // Start-up (migrations and the demo seed) is owned by src/lib/server/startup.ts.
 export const init: ServerInit = async () => {
@@ -28,6 +33,7 @@ export const init: ServerInit = async () => {
 const authenticate: Handle = ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
+	event.locals.sessionExpiresAt = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (!token) return resolve(event);
 
@@ -40,6 +46,7 @@ const authenticate: Handle = ({ event, resolve }) => {
 	}
 	event.locals.user = result.user;
 	event.locals.sessionId = result.session.id;
+	event.locals.sessionExpiresAt = sessionExpiresAt(result.session, limits);
 	// The cookie's expiry follows the idle timeout: move it on whenever the session was refreshed.
 	if (result.session.lastActiveAt.getTime() === now.getTime()) {
 		setSessionCookie(event, token, sessionExpiresAt(result.session, limits));
@@ -77,13 +84,49 @@ const staffGate: Handle = ({ event, resolve }) => {
 			(method === 'GET' || method === 'HEAD') &&
 			!event.isDataRequest &&
 			(event.request.headers.get('accept') ?? '').includes('text/html');
-		if (!pageVisit) error(403, 'You do not have permission to see this page');
+		if (!pageVisit) return refusal(event, 403, 'You do not have permission to see this page');
 	}
 	return resolve(event);
 };
 
+/** A refusal answered here, as JSON for scripts and data requests, as plain text otherwise. */
+function refusal(event: Parameters<Handle>[0]['event'], status: number, message: string) {
+	const accept = event.request.headers.get('accept') ?? '';
+	if (event.isDataRequest || accept.includes('application/json'))
+		return json({ message }, { status });
+	return new Response(message, {
+		status,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
+}
+
+/** Public form posts past their rate limit are refused before they reach their action. */
+const limitPublicForms: Handle = async ({ event, resolve }) =>
+	(await limitPublicForm(event, getDb())) ?? resolve(event);
+
+/**
+ * Redirects and errors thrown by a later hook would leave SvelteKit without these headers, so they
+ * are turned into responses here, in the same shapes SvelteKit gives them.
+ */
+async function resolveCatching(
+	event: Parameters<Handle>[0]['event'],
+	resolve: Parameters<Handle>[0]['resolve']
+) {
+	try {
+		return await resolve(event);
+	} catch (thrown) {
+		if (isRedirect(thrown)) {
+			return event.isDataRequest
+				? json({ type: 'redirect', location: thrown.location })
+				: new Response(null, { status: thrown.status, headers: { location: thrown.location } });
+		}
+		if (isHttpError(thrown)) return refusal(event, thrown.status, thrown.body.message);
+		throw thrown;
+	}
+}
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	const response = await resolveCatching(event, resolve);
 	const headers = response.headers;
 	try {
 		headers.set('X-Content-Type-Options', 'nosniff');
@@ -94,14 +137,31 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 			headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 		}
 		// Staff pages, manage-booking and resume links show personal data: never keep them in a shared cache.
-		if (isPrivatePath(event.url.pathname)) headers.set('Cache-Control', 'no-store');
+		if (isPrivatePath(event.url.pathname) || response.status === 429)
+			headers.set('Cache-Control', 'no-store');
 	} catch {
 		// Some responses (e.g. from fetch) have immutable headers; they are not our pages.
 	}
 	return response;
 };
 
-export const handle = sequence(securityHeaders, authenticate, staffGate);
+/** A form body that cannot be parsed is the sender's fault: 400, never a 500 from the action. */
+const rejectMalformedForms: Handle = async ({ event, resolve }) => {
+	if (!(await isMalformedForm(event.request))) return resolve(event);
+	// A script posting for JSON (an enhanced form) gets SvelteKit's JSON error; a browser, the
+	// service's error page, rendered by the route that exists for it.
+	if (!(event.request.headers.get('accept') ?? '').includes('text/html')) error(400, FORM_NOT_READ);
+	const page = await event.fetch('/form-not-read');
+	return new Response(page.body, { status: 400, headers: page.headers });
+};
+
+export const handle = sequence(
+	securityHeaders,
+	rejectMalformedForms,
+	authenticate,
+	staffGate,
+	limitPublicForms
+);
 
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
 	// The route id, never the path: manage-booking and resume links carry their secret in the path.

@@ -13,8 +13,9 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 2,
 	retries: 0,
-	// Long journeys with an axe scan on every page: generous limits so a busy machine is not a failure.
-	timeout: 90_000,
+	// Long journeys with an axe scan on every page (some over 30 pages): generous limits so a busy
+	// machine is not a failure.
+	timeout: 180_000,
 	expect: { timeout: 10_000 },
 	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [['list'], ['json']] : [['list']],
 	use: {
@@ -49,7 +50,19 @@ export default defineConfig({
 			DATABASE_PATH: join(tmpdir(), `coproduce-test-e2e-${port}.db`),
 			SEED_DEMO: 'true',
 			DEMO_PASSWORD: 'correct horse battery staple',
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: 'warn',
+			// Every journey in the run comes from one address, more than a family or school ever
+			// would; the limits themselves are tried in tests/integration/abuse.test.ts.
+			RATE_LIMITS: [
+				'booking_start_address=5000/600',
+				'booking_step_address=50000/600',
+				'booking_email_address=5000/3600',
+				'booking_confirm_address=5000/3600',
+				'booking_confirm_session=5000/3600',
+				'questionnaire_start_address=5000/600',
+				'questionnaire_answer_address=50000/600',
+				'link_request_address=5000/3600'
+			].join(',')
 		}
 	}
 });

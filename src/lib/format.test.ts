@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
 	formatDate,
 	formatDateTime,
+	formatDeadline,
 	formatSessionWhen,
 	formatTime,
 	ukLocalToInstant,
+	ukOffsetSpans,
 	ukTimeOfDay,
 	ukToday
 } from './format';
@@ -28,7 +30,9 @@ describe('GOV.UK dates and times', () => {
 		const start = ukLocalToInstant('2026-06-04', '17:30');
 		const end = ukLocalToInstant('2026-06-04', '18:30');
 		expect(formatSessionWhen(start, end)).toBe('Thursday 4 June 2026, 5:30pm to 6:30pm');
-		expect(formatSessionWhen(start, null)).toBe('Thursday 4 June 2026, 5:30pm');
+		// A start alone never reads as if it were the whole session.
+		expect(formatSessionWhen(start, null)).toBe('Thursday 4 June 2026, from 5:30pm');
+		expect(formatDeadline(start)).toBe('5:30pm on Thursday 4 June 2026');
 		expect(formatDateTime(start)).toBe('4 June 2026, 5:30pm');
 	});
 
@@ -46,5 +50,33 @@ describe('GOV.UK dates and times', () => {
 	it('knows the UK calendar date near midnight', () => {
 		expect(ukToday(new Date('2026-06-04T23:30:00Z'))).toBe('2026-06-05'); // 00:30 BST
 		expect(ukToday(new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-04');
+	});
+});
+
+describe('ukOffsetSpans', () => {
+	it('gives British Summer Time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October', () => {
+		expect(ukOffsetSpans(Date.UTC(2026, 0, 1), Date.UTC(2028, 0, 1))).toEqual([
+			{
+				startMs: Date.parse('2026-03-29T01:00:00Z'),
+				endMs: Date.parse('2026-10-25T01:00:00Z'),
+				offsetMs: 3_600_000
+			},
+			{
+				startMs: Date.parse('2027-03-28T01:00:00Z'),
+				endMs: Date.parse('2027-10-31T01:00:00Z'),
+				offsetMs: 3_600_000
+			}
+		]);
+	});
+
+	it('starts or ends a span at the range when the range begins or ends in summer', () => {
+		const from = Date.parse('2026-06-01T12:00:00Z');
+		const to = Date.parse('2026-06-03T12:00:00Z');
+		expect(ukOffsetSpans(from, to)).toEqual([
+			{ startMs: from, endMs: to + 1, offsetMs: 3_600_000 }
+		]);
+		expect(
+			ukOffsetSpans(Date.parse('2026-12-01T00:00:00Z'), Date.parse('2026-12-31T00:00:00Z'))
+		).toEqual([]);
 	});
 });

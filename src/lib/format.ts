@@ -60,14 +60,19 @@ export function formatTime(instant: Date): string {
 	return minute === 0 ? `${h}${suffix}` : `${h}:${String(minute).padStart(2, '0')}${suffix}`;
 }
 
-/** "5:30pm to 6:30pm", or just "5:30pm" without an end. */
+/** "5:30pm to 6:30pm", or "from 5:30pm" without an end, so a start alone never reads as a range. */
 export function formatTimeRange(start: Date, end?: Date | null): string {
-	return end ? `${formatTime(start)} to ${formatTime(end)}` : formatTime(start);
+	return end ? `${formatTime(start)} to ${formatTime(end)}` : `from ${formatTime(start)}`;
 }
 
 /** "Thursday 7 June 2026, 5:30pm to 6:30pm". */
 export function formatSessionWhen(start: Date, end?: Date | null): string {
 	return `${formatDate(start)}, ${formatTimeRange(start, end)}`;
+}
+
+/** "6pm on Thursday 4 June 2026": a deadline people plan around, with its weekday. */
+export function formatDeadline(instant: Date): string {
+	return `${formatTime(instant)} on ${formatDate(instant)}`;
 }
 
 /** "4 June 2026, 3:05pm", for logs and lists. */
@@ -113,6 +118,47 @@ export function ukLocalToInstant(date: string, time: string): Date {
 	let instant = guess - ukOffsetMinutes(new Date(guess)) * 60000;
 	instant = guess - ukOffsetMinutes(new Date(instant)) * 60000;
 	return new Date(instant);
+}
+
+export type UkOffsetSpan = { startMs: number; endMs: number; offsetMs: number };
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The spans within [fromMs, toMs] when UK time is ahead of UTC (British Summer Time), found from
+ * the time zone database rather than a written-down rule, to the minute. For SQL, which knows no
+ * time zones: a UTC instant plus its span's offset is UK wall-clock time.
+ */
+export function ukOffsetSpans(fromMs: number, toMs: number): UkOffsetSpan[] {
+	const offsetAt = (ms: number) => ukOffsetMinutes(new Date(ms)) * MINUTE_MS;
+	// The first minute at which the offset is no longer `before`'s, between two instants a day apart.
+	const change = (lo: number, hi: number) => {
+		const before = offsetAt(lo);
+		while (hi - lo > MINUTE_MS) {
+			const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
+			if (offsetAt(mid) === before) lo = mid;
+			else hi = mid;
+		}
+		return hi;
+	};
+	const spans: UkOffsetSpan[] = [];
+	let start = Math.floor(fromMs / MINUTE_MS) * MINUTE_MS;
+	let offset = offsetAt(start);
+	// Clocks change at most twice a year, never twice within a day: a daily step finds each change.
+	for (let t = start; t <= toMs;) {
+		const next = Math.min(t + DAY_MS, Math.max(toMs, t + MINUTE_MS));
+		if (offsetAt(next) !== offset) {
+			const at = change(t, next);
+			if (offset !== 0) spans.push({ startMs: start, endMs: at, offsetMs: offset });
+			start = at;
+			offset = offsetAt(at);
+		}
+		t = next;
+	}
+	if (offset !== 0)
+		spans.push({ startMs: start, endMs: Math.max(toMs, start) + 1, offsetMs: offset });
+	return spans;
 }
 
 /** 'HH:MM' in UK time, for filling a time field. */

@@ -9,7 +9,7 @@ export const load = () => {
 		title: c.title,
 		summary: c.summary,
 		opensOn: c.opensOn,
-		closesOn: c.closesOn,
+		closingDate: c.closingDate,
 		status: c.status
 	});
 	return { open: open.map(card), upcoming: upcoming.map(card), closed: closed.map(card) };

@@ -29,7 +29,6 @@ const themeRow = (page: Page, name: string) =>
 	page.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name }) });
 
 test('a lead sets up a small consultation and types up roadshow notes', async ({ page }) => {
-	test.setTimeout(60_000);
 	await signIn(page, 'lead');
 	await page.goto('/staff/consultations/new');
 	await page.getByLabel('Title').fill(title);
@@ -63,13 +62,21 @@ test('a lead sets up a small consultation and types up roadshow notes', async ({
 			.fill(`Family ${i}: the buses to the short break club are never on time.`);
 		await page.getByRole('button', { name: 'Add note' }).click();
 		await expect(page.getByText('Roadshow note added')).toBeVisible();
+		// Listed straight away, newest first, with who it came from and its priority.
+		const newest = page.locator('.govuk-summary-card').first();
+		await expect(newest).toContainText(
+			`Family ${i}: the buses to the short break club are never on time.`
+		);
+		await expect(newest).toContainText('Parents and carers');
+		await expect(newest).toContainText('Priority 1');
+		await expect(page.locator('.govuk-summary-card')).toHaveCount(i);
 	}
+	await expectNoAxeViolations(page);
 });
 
 test('a lead builds a code frame, tags comments, accepts suggestions and merges themes', async ({
 	page
 }) => {
-	test.setTimeout(90_000);
 	await signIn(page, 'lead');
 
 	await page.goto(`${base}/themes`);
@@ -109,15 +116,21 @@ test('a lead builds a code frame, tags comments, accepts suggestions and merges 
 
 	await page.goto(`${base}/comments`);
 	await expect(page.getByText('(mentions “bus”)')).toHaveCount(6);
+	const accept = page.getByRole('button', { name: `Accept the suggested theme ${themeName}` });
+	// The words a screen reader hears have a space between them ("Accept the", not "Acceptthe").
+	await expect(accept.first()).toHaveText(`Accept the suggested theme ${themeName}`);
+	// From the bottom up: after each, focus and scroll stay on the comment, far down the page.
 	for (let left = 6; left > 0; left--) {
-		await page
-			.getByRole('button', { name: `Accept the suggested theme ${themeName}` })
-			.first()
-			.click();
-		await expect(page.getByText('Theme added to the comment')).toBeVisible();
-		await expect(
-			page.getByRole('button', { name: `Accept the suggested theme ${themeName}` })
-		).toHaveCount(left - 1);
+		const comment = page.locator('.app-comment').filter({ has: accept }).last();
+		const id = await comment.getAttribute('id');
+		await comment.getByRole('button', { name: /^Accept/ }).click();
+		await expect(page).toHaveURL(new RegExp(`#${id}$`));
+		const done = page.locator(`#${id}`).getByRole('alert');
+		await expect(done).toContainText('Theme added to the comment');
+		await expect(done).toBeFocused();
+		await expect(done).toBeInViewport();
+		await expect(page.getByRole('alert')).toHaveCount(1);
+		await expect(accept).toHaveCount(left - 1);
 	}
 	await expectNoAxeViolations(page);
 
@@ -190,8 +203,23 @@ test.describe('without JavaScript', () => {
 			page.getByRole('heading', { level: 2, name: '1 comment', exact: true })
 		).toBeVisible();
 		await page.getByRole('button', { name: `Accept the suggested theme ${themeName}` }).click();
+		// The comment has left the "not yet tagged" list, so the message is at the top.
 		await expect(page.getByText('Theme added to the comment')).toBeVisible();
 		await expect(page.getByRole('heading', { level: 2, name: '0 comments' })).toBeVisible();
+
+		// Unfiltered, the page comes back at the comment: the address ends with its #anchor.
+		await page.goto(`${base}/comments`);
+		const last = page.locator('.app-comment').last();
+		const id = await last.getAttribute('id');
+		await last.getByRole('button', { name: /^Remove the theme/ }).click();
+		await expect(page).toHaveURL(new RegExp(`#${id}$`));
+		await expect(page.locator(`#${id}`)).toContainText('Theme removed from the comment');
+		await expect(page.locator(`#${id}`)).toBeInViewport();
+		await last.getByLabel('Add theme').selectOption({ label: themeName });
+		await last.getByRole('button', { name: 'Add theme' }).click();
+		await expect(page).toHaveURL(new RegExp(`#${id}$`));
+		await expect(page.locator(`#${id}`)).toContainText('Theme added to the comment');
+		await expect(page.locator(`#${id}`)).toBeInViewport();
 	});
 });
 
@@ -199,7 +227,6 @@ test('a lead closes the consultation and publishes "You said, we did", which a v
 	page,
 	browser
 }) => {
-	test.setTimeout(90_000);
 	// Nothing to read before it is published.
 	const visitorContext = await browser.newContext();
 	const visitor = await visitorContext.newPage();
@@ -260,8 +287,31 @@ test('a lead closes the consultation and publishes "You said, we did", which a v
 	await page.goto(`${base}/publish`);
 	await page.getByRole('button', { name: 'Close consultation now' }).click();
 	await expect(page.getByText('Consultation closed')).toBeVisible();
+	// Before publishing: the preview is the public page, with the empty tables named.
 	await page.goto(`${base}/response/publish`);
 	await expectNoAxeViolations(page);
+	const warnings = page.getByTestId('empty-table-warnings');
+	// Only roadshow notes here, so nobody has said how much they agree with either priority.
+	for (const n of [1, 2])
+		await expect(warnings).toContainText(
+			`Priority ${n}: nobody answered how much they agree, so its agreement table shows only zeros`
+		);
+	await page.getByRole('link', { name: 'Preview the public page' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'What you told us and what we will do' })
+	).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Preview' })).toContainText(
+		'It is not published yet'
+	);
+	await expect(page.getByTestId('empty-table-warnings')).toContainText(
+		'Priority 2: nobody answered'
+	);
+	await expect(page.locator('main')).toContainText('Transport to short breaks is unreliable.');
+	await expect(page.locator('main')).toContainText('We will get a minibus.');
+	await expectNoAxeViolations(page);
+	// Previewing publishes nothing.
+	expect((await visitor.goto(`/consultations/${slug}/response`))?.status()).toBe(404);
+	await page.getByRole('button', { name: 'Continue to publish' }).click();
 	await page.getByRole('button', { name: 'Publish response' }).click();
 	await expect(page.getByText('Response published', { exact: true })).toBeVisible();
 	await expectNoAxeViolations(page);
@@ -284,10 +334,35 @@ test('a lead closes the consultation and publishes "You said, we did", which a v
 	await expect(
 		visitor.getByRole('table', { name: 'How much people agreed with priority 1' })
 	).toBeVisible();
+	// Every table fits the page's column on a desktop screen: nothing cut off or scrolled.
+	await visitor.setViewportSize({ width: 1280, height: 800 });
+	for (const table of await visitor.locator('main table').all()) {
+		const { width, column } = await table.evaluate((t) => ({
+			width: t.scrollWidth,
+			column: t.closest('.govuk-width-container')!.clientWidth
+		}));
+		expect(width, (await table.locator('caption').textContent()) ?? '').toBeLessThanOrEqual(column);
+	}
+	// No lead's warnings on the public page.
+	await expect(visitor.getByTestId('empty-table-warnings')).toHaveCount(0);
 	await visitor.getByRole('link', { name: 'Easy Read version' }).click();
 	await expect(visitor.locator('#easy-read')).toHaveClass(/app-larger-text/);
 	await expect(visitor.locator('#easy-read')).toContainText('We will get a minibus.');
 	await visitorContext.close();
+});
+
+test('the question filter names each question with its priority, no two alike', async ({
+	page
+}) => {
+	await signIn(page, 'lead');
+	await page.goto('/staff/consultations/1/comments');
+	const options = await page
+		.getByLabel('Question', { exact: true })
+		.locator('option')
+		.allTextContents();
+	expect(options.length).toBeGreaterThan(2);
+	expect(new Set(options).size, options.join(' | ')).toBe(options.length);
+	expect(options).toContainEqual(expect.stringMatching(/\(priority 1: /));
 });
 
 test('a facilitator may not read or code comments', async ({ page }) => {

@@ -109,3 +109,41 @@ test('a duplicate web address is refused with a clear message', async ({ page })
 	);
 	await expect(page.getByLabel('Summary')).toHaveValue('A summary.');
 });
+
+test('closing early shows the day it closed, not the planned close date, to the public and staff', async ({
+	page
+}) => {
+	const title = `Short breaks review ${Date.now()}`;
+	await createAndOpenConsultation(page, title, false);
+	const publicPage = page.url();
+	const { day, month, year } = dayFromToday(0);
+	const today = new Intl.DateTimeFormat('en-GB', {
+		timeZone: 'Europe/London',
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric'
+	})
+		.format(new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), 12)))
+		.replace(',', '');
+
+	await page.goto('/staff');
+	await page.getByRole('link', { name: title }).click();
+	// The click resolves before the navigation: wait for the page before reading its address.
+	await expect(page).toHaveURL(/\/staff\/consultations\/\d+$/);
+	const staffPage = page.url();
+	await page.getByRole('link', { name: 'Publishing and closing' }).click();
+	await page.getByRole('button', { name: 'Close consultation now' }).click();
+	await expect(page.getByText('Consultation closed')).toBeVisible();
+
+	await page.goto(publicPage);
+	await expect(page.getByText(`This consultation closed on ${today}.`)).toBeVisible();
+	await expect(page.locator('.govuk-summary-list')).toContainText(new RegExp(`Closed\\s*${today}`));
+	await page.goto('/');
+	const closed = page.locator('li', { has: page.getByRole('link', { name: title }) });
+	await expect(closed).toContainText(`Closed on ${today}`);
+	await page.goto(staffPage);
+	await expect(page.locator('.govuk-summary-list')).toContainText(`closed early on ${today}`);
+	await page.getByRole('link', { name: 'Publishing and closing' }).click();
+	await expect(page.getByText(`was closed early, on ${today}`)).toBeVisible();
+});

@@ -46,11 +46,11 @@ async function answerTheRest(page: Page, agreeLabel: string, axe = true): Promis
 test('a parent answers with a skip-logic branch, changes an answer and sends it', async ({
 	page
 }) => {
-	test.setTimeout(120_000);
 	await startQuestionnaire(page, 'Questionnaire for parents and carers');
 
 	await reached(page, agreeHeading);
-	await expect(page.getByText(/^Question 1 of \d+$/)).toBeVisible();
+	// GOV.UK advice for branching forms: a question number, never a total that moves.
+	await expect(page.locator('.app-question-number')).toHaveText('Question 1');
 	await expect(
 		page.getByText('Priority 1: Identify additional needs at the earliest opportunity')
 	).toBeVisible();
@@ -61,7 +61,8 @@ test('a parent answers with a skip-logic branch, changes an answer and sends it'
 
 	// Disagreeing opens the follow-up written for it.
 	await reached(page, 'Why do you disagree, and what should we do differently? (optional)');
-	await expect(page.getByText('Question 2 of')).toBeVisible();
+	await expect(page.locator('.app-question-number')).toHaveText('Question 2');
+	await expect(page.getByText(/Question \d+ of \d+/)).toHaveCount(0);
 	await page.getByRole('textbox').fill('Assessments take too long.\nWe wait months.');
 	await continueButton(page).click();
 
@@ -118,7 +119,6 @@ test('a parent answers with a skip-logic branch, changes an answer and sends it'
 test('a young person answers the Easy Read version, with faces beside the words', async ({
 	page
 }) => {
-	test.setTimeout(120_000);
 	await startQuestionnaire(page, 'Easy Read version for young people');
 
 	await reached(page, 'Do you agree that we should work on this?');
@@ -144,6 +144,25 @@ test('a young person answers the Easy Read version, with faces beside the words'
 		await expect(face).toHaveAttribute('aria-hidden', 'true');
 		await expect(face).toHaveAttribute('focusable', 'false');
 	}
+	// Each face shows the feeling its words say.
+	const shapes = ['big-smile', 'smile', 'straight', 'frown', 'big-frown', 'question'];
+	for (const [i, shape] of shapes.entries())
+		await expect(faces.nth(i)).toHaveAttribute('data-face', shape);
+	// The priority in Easy Read words, written by staff, not the official title.
+	await expect(page.locator('.govuk-caption-l, .govuk-caption-m').first()).toHaveText(
+		'Priority 1: Find out early if children need extra help'
+	);
+	await expect(page.getByText('Identify additional needs at the earliest opportunity')).toHaveCount(
+		0
+	);
+	// A hard word links to the glossary where it first appears (here the caption), and only there.
+	await expect(
+		page
+			.locator('.govuk-caption-l, .govuk-caption-m')
+			.first()
+			.getByRole('link', { name: 'Priority' })
+	).toHaveAttribute('href', '/easy-read-words#priority');
+	await expect(page.locator('a[href="/easy-read-words#priority"]')).toHaveCount(1);
 	await expect(page.getByRole('radio', { name: 'I agree', exact: true })).toBeVisible();
 	await page.getByRole('button', { name: 'Read this page aloud' }).click();
 
@@ -161,7 +180,6 @@ test('someone saves their answers and comes back later from the link', async ({
 	page,
 	browser
 }) => {
-	test.setTimeout(60_000);
 	await startQuestionnaire(page, 'Questionnaire for parents and carers');
 	await reached(page, agreeHeading);
 	await page.getByRole('radio', { name: 'Strongly agree' }).check();
@@ -174,6 +192,10 @@ test('someone saves their answers and comes back later from the link', async ({
 	const link = (await page.locator('.app-resume-link a').getAttribute('href'))!;
 	expect(link).toMatch(/\/questionnaires\/parents-carers\/r\/[A-Za-z0-9_-]{43}$/);
 	await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'same-origin');
+	// The date given is the date answers can be sent until, not an earlier or later one.
+	await expect(page.locator('main')).toContainText(
+		/The link works until the consultation closes at 11:59pm on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} \w+ \d{4}\./
+	);
 
 	await page.getByRole('button', { name: 'Send me the link' }).click();
 	await reached(page, 'Your answers have been saved');
@@ -253,7 +275,6 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('a parent answers and sends a response', async ({ page }) => {
-		test.setTimeout(120_000);
 		await startQuestionnaire(page, 'Questionnaire for parents and carers', false);
 		await reached(page, agreeHeading, false);
 		await continueButton(page).click();

@@ -32,18 +32,16 @@ test('a lead changes a published questionnaire and earlier responses keep the wo
 	await page.goto(`${consultation}/paper-entry`);
 	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: 'Questionnaire for practitioners' }).click();
-	await page
-		.getByLabel('What would make the biggest difference to you? (optional)')
-		.fill('More training for school staff');
+	// A form with nothing on it is not a response.
 	await page.getByRole('button', { name: 'Save paper response' }).click();
 	await expect(page).toHaveTitle(/^Error: /);
 	await expect(page.locator('.govuk-error-summary')).toContainText(
-		'Question 1: Select how much you agree or disagree'
+		'Enter at least one answer from the paper form'
 	);
-	await expect(
-		page.getByLabel('What would make the biggest difference to you? (optional)')
-	).toHaveValue('More training for school staff');
 	await expectNoAxeViolations(page);
+	await page
+		.getByLabel('What would make the biggest difference to you? (optional)')
+		.fill('More training for school staff');
 	await agreeToEveryPriority(page);
 	await page.getByRole('button', { name: 'Save paper response' }).click();
 	await expect(page.getByText('Paper response saved')).toBeVisible();
@@ -150,10 +148,26 @@ test('a lead changes a published questionnaire and earlier responses keep the wo
 	);
 });
 
+test('a paper form with questions left blank is saved, the blanks as not answered', async ({
+	page
+}) => {
+	await signIn(page, 'facilitator');
+	await page.goto(`${consultation}/paper-entry`);
+	await page.getByRole('link', { name: 'Questionnaire for parents and carers' }).click();
+	await expect(page.getByText('Leave a question blank if it was not answered')).toBeVisible();
+	// Only the last comment was written on the paper: every agreement question is blank.
+	await page
+		.getByLabel('What would make the biggest difference to you? (optional)')
+		.fill('Shorter waits for assessments');
+	await page.getByRole('button', { name: 'Save paper response' }).click();
+	await expect(page.getByText('Paper response saved')).toBeVisible();
+	await expect(page.locator('.govuk-error-summary')).toHaveCount(0);
+});
+
 test('a facilitator enters a paper response and a roadshow note, but cannot edit questionnaires', async ({
 	page
 }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(180_000);
 	await signIn(page, 'facilitator');
 	// Facilitators find paper entry from their staff home page.
 	await page

@@ -166,8 +166,16 @@ test('a lead sees fullness banners on the register and the emails in the outbox'
 		.locator('tbody tr')
 		.filter({ hasText: 'Booking cancelled: City-wide evening session' })
 		.first();
-	await expect(email).toContainText('booking_cancelled');
+	// Plain-English kinds, and one status per email (kept here, so never also "Sent").
+	await expect(email).toContainText('Booking cancelled');
+	await expect(page.locator('tbody')).not.toContainText('booking_cancelled');
+	await expect(email).toContainText('Kept in outbox');
 	await email.getByRole('link').click();
+	const details = page.locator('.govuk-summary-list');
+	await expect(details).toContainText('Kept in outbox');
+	await expect(
+		details.locator('.govuk-summary-list__key', { hasText: /^\s*Sent\s*$/ })
+	).toHaveCount(0);
 	await expect(
 		page.getByRole('heading', { level: 1, name: /^Booking cancelled: City-wide evening session/ })
 	).toBeVisible();
@@ -192,6 +200,10 @@ test('a facilitator opens a register, checks people in and downloads the registe
 	await page.getByRole('button', { name: 'Check people in' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: /Check people in/ })).toBeVisible();
 	await expectNoAxeViolations(page);
+	// Each party's access needs are there at the door.
+	const needs = page.getByTestId('access-needs');
+	expect(await needs.count()).toBeGreaterThan(0);
+	for (const text of await needs.allInnerTexts()) expect(text).toMatch(/^Access needs: \S/);
 	const count = page.locator('#arrived-count');
 	const before = Number((await count.innerText()).match(/^(\d+) of/)![1]);
 	const total = Number((await count.innerText()).match(/of (\d+) arrived/)![1]);
@@ -228,6 +240,38 @@ test('a facilitator opens a register, checks people in and downloads the registe
 	const row = lines.find((line) => line.startsWith(`${reference},`));
 	expect(row).toMatch(new RegExp(`^${reference},confirmed,[^,]+,`));
 	expect(lines.some((line) => line.includes(name) && line.endsWith(',yes'))).toBe(true);
+});
+
+test('a facilitator adds a table note from a register and finds it listed there', async ({
+	page
+}) => {
+	await signIn(page, 'facilitator');
+	await page.getByRole('link', { name: /Roadshow in Toxteth/ }).click();
+	await expect(page).toHaveURL(/\/staff\/roadshow\/\d+$/);
+	const register = page.url();
+	const notes = page.getByRole('heading', { level: 2, name: /^Table notes \(\d+\)$/ });
+	const before = Number((await notes.innerText()).match(/\((\d+)\)/)![1]);
+
+	await page.getByRole('link', { name: 'Add a note from this session’s tables' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Roadshow notes' })).toBeVisible();
+	// The session the facilitator came from is chosen already.
+	await expect(page.getByLabel('Roadshow session')).toHaveValue(
+		new URL(register).pathname.split('/').pop()!
+	);
+	const text = `Table 3 (${Date.now().toString(36)}): parents asked for more evening sessions.`;
+	await page.getByRole('radio', { name: 'Parents and carers' }).check();
+	await page.getByLabel('What did people say?').fill(text);
+	await page.getByRole('button', { name: 'Add note' }).click();
+	await expect(page.getByText('Roadshow note added')).toBeVisible();
+	await expect(page.locator('.govuk-summary-card').first()).toContainText(text);
+	await expect(page.locator('.govuk-summary-card').first()).toContainText('Roadshow in Toxteth');
+
+	await page.goto(register);
+	await expect(notes).toHaveText(`Table notes (${before + 1})`);
+	const newest = page.locator('.app-table-notes li').first();
+	await expect(newest).toContainText(text);
+	await expect(newest).toContainText('From parents and carers');
+	await expectNoAxeViolations(page);
 });
 
 test('a facilitator cannot change sessions or consultations', async ({ page, request }) => {

@@ -5,10 +5,10 @@ import { bookingDraft, consultation } from '../../src/lib/server/db/schema';
 import { openDatabase, type Db } from '../../src/lib/server/db';
 import { createSession } from '../../src/lib/server/roadshow/sessions';
 import { saveDraftStep, startDraft } from '../../src/lib/server/roadshow/drafts';
-import { generateIdempotencyKey } from '../../src/lib/server/roadshow/references';
 import { ukLocalToInstant, ukToday } from '../../src/lib/format';
 
-export type Journey = { draftId: string; idempotencyKey: string };
+/** The draft id is the journey's idempotency key: the server issues it with the draft. */
+export type Journey = { draftId: string };
 
 export function openFixtureDatabase(path: string): Db {
 	return openDatabase(path);
@@ -65,7 +65,7 @@ export function addBookableSession(
 	return { slug, sessionId: session.id };
 }
 
-/** Journeys answered up to check answers, each with its own idempotency key, as the check page would give. */
+/** Journeys answered up to check answers, as a family would leave them. */
 export function prepareJourneys(
 	db: Db,
 	sessionId: number,
@@ -82,7 +82,7 @@ export function prepareJourneys(
 			['consent', { consentToContact: 'yes' }]
 		] as const;
 		for (const [step, values] of steps) saveDraftStep(db, draftId, sessionId, step, values, now);
-		return { draftId, idempotencyKey: generateIdempotencyKey() };
+		return { draftId };
 	});
 }
 
@@ -103,7 +103,7 @@ export async function postConfirm(
 				accept: 'application/json',
 				'content-type': 'application/x-www-form-urlencoded'
 			},
-			body: new URLSearchParams({ idempotencyKey: journey.idempotencyKey })
+			body: new URLSearchParams()
 		}
 	);
 	await response.arrayBuffer();
@@ -149,7 +149,7 @@ export function insertReadyJourneys(
 						updatedAt: now
 					})
 					.run();
-				return { draftId, slug, sessionId, idempotencyKey: generateIdempotencyKey() };
+				return { draftId, slug, sessionId };
 			}),
 		{ behavior: 'immediate' }
 	);

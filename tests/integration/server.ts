@@ -6,6 +6,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** RATE_LIMITS settings for load tests, where every client shares the test machine's address. */
+export const UNLIMITED_BOOKING =
+	'booking_start_address=1000000/60,booking_step_address=1000000/60,booking_email_address=1000000/60,booking_confirm_address=1000000/60,booking_confirm_session=1000000/60';
+export const UNLIMITED_QUESTIONNAIRES =
+	'questionnaire_start_address=1000000/60,questionnaire_answer_address=1000000/60';
+
 export type RunningServer = { url: string; databasePath: string; stop: () => Promise<void> };
 
 function freePort(): Promise<number> {
@@ -38,19 +44,27 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs: number
 	throw new Error(`server at ${url} did not start within ${timeoutMs} ms`);
 }
 
+export type ServerOptions = {
+	/** What node runs: the production server by default, or e.g. the cluster primary. */
+	entry?: string[];
+	/** Each line the server prints to standard output (otherwise ignored). */
+	onOutput?: (line: string) => void;
+};
+
 /**
  * `env` adds settings, e.g. SEED_DEMO: 'false'; `nodeArgs` go to node itself, e.g. --cpu-prof
  * when profiling a benchmark. The database is removed on stop.
  */
 export async function startServer(
 	env: Record<string, string> = {},
-	nodeArgs: string[] = []
-): Promise<RunningServer> {
+	nodeArgs: string[] = [],
+	{ entry = ['build/index.js'], onOutput }: ServerOptions = {}
+): Promise<RunningServer & { pid: number }> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const dir = mkdtempSync(join(tmpdir(), 'coproduce-test-'));
 	const databasePath = join(dir, 'coproduce-test.db');
-	const child = spawn(process.execPath, [...nodeArgs, 'build/index.js'], {
+	const child = spawn(process.execPath, [...nodeArgs, ...entry], {
 		env: {
 			...process.env,
 			PORT: String(port),
@@ -61,12 +75,21 @@ export async function startServer(
 			LOG_LEVEL: 'warn',
 			...env
 		},
-		stdio: ['ignore', 'ignore', 'inherit']
+		stdio: ['ignore', onOutput ? 'pipe' : 'ignore', 'inherit']
 	});
+	if (onOutput && child.stdout) {
+		let pending = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+			const lines = (pending + chunk).split('\n');
+			pending = lines.pop() ?? '';
+			for (const line of lines) onOutput(line);
+		});
+	}
 	await waitForServer(url, child, 30_000);
 	return {
 		url,
 		databasePath,
+		pid: child.pid!,
 		stop: async () => {
 			if (child.exitCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));

@@ -7,6 +7,8 @@ import DateInput from './DateInput.svelte';
 import ErrorSummary from './ErrorSummary.svelte';
 import Header from './Header.svelte';
 import Pagination from './Pagination.svelte';
+import PriorityFields from './PriorityFields.svelte';
+import QuestionField from './QuestionField.svelte';
 import Radios from './Radios.svelte';
 import SummaryList from './SummaryList.svelte';
 import Table from './Table.svelte';
@@ -277,5 +279,66 @@ describe('Pagination', () => {
 		expect(body(render(Pagination, { props: { page: 3, pageCount: 3, href } }))).not.toContain(
 			'rel="next"'
 		);
+	});
+});
+
+describe('QuestionField in Easy Read', () => {
+	const links = (out: string) =>
+		[...out.matchAll(/<a class="govuk-link" href="\/easy-read-words#([^"]+)">([^<]+)<\/a>/g)].map(
+			([, id, word]) => [id, word]
+		);
+	const question = (kind: 'single' | 'multiple' | 'text') => ({
+		key: 'q1',
+		kind,
+		caption: 'Priority 2: Help at school',
+		text: 'Which SEND help at your mainstream school is best?',
+		hint: 'Think about transition and each priority.',
+		required: true,
+		options: kind === 'text' ? [] : [{ value: 'a', label: 'More help' }]
+	});
+
+	it('links each hard word once, where it first appears, in every kind of question', () => {
+		for (const kind of ['single', 'multiple', 'text'] as const) {
+			const out = body(
+				render(QuestionField, { props: { question: question(kind), easyRead: true } })
+			);
+			expect(links(out), kind).toEqual([
+				['priority', 'Priority'],
+				['send', 'SEND'],
+				['mainstream', 'mainstream'],
+				['transition', 'transition']
+			]);
+			// The question is still the legend or label, and the hint still describes the field.
+			expect(out).toMatch(kind === 'text' ? /<label[^>]*>Which <a/ : /<legend[^>]*>Which <a/);
+			expect(out).toContain('id="q1-hint"');
+		}
+	});
+
+	it('links nothing outside Easy Read', () => {
+		const out = body(render(QuestionField, { props: { question: question('single') } }));
+		expect(links(out)).toEqual([]);
+		expect(out).toContain('Which SEND help at your mainstream school is best?');
+	});
+});
+
+describe('PriorityFields', () => {
+	it('shows the same fields, kept answers and errors when adding and changing a priority', () => {
+		const values = { title: 'More short breaks', easyReadTitle: '', description: 'Holiday clubs' };
+		const errors = { easyReadTitle: 'Enter an Easy Read title of 15 words or fewer' };
+		const adding = body(render(PriorityFields, { props: { values, errors, adding: true } }));
+		const changing = body(render(PriorityFields, { props: { values, errors } }));
+		for (const out of [adding, changing]) {
+			expect([...out.matchAll(/name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+				'title',
+				'easyReadTitle',
+				'description'
+			]);
+			expect(out).toContain('value="More short breaks"');
+			expect(out).toContain('Holiday clubs</textarea>');
+			expect(out).toContain('id="easyReadTitle-error"');
+		}
+		// Examples help when adding; a priority being changed already has its words.
+		expect(adding).toContain('For example, Identify additional needs');
+		expect(changing).not.toContain('For example, Identify additional needs');
 	});
 });

@@ -6,7 +6,7 @@ const bool = z
 	.enum(['true', 'false', '1', '0', 'yes', 'no'])
 	.transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const schema = z.object({
+const settings = z.object({
 	DATABASE_PATH: z.string().min(1).default('./data/coproduce.db'),
 	SEED_DEMO: bool.default(true),
 	DEMO_PASSWORD: z.string().min(8).optional(),
@@ -22,6 +22,19 @@ const schema = z.object({
 	/** e.g. smtp://user:pass@mail.example.org:587. Unset: emails stay in the outbox table (the demo default). */
 	SMTP_URL: z.string().min(1).optional(),
 	EMAIL_FROM: z.string().min(1).default('Coproduce <no-reply@example.org>'),
+	/** A GOV.UK Notify API key: every email, text and letter then goes through Notify. */
+	NOTIFY_API_KEY: z.string().min(74).optional(),
+	/** Only for a Notify stand-in (tests) or a proxy; the client defaults to the real service. */
+	NOTIFY_BASE_URL: z.string().url().optional(),
+	/** The Notify email template with ((subject)) as its subject and ((body)) as its message. */
+	NOTIFY_EMAIL_TEMPLATE_ID: z.string().uuid().optional(),
+	/** The Notify text message template whose message is ((body)). */
+	NOTIFY_SMS_TEMPLATE_ID: z.string().uuid().optional(),
+	NOTIFY_EMAIL_REPLY_TO_ID: z.string().uuid().optional(),
+	NOTIFY_SMS_SENDER_ID: z.string().uuid().optional(),
+	/** The bearer token Notify sends with delivery receipts; unset, the receipt endpoint refuses all. */
+	NOTIFY_CALLBACK_TOKEN: z.string().min(16).optional(),
+	NOTIFY_LETTER_POSTAGE: z.enum(['first', 'second', 'economy']).default('second'),
 	/** The public address of the service, for links in emails. */
 	PUBLIC_URL: z.preprocess(
 		(v) => v || process.env.ORIGIN || 'http://localhost:3000',
@@ -30,7 +43,25 @@ const schema = z.object({
 			.url()
 			.transform((v) => v.replace(/\/+$/, ''))
 	),
+	/** Reminders and retention run here; `npm start` turns it off in all server processes but one. */
+	HOUSEKEEPING: bool.default(true),
+	/** Overrides for the public forms' rate limits, e.g. "booking_start_address=40/600". */
+	RATE_LIMITS: z.string().optional(),
+	/** Most link emails (manage and resume links) one address is sent in an hour. */
+	LINK_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(3),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+});
+
+// Notify sends every message through a template, so its ids must come with the key.
+const schema = settings.superRefine((v, ctx) => {
+	if (!v.NOTIFY_API_KEY) return;
+	for (const key of ['NOTIFY_EMAIL_TEMPLATE_ID', 'NOTIFY_SMS_TEMPLATE_ID'] as const)
+		if (!v[key])
+			ctx.addIssue({
+				code: 'custom',
+				path: [key],
+				message: `${key} is required with NOTIFY_API_KEY`
+			});
 });
 
 export type Config = z.infer<typeof schema>;

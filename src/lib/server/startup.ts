@@ -6,8 +6,10 @@ import { log } from './log';
 import { sendDueReminders } from './roadshow/emails';
 import { applyRetention } from './retention';
 import { applyLiaisonRetention } from './liaison';
+import { deliverPending, pollDeliveryStatus } from './notify';
 
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
+const DELIVERY_INTERVAL_MS = 60_000;
 
 let started: Promise<void> | undefined;
 
@@ -20,7 +22,10 @@ async function run(): Promise<void> {
 	const config = getConfig();
 	const db = getDb();
 	log.info({ database: config.DATABASE_PATH }, 'database ready');
-	startHousekeeping();
+	if (config.HOUSEKEEPING) {
+		startHousekeeping();
+		startDelivery();
+	}
 	if (!config.SEED_DEMO || !isEmpty(db)) return;
 	const logins = await seedDemo(db, { password: config.DEMO_PASSWORD });
 	// Printed once, straight to the console: these must not go into log files.
@@ -56,6 +61,30 @@ function startHousekeeping(): void {
 			log.error({ err: err instanceof Error ? err.message : String(err) }, 'retention job failed');
 		}
 	};
+	log.info({ pid: process.pid }, 'housekeeping started');
 	tick();
 	setInterval(tick, HOUSEKEEPING_INTERVAL_MS).unref();
+}
+
+/**
+ * Every minute: messages due a retry (or left mid-send by a process that stopped) are sent, and,
+ * with GOV.UK Notify, statuses it has not reported by callback are polled (every 10 minutes).
+ */
+function startDelivery(): void {
+	let ticks = 0;
+	let running = false;
+	const tick = async () => {
+		if (running) return;
+		running = true;
+		try {
+			await deliverPending(getDb());
+			if (getConfig().NOTIFY_API_KEY && ticks++ % 10 === 0) await pollDeliveryStatus(getDb());
+		} catch (err) {
+			log.error({ err: err instanceof Error ? err.message : String(err) }, 'delivery job failed');
+		} finally {
+			running = false;
+		}
+	};
+	void tick();
+	setInterval(tick, DELIVERY_INTERVAL_MS).unref();
 }

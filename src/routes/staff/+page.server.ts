@@ -11,7 +11,7 @@ export const load = ({ locals }) => {
 		id: c.id,
 		title: c.title,
 		opensOn: c.opensOn,
-		closesOn: c.closesOn,
+		closingDate: c.closingDate,
 		priorityCount: c.priorityCount,
 		status: statusLabels[c.status],
 		published: c.status !== 'draft'

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db';
 import { staffUser } from '../db/schema';
-import { listAuditEvents, recordAudit } from '.';
+import {
+	allAuditEvents,
+	auditCsvRows,
+	listAuditEvents,
+	listAuditKinds,
+	recordAudit,
+	recordDataAccess,
+	type AuditFilters
+} from '.';
 
 const start = new Date('2026-06-04T09:00:00Z');
 
@@ -59,5 +67,83 @@ describe('audit log', () => {
 		expect(last.events.at(-1)?.summary).toBe('Event 0');
 		expect(listAuditEvents(db, { page: 4, pageSize: 50 }).events).toHaveLength(0);
 		expect(listAuditEvents(db, { page: -3, pageSize: 50 }).page).toBe(1);
+	});
+});
+
+describe('filtering and exporting the log', () => {
+	const at = (day: number) => new Date(Date.UTC(2026, 5, day, 12));
+	function setUp() {
+		const db = openDatabase(':memory:');
+		const { id } = db
+			.insert(staffUser)
+			.values({
+				email: 'l@example.org',
+				name: 'Lee Lead',
+				role: 'lead',
+				passwordHash: 'x',
+				createdAt: start,
+				updatedAt: start
+			})
+			.returning({ id: staffUser.id })
+			.get();
+		recordAudit(db, { action: 'sign_in.failed', summary: 'Failed sign-in', ip: '10.0.0.1' }, at(1));
+		recordDataAccess(
+			db,
+			{
+				actor: { staffUserId: id, ip: '10.0.0.2' },
+				action: 'personal_data.downloaded',
+				what: 'the register CSV for "Bootle"',
+				rows: 12,
+				subjectType: 'roadshow_session',
+				subjectId: 3
+			},
+			at(2)
+		);
+		recordDataAccess(
+			db,
+			{
+				actor: { staffUserId: id },
+				action: 'personal_data.printed',
+				what: 'the printable report',
+				filters: 'Parents and carers',
+				rows: 1,
+				subjectType: 'consultation',
+				subjectId: 1
+			},
+			at(3)
+		);
+		return { db, id };
+	}
+
+	it('says who took what, with which filters and how many rows', () => {
+		const { db } = setUp();
+		expect(listAuditEvents(db).events.map((e) => e.summary)).toEqual([
+			'Opened for printing the printable report (1 row; filters: Parents and carers)',
+			'Downloaded the register CSV for "Bootle" (12 rows; no filters)',
+			'Failed sign-in'
+		]);
+	});
+
+	it('filters by person, kind and date', () => {
+		const { db, id } = setUp();
+		const actions = (filters: AuditFilters) =>
+			listAuditEvents(db, { filters }).events.map((e) => e.action);
+		expect(actions({ actor: id })).toEqual(['personal_data.printed', 'personal_data.downloaded']);
+		expect(actions({ actor: 'none' })).toEqual(['sign_in.failed']);
+		expect(actions({ kind: 'sign_in' })).toEqual(['sign_in.failed']);
+		expect(actions({ kind: 'sign' })).toEqual([]);
+		expect(actions({ from: at(2), to: at(3) })).toEqual(['personal_data.downloaded']);
+		expect(listAuditEvents(db, { filters: { kind: 'personal_data' } }).total).toBe(2);
+		expect(listAuditKinds(db)).toEqual(['personal_data', 'sign_in']);
+	});
+
+	it('exports the matching events with spreadsheet-safe cells', () => {
+		const { db } = setUp();
+		recordAudit(db, { action: 'x.y', summary: '=HYPERLINK("evil")' }, at(4));
+		const rows = auditCsvRows(allAuditEvents(db, { kind: 'x' }));
+		expect(rows).toEqual([
+			['when', 'who', 'action', 'what', 'ip'],
+			[at(4).toISOString(), 'Not signed in', 'x.y', `'=HYPERLINK("evil")`, '']
+		]);
 	});
 });

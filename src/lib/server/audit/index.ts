@@ -1,8 +1,9 @@
 // The audit log: who did what, and when. Summaries are shown to admins, so they must never
 // contain passwords, tokens or one-time passwords.
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { auditEvent, staffUser } from '../db/schema';
+import { csvSafe } from '../shared/csv';
 
 /** The staff member making a change, for the audit record written with it. */
 export type Actor = { staffUserId: number; ip?: string | null };
@@ -32,6 +33,40 @@ export function recordAudit(db: DbOrTx, input: AuditInput, now = new Date()): vo
 		.run();
 }
 
+/** A download, print or reading of personal data: who, what, with which filters, how many rows. */
+export type DataAccess = {
+	actor: Actor;
+	action: 'personal_data.downloaded' | 'personal_data.printed' | 'personal_data.read';
+	/** What was taken, in plain English, e.g. "the register CSV for Bootle drop-in". */
+	what: string;
+	filters?: string | null;
+	rows: number;
+	subjectType: string;
+	subjectId: string | number;
+};
+
+export function recordDataAccess(db: DbOrTx, access: DataAccess, now = new Date()): void {
+	const verb = {
+		'personal_data.downloaded': 'Downloaded',
+		'personal_data.printed': 'Opened for printing',
+		'personal_data.read': 'Read'
+	}[access.action];
+	const rows = `${access.rows} ${access.rows === 1 ? 'row' : 'rows'}`;
+	const filters = access.filters ? `; filters: ${access.filters}` : '; no filters';
+	recordAudit(
+		db,
+		{
+			actorStaffUserId: access.actor.staffUserId,
+			ip: access.actor.ip,
+			action: access.action,
+			subjectType: access.subjectType,
+			subjectId: access.subjectId,
+			summary: `${verb} ${access.what} (${rows}${filters})`
+		},
+		now
+	);
+}
+
 export type AuditListItem = {
 	id: number;
 	occurredAt: Date;
@@ -52,32 +87,79 @@ export type AuditPage = {
 	pageCount: number;
 };
 
+/** Who did it (a staff id, or 'none' for people not signed in), what kind, and between which instants. */
+export type AuditFilters = {
+	actor?: number | 'none';
+	/** The part of the action before the dot: "sign_in", "personal_data", "rate_limit"… */
+	kind?: string;
+	from?: Date;
+	/** Exclusive. */
+	to?: Date;
+};
+
+function whereOf(filters: AuditFilters): SQL | undefined {
+	const parts: (SQL | undefined)[] = [
+		filters.actor === 'none'
+			? isNull(auditEvent.actorStaffUserId)
+			: filters.actor != null
+				? eq(auditEvent.actorStaffUserId, filters.actor)
+				: undefined,
+		filters.kind
+			? or(eq(auditEvent.action, filters.kind), like(auditEvent.action, `${filters.kind}.%`))
+			: undefined,
+		filters.from ? gte(auditEvent.occurredAt, filters.from) : undefined,
+		filters.to ? lt(auditEvent.occurredAt, filters.to) : undefined
+	];
+	return and(...parts.filter(Boolean));
+}
+
+/** The kinds of event recorded so far, for the filter list. */
+export function listAuditKinds(db: DbOrTx): string[] {
+	return db
+		.selectDistinct({
+			kind: sql<string>`substr(${auditEvent.action}, 1, instr(${auditEvent.action} || '.', '.') - 1)`
+		})
+		.from(auditEvent)
+		.orderBy(asc(sql`1`))
+		.all()
+		.map((r) => r.kind);
+}
+
+const listColumns = {
+	id: auditEvent.id,
+	occurredAt: auditEvent.occurredAt,
+	action: auditEvent.action,
+	summary: auditEvent.summary,
+	subjectType: auditEvent.subjectType,
+	subjectId: auditEvent.subjectId,
+	ip: auditEvent.ip,
+	actorStaffUserId: auditEvent.actorStaffUserId,
+	actorName: staffUser.name
+};
+
 /** Newest first. A page past the end gives an empty list (the caller decides whether that is a 404). */
 export function listAuditEvents(
 	db: DbOrTx,
-	{ page = 1, pageSize = 50 }: { page?: number; pageSize?: number } = {}
+	{
+		page = 1,
+		pageSize = 50,
+		filters = {}
+	}: { page?: number; pageSize?: number; filters?: AuditFilters } = {}
 ): AuditPage {
 	const size = Math.max(1, Math.floor(pageSize));
 	const current = Math.max(1, Math.floor(page));
+	const where = whereOf(filters);
 	const total =
 		db
 			.select({ n: sql<number>`count(*)` })
 			.from(auditEvent)
+			.where(where)
 			.get()?.n ?? 0;
 	const events = db
-		.select({
-			id: auditEvent.id,
-			occurredAt: auditEvent.occurredAt,
-			action: auditEvent.action,
-			summary: auditEvent.summary,
-			subjectType: auditEvent.subjectType,
-			subjectId: auditEvent.subjectId,
-			ip: auditEvent.ip,
-			actorStaffUserId: auditEvent.actorStaffUserId,
-			actorName: staffUser.name
-		})
+		.select(listColumns)
 		.from(auditEvent)
 		.leftJoin(staffUser, eq(auditEvent.actorStaffUserId, staffUser.id))
+		.where(where)
 		.orderBy(desc(auditEvent.occurredAt), desc(auditEvent.id))
 		.limit(size)
 		.offset((current - 1) * size)
@@ -89,4 +171,31 @@ export function listAuditEvents(
 		total,
 		pageCount: Math.max(1, Math.ceil(total / size))
 	};
+}
+
+/** Every matching event, newest first, for the export. */
+export function allAuditEvents(db: DbOrTx, filters: AuditFilters = {}): AuditListItem[] {
+	return db
+		.select(listColumns)
+		.from(auditEvent)
+		.leftJoin(staffUser, eq(auditEvent.actorStaffUserId, staffUser.id))
+		.where(whereOf(filters))
+		.orderBy(desc(auditEvent.occurredAt), desc(auditEvent.id))
+		.all();
+}
+
+export const AUDIT_CSV_COLUMNS = ['when', 'who', 'action', 'what', 'ip'] as const;
+
+/** The log as CSV rows (header first), each text cell made safe for spreadsheets. */
+export function auditCsvRows(events: AuditListItem[]): string[][] {
+	return [
+		[...AUDIT_CSV_COLUMNS],
+		...events.map((e) => [
+			e.occurredAt.toISOString(),
+			csvSafe(e.actorName ?? 'Not signed in'),
+			e.action,
+			csvSafe(e.summary),
+			e.ip ?? ''
+		])
+	];
 }

@@ -4,6 +4,7 @@ import { openDatabase } from '../db';
 import { authSession, staffUser } from '../db/schema';
 import {
 	createSession,
+	extendSession,
 	generateSessionToken,
 	hashToken,
 	invalidateSession,
@@ -156,6 +157,46 @@ describe('validateSessionToken', () => {
 		invalidateUserSessions(db, userId);
 		expect(validateSessionToken(db, second.token, start, limits)).toBeNull();
 		expect(validateSessionToken(db, third.token, start, limits)).toBeNull();
+	});
+});
+
+describe('extendSession', () => {
+	async function setUp() {
+		const db = openDatabase(':memory:');
+		const userId = await insertStaff(db, {
+			email: 'a@example.org',
+			password: 'correct horse battery',
+			role: 'admin'
+		});
+		return { db, ...createSession(db, userId, start) };
+	}
+
+	it('counts as activity now, so the idle time-out starts again', async () => {
+		const { db, token, session } = await setUp();
+		// 58 minutes idle: the time-out warning is showing.
+		expect(extendSession(db, session.id, at(minutes(58)), limits)).toEqual(at(minutes(118)));
+		// Without the extension this would have ended at 60 minutes.
+		expect(validateSessionToken(db, token, at(minutes(100)), limits)).not.toBeNull();
+	});
+
+	it('even within a minute of the last refresh', async () => {
+		const { db, session } = await setUp();
+		expect(extendSession(db, session.id, at(30_000), limits)).toEqual(at(minutes(60) + 30_000));
+	});
+
+	it('never goes past the absolute limit', async () => {
+		const { db, session } = await setUp();
+		for (let m = 50; m < 11 * 60; m += 50) extendSession(db, session.id, at(minutes(m)), limits);
+		expect(extendSession(db, session.id, at(minutes(11 * 60 + 30)), limits)).toEqual(
+			at(limits.maxMs)
+		);
+	});
+
+	it('cannot bring back a session that has ended', async () => {
+		const { db, token, session } = await setUp();
+		expect(extendSession(db, session.id, at(minutes(61)), limits)).toBeNull();
+		expect(validateSessionToken(db, token, at(minutes(61)), limits)).toBeNull();
+		expect(extendSession(db, 'no-such-session', at(1000), limits)).toBeNull();
 	});
 });
 

@@ -110,6 +110,23 @@ export function validateSessionToken(
 	};
 }
 
+/**
+ * "Stay signed in" from the time-out warning: counts as activity now, whenever the last refresh
+ * was. Returns the new end of the session (the absolute limit still applies), or null if it has
+ * already ended.
+ */
+export function extendSession(
+	db: DbOrTx,
+	sessionId: string,
+	now = new Date(),
+	limits = sessionLimits()
+): Date | null {
+	const session = db.select().from(authSession).where(eq(authSession.id, sessionId)).get();
+	if (!session || sessionState(session, now, limits) === 'expired') return null;
+	db.update(authSession).set({ lastActiveAt: now }).where(eq(authSession.id, sessionId)).run();
+	return sessionExpiresAt({ ...session, lastActiveAt: now }, limits);
+}
+
 export function invalidateSession(db: DbOrTx, sessionId: string): void {
 	db.delete(authSession).where(eq(authSession.id, sessionId)).run();
 }

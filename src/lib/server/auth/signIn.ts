@@ -12,7 +12,7 @@ import {
 	invalidateUserSessions,
 	type Session
 } from './session';
-import { isSignInThrottled, recordSignInAttempt } from './throttle';
+import { recordSignInSuccess, reserveSignInAttempt } from './throttle';
 import { findByEmail, normaliseEmail, toSessionUser } from './users';
 import type { StaffSessionUser } from './types';
 
@@ -51,7 +51,7 @@ export async function signIn(
 	const subject = user ? { subjectType: 'staff_user', subjectId: user.id } : {};
 	const who = user ? `${user.name} (${user.email})` : 'an email address with no account';
 
-	if (isSignInThrottled(db, email, ip, now)) {
+	if (!reserveSignInAttempt(db, email, ip, now).allowed) {
 		recordAudit(
 			db,
 			{
@@ -67,7 +67,6 @@ export async function signIn(
 
 	const passwordCorrect = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
 	if (!user || !passwordCorrect || user.disabledAt) {
-		recordSignInAttempt(db, email, ip, false, now);
 		const why = !user ? '' : !passwordCorrect ? ': wrong password' : ': the account is disabled';
 		recordAudit(
 			db,
@@ -77,7 +76,7 @@ export async function signIn(
 		return { ok: false, reason: 'invalid' };
 	}
 
-	recordSignInAttempt(db, email, ip, true, now);
+	recordSignInSuccess(db, email, ip);
 	// Always a fresh token: a token planted in the browser before sign-in must not become signed in.
 	invalidateSessionToken(db, input.previousToken);
 	const { token, session } = createSession(db, user.id, now);
@@ -149,12 +148,13 @@ export async function changePassword(
 		return { ok: false, errors: { currentPassword: 'Your account is not active' } };
 
 	// Wrong current passwords count like failed sign-ins, so a left-open session cannot be used to guess.
-	if (isSignInThrottled(db, user.email, context.ip, now)) {
+	if (!reserveSignInAttempt(db, user.email, context.ip, now).allowed) {
 		return { ok: false, errors: { currentPassword: SIGN_IN_THROTTLED } };
 	}
 	const errors: FieldErrors = {};
-	if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-		recordSignInAttempt(db, user.email, context.ip, false, now);
+	if (await verifyPassword(user.passwordHash, input.currentPassword)) {
+		recordSignInSuccess(db, user.email, context.ip);
+	} else {
 		errors.currentPassword = 'Your current password is not correct';
 	}
 	const ruleError =

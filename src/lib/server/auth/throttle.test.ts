@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openDatabase } from '../db';
 import { signInAttempt } from '../db/schema';
 import {
@@ -6,7 +9,8 @@ import {
 	emailKey,
 	isSignInThrottled,
 	isThrottled,
-	recordSignInAttempt
+	recordSignInSuccess,
+	reserveSignInAttempt
 } from './throttle';
 
 const now = new Date('2026-06-04T09:00:00Z');
@@ -32,7 +36,7 @@ describe('recording attempts', () => {
 		times: number,
 		at = now
 	) => {
-		for (let i = 0; i < times; i++) recordSignInAttempt(db, email, ip, false, at);
+		for (let i = 0; i < times; i++) reserveSignInAttempt(db, email, ip, at);
 	};
 
 	it('throttles an (email, address) pair after 5 failures', () => {
@@ -72,7 +76,7 @@ describe('recording attempts', () => {
 		const db = openDatabase(':memory:');
 		fail(db, 'jo@example.org', '10.0.0.1', 4);
 		fail(db, 'sam@example.org', '10.0.0.1', 2);
-		recordSignInAttempt(db, 'jo@example.org', '10.0.0.1', true, now);
+		recordSignInSuccess(db, 'jo@example.org', '10.0.0.1');
 		expect(countRecentFailures(db, 'jo@example.org', '10.0.0.1', now)).toEqual({
 			emailIp: 0,
 			ip: 2
@@ -82,8 +86,34 @@ describe('recording attempts', () => {
 	it('prunes attempts older than a day', () => {
 		const db = openDatabase(':memory:');
 		fail(db, 'jo@example.org', '10.0.0.1', 3);
-		recordSignInAttempt(db, 'sam@example.org', '10.0.0.2', false, minutesLater(24 * 60 + 1));
+		reserveSignInAttempt(db, 'sam@example.org', '10.0.0.2', minutesLater(24 * 60 + 1));
 		expect(db.select().from(signInAttempt).all()).toHaveLength(1);
+	});
+
+	it('allows the 5th attempt and refuses the 6th, counting refused attempts too', () => {
+		const db = openDatabase(':memory:');
+		const results = Array.from(
+			{ length: 8 },
+			() => reserveSignInAttempt(db, 'jo@example.org', '10.0.0.1', now).allowed
+		);
+		expect(results).toEqual([true, true, true, true, true, false, false, false]);
+		expect(countRecentFailures(db, 'jo@example.org', '10.0.0.1', now)).toEqual({
+			emailIp: 8,
+			ip: 8
+		});
+	});
+
+	it('counts attempts from two connections to one database file', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'throttle-'));
+		const path = join(dir, 'two.db');
+		const first = openDatabase(path);
+		const second = openDatabase(path);
+		for (let i = 0; i < 3; i++) reserveSignInAttempt(first, 'jo@example.org', '10.0.0.1', now);
+		for (let i = 0; i < 2; i++) reserveSignInAttempt(second, 'jo@example.org', '10.0.0.1', now);
+		expect(reserveSignInAttempt(first, 'jo@example.org', '10.0.0.1', now).allowed).toBe(false);
+		first.$client.close();
+		second.$client.close();
+		rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('stores emails hashed, not as typed', () => {

@@ -4,13 +4,14 @@
 import { and, count, eq, gte, lt } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
 import { signInAttempt } from '../db/schema';
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_EMAIL_IP = 5;
 export const MAX_FAILURES_PER_IP = 50;
-const KEEP_ATTEMPTS_MS = 24 * 3_600_000;
+/** Sign-in attempts (hashed email, IP address) are pruned after this long. */
+export const KEEP_ATTEMPTS_MS = 24 * 3_600_000;
 
 export type FailureCounts = { emailIp: number; ip: number };
 
@@ -24,7 +25,12 @@ export function emailKey(email: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(email.trim().toLowerCase())));
 }
 
-export function countRecentFailures(db: Db, email: string, ip: string, now: Date): FailureCounts {
+export function countRecentFailures(
+	db: DbOrTx,
+	email: string,
+	ip: string,
+	now: Date
+): FailureCounts {
 	const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
 	const recentFailures = and(
 		eq(signInAttempt.ip, ip),
@@ -45,28 +51,37 @@ export function isSignInThrottled(db: Db, email: string, ip: string, now = new D
 	return isThrottled(countRecentFailures(db, email, ip, now));
 }
 
-/** A success wipes that (email, IP)'s failures. Old rows are pruned as we go. */
-export function recordSignInAttempt(
+/**
+ * Counts an attempt BEFORE its password is checked: the check of the limit and the reservation
+ * share one immediate transaction, so N parallel attempts count N and none reads a stale count.
+ * Every attempt, refused or not, is stored as a failure; a correct password later clears the
+ * (email, IP) pair with recordSignInSuccess. Returns whether the attempt may go ahead.
+ */
+export function reserveSignInAttempt(
 	db: Db,
 	email: string,
 	ip: string,
-	succeeded: boolean,
 	now = new Date()
-): void {
+): { allowed: boolean } {
 	const key = emailKey(email);
-	db.transaction(
+	return db.transaction(
 		(tx) => {
-			if (succeeded) {
-				tx.delete(signInAttempt)
-					.where(and(eq(signInAttempt.emailKey, key), eq(signInAttempt.ip, ip)))
-					.run();
-			} else {
-				tx.insert(signInAttempt).values({ emailKey: key, ip, succeeded, attemptedAt: now }).run();
-			}
+			const allowed = !isThrottled(countRecentFailures(tx, email, ip, now));
+			tx.insert(signInAttempt)
+				.values({ emailKey: key, ip, succeeded: false, attemptedAt: now })
+				.run();
 			tx.delete(signInAttempt)
 				.where(lt(signInAttempt.attemptedAt, new Date(now.getTime() - KEEP_ATTEMPTS_MS)))
 				.run();
+			return { allowed };
 		},
 		{ behavior: 'immediate' }
 	);
+}
+
+/** A correct password wipes that (email, IP)'s failures, its own reservation among them. */
+export function recordSignInSuccess(db: Db, email: string, ip: string): void {
+	db.delete(signInAttempt)
+		.where(and(eq(signInAttempt.emailKey, emailKey(email)), eq(signInAttempt.ip, ip)))
+		.run();
 }

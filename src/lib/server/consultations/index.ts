@@ -2,3 +2,4 @@ export * from './status';
 export * from './validation';
 export * from './queries';
 export * from './manage';
+export * from './lifecycle';

@@ -71,62 +71,24 @@ export function updateConsultation(
 	);
 }
 
-/** Publishing needs what the public page shows: the strategy and at least one priority. */
-export function publishProblems(
-	c: { strategyMarkdown: string },
-	priorityCount: number
-): FieldErrors {
-	const problems: FieldErrors = {};
-	if (c.strategyMarkdown.trim() === '')
-		problems.strategy = 'Add the draft strategy before publishing';
-	if (priorityCount === 0) problems.priorities = 'Add at least one priority before publishing';
-	return problems;
+/**
+ * Published means frozen: answers, notes, comments and charts refer to priorities by id and
+ * their frozen captions say "Priority 1: …", so after publication a priority cannot be removed,
+ * renumbered or retitled (its description can still be clarified; new priorities can be added).
+ */
+export const PRIORITY_FROZEN_MESSAGE =
+	'This consultation has been published, so its priorities cannot be removed, reordered or renamed';
+
+function isPublished(tx: Tx, consultationId: number): boolean {
+	const c = tx
+		.select({ publishedAt: consultation.publishedAt })
+		.from(consultation)
+		.where(eq(consultation.id, consultationId))
+		.get();
+	return c?.publishedAt != null;
 }
 
-export function publishConsultation(db: Db, id: number, actor: Actor, now = new Date()): Outcome {
-	return db.transaction(
-		(tx) => {
-			const c = tx.select().from(consultation).where(eq(consultation.id, id)).get();
-			if (!c) return { ok: false as const, errors: { form: 'This consultation no longer exists' } };
-			const count = countPriorities(tx, id);
-			const problems = publishProblems(c, count);
-			if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
-			tx.update(consultation)
-				.set({ publishedAt: now, updatedAt: now })
-				.where(eq(consultation.id, id))
-				.run();
-			audit(tx, actor, 'consultation.published', id, `Published consultation "${c.title}"`, now);
-			return { ok: true as const };
-		},
-		{ behavior: 'immediate' }
-	);
-}
-
-export function closeConsultationEarly(db: Db, id: number, actor: Actor, now = new Date()): void {
-	db.transaction(
-		(tx) => {
-			tx.update(consultation)
-				.set({ closedEarlyAt: now, updatedAt: now })
-				.where(eq(consultation.id, id))
-				.run();
-			audit(tx, actor, 'consultation.closed', id, 'Closed the consultation early', now);
-		},
-		{ behavior: 'immediate' }
-	);
-}
-
-export function reopenConsultation(db: Db, id: number, actor: Actor, now = new Date()): void {
-	db.transaction(
-		(tx) => {
-			tx.update(consultation)
-				.set({ closedEarlyAt: null, updatedAt: now })
-				.where(eq(consultation.id, id))
-				.run();
-			audit(tx, actor, 'consultation.reopened', id, 'Reopened the consultation', now);
-		},
-		{ behavior: 'immediate' }
-	);
-}
+export type PriorityChange = 'done' | 'not_found' | 'frozen';
 
 function countPriorities(tx: Tx, consultationId: number): number {
 	return tx
@@ -173,15 +135,22 @@ export function updatePriority(
 	input: PriorityInput,
 	actor: Actor,
 	now = new Date()
-): boolean {
+): PriorityChange {
 	return db.transaction(
 		(tx) => {
+			const current = tx
+				.select()
+				.from(priority)
+				.where(and(eq(priority.id, priorityId), eq(priority.consultationId, consultationId)))
+				.get();
+			if (!current) return 'not_found';
+			if (current.title !== input.title && isPublished(tx, consultationId)) return 'frozen';
 			const result = tx
 				.update(priority)
 				.set(input)
 				.where(and(eq(priority.id, priorityId), eq(priority.consultationId, consultationId)))
 				.run();
-			if (result.changes === 0) return false;
+			if (result.changes === 0) return 'not_found';
 			audit(
 				tx,
 				actor,
@@ -190,7 +159,7 @@ export function updatePriority(
 				`Updated priority "${input.title}"`,
 				now
 			);
-			return true;
+			return 'done';
 		},
 		{ behavior: 'immediate' }
 	);
@@ -204,15 +173,16 @@ export function movePriority(
 	direction: 'up' | 'down',
 	actor: Actor,
 	now = new Date()
-): boolean {
+): PriorityChange {
 	return db.transaction(
 		(tx) => {
+			if (isPublished(tx, consultationId)) return 'frozen';
 			const p = tx
 				.select()
 				.from(priority)
 				.where(and(eq(priority.id, priorityId), eq(priority.consultationId, consultationId)))
 				.get();
-			if (!p) return false;
+			if (!p) return 'not_found';
 			const neighbour = tx
 				.select()
 				.from(priority)
@@ -227,9 +197,12 @@ export function movePriority(
 				.orderBy(direction === 'up' ? desc(priority.position) : asc(priority.position))
 				.limit(1)
 				.get();
-			if (!neighbour) return true;
-			tx.update(priority).set({ position: neighbour.position }).where(eq(priority.id, p.id)).run();
+			if (!neighbour) return 'done';
+			// Positions are unique per consultation, checked row by row: park one while they swap.
+			const parked = countPriorities(tx, consultationId) + 1;
+			tx.update(priority).set({ position: parked }).where(eq(priority.id, p.id)).run();
 			tx.update(priority).set({ position: p.position }).where(eq(priority.id, neighbour.id)).run();
+			tx.update(priority).set({ position: neighbour.position }).where(eq(priority.id, p.id)).run();
 			audit(
 				tx,
 				actor,
@@ -238,7 +211,7 @@ export function movePriority(
 				`Moved priority "${p.title}" ${direction} to ${neighbour.position}`,
 				now
 			);
-			return true;
+			return 'done';
 		},
 		{ behavior: 'immediate' }
 	);
@@ -250,21 +223,30 @@ export function removePriority(
 	priorityId: number,
 	actor: Actor,
 	now = new Date()
-): boolean {
+): PriorityChange {
 	return db.transaction(
 		(tx) => {
+			if (isPublished(tx, consultationId)) return 'frozen';
 			const p = tx
 				.delete(priority)
 				.where(and(eq(priority.id, priorityId), eq(priority.consultationId, consultationId)))
 				.returning()
 				.get();
-			if (!p) return false;
-			tx.update(priority)
-				.set({ position: sql`${priority.position} - 1` })
+			if (!p) return 'not_found';
+			// One at a time from the lowest: positions are unique, checked row by row.
+			const after = tx
+				.select({ id: priority.id, position: priority.position })
+				.from(priority)
 				.where(and(eq(priority.consultationId, consultationId), gt(priority.position, p.position)))
-				.run();
+				.orderBy(asc(priority.position))
+				.all();
+			for (const q of after)
+				tx.update(priority)
+					.set({ position: q.position - 1 })
+					.where(eq(priority.id, q.id))
+					.run();
 			audit(tx, actor, 'priority.removed', consultationId, `Removed priority "${p.title}"`, now);
-			return true;
+			return 'done';
 		},
 		{ behavior: 'immediate' }
 	);

@@ -2,14 +2,18 @@
 import { asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { preparedPerDatabase, type Db } from '../db';
 import { consultation, priority } from '../db/schema';
-import { consultationStatus, type ConsultationStatus } from './status';
+import { closingDate, consultationStatus, type ConsultationStatus } from './status';
 
 export type Consultation = typeof consultation.$inferSelect;
 export type Priority = typeof priority.$inferSelect;
-export type ConsultationWithStatus = Consultation & { status: ConsultationStatus };
+/** closingDate: the true last day (see status.ts); show it, not closesOn, to say when it closes. */
+export type ConsultationWithStatus = Consultation & {
+	status: ConsultationStatus;
+	closingDate: string;
+};
 
 function withStatus(c: Consultation, today: string): ConsultationWithStatus {
-	return { ...c, status: consultationStatus(c, today) };
+	return { ...c, status: consultationStatus(c, today), closingDate: closingDate(c) };
 }
 
 /** Published consultations for the home page: open first (closing soonest), then upcoming, then closed. */
@@ -28,7 +32,7 @@ export function listPublicConsultations(db: Db, today: string) {
 			.sort((a, b) => a.opensOn.localeCompare(b.opensOn)),
 		closed: all
 			.filter((c) => c.status === 'closed' || c.status === 'response_published')
-			.sort((a, b) => b.closesOn.localeCompare(a.closesOn))
+			.sort((a, b) => b.closingDate.localeCompare(a.closingDate))
 	};
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consultationStatus } from './status';
+import { closingDate, consultationStatus } from './status';
 
 const base = {
 	opensOn: '2026-06-01',
@@ -26,5 +26,18 @@ describe('consultationStatus', () => {
 		expect(consultationStatus({ ...base, responsePublishedAt: new Date() }, '2026-07-10')).toBe(
 			'response_published'
 		);
+	});
+});
+
+describe('closingDate', () => {
+	it('is the planned close date unless staff closed early, then the UK day they did', () => {
+		expect(closingDate({ closesOn: '2027-01-12', closedEarlyAt: null })).toBe('2027-01-12');
+		expect(
+			closingDate({ closesOn: '2027-01-12', closedEarlyAt: new Date('2026-12-02T10:00:00Z') })
+		).toBe('2026-12-02');
+		// 23:30 UTC on a summer evening is already the next day in the UK.
+		expect(
+			closingDate({ closesOn: '2026-07-31', closedEarlyAt: new Date('2026-06-01T23:30:00Z') })
+		).toBe('2026-06-02');
 	});
 });

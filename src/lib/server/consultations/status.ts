@@ -1,5 +1,7 @@
 // Where a consultation is in its life. Staff publish it; after that its dates decide whether it is
 // upcoming, open or closed, unless staff close it early or publish the council's response.
+import { ukToday } from '../../format';
+
 export type ConsultationStatus = 'draft' | 'upcoming' | 'open' | 'closed' | 'response_published';
 
 type Dated = {
@@ -19,6 +21,14 @@ export function consultationStatus(c: Dated, today: string): ConsultationStatus 
 	return 'open';
 }
 
+/**
+ * The last day a consultation is (or was) open, 'YYYY-MM-DD' in UK time: the day staff closed
+ * it early, or its planned close date. Every "closes on" and "closed on" shows this date.
+ */
+export function closingDate(c: Pick<Dated, 'closesOn' | 'closedEarlyAt'>): string {
+	return c.closedEarlyAt ? ukToday(c.closedEarlyAt) : c.closesOn;
+}
+
 export const statusLabels: Record<
 	ConsultationStatus,
 	{ text: string; colour: 'grey' | 'blue' | 'green' | 'orange' | 'purple' }
@@ -30,7 +40,7 @@ export const statusLabels: Record<
 	response_published: { text: 'Response published', colour: 'purple' }
 };
 
-/** True when the public may see the consultation at all. */
-export function isPublic(status: ConsultationStatus): boolean {
-	return status !== 'draft';
+/** Closed to contributions: no bookings, answers or paper entry (closed early, by date, or responded to). */
+export function isClosedStatus(status: ConsultationStatus): boolean {
+	return status === 'closed' || status === 'response_published';
 }

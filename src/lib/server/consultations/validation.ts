@@ -1,6 +1,7 @@
 // What a consultation and its priorities must look like, with GOV.UK error messages.
 import { z } from 'zod';
 import { datePartsOf, parseDateParts } from '../shared/dateInput';
+import { EASY_READ_SENTENCE_WORDS } from '../../easyRead';
 import { fieldErrors, type FieldErrors, type FormValues } from '../shared/forms';
 
 const text = (max: number, empty: string, long: string) =>
@@ -104,6 +105,16 @@ export const priorityFields = z.object({
 		.string()
 		.trim()
 		.max(1_000, 'Description must be 1,000 characters or fewer')
+		.default(''),
+	// Easy Read asks for short sentences: the title is one, of 15 words at most.
+	easyReadTitle: z
+		.string()
+		.trim()
+		.max(150, 'Easy Read title must be 150 characters or fewer')
+		.refine(
+			(t) => t.split(/\s+/).filter(Boolean).length <= EASY_READ_SENTENCE_WORDS,
+			`Easy Read title must be ${EASY_READ_SENTENCE_WORDS} words or fewer`
+		)
 		.default('')
 });
 

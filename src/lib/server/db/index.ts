@@ -23,8 +23,28 @@ export function openDatabase(path: string): Db {
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
 	const db = drizzle(sqlite, { schema });
-	migrate(db, { migrationsFolder });
+	migrateWithForeignKeysOff(db);
 	return db;
+}
+
+/**
+ * SQLite adds a CHECK or a foreign key by rebuilding the table, and dropping the old table with
+ * foreign keys on would cascade-delete every row that refers to it. The migrator runs inside one
+ * transaction, where the migrations' own `PRAGMA foreign_keys=OFF` does nothing, so they are
+ * turned off around it, then every reference is checked before the database is used.
+ */
+function migrateWithForeignKeysOff(db: Db): void {
+	db.$client.pragma('foreign_keys = OFF');
+	try {
+		migrate(db, { migrationsFolder });
+	} finally {
+		db.$client.pragma('foreign_keys = ON');
+	}
+	const broken = db.$client.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
+	if (broken.length > 0) {
+		const pairs = [...new Set(broken.map((b) => `${b.table} -> ${b.parent}`))].join(', ');
+		throw new Error(`The database has ${broken.length} rows whose references are broken: ${pairs}`);
+	}
 }
 
 let shared: Db | undefined;

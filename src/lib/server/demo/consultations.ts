@@ -45,35 +45,41 @@ We will publish what you told us and what we will do about it. Each year we will
 		{
 			title: 'Identify additional needs at the earliest opportunity',
 			description:
-				'Notice and assess needs early, from the early years onwards, so that support starts sooner.'
+				'Notice and assess needs early, from the early years onwards, so that support starts sooner.',
+			easyReadTitle: 'Find out early if children need extra help'
 		},
 		{
 			title:
 				'Strengthen co-production arrangements so parents and carers work closely with senior leaders on the SEND agenda',
-			description: 'Parents and carers help design services and decisions from the start.'
+			description: 'Parents and carers help design services and decisions from the start.',
+			easyReadTitle: 'Families and council leaders make plans together'
 		},
 		{
 			title:
 				'Improve pupil attendance at our special schools and reduce mainstream school exclusions',
 			description:
-				'Help children with SEND to be in school and learning, and stop exclusions wherever possible.'
+				'Help children with SEND to be in school and learning, and stop exclusions wherever possible.',
+			easyReadTitle: 'Help children go to school and stay in school'
 		},
 		{
 			title:
 				'Improve inclusive practice so that children and young people with SEND get the right support at the right time within mainstream provision, wherever possible',
 			description:
-				'Give mainstream schools and settings the skills and support to include every child.'
+				'Give mainstream schools and settings the skills and support to include every child.',
+			easyReadTitle: 'Get the right help in your local school'
 		},
 		{
 			title:
 				'Improve transition planning across the key stages of the lives of children and young people, particularly when they are transitioning into adulthood',
 			description:
-				'Plan early for each move: into school, between schools, and into adult life and services.'
+				'Plan early for each move: into school, between schools, and into adult life and services.',
+			easyReadTitle: 'Plan early for big changes, like becoming an adult'
 		},
 		{
 			title:
 				'Develop the health offer so that children and young people with medical conditions are diagnosed as soon as possible and receive help and support that improves the quality of their lives',
-			description: 'Shorter waits for diagnosis and joined-up health support.'
+			description: 'Shorter waits for diagnosis and joined-up health support.',
+			easyReadTitle: 'Get health help sooner if you have a medical condition'
 		}
 	]
 };

@@ -317,10 +317,12 @@ export function generateResponses(
 				const form = forms.find((f) => f.audience === audience) ?? forms[i % forms.length];
 				let channel = pick(random, ['online', 'paper', 'roadshow'], [80, 12, 8]);
 				if (channel === 'roadshow' && sessionIds.length === 0) channel = 'paper';
-				// Fewer answers at night: most night-time draws move into the day before.
+				// Fewer answers at night: most night-time draws move into the day before. The draw is
+				// made whatever the hour, so the demo's figures do not depend on when it was seeded.
 				let submitted = now - Math.floor(random() * span);
 				const hour = new Date(submitted).getUTCHours();
-				if (hour < 6 && random() < 0.8 && submitted - 9 * 3600_000 > now - span)
+				const moveFromNight = random() < 0.8;
+				if (hour < 6 && moveFromNight && submitted - 9 * 3600_000 > now - span)
 					submitted -= 9 * 3600_000;
 				const responseId = Number(
 					insertResponse.run(

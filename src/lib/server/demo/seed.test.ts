@@ -48,4 +48,22 @@ describe('seedDemo', () => {
 			sessions.some((s) => s.confirmedPlaces < s.capacity && s.confirmedPlaces / s.capacity >= 0.8)
 		).toBe(true);
 	});
+
+	it('gives the same figures whatever the time of day it is seeded', async () => {
+		// The browser tests read demo figures, and CI runs at any hour.
+		const figures = async (at: string) => {
+			const db = openDatabase(':memory:');
+			await seedDemo(db, { now: new Date(at), password: 'a demo password' });
+			return db.$client
+				.prepare(
+					`select r.audience, r.channel, a.value, count(*) as n from response r
+					 join answer a on a.response_id = r.id group by 1, 2, 3 order by 1, 2, 3`
+				)
+				.all();
+		};
+		const morning = await figures('2026-11-23T10:00:00Z');
+		expect(morning.length).toBeGreaterThan(10);
+		expect(await figures('2026-11-23T22:47:00Z')).toEqual(morning);
+		expect(await figures('2026-11-24T03:15:00Z')).toEqual(morning);
+	});
 });

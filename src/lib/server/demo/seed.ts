@@ -7,7 +7,7 @@ import { ukToday } from '../../format';
 import { closedConsultation, sendStrategy, upcomingConsultation } from './consultations';
 import { addDays } from './dates';
 import { seedRoadshow } from './roadshow';
-import { seedQuestionnaires } from './questionnaires';
+import { publishStarterQuestionnaires } from '../questionnaires/authoring';
 import { seedDemoResponses } from './responses';
 import { seedPageFeedback } from './pageFeedback';
 import { seedCoreConsultations } from './coreConsultations';
@@ -77,7 +77,7 @@ export async function seedDemo(
 				return id;
 			});
 			seedRoadshow(db, strategyId, now);
-			seedQuestionnaires(db, strategyId, now);
+			publishStarterQuestionnaires(db, strategyId, now);
 			seedDemoResponses(db, strategyId, now, { count: 300 });
 			seedPageFeedback(db, sendStrategy.slug, now);
 			seedCoreConsultations(db, now);

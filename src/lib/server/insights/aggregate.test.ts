@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
 	agreementByAudience,
 	agreementByPriority,
@@ -271,5 +271,60 @@ describe('loadDashboard', () => {
 		expect(
 			loadDashboard(db, consultationId, { audience: 'young_people' }).priorities[0].examples
 		).toEqual([]);
+	});
+});
+
+describe('query plans', () => {
+	/** The plan SQLite makes for each dashboard statement run by `run`, by its SQL text. */
+	function plansOf(run: (db: typeof fresh.db) => void): Map<string, string[]> {
+		const client = fresh.db.$client;
+		const prepare = client.prepare.bind(client);
+		const plans = new Map<string, string[]>();
+		const spy = vi.spyOn(client, 'prepare').mockImplementation((text: string) => {
+			const statement = prepare(text);
+			const all = statement.all.bind(statement);
+			statement.all = ((...params: unknown[]) => {
+				const plan = prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[];
+				plans.set(
+					text,
+					plan.map((p) => p.detail)
+				);
+				return all(...params);
+			}) as typeof statement.all;
+			return statement;
+		});
+		try {
+			run(fresh.db);
+		} finally {
+			spy.mockRestore();
+		}
+		return plans;
+	}
+	// Its own database, so that every statement is prepared (and seen) here.
+	const fresh = insightsFixture();
+
+	it("counts each priority's themes from the tags and links, never walking every answer", () => {
+		for (const filters of [none, needSensory, { audience: 'parents_carers' } as InsightFilters]) {
+			const plans = plansOf((db) => topThemesByPriority(db, fresh.consultationId, filters));
+			const [plan] = [...plans].find(([text]) => text.includes('comment_theme ct')) ?? [];
+			expect(plan).toBeDefined();
+			const lines = plans.get(plan!)!;
+			const uses = (start: string) => lines.some((l) => l.startsWith(start));
+			expect(uses('SEARCH ct USING COVERING INDEX comment_theme_consultation_answer_idx')).toBe(
+				true
+			);
+			expect(uses('SEARCH cp USING COVERING INDEX comment_priority_consultation_idx')).toBe(true);
+			// Answers and responses are only ever looked up by id.
+			for (const line of lines.filter((l) => /^(SCAN|SEARCH) (a|r)\b/.test(l)))
+				expect(line).toMatch(/^SEARCH (a|r) USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
+		}
+	});
+
+	it('finds the first and last day of responses by two index seeks, not a scan', () => {
+		const plans = plansOf((db) => responsesByDay(db, fresh.consultationId, none));
+		const [, lines] = [...plans].find(([text]) => text.includes('min(r.submitted_at)')) ?? [];
+		expect(
+			lines?.filter((l) => l.includes('response_consultation_status_submitted_idx'))
+		).toHaveLength(2);
 	});
 });

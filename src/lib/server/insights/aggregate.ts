@@ -2,7 +2,7 @@
 // come back. Figures leave here already suppressed (see suppress.ts), so no caller can forget.
 import type { Db } from '../db';
 import { audienceCodes, channelCodes, type Audience, type Channel } from '../db/schema';
-import { agreementValues, type AgreementValue } from '../questionnaires/agreement';
+import { agreementValues, type AgreementValue } from '../../agreement';
 import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { listSessionsForConsultation } from '../roadshow/sessions';
 import type { InsightFilters } from './filters';
@@ -78,7 +78,14 @@ export function responsesByDay(
 	const rc = responseConditions(consultationId, filters);
 	const range = all<{ min: number | null; max: number | null }>(
 		db,
-		join('SELECT min(r.submitted_at) AS min, max(r.submitted_at) AS max FROM response r WHERE', rc)
+		// Two subqueries: SQLite seeks an index for a lone min() or max(), not for both at once.
+		join(
+			'SELECT (SELECT min(r.submitted_at) FROM response r WHERE',
+			rc,
+			') AS min, (SELECT max(r.submitted_at) FROM response r WHERE',
+			rc,
+			') AS max'
+		)
 	)[0];
 	if (range.min === null || range.max === null) return [];
 	const day = ukDaySql('r.submitted_at', range.min, range.max);
@@ -328,12 +335,15 @@ export function agreementByPriority(
  * to it (comment_priority) beyond those; and roadshow notes taken about it or linked to it.
  */
 
-/** Answers a lead linked to a priority whose question does not already inform it. */
+/**
+ * Answers a lead linked to a priority whose question does not already inform it. CROSS JOIN fixes
+ * the order: from the few links to their answers, never from every response's answers.
+ */
 function extraAnswerLinks(consultationId: number, filters: InsightFilters): Fragment {
 	return join(
 		`SELECT cp.priority_id, a.id AS answer_id FROM comment_priority cp
-		 JOIN answer a ON a.id = cp.answer_id JOIN response r ON r.id = a.response_id
-		 WHERE cp.consultation_id = ? AND NOT EXISTS (
+		 CROSS JOIN answer a ON a.id = cp.answer_id CROSS JOIN response r ON r.id = a.response_id
+		 WHERE cp.consultation_id = ? AND cp.answer_id IS NOT NULL AND NOT EXISTS (
 		   SELECT 1 FROM question_priority qp WHERE qp.question_id = a.question_id AND qp.priority_id = cp.priority_id) AND`,
 		{ text: '', params: [consultationId] },
 		responseConditions(consultationId, filters)

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { question, questionPriority } from '../db/schema';
 import { codingFixture } from './codingFixtures';
 import { createTheme, linkCommentToPriority, tagComment } from './coding';
 import {
@@ -96,10 +98,44 @@ describe('listComments', () => {
 });
 
 describe('listCommentQuestions', () => {
-	it('lists the free-text questions once per key', () => {
+	it('lists the free-text questions once per key, labelled with the priority each asks about', () => {
 		const f = setUp();
 		expect(listCommentQuestions(f.db, f.consultationId)).toEqual([
-			{ key: 'priority-1-why', text: 'Why do you say that?' }
+			{
+				key: 'priority-1-why',
+				text: 'Why do you say that?',
+				label: 'Why do you say that? (priority 1: Identify needs early)'
+			}
+		]);
+	});
+
+	it('gives questions that ask the same thing labels that differ', () => {
+		const f = codingFixture();
+		const versionId = f.db
+			.select({ versionId: question.versionId })
+			.from(question)
+			.where(eq(question.id, f.questionId))
+			.get()!.versionId;
+		const add = (position: number, key: string, priorityIds: number[]) => {
+			const q = f.db
+				.insert(question)
+				.values({ versionId, position, key, kind: 'text', text: 'Why do you say that?' })
+				.returning()
+				.get();
+			for (const priorityId of priorityIds)
+				f.db.insert(questionPriority).values({ questionId: q.id, priorityId }).run();
+		};
+		add(2, 'priority-2-why', [f.priorityIds[1]]);
+		add(3, 'both-why', [f.priorityIds[1], f.priorityIds[0]]);
+		add(4, 'general-why', []);
+		add(5, 'other-why', []);
+		const labels = listCommentQuestions(f.db, f.consultationId).map((q) => q.label);
+		expect(labels).toEqual([
+			'Why do you say that? (priority 1: Identify needs early)',
+			'Why do you say that? (priority 2: Strengthen co-production)',
+			'Why do you say that? (priorities 1 and 2)',
+			'Why do you say that? – question 4, parents and carers',
+			'Why do you say that? – question 5, parents and carers'
 		]);
 	});
 });

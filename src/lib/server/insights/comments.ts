@@ -16,6 +16,7 @@ import {
 	type Audience,
 	type Channel
 } from '../db/schema';
+import { audienceLabels } from '../questionnaires/audiences';
 import type { FieldErrors } from '../shared/forms';
 import type { CommentKind } from './coding';
 import { listThemes } from './coding';
@@ -58,13 +59,22 @@ export type CommentPage = {
 	pageSize: number;
 };
 
-/** The free-text questions the consultation's questionnaires ask, by key (the latest wording wins). */
+/**
+ * The free-text questions the consultation's questionnaires ask, once per key (the first wording), each labelled with the priorities it asks about so that
+ * six follow-ups all asking "Why do you say that?" can be told apart in the filter.
+ */
 export function listCommentQuestions(
 	db: DbOrTx,
 	consultationId: number
-): { key: string; text: string }[] {
+): { key: string; text: string; label: string }[] {
 	const rows = db
-		.select({ key: question.key, text: question.text, versionId: question.versionId })
+		.select({
+			id: question.id,
+			key: question.key,
+			text: question.text,
+			position: question.position,
+			audience: questionnaire.audience
+		})
 		.from(question)
 		.innerJoin(questionnaireVersion, eq(questionnaireVersion.id, question.versionId))
 		.innerJoin(questionnaire, eq(questionnaire.id, questionnaireVersion.questionnaireId))
@@ -78,9 +88,60 @@ export function listCommentQuestions(
 		)
 		.orderBy(asc(question.versionId), asc(question.position))
 		.all();
-	const byKey = new Map<string, string>();
-	for (const r of rows) if (!byKey.has(r.key)) byKey.set(r.key, r.text);
-	return [...byKey].map(([key, text]) => ({ key, text }));
+	type Entry = { text: string; position: number; questionIds: number[]; audiences: Set<Audience> };
+	const byKey = new Map<string, Entry>();
+	for (const r of rows) {
+		const entry: Entry = byKey.get(r.key) ?? {
+			text: r.text,
+			position: r.position,
+			questionIds: [],
+			audiences: new Set()
+		};
+		entry.questionIds.push(r.id);
+		entry.audiences.add(r.audience);
+		byKey.set(r.key, entry);
+	}
+	const positions = new Map<number, Set<number>>();
+	const titles = new Map<number, string>();
+	const ids = rows.map((r) => r.id);
+	if (ids.length) {
+		for (const qp of db
+			.select({
+				questionId: questionPriority.questionId,
+				position: priority.position,
+				title: priority.title
+			})
+			.from(questionPriority)
+			.innerJoin(priority, eq(priority.id, questionPriority.priorityId))
+			.where(inArray(questionPriority.questionId, ids))
+			.all()) {
+			positions.set(qp.questionId, (positions.get(qp.questionId) ?? new Set()).add(qp.position));
+			titles.set(qp.position, qp.title);
+		}
+	}
+	const labelled = [...byKey].map(([key, e]) => {
+		const asked = [...new Set(e.questionIds.flatMap((id) => [...(positions.get(id) ?? [])]))].sort(
+			(a, b) => a - b
+		);
+		const about =
+			asked.length === 0
+				? ''
+				: asked.length === 1
+					? ` (priority ${asked[0]}: ${titles.get(asked[0])})`
+					: ` (priorities ${asked.slice(0, -1).join(', ')} and ${asked.at(-1)})`;
+		return { key, text: e.text, label: `${e.text}${about}`, entry: e };
+	});
+	// Where two still read the same, say where each is asked.
+	const counts = new Map<string, number>();
+	for (const q of labelled) counts.set(q.label, (counts.get(q.label) ?? 0) + 1);
+	return labelled.map(({ key, text, label, entry }) => ({
+		key,
+		text,
+		label:
+			(counts.get(label) ?? 0) > 1
+				? `${label} – question ${entry.position}, ${[...entry.audiences].map((a) => audienceLabels[a].toLowerCase()).join(' and ')}`
+				: label
+	}));
 }
 
 type Known = {

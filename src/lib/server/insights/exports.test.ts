@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { responseContact } from '../db/schema';
 import { loadDashboard } from './dashboard';
 import { CSV_FIXED_COLUMNS, mayExportResponses, responsesCsv, summaryWorkbook } from './exports';
 import { insightsFixture, NOW } from './testFixtures';
+import { readWorkbook, sheetNamed } from '../../../../tests/readWorkbook';
 
 const { db, consultationId } = insightsFixture();
 db.insert(responseContact)
@@ -67,23 +67,42 @@ describe('summaryWorkbook', () => {
 			{},
 			'No filters'
 		);
-		const book = new ExcelJS.Workbook();
-		await book.xlsx.load(file as unknown as ArrayBuffer);
-		expect(book.worksheets.map((s) => s.name)).toEqual(['Priority 1', 'Priority 2', 'Themes']);
-		const rows = Array.from(book.getWorksheet('Priority 1')!.getSheetValues(), (r) =>
-			Array.isArray(r) ? r.slice(1) : []
-		);
-		const young = rows.find((r) => r[0] === 'Young people')!;
+		const book = readWorkbook(file);
+		expect(book.map((s) => s.name)).toEqual(['Priority 1', 'Priority 2', 'Themes']);
+		const priority = sheetNamed(book, 'Priority 1');
+		const young = priority.rows.find((r) => r[0] === 'Young people')!;
 		expect(young.slice(1)).toEqual(
 			Array(8)
 				.fill('fewer than 5')
 				.map((v, i) => (i === 7 ? 'not shown' : v))
 		);
-		const parents = rows.find((r) => r[0] === 'Parents and carers')!;
+		const parents = priority.rows.find((r) => r[0] === 'Parents and carers')!;
 		expect(parents.slice(1)).toEqual([10, 7, 0, 'not shown', 0, 'fewer than 5', 23, '74%']);
-		const themes = Array.from(book.getWorksheet('Themes')!.getSheetValues(), (r) =>
-			Array.isArray(r) ? r.slice(1) : []
+		const themes = sheetNamed(book, 'Themes');
+		expect(themes.rows).toContainEqual(['Waiting', 7]);
+	});
+
+	it('writes titles and headings in bold, figures as numbers, and sets the first column wide', async () => {
+		const file = await summaryWorkbook(
+			db,
+			{ id: consultationId, title: 'SEND strategy' },
+			loadDashboard(db, consultationId, {}),
+			{},
+			'No filters'
 		);
-		expect(themes).toContainEqual(['Waiting', 7]);
+		const book = readWorkbook(file);
+		const priority = sheetNamed(book, 'Priority 1');
+		expect(priority.cells[0][0]).toMatchObject({ bold: true, size: 14 });
+		expect(String(priority.rows[0][0])).toMatch(/^Priority 1: /);
+		expect(priority.rows.slice(1, 3)).toEqual([['SEND strategy'], ['Filters: No filters']]);
+		const head = priority.cells.find((r) => r[0]?.value === 'Audience')!;
+		expect(head.every((c) => c?.bold)).toBe(true);
+		const parents = priority.cells.find((r) => r[0]?.value === 'Parents and carers')!;
+		expect(parents[0]!.bold).toBe(false);
+		expect(typeof parents[1]!.value).toBe('number');
+		expect(priority.widths[0]).toBe(28);
+		const themes = sheetNamed(book, 'Themes');
+		expect(themes.cells.find((r) => r[0]?.value === 'Theme')!.every((c) => c?.bold)).toBe(true);
+		expect(themes.widths[0]).toBe(40);
 	});
 });

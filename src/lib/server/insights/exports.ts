@@ -4,7 +4,6 @@
 //   so it is refused when 1 to 4 responses match (the dashboard says so instead of linking to it).
 // - Summary workbook: the dashboard's suppressed tables, one sheet per priority plus the themes.
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Db } from '../db';
 import { csvSafe } from '../shared/csv';
 import { countResponses, topThemes } from './aggregate';
@@ -13,6 +12,7 @@ import type { InsightFilters } from './filters';
 import { prepared, responseConditions } from './sql';
 import { SUPPRESSED_TEXT, SUPPRESSION_THRESHOLD, WITHHELD_TEXT } from './suppress';
 import { agreementTableRow, AGREEMENT_TABLE_HEAD } from './view';
+import { Workbook, type Worksheet } from './workbook';
 
 export const CSV_FIXED_COLUMNS = [
 	'response_id',
@@ -134,9 +134,8 @@ export async function summaryWorkbook(
 	filters: InsightFilters,
 	filterDescription: string
 ): Promise<Buffer> {
-	const book = new ExcelJS.Workbook();
-	book.creator = 'Coproduce';
-	const preface = (sheet: ExcelJS.Worksheet, title: string) => {
+	const book = new Workbook();
+	const preface = (sheet: Worksheet, title: string) => {
 		sheet.addRow([title]).font = { bold: true, size: 14 };
 		sheet.addRow([consultation.title]);
 		sheet.addRow([`Filters: ${filterDescription}`]);
@@ -164,5 +163,5 @@ export async function summaryWorkbook(
 	for (const t of topThemes(db, consultation.id, { filters }, 1000))
 		themes.addRow([t.name, t.count ?? SUPPRESSED_TEXT]);
 	themes.getColumn(1).width = 40;
-	return Buffer.from(await book.xlsx.writeBuffer());
+	return book.toBuffer();
 }

@@ -8,7 +8,7 @@ import {
 	type Count,
 	type PriorityAgreement
 } from './aggregate';
-import { agreementLabels, agreementValues } from '../questionnaires/agreement';
+import { agreementLabels, agreementValues } from '../../agreement';
 import { formatCount, formatPercent, suppress, suppressedPercent } from './suppress';
 import { agreementCountText } from './view';
 

@@ -19,6 +19,7 @@ export type PrioritySaidDid = {
 	priorityId: number;
 	position: number;
 	title: string;
+	easyReadTitle: string;
 	youSaid: string;
 	weDid: string;
 };
@@ -69,6 +70,7 @@ export function getResponseDraft(db: DbOrTx, consultationId: number): ResponseDr
 			priorityId: priority.id,
 			position: priority.position,
 			title: priority.title,
+			easyReadTitle: priority.easyReadTitle,
 			youSaid: prioritySaidDid.youSaid,
 			weDid: prioritySaidDid.weDid
 		})

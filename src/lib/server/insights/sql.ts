@@ -3,7 +3,7 @@
 // indexed GROUP BY, and lets the benchmark time exactly the queries the page runs.
 import type Database from 'better-sqlite3';
 import type { Db } from '../db';
-import { ukLocalToInstant } from '../../format';
+import { ukLocalToInstant, ukOffsetSpans, type UkOffsetSpan } from '../../format';
 import type { InsightFilters } from './filters';
 
 export type Fragment = { text: string; params: unknown[] };
@@ -119,27 +119,24 @@ export function noteConditions(
 	return { text: parts.join(' AND '), params };
 }
 
-/** British Summer Time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October. */
-function bstRange(year: number): [number, number] {
-	const lastSunday = (month: number) => {
-		const d = new Date(Date.UTC(year, month + 1, 0, 1));
-		d.setUTCDate(d.getUTCDate() - d.getUTCDay());
-		return d.getTime();
-	};
-	return [lastSunday(2), lastSunday(9)];
-}
+const spansByYears = new Map<string, UkOffsetSpan[]>();
 
 /**
  * SQL for the UK calendar day ('YYYY-MM-DD') of an epoch-ms column. SQLite knows no time zones,
- * so the summer-time periods of the years in range are written into a CASE.
+ * so the summer-time spans of the years in range (from format.ts, the one home of UK time) are
+ * written into a CASE. Whole years keep the SQL text, and its prepared statement, the same all year.
  */
 export function ukDaySql(column: string, minMs: number, maxMs: number): string {
-	const first = new Date(minMs).getUTCFullYear();
-	const last = new Date(maxMs).getUTCFullYear();
-	const whens: string[] = [];
-	for (let y = first; y <= last; y++) {
-		const [start, end] = bstRange(y);
-		whens.push(`WHEN ${column} >= ${start} AND ${column} < ${end} THEN 3600000`);
+	const years = `${new Date(minMs).getUTCFullYear()}-${new Date(maxMs).getUTCFullYear()}`;
+	let spans = spansByYears.get(years);
+	if (!spans) {
+		const from = Date.UTC(new Date(minMs).getUTCFullYear(), 0, 1);
+		const to = Date.UTC(new Date(maxMs).getUTCFullYear() + 1, 0, 1);
+		spansByYears.set(years, (spans = ukOffsetSpans(from, to)));
 	}
-	return `date((${column} + CASE ${whens.join(' ')} ELSE 0 END) / 1000, 'unixepoch')`;
+	const whens = spans.map(
+		(s) => `WHEN ${column} >= ${s.startMs} AND ${column} < ${s.endMs} THEN ${s.offsetMs}`
+	);
+	const offset = whens.length ? `CASE ${whens.join(' ')} ELSE 0 END` : '0';
+	return `date((${column} + ${offset}) / 1000, 'unixepoch')`;
 }

@@ -26,7 +26,7 @@ import {
 	type Audience,
 	type Channel
 } from '../db/schema';
-import { seedQuestionnaires } from '../demo/questionnaires';
+import { publishStarterQuestionnaires } from '../questionnaires/authoring';
 
 export const NOW = new Date('2026-06-05T09:00:00Z');
 
@@ -139,7 +139,7 @@ function addConsultation(db: Db, slug: string): { id: number; priorityIds: numbe
 				.returning()
 				.get().id
 	);
-	seedQuestionnaires(db, c.id, NOW);
+	publishStarterQuestionnaires(db, c.id, NOW);
 	return { id: c.id, priorityIds };
 }
 

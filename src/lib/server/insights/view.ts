@@ -1,21 +1,17 @@
 // The dashboard as the page, the report and the workbook show it: table cells as text ("fewer
 // than 5" for a suppressed count), chart series without suppressed groups, and a one-sentence
 // summary of each chart for people who cannot see it.
-import { agreementLabels, agreementValues, type AgreementValue } from '../questionnaires/agreement';
+import { agreementLabels, agreementValues, type AgreementValue } from '../../agreement';
 import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { formatDate, formatShortDate } from '../../format';
 import type { AgreementRow, Count } from './aggregate';
 import type { Dashboard } from './dashboard';
 import { formatCount, formatPercent, WITHHELD_TEXT } from './suppress';
+import type { AgreementBar, DashboardView } from '../../components/insights/types';
+
+export type { AgreementBar, DashboardView };
 
 export type Cell = { text: string; numeric?: boolean; header?: boolean };
-
-/** One bar of the diverging chart: shares (per cent of n) by answer; suppressed answers are left out. */
-export type AgreementBar = {
-	label: string;
-	n: number;
-	shares: Partial<Record<AgreementValue, number>>;
-};
 
 const numeric = (text: string): Cell => ({ text, numeric: true });
 
@@ -81,7 +77,7 @@ function daySummary(byDay: { day: string; n: Count }[], total: Count): string {
 
 const when = (at: number) => formatShortDate(new Date(at));
 
-export function dashboardView(d: Dashboard) {
+export function dashboardView(d: Dashboard): DashboardView {
 	return {
 		agreementHead: AGREEMENT_TABLE_HEAD,
 		total: formatCount(d.totals.total),
@@ -137,5 +133,3 @@ export function dashboardView(d: Dashboard) {
 		}))
 	};
 }
-
-export type DashboardView = ReturnType<typeof dashboardView>;

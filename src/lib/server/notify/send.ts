@@ -1,52 +1,57 @@
-// Delivery over SMTP with nodemailer, when SMTP_URL is set. Logs carry ids and template names only.
-import { createTransport, type Transporter } from 'nodemailer';
+// Delivery: claims queued messages and hands each to its channel. Logs carry ids and template
+// names only.
 import type { Db } from '../db';
+import type { EmailOutbox } from '../db/schema';
 import { getConfig } from '../config';
 import { log } from '../log';
-import { claimQueued, markFailed, markSent } from './outbox';
+import { claimQueued, markFailed, markSent, type Accepted } from './outbox';
+import { DeliveryError } from './retry';
+import { hasTransport, sendBySmtp } from './smtp';
+import { sendByNotify } from './govukNotify';
 
-let transporter: Transporter | undefined;
+export { setTransport } from './smtp';
 
-function smtp(url: string): Transporter {
-	transporter ??= createTransport(url);
-	return transporter;
-}
-
-/** Lets tests swap in a fake transport. */
-export function setTransport(t: Transporter | undefined): void {
-	transporter = t;
+function deliver(message: EmailOutbox): Promise<Accepted> {
+	switch (message.transport) {
+		case 'smtp':
+			return sendBySmtp(message);
+		case 'notify':
+			return sendByNotify(message);
+		case 'outbox':
+			throw new DeliveryError('Outbox messages are not sent', false);
+	}
 }
 
 /**
- * Sends every queued SMTP email; a no-op without SMTP_URL (the outbox is then the destination).
- * Never throws: a failed send is recorded on its outbox row for staff to see.
+ * Sends every message that is due (new ones and retries whose back-off has passed). Never throws:
+ * a failed try is kept on its outbox row with its error, to be tried again or shown as failed.
  */
 export async function deliverPending(db: Db, now = () => new Date()): Promise<number> {
-	const { SMTP_URL, EMAIL_FROM } = getConfig();
-	if (!SMTP_URL && !transporter) return 0;
+	const { SMTP_URL, NOTIFY_API_KEY } = getConfig();
+	// Without a provider nothing is ever queued: every message is kept in the outbox.
+	if (!SMTP_URL && !NOTIFY_API_KEY && !hasTransport()) return 0;
 	let sent = 0;
 	try {
 		for (let batch = claimQueued(db, now()); batch.length > 0; batch = claimQueued(db, now())) {
-			for (const email of batch) {
+			for (const message of batch) {
+				const ids = { emailId: message.id, template: message.template, channel: message.channel };
 				try {
-					await smtp(SMTP_URL ?? '').sendMail({
-						from: EMAIL_FROM,
-						to: email.toAddress,
-						subject: email.subject,
-						text: email.textBody
-					});
-					markSent(db, email.id, email.textBody);
+					const accepted = await deliver(message);
+					markSent(db, message.id, message.textBody, accepted, now());
 					sent++;
-					log.info({ emailId: email.id, template: email.template }, 'email sent');
+					log.info(ids, 'message sent');
 				} catch (err) {
-					const message = err instanceof Error ? err.message : String(err);
-					markFailed(db, email.id, message);
-					log.warn({ emailId: email.id, template: email.template }, 'email could not be sent');
+					const failure =
+						err instanceof DeliveryError
+							? err
+							: new DeliveryError(err instanceof Error ? err.message : String(err), true);
+					const status = markFailed(db, message, failure.message, failure.retryable, now());
+					log.warn({ ...ids, attempts: message.attempts, status }, 'message could not be sent');
 				}
 			}
 		}
 	} catch (err) {
-		log.error({ err: err instanceof Error ? err.message : String(err) }, 'email delivery stopped');
+		log.error({ err: err instanceof Error ? err.message : String(err) }, 'delivery stopped');
 	}
 	return sent;
 }

@@ -42,15 +42,17 @@ describe('skip logic', () => {
 		expect(shown).toEqual(['agree', 'role', 'end']);
 	});
 
-	it('numbers questions by what the respondent sees, so branches change the count', () => {
-		expect(questionNumber(questions, {}, 'role')).toEqual({ number: 2, total: 3 });
-		expect(questionNumber(questions, { agree: ['agree'] }, 'role')).toEqual({
-			number: 3,
-			total: 4
+	it('numbers questions by what the respondent has seen, with no total that moves', () => {
+		expect(questionNumber(questions, {}, 'agree')).toEqual({ number: 1 });
+		expect(questionNumber(questions, { agree: ['disagree'] }, 'disagree-why')).toEqual({
+			number: 2
+		});
+		// A later answer never renumbers an earlier question.
+		expect(questionNumber(questions, { agree: ['disagree'], role: ['other'] }, 'role')).toEqual({
+			number: 3
 		});
 		expect(questionNumber(questions, { agree: ['agree'], role: ['other'] }, 'end')).toEqual({
-			number: 5,
-			total: 5
+			number: 5
 		});
 		expect(questionNumber(questions, { agree: ['agree'] }, 'disagree-why')).toBeNull();
 	});

@@ -38,10 +38,12 @@ export function questionNumber(
 	questions: readonly SkipRule[],
 	answers: AnswersByKey,
 	key: string
-): { number: number; total: number } | null {
+): { number: number } | null {
+	// No total: GOV.UK advises against "3 of 12" on a branching form, where the total moves as the
+	// branches unfold. A question's number depends only on the answers before it, so it stays put.
 	const shown = visibleQuestions(questions, answers);
 	const i = shown.findIndex((q) => q.key === key);
-	return i < 0 ? null : { number: i + 1, total: shown.length };
+	return i < 0 ? null : { number: i + 1 };
 }
 
 /** The next visible question after `key` (null at the end: go to check your answers). */

@@ -77,9 +77,11 @@ describe('applyRetention', () => {
 			now
 		);
 
-		// The consultation closes on 31 July: still kept on 29 August, gone on 31 August.
+		// The consultation closes at the end of 31 July, UK time (23:00 UTC in summer): kept until
+		// the end of 30 August UK time, gone from midnight, while it is still 30 August in UTC.
 		expect(applyRetention(db, new Date('2026-08-29T09:00:00Z')).contactDetails).toBe(0);
-		expect(applyRetention(db, new Date('2026-08-31T09:00:00Z')).contactDetails).toBe(1);
+		expect(applyRetention(db, new Date('2026-08-30T22:59:00Z')).contactDetails).toBe(0);
+		expect(applyRetention(db, new Date('2026-08-30T23:30:00Z')).contactDetails).toBe(1);
 		expect(db.select().from(responseContact).all()).toEqual([]);
 		expect(db.select().from(response).all()).toHaveLength(1);
 

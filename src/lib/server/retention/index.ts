@@ -12,10 +12,26 @@ import {
 	roadshowSession
 } from '../db/schema';
 import { DRAFT_LIFETIME_MS } from '../roadshow/drafts';
+import { KEEP_ATTEMPTS_MS } from '../auth/throttle';
+import { RESUME_DAYS } from '../questionnaires/answering/responses';
+import { ukToday } from '../../format';
 
 const DAY_MS = 86_400_000;
 /** Booking contact details, questionnaire contact details and copies of emails: 30 days. */
 export const KEEP_PERSONAL_DATA_DAYS = 30;
+
+/**
+ * How long each kind of personal data is kept, as the privacy notice states it (the notice reads
+ * these numbers, and a test checks the page says them).
+ */
+export const RETENTION = {
+	bookingContactDaysAfterSession: KEEP_PERSONAL_DATA_DAYS,
+	questionnaireContactDaysAfterClose: KEEP_PERSONAL_DATA_DAYS,
+	emailCopyDays: KEEP_PERSONAL_DATA_DAYS,
+	unfinishedBookingHours: DRAFT_LIFETIME_MS / 3_600_000,
+	resumeLinkDays: RESUME_DAYS,
+	signInAttemptHours: KEEP_ATTEMPTS_MS / 3_600_000
+};
 
 export const REMOVED_NAME = 'Removed after the event';
 
@@ -26,14 +42,11 @@ export type RetentionResult = {
 	emails: number;
 };
 
-/** 'YYYY-MM-DD' a number of days before an instant's UTC date. */
-function dateDaysBefore(now: Date, days: number): string {
-	return new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
-}
-
 export function applyRetention(db: Db, now = new Date()): RetentionResult {
 	const cutoff = new Date(now.getTime() - KEEP_PERSONAL_DATA_DAYS * DAY_MS);
-	const closedBefore = dateDaysBefore(now, KEEP_PERSONAL_DATA_DAYS);
+	// A consultation closes at the end of its close date in UK time (consultations/status.ts), so
+	// it closed before the cut-off if that date is before the cut-off's UK date.
+	const closedBefore = ukToday(cutoff);
 	return db.transaction(
 		(tx) => {
 			const pastSessions = tx
@@ -54,6 +67,8 @@ export function applyRetention(db: Db, now = new Date()): RetentionResult {
 					familyName: null,
 					familyEmail: null,
 					familyPhone: null,
+					mobile: null,
+					textMessages: false,
 					accessNeedsOther: null,
 					updatedAt: now
 				})

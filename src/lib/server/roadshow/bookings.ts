@@ -5,21 +5,38 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { recordAudit, type Actor } from '../audit';
-import { booking, roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
-import { childrenAllowed, hasStarted, isBookingClosed, partyFits, placesLeft } from './capacity';
+import { getConfig } from '../config';
+import { ukToday } from '../../format';
+import { consultationStatus, isClosedStatus } from '../consultations/status';
+import {
+	booking,
+	bookingDraft,
+	consultation,
+	roadshowSession,
+	type Booking,
+	type RoadshowSession
+} from '../db/schema';
+import { isBookingClosed, mostPlacesForBooking, partyFits, placesLeft } from './capacity';
+import { DRAFT_LIFETIME_MS, getDraftAnswers } from './drafts';
+import { partyOf, partyProblem, type PartyProblem, type Places } from './party';
 import { generateManageToken, hashManageToken } from './references';
 import { bookingStatements } from './statements';
-import type { BookingDetails, Places } from './validation';
+import { bookingDetailsSchema, type BookingDetails } from './validation';
 import {
 	countConfirmedPlaces,
-	isValidParty,
 	newReference,
-	partyOf,
 	promoteFromWaitingList,
 	type Queryable
 } from './queries';
 
-export type BookingInput = BookingDetails & { sessionId: number };
+// Text-message answers are optional here so callers that never ask (on-behalf and staff
+// bookings, tests) need not say so. idempotencyKey: a resubmission with the same key finds the
+// same booking (the public journey uses its draft id).
+export type BookingInput = Omit<BookingDetails, 'mobile' | 'textMessages'> &
+	Partial<Pick<BookingDetails, 'mobile' | 'textMessages'>> & {
+		sessionId: number;
+		idempotencyKey: string;
+	};
 
 export type SessionRefusal =
 	| { kind: 'session_not_found' }
@@ -28,9 +45,9 @@ export type SessionRefusal =
 
 export type CreateBookingResult =
 	/**
-	 * booking.status is 'confirmed' or 'waiting' (or, for a resubmitted old form, whatever the
-	 * booking is now). manageToken is only known when the booking was made by this call: a
-	 * repeat gets null, as only the token's hash is stored.
+	 * booking.status is 'confirmed' or 'waiting' (or, for a resubmission, whatever the booking is
+	 * now). manageToken is only known when the booking was made by this call: a repeat gets null,
+	 * as only the token's hash is stored.
 	 */
 	| {
 			kind: 'booked';
@@ -41,75 +58,86 @@ export type CreateBookingResult =
 	  }
 	/** Nothing was stored: offer the waiting list with the same details. */
 	| { kind: 'full'; session: RoadshowSession; placesLeft: number }
-	| { kind: 'invalid_party' }
-	/** Children asked for on an adults-only session (only a tampered form can do this). */
-	| { kind: 'children_not_welcome' }
+	| { kind: 'invalid_party'; problem: PartyProblem }
+	/** The family already has a live booking for this session: offer its manage link instead. */
+	| { kind: 'already_booked'; session: RoadshowSession; booking: Booking }
 	| SessionRefusal;
 
 const immediate = { behavior: 'immediate' } as const;
 
-function placeBooking(
-	db: Db,
-	input: BookingInput,
-	now: Date,
-	orWait: boolean
-): CreateBookingResult {
+type DatedConsultation = Parameters<typeof consultationStatus>[0];
+
+/** Closing a consultation (early or by date) ends booking on all its sessions at once. */
+function consultationClosed(c: DatedConsultation, now: Date): boolean {
+	return isClosedStatus(consultationStatus(c, ukToday(now)));
+}
+
+/** The family a booking is for: their own email, or the one a school gave on their behalf. */
+function familyEmailOf(b: Pick<BookingDetails, 'bookedBy' | 'email' | 'familyEmail'>) {
+	return b.bookedBy === 'family' ? b.email : b.familyEmail;
+}
+
+/** Runs inside the caller's immediate transaction. */
+function placeIn(db: Db, input: BookingInput, now: Date, orWait: boolean): CreateBookingResult {
 	const q = bookingStatements(db);
-	return db.transaction(() => {
-		const session = q.sessionById.get({ sessionId: input.sessionId });
-		if (!session) return { kind: 'session_not_found' } as const;
-		const existing = q.byIdempotencyKey.get({ sessionId: session.id, key: input.idempotencyKey });
-		if (existing)
-			return {
-				kind: 'booked',
-				booking: existing,
-				session,
-				manageToken: null,
-				repeat: true
-			} as const;
-		if (session.cancelledAt) return { kind: 'session_cancelled', session } as const;
-		if (isBookingClosed(session, now) || hasStarted(session, now))
-			return { kind: 'booking_closed', session } as const;
-		if (!isValidParty(input.adults, input.children)) return { kind: 'invalid_party' } as const;
-		if (!childrenAllowed(session, input.children)) return { kind: 'children_not_welcome' } as const;
+	const found = q.sessionById.get({ sessionId: input.sessionId });
+	if (!found) return { kind: 'session_not_found' } as const;
+	const { session } = found;
+	const existing = q.byIdempotencyKey.get({ sessionId: session.id, key: input.idempotencyKey });
+	if (existing)
+		return { kind: 'booked', booking: existing, session, manageToken: null, repeat: true } as const;
+	if (session.cancelledAt) return { kind: 'session_cancelled', session } as const;
+	if (isBookingClosed(session, now) || consultationClosed(found.consultation, now))
+		return { kind: 'booking_closed', session } as const;
+	const problem = partyProblem(input, {
+		maxParty: getConfig().BOOKING_MAX_PARTY,
+		childrenWelcome: session.childrenWelcome
+	});
+	if (problem) return { kind: 'invalid_party', problem } as const;
+	const familyEmail = familyEmailOf(input);
+	const twin = familyEmail
+		? q.liveBookingForFamily.get({ sessionId: session.id, familyEmail })
+		: undefined;
+	if (twin) return { kind: 'already_booked', session, booking: twin } as const;
 
-		const confirmedPlaces = Number(q.confirmedPlaces.get({ sessionId: session.id })?.places ?? 0);
-		const fits = partyFits(input.adults + input.children, session.capacity, confirmedPlaces);
-		const left = placesLeft(session.capacity, confirmedPlaces);
-		if (!fits && !orWait) return { kind: 'full', session, placesLeft: left } as const;
+	const confirmedPlaces = Number(q.confirmedPlaces.get({ sessionId: session.id })?.places ?? 0);
+	const fits = partyFits(partyOf(input), session.capacity, confirmedPlaces);
+	const left = placesLeft(session.capacity, confirmedPlaces);
+	if (!fits && !orWait) return { kind: 'full', session, placesLeft: left } as const;
 
-		const manageToken = generateManageToken();
-		const row = q.insertBooking.get({
-			roadshowSessionId: session.id,
-			reference: newReference((reference) => q.referenceTaken.get({ reference }) !== undefined),
-			manageTokenHash: hashManageToken(manageToken),
-			idempotencyKey: input.idempotencyKey,
-			status: fits ? 'confirmed' : 'waiting',
-			adults: input.adults,
-			children: input.children,
-			bookedBy: input.bookedBy,
-			organisationName: input.organisationName,
-			organisationRole: input.organisationRole,
-			contactName: input.contactName,
-			email: input.email,
-			phone: input.phone,
-			familyName: input.familyName,
-			familyEmail: input.familyEmail,
-			familyPhone: input.familyPhone,
-			accessNeeds: input.accessNeeds,
-			accessNeedsOther: input.accessNeedsOther,
-			consentToContact: input.consentToContact,
-			waitingSinceMs: fits ? null : now.getTime(),
-			createdAt: now,
-			updatedAt: now
-		})!;
-		return { kind: 'booked', booking: row, session, manageToken, repeat: false } as const;
-	}, immediate);
+	const manageToken = generateManageToken();
+	const row = q.insertBooking.get({
+		roadshowSessionId: session.id,
+		reference: newReference((reference) => q.referenceTaken.get({ reference }) !== undefined),
+		manageTokenHash: hashManageToken(manageToken),
+		idempotencyKey: input.idempotencyKey,
+		status: fits ? 'confirmed' : 'waiting',
+		adults: input.adults,
+		children: input.children,
+		bookedBy: input.bookedBy,
+		organisationName: input.organisationName,
+		organisationRole: input.organisationRole,
+		contactName: input.contactName,
+		email: input.email,
+		phone: input.phone,
+		familyName: input.familyName,
+		familyEmail: input.familyEmail,
+		familyPhone: input.familyPhone,
+		accessNeeds: input.accessNeeds,
+		accessNeedsOther: input.accessNeedsOther,
+		consentToContact: input.consentToContact,
+		mobile: input.textMessages ? (input.mobile ?? null) : null,
+		textMessages: Boolean(input.textMessages && input.mobile),
+		waitingSinceMs: fits ? null : now.getTime(),
+		createdAt: now,
+		updatedAt: now
+	})!;
+	return { kind: 'booked', booking: row, session, manageToken, repeat: false } as const;
 }
 
 /** Confirms the booking if the whole party fits; otherwise stores nothing and returns 'full'. */
 export function createBooking(db: Db, input: BookingInput, now: Date): CreateBookingResult {
-	return placeBooking(db, input, now, false);
+	return db.transaction(() => placeIn(db, input, now, false), immediate);
 }
 
 /**
@@ -117,7 +145,58 @@ export function createBooking(db: Db, input: BookingInput, now: Date): CreateBoo
  * the booking is confirmed instead (the same automatic promotion the queue would give it).
  */
 export function joinWaitingList(db: Db, input: BookingInput, now: Date): CreateBookingResult {
-	return placeBooking(db, input, now, true);
+	return db.transaction(() => placeIn(db, input, now, true), immediate);
+}
+
+export type ConfirmDraftResult =
+	| CreateBookingResult
+	/** The draft has gone (expired, or never existed) and made no booking. */
+	| { kind: 'draft_expired' }
+	/** A stored answer no longer passes (a tampered draft): the first field to fix. */
+	| { kind: 'invalid_answers'; field: string };
+
+/**
+ * "Confirm booking" (or "Join the waiting list") for a booking journey. The draft's id is the
+ * idempotency key, issued by the server with the draft, and the draft is consumed in the same
+ * transaction as the booking: Back, reload, a second tab or a double click on the same journey
+ * all find that one booking.
+ */
+export function confirmBookingDraft(
+	db: Db,
+	draftId: string,
+	sessionId: number,
+	now: Date,
+	orWait: boolean
+): ConfirmDraftResult {
+	return db.transaction(() => {
+		const q = bookingStatements(db);
+		const session = q.sessionById.get({ sessionId })?.session;
+		const existing = q.byIdempotencyKey.get({ sessionId, key: draftId });
+		if (session && existing)
+			return { kind: 'booked', booking: existing, session, manageToken: null, repeat: true };
+		const answers = getDraftAnswers(db, draftId, sessionId, now);
+		if (!answers) return { kind: 'draft_expired' };
+		const parsed = bookingDetailsSchema().safeParse(answers);
+		if (!parsed.success)
+			return { kind: 'invalid_answers', field: String(parsed.error.issues[0].path[0]) };
+		const result = placeIn(db, { ...parsed.data, sessionId, idempotencyKey: draftId }, now, orWait);
+		if (result.kind === 'booked') db.delete(bookingDraft).where(eq(bookingDraft.id, draftId)).run();
+		return result;
+	}, immediate);
+}
+
+/**
+ * The booking a journey made, for showing its confirmation again at the journey's addresses. Only
+ * for as long as the draft itself would have lasted: the address is no lasting key to a booking.
+ */
+export function findBookingOfDraft(
+	db: Db,
+	draftId: string,
+	sessionId: number,
+	now: Date
+): Booking | undefined {
+	const found = bookingStatements(db).byIdempotencyKey.get({ sessionId, key: draftId });
+	return found && now.getTime() - found.createdAt.getTime() < DRAFT_LIFETIME_MS ? found : undefined;
 }
 
 export type ManagedBooking = { booking: Booking; session: RoadshowSession };
@@ -136,17 +215,34 @@ export type ChangePlacesResult =
 	| { kind: 'changed'; booking: Booking; session: RoadshowSession; promoted: Booking[] }
 	/** mostPlaces: the largest party this booking could have now. */
 	| { kind: 'not_enough_places'; booking: Booking; session: RoadshowSession; mostPlaces: number }
-	| { kind: 'invalid_party' }
-	| { kind: 'children_not_welcome' }
+	| { kind: 'invalid_party'; problem: PartyProblem }
 	| ManageRefusal;
 
-function findForManage(q: Queryable, token: string) {
+/** The booking a manage link opens, inside the caller's transaction. */
+export function findForManage(q: Queryable, token: string) {
 	return q
 		.select({ booking, session: roadshowSession })
 		.from(booking)
 		.innerJoin(roadshowSession, eq(roadshowSession.id, booking.roadshowSessionId))
 		.where(eq(booking.manageTokenHash, hashManageToken(token)))
 		.get();
+}
+
+/** Whether this booking's places can still be changed: the booking window, and the consultation still open. */
+export function canChangePlaces(q: Queryable, session: RoadshowSession, now: Date): boolean {
+	if (isBookingClosed(session, now)) return false;
+	const c = q
+		.select({
+			opensOn: consultation.opensOn,
+			closesOn: consultation.closesOn,
+			publishedAt: consultation.publishedAt,
+			closedEarlyAt: consultation.closedEarlyAt,
+			responsePublishedAt: consultation.responsePublishedAt
+		})
+		.from(consultation)
+		.where(eq(consultation.id, session.consultationId))
+		.get();
+	return c !== undefined && !consultationClosed(c, now);
 }
 
 /** Changes a party's size within the places free; a smaller party frees places for the waiting list. */
@@ -162,18 +258,22 @@ export function changeBookingPlaces(
 		const { booking: current, session } = found;
 		if (current.status === 'cancelled') return { kind: 'booking_cancelled', ...found } as const;
 		if (session.cancelledAt) return { kind: 'session_cancelled', ...found } as const;
-		if (isBookingClosed(session, now) || hasStarted(session, now))
-			return { kind: 'booking_closed', ...found } as const;
-		if (!isValidParty(places.adults, places.children)) return { kind: 'invalid_party' } as const;
-		if (!childrenAllowed(session, places.children, current.children))
-			return { kind: 'children_not_welcome' } as const;
+		if (!canChangePlaces(tx, session, now)) return { kind: 'booking_closed', ...found } as const;
+		const problem = partyProblem(places, {
+			maxParty: getConfig().BOOKING_MAX_PARTY,
+			childrenWelcome: session.childrenWelcome,
+			childrenAlreadyBooked: current.children
+		});
+		if (problem) return { kind: 'invalid_party', problem } as const;
 
-		if (current.status === 'confirmed') {
-			const othersConfirmed = countConfirmedPlaces(tx, session.id) - partyOf(current);
-			const mostPlaces = placesLeft(session.capacity, othersConfirmed);
-			if (places.adults + places.children > mostPlaces)
-				return { kind: 'not_enough_places', ...found, mostPlaces } as const;
-		}
+		const mostPlaces = mostPlacesForBooking(
+			current,
+			session.capacity,
+			countConfirmedPlaces(tx, session.id),
+			getConfig().BOOKING_MAX_PARTY
+		);
+		if (partyOf(places) > mostPlaces)
+			return { kind: 'not_enough_places', ...found, mostPlaces } as const;
 		const updated = tx
 			.update(booking)
 			.set({ adults: places.adults, children: places.children, updatedAt: now })
@@ -214,10 +314,7 @@ export function cancelBooking(db: Db, token: string, now: Date): CancelBookingRe
 		if (found.booking.status === 'cancelled')
 			return { kind: 'booking_cancelled', ...found } as const;
 		if (found.session.cancelledAt) return { kind: 'session_cancelled', ...found } as const;
-		if (
-			found.booking.status === 'confirmed' &&
-			(isBookingClosed(found.session, now) || hasStarted(found.session, now))
-		)
+		if (found.booking.status === 'confirmed' && isBookingClosed(found.session, now))
 			return { kind: 'booking_closed', ...found } as const;
 		return cancelRow(tx, found, now);
 	}, immediate);

@@ -29,15 +29,21 @@ describe('capacity', () => {
 	});
 
 	it('describes availability in order: cancelled, past, closed, full, open', () => {
-		expect(sessionAvailability(session, 4, 0, before)).toEqual({ kind: 'open', placesLeft: 6 });
-		expect(sessionAvailability(session, 10, 3, before)).toEqual({ kind: 'full', waitingCount: 3 });
-		expect(sessionAvailability(session, 4, 0, new Date('2026-06-09T17:00:00Z'))).toEqual({
+		expect(sessionAvailability(session, 4, 0, before, false)).toEqual({
+			kind: 'open',
+			placesLeft: 6
+		});
+		expect(sessionAvailability(session, 10, 3, before, false)).toEqual({
+			kind: 'full',
+			waitingCount: 3
+		});
+		expect(sessionAvailability(session, 4, 0, new Date('2026-06-09T17:00:00Z'), false)).toEqual({
 			kind: 'closed'
 		});
-		expect(sessionAvailability(session, 4, 0, new Date('2026-06-10T16:30:00Z'))).toEqual({
+		expect(sessionAvailability(session, 4, 0, new Date('2026-06-10T16:30:00Z'), false)).toEqual({
 			kind: 'past'
 		});
-		expect(sessionAvailability({ ...session, cancelledAt: before }, 4, 0, before)).toEqual({
+		expect(sessionAvailability({ ...session, cancelledAt: before }, 4, 0, before, false)).toEqual({
 			kind: 'cancelled'
 		});
 	});

@@ -10,13 +10,18 @@ export function partyFits(party: number, capacity: number, confirmedPlaces: numb
 	return party >= 1 && party <= placesLeft(capacity, confirmedPlaces);
 }
 
-/** Adults-only sessions take no children; a booking made before the change keeps the children it has. */
-export function childrenAllowed(
-	session: Pick<RoadshowSession, 'childrenWelcome'>,
-	children: number,
-	alreadyBooked = 0
-): boolean {
-	return session.childrenWelcome || children <= alreadyBooked;
+/**
+ * The largest party a booking could have now: a confirmed one only grows into free places; a
+ * waiting one may grow up to the limit, as it simply waits for more places.
+ */
+export function mostPlacesForBooking(
+	b: { status: string; adults: number; children: number },
+	capacity: number,
+	confirmedPlaces: number,
+	maxParty: number
+): number {
+	if (b.status !== 'confirmed') return maxParty;
+	return Math.min(maxParty, placesLeft(capacity, confirmedPlaces - b.adults - b.children));
 }
 
 export type Availability =
@@ -31,26 +36,32 @@ export type AvailabilitySession = Pick<
 	'capacity' | 'startsAt' | 'bookingClosesAt' | 'cancelledAt'
 >;
 
+/**
+ * The booking window: booking and changing places stop at the session's booking close time or its
+ * start, whichever comes first.
+ */
 export function isBookingClosed(
-	session: Pick<RoadshowSession, 'bookingClosesAt'>,
+	session: Pick<RoadshowSession, 'bookingClosesAt' | 'startsAt'>,
 	now: Date
 ): boolean {
-	return now.getTime() >= session.bookingClosesAt.getTime();
+	return now.getTime() >= Math.min(session.bookingClosesAt.getTime(), session.startsAt.getTime());
 }
 
 export function hasStarted(session: Pick<RoadshowSession, 'startsAt'>, now: Date): boolean {
 	return now.getTime() >= session.startsAt.getTime();
 }
 
+/** consultationClosed: the consultation has closed (or closed early), which ends booking too. */
 export function sessionAvailability(
 	session: AvailabilitySession,
 	confirmedPlaces: number,
 	waitingCount: number,
-	now: Date
+	now: Date,
+	consultationClosed: boolean
 ): Availability {
 	if (session.cancelledAt) return { kind: 'cancelled' };
 	if (hasStarted(session, now)) return { kind: 'past' };
-	if (isBookingClosed(session, now)) return { kind: 'closed' };
+	if (consultationClosed || isBookingClosed(session, now)) return { kind: 'closed' };
 	const left = placesLeft(session.capacity, confirmedPlaces);
 	if (left === 0) return { kind: 'full', waitingCount };
 	return { kind: 'open', placesLeft: left };

@@ -15,7 +15,16 @@ export const journeySteps = [
 	{ step: 'places', fields: ['adults', 'children'] },
 	{
 		step: 'contact',
-		fields: ['contactName', 'email', 'phone', 'familyName', 'familyEmail', 'familyPhone']
+		fields: [
+			'contactName',
+			'email',
+			'phone',
+			'familyName',
+			'familyEmail',
+			'familyPhone',
+			'textMessages',
+			'mobile'
+		]
 	},
 	{ step: 'access-needs', fields: ['accessNeeds', 'accessNeedsOther'] },
 	{ step: 'consent', fields: ['consentToContact'] }

@@ -37,8 +37,12 @@ const booking = {
 	status: 'confirmed',
 	adults: 1,
 	children: 1,
+	bookedBy: 'family',
 	contactName: 'Sam Parent',
-	email: 'sam@example.com'
+	email: 'sam@example.com',
+	phone: null,
+	accessNeeds: ['wheelchair'],
+	accessNeedsOther: null
 } as Booking;
 
 const token = 'secret-token-abcdefghijklmnopqrstuvwxyz0123456';

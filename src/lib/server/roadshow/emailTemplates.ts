@@ -2,15 +2,20 @@
 // The manage token appears only in the body's manage link, never in a subject.
 import type { Booking, RoadshowSession } from '../db/schema';
 import { formatDate, formatSessionWhen } from '../../format';
-import { manageBookingUrl } from './calendar';
+import { manageBookingUrl, sessionLocation } from './calendar';
+import { answerRows } from './summary';
+import { sessionMoveBetween } from './sessionChanges';
 
 export const templateNames = [
 	'booking_confirmed',
 	'waiting_list_joined',
 	'promoted_from_waiting_list',
 	'booking_changed',
+	'booking_details_changed',
+	'booking_email_changed',
 	'booking_cancelled',
 	'session_cancelled',
+	'session_moved',
 	'reminder',
 	'manage_link_resent'
 ] as const;
@@ -23,6 +28,12 @@ export type TemplateInput = {
 	baseUrl: string;
 	/** Only known just after booking or reissuing a link: the hash alone is stored. */
 	manageToken?: string | null;
+	/** A copy for the family that a school or service booked for (their email was given). */
+	toFamily?: boolean;
+	/** The consultation team's address, for emails that say who to contact. */
+	contactEmail?: string;
+	/** session_moved only: the session as it was before staff changed it. */
+	previous?: RoadshowSession;
 };
 
 export type RenderedEmail = { subject: string; text: string };
@@ -47,6 +58,27 @@ function whereLines(session: RoadshowSession): string[] {
 		'Where:',
 		...[session.venueName, ...address, session.postcode].filter(Boolean).map((l) => `  ${l}`)
 	];
+}
+
+/** "It was … / It is now …" for each of the time and the place that changed. */
+function movedLines(before: RoadshowSession, after: RoadshowSession): string[] {
+	const move = sessionMoveBetween(before, after);
+	const lines: string[] = [];
+	if (move?.when)
+		lines.push(
+			`It was: ${formatSessionWhen(before.startsAt, before.endsAt)}`,
+			`It is now: ${formatSessionWhen(after.startsAt, after.endsAt)}`
+		);
+	if (move?.where) {
+		if (lines.length) lines.push('');
+		lines.push(
+			`The place was: ${sessionLocation(before)}`,
+			`The place is now: ${sessionLocation(after)}`
+		);
+		if (after.mode === 'online' && before.mode === 'online')
+			lines.push('The joining link has changed: use the new one below.');
+	}
+	return lines;
 }
 
 function sessionLines(session: RoadshowSession, b: Booking): string[] {
@@ -110,7 +142,29 @@ function compose(
 
 const when = (s: RoadshowSession) => formatDate(s.startsAt);
 
+/** The family's copy says who booked for them before anything else. */
+function forFamily(input: TemplateInput, email: RenderedEmail): RenderedEmail {
+	const b = input.booking;
+	const by = b.organisationName ? `${b.contactName} from ${b.organisationName}` : b.contactName;
+	const greeting = `Dear ${b.contactName},`;
+	const text = email.text.replace(
+		greeting,
+		[
+			`Dear ${b.familyName || 'parent or carer'},`,
+			'',
+			`${by} booked this session for you and gave us your email address.`,
+			`We have sent ${b.contactName} the same details.`
+		].join('\n')
+	);
+	return { subject: email.subject, text };
+}
+
 export function renderEmail(template: TemplateName, input: TemplateInput): RenderedEmail {
+	const email = renderForContact(template, input);
+	return input.toFamily ? forFamily(input, email) : email;
+}
+
+function renderForContact(template: TemplateName, input: TemplateInput): RenderedEmail {
 	const { booking: b, session: s } = input;
 	const name = b.contactName;
 	switch (template) {
@@ -165,6 +219,40 @@ export function renderEmail(template: TemplateName, input: TemplateInput): Rende
 					manageLines(input, 'make another change or cancel')
 				)
 			};
+		case 'booking_details_changed':
+			return {
+				subject: `Booking details changed: ${s.title}, ${when(s)}`,
+				text: compose(
+					name,
+					[
+						'We have changed the details of your booking. These are the details we now have:',
+						'',
+						...answerRows(b)
+							.filter((row) => row.step === 'contact' || row.step === 'access-needs')
+							.map((row) => `${row.key}: ${row.value}`)
+					],
+					input,
+					manageLines(input, 'make another change or cancel')
+				)
+			};
+		case 'booking_email_changed':
+			// To the address the booking had: no link and not the new address, in case this was not them.
+			return {
+				subject: `The email address for your booking has changed: ${s.title}, ${when(s)}`,
+				text: compose(
+					name,
+					[
+						'The email address for this booking has just been changed.',
+						'We will send emails about it to the new address from now on.'
+					],
+					input,
+					[
+						'If you did not make this change, please contact us'.concat(
+							input.contactEmail ? ` at ${input.contactEmail}.` : '.'
+						)
+					]
+				)
+			};
 		case 'booking_cancelled':
 			return {
 				subject: `Booking cancelled: ${s.title}, ${when(s)}`,
@@ -186,6 +274,31 @@ export function renderEmail(template: TemplateName, input: TemplateInput): Rende
 					['You can still have your say online, or come to another session.']
 				)
 			};
+		case 'session_moved': {
+			const what = input.previous ? movedLines(input.previous, s) : [];
+			return {
+				subject: `Session changed: ${s.title}, now ${when(s)}`,
+				text: compose(
+					name,
+					[
+						b.status === 'waiting'
+							? 'We have had to change the session you are on the waiting list for.'
+							: 'We have had to change the session you booked.',
+						...(what.length ? ['', ...what] : []),
+						'',
+						b.status === 'waiting'
+							? 'You keep your place on the waiting list. The new details are below.'
+							: 'Your booking still stands. The new details are below.'
+					],
+					input,
+					[
+						...manageLines(input, 'cancel if the new time or place does not suit you'),
+						'',
+						'If you cannot come now, please cancel so someone else can have your places.'
+					]
+				)
+			};
+		}
 		case 'reminder':
 			return {
 				subject: `Reminder: ${s.title}, ${when(s)}`,

@@ -17,7 +17,6 @@ import {
 	notifyChanged,
 	notifyManageLinks,
 	notifySessionCancelled,
-	notifyWaiting,
 	sendDueReminders
 } from './emails';
 import { claimQueued, withoutSecrets } from '../notify/outbox';
@@ -35,7 +34,7 @@ describe('notify', () => {
 	it('emails a confirmation once, with the manage link, straight into the outbox without SMTP', async () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId);
-		const input = bookingInput(session.id);
+		const input = bookingInput(session.id, { email: 'sam@example.com' });
 		const first = booked(createBooking(db, input, NOW));
 		expect(await notifyBooked(db, first)).toBe(1);
 		// A resubmitted form: no second email.
@@ -53,11 +52,64 @@ describe('notify', () => {
 		expect(rows[0].subject).not.toContain(first.manageToken!);
 	});
 
+	it('sends the family their own confirmation and manage link when a school booked for them', async () => {
+		const { db, consultationId } = testDb();
+		const session = addSession(db, consultationId);
+		const onBehalf = {
+			bookedBy: 'on_behalf' as const,
+			organisationName: 'Oak Primary School',
+			organisationRole: 'SENCO',
+			contactName: 'Jo Teacher',
+			email: 'jo@oak.sch.uk'
+		};
+		const result = booked(
+			createBooking(
+				db,
+				bookingInput(session.id, {
+					...onBehalf,
+					familyName: 'Alex Carer',
+					familyEmail: 'alex@example.com'
+				}),
+				NOW
+			)
+		);
+		expect(await notifyBooked(db, result)).toBe(2);
+		const [school, family] = outbox(db);
+		expect([school.toAddress, family.toAddress]).toEqual(['jo@oak.sch.uk', 'alex@example.com']);
+		expect(family.template).toBe('booking_confirmed');
+		expect(family.subject).toBe(school.subject);
+		expect(school.textBody).toMatch(/^Dear Jo Teacher,/);
+		expect(family.textBody).toMatch(
+			/^Dear Alex Carer,\n\nJo Teacher from Oak Primary School booked this session for you/
+		);
+		for (const row of [school, family])
+			expect(row.textBody).toContain(`/bookings/manage/${result.manageToken}`);
+
+		// No family email, or the booker's own address again: one email only.
+		for (const familyEmail of [null, 'JO@oak.sch.uk']) {
+			const before = outbox(db).length;
+			const again = booked(
+				createBooking(db, bookingInput(session.id, { ...onBehalf, familyEmail }), NOW)
+			);
+			expect(await notifyBooked(db, again)).toBe(1);
+			expect(outbox(db).length).toBe(before + 1);
+		}
+		// A family booking for itself never gets a second copy, whatever is in the family fields.
+		const self = booked(
+			createBooking(db, bookingInput(session.id, { familyEmail: 'other@example.com' }), NOW)
+		);
+		expect(await notifyBooked(db, self)).toBe(1);
+	});
+
 	it('emails the waiting list, the promoted entry on cancellation, and the cancelled family', async () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId, { capacity: 2 });
 		const first = booked(
-			createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW)
+			createBooking(
+				db,
+				bookingInput(session.id, { adults: 2, children: 0, email: 'sam@example.com' }),
+				NOW
+			)
 		);
 		expect(
 			createBooking(db, bookingInput(session.id, { email: 'wait@example.com' }), NOW).kind
@@ -65,7 +117,7 @@ describe('notify', () => {
 		const waiting = booked(
 			joinWaitingList(db, bookingInput(session.id, { email: 'wait@example.com' }), NOW)
 		);
-		await notifyWaiting(db, waiting);
+		await notifyBooked(db, waiting);
 		const cancelled = cancelBooking(db, first.manageToken!, NOW);
 		if (cancelled.kind !== 'cancelled') throw new Error(cancelled.kind);
 		expect(await notifyCancelled(db, cancelled)).toBe(2);
@@ -107,7 +159,7 @@ describe('notify', () => {
 	it('sends new manage links', async () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId);
-		booked(createBooking(db, bookingInput(session.id), NOW));
+		booked(createBooking(db, bookingInput(session.id, { email: 'sam@example.com' }), NOW));
 		const reissued = reissueManageLinks(db, 'SAM@example.com', NOW);
 		expect(await notifyManageLinks(db, reissued)).toBe(1);
 		expect(outbox(db)[0].textBody).toContain(`/bookings/manage/${reissued[0].manageToken}`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	fullnessMessage,
 	fullnessTag,
+	movedNote,
 	promotedNote,
 	sessionStatusTag,
 	reminderLeadText
@@ -45,6 +46,16 @@ describe('staff labels', () => {
 		expect(promotedNote(3)).toContain('3 bookings moved');
 		expect(promotedNote(0)).toBe('');
 		expect(promotedNote(Number('x'))).toBe('');
+	});
+});
+
+describe('movedNote', () => {
+	it('says who was told of a moved session, and nothing for none or a tampered count', () => {
+		expect(movedNote(1)).toContain('emailed to the 1 booking');
+		expect(movedNote(8)).toContain('emailed to all 8 bookings');
+		expect(movedNote(0)).toBe('');
+		expect(movedNote(Number('x'))).toBe('');
+		expect(movedNote(1.5)).toBe('');
 	});
 });
 

@@ -10,7 +10,7 @@ export function sessionStatusTag(
 	confirmedPlaces: number,
 	now: Date
 ): StaffTag {
-	switch (sessionAvailability(session, confirmedPlaces, 0, now).kind) {
+	switch (sessionAvailability(session, confirmedPlaces, 0, now, false).kind) {
 		case 'cancelled':
 			return { text: 'Cancelled', colour: 'red' };
 		case 'past':
@@ -50,6 +50,12 @@ export function fullnessMessage(
 export function promotedNote(promoted: number): string {
 	if (!(promoted > 0)) return '';
 	return ` ${promoted === 1 ? '1 booking' : `${promoted} bookings`} moved from the waiting list to confirmed, and the people were emailed.`;
+}
+
+/** The staff page's note after a session's time or place changed. */
+export function movedNote(moved: number): string {
+	if (!(moved > 0) || !Number.isInteger(moved)) return '';
+	return ` The new time or place was emailed to ${moved === 1 ? 'the 1 booking' : `all ${moved} bookings`} and waiting list entries, and their reminders will follow the new time.`;
 }
 
 /** "2 days", "1 day", "6 hours": how long before a session its reminder goes, in words. */

@@ -4,9 +4,9 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { consultation, type Booking, type RoadshowSession } from '../db/schema';
 import { getConfig } from '../config';
-import { findBookingByManageToken } from './bookings';
-import { hasStarted, isBookingClosed, placesLeft } from './capacity';
-import { countConfirmedPlaces, partyOf } from './queries';
+import { canChangePlaces, findBookingByManageToken } from './bookings';
+import { isBookingClosed, mostPlacesForBooking } from './capacity';
+import { countConfirmedPlaces } from './queries';
 
 export type ManageState = 'open' | 'closed' | 'booking_cancelled' | 'session_cancelled';
 
@@ -39,25 +39,25 @@ export function getManageView(db: Db, token: string, now: Date): ManageView | un
 			? 'booking_cancelled'
 			: session.cancelledAt
 				? 'session_cancelled'
-				: isBookingClosed(session, now) || hasStarted(session, now)
+				: !canChangePlaces(db, session, now)
 					? 'closed'
 					: 'open';
-	const maxParty = getConfig().BOOKING_MAX_PARTY;
-	// A waiting party may grow: it simply waits for more places.
-	const others =
-		countConfirmedPlaces(db, session.id) - (booking.status === 'confirmed' ? partyOf(booking) : 0);
-	const mostPlaces =
-		booking.status === 'confirmed'
-			? Math.min(maxParty, placesLeft(session.capacity, others))
-			: maxParty;
+	const mostPlaces = mostPlacesForBooking(
+		booking,
+		session.capacity,
+		countConfirmedPlaces(db, session.id),
+		getConfig().BOOKING_MAX_PARTY
+	);
 	return {
 		booking,
 		session,
 		consultation: c,
 		state,
 		canChange: state === 'open',
-		// Leaving the waiting list is allowed after booking closes; a confirmed place is not.
-		canCancel: state === 'open' || (state === 'closed' && booking.status === 'waiting'),
+		// Leaving the waiting list is allowed after booking closes; a confirmed place until the booking window ends.
+		canCancel:
+			state === 'open' ||
+			(state === 'closed' && (booking.status === 'waiting' || !isBookingClosed(session, now))),
 		mostPlaces
 	};
 }

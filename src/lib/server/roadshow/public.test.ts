@@ -6,6 +6,7 @@ import { NOW, addSession, bookingInput, testDb } from './testFixtures';
 describe('public sessions', () => {
 	it('lists upcoming, live sessions by date with places left and no joining link', () => {
 		const { db, consultationId } = testDb();
+		const open = { id: consultationId, closed: false };
 		const later = addSession(db, consultationId, {
 			startsAt: new Date('2026-06-20T16:30:00Z'),
 			bookingClosesAt: new Date('2026-06-19T17:00:00Z'),
@@ -25,7 +26,7 @@ describe('public sessions', () => {
 		});
 		createBooking(db, bookingInput(full.id, { adults: 2, children: 0 }), NOW);
 
-		const list = listPublicSessions(db, consultationId, NOW);
+		const list = listPublicSessions(db, open, NOW);
 		expect(list.sessions.map((s) => [s.id, s.availabilityLabel])).toEqual([
 			[full.id, 'Fully booked: join the waiting list'],
 			[later.id, '10 places left']
@@ -33,32 +34,30 @@ describe('public sessions', () => {
 		expect(JSON.stringify(list)).not.toContain('meet.example.org');
 		expect(list.audiences).toEqual(['Parents/Practitioners', 'Young people']);
 		expect(list.areas).toEqual(['Toxteth', 'Walton']);
+		expect(listPublicSessions(db, open, NOW, { area: 'Walton' }).sessions.map((s) => s.id)).toEqual(
+			[later.id]
+		);
 		expect(
-			listPublicSessions(db, consultationId, NOW, { area: 'Walton' }).sessions.map((s) => s.id)
-		).toEqual([later.id]);
-		expect(
-			listPublicSessions(db, consultationId, NOW, { audience: 'Young people', area: 'Toxteth' })
-				.sessions
+			listPublicSessions(db, open, NOW, { audience: 'Young people', area: 'Toxteth' }).sessions
 		).toEqual([]);
 	});
 
 	it('finds a session only within its consultation, closed and cancelled ones included', () => {
 		const { db, consultationId } = testDb();
+		const open = { id: consultationId, closed: false };
 		const s = addSession(db, consultationId, {
 			cancelledAt: NOW,
 			cancellationReason: 'Venue flooded'
 		});
-		expect(findPublicSession(db, consultationId, s.id, NOW)?.availability).toEqual({
+		expect(findPublicSession(db, open, s.id, NOW)?.availability).toEqual({
 			kind: 'cancelled'
 		});
-		expect(findPublicSession(db, consultationId, s.id, NOW)?.cancellationReason).toBe(
-			'Venue flooded'
-		);
-		expect(findPublicSession(db, consultationId + 1, s.id, NOW)).toBeUndefined();
-		expect(findPublicSession(db, consultationId, Number.NaN, NOW)).toBeUndefined();
+		expect(findPublicSession(db, open, s.id, NOW)?.cancellationReason).toBe('Venue flooded');
+		expect(
+			findPublicSession(db, { id: consultationId + 1, closed: false }, s.id, NOW)
+		).toBeUndefined();
+		expect(findPublicSession(db, open, Number.NaN, NOW)).toBeUndefined();
 		const closed = addSession(db, consultationId, { bookingClosesAt: new Date(NOW.getTime() - 1) });
-		expect(findPublicSession(db, consultationId, closed.id, NOW)?.availabilityLabel).toBe(
-			'Booking closed'
-		);
+		expect(findPublicSession(db, open, closed.id, NOW)?.availabilityLabel).toBe('Booking closed');
 	});
 });

@@ -32,8 +32,14 @@ export type PublicSession = {
 	availabilityLabel: string;
 };
 
-function toPublic(s: SessionWithCounts, now: Date): PublicSession {
-	const availability = sessionAvailability(s, s.confirmedPlaces, s.waitingCount, now);
+function toPublic(s: SessionWithCounts, now: Date, consultationClosed: boolean): PublicSession {
+	const availability = sessionAvailability(
+		s,
+		s.confirmedPlaces,
+		s.waitingCount,
+		now,
+		consultationClosed
+	);
 	return {
 		id: s.id,
 		title: s.title,
@@ -63,20 +69,23 @@ export type SessionFilters = { audience?: string | null; area?: string | null };
 const distinct = (values: (string | null)[]) =>
 	[...new Set(values.filter((v): v is string => Boolean(v)))].sort((a, b) => a.localeCompare(b));
 
-/** Upcoming sessions that are not cancelled, by date, with the filter choices drawn from them. */
+/**
+ * Upcoming sessions that are not cancelled, by date, with the filter choices drawn from them.
+ * consultation.closed: the consultation has closed, which closes booking on every session.
+ */
 export function listPublicSessions(
 	db: Db,
-	consultationId: number,
+	consultation: { id: number; closed: boolean },
 	now: Date,
 	filters: SessionFilters = {}
 ) {
-	const upcoming = listSessionsForConsultation(db, consultationId).filter(
+	const upcoming = listSessionsForConsultation(db, consultation.id).filter(
 		(s) => !s.cancelledAt && s.startsAt.getTime() > now.getTime()
 	);
 	const sessions = upcoming
 		.filter((s) => !filters.audience || s.audienceLabel === filters.audience)
 		.filter((s) => !filters.area || s.area === filters.area)
-		.map((s) => toPublic(s, now));
+		.map((s) => toPublic(s, now, consultation.closed));
 	return {
 		sessions,
 		total: upcoming.length,
@@ -88,11 +97,13 @@ export function listPublicSessions(
 /** One session of this consultation, including cancelled and past ones (their pages explain). */
 export function findPublicSession(
 	db: Db,
-	consultationId: number,
+	consultation: { id: number; closed: boolean },
 	sessionId: number,
 	now: Date
 ): PublicSession | undefined {
 	if (!Number.isSafeInteger(sessionId) || sessionId < 1) return undefined;
 	const s = getSessionWithCounts(db, sessionId);
-	return s && s.consultationId === consultationId ? toPublic(s, now) : undefined;
+	return s && s.consultationId === consultation.id
+		? toPublic(s, now, consultation.closed)
+		: undefined;
 }

@@ -2,26 +2,15 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { booking, roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
 import type { Queryable } from '../db';
-import { getConfig } from '../config';
 import { hasStarted, placesLeft } from './capacity';
 import { planPromotions } from './waitingList';
+import { partyOf } from './party';
 import { generateBookingReference } from './references';
 
 export type { Queryable };
 
-export const partyOf = (b: Pick<Booking, 'adults' | 'children'>) => b.adults + b.children;
-
-/** Whole numbers, at least one place, no more than a booking may take. */
-export function isValidParty(adults: number, children: number): boolean {
-	return (
-		Number.isInteger(adults) &&
-		Number.isInteger(children) &&
-		adults >= 0 &&
-		children >= 0 &&
-		adults + children >= 1 &&
-		adults + children <= getConfig().BOOKING_MAX_PARTY
-	);
-}
+/** Places taken by confirmed bookings: the one definition, in every query that needs it. */
+export const confirmedPlacesSql = sql<number>`coalesce(sum(case when ${booking.status} = 'confirmed' then ${booking.adults} + ${booking.children} end), 0)`;
 
 export function getSessionRow(q: Queryable, sessionId: number): RoadshowSession | undefined {
 	return q.select().from(roadshowSession).where(eq(roadshowSession.id, sessionId)).get();
@@ -29,9 +18,9 @@ export function getSessionRow(q: Queryable, sessionId: number): RoadshowSession 
 
 export function countConfirmedPlaces(q: Queryable, sessionId: number): number {
 	const row = q
-		.select({ places: sql<number>`coalesce(sum(${booking.adults} + ${booking.children}), 0)` })
+		.select({ places: confirmedPlacesSql })
 		.from(booking)
-		.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, 'confirmed')))
+		.where(eq(booking.roadshowSessionId, sessionId))
 		.get();
 	return Number(row?.places ?? 0);
 }

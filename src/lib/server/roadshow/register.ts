@@ -2,7 +2,9 @@
 import { and, asc, eq, isNull, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { booking, type AccessNeed, type Booking, type RoadshowSession } from '../db/schema';
-import { getSessionRow, partyOf } from './queries';
+import { listFailedMessages } from '../notify';
+import { partyOf } from './party';
+import { getSessionRow } from './queries';
 
 export type AccessNeedTotals = Record<Exclude<AccessNeed, 'none'>, number>;
 
@@ -130,4 +132,20 @@ export function getLiveBooking(db: Db, sessionId: number, bookingId: number): Bo
 			)
 		)
 		.get();
+}
+
+/** Messages about this session's bookings (any status) that could not be delivered. */
+export function listFailedSessionMessages(db: Db, sessionId: number) {
+	const references = new Map(
+		db
+			.select({ id: booking.id, reference: booking.reference })
+			.from(booking)
+			.where(eq(booking.roadshowSessionId, sessionId))
+			.all()
+			.map((b) => [b.id, b.reference])
+	);
+	return listFailedMessages(db, [...references.keys()]).map((m) => ({
+		...m,
+		bookingReference: references.get(m.bookingId!) ?? ''
+	}));
 }

@@ -20,7 +20,8 @@ describe('register CSV', () => {
 				children: 1,
 				accessNeeds: ['wheelchair', 'other'],
 				accessNeedsOther: 'A chair near the door',
-				phone: '07700 900982'
+				phone: '07700 900982',
+				email: 'sam@example.com'
 			}),
 			NOW
 		);

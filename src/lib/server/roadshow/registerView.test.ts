@@ -19,6 +19,7 @@ describe('register view', () => {
 				contactName: 'Pat Teacher',
 				organisationName: 'Hope School',
 				organisationRole: 'SENCo',
+				email: 'sam@example.com',
 				familyName: 'Ali family',
 				familyPhone: '07700 900982',
 				accessNeeds: ['bsl', 'other'],

@@ -6,11 +6,12 @@ import {
 	getSessionWithCounts,
 	listSessionsForConsultation,
 	listUpcomingSessions,
-	updateSession,
-	updateSessionCapacity
+	updateSession
 } from './sessions';
 import type { SessionInput } from './sessionValidation';
-import { NOW, addSession, bookingInput, testDb } from './testFixtures';
+import { NOW, addSession, bookingInput, inputOf, testDb } from './testFixtures';
+import { getSessionRow } from './queries';
+import type { Db } from '../db';
 import { listAuditEvents } from '../audit';
 import { insertStaff } from '../auth/testing';
 
@@ -35,6 +36,12 @@ const input: SessionInput = {
 	childrenWelcome: true
 };
 
+/** Staff saving the session's form with only the capacity changed. */
+function setCapacity(db: Db, sessionId: number, capacity: number) {
+	const s = getSessionRow(db, sessionId);
+	return updateSession(db, sessionId, { ...(s ? inputOf(s) : input), capacity }, NOW);
+}
+
 describe('sessions', () => {
 	it('closes booking at 6pm UK time the evening before by default', () => {
 		const { db, consultationId } = testDb();
@@ -43,7 +50,7 @@ describe('sessions', () => {
 		const winter = createSession(
 			db,
 			consultationId,
-			{ ...input, startsAt: new Date('2026-12-03T10:00:00Z') },
+			{ ...input, startsAt: new Date('2026-12-03T10:00:00Z'), endsAt: null },
 			NOW
 		);
 		expect(winter.bookingClosesAt.toISOString()).toBe('2026-12-02T18:00:00.000Z');
@@ -75,7 +82,7 @@ describe('sessions', () => {
 		const { db, consultationId } = testDb();
 		const session = addSession(db, consultationId, { capacity: 10 });
 		createBooking(db, bookingInput(session.id, { adults: 3, children: 2 }), NOW);
-		expect(updateSessionCapacity(db, session.id, 4, NOW)).toEqual({
+		expect(setCapacity(db, session.id, 4)).toEqual({
 			kind: 'below_confirmed',
 			confirmedPlaces: 5
 		});
@@ -83,8 +90,8 @@ describe('sessions', () => {
 			kind: 'below_confirmed',
 			confirmedPlaces: 5
 		});
-		expect(updateSessionCapacity(db, session.id, 5, NOW).kind).toBe('updated');
-		expect(updateSessionCapacity(db, 9999, 5, NOW).kind).toBe('not_found');
+		expect(setCapacity(db, session.id, 5).kind).toBe('updated');
+		expect(setCapacity(db, 9999, 5).kind).toBe('not_found');
 	});
 
 	it('promotes from the waiting list when capacity is raised', () => {
@@ -94,11 +101,11 @@ describe('sessions', () => {
 		const big = joinWaitingList(db, bookingInput(session.id, { adults: 2, children: 2 }), NOW);
 		const small = joinWaitingList(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW);
 		if (big.kind !== 'booked' || small.kind !== 'booked') throw new Error('not booked');
-		const raised = updateSessionCapacity(db, session.id, 4, NOW);
+		const raised = setCapacity(db, session.id, 4);
 		expect(raised.kind === 'updated' && raised.promoted.map((b) => b.id)).toEqual([
 			small.booking.id
 		]);
-		const again = updateSessionCapacity(db, session.id, 7, NOW);
+		const again = setCapacity(db, session.id, 7);
 		expect(again.kind === 'updated' && again.promoted.map((b) => b.id)).toEqual([big.booking.id]);
 	});
 
@@ -114,7 +121,7 @@ describe('sessions', () => {
 		expect(result.session.cancellationReason).toBe('The venue flooded');
 		expect(result.notify.map((b) => b.status)).toEqual(['confirmed', 'waiting']);
 		expect(cancelSession(db, session.id, '', NOW).kind).toBe('already_cancelled');
-		expect(updateSessionCapacity(db, session.id, 5, NOW).kind).toBe('session_cancelled');
+		expect(setCapacity(db, session.id, 5).kind).toBe('session_cancelled');
 		expect(createBooking(db, bookingInput(session.id), NOW).kind).toBe('session_cancelled');
 	});
 

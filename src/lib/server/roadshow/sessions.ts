@@ -10,8 +10,11 @@ import {
 	type RoadshowSession
 } from '../db/schema';
 import { defaultBookingClosesAt } from './schedule';
+import { sessionMoveBetween } from './sessionChanges';
+import { queueSessionMoved } from './emails';
 import type { SessionInput } from './sessionValidation';
 import {
+	confirmedPlacesSql,
 	countConfirmedPlaces,
 	getSessionRow,
 	promoteFromWaitingList,
@@ -78,23 +81,22 @@ export function createSession(
 	}, immediate);
 }
 
-export function getSession(db: Db, sessionId: number): RoadshowSession | undefined {
-	return getSessionRow(db, sessionId);
-}
-
 export type UpdateSessionResult =
-	| { kind: 'updated'; session: RoadshowSession; promoted: Booking[] }
+	/** moved: families told of a new time or place (their messages are queued; see updateSession). */
+	| { kind: 'updated'; session: RoadshowSession; promoted: Booking[]; moved: number }
 	/** Capacity may not drop below the places already confirmed. */
 	| { kind: 'below_confirmed'; confirmedPlaces: number }
 	| { kind: 'not_found' }
 	| { kind: 'session_cancelled' };
+
+type Updated = Extract<UpdateSessionResult, { kind: 'updated' }>;
 
 function applyUpdate(
 	q: Queryable,
 	sessionId: number,
 	changes: Partial<typeof roadshowSession.$inferInsert> & { capacity: number },
 	now: Date
-): UpdateSessionResult {
+): Exclude<UpdateSessionResult, { kind: 'updated' }> | (Updated & { previous: RoadshowSession }) {
 	const current = getSessionRow(q, sessionId);
 	if (!current) return { kind: 'not_found' };
 	if (current.cancelledAt) return { kind: 'session_cancelled' };
@@ -107,10 +109,35 @@ function applyUpdate(
 		.returning()
 		.get();
 	// Raised capacity goes to the waiting list in the same transaction.
-	return { kind: 'updated', session, promoted: promoteFromWaitingList(q, session, now) };
+	return {
+		kind: 'updated',
+		session,
+		promoted: promoteFromWaitingList(q, session, now),
+		moved: 0,
+		previous: current
+	};
 }
 
-/** Saves the whole staff form, capacity rule included. */
+/**
+ * A session's time or place changed: every live booking's reminder is armed again (one already
+ * sent spoke of the old time or place; one not yet due follows the new start time by itself).
+ * Returns those bookings, confirmed and waiting, to be told.
+ */
+function rearmReminders(q: Queryable, sessionId: number): Booking[] {
+	return q
+		.update(booking)
+		.set({ reminderSentAt: null })
+		.where(and(eq(booking.roadshowSessionId, sessionId), ne(booking.status, 'cancelled')))
+		.returning()
+		.all()
+		.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Saves the whole staff form, capacity rule included. When the time or place changes, everyone
+ * booked or waiting is emailed the new details in the same transaction (a crash cannot lose the
+ * news), and their reminders are armed again; call deliverQueued (emails.ts) after it returns.
+ */
 export function updateSession(
 	db: Db,
 	sessionId: number,
@@ -120,30 +147,29 @@ export function updateSession(
 ): UpdateSessionResult {
 	return db.transaction((tx) => {
 		const result = applyUpdate(tx, sessionId, sessionValues(input), now);
-		if (result.kind === 'updated') {
-			const moved = result.promoted.length
-				? ` (${result.promoted.length} moved from the waiting list)`
-				: '';
-			audit(
-				tx,
-				actor,
-				'roadshow_session.updated',
-				result.session,
-				`Changed roadshow session "${result.session.title}"${moved}`,
-				now
-			);
+		if (result.kind !== 'updated') return result;
+		const { previous, ...updated } = result;
+		if (sessionMoveBetween(previous, updated.session)) {
+			const told = rearmReminders(tx, sessionId);
+			queueSessionMoved(db, previous, updated.session, told, now);
+			updated.moved = told.length;
 		}
-		return result;
+		const promoted = updated.promoted.length
+			? ` (${updated.promoted.length} moved from the waiting list)`
+			: '';
+		const told = updated.moved
+			? `; ${updated.moved} ${updated.moved === 1 ? 'booking' : 'bookings'} told of the new time or place`
+			: '';
+		audit(
+			tx,
+			actor,
+			'roadshow_session.updated',
+			updated.session,
+			`Changed roadshow session "${updated.session.title}"${promoted}${told}`,
+			now
+		);
+		return updated;
 	}, immediate);
-}
-
-export function updateSessionCapacity(
-	db: Db,
-	sessionId: number,
-	capacity: number,
-	now: Date
-): UpdateSessionResult {
-	return db.transaction((tx) => applyUpdate(tx, sessionId, { capacity }, now), immediate);
 }
 
 export type CancelSessionResult =
@@ -191,7 +217,7 @@ function selectWithCounts(db: Db) {
 	return db
 		.select({
 			session: roadshowSession,
-			confirmedPlaces: sql<number>`coalesce(sum(case when ${booking.status} = 'confirmed' then ${booking.adults} + ${booking.children} end), 0)`,
+			confirmedPlaces: confirmedPlacesSql,
 			waitingCount: sql<number>`count(case when ${booking.status} = 'waiting' then 1 end)`
 		})
 		.from(roadshowSession)
@@ -239,7 +265,7 @@ export function listUpcomingSessions(db: Db, from: Date): UpcomingSession[] {
 		.select({
 			session: roadshowSession,
 			consultationTitle: consultation.title,
-			confirmedPlaces: sql<number>`coalesce(sum(case when ${booking.status} = 'confirmed' then ${booking.adults} + ${booking.children} end), 0)`,
+			confirmedPlaces: confirmedPlacesSql,
 			waitingCount: sql<number>`count(case when ${booking.status} = 'waiting' then 1 end)`
 		})
 		.from(roadshowSession)

@@ -1,9 +1,10 @@
 // Prepared queries for placing a booking, the hot path (many families pressing "Confirm booking"
 // at once). They take the database, and inside a caller's transaction run in it: better-sqlite3
 // has one connection.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { preparedPerDatabase } from '../db';
-import { booking, roadshowSession } from '../db/schema';
+import { booking, consultation, roadshowSession } from '../db/schema';
+import { confirmedPlacesSql } from './queries';
 
 const p = (name: string) => sql.placeholder(name);
 
@@ -28,14 +29,27 @@ const insertColumns = [
 	'accessNeeds',
 	'accessNeedsOther',
 	'consentToContact',
+	'mobile',
+	'textMessages',
 	'createdAt',
 	'updatedAt'
 ] as const;
 
 export const bookingStatements = preparedPerDatabase((db) => ({
+	/** The session with what its consultation's status needs (closing early ends booking). */
 	sessionById: db
-		.select()
+		.select({
+			session: roadshowSession,
+			consultation: {
+				opensOn: consultation.opensOn,
+				closesOn: consultation.closesOn,
+				publishedAt: consultation.publishedAt,
+				closedEarlyAt: consultation.closedEarlyAt,
+				responsePublishedAt: consultation.responsePublishedAt
+			}
+		})
 		.from(roadshowSession)
+		.innerJoin(consultation, eq(consultation.id, roadshowSession.consultationId))
 		.where(eq(roadshowSession.id, p('sessionId')))
 		.prepare(),
 	byIdempotencyKey: db
@@ -44,9 +58,21 @@ export const bookingStatements = preparedPerDatabase((db) => ({
 		.where(and(eq(booking.roadshowSessionId, p('sessionId')), eq(booking.idempotencyKey, p('key'))))
 		.prepare(),
 	confirmedPlaces: db
-		.select({ places: sql<number>`coalesce(sum(${booking.adults} + ${booking.children}), 0)` })
+		.select({ places: confirmedPlacesSql })
 		.from(booking)
-		.where(and(eq(booking.roadshowSessionId, p('sessionId')), eq(booking.status, 'confirmed')))
+		.where(eq(booking.roadshowSessionId, p('sessionId')))
+		.prepare(),
+	/** A live booking of this session for the same family: their own email, or the one a school gave for them. */
+	liveBookingForFamily: db
+		.select()
+		.from(booking)
+		.where(
+			and(
+				eq(booking.roadshowSessionId, p('sessionId')),
+				ne(booking.status, 'cancelled'),
+				sql`lower(case when ${booking.bookedBy} = 'family' then ${booking.email} else ${booking.familyEmail} end) = lower(${p('familyEmail')})`
+			)
+		)
 		.prepare(),
 	referenceTaken: db
 		.select({ id: booking.id })

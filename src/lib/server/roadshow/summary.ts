@@ -2,6 +2,7 @@
 import type { AccessNeed } from '../db/schema';
 import type { JourneyStep } from './drafts';
 import { ACCESS_NEED_LABELS } from './validation';
+import { formatUkMobile } from '../shared/mobile';
 
 export type BookingAnswers = {
 	bookedBy: 'family' | 'on_behalf';
@@ -18,6 +19,8 @@ export type BookingAnswers = {
 	accessNeeds: AccessNeed[];
 	accessNeedsOther: string | null;
 	consentToContact: boolean;
+	textMessages?: boolean;
+	mobile?: string | null;
 };
 
 export type AnswerRow = { key: string; value: string; step: JourneyStep };
@@ -52,6 +55,11 @@ export function answerRows(a: BookingAnswers): AnswerRow[] {
 		{
 			key: onBehalf ? 'Your telephone number' : 'Telephone number',
 			value: orNotGiven(a.phone),
+			step: 'contact'
+		},
+		{
+			key: 'Text messages',
+			value: a.textMessages && a.mobile ? `Yes, to ${formatUkMobile(a.mobile)}` : 'No',
 			step: 'contact'
 		},
 		...(onBehalf

@@ -2,6 +2,7 @@
 import { openDatabase, type Db } from '../db';
 import { consultation, roadshowSession, type RoadshowSession } from '../db/schema';
 import type { BookingInput } from './bookings';
+import type { SessionInput } from './sessionValidation';
 
 export const NOW = new Date('2026-06-01T09:00:00Z');
 let keys = 0;
@@ -51,16 +52,18 @@ export function addSession(
 }
 
 export function bookingInput(sessionId: number, values: Partial<BookingInput> = {}): BookingInput {
+	const n = ++keys;
 	return {
 		sessionId,
-		idempotencyKey: `key-${String(++keys).padStart(16, '0')}`,
+		idempotencyKey: `key-${String(n).padStart(16, '0')}`,
 		bookedBy: 'family',
 		organisationName: null,
 		organisationRole: null,
 		adults: 1,
 		children: 1,
 		contactName: 'Sam Parent',
-		email: 'sam@example.com',
+		// One family per booking: a second live booking for the same family is refused.
+		email: `sam.${n}@example.com`,
 		phone: null,
 		familyName: null,
 		familyEmail: null,
@@ -69,5 +72,29 @@ export function bookingInput(sessionId: number, values: Partial<BookingInput> = 
 		accessNeedsOther: null,
 		consentToContact: true,
 		...values
+	};
+}
+
+/** The staff form's answers that would save the session exactly as it is. */
+export function inputOf(s: RoadshowSession): SessionInput {
+	return {
+		title: s.title,
+		audienceLabel: s.audienceLabel,
+		mode: s.mode,
+		venueName: s.venueName,
+		address: s.address,
+		postcode: s.postcode,
+		area: s.area,
+		joiningLink: s.joiningLink,
+		startsAt: s.startsAt,
+		endsAt: s.endsAt,
+		capacity: s.capacity,
+		bookingClosesAt: s.bookingClosesAt,
+		stepFreeAccess: s.stepFreeAccess,
+		hearingLoop: s.hearingLoop,
+		parking: s.parking,
+		quietRoom: s.quietRoom,
+		accessibilityNotes: s.accessibilityNotes,
+		childrenWelcome: s.childrenWelcome
 	};
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
 	consentQuestionSchema,
 	accessNeedsSchema,
+	accessErrorsForBooker,
 	bookingDetailsSchema,
 	contactSchema,
 	placesSchema,
@@ -24,8 +25,7 @@ const complete = {
 	contactName: 'Sam Parent',
 	email: 'sam@example.com',
 	phone: '',
-	accessNeeds: 'none',
-	idempotencyKey: 'abcdefghijklmnop1234'
+	accessNeeds: 'none'
 };
 
 describe('who is booking', () => {
@@ -45,7 +45,7 @@ describe('who is booking', () => {
 });
 
 describe('how many places', () => {
-	const places = placesSchema(6);
+	const places = placesSchema({ maxParty: 6 });
 
 	it('reads counts, treating blank children as none', () => {
 		expect(places.parse({ adults: '2', children: '' })).toEqual({ adults: 2, children: 0 });
@@ -56,7 +56,7 @@ describe('how many places', () => {
 			adults: 'Enter how many adults are coming'
 		});
 		expect(errorsOf(places, { adults: '0', children: '0' })).toEqual({
-			adults: 'Book at least one place'
+			adults: 'Enter at least 1 adult. Children and young people must come with an adult'
 		});
 		expect(errorsOf(places, { adults: '-1', children: '2' })).toEqual({
 			adults: 'Enter the number of places, up to 6'
@@ -76,7 +76,7 @@ describe('how many places', () => {
 	});
 
 	it('uses the configured limit', () => {
-		expect(errorsOf(placesSchema(2), { adults: '3' })).toEqual({
+		expect(errorsOf(placesSchema({ maxParty: 2 }), { adults: '3' })).toEqual({
 			adults: 'Enter the number of places, up to 2'
 		});
 	});
@@ -186,15 +186,6 @@ describe('all the answers on "Confirm booking"', () => {
 		});
 	});
 
-	it('refuses a missing or tampered idempotency key', () => {
-		expect(Object.keys(errorsOf(schema, { ...complete, idempotencyKey: undefined }))).toEqual([
-			'idempotencyKey'
-		]);
-		expect(Object.keys(errorsOf(schema, { ...complete, idempotencyKey: '<script>' }))).toEqual([
-			'idempotencyKey'
-		]);
-	});
-
 	it('keeps family contact details only for on-behalf bookings', () => {
 		const family = { familyName: 'The Smiths', familyPhone: '0151 000 0000' };
 		expect(schema.parse({ ...complete, ...family }).familyName).toBeNull();
@@ -219,5 +210,57 @@ describe('consentQuestionSchema', () => {
 		expect(result.error?.issues[0].message).toBe(
 			'Select yes if we can contact you about this session'
 		);
+	});
+});
+
+describe('accessErrorsForBooker', () => {
+	const errors = accessNeedsSchema.safeParse({ accessNeeds: ['other'] });
+	const messages = errors.success
+		? {}
+		: Object.fromEntries(errors.error.issues.map((i) => [String(i.path[0]), i.message]));
+
+	it('asks someone booking for a family about the family’s needs', () => {
+		expect(accessErrorsForBooker(messages, 'on_behalf')).toEqual({
+			accessNeedsOther: 'Tell us what other access needs the family has'
+		});
+		expect(
+			accessErrorsForBooker(
+				{ accessNeeds: "Select the access needs you have, or select 'None'" },
+				'on_behalf'
+			)
+		).toEqual({ accessNeeds: "Select the family's access needs, or select 'None'" });
+	});
+
+	it('leaves a family’s own messages, and any other message, as they are', () => {
+		expect(accessErrorsForBooker(messages, 'family')).toEqual(messages);
+		expect(accessErrorsForBooker({ form: 'Something else' }, 'on_behalf')).toEqual({
+			form: 'Something else'
+		});
+	});
+});
+
+describe('places on an adults-only session', () => {
+	it('refuses children at the places question, with the session’s message', () => {
+		const adultsOnly = placesSchema({ maxParty: 6, childrenWelcome: false });
+		expect(errorsOf(adultsOnly, { adults: '1', children: '2' })).toEqual({
+			children: 'This session is for adults only. Enter 0 children, or choose another session'
+		});
+		expect(adultsOnly.parse({ adults: '2', children: '' })).toEqual({ adults: 2, children: 0 });
+	});
+
+	it('takes the limit and refuses the limit + 1', () => {
+		expect(placesSchema({ maxParty: 6 }).parse({ adults: '3', children: '3' })).toEqual({
+			adults: 3,
+			children: 3
+		});
+		expect(errorsOf(placesSchema({ maxParty: 6 }), { adults: '3', children: '4' })).toEqual({
+			adults: 'Enter the number of places, up to 6'
+		});
+	});
+
+	it('refuses a party of children only', () => {
+		expect(errorsOf(placesSchema({ maxParty: 6 }), { adults: '0', children: '3' })).toEqual({
+			adults: 'Enter at least 1 adult. Children and young people must come with an adult'
+		});
 	});
 });

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { accessNeedCodes, type AccessNeed } from '../db/schema';
 import { getConfig } from '../config';
+import { normaliseUkMobile } from '../shared/mobile';
+import { partyProblem, partyProblemMessage, type PartyRules } from './party';
 
 export const ACCESS_NEED_LABELS: Record<AccessNeed, string> = {
 	bsl: 'British Sign Language (BSL) interpreter',
@@ -14,6 +16,11 @@ export const ACCESS_NEED_LABELS: Record<AccessNeed, string> = {
 	other: 'Other',
 	none: 'None'
 };
+
+/** The needs offered as checkboxes, in this order; "None" comes apart, as the exclusive answer. */
+export const accessNeedChoices = (
+	['bsl', 'wheelchair', 'hearing_loop', 'quiet_space', 'reading_help', 'other'] as const
+).map((value) => ({ value, text: ACCESS_NEED_LABELS[value] }));
 
 export const EMAIL_FORMAT_MESSAGE =
 	'Enter an email address in the correct format, like name@example.com';
@@ -164,25 +171,27 @@ function placesShape(maxParty: number) {
 	};
 }
 
-function checkPlaces(maxParty: number) {
+function checkPlaces(rules: PartyRules) {
 	return (v: Record<string, unknown>, ctx: Ctx) => {
 		if (typeof v.adults !== 'number' || typeof v.children !== 'number') return;
 		// A count already out of range has its own message.
+		const { maxParty } = rules;
 		if (v.adults < 0 || v.children < 0 || v.adults > maxParty || v.children > maxParty) return;
-		const party = v.adults + v.children;
-		if (party === 0)
-			ctx.addIssue({ code: 'custom', path: ['adults'], message: 'Book at least one place' });
-		else if (party > maxParty)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['adults'],
-				message: `Enter the number of places, up to ${maxParty}`
-			});
+		const problem = partyProblem({ adults: v.adults, children: v.children }, rules);
+		if (!problem) return;
+		const { field, message } = partyProblemMessage(problem, maxParty);
+		ctx.addIssue({ code: 'custom', path: [field], message });
 	};
 }
 
-export function placesSchema(maxParty = getConfig().BOOKING_MAX_PARTY) {
-	return z.object(placesShape(maxParty)).superRefine(checkPlaces(maxParty), always);
+/** The places question; pass the session's rules so an adults-only session refuses children here. */
+export function placesSchema(rules: Partial<PartyRules> = {}) {
+	const full: PartyRules = {
+		maxParty: getConfig().BOOKING_MAX_PARTY,
+		childrenWelcome: true,
+		...rules
+	};
+	return z.object(placesShape(full.maxParty)).superRefine(checkPlaces(full), always);
 }
 
 // --- Contact details --------------------------------------------------------------------------
@@ -212,7 +221,42 @@ function cleanFamily<T extends Contact & { bookedBy: string }>(v: T): T {
 		: { ...v, familyName: null, familyEmail: null, familyPhone: null };
 }
 
-export const contactSchema = z.object(contactShape);
+// Text messages: a tick and a UK mobile number, kept normalised (+447...). Without the tick the
+// number is not kept, so no one gets texts they did not ask for.
+export const MOBILE_REQUIRED_MESSAGE = 'Enter a UK mobile number to get text messages';
+export const MOBILE_FORMAT_MESSAGE = 'Enter a UK mobile number, like 07700 900 982';
+
+const textShape = {
+	textMessages: z.preprocess(first, z.string().optional()).transform((v) => v === 'yes'),
+	mobile: z.preprocess(
+		first,
+		z
+			.string()
+			.trim()
+			.max(40, MOBILE_FORMAT_MESSAGE)
+			.optional()
+			.transform((v) => v || null)
+	)
+};
+
+function checkMobile(v: Record<string, unknown>, ctx: Ctx) {
+	if (v.textMessages !== true) return;
+	if (typeof v.mobile !== 'string')
+		ctx.addIssue({ code: 'custom', path: ['mobile'], message: MOBILE_REQUIRED_MESSAGE });
+	else if (!normaliseUkMobile(v.mobile))
+		ctx.addIssue({ code: 'custom', path: ['mobile'], message: MOBILE_FORMAT_MESSAGE });
+}
+
+type Texts = { textMessages: boolean; mobile: string | null };
+function cleanMobile<T extends Texts>(v: T): T {
+	const mobile = v.textMessages && v.mobile ? normaliseUkMobile(v.mobile) : null;
+	return { ...v, mobile, textMessages: mobile !== null };
+}
+
+export const contactSchema = z
+	.object({ ...contactShape, ...textShape })
+	.superRefine(checkMobile, always)
+	.transform(cleanMobile);
 
 // --- Access needs -----------------------------------------------------------------------------
 
@@ -260,13 +304,28 @@ export const accessNeedsSchema = z
 	.superRefine(checkAccess, always)
 	.transform(cleanAccess);
 
+const onBehalfAccessMessages: Record<string, string> = {
+	[NO_NEEDS_MESSAGE]: "Select the family's access needs, or select 'None'",
+	[NONE_AND_NEEDS_MESSAGE]: "Select 'None' or the family's access needs, not both",
+	'Tell us what other access needs you have': 'Tell us what other access needs the family has'
+};
+
+/** The access-needs messages for someone booking for a family: about the family, not "you". */
+export function accessErrorsForBooker(
+	errors: Record<string, string>,
+	bookedBy: 'family' | 'on_behalf' | undefined
+): Record<string, string> {
+	if (bookedBy !== 'on_behalf') return errors;
+	return Object.fromEntries(
+		Object.entries(errors).map(([k, m]) => [k, onBehalfAccessMessages[m] ?? m])
+	);
+}
+
 // --- Consent ----------------------------------------------------------------------------------
 
 const consentShape = {
 	consentToContact: z.preprocess(first, z.string().optional()).transform((v) => v === 'yes')
 };
-
-export const consentSchema = z.object(consentShape);
 
 /** The consent question page: yes or no must be chosen (never pre-selected). */
 export const consentQuestionSchema = z.object({
@@ -277,13 +336,6 @@ export const consentQuestionSchema = z.object({
 });
 
 // --- Everything, on "Confirm booking" ---------------------------------------------------------
-
-const idempotencyKey = z.preprocess(
-	first,
-	z
-		.string({ error: 'Your answers could not be sent. Start your booking again' })
-		.regex(/^[A-Za-z0-9_-]{16,100}$/, 'Your answers could not be sent. Start your booking again')
-);
 
 const detailsSchemas = new Map<number, ReturnType<typeof buildDetailsSchema>>();
 
@@ -300,20 +352,22 @@ function buildDetailsSchema(maxParty: number) {
 			...whoShape,
 			...placesShape(maxParty),
 			...contactShape,
+			...textShape,
 			...accessShape,
-			...consentShape,
-			idempotencyKey
+			...consentShape
 		})
 		.superRefine((v, ctx) => {
 			checkWho(v, ctx);
-			checkPlaces(maxParty)(v, ctx);
+			// Whether children are welcome is the session's rule: confirmBookingDraft checks it.
+			checkPlaces({ maxParty, childrenWelcome: true })(v, ctx);
+			checkMobile(v, ctx);
 			checkAccess(v, ctx);
 		}, always)
-		.transform((v) => cleanAccess(cleanFamily(cleanWho(v))));
+		.transform((v) => cleanMobile(cleanAccess(cleanFamily(cleanWho(v)))));
 }
 
 export type BookingDetails = z.output<ReturnType<typeof bookingDetailsSchema>>;
-export type Places = { adults: number; children: number };
+export type { Places } from './party';
 
 /** "I've lost my link": only the email address is asked. */
 export const resendLinkSchema = z.object({ email: requiredEmail('Enter your email address') });

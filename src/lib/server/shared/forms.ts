@@ -49,3 +49,25 @@ export function invalid(values: FormValues, errors: FieldErrors): FormFailure {
 	);
 	return fail(400, { values: safe, errors });
 }
+
+/** What someone whose form could not be read is told. */
+export const FORM_NOT_READ = 'Your form could not be read. Go back and try again.';
+
+const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
+
+/**
+ * True for a posted form whose body cannot be read (a bogus multipart boundary, a cut-off body):
+ * the hook answers it with 400 (the /form-not-read error page) before any action runs, so no action
+ * meets a body it cannot parse.
+ * Reads a clone, leaving the request's own body for the action.
+ */
+export async function isMalformedForm(request: Request): Promise<boolean> {
+	if (request.method !== 'POST' || !FORM_TYPES.test(request.headers.get('content-type') ?? ''))
+		return false;
+	try {
+		await request.clone().formData();
+		return false;
+	} catch {
+		return true;
+	}
+}

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { findPublicConsultation } from '$lib/server/consultations';
+import { findPublicConsultation, isClosedStatus } from '$lib/server/consultations';
 import { listPublicSessions } from '$lib/server/roadshow/public';
 import { audienceSlug } from '$lib/server/questionnaires/audiences';
 import { publishedAudiences } from '$lib/server/questionnaires/answering';
@@ -23,7 +23,7 @@ export const load = ({ params, url }) => {
 			summary: c.summary,
 			contactEmail: c.contactEmail,
 			opensOn: c.opensOn,
-			closesOn: c.closesOn,
+			closingDate: c.closingDate,
 			status: c.status
 		},
 		priorities: priorities.map((p) => ({
@@ -31,7 +31,10 @@ export const load = ({ params, url }) => {
 			title: p.title,
 			description: p.description
 		})),
-		roadshow: { ...listPublicSessions(db, c.id, now, filters), filters },
+		roadshow: {
+			...listPublicSessions(db, { id: c.id, closed: isClosedStatus(c.status) }, now, filters),
+			filters
+		},
 		questionnaires:
 			c.status === 'open'
 				? publishedAudiences(db, c.id).map((a) => ({

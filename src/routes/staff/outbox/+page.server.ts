@@ -3,7 +3,7 @@ import { can, requirePermission } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { listOutbox } from '$lib/server/notify';
 import { formatDateTime } from '$lib/format';
-import { deliveryStatus } from './status';
+import { channelName, deliveryStatus, emailKindLabel } from './status';
 
 export const load = ({ locals, url }) => {
 	const user = requirePermission(locals, 'outbox:view', url);
@@ -19,7 +19,8 @@ export const load = ({ locals, url }) => {
 			id: e.id,
 			to: e.toAddress,
 			subject: e.subject,
-			template: e.template,
+			kind: emailKindLabel(e.template),
+			channel: channelName(e.channel),
 			when: formatDateTime(e.createdAt),
 			status: deliveryStatus(e)
 		})),

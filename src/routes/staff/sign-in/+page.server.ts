@@ -13,7 +13,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTo(url.searchParams.get('redirectTo')));
-	return { signedOut: url.searchParams.has('signedOut') };
+	return {
+		signedOut: url.searchParams.has('signedOut'),
+		timedOut: url.searchParams.has('timedOut')
+	};
 };
 
 export const actions: Actions = {

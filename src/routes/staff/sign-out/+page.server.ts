@@ -10,14 +10,15 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: (event) => {
+	default: async (event) => {
 		const { locals } = event;
+		const timedOut = (await event.request.formData()).get('reason') === 'timeout';
 		if (locals.user && locals.sessionId) {
 			const db = getDb();
 			invalidateSession(db, locals.sessionId);
 			recordSignOut(db, locals.user, event.getClientAddress());
 		}
 		deleteSessionCookie(event);
-		redirect(303, `${SIGN_IN_PATH}?signedOut`);
+		redirect(303, `${SIGN_IN_PATH}?${timedOut ? 'timedOut' : 'signedOut'}`);
 	}
 };

@@ -1,17 +1,26 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, check } from 'drizzle-orm/sqlite-core';
+import { oneOf } from './checks';
 
-export const staffUser = sqliteTable('staff_user', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
-	email: text('email').notNull().unique(),
-	name: text('name').notNull(),
-	role: text('role', { enum: ['admin', 'lead', 'facilitator', 'liaison'] }).notNull(),
-	passwordHash: text('password_hash').notNull(),
-	/** Set for one-time passwords: the user must choose their own at next sign-in. */
-	mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
-	disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
-	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
-});
+export const staffRoles = ['admin', 'lead', 'facilitator', 'liaison'] as const;
+
+export const staffUser = sqliteTable(
+	'staff_user',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		email: text('email').notNull().unique(),
+		name: text('name').notNull(),
+		role: text('role', { enum: staffRoles }).notNull(),
+		passwordHash: text('password_hash').notNull(),
+		/** Set for one-time passwords: the user must choose their own at next sign-in. */
+		mustChangePassword: integer('must_change_password', { mode: 'boolean' })
+			.notNull()
+			.default(false),
+		disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [check('staff_user_role_check', oneOf(t.role, staffRoles))]
+);
 
 export const authSession = sqliteTable(
 	'auth_session',

@@ -9,3 +9,4 @@ export * from './insights';
 export * from './pageFeedback';
 export * from './coreConsultations';
 export * from './liaison';
+export * from './limits';

@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
+import {
+	sqliteTable,
+	text,
+	integer,
+	index,
+	uniqueIndex,
+	check,
+	foreignKey
+} from 'drizzle-orm/sqlite-core';
 import { consultation, priority } from './consultations';
 import { staffUser } from './auth';
 import { answer, roadshowNote } from './questionnaires';
@@ -18,7 +26,11 @@ export const theme = sqliteTable(
 		keywords: text('keywords').notNull().default(''),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [uniqueIndex('theme_consultation_name_idx').on(t.consultationId, t.name)]
+	(t) => [
+		uniqueIndex('theme_consultation_name_idx').on(t.consultationId, t.name),
+		// The target of comment_theme's composite foreign key.
+		uniqueIndex('theme_id_consultation_idx').on(t.id, t.consultationId)
+	]
 );
 
 /**
@@ -49,7 +61,24 @@ export const commentTheme = sqliteTable(
 		uniqueIndex('comment_theme_note_idx').on(t.roadshowNoteId, t.themeId),
 		index('comment_theme_theme_idx').on(t.themeId),
 		index('comment_theme_consultation_idx').on(t.consultationId, t.themeId),
-		check('comment_theme_one_source', sql`(${t.answerId} is null) <> (${t.roadshowNoteId} is null)`)
+		// Covers the theme counts: a consultation's tags in answer order, so each tagged answer is
+		// looked up by id, in order, and no tag row is read.
+		index('comment_theme_consultation_answer_idx').on(t.consultationId, t.answerId, t.themeId),
+		check(
+			'comment_theme_one_source',
+			sql`(${t.answerId} is null) <> (${t.roadshowNoteId} is null)`
+		),
+		// The theme, and a tagged note, are of the tag's consultation.
+		foreignKey({
+			name: 'comment_theme_theme_consultation_fk',
+			columns: [t.themeId, t.consultationId],
+			foreignColumns: [theme.id, theme.consultationId]
+		}).onDelete('cascade'),
+		foreignKey({
+			name: 'comment_theme_note_consultation_fk',
+			columns: [t.roadshowNoteId, t.consultationId],
+			foreignColumns: [roadshowNote.id, roadshowNote.consultationId]
+		}).onDelete('cascade')
 	]
 );
 
@@ -73,10 +102,23 @@ export const commentPriority = sqliteTable(
 		uniqueIndex('comment_priority_answer_idx').on(t.answerId, t.priorityId),
 		uniqueIndex('comment_priority_note_idx').on(t.roadshowNoteId, t.priorityId),
 		index('comment_priority_priority_idx').on(t.priorityId),
+		// A consultation's extra links start from here, never from its responses' answers.
+		index('comment_priority_consultation_idx').on(t.consultationId, t.answerId, t.priorityId),
 		check(
 			'comment_priority_one_source',
 			sql`(${t.answerId} is null) <> (${t.roadshowNoteId} is null)`
-		)
+		),
+		// The priority, and a linked note, are of the link's consultation.
+		foreignKey({
+			name: 'comment_priority_priority_consultation_fk',
+			columns: [t.priorityId, t.consultationId],
+			foreignColumns: [priority.id, priority.consultationId]
+		}).onDelete('cascade'),
+		foreignKey({
+			name: 'comment_priority_note_consultation_fk',
+			columns: [t.roadshowNoteId, t.consultationId],
+			foreignColumns: [roadshowNote.id, roadshowNote.consultationId]
+		}).onDelete('cascade')
 	]
 );
 
@@ -98,7 +140,15 @@ export const prioritySaidDid = sqliteTable(
 			onDelete: 'set null'
 		})
 	},
-	(t) => [uniqueIndex('priority_said_did_priority_idx').on(t.consultationId, t.priorityId)]
+	(t) => [
+		uniqueIndex('priority_said_did_priority_idx').on(t.consultationId, t.priorityId),
+		// The priority is of the response's consultation.
+		foreignKey({
+			name: 'priority_said_did_priority_consultation_fk',
+			columns: [t.priorityId, t.consultationId],
+			foreignColumns: [priority.id, priority.consultationId]
+		}).onDelete('cascade')
+	]
 );
 
 /** The published response as a whole: its introduction and Easy Read summary for young people. */

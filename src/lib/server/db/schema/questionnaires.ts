@@ -6,8 +6,10 @@ import {
 	index,
 	uniqueIndex,
 	primaryKey,
-	check
+	check,
+	foreignKey
 } from 'drizzle-orm/sqlite-core';
+import { oneOf } from './checks';
 import { consultation, priority } from './consultations';
 import { staffUser } from './auth';
 import { roadshowSession } from './roadshow';
@@ -20,6 +22,10 @@ export type QuestionKind = (typeof questionKinds)[number];
 
 export const channelCodes = ['online', 'paper', 'roadshow'] as const;
 export type Channel = (typeof channelCodes)[number];
+
+export const versionStatuses = ['draft', 'published', 'superseded'] as const;
+export const responseStatuses = ['in_progress', 'submitted'] as const;
+export const textFormats = ['postcode_district'] as const;
 
 /** One per audience of a consultation; what it asks lives in its versions. */
 export const questionnaire = sqliteTable(
@@ -35,7 +41,16 @@ export const questionnaire = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [uniqueIndex('questionnaire_consultation_audience_idx').on(t.consultationId, t.audience)]
+	(t) => [
+		uniqueIndex('questionnaire_consultation_audience_idx').on(t.consultationId, t.audience),
+		// The target of responses' composite foreign key: same consultation, same audience.
+		uniqueIndex('questionnaire_id_consultation_audience_idx').on(
+			t.id,
+			t.consultationId,
+			t.audience
+		),
+		check('questionnaire_audience_check', oneOf(t.audience, audienceCodes))
+	]
 );
 
 /**
@@ -50,7 +65,7 @@ export const questionnaireVersion = sqliteTable(
 			.notNull()
 			.references(() => questionnaire.id, { onDelete: 'cascade' }),
 		number: integer('number').notNull(),
-		status: text('status', { enum: ['draft', 'published', 'superseded'] }).notNull(),
+		status: text('status', { enum: versionStatuses }).notNull(),
 		title: text('title').notNull(),
 		/** Plain text shown on the start page. */
 		intro: text('intro').notNull().default(''),
@@ -65,7 +80,11 @@ export const questionnaireVersion = sqliteTable(
 			.where(sql`status = 'draft'`),
 		uniqueIndex('questionnaire_version_one_published_idx')
 			.on(t.questionnaireId)
-			.where(sql`status = 'published'`)
+			.where(sql`status = 'published'`),
+		// The target of responses' composite foreign key: a response's version is of its questionnaire.
+		uniqueIndex('questionnaire_version_id_questionnaire_idx').on(t.id, t.questionnaireId),
+		check('questionnaire_version_status_check', oneOf(t.status, versionStatuses)),
+		check('questionnaire_version_number_check', sql`${t.number} >= 1`)
 	]
 );
 
@@ -92,14 +111,23 @@ export const question = sqliteTable(
 		maxChars: integer('max_chars'),
 		maxWords: integer('max_words'),
 		/** A text answer with a known shape, stored as a groupable code in answer.value. */
-		textFormat: text('text_format', { enum: ['postcode_district'] }),
+		textFormat: text('text_format', { enum: textFormats }),
 		/** Skip logic: shown only when the earlier question with this key has one of showIfValues. */
 		showIfQuestionKey: text('show_if_question_key'),
 		showIfValues: text('show_if_values', { mode: 'json' }).$type<string[]>()
 	},
 	(t) => [
 		uniqueIndex('question_version_key_idx').on(t.versionId, t.key),
-		index('question_version_position_idx').on(t.versionId, t.position)
+		index('question_version_position_idx').on(t.versionId, t.position),
+		check('question_kind_check', oneOf(t.kind, questionKinds)),
+		check(
+			'question_text_format_check',
+			sql`${t.textFormat} IS NULL OR ${oneOf(t.textFormat, textFormats)}`
+		),
+		check(
+			'question_limits_check',
+			sql`(${t.maxChars} IS NULL OR ${t.maxChars} >= 1) AND (${t.maxWords} IS NULL OR ${t.maxWords} >= 1)`
+		)
 	]
 );
 
@@ -162,7 +190,7 @@ export const response = sqliteTable(
 		/** Hex SHA-256 of the resume-link secret; null for staff-entered responses. */
 		resumeTokenHash: text('resume_token_hash').unique(),
 		resumeExpiresAt: integer('resume_expires_at', { mode: 'timestamp_ms' }),
-		status: text('status', { enum: ['in_progress', 'submitted'] }).notNull(),
+		status: text('status', { enum: responseStatuses }).notNull(),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
 		lastSavedAt: integer('last_saved_at', { mode: 'timestamp_ms' }).notNull(),
 		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
@@ -183,8 +211,38 @@ export const response = sqliteTable(
 			t.submittedAt
 		),
 		index('response_consultation_submitted_idx').on(t.consultationId, t.submittedAt),
+		// The first and last submitted response ("responses over time") in two index seeks.
+		index('response_consultation_status_submitted_idx').on(
+			t.consultationId,
+			t.status,
+			t.submittedAt
+		),
 		index('response_roadshow_session_idx').on(t.roadshowSessionId),
-		index('response_questionnaire_idx').on(t.questionnaireId, t.status)
+		index('response_questionnaire_idx').on(t.questionnaireId, t.status),
+		check('response_audience_check', oneOf(t.audience, audienceCodes)),
+		check('response_channel_check', oneOf(t.channel, channelCodes)),
+		check('response_status_check', oneOf(t.status, responseStatuses)),
+		check(
+			'response_submitted_check',
+			sql`${t.status} <> 'submitted' OR ${t.submittedAt} IS NOT NULL`
+		),
+		// The copied consultation and audience are the questionnaire's, and the version is its own.
+		foreignKey({
+			name: 'response_questionnaire_consultation_fk',
+			columns: [t.questionnaireId, t.consultationId, t.audience],
+			foreignColumns: [questionnaire.id, questionnaire.consultationId, questionnaire.audience]
+		}).onDelete('cascade'),
+		foreignKey({
+			name: 'response_version_questionnaire_fk',
+			columns: [t.versionId, t.questionnaireId],
+			foreignColumns: [questionnaireVersion.id, questionnaireVersion.questionnaireId]
+		}).onDelete('cascade'),
+		// A response entered at a roadshow session belongs to that session's consultation.
+		foreignKey({
+			name: 'response_session_consultation_fk',
+			columns: [t.roadshowSessionId, t.consultationId],
+			foreignColumns: [roadshowSession.id, roadshowSession.consultationId]
+		})
 	]
 );
 
@@ -249,7 +307,16 @@ export const roadshowNote = sqliteTable(
 	},
 	(t) => [
 		index('roadshow_note_consultation_idx').on(t.consultationId, t.audience),
-		index('roadshow_note_session_idx').on(t.roadshowSessionId)
+		index('roadshow_note_session_idx').on(t.roadshowSessionId),
+		check('roadshow_note_audience_check', oneOf(t.audience, audienceCodes)),
+		// A note's session belongs to the note's consultation.
+		foreignKey({
+			name: 'roadshow_note_session_consultation_fk',
+			columns: [t.roadshowSessionId, t.consultationId],
+			foreignColumns: [roadshowSession.id, roadshowSession.consultationId]
+		}),
+		// The target of comment links' composite foreign keys.
+		uniqueIndex('roadshow_note_id_consultation_idx').on(t.id, t.consultationId)
 	]
 );
 

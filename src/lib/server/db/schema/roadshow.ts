@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
 import { consultation } from './consultations';
+import { oneOf } from './checks';
+
+export const sessionModes = ['in_person', 'online'] as const;
+export const bookingStatuses = ['confirmed', 'waiting', 'cancelled'] as const;
+export const bookedByCodes = ['family', 'on_behalf'] as const;
 
 export const accessNeedCodes = [
 	'bsl',
@@ -28,9 +33,7 @@ export const roadshowSession = sqliteTable(
 		postcode: text('postcode').notNull().default(''),
 		/** Optional district, for filtering the public list. */
 		area: text('area'),
-		mode: text('mode', { enum: ['in_person', 'online'] })
-			.notNull()
-			.default('in_person'),
+		mode: text('mode', { enum: sessionModes }).notNull().default('in_person'),
 		/** Online sessions only; shown to booked people, never on public pages. */
 		joiningLink: text('joining_link'),
 		startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
@@ -53,7 +56,11 @@ export const roadshowSession = sqliteTable(
 		index('roadshow_session_consultation_idx').on(t.consultationId, t.startsAt),
 		// The reminder job looks sessions up by start time across consultations.
 		index('roadshow_session_starts_idx').on(t.startsAt),
-		check('roadshow_session_capacity_check', sql`${t.capacity} >= 1`)
+		check('roadshow_session_capacity_check', sql`${t.capacity} >= 1`),
+		check('roadshow_session_mode_check', oneOf(t.mode, sessionModes)),
+		check('roadshow_session_times_check', sql`${t.endsAt} IS NULL OR ${t.endsAt} > ${t.startsAt}`),
+		// The target of composite foreign keys: a note's or response's session is of its consultation.
+		uniqueIndex('roadshow_session_id_consultation_idx').on(t.id, t.consultationId)
 	]
 );
 
@@ -70,10 +77,10 @@ export const booking = sqliteTable(
 		manageTokenHash: text('manage_token_hash').notNull().unique(),
 		/** From the form, so a resubmission finds the same booking. */
 		idempotencyKey: text('idempotency_key').notNull(),
-		status: text('status', { enum: ['confirmed', 'waiting', 'cancelled'] }).notNull(),
+		status: text('status', { enum: bookingStatuses }).notNull(),
 		adults: integer('adults').notNull(),
 		children: integer('children').notNull().default(0),
-		bookedBy: text('booked_by', { enum: ['family', 'on_behalf'] }).notNull(),
+		bookedBy: text('booked_by', { enum: bookedByCodes }).notNull(),
 		organisationName: text('organisation_name'),
 		organisationRole: text('organisation_role'),
 		/** The person booking: the family, or the practitioner booking on their behalf. */
@@ -87,6 +94,10 @@ export const booking = sqliteTable(
 		accessNeeds: text('access_needs', { mode: 'json' }).$type<AccessNeed[]>().notNull().default([]),
 		accessNeedsOther: text('access_needs_other'),
 		consentToContact: integer('consent_to_contact', { mode: 'boolean' }).notNull().default(false),
+		/** A UK mobile number for text messages, normalised to +447..., only with textMessages. */
+		mobile: text('mobile'),
+		/** The person agreed to reminders and changes by text as well as email. */
+		textMessages: integer('text_messages', { mode: 'boolean' }).notNull().default(false),
 		/** Queue order on the waiting list; kept after promotion for the record. */
 		waitingSince: integer('waiting_since', { mode: 'timestamp_ms' }),
 		promotedAt: integer('promoted_at', { mode: 'timestamp_ms' }),
@@ -107,9 +118,13 @@ export const booking = sqliteTable(
 			t.children
 		),
 		index('booking_reminder_idx').on(t.status, t.reminderSentAt),
+		// At least one adult comes with every party (roadshow/party.ts says why).
+		check('booking_party_check', sql`${t.adults} >= 1 AND ${t.children} >= 0`),
+		check('booking_status_check', oneOf(t.status, bookingStatuses)),
+		check('booking_booked_by_check', oneOf(t.bookedBy, bookedByCodes)),
 		check(
-			'booking_party_check',
-			sql`${t.adults} >= 0 AND ${t.children} >= 0 AND ${t.adults} + ${t.children} >= 1`
+			'booking_waiting_since_check',
+			sql`${t.status} <> 'waiting' OR ${t.waitingSince} IS NOT NULL`
 		)
 	]
 );

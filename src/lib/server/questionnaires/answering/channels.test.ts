@@ -5,8 +5,6 @@ import { NOW, testDb } from '../testFixtures';
 import { createQuestionnaire, publishVersion } from '../authoring';
 import { getResponse } from './responses';
 import { addRoadshowNote, enterPaperResponse, listRoadshowNotes } from './channels';
-import { seedQuestionnaires } from '../../demo/questionnaires';
-import { listQuestionnaires } from '../versions';
 
 function setUp() {
 	const t = testDb();
@@ -79,13 +77,34 @@ describe('paper responses', () => {
 			ok: false,
 			errors: {
 				'priority-1-why': 'This question does not apply, given the earlier answers. Leave it blank',
-				'priority-2-agree': 'Select how much you agree or disagree',
 				'type-of-need': "Select 'Prefer not to say' or the options that apply, not both"
 			}
 		});
 		expect(
 			enterPaperResponse(db, staffUserId, questionnaireId, { ...complete, invented: 'x' }, NOW)
 		).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
+	});
+
+	it('record questions left blank as not answered, even ones the online form requires', () => {
+		const { db, staffUserId, questionnaireId } = setUp();
+		const r = enterPaperResponse(
+			db,
+			staffUserId,
+			questionnaireId,
+			{ 'priority-1-agree': '', 'priority-2-agree': 'agree', 'type-of-need': [] },
+			NOW
+		);
+		if (!r.ok) throw new Error(JSON.stringify(r.errors));
+		const stored = getResponse(db, r.responseId)!;
+		expect(stored.response.status).toBe('submitted');
+		expect(stored.answersByKey).toEqual({ 'priority-2-agree': ['agree'] });
+	});
+
+	it('refuse a form with nothing filled in', () => {
+		const { db, staffUserId, questionnaireId } = setUp();
+		expect(
+			enterPaperResponse(db, staffUserId, questionnaireId, { 'priority-1-agree': '' }, NOW)
+		).toEqual({ ok: false, errors: { form: 'Enter at least one answer from the paper form' } });
 	});
 
 	it('can be entered after closing, but not before opening', () => {
@@ -180,6 +199,25 @@ describe('roadshow notes', () => {
 		expect(listRoadshowNotes(db, consultationId)[0].note).toHaveLength(5000);
 	});
 
+	it('accept a note of 5,000 characters and refuse 5,001 with a message for the note, saving nothing', () => {
+		const { db, staffUserId, consultationId } = setUp();
+		const input = (note: string) => ({
+			consultationId,
+			roadshowSessionId: null,
+			audience: 'practitioners' as const,
+			note,
+			priorityIds: [],
+			staffUserId
+		});
+		expect(addRoadshowNote(db, input('a'.repeat(5001)), NOW)).toEqual({
+			ok: false,
+			errors: { note: 'The feedback must be 5,000 characters or fewer' }
+		});
+		expect(listRoadshowNotes(db, consultationId)).toEqual([]);
+		expect(addRoadshowNote(db, input('a'.repeat(5000)), NOW).ok).toBe(true);
+		expect(listRoadshowNotes(db, consultationId)[0].note).toHaveLength(5000);
+	});
+
 	it('refuse tens of thousands of posted priorities without a database error', () => {
 		const { db, staffUserId, consultationId, priorityIds } = setUp();
 		const many = [...priorityIds, ...Array.from({ length: 40_000 }, (_, i) => 100_000 + i)];
@@ -196,21 +234,5 @@ describe('roadshow notes', () => {
 			NOW
 		);
 		expect(r).toEqual({ ok: false, errors: { priorities: 'Select priorities from the list' } });
-	});
-});
-
-describe('demo seed', () => {
-	it('publishes the three starter questionnaires', () => {
-		const { db, consultationId } = testDb();
-		expect(seedQuestionnaires(db, consultationId, NOW).map((s) => s.audience)).toEqual([
-			'parents_carers',
-			'practitioners',
-			'young_people'
-		]);
-		expect(
-			listQuestionnaires(db, consultationId).every(
-				(q) => q.published?.number === 1 && q.draftVersionId === null
-			)
-		).toBe(true);
 	});
 });

@@ -27,7 +27,8 @@ export const NOTE_LIMIT = 5000;
 
 /**
  * Enters a completed paper form as one submitted response, all or nothing. Answers are keyed by
- * question key and checked like online answers (errors come back keyed the same way). Staff may
+ * question key and checked like online answers (errors come back keyed the same way), except that
+ * a question left blank on paper is recorded as not answered, even one the online form requires. Staff may
  * enter forms while the consultation is open and after it closes (posted forms arrive late),
  * but not before it opens or once the council's response is published.
  */
@@ -84,7 +85,8 @@ export function enterPaperResponse(
 							'This question does not apply, given the earlier answers. Leave it blank';
 					continue;
 				}
-				const checked = validateAnswer(question, question.options, raw);
+				// Paper cannot insist: a blank is stored as not answered (no answer row).
+				const checked = validateAnswer({ ...question, required: false }, question.options, raw);
 				if (!checked.ok) {
 					errors[question.key] = checked.message;
 					continue;
@@ -94,6 +96,11 @@ export function enterPaperResponse(
 				rows.push(...checked.answers.map((a) => ({ ...a, questionId: question.id })));
 			}
 			if (Object.keys(errors).length) return { ok: false as const, errors };
+			if (rows.length === 0)
+				return {
+					ok: false as const,
+					errors: { form: 'Enter at least one answer from the paper form' }
+				};
 
 			const reference = newReference(db);
 			const r = tx

@@ -3,7 +3,13 @@ import { eq } from 'drizzle-orm';
 import { consultation } from '../../db/schema';
 import { NOW, testDb } from '../testFixtures';
 import { createQuestionnaire, publishVersion } from '../authoring';
-import { answerQuestion, RESUME_DAYS, startResponse, submitResponse } from './responses';
+import {
+	answerQuestion,
+	endOfClosingDay,
+	RESUME_DAYS,
+	startResponse,
+	submitResponse
+} from './responses';
 import {
 	checkAnswerRows,
 	estimateMinutes,
@@ -59,7 +65,13 @@ describe('opening a journey from its link', () => {
 		expect(openJourney(db, generateResumeToken(), NOW)).toEqual({ ok: false, reason: 'not_found' });
 		expect(openJourney(db, '../../etc/passwd', NOW)).toEqual({ ok: false, reason: 'not_found' });
 		expect(
-			openJourney(db, started.resumeToken, new Date(NOW.getTime() + RESUME_DAYS * DAY))
+			openJourney(
+				db,
+				started.resumeToken,
+				new Date(
+					Math.max(endOfClosingDay('2026-07-31').getTime(), NOW.getTime() + RESUME_DAYS * DAY)
+				)
+			)
 		).toEqual({ ok: false, reason: 'expired' });
 	});
 

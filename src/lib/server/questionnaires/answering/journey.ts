@@ -135,7 +135,6 @@ export function questionAfter(
 export type QuestionPage = {
 	question: FullQuestion;
 	number: number;
-	total: number;
 	previousKey: string | null;
 	/** The saved answer: the chosen codes, or the text as typed. */
 	saved: { values: string[]; text: string };

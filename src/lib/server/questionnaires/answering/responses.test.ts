@@ -7,15 +7,17 @@ import { getPublishedVersion } from '../versions';
 import {
 	answerQuestion,
 	deleteContactDetails,
-	findResponseByResumeToken,
 	getContactDetails,
 	getResponse,
 	RESUME_DAYS,
+	endOfClosingDay,
+	resumeLinkExpiresAt,
 	saveAnswers,
 	saveContactDetails,
 	startResponse,
 	submitResponse
 } from './responses';
+import { openJourney } from './journey';
 import { generateResumeToken, hashResumeToken } from './tokens';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -55,23 +57,49 @@ describe('resume tokens', () => {
 
 	it('finds the response until the link expires, and never for a forged link', () => {
 		const { db, started, answer } = setUp();
-		expect(findResponseByResumeToken(db, started.resumeToken, NOW)).toMatchObject({
+		expect(openJourney(db, started.resumeToken, NOW)).toMatchObject({
 			ok: true,
-			response: { id: started.responseId }
+			journey: { response: { id: started.responseId } }
 		});
-		expect(findResponseByResumeToken(db, generateResumeToken(), NOW)).toEqual({
+		expect(openJourney(db, generateResumeToken(), NOW)).toEqual({
 			ok: false,
 			reason: 'not_found'
 		});
-		expect(findResponseByResumeToken(db, 'short', NOW)).toEqual({ ok: false, reason: 'not_found' });
-		const later = new Date(NOW.getTime() + RESUME_DAYS * DAY);
-		expect(findResponseByResumeToken(db, started.resumeToken, later)).toEqual({
+		expect(openJourney(db, 'short', NOW)).toEqual({ ok: false, reason: 'not_found' });
+		// The link works until answers can no longer be sent: the end of the closing day.
+		const closed = endOfClosingDay('2026-07-31');
+		expect(closed.toISOString()).toBe('2026-07-31T23:00:00.000Z');
+		expect(openJourney(db, started.resumeToken, new Date(closed.getTime() - 1)).ok).toBe(true);
+		expect(openJourney(db, started.resumeToken, closed)).toEqual({
 			ok: false,
 			reason: 'expired'
 		});
-		// Each save keeps the link alive for another RESUME_DAYS.
-		answer('priority-1-agree', 'agree', new Date(NOW.getTime() + 10 * DAY));
-		expect(findResponseByResumeToken(db, started.resumeToken, later).ok).toBe(true);
+		// A save near the end keeps the link alive for another RESUME_DAYS.
+		const lastSave = new Date(closed.getTime() - DAY);
+		answer('priority-1-agree', 'agree', lastSave);
+		expect(openJourney(db, started.resumeToken, closed).ok).toBe(true);
+		expect(
+			openJourney(db, started.resumeToken, new Date(lastSave.getTime() + RESUME_DAYS * DAY)).ok
+		).toBe(false);
+	});
+});
+
+describe('resumeLinkExpiresAt', () => {
+	const closesOn = '2027-01-12';
+	it('is never before the end of the closing day, in UK time', () => {
+		expect(resumeLinkExpiresAt(new Date('2026-12-01T10:00:00Z'), closesOn).toISOString()).toBe(
+			'2027-01-13T00:00:00.000Z'
+		);
+		// In British Summer Time the day ends at 11pm UTC.
+		expect(endOfClosingDay('2026-07-31').toISOString()).toBe('2026-07-31T23:00:00.000Z');
+	});
+
+	it('runs RESUME_DAYS from the last save when that is later, and is never shortened', () => {
+		const now = new Date('2027-01-10T10:00:00Z');
+		const late = resumeLinkExpiresAt(now, closesOn);
+		expect(late.getTime()).toBe(now.getTime() + RESUME_DAYS * DAY);
+		const farAway = new Date('2027-06-01T00:00:00Z');
+		expect(resumeLinkExpiresAt(now, closesOn, farAway)).toEqual(farAway);
 	});
 });
 
@@ -243,12 +271,12 @@ describe('sending a response', () => {
 			ok: false,
 			reason: 'submitted'
 		});
-		expect(findResponseByResumeToken(db, started.resumeToken, NOW)).toMatchObject({
+		expect(openJourney(db, started.resumeToken, NOW)).toMatchObject({
 			ok: true,
-			response: { status: 'submitted' }
+			journey: { response: { status: 'submitted' } }
 		});
 		const later = new Date(NOW.getTime() + RESUME_DAYS * DAY);
-		expect(findResponseByResumeToken(db, started.resumeToken, later)).toEqual({
+		expect(openJourney(db, started.resumeToken, later)).toEqual({
 			ok: false,
 			reason: 'expired'
 		});

@@ -11,22 +11,37 @@ import {
 	type QuestionnaireResponse
 } from '../../db/schema';
 import { consultationStatus } from '../../consultations/status';
-import { ukToday } from '../../../format';
-import {
-	generateResponseReference,
-	generateResumeToken,
-	hashResumeToken,
-	looksLikeResumeToken
-} from './tokens';
+import { ukLocalToInstant, ukToday } from '../../../format';
+import { generateResponseReference, generateResumeToken, hashResumeToken } from './tokens';
 import { answersByKey, visibleQuestions } from '../skipLogic';
 import { validateAnswer, type RawAnswer } from './validation';
 import { frozenQuestions, getVersion } from '../versions';
 import { statements } from './statements';
 import type { AnswerValue, FullQuestion, VersionWithQuestions } from '../types';
 
-/** How long a resume link works after the last saved answer. */
+/** How long a resume link works after the last saved answer (and a sent one shows its reference). */
 export const RESUME_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The first instant after the consultation's closing day, in UK time: no answers can be sent then. */
+export function endOfClosingDay(closesOn: string): Date {
+	return new Date(ukLocalToInstant(closesOn, '23:59').getTime() + 60_000);
+}
+
+/**
+ * When an unsent response's resume link stops working: never before answers can no longer be
+ * sent (the end of the closing day), so the date people are told is the date that matters;
+ * RESUME_DAYS after the last save if that is later; and never earlier than it already was.
+ */
+export function resumeLinkExpiresAt(now: Date, closesOn: string, current?: Date | null): Date {
+	return new Date(
+		Math.max(
+			endOfClosingDay(closesOn).getTime(),
+			now.getTime() + RESUME_DAYS * DAY_MS,
+			current?.getTime() ?? 0
+		)
+	);
+}
 
 export type Refusal =
 	| 'not_found'
@@ -79,7 +94,7 @@ export function startResponse(
 					audience: q.audience,
 					channel,
 					resumeTokenHash: hashResumeToken(resumeToken),
-					resumeExpiresAt: new Date(now.getTime() + RESUME_DAYS * DAY_MS),
+					resumeExpiresAt: resumeLinkExpiresAt(now, c.closesOn),
 					status: 'in_progress',
 					startedAt: now,
 					lastSavedAt: now
@@ -90,28 +105,6 @@ export function startResponse(
 		},
 		{ behavior: 'immediate' }
 	);
-}
-
-/**
- * Forged or unknown links are 'not_found'; links past their date are 'expired'. A sent response
- * is still found (status 'submitted') for RESUME_DAYS after sending, so its sender can see the
- * reference and delete their contact details; its answers are locked.
- */
-export function findResponseByResumeToken(
-	db: DbOrTx,
-	token: string,
-	now = new Date()
-): { ok: true; response: QuestionnaireResponse } | { ok: false; reason: 'not_found' | 'expired' } {
-	if (!looksLikeResumeToken(token)) return { ok: false, reason: 'not_found' };
-	const row = db
-		.select()
-		.from(response)
-		.where(eq(response.resumeTokenHash, hashResumeToken(token)))
-		.get();
-	if (!row) return { ok: false, reason: 'not_found' };
-	if (!row.resumeExpiresAt || row.resumeExpiresAt.getTime() <= now.getTime())
-		return { ok: false, reason: 'expired' };
-	return { ok: true, response: row };
 }
 
 export type ResponseInProgress = {
@@ -205,7 +198,9 @@ function saveInTx(
 	sql.touchResponse.run({
 		responseId,
 		nowMs: now.getTime(),
-		resumeExpiresAtMs: r.resumeTokenHash ? now.getTime() + RESUME_DAYS * DAY_MS : null
+		resumeExpiresAtMs: r.resumeTokenHash
+			? resumeLinkExpiresAt(now, c.closesOn, r.resumeExpiresAt).getTime()
+			: null
 	});
 	return { ok: true };
 }

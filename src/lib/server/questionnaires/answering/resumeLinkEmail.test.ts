@@ -8,16 +8,18 @@ const link =
 	'https://example.org/consultations/send/questionnaires/parents-carers/r/abcdefghijabcdefghijabcdefghijabcdefghijabc';
 
 describe('resume link email', () => {
-	it('puts the link in the body only, with its expiry date', () => {
+	it('puts the link in the body only, working until answers can no longer be sent', () => {
 		const { subject, text } = resumeLinkEmail({
 			link,
 			consultationTitle: 'SEND strategy',
-			expiresAt: new Date('2026-07-01T09:00:00Z')
+			closesOn: '2027-01-12'
 		});
 		expect(subject).toBe('Your link to finish your answers: SEND strategy');
 		expect(subject).not.toContain('abcdefghij');
 		expect(text).toContain(`\n${link}\n`);
-		expect(text).toContain('The link works until Wednesday 1 July 2026.');
+		expect(text).toContain(
+			'The link works until the consultation closes at 11:59pm on Tuesday 12 January 2027.'
+		);
 	});
 
 	it('queues one email in the outbox, not linked to a booking', async () => {
@@ -25,7 +27,7 @@ describe('resume link email', () => {
 		expect(
 			await notifyResumeLink(
 				db,
-				{ to: 'sam@example.com', link, consultationTitle: 'SEND strategy', expiresAt: NOW },
+				{ to: 'sam@example.com', link, consultationTitle: 'SEND strategy', closesOn: '2026-07-31' },
 				NOW
 			)
 		).toBe(1);

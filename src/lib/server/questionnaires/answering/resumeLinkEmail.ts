@@ -8,13 +8,14 @@ export type ResumeLinkInput = {
 	to: string;
 	link: string;
 	consultationTitle: string;
-	expiresAt: Date;
+	/** The consultation's last day, 'YYYY-MM-DD': the link works until answers can no longer be sent. */
+	closesOn: string;
 };
 
 export function resumeLinkEmail({
 	link,
 	consultationTitle,
-	expiresAt
+	closesOn
 }: Omit<ResumeLinkInput, 'to'>): { subject: string; text: string } {
 	return {
 		subject: `Your link to finish your answers: ${consultationTitle}`,
@@ -25,7 +26,8 @@ export function resumeLinkEmail({
 			'To carry on where you left off, use this link:',
 			link,
 			'',
-			`The link works until ${formatDate(expiresAt)}. Each time you save an answer, it works for longer.`,
+			`The link works until the consultation closes at 11:59pm on ${formatDate(closesOn)}.`,
+			'Your answers only count when you send them, so send them by then.',
 			'Keep this link private. Anyone with it can see and change your answers.',
 			'',
 			'If you did not ask for this, you can ignore this email.',
@@ -46,7 +48,17 @@ export function notifyResumeLink(
 	const { subject, text } = resumeLinkEmail(input);
 	return sendEmails(
 		db,
-		[{ to: input.to, subject, text, template: 'questionnaire_resume_link', bookingId: null }],
+		[
+			{
+				to: input.to,
+				subject,
+				text,
+				template: 'questionnaire_resume_link',
+				bookingId: null,
+				// Anyone can ask for this to any address: capped per address (notify/outbox.ts).
+				capped: true
+			}
+		],
 		now
 	);
 }

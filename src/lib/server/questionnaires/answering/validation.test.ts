@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementOptions } from '../agreement';
+import { agreementOptions } from '../../../agreement';
 import { normalisePostcodeDistrict, validateAnswer, wordCount } from './validation';
 
 const base = { required: false, maxChars: null, maxWords: null, textFormat: null } as const;

@@ -2,7 +2,7 @@
 // Choice answers must be codes on the question's list; free text is kept as typed.
 import type { Question, QuestionOption } from '../../db/schema';
 import type { AnswerValue } from '../types';
-import { isAgreementValue } from '../agreement';
+import { isAgreementValue } from '../../../agreement';
 
 export type RawAnswer = string | readonly string[] | null | undefined;
 export type ValidatedAnswer = { ok: true; answers: AnswerValue[] } | { ok: false; message: string };

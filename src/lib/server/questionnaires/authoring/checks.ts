@@ -1,6 +1,7 @@
 // Checks on a question as staff write it, before it joins a draft version.
 import type { FieldErrors } from '../../shared/forms';
-import { agreementOptions } from '../agreement';
+import { easyReadProblems } from '../../../easyRead';
+import { agreementOptions } from '../../../agreement';
 import type { FullQuestion, OptionInput, QuestionInput } from '../types';
 
 const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -79,4 +80,21 @@ export function checkQuestionInput(
 		errors.priorities = 'Select priorities from this consultation';
 	}
 	return errors;
+}
+
+/**
+ * Easy Read problems in a draft, question by question, for staff to fix before publishing: long
+ * sentences and long words in each question, its hint and caption and its answer labels. Shown
+ * as a warning, not a block, because only a person can judge Easy Read.
+ */
+export function easyReadFlags(
+	questions: readonly Pick<FullQuestion, 'id' | 'text' | 'hint' | 'caption' | 'options'>[]
+): { id: number; number: number; problems: string[] }[] {
+	return questions.flatMap((q, i) => {
+		const parts = [q.caption, q.text, q.hint, ...q.options.map((o) => o.label)].filter(
+			(t): t is string => !!t
+		);
+		const problems = [...new Set(parts.flatMap((t) => easyReadProblems(t)))];
+		return problems.length ? [{ id: q.id, number: i + 1, problems }] : [];
+	});
 }

@@ -11,4 +11,6 @@ export {
 	updateQuestion,
 	updateVersionText
 } from './drafts';
+export { easyReadFlags } from './checks';
 export { describeShowIf, kindLabels, parseQuestionForm, questionFormValues } from './questionForm';
+export { publishStarterQuestionnaires } from './publishStarters';

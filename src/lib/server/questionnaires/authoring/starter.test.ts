@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { audienceCodes } from '../../db/schema';
 import { buildStarterQuestions } from './starter';
-import { checkQuestionInput, prepareOptions } from './checks';
+import { checkQuestionInput, easyReadFlags, prepareOptions } from './checks';
 import type { FullQuestion } from '../types';
 
 const priorities = [
@@ -45,6 +45,51 @@ describe('starter question sets', () => {
 			'neither',
 			'strongly_agree',
 			'strongly_disagree'
+		]);
+	});
+
+	it("captions young people's questions with the priority's Easy Read title", () => {
+		const easy = [
+			{ ...priorities[1], easyReadTitle: 'Find out early if children need extra help' },
+			{ ...priorities[0], easyReadTitle: '' }
+		];
+		const young = buildStarterQuestions('young_people', easy);
+		expect(young.find((q) => q.key === 'priority-1-agree')?.caption).toBe(
+			'Priority 1: Find out early if children need extra help'
+		);
+		// No Easy Read title written yet: the official one stands in.
+		expect(young.find((q) => q.key === 'priority-2-agree')?.caption).toBe(
+			'Priority 2: Strengthen co-production'
+		);
+		// Adults always see the official title.
+		expect(
+			buildStarterQuestions('parents_carers', easy).find((q) => q.key === 'priority-1-agree')
+				?.caption
+		).toBe('Priority 1: Identify needs early');
+	});
+
+	it('flags Easy Read questions with long sentences or long words before publishing', () => {
+		const q = (id: number, text: string, hint: string | null = null) => ({
+			id,
+			text,
+			hint,
+			caption: null,
+			options: [{ label: 'I agree' }]
+		});
+		const flags = easyReadFlags([
+			q(1, 'Do you agree that we should work on this?'),
+			q(
+				2,
+				'To what extent do you agree or disagree that this should be a priority for the council this year?',
+				'Think about accessibility.'
+			)
+		] as never);
+		expect(flags).toHaveLength(1);
+		expect(flags[0].id).toBe(2);
+		expect(flags[0].number).toBe(2);
+		expect(flags[0].problems).toEqual([
+			expect.stringContaining('has 19 words'),
+			'Long words are hard to read: accessibility. Use a shorter word or explain it'
 		]);
 	});
 

@@ -11,10 +11,15 @@
 // Profile ("about you") questions come last, are all optional and share keys and codes across
 // audiences so the dashboards can filter all three by the same answer.
 import type { Audience } from '../../db/schema';
-import { agreementValues, disagreeValues } from '../agreement';
+import { agreementValues, disagreeValues } from '../../../agreement';
 import type { OptionInput, QuestionInput } from '../types';
 
-export type StarterPriority = { id: number; position: number; title: string };
+export type StarterPriority = {
+	id: number;
+	position: number;
+	title: string;
+	easyReadTitle?: string;
+};
 export type StarterQuestion = QuestionInput & { key: string };
 
 const COMMENT_LIMIT = 1200;
@@ -93,7 +98,8 @@ function adultPriority(p: StarterPriority, n: number): StarterQuestion[] {
 }
 
 function youngPersonPriority(p: StarterPriority, n: number): StarterQuestion[] {
-	const caption = `Priority ${n}: ${p.title}`;
+	// The Easy Read title staff wrote; the official one only until they have.
+	const caption = `Priority ${n}: ${p.easyReadTitle || p.title}`;
 	return [
 		{
 			key: `priority-${n}-agree`,

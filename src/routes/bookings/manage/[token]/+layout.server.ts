@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { getManageView } from '$lib/server/roadshow/manage';
 import { answerRows } from '$lib/server/roadshow/summary';
 import { placesText } from '$lib/server/roadshow/emailTemplates';
+import { formatUkMobile } from '$lib/server/shared/mobile';
 
 export const load = ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
@@ -24,6 +25,20 @@ export const load = ({ params, setHeaders }) => {
 			adults: b.adults,
 			children: b.children,
 			places: placesText(b),
+			bookedBy: b.bookedBy,
+			// The details as form answers, for the pages that change them.
+			answers: {
+				contactName: b.contactName,
+				email: b.email,
+				phone: b.phone ?? '',
+				familyName: b.familyName ?? '',
+				familyEmail: b.familyEmail ?? '',
+				familyPhone: b.familyPhone ?? '',
+				textMessages: b.textMessages ? 'yes' : '',
+				mobile: b.mobile ? formatUkMobile(b.mobile) : '',
+				accessNeeds: b.accessNeeds,
+				accessNeedsOther: b.accessNeedsOther ?? ''
+			},
 			rows: answerRows(b).filter((row) => row.step !== 'places')
 		},
 		session: {

@@ -31,13 +31,17 @@ export const load = ({ locals, params, url }) => {
 			slug: c.slug,
 			opensOn: c.opensOn,
 			closesOn: c.closesOn,
+			/** The UK date staff closed it early, or null. */
+			closedEarlyOn: c.closedEarlyAt ? c.closingDate : null,
 			status: c.status,
 			statusLabel: statusLabels[c.status],
-			hasStrategy: c.strategyMarkdown.trim() !== ''
+			// The task list and publishing share one definition of what is missing.
+			hasStrategy: !problems.strategy
 		},
 		priorityCount: priorities.length,
 		sessionCount: listSessionsForConsultation(getDb(), c.id).filter((s) => !s.cancelledAt).length,
 		questionnaires: questionnaireCounts(getDb(), c.id),
+		hasPriorities: !problems.priorities,
 		readyToPublish: Object.keys(problems).length === 0,
 		done: doneMessages[url.searchParams.get('done') ?? ''] ?? null
 	};

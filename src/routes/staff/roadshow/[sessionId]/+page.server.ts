@@ -1,10 +1,12 @@
 import { can } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { requireSessionToRun } from '$lib/server/roadshow/guard';
-import { getSessionRegister } from '$lib/server/roadshow/register';
+import { getSessionRegister, listFailedSessionMessages } from '$lib/server/roadshow/register';
 import { accessNeedSummary, registerEntry } from '$lib/server/roadshow/registerView';
 import { fullnessMessage, promotedNote, sessionStatusTag } from '$lib/server/roadshow/labels';
 import { formatDateTime, formatSessionWhen } from '$lib/format';
+import { listRoadshowNotes } from '$lib/server/questionnaires/answering';
+import { audienceLabels } from '$lib/server/questionnaires/audiences';
 
 function doneMessage(url: URL): string | null {
 	if (url.searchParams.get('done') !== 'booking-cancelled') return null;
@@ -41,6 +43,23 @@ export const load = ({ locals, params, url }) => {
 			...registerEntry(b),
 			since: b.waitingSince ? formatDateTime(b.waitingSince) : ''
 		})),
+		failedMessages: listFailedSessionMessages(getDb(), session.id).map((m) => ({
+			id: m.id,
+			reference: m.bookingReference,
+			to: m.toAddress,
+			subject: m.subject,
+			channel: m.channel === 'sms' ? 'Text message' : m.channel === 'letter' ? 'Letter' : 'Email',
+			when: formatDateTime(m.createdAt),
+			error: m.error ?? ''
+		})),
+		// What facilitators typed up at this session's tables, newest first.
+		notes: listRoadshowNotes(getDb(), consultation.id, session.id).map((n) => ({
+			id: n.id,
+			note: n.note,
+			audience: audienceLabels[n.audience],
+			added: formatDateTime(n.createdAt)
+		})),
+		canSeeOutbox: can(user, 'outbox:view'),
 		done: doneMessage(url)
 	};
 };

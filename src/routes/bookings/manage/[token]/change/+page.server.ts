@@ -3,14 +3,26 @@ import { getDb } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/shared/forms';
 import { changeBookingPlaces } from '$lib/server/roadshow/bookings';
 import { placesSchema } from '$lib/server/roadshow/validation';
+import { partyProblemMessage } from '$lib/server/roadshow/party';
+import { getManageView } from '$lib/server/roadshow/manage';
+import { getConfig } from '$lib/server/config';
 import { notifyChanged } from '$lib/server/roadshow/emails';
 
 export const actions = {
 	default: async ({ params, request }) => {
 		const manage = `/bookings/manage/${params.token}`;
-		const parsed = parseForm(await request.formData(), placesSchema());
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const db = getDb();
+		const view = getManageView(db, params.token, new Date());
+		if (!view) error(404, 'This link does not work');
+		// The session's rules at the places question itself: adults-only refuses new children here.
+		const parsed = parseForm(
+			await request.formData(),
+			placesSchema({
+				childrenWelcome: view.session.childrenWelcome,
+				childrenAlreadyBooked: view.booking.children
+			})
+		);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const result = changeBookingPlaces(db, params.token, parsed.data, new Date());
 		switch (result.kind) {
 			case 'changed':
@@ -23,12 +35,13 @@ export const actions = {
 							? 'There is only 1 place for your booking. Enter 1 place in total'
 							: `There are only ${result.mostPlaces} places for your booking. Enter ${result.mostPlaces} places or fewer in total`
 				});
-			case 'invalid_party':
-				return invalid(parsed.values, { adults: 'Enter the number of places' });
-			case 'children_not_welcome':
-				return invalid(parsed.values, {
-					children: 'This session is for adults, so you cannot add places for children'
-				});
+			case 'invalid_party': {
+				const { field, message } = partyProblemMessage(
+					result.problem,
+					getConfig().BOOKING_MAX_PARTY
+				);
+				return invalid(parsed.values, { [field]: message });
+			}
 			case 'not_found':
 				return error(404, 'This link does not work');
 			// Closed or cancelled: the booking page explains.

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { closingDate } from '$lib/server/consultations';
 import { getDb } from '$lib/server/db';
 import { audienceFromSlug, audienceLabels } from '$lib/server/questionnaires/audiences';
 import {
@@ -26,7 +27,7 @@ export const load = ({ params }) => {
 			title: c.title,
 			status: c.status,
 			opensOn: c.opensOn,
-			closesOn: c.closesOn,
+			closingDate: closingDate(c),
 			contactEmail: c.contactEmail
 		},
 		audienceLabel: audienceLabels[audience],

@@ -1,6 +1,7 @@
 // Finding the response a resume-link page is about. The secret in the address is the only key:
 // no account, no cookie. A forged or mismatched link is a 404, an old one a 410.
 import { error, redirect } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
 import { getDb } from '$lib/server/db';
 import { audienceFromSlug } from '$lib/server/questionnaires/audiences';
 import { openJourney, type Journey } from '$lib/server/questionnaires/answering';
@@ -24,7 +25,20 @@ export function questionHref(params: JourneyParams, key: string, returnToCheck =
 	return `${journeyBase(params)}/q/${encodeURIComponent(key)}${returnToCheck ? '?return=check' : ''}`;
 }
 
+// A page's layout and the page itself both need the journey. On a GET nothing changes between
+// them, so it is read once per request; after a form post it is always read afresh.
+const readThisRequest = new WeakMap<Request, Journey>();
+
 export function loadJourney(params: JourneyParams, now = new Date()): Journey {
+	const { request } = getRequestEvent();
+	const reused = request.method === 'GET' ? readThisRequest.get(request) : undefined;
+	if (reused) return reused;
+	const journey = openJourneyAt(params, now);
+	if (request.method === 'GET') readThisRequest.set(request, journey);
+	return journey;
+}
+
+function openJourneyAt(params: JourneyParams, now: Date): Journey {
 	const audience = audienceFromSlug(params.audience);
 	const found = openJourney(getDb(), params.token, now);
 	if (!found.ok)

@@ -1,7 +1,7 @@
 // Finding the public session a page is about: unknown, unpublished or mismatched ids are a 404.
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { findPublicConsultationOnly } from '$lib/server/consultations';
+import { findPublicConsultationOnly, isClosedStatus } from '$lib/server/consultations';
 import { findPublicSession, type PublicSession } from '$lib/server/roadshow/public';
 import { ukToday } from '$lib/format';
 
@@ -15,7 +15,12 @@ export function loadPublicSession(
 	const found = findPublicConsultationOnly(db, params.slug, ukToday(now));
 	const session =
 		found && /^\d{1,9}$/.test(params.sessionId)
-			? findPublicSession(db, found.id, Number(params.sessionId), now)
+			? findPublicSession(
+					db,
+					{ id: found.id, closed: isClosedStatus(found.status) },
+					Number(params.sessionId),
+					now
+				)
 			: undefined;
 	if (!found || !session) error(404, 'Page not found');
 	return { consultation: { slug: found.slug, title: found.title }, session };

@@ -27,6 +27,10 @@ const doneMessages: Record<string, string> = {
 
 const FILTER_KEYS = ['priority', 'question', 'theme', 'audience', 'channel', 'untagged', 'page'];
 
+/** The comment just changed ("answer-12"), so its confirmation shows beside it. */
+const changedComment = (raw: string | null) =>
+	raw && /^(answer|note)-[1-9]\d{0,9}$/.test(raw) ? raw : null;
+
 export const load = ({ locals, params, url }) => {
 	const { consultation: c, priorities } = requireConsultationFeedback(locals, params.id);
 	const db = getDb();
@@ -55,7 +59,8 @@ export const load = ({ locals, params, url }) => {
 		audienceLabels,
 		channelLabels,
 		page,
-		done: doneMessages[url.searchParams.get('done') ?? ''] ?? null
+		done: doneMessages[url.searchParams.get('done') ?? ''] ?? null,
+		changed: changedComment(url.searchParams.get('comment'))
 	};
 };
 
@@ -70,7 +75,10 @@ type Posted = z.infer<typeof commentSchema>;
 const optionalId = (raw: string | undefined) =>
 	raw && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
 
-/** Back to the same filtered view and comment after a change, without carrying anything else. */
+/**
+ * Back to the same filtered view, scrolled to the comment (the #anchor works without JavaScript),
+ * without carrying anything else.
+ */
 function back(consultationId: number, url: URL, posted: Posted, done: string): never {
 	const query = new URLSearchParams();
 	for (const key of FILTER_KEYS) {
@@ -78,6 +86,7 @@ function back(consultationId: number, url: URL, posted: Posted, done: string): n
 		if (value) query.set(key, value);
 	}
 	query.set('done', done);
+	query.set('comment', `${posted.kind}-${posted.commentId}`);
 	redirect(
 		303,
 		`/staff/consultations/${consultationId}/comments?${query}#comment-${posted.kind}-${posted.commentId}`

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/shared/forms';
 import { requireConsultationToManage } from '$lib/server/consultations/guard';
-import { addPriority, movePriority, priorityFields } from '$lib/server/consultations';
+import {
+	addPriority,
+	movePriority,
+	PRIORITY_FROZEN_MESSAGE,
+	priorityFields
+} from '$lib/server/consultations';
 
 const doneMessages: Record<string, string> = {
 	added: 'Priority added',
@@ -45,13 +50,14 @@ export const actions = {
 	move: async ({ locals, params, request, getClientAddress }) => {
 		const { user, consultation } = requireConsultationToManage(locals, params.id);
 		const parsed = parseForm(await request.formData(), moveSchema);
-		const moved =
-			parsed.ok &&
-			movePriority(getDb(), consultation.id, parsed.data.priorityId, parsed.data.direction, {
-				staffUserId: user.id,
-				ip: getClientAddress()
-			});
-		if (!moved)
+		const moved = parsed.ok
+			? movePriority(getDb(), consultation.id, parsed.data.priorityId, parsed.data.direction, {
+					staffUserId: user.id,
+					ip: getClientAddress()
+				})
+			: 'not_found';
+		if (moved === 'frozen') return invalid({}, { form: PRIORITY_FROZEN_MESSAGE });
+		if (moved !== 'done')
 			return invalid(
 				{},
 				{

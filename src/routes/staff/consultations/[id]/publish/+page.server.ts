@@ -6,8 +6,10 @@ import {
 	closeConsultationEarly,
 	publishConsultation,
 	publishProblems,
-	reopenConsultation
+	reopenConsultation,
+	transitionRefusal
 } from '$lib/server/consultations';
+import { ukToday } from '$lib/format';
 
 export const load = ({ locals, params }) => {
 	const { consultation: c, priorities } = requireConsultationToManage(locals, params.id);
@@ -19,8 +21,12 @@ export const load = ({ locals, params }) => {
 			status: c.status,
 			opensOn: c.opensOn,
 			closesOn: c.closesOn,
-			closedEarly: c.closedEarlyAt !== null
+			/** The UK date staff closed it early, or null. */
+			closedEarlyOn: c.closedEarlyAt ? c.closingDate : null
 		},
+		// The buttons offered are the transitions the domain would allow.
+		canClose: transitionRefusal('close', c, ukToday()) === null,
+		canReopen: transitionRefusal('reopen', c, ukToday()) === null,
 		problems: publishProblems(c, priorities.length)
 	};
 };
@@ -37,15 +43,20 @@ export const actions = {
 	},
 	close: ({ locals, params, getClientAddress }) => {
 		const { user, consultation } = requireConsultationToManage(locals, params.id);
-		closeConsultationEarly(getDb(), consultation.id, {
+		const result = closeConsultationEarly(getDb(), consultation.id, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});
+		if (!result.ok) return invalid({}, result.errors);
 		redirect(303, `/staff/consultations/${consultation.id}?done=closed`);
 	},
 	reopen: ({ locals, params, getClientAddress }) => {
 		const { user, consultation } = requireConsultationToManage(locals, params.id);
-		reopenConsultation(getDb(), consultation.id, { staffUserId: user.id, ip: getClientAddress() });
+		const result = reopenConsultation(getDb(), consultation.id, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
+		if (!result.ok) return invalid({}, result.errors);
 		redirect(303, `/staff/consultations/${consultation.id}?done=reopened`);
 	}
 };

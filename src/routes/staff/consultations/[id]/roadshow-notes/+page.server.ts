@@ -47,6 +47,10 @@ export const load = ({ locals, params, url }) => {
 				.sort((a, b) => a - b),
 			added: formatDateTime(n.createdAt)
 		})),
+		// From a session's register: that session chosen already.
+		session: sessions.some((x) => x.value === url.searchParams.get('session'))
+			? url.searchParams.get('session')!
+			: '',
 		done: url.searchParams.get('done') === 'added'
 	};
 };

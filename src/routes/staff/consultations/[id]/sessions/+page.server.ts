@@ -2,11 +2,18 @@ import { can } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { listSessionsForConsultation } from '$lib/server/roadshow/sessions';
 import { requireConsultationForStaff } from '$lib/server/consultations/guard';
-import { fullnessTag, promotedNote, sessionStatusTag } from '$lib/server/roadshow/labels';
+import {
+	fullnessTag,
+	movedNote,
+	promotedNote,
+	sessionStatusTag
+} from '$lib/server/roadshow/labels';
 import { formatSessionWhen } from '$lib/format';
 
 function doneMessage(url: URL): string | null {
-	const emailed = promotedNote(Number(url.searchParams.get('promoted') ?? 0));
+	const emailed =
+		movedNote(Number(url.searchParams.get('moved') ?? 0)) +
+		promotedNote(Number(url.searchParams.get('promoted') ?? 0));
 	switch (url.searchParams.get('done')) {
 		case 'created':
 			return 'Session added';

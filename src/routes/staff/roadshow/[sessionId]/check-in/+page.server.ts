@@ -4,6 +4,7 @@ import { parseId } from '$lib/server/consultations/guard';
 import { requireSessionToRun } from '$lib/server/roadshow/guard';
 import { checkInBooking, getSessionRegister, undoCheckIn } from '$lib/server/roadshow/register';
 import { partyLabel } from '$lib/server/roadshow/registerView';
+import { accessNeedsText } from '$lib/server/roadshow/summary';
 import { formatSessionWhen, formatTime } from '$lib/format';
 
 export const load = ({ locals, params }) => {
@@ -24,6 +25,8 @@ export const load = ({ locals, params }) => {
 			name: b.bookedBy === 'on_behalf' && b.familyName ? b.familyName : b.contactName,
 			reference: b.reference,
 			party: partyLabel(b),
+			// So the person at the door can have the hearing loop or quiet space ready.
+			accessNeeds: accessNeedsText(b.accessNeeds, b.accessNeedsOther),
 			arrivedAt: b.attendedAt ? formatTime(b.attendedAt) : null
 		}))
 	};

@@ -4,6 +4,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { getConfig } from '$lib/server/config';
+import { familyHasOwnEmail } from '$lib/server/roadshow/emails';
 import { invalid, parseForm } from '$lib/server/shared/forms';
 import {
 	firstUnansweredStep,
@@ -14,6 +15,9 @@ import {
 	type JourneyStep
 } from '$lib/server/roadshow/drafts';
 import { bookingBlock, loadPublicSession } from '../session.server';
+import type { PublicSession } from '$lib/server/roadshow/public';
+import { findBookingOfDraft } from '$lib/server/roadshow/bookings';
+import { placesText } from '$lib/server/roadshow/emailTemplates';
 import { reminderLeadText } from '$lib/server/roadshow/labels';
 
 type SessionParams = { slug: string; sessionId: string };
@@ -24,14 +28,40 @@ export const bookHref = (p: SessionParams) => `${sessionHref(p)}/book`;
 
 export type Block = 'cancelled' | 'closed' | 'expired';
 
-/** The session, the answers so far, and why the journey cannot go on (if it cannot). */
+/** What the confirmation page shows again for a journey that has made its booking. */
+export type BookedView = {
+	status: string;
+	reference: string;
+	places: string;
+	email: string;
+	familyEmail: string | null;
+};
+
+/**
+ * The session, the answers so far, and why the journey cannot go on (if it cannot). A journey
+ * that has made its booking is `booked`: every page of it shows that booking's confirmation.
+ */
 export function loadJourney(params: DraftParams, now: Date) {
 	const page = loadPublicSession(params, now);
-	const answers = getDraftAnswers(getDb(), params.draftId, page.session.id, now);
-	const block: Block | null = bookingBlock(page.session) ?? (answers ? null : 'expired');
+	const db = getDb();
+	const answers = getDraftAnswers(db, params.draftId, page.session.id, now);
+	const made = answers ? undefined : findBookingOfDraft(db, params.draftId, page.session.id, now);
+	const booked: BookedView | null = made
+		? {
+				status: made.status,
+				reference: made.reference,
+				places: placesText(made),
+				email: made.email,
+				familyEmail: familyHasOwnEmail(made) ? made.familyEmail : null
+			}
+		: null;
+	const block: Block | null = booked
+		? null
+		: (bookingBlock(page.session) ?? (answers ? null : 'expired'));
 	return {
 		...page,
 		block,
+		booked,
 		answers: answers ?? {},
 		base: `${bookHref(params)}/${params.draftId}`,
 		sessionHref: sessionHref(params),
@@ -51,13 +81,18 @@ function afterStep(step: JourneyStep, answers: Record<string, unknown>, url: URL
 export async function saveStep(
 	event: RequestEvent<DraftParams>,
 	step: JourneyStep,
-	schema: z.ZodType
+	/** Or built from the session, when its rules decide (adults-only sessions at the places step). */
+	schema: z.ZodType | ((session: PublicSession) => z.ZodType)
 ) {
 	const now = new Date();
 	const journey = loadJourney(event.params, now);
+	if (journey.booked) redirect(303, `${journey.base}/confirm`);
 	// A closed, cancelled or expired journey: the page itself explains.
 	if (journey.block) redirect(303, event.url.pathname);
-	const parsed = parseForm(await event.request.formData(), schema);
+	const parsed = parseForm(
+		await event.request.formData(),
+		typeof schema === 'function' ? schema(journey.session) : schema
+	);
 	if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 	saveDraftStep(getDb(), event.params.draftId, journey.session.id, step, parsed.values, now);
 	redirect(

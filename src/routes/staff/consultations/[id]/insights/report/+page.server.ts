@@ -2,15 +2,26 @@ import { loadDashboard } from '$lib/server/insights/dashboard';
 import { dashboardView } from '$lib/server/insights/view';
 import { formatDateTime } from '$lib/format';
 import { insightsRequest } from '../insights.server';
+import { recordDataAccess } from '$lib/server/audit';
 
-export const load = ({ locals, params, url }) => {
+export const load = ({ locals, params, url, getClientAddress }) => {
 	const r = insightsRequest(locals, params.id, url);
+	const dashboard = loadDashboard(r.db, r.consultation.id, r.filters);
+	recordDataAccess(r.db, {
+		actor: { staffUserId: locals.user!.id, ip: getClientAddress() },
+		action: 'personal_data.printed',
+		what: `the printable report for "${r.consultation.title}"`,
+		filters: r.description,
+		rows: dashboard.totals.rawTotal,
+		subjectType: 'consultation',
+		subjectId: r.consultation.id
+	});
 	return {
 		consultation: { id: r.consultation.id, title: r.consultation.title },
 		description: r.description,
 		query: r.query,
 		hasErrors: Object.keys(r.errors).length > 0,
 		printedAt: formatDateTime(new Date()),
-		view: dashboardView(loadDashboard(r.db, r.consultation.id, r.filters))
+		view: dashboardView(dashboard)
 	};
 };

@@ -1,9 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { mayExportResponses, responsesCsv } from '$lib/server/insights/exports';
 import { ukToday } from '$lib/format';
+import { recordDataAccess } from '$lib/server/audit';
+import { countResponses } from '$lib/server/insights/aggregate';
 import { insightsRequest } from '../insights.server';
 
-export const GET = ({ locals, params, url }) => {
+export const GET = ({ locals, params, url, getClientAddress }) => {
 	const r = insightsRequest(locals, params.id, url);
 	if (Object.keys(r.errors).length)
 		error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
@@ -13,6 +15,15 @@ export const GET = ({ locals, params, url }) => {
 			'Fewer than 5 responses match these filters, so they cannot be downloaded: a small group could be identified'
 		);
 	}
+	recordDataAccess(r.db, {
+		actor: { staffUserId: locals.user!.id, ip: getClientAddress() },
+		action: 'personal_data.downloaded',
+		what: `the responses CSV for "${r.consultation.title}"`,
+		filters: r.description,
+		rows: countResponses(r.db, r.consultation.id, r.filters),
+		subjectType: 'consultation',
+		subjectId: r.consultation.id
+	});
 	const chunks = responsesCsv(r.db, r.consultation.id, r.filters);
 	const encoder = new TextEncoder();
 	const body = new ReadableStream<Uint8Array>({

@@ -2,14 +2,24 @@ import { error } from '@sveltejs/kit';
 import { loadDashboard } from '$lib/server/insights/dashboard';
 import { summaryWorkbook } from '$lib/server/insights/exports';
 import { ukToday } from '$lib/format';
+import { recordDataAccess } from '$lib/server/audit';
 import { insightsRequest } from '../insights.server';
 
-export const GET = async ({ locals, params, url }) => {
+export const GET = async ({ locals, params, url, getClientAddress }) => {
 	const r = insightsRequest(locals, params.id, url);
 	if (Object.keys(r.errors).length)
 		error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
 	const dashboard = loadDashboard(r.db, r.consultation.id, r.filters, { examples: 0 });
 	const file = await summaryWorkbook(r.db, r.consultation, dashboard, r.filters, r.description);
+	recordDataAccess(r.db, {
+		actor: { staffUserId: locals.user!.id, ip: getClientAddress() },
+		action: 'personal_data.downloaded',
+		what: `the summary workbook for "${r.consultation.title}"`,
+		filters: r.description,
+		rows: dashboard.totals.rawTotal,
+		subjectType: 'consultation',
+		subjectId: r.consultation.id
+	});
 	return new Response(new Uint8Array(file), {
 		headers: {
 			'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -2,7 +2,12 @@ import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/shared/forms';
 import { requireConsultationToManage, parseId } from '$lib/server/consultations/guard';
-import { priorityFields, removePriority, updatePriority } from '$lib/server/consultations';
+import {
+	PRIORITY_FROZEN_MESSAGE,
+	priorityFields,
+	removePriority,
+	updatePriority
+} from '$lib/server/consultations';
 
 function findPriority(locals: App.Locals, params: { id: string; priorityId: string }) {
 	const found = requireConsultationToManage(locals, params.id);
@@ -15,7 +20,13 @@ export const load = ({ locals, params }) => {
 	const { consultation: c, priority: p } = findPriority(locals, params);
 	return {
 		consultation: { id: c.id, title: c.title },
-		priority: { id: p.id, position: p.position, title: p.title, description: p.description }
+		priority: {
+			id: p.id,
+			position: p.position,
+			title: p.title,
+			easyReadTitle: p.easyReadTitle,
+			description: p.description
+		}
 	};
 };
 
@@ -24,18 +35,20 @@ export const actions = {
 		const { user, consultation, priority } = findPriority(locals, params);
 		const parsed = parseForm(await request.formData(), priorityFields);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		updatePriority(getDb(), consultation.id, priority.id, parsed.data, {
+		const result = updatePriority(getDb(), consultation.id, priority.id, parsed.data, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});
+		if (result === 'frozen') return invalid(parsed.values, { title: PRIORITY_FROZEN_MESSAGE });
 		redirect(303, `/staff/consultations/${consultation.id}/priorities?done=updated`);
 	},
 	remove: async ({ locals, params, getClientAddress }) => {
 		const { user, consultation, priority } = findPriority(locals, params);
-		removePriority(getDb(), consultation.id, priority.id, {
+		const result = removePriority(getDb(), consultation.id, priority.id, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});
+		if (result === 'frozen') return invalid({}, { form: PRIORITY_FROZEN_MESSAGE });
 		redirect(303, `/staff/consultations/${consultation.id}/priorities?done=removed`);
 	}
 };

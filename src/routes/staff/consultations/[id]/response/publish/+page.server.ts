@@ -2,13 +2,20 @@ import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { invalid } from '$lib/server/shared/forms';
 import { requireConsultationToManage } from '$lib/server/consultations/guard';
-import { publishResponse, responsePublishProblems } from '$lib/server/insights/saidDid';
+import {
+	getResponseDraft,
+	publishResponse,
+	responsePublishProblems
+} from '$lib/server/insights/saidDid';
+import { responsePageContent } from '$lib/server/insights/saidDidPage';
 
 export const load = ({ locals, params }) => {
 	const { consultation: c } = requireConsultationToManage(locals, params.id);
+	const db = getDb();
 	return {
 		consultation: { id: c.id, title: c.title, slug: c.slug, status: c.status },
-		problems: responsePublishProblems(getDb(), c.id)
+		problems: responsePublishProblems(db, c.id),
+		warnings: responsePageContent(db, c.id, getResponseDraft(db, c.id)).warnings
 	};
 };
 

@@ -1,3 +1,4 @@
+import { closingDate } from '$lib/server/consultations';
 import { audienceLabels, isEasyReadAudience } from '$lib/server/questionnaires/audiences';
 import { journeyBase, loadJourney, noStore, startHref } from '../../journey.server';
 
@@ -11,7 +12,7 @@ export const load = ({ params, setHeaders }) => {
 		consultation: {
 			slug: c.slug,
 			title: c.title,
-			closesOn: c.closesOn,
+			closingDate: closingDate(c),
 			contactEmail: c.contactEmail
 		},
 		questionnaireTitle: journey.version.title,

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { invalid } from '$lib/server/shared/forms';
-import { publishVersion } from '$lib/server/questionnaires/authoring';
+import { easyReadFlags, publishVersion } from '$lib/server/questionnaires/authoring';
 import { editorContext } from '../editor.server';
 
 export const load = ({ locals, params }) => {
@@ -15,7 +15,8 @@ export const load = ({ locals, params }) => {
 		},
 		questionnaire: { id: ctx.questionnaire.id, label: ctx.label },
 		draft: { number: ctx.draft.number, questionCount: ctx.draft.questions.length },
-		published: ctx.published && { number: ctx.published.number }
+		published: ctx.published && { number: ctx.published.number },
+		easyReadFlags: ctx.questionnaire.easyRead ? easyReadFlags(ctx.draft.questions) : []
 	};
 };
 

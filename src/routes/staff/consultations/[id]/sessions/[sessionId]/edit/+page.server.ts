@@ -4,7 +4,7 @@ import { invalid, parseForm } from '$lib/server/shared/forms';
 import { requireSessionOfConsultation } from '$lib/server/roadshow/guard';
 import { updateSession } from '$lib/server/roadshow/sessions';
 import { sessionFormSchema, sessionFormValues } from '$lib/server/roadshow/sessionValidation';
-import { notifyPromoted } from '$lib/server/roadshow/emails';
+import { deliverQueued, notifyPromoted } from '$lib/server/roadshow/emails';
 
 export const load = ({ locals, params }) => {
 	const { consultation, session } = requireSessionOfConsultation(
@@ -42,8 +42,13 @@ export const actions = {
 		}
 		if (result.kind !== 'updated')
 			return fail(409, { values: parsed.values, errors: {}, cancelled: true });
+		if (result.moved > 0) await deliverQueued(db);
 		if (result.promoted.length > 0) await notifyPromoted(db, result.promoted);
 		const promoted = result.promoted.length > 0 ? `&promoted=${result.promoted.length}` : '';
-		redirect(303, `/staff/consultations/${consultation.id}/sessions?done=updated${promoted}`);
+		const moved = result.moved > 0 ? `&moved=${result.moved}` : '';
+		redirect(
+			303,
+			`/staff/consultations/${consultation.id}/sessions?done=updated${promoted}${moved}`
+		);
 	}
 };

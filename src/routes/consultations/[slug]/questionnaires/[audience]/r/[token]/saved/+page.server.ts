@@ -11,10 +11,9 @@ import { isAnswerable, journeyBase, loadJourney } from '../../../journey.server'
 export const load = ({ params, url }) => {
 	const journey = loadJourney(params);
 	if (journey.response.status === 'submitted') redirect(303, `${journeyBase(params)}/sent`);
-	if (!isAnswerable(journey)) return { link: null, expiresAt: null, offersEmail: false };
+	if (!isAnswerable(journey)) return { link: null, offersEmail: false };
 	return {
 		link: `${url.origin}${journeyBase(params)}`,
-		expiresAt: journey.response.resumeExpiresAt,
 		offersEmail: asksForContactDetails(journey.questionnaire.audience)
 	};
 };
@@ -31,7 +30,7 @@ export const actions = {
 			to: parsed.data.email,
 			link: `${getConfig().PUBLIC_URL}${journeyBase(params)}`,
 			consultationTitle: journey.consultation.title,
-			expiresAt: journey.response.resumeExpiresAt!
+			closesOn: journey.consultation.closesOn
 		});
 		return { sentTo: parsed.data.email };
 	}

@@ -1,20 +1,29 @@
-import { ACCESS_NEED_LABELS, accessNeedsSchema } from '$lib/server/roadshow/validation';
-import { backHref, saveStep } from '../../journey.server';
+import { firstValue } from '$lib/formValues';
+import {
+	ACCESS_NEED_LABELS,
+	accessErrorsForBooker,
+	accessNeedChoices,
+	accessNeedsSchema
+} from '$lib/server/roadshow/validation';
+import { backHref, loadJourney, saveStep } from '../../journey.server';
 
 // The same wording as the register and the emails, from one list.
-const needs = (
-	['bsl', 'wheelchair', 'hearing_loop', 'quiet_space', 'reading_help', 'other'] as const
-).map((value) => ({
-	value,
-	text: ACCESS_NEED_LABELS[value]
-}));
-
 export const load = ({ params, url }) => ({
 	backHref: backHref(params, 'access-needs', url),
-	needs,
+	needs: accessNeedChoices,
 	noneText: ACCESS_NEED_LABELS.none
 });
 
 export const actions = {
-	default: (event) => saveStep(event, 'access-needs', accessNeedsSchema)
+	default: async (event) => {
+		// Saved answers redirect to the next question; only a refusal comes back.
+		const result = await saveStep(event, 'access-needs', accessNeedsSchema);
+		// Someone booking for a family is told about the family's needs, not "yours".
+		const bookedBy = firstValue(loadJourney(event.params, new Date()).answers.bookedBy);
+		result.data.errors = accessErrorsForBooker(
+			result.data.errors,
+			bookedBy === 'on_behalf' ? 'on_behalf' : 'family'
+		);
+		return result;
+	}
 };

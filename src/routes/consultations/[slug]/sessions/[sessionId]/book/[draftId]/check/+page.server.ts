@@ -1,18 +1,23 @@
 import { redirect } from '@sveltejs/kit';
+import { getConfig } from '$lib/server/config';
 import { firstUnansweredStep, stepOfField } from '$lib/server/roadshow/drafts';
-import { generateIdempotencyKey } from '$lib/server/roadshow/references';
+import { partyProblem } from '$lib/server/roadshow/party';
 import { answerRows } from '$lib/server/roadshow/summary';
 import { bookingDetailsSchema } from '$lib/server/roadshow/validation';
 
 export const load = async ({ parent }) => {
-	const { answers, base, block } = await parent();
-	if (block) return { rows: [], idempotencyKey: '' };
+	const { answers, base, block, session } = await parent();
+	if (block) return { rows: [] };
 	const missing = firstUnansweredStep(answers);
 	if (missing) redirect(303, `${base}/${missing}`);
-	// A new key each time the page is shown: a double-click or a resubmission of this form books once.
-	const idempotencyKey = generateIdempotencyKey();
-	const parsed = bookingDetailsSchema().safeParse({ ...answers, idempotencyKey });
+	const parsed = bookingDetailsSchema().safeParse(answers);
 	if (!parsed.success)
 		redirect(303, `${base}/${stepOfField(String(parsed.error.issues[0].path[0])) ?? 'who'}`);
-	return { rows: answerRows(parsed.data), idempotencyKey };
+	// The session may have become adults-only since the places question was answered.
+	const rules = {
+		maxParty: getConfig().BOOKING_MAX_PARTY,
+		childrenWelcome: session.childrenWelcome
+	};
+	if (partyProblem(parsed.data, rules)) redirect(303, `${base}/places?return=check`);
+	return { rows: answerRows(parsed.data) };
 };

@@ -34,7 +34,6 @@ export const load = ({ params, url }) => {
 		versionId: journey.version.id,
 		returnToCheck,
 		number: page.number,
-		total: page.total,
 		backHref: returnToCheck
 			? `${journeyBase(params)}/check`
 			: page.previousKey

@@ -128,4 +128,23 @@ CREATE TABLE `liaison_referral` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `liaison_referral_link_token_hash_unique` ON `liaison_referral` (`link_token_hash`);--> statement-breakpoint
-CREATE INDEX `liaison_referral_meeting_idx` ON `liaison_referral` (`liaison_meeting_id`);
+CREATE INDEX `liaison_referral_meeting_idx` ON `liaison_referral` (`liaison_meeting_id`);--> statement-breakpoint
+PRAGMA foreign_keys=OFF;--> statement-breakpoint
+CREATE TABLE `__new_staff_user` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`email` text NOT NULL,
+	`name` text NOT NULL,
+	`role` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`must_change_password` integer DEFAULT false NOT NULL,
+	`disabled_at` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	CONSTRAINT "staff_user_role_check" CHECK("__new_staff_user"."role" IN ('admin', 'lead', 'facilitator', 'liaison'))
+);
+--> statement-breakpoint
+INSERT INTO `__new_staff_user`("id", "email", "name", "role", "password_hash", "must_change_password", "disabled_at", "created_at", "updated_at") SELECT "id", "email", "name", "role", "password_hash", "must_change_password", "disabled_at", "created_at", "updated_at" FROM `staff_user`;--> statement-breakpoint
+DROP TABLE `staff_user`;--> statement-breakpoint
+ALTER TABLE `__new_staff_user` RENAME TO `staff_user`;--> statement-breakpoint
+PRAGMA foreign_keys=ON;--> statement-breakpoint
+CREATE UNIQUE INDEX `staff_user_email_unique` ON `staff_user` (`email`);

@@ -1,5 +1,6 @@
 // The agreement scale used by Ofsted/CQC's SEND consultations, with "Don't know" always offered,
-// and its Easy Read wording for young people.
+// and its Easy Read wording for young people. One vocabulary for the server (questions, figures)
+// and the components (faces, charts), so the words never drift apart.
 export const agreementValues = [
 	'strongly_agree',
 	'agree',

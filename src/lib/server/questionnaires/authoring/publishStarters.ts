@@ -1,9 +1,9 @@
-// The three starter questionnaires, published, for a demo consultation.
-import type { Db } from '../db';
-import { audienceCodes } from '../db/schema';
-import { createQuestionnaire, publishVersion } from '../questionnaires/authoring';
+// The three starter questionnaires, published: the demo's and the tests' consultations start here.
+import type { Db } from '../../db';
+import { audienceCodes } from '../../db/schema';
+import { createQuestionnaire, publishVersion } from './drafts';
 
-export function seedQuestionnaires(
+export function publishStarterQuestionnaires(
 	db: Db,
 	consultationId: number,
 	now: Date

@@ -1,0 +1,1 @@
+ALTER TABLE `priority` ADD `easy_read_title` text DEFAULT '' NOT NULL;

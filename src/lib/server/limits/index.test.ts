@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../db';
+import { auditEvent, rateLimit } from '../db/schema';
+import { checksFor, consumeLimits, countingKey, LIMITS, type Check } from './index';
+import type { LimitName } from './policy';
+
+const ip = '203.0.113.9';
+const run = (db: ReturnType<typeof openDatabase>, checks: Check[], times: number) =>
+	Promise.all(Array.from({ length: times }, () => consumeLimits(db, checks, { ip })));
+
+describe('consumeLimits', () => {
+	// Every limit in the table: its number is accepted, one more is refused.
+	for (const name of Object.keys(LIMITS) as LimitName[]) {
+		it(`accepts ${LIMITS[name].points} for ${name} and refuses the next`, async () => {
+			const db = openDatabase(':memory:');
+			const checks = [{ limit: name, key: ip }];
+			const allowed = await run(db, checks, LIMITS[name].points);
+			expect(allowed.every((o) => o.ok)).toBe(true);
+			const refused = await consumeLimits(db, checks, { ip });
+			expect(refused.ok).toBe(false);
+			if (!refused.ok) {
+				expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+				expect(refused.retryAfterSeconds).toBeLessThanOrEqual(LIMITS[name].seconds);
+			}
+		});
+	}
+
+	it('counts keys apart: another address is not refused', async () => {
+		const db = openDatabase(':memory:');
+		await run(db, [{ limit: 'booking_start_address', key: ip }], 21);
+		const other = await consumeLimits(db, [{ limit: 'booking_start_address', key: '10.0.0.1' }], {
+			ip: '10.0.0.1'
+		});
+		expect(other.ok).toBe(true);
+	});
+
+	it('audits a flood once per window, not once per request', async () => {
+		const db = openDatabase(':memory:');
+		await run(db, [{ limit: 'booking_start_address', key: ip }], 60);
+		const audits = db.select().from(auditEvent).all();
+		expect(audits).toHaveLength(1);
+		expect(audits[0]).toMatchObject({ action: 'rate_limit.refused', ip });
+		expect(audits[0].summary).toContain(
+			'more than 20 booking starts from one address in 10 minutes'
+		);
+	});
+
+	it('holds across two connections to one database file (two server processes)', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'limits-'));
+		const path = join(dir, 'two.db');
+		const first = openDatabase(path);
+		const second = openDatabase(path);
+		const checks = [{ limit: 'link_request_address' as const, key: ip }];
+		await run(first, checks, 6);
+		await run(second, checks, 4);
+		expect((await consumeLimits(first, checks, { ip })).ok).toBe(false);
+		expect((await consumeLimits(second, checks, { ip })).ok).toBe(false);
+		first.$client.close();
+		second.$client.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('stores email addresses only as hashes', async () => {
+		const db = openDatabase(':memory:');
+		const form = new FormData();
+		form.set('email', ' Jo@Example.org ');
+		const checks = checksFor([['link_request_email', { field: 'email' }]], {
+			address: ip,
+			params: {},
+			form
+		});
+		expect(checks).toEqual([{ limit: 'link_request_email', key: countingKey('jo@example.org') }]);
+		await consumeLimits(db, checks, { ip });
+		expect(JSON.stringify(db.select().from(rateLimit).all())).not.toContain('example');
+	});
+});
+
+describe('checksFor', () => {
+	it('counts a booking session together with the address, and skips an empty email', () => {
+		const form = new FormData();
+		form.set('email', '  ');
+		expect(
+			checksFor(
+				[
+					['booking_confirm_session', { param: 'sessionId', withAddress: true }],
+					['booking_email_address', { field: 'email' }]
+				],
+				{ address: ip, params: { sessionId: '7' }, form }
+			)
+		).toEqual([{ limit: 'booking_confirm_session', key: `7:${ip}` }]);
+	});
+});

@@ -1,0 +1,113 @@
+// Counting requests against the limits in policy.ts, with rate-limiter-flexible's SQLite store on
+// the shared database: one atomic upsert per count, so parallel requests and several server
+// processes all count against the same numbers.
+import { RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import type { Db } from '../db';
+import { getConfig } from '../config';
+import { recordAudit } from '../audit';
+import { LIMITS, parseLimitOverrides, type CountBy, type Limit, type LimitName } from './policy';
+
+export * from './policy';
+
+let configured: Record<LimitName, Limit> | undefined;
+
+/** The limits in force: the defaults with the RATE_LIMITS setting applied. */
+export function currentLimits(): Record<LimitName, Limit> {
+	configured ??= parseLimitOverrides(getConfig().RATE_LIMITS);
+	return configured;
+}
+
+const limiters = new WeakMap<Db, Map<string, RateLimiterSQLite>>();
+
+function limiterFor(db: Db, name: LimitName, limit: Limit): RateLimiterSQLite {
+	let perDb = limiters.get(db);
+	if (!perDb) limiters.set(db, (perDb = new Map()));
+	const id = `${name}:${limit.points}/${limit.seconds}`;
+	let limiter = perDb.get(id);
+	if (!limiter) {
+		limiter = new RateLimiterSQLite({
+			storeClient: db.$client,
+			storeType: 'better-sqlite3',
+			// The table comes from the drizzle schema (schema/limits.ts) and its migration.
+			tableName: 'rate_limit',
+			tableCreated: true,
+			clearExpiredByTimeout: true,
+			keyPrefix: name,
+			points: limit.points,
+			duration: limit.seconds
+		});
+		perDb.set(id, limiter);
+	}
+	return limiter;
+}
+
+/** Email addresses are counted by hash: the counters never hold one as typed. */
+export function countingKey(value: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(value.trim().toLowerCase())));
+}
+
+export type Check = { limit: LimitName; key: string };
+
+/** What to count for a form post, given its limits; an empty email field counts nothing. */
+export function checksFor(
+	limits: [LimitName, CountBy][],
+	request: { address: string; params: Record<string, string>; form: FormData | null }
+): Check[] {
+	return limits.flatMap(([limit, by]): Check[] => {
+		if (by === 'address') return [{ limit, key: request.address }];
+		if ('field' in by) {
+			const value = request.form?.get(by.field);
+			return typeof value === 'string' && value.trim() ? [{ limit, key: countingKey(value) }] : [];
+		}
+		return [{ limit, key: `${request.params[by.param] ?? ''}:${request.address}` }];
+	});
+}
+
+export type LimitOutcome = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Counts one request against each check. Refused when any limit is past its number; the wait is
+ * the longest among them. Each (limit, key) refusal is audited once per window, not per request,
+ * so a flood leaves one line in the audit log rather than thousands.
+ */
+export async function consumeLimits(
+	db: Db,
+	checks: Check[],
+	context: { ip: string; now?: Date },
+	limits = currentLimits()
+): Promise<LimitOutcome> {
+	let retryMs = 0;
+	for (const { limit: name, key } of checks) {
+		const limit = limits[name];
+		try {
+			await limiterFor(db, name, limit).consume(key);
+		} catch (result) {
+			if (!(result instanceof RateLimiterRes)) throw result;
+			retryMs = Math.max(retryMs, result.msBeforeNext);
+			if (result.consumedPoints === limit.points + 1) {
+				recordAudit(
+					db,
+					{
+						action: 'rate_limit.refused',
+						subjectType: 'rate_limit',
+						subjectId: name,
+						summary: `Refused requests: more than ${limit.points} ${limit.what} in ${windowText(limit.seconds)} (later refusals in this window are not listed one by one)`,
+						ip: context.ip
+					},
+					context.now
+				);
+			}
+		}
+	}
+	return retryMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(retryMs / 1000) } : { ok: true };
+}
+
+function windowText(seconds: number): string {
+	if (seconds % 3600 === 0) return seconds === 3600 ? '1 hour' : `${seconds / 3600} hours`;
+	if (seconds % 60 === 0) return seconds === 60 ? '1 minute' : `${seconds / 60} minutes`;
+	return `${seconds} seconds`;
+}
+
+export { LIMITS };

@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { stringify } from 'csv-stringify/sync';
+import { allAuditEvents, auditCsvRows, recordDataAccess } from '$lib/server/audit';
+import { requirePermission } from '$lib/server/auth/access';
+import { listStaffUsers } from '$lib/server/auth/users';
+import { getDb } from '$lib/server/db';
+import { ukToday } from '$lib/format';
+import { describeAuditFilters, readAuditFilters } from '../filters.server';
+
+export const GET = ({ locals, url, getClientAddress }) => {
+	const user = requirePermission(locals, 'audit:view', url);
+	const db = getDb();
+	const form = readAuditFilters(url);
+	if (Object.keys(form.errors).length)
+		error(400, `The filters are not valid: ${Object.values(form.errors).join('. ')}`);
+	const events = allAuditEvents(db, form.filters);
+	const people = new Map(listStaffUsers(db).map((u) => [u.id, u.name]));
+	// The log holds names and IP addresses: its export is itself recorded.
+	recordDataAccess(db, {
+		actor: { staffUserId: user.id, ip: getClientAddress() },
+		action: 'personal_data.downloaded',
+		what: 'the audit log CSV',
+		filters: describeAuditFilters(form, people),
+		rows: events.length,
+		subjectType: 'audit_event',
+		subjectId: 'export'
+	});
+	const csv = stringify(auditCsvRows(events), { record_delimiter: '\r\n' });
+	return new Response(`\uFEFF${csv}`, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="audit-log-${ukToday()}.csv"`,
+			'Cache-Control': 'no-store'
+		}
+	});
+};
