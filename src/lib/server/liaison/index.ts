@@ -35,6 +35,7 @@ export {
 	addMeeting,
 	updateMeeting,
 	type GroupInput,
+	type MeetingForm,
 	type MeetingInput
 } from './groups';
 export {

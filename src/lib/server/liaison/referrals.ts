@@ -30,41 +30,64 @@ export function hashLinkToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
 
+const blankAsMissing = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
 export const referralSchema = z.object({
 	childFirstName: z
 		.string()
 		.trim()
 		.min(1, 'Enter the child’s first name')
 		.max(50, 'First name must be 50 characters or fewer'),
-	childAgeYears: z.coerce
-		.number({ error: 'Enter the child’s age in years' })
-		.int()
-		.min(0, 'Age must be 0 to 5 years')
-		.max(5, 'Age must be 0 to 5 years'),
-	childAgeMonths: z.coerce
-		.number({ error: 'Enter the months' })
-		.int()
-		.min(0, 'Months must be 0 to 11')
-		.max(11, 'Months must be 0 to 11'),
-	referrerName: z.string().trim().min(1, 'Enter the name of the professional referring').max(100),
-	referrerProfession: z.string().trim().min(1, 'Enter their profession').max(100),
-	parentName: z.string().trim().min(1, 'Enter the parent or carer’s name').max(100),
-	parentEmail: z
-		.string()
+	// A blank box is missing, not 0.
+	childAgeYears: z.preprocess(
+		blankAsMissing,
+		z.coerce
+			.number({ error: 'Enter the child’s age in years' })
+			.int('Enter the years as a whole number, like 3')
+			.min(0, 'Age must be 0 to 5 years')
+			.max(5, 'Age must be 0 to 5 years')
+	),
+	childAgeMonths: z.preprocess(
+		blankAsMissing,
+		z.coerce
+			.number({ error: 'Enter the months, or 0' })
+			.int('Enter the months as a whole number, like 4')
+			.min(0, 'Months must be 0 to 11')
+			.max(11, 'Months must be 0 to 11')
+	),
+	referrerName: z
+		.string({ error: 'Enter the name of the professional referring' })
 		.trim()
+		.min(1, 'Enter the name of the professional referring')
+		.max(100, 'Name must be 100 characters or fewer'),
+	referrerProfession: z
+		.string({ error: 'Enter their profession' })
+		.trim()
+		.min(1, 'Enter their profession')
+		.max(100, 'Profession must be 100 characters or fewer'),
+	parentName: z
+		.string({ error: 'Enter the parent or carer’s name' })
+		.trim()
+		.min(1, 'Enter the parent or carer’s name')
+		.max(100, 'Name must be 100 characters or fewer'),
+	parentEmail: z
+		.string({ error: 'Enter the parent or carer’s email address' })
+		.trim()
+		.min(1, 'Enter the parent or carer’s email address')
+		.max(200, 'Email address must be 200 characters or fewer')
 		.pipe(
 			z.email({ error: 'Enter an email address in the correct format, like name@example.org' })
 		),
 	parentPhone: z
 		.string()
 		.trim()
-		.max(30)
+		.max(30, 'Phone number must be 30 characters or fewer')
 		.optional()
 		.transform((v) => v || null),
 	parentAddress: z
 		.string()
 		.trim()
-		.max(300)
+		.max(300, 'Address must be 300 characters or fewer')
 		.optional()
 		.transform((v) => v || null),
 	parentAgreed: z.literal('yes', {
