@@ -11,6 +11,8 @@ async function emailText(browser: Browser, subject: RegExp, to: string): Promise
 	await page.goto('/staff/outbox');
 	const row = page.getByRole('row').filter({ hasText: subject }).filter({ hasText: to }).first();
 	await row.getByRole('link', { name: subject }).click();
+	// The click resolves before the navigation: wait for the email's own page.
+	await expect(page).toHaveURL(/\/staff\/outbox\/\d+$/);
 	const text = await page.locator('main').innerText();
 	await context.close();
 	return text;
@@ -217,7 +219,7 @@ test('leads and facilitators cannot see liaison pages, and a wrong link gets a p
 	const res = await page.request.post('/staff/liaison/groups/new', { form: { name: 'x' } });
 	expect(res.status()).toBe(403);
 	expect((await page.request.get('/staff/liaison/referrals/1/letter.pdf')).status()).toBe(403);
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 	await signIn(page, 'facilitator');
 	expect((await page.goto('/staff/liaison/sent'))?.status()).toBe(403);
 
