@@ -13,7 +13,7 @@ import {
 import { recordAudit, type Actor } from '../audit';
 import { deliverPending, queueEmails } from '../notify';
 import { formatDate } from '../../format';
-import { parseAnswers } from './questionnaire';
+import { sentAnswers } from './questionnaire';
 
 export type Outcome = { outcome: string; replies: string[] };
 
@@ -34,7 +34,7 @@ export function recordOutcome(
 	actor: Actor,
 	now = new Date()
 ): RecordOutcomeResult {
-	const questions = parseAnswers(referral.answers).questions ?? [];
+	const questions = sentAnswers(referral).questions ?? [];
 	const errors: Record<string, string> = {};
 	if (!input.outcome.trim()) errors.outcome = 'Enter what the group decided';
 	else if (input.outcome.length > 5000)
@@ -59,7 +59,7 @@ export function recordOutcome(
 			if (!row.referral.answersSentAt && now < row.dueAt)
 				return { ok: false, reason: 'still_answering' } as const;
 			// The questions as they are now, in case the page was older than the family's answers.
-			const current = parseAnswers(row.referral.answers).questions ?? [];
+			const current = sentAnswers(row.referral).questions ?? [];
 			if (current.length !== questions.length)
 				return { ok: false, reason: 'still_answering' } as const;
 			tx.update(liaisonReferral)
@@ -94,7 +94,7 @@ export function outcomeLetterText(
 	meeting: LiaisonMeeting,
 	council: string
 ): { subject: string; paragraphs: string[] } {
-	const questions = parseAnswers(referral.answers).questions ?? [];
+	const questions = sentAnswers(referral).questions ?? [];
 	const replies: string[] = referral.replies ? JSON.parse(referral.replies) : [];
 	return {
 		subject: `What the pre-school liaison group said about ${referral.childFirstName}`,
@@ -183,7 +183,7 @@ export function sendOutcomeLetter(
 	| { ok: false; reason: 'no_outcome' | 'already_sent' } {
 	if (!referral.outcomeRecordedAt) return { ok: false, reason: 'no_outcome' };
 	const { subject, paragraphs } = outcomeLetterText(referral, meeting, council);
-	const answers = parseAnswers(referral.answers);
+	const answers = sentAnswers(referral);
 	const wantsLetter = answers.reply === 'letter';
 	const address = answers.replyAddress ?? referral.parentAddress;
 	const result = db.transaction(

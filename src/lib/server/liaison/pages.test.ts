@@ -406,3 +406,33 @@ describe('the outcome', () => {
 		});
 	});
 });
+
+describe('a questionnaire left part-way', () => {
+	it('stays the family’s: no replies asked for, nothing in the letter, the record or the pack', () => {
+		const { db, meeting } = setUp();
+		const { token, referral } = refer(db, meeting.id);
+		saveAnswer(db, token, 'going-well', { goingWell: 'Private draft' }, NOW);
+		saveAnswer(db, token, 'concerns', { concerns: 'play' }, NOW);
+		saveAnswer(db, token, 'questions', { question1: 'Unsent question?' }, NOW);
+		saveAnswer(db, token, 'support', { support: 'x' }, NOW);
+		saveAnswer(db, token, 'reply', { reply: 'letter', replyAddress: '1 Road' }, NOW);
+		const after = new Date('2026-06-21T09:00:00Z');
+		const row = () => db.select().from(liaisonReferral).get()!;
+		expect(recordOutcome(db, row(), { outcome: 'Portage', replies: [] }, actor, after)).toEqual({
+			ok: true
+		});
+		expect(readReferral(db, referral.id, actor, 'record page', after)!.answers).toEqual({});
+		expect(readAgendaPack(db, meeting, actor, after)[0].answers).toEqual({});
+		expect(sendOutcomeLetter(db, row(), meeting, 'Norfolk', actor, after)).toEqual({
+			ok: true,
+			channels: ['email']
+		});
+		const letter = db
+			.select()
+			.from(emailOutbox)
+			.where(eq(emailOutbox.template, 'liaison_outcome'))
+			.get()!;
+		expect(letter.textBody).not.toContain('Unsent question?');
+		expect(letter.textBody).toContain('Portage');
+	});
+});

@@ -125,3 +125,11 @@ export function parseAnswers(json: string): LiaisonAnswers {
 		return {};
 	}
 }
+
+/** Only answers the family sent reach the group: a questionnaire left part-way stays theirs. */
+export function sentAnswers(referral: {
+	answers: string;
+	answersSentAt: Date | null;
+}): LiaisonAnswers {
+	return referral.answersSentAt ? parseAnswers(referral.answers) : {};
+}

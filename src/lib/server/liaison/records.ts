@@ -14,7 +14,7 @@ import {
 	type LiaisonReferral
 } from '../db/schema';
 import type { Actor } from '../audit';
-import { parseAnswers, type LiaisonAnswers } from './questionnaire';
+import { sentAnswers, type LiaisonAnswers } from './questionnaire';
 import { recordReferralView } from './referrals';
 
 export type ReferralStatus =
@@ -102,6 +102,7 @@ export type SentLetter = LiaisonLetter & { sentByName: string | null };
 
 export type ReferralRecord = {
 	referral: LiaisonReferral;
+	/** The answers the family sent; empty until they send them. */
 	meeting: LiaisonMeeting;
 	group: LiaisonGroup;
 	answers: LiaisonAnswers;
@@ -150,7 +151,7 @@ export function readReferral(
 	recordReferralView(db, [id], actor, where, now);
 	return {
 		...row,
-		answers: parseAnswers(row.referral.answers),
+		answers: sentAnswers(row.referral),
 		replies: replyList(row.referral),
 		letters: lettersFor(db, [id]),
 		status: referralStatus(row.referral, row.meeting, now)
@@ -186,7 +187,7 @@ export function readAgendaPack(
 		);
 	return rows.map((referral) => ({
 		referral,
-		answers: parseAnswers(referral.answers),
+		answers: sentAnswers(referral),
 		status: referralStatus(referral, meeting, now)
 	}));
 }
