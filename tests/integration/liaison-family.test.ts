@@ -13,7 +13,8 @@ import {
 	referralSchema,
 	sendNewFamilyLink,
 	sendOutcomeLetter,
-	recordOutcome
+	recordOutcome,
+	saveAnswer
 } from '../../src/lib/server/liaison';
 import { startServer, type RunningServer } from './server';
 import { openFixtureDatabase } from './booking-fixture';
@@ -207,5 +208,32 @@ describe('the family’s link', () => {
 		const removed = await fetch(`${server.url}/pre-school-liaison/${other.token}`);
 		expect(removed.status).toBe(404);
 		expect(await removed.text()).toContain('This link does not work');
+	});
+
+	it('after the deadline, explains who to contact and takes no more answers', async () => {
+		const { token, referral } = refer();
+		saveAnswer(db, token, 'going-well', { goingWell: 'Before' });
+		db.update(liaisonMeeting)
+			.set({ answersDueAt: new Date(Date.now() - 1000) })
+			.where(eq(liaisonMeeting.id, meetingId))
+			.run();
+		try {
+			const page = await fetch(`${server.url}/pre-school-liaison/${token}/support`);
+			expect(page.status).toBe(200);
+			const html = await page.text();
+			expect(html).toContain('The time to answer has ended');
+			expect(html).toContain('Contact Ruth (health visitor)');
+			const late = await post(`/pre-school-liaison/${token}/going-well`, [['goingWell', 'After']]);
+			expect(late.status).toBe(303);
+			const send = await post(`/pre-school-liaison/${token}/check`, []);
+			expect(send.status).toBe(303);
+			expect(answers(referral.id)).toMatchObject({ answersSentAt: null });
+			expect(JSON.parse(answers(referral.id).answers)).toEqual({ goingWell: 'Before' });
+		} finally {
+			db.update(liaisonMeeting)
+				.set({ answersDueAt: new Date(Date.now() + 20 * 86_400_000) })
+				.where(eq(liaisonMeeting.id, meetingId))
+				.run();
+		}
 	});
 });
