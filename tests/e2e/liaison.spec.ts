@@ -171,6 +171,13 @@ test('a referral through to the family’s answers, the agenda pack, and the out
 	await expect(page.getByText('Will she need speech therapy?')).toBeVisible();
 	await expect(page.getByText('By letter')).toBeVisible();
 	await expectNoAxeViolations(page);
+	// Printed: the answers, without the header, navigation, buttons or footer.
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByText('She loves books and songs')).toBeVisible();
+	for (const hidden of ['.govuk-service-navigation', '.govuk-footer', '.govuk-back-link'])
+		await expect(page.locator(hidden).first()).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Print the agenda pack' })).toBeHidden();
+	await page.emulateMedia({ media: 'screen' });
 
 	await page.goto(meeting);
 	await page.getByRole('link', { name: child }).click();
