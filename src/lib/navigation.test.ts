@@ -21,6 +21,14 @@ describe('headerNavigation', () => {
 		expect(texts).toEqual(['Consultations', 'Change password']);
 	});
 
+	it('shows the liaison role its own area and nothing of consultations work', () => {
+		const texts = headerNavigation('/staff', permissionsOf('liaison')).map((item) => item.text);
+		expect(texts).toEqual(['Consultations', 'Pre-school liaison', 'Change password']);
+		expect(
+			headerNavigation('/staff', permissionsOf('lead')).map((item) => item.text)
+		).not.toContain('Pre-school liaison');
+	});
+
 	it('shows admin links to admins', () => {
 		const texts = headerNavigation('/staff', permissionsOf('admin')).map((item) => item.text);
 		expect(texts).toContain('Staff accounts');

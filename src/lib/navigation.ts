@@ -6,6 +6,9 @@ type Link = { href: string; text: string; permission?: Permission };
 
 const staffLinks: Link[] = [
 	{ href: '/staff', text: 'Consultations' },
+	{ href: '/staff/core-consultations', text: 'Schools', permission: 'schools:manage' },
+	{ href: '/staff/liaison', text: 'Pre-school liaison', permission: 'liaison:manage' },
+	{ href: '/staff/page-feedback', text: 'Page feedback', permission: 'pageFeedback:view' },
 	{ href: '/staff/outbox', text: 'Outbox', permission: 'outbox:view' },
 	{ href: '/staff/accounts', text: 'Staff accounts', permission: 'staff:manage' },
 	{ href: '/staff/audit', text: 'Audit log', permission: 'audit:view' },

@@ -6,7 +6,8 @@ export const demoPassword = 'correct horse battery staple';
 export const demoStaff = {
 	admin: 'admin@example.org',
 	lead: 'lead@example.org',
-	facilitator: 'facilitator@example.org'
+	facilitator: 'facilitator@example.org',
+	liaison: 'liaison@example.org'
 } as const;
 
 export async function signIn(

@@ -26,3 +26,4 @@ export { default as TextInput } from './TextInput.svelte';
 export { default as WarningText } from './WarningText.svelte';
 export type * from './types';
 export { default as Pagination } from './Pagination.svelte';
+export { default as PageFeedback } from './PageFeedback.svelte';

@@ -24,6 +24,8 @@ const RANK: Record<string, number> = {
 	roadshow: 8,
 	questionnaires: 9,
 	insights: 10,
+	// Pre-school liaison: its own records over db, audit and notify (times read as roadshow does).
+	liaison: 9,
 	// The app's wiring: clean-up and the demo seed reach every room; start-up runs them.
 	retention: 11,
 	demo: 11,

@@ -5,6 +5,7 @@ import { isEmpty, seedDemo } from './demo/seed';
 import { log } from './log';
 import { sendDueReminders } from './roadshow/emails';
 import { applyRetention } from './retention';
+import { applyLiaisonRetention } from './liaison';
 import { deliverPending, pollDeliveryStatus } from './notify';
 
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
@@ -50,7 +51,10 @@ function startHousekeeping(): void {
 			log.error({ err: err instanceof Error ? err.message : String(err) }, 'reminder job failed')
 		);
 		try {
-			const removed = applyRetention(getDb());
+			const removed = {
+				...applyRetention(getDb()),
+				liaisonReferrals: applyLiaisonRetention(getDb())
+			};
 			if (Object.values(removed).some((n) => n > 0))
 				log.info(removed, 'personal data past its keeping time removed');
 		} catch (err) {

@@ -17,7 +17,10 @@ const expected: Record<Role, Record<Permission, boolean>> = {
 		'roadshow:run': true,
 		'staff:manage': true,
 		'audit:view': true,
-		'outbox:view': true
+		'outbox:view': true,
+		'pageFeedback:view': true,
+		'schools:manage': true,
+		'liaison:manage': true
 	},
 	lead: {
 		'consultation:manage': true,
@@ -25,7 +28,10 @@ const expected: Record<Role, Record<Permission, boolean>> = {
 		'roadshow:run': true,
 		'staff:manage': false,
 		'audit:view': false,
-		'outbox:view': true
+		'outbox:view': true,
+		'pageFeedback:view': true,
+		'schools:manage': true,
+		'liaison:manage': false
 	},
 	facilitator: {
 		'consultation:manage': false,
@@ -33,7 +39,22 @@ const expected: Record<Role, Record<Permission, boolean>> = {
 		'roadshow:run': true,
 		'staff:manage': false,
 		'audit:view': false,
-		'outbox:view': false
+		'outbox:view': false,
+		'pageFeedback:view': false,
+		'schools:manage': false,
+		'liaison:manage': false
+	},
+	// Children's records: the liaison role sees them and nothing else.
+	liaison: {
+		'consultation:manage': false,
+		'feedback:view': false,
+		'roadshow:run': false,
+		'staff:manage': false,
+		'audit:view': false,
+		'outbox:view': false,
+		'pageFeedback:view': false,
+		'schools:manage': false,
+		'liaison:manage': true
 	}
 };
 
@@ -142,6 +163,12 @@ describe('staffPathPermission', () => {
 		expect(staffPathPermission('/staff/consultations/3/response')).toBe('consultation:manage');
 		expect(staffPathPermission('/staff/consultations/new')).toBe('consultation:manage');
 		expect(staffPathPermission('/staff/roadshowing')).toBeNull();
+		expect(staffPathPermission('/staff/page-feedback')).toBe('pageFeedback:view');
+		expect(staffPathPermission('/staff/page-feedback/feedback.csv')).toBe('pageFeedback:view');
+		expect(staffPathPermission('/staff/core-consultations/4')).toBe('schools:manage');
+		expect(staffPathPermission('/staff/liaison')).toBe('liaison:manage');
+		expect(staffPathPermission('/staff/liaison/referrals/2/letter.pdf')).toBe('liaison:manage');
+		expect(staffPathPermission('/staff/liaisonx')).toBeNull();
 	});
 });
 

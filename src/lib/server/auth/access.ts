@@ -8,29 +8,44 @@ export const PERMISSIONS = [
 	'roadshow:run',
 	'staff:manage',
 	'audit:view',
-	'outbox:view'
+	'outbox:view',
+	'pageFeedback:view',
+	'schools:manage',
+	'liaison:manage'
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLES: readonly Role[] = ['admin', 'lead', 'facilitator'];
+export const ROLES: readonly Role[] = ['admin', 'lead', 'facilitator', 'liaison'];
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
 	admin: PERMISSIONS,
-	lead: ['consultation:manage', 'feedback:view', 'roadshow:run', 'outbox:view'],
-	facilitator: ['roadshow:run']
+	lead: [
+		'consultation:manage',
+		'feedback:view',
+		'roadshow:run',
+		'outbox:view',
+		'pageFeedback:view',
+		'schools:manage'
+	],
+	facilitator: ['roadshow:run'],
+	// Children's records from pre-school liaison: only this role and admins see them.
+	liaison: ['liaison:manage']
 };
 
 export const ROLE_NAMES: Record<Role, string> = {
 	admin: 'Admin',
 	lead: 'Consultation lead',
-	facilitator: 'Roadshow facilitator'
+	facilitator: 'Roadshow facilitator',
+	liaison: 'Pre-school liaison coordinator'
 };
 
 /** What each role may do, in plain English, for the role radios. */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 	admin: 'Can do everything, including managing staff accounts and reading the audit log',
 	lead: 'Can set up consultations, read feedback, run roadshows and see emails sent',
-	facilitator: 'Can run roadshow sessions only'
+	facilitator: 'Can run roadshow sessions only',
+	liaison:
+		'Can run pre-school liaison groups: children referred, families’ answers and outcome letters'
 };
 
 export function can(
@@ -85,6 +100,9 @@ const pathPermissions: [RegExp, Permission][] = [
 	[/^\/staff\/accounts(\/|$)/, 'staff:manage'],
 	[/^\/staff\/audit(\/|$)/, 'audit:view'],
 	[/^\/staff\/outbox(\/|$)/, 'outbox:view'],
+	[/^\/staff\/page-feedback(\/|$)/, 'pageFeedback:view'],
+	[/^\/staff\/core-consultations(\/|$)/, 'schools:manage'],
+	[/^\/staff\/liaison(\/|$)/, 'liaison:manage'],
 	// Facilitators run sessions (the register, check-in) and may see a consultation's session list,
 	// but setting up consultations and sessions is for leads.
 	[/^\/staff\/roadshow(\/|$)/, 'roadshow:run'],

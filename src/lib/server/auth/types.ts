@@ -1,4 +1,4 @@
-export type Role = 'admin' | 'lead' | 'facilitator';
+export type Role = 'admin' | 'lead' | 'facilitator' | 'liaison';
 
 /** What the rest of the app may know about the signed-in staff member. */
 export type StaffSessionUser = {

@@ -12,7 +12,7 @@ describe('seedDemo', () => {
 		expect(isEmpty(db)).toBe(true);
 		const now = new Date('2026-11-23T10:00:00Z');
 		const logins = await seedDemo(db, { now, password: 'a demo password' });
-		expect(logins.map((l) => l.role)).toEqual(['admin', 'lead', 'facilitator']);
+		expect(logins.map((l) => l.role)).toEqual(['admin', 'lead', 'facilitator', 'liaison']);
 		expect(isEmpty(db)).toBe(false);
 
 		const { open, upcoming, closed } = listPublicConsultations(db, ukToday(now));

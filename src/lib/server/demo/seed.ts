@@ -9,13 +9,17 @@ import { addDays } from './dates';
 import { seedRoadshow } from './roadshow';
 import { publishStarterQuestionnaires } from '../questionnaires/authoring';
 import { seedDemoResponses } from './responses';
+import { seedPageFeedback } from './pageFeedback';
+import { seedCoreConsultations } from './coreConsultations';
+import type { Role } from '../auth/types';
 
-export type DemoLogin = { email: string; role: 'admin' | 'lead' | 'facilitator'; password: string };
+export type DemoLogin = { email: string; role: Role; password: string };
 
 const demoStaff = [
 	{ email: 'admin@example.org', name: 'Alex Admin', role: 'admin' },
 	{ email: 'lead@example.org', name: 'Sam Patel', role: 'lead' },
-	{ email: 'facilitator@example.org', name: 'Jo Murphy', role: 'facilitator' }
+	{ email: 'facilitator@example.org', name: 'Jo Murphy', role: 'facilitator' },
+	{ email: 'liaison@example.org', name: 'Priya Shah', role: 'liaison' }
 ] as const;
 
 export function isEmpty(db: Db): boolean {
@@ -75,6 +79,8 @@ export async function seedDemo(
 			seedRoadshow(db, strategyId, now);
 			publishStarterQuestionnaires(db, strategyId, now);
 			seedDemoResponses(db, strategyId, now, { count: 300 });
+			seedPageFeedback(db, sendStrategy.slug, now);
+			seedCoreConsultations(db, now);
 		},
 		{ behavior: 'immediate' }
 	);

@@ -1,7 +1,19 @@
 // The outbox: every message (email, text, letter) is stored first and stays as the record.
 // Without a provider the outbox is the destination (staff read it at /staff/outbox); with one,
 // deliverPending claims queued rows and hands them to their channel.
-import { and, desc, eq, getTableColumns, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import {
+	and,
+	desc,
+	eq,
+	getTableColumns,
+	inArray,
+	isNull,
+	lte,
+	ne,
+	notLike,
+	or,
+	sql
+} from 'drizzle-orm';
 import { preparedPerDatabase, type Db } from '../db';
 import { emailOutbox, type EmailOutbox, type MessageChannel } from '../db/schema';
 import { getConfig, type Config } from '../config';
@@ -241,7 +253,8 @@ export function claimQueued(db: Db, now: Date, limit = 50): EmailOutbox[] {
 }
 
 // Manage-booking and resume links carry their secret in the path.
-const secretLink = /(\/bookings\/manage\/|\/questionnaires\/[^/\s]+\/r\/)[A-Za-z0-9_-]{16,}[^\s]*/g;
+const secretLink =
+	/(\/bookings\/manage\/|\/core-consultations\/manage\/|\/pre-school-liaison\/|\/questionnaires\/[^/\s]+\/r\/)[A-Za-z0-9_-]{16,}[^\s]*/g;
 
 /** The email text with its secret links cut, for keeping once the email has gone. */
 export function withoutSecrets(text: string): string {
@@ -370,12 +383,21 @@ const listColumns = (() => {
 /** Newest first, for the staff outbox page. Pages start at 1; out-of-range pages give the last page. */
 export function listOutbox(
 	db: Db,
-	{ page = 1, pageSize = OUTBOX_PAGE_SIZE }: { page?: number; pageSize?: number } = {}
+	{
+		page = 1,
+		pageSize = OUTBOX_PAGE_SIZE,
+		hideTemplatePrefix
+	}: { page?: number; pageSize?: number; hideTemplatePrefix?: string } = {}
 ): OutboxPage {
+	// e.g. 'liaison_': children's records are not for every reader of the outbox.
+	const shown = hideTemplatePrefix
+		? notLike(emailOutbox.template, `${hideTemplatePrefix}%`)
+		: undefined;
 	const total = Number(
 		db
 			.select({ n: sql<number>`count(*)` })
 			.from(emailOutbox)
+			.where(shown)
 			.get()?.n ?? 0
 	);
 	const pageCount = Math.max(1, Math.ceil(total / pageSize));
@@ -383,6 +405,7 @@ export function listOutbox(
 	const emails = db
 		.select(listColumns)
 		.from(emailOutbox)
+		.where(shown)
 		.orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
 		.limit(pageSize)
 		.offset((current - 1) * pageSize)

@@ -1,15 +1,18 @@
 import { error } from '@sveltejs/kit';
-import { requirePermission } from '$lib/server/auth/access';
+import { can, requirePermission } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { listOutbox } from '$lib/server/notify';
 import { formatDateTime } from '$lib/format';
 import { channelName, deliveryStatus, emailKindLabel } from './status';
 
 export const load = ({ locals, url }) => {
-	requirePermission(locals, 'outbox:view', url);
+	const user = requirePermission(locals, 'outbox:view', url);
 	const param = url.searchParams.get('page') ?? '1';
 	if (!/^[1-9]\d{0,6}$/.test(param)) error(404, 'Page not found');
-	const result = listOutbox(getDb(), { page: Number(param) });
+	const result = listOutbox(getDb(), {
+		page: Number(param),
+		hideTemplatePrefix: can(user, 'liaison:manage') ? undefined : 'liaison_'
+	});
 	if (result.page !== Number(param)) error(404, 'Page not found');
 	return {
 		emails: result.emails.map((e) => ({

@@ -1,7 +1,7 @@
 import { sqliteTable, text, integer, index, check } from 'drizzle-orm/sqlite-core';
 import { oneOf } from './checks';
 
-export const staffRoles = ['admin', 'lead', 'facilitator'] as const;
+export const staffRoles = ['admin', 'lead', 'facilitator', 'liaison'] as const;
 
 export const staffUser = sqliteTable(
 	'staff_user',

@@ -6,4 +6,7 @@ export * from './roadshow';
 export * from './notify';
 export * from './questionnaires';
 export * from './insights';
+export * from './pageFeedback';
+export * from './coreConsultations';
+export * from './liaison';
 export * from './limits';

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { requirePermission } from '$lib/server/auth/access';
+import { can, requirePermission } from '$lib/server/auth/access';
 import { parseId } from '$lib/server/consultations/guard';
 import { getDb } from '$lib/server/db';
 import { deliverPending, getOutboxEmail, retryMessage, withoutSecrets } from '$lib/server/notify';
@@ -11,6 +11,9 @@ export const load = ({ locals, params, url, getClientAddress }) => {
 	const user = requirePermission(locals, 'outbox:view', url);
 	const e = getOutboxEmail(getDb(), parseId(params.id));
 	if (!e) error(404, 'Page not found');
+	// Liaison emails hold children's records: only for those who may see liaison data.
+	if (e.template.startsWith('liaison_') && !can(user, 'liaison:manage'))
+		error(404, 'Page not found');
 	// A stored email still holding a manage or resume link lets the reader act as its recipient.
 	if (withoutSecrets(e.textBody) !== e.textBody) {
 		recordDataAccess(getDb(), {

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../db';
+import { coreConsultation } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import {
+	allocateMeeting,
+	cancelCoreConsultation,
+	evaluateMeeting,
+	findByManageToken,
+	markHeld,
+	registerSchool
+} from './registrations';
+import { registrationSchema } from './validation';
+import { coreCalendarFile } from './calendar';
+import { coreResults } from './results';
+import { coreEmail } from './emails';
+import { upcomingTerms, termOf, schoolKey } from './labels';
+
+const NOW = new Date('2026-10-01T09:00:00Z');
+const actor = { staffUserId: 1 };
+const terms = upcomingTerms('2026-10-01');
+const input = (over: Record<string, unknown> = {}) =>
+	registrationSchema(terms).parse({
+		schoolName: 'Dereham Junior School',
+		schoolType: 'junior',
+		contactName: 'Jane Holmes',
+		contactRole: 'SENCo',
+		contactEmail: 'senco@dereham.example.org',
+		strand: 'core',
+		term: '2026-autumn',
+		themes: ['semh', 'learning'],
+		...over
+	});
+
+function db() {
+	const d = openDatabase(':memory:');
+	d.$client.exec(
+		"insert into staff_user (email, name, role, password_hash, created_at, updated_at) values ('a@x.org','A','admin','x',0,0)"
+	);
+	return d;
+}
+
+describe('terms', () => {
+	it('follow the school year', () => {
+		expect(termOf('2026-09-01')).toBe('2026-autumn');
+		expect(termOf('2027-01-05')).toBe('2027-spring');
+		expect(termOf('2027-05-05')).toBe('2027-summer');
+		expect(terms).toEqual(['2026-autumn', '2027-spring', '2027-summer']);
+		expect(schoolKey('The Dereham  Junior School.')).toBe(schoolKey('dereham junior school'));
+	});
+});
+
+describe('registration', () => {
+	it('refuses a child’s details field, an unoffered term and no themes with clear messages', () => {
+		const r = registrationSchema(terms).safeParse({ ...input(), term: '2025-autumn', themes: [] });
+		expect(r.success).toBe(false);
+		const messages = r.success ? [] : r.error.issues.map((i) => i.message);
+		expect(messages).toContain('Select the term you would like the meeting in');
+		expect(messages).toContain('Select at least one theme you want to talk about');
+	});
+
+	it('tells a school already registered for the term, however the name is typed; another term is fine', () => {
+		const d = db();
+		const first = registerSchool(d, input(), NOW);
+		expect(first.ok).toBe(true);
+		const again = registerSchool(d, input({ schoolName: 'the dereham junior school' }), NOW);
+		expect(again).toMatchObject({ ok: false, reason: 'already_registered' });
+		expect(registerSchool(d, input({ term: '2027-spring' }), NOW).ok).toBe(true);
+		// The database itself refuses a second live row, whatever the code path.
+		const row = d.select().from(coreConsultation).get()!;
+		expect(() =>
+			d
+				.insert(coreConsultation)
+				.values({ ...row, id: undefined, reference: 'CC-XXXX-XXXX', manageTokenHash: 'h' })
+				.run()
+		).toThrow(/UNIQUE/);
+		// Once cancelled, the school may register again for that term.
+		if (!first.ok) throw new Error();
+		cancelCoreConsultation(d, first.registration.id, 'school', null, NOW);
+		expect(registerSchool(d, input(), NOW).ok).toBe(true);
+	});
+
+	it('goes registered → allocated → held → evaluated, once each, with fresh links', () => {
+		const d = db();
+		const reg = registerSchool(d, input(), NOW);
+		if (!reg.ok) throw new Error();
+		const id = reg.registration.id;
+		expect(findByManageToken(d, reg.manageToken)?.id).toBe(id);
+		expect(markHeld(d, id, actor, NOW)).toEqual({ ok: false, reason: 'not_allocated' });
+
+		const meetingAt = new Date('2026-11-10T10:00:00Z');
+		const booked = allocateMeeting(
+			d,
+			id,
+			{ specialistName: 'Dr Cole', meetingAt, meetingPlace: 'Online' },
+			actor,
+			NOW
+		);
+		if (!booked.ok) throw new Error();
+		expect(booked.registration.status).toBe('allocated');
+		// The old link stops working; the email carries the new one.
+		expect(findByManageToken(d, reg.manageToken)).toBeUndefined();
+		expect(findByManageToken(d, booked.manageToken!)?.id).toBe(id);
+		expect(
+			coreEmail('allocated', booked.registration, booked.manageToken!, 'https://x.example').text
+		).toContain(`https://x.example/core-consultations/manage/${booked.manageToken}`);
+		// The same booking again (double click) changes nothing.
+		expect(
+			allocateMeeting(
+				d,
+				id,
+				{ specialistName: 'Dr Cole', meetingAt, meetingPlace: 'Online' },
+				actor,
+				NOW
+			)
+		).toMatchObject({ changed: false });
+		const moved = allocateMeeting(
+			d,
+			id,
+			{
+				specialistName: 'Dr Cole',
+				meetingAt: new Date('2026-11-12T10:00:00Z'),
+				meetingPlace: 'Online'
+			},
+			actor,
+			NOW
+		);
+		if (!moved.ok) throw new Error();
+		expect(moved.registration.calendarSequence).toBe(1);
+		const ics = coreCalendarFile(moved.registration)!;
+		expect(ics).toContain('SEQUENCE:1');
+		expect(ics).toContain('DTSTART:20261112T100000Z');
+
+		expect(markHeld(d, id, actor, NOW)).toEqual({ ok: false, reason: 'not_yet' });
+		const after = new Date('2026-11-13T10:00:00Z');
+		expect(markHeld(d, id, actor, after)).toMatchObject({ ok: true, changed: true });
+		expect(cancelCoreConsultation(d, id, 'staff', actor, after)).toEqual({
+			ok: false,
+			reason: 'held'
+		});
+		const evaluation = {
+			usefulness: 'very_useful',
+			whatWillChange: 'Visual timetables',
+			whatElseNeeded: null
+		} as const;
+		expect(evaluateMeeting(d, id, evaluation, after).ok).toBe(true);
+		expect(evaluateMeeting(d, id, evaluation, after)).toEqual({
+			ok: false,
+			reason: 'already_evaluated'
+		});
+		expect(d.select().from(coreConsultation).where(eq(coreConsultation.id, id)).get()!.status).toBe(
+			'held'
+		);
+	});
+
+	it('reports results with small numbers hidden, schools reached counted once each', () => {
+		const d = db();
+		const meetingAt = new Date('2026-09-20T10:00:00Z');
+		for (let i = 0; i < 7; i++) {
+			const r = registerSchool(
+				d,
+				input({ schoolName: `School ${i}`, strand: i < 6 ? 'core' : 'plus' }),
+				NOW
+			);
+			if (!r.ok) throw new Error();
+			allocateMeeting(
+				d,
+				r.registration.id,
+				{ specialistName: 'S', meetingAt, meetingPlace: 'Online' },
+				actor,
+				new Date('2026-09-01T00:00:00Z')
+			);
+			markHeld(d, r.registration.id, actor, NOW);
+			evaluateMeeting(
+				d,
+				r.registration.id,
+				{ usefulness: i < 5 ? 'very_useful' : 'useful', whatWillChange: 'x', whatElseNeeded: null },
+				NOW
+			);
+		}
+		const results = coreResults(d, ['2026-autumn']);
+		expect(results.schoolsReached).toBe(7);
+		// core: 6 registrations, plus: 1 (hidden), special: 0; the total 7 would give plus back, so core is hidden too.
+		expect(results.activity.body[1][0]).toBeNull();
+		expect(results.activity.body[0][0]).toBeNull();
+		expect(results.activity.body[2][0]).toBe(0);
+		// core: 5 very useful, 1 useful (hidden); so the 5 goes too.
+		expect(results.usefulness.body[0][1]).toBeNull();
+		expect(results.usefulness.body[0][0]).toBeNull();
+		expect(results.usefulness.rowTotals![1]).toBeNull();
+		expect(results.usefulness.grand).toBe(7);
+	});
+});

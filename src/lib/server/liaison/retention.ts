@@ -1,0 +1,65 @@
+// Children's records are kept only as long as the privacy notice says: a set number of days after
+// the outcome letter, the child's and parent's details, the answers and the outcome are removed.
+// What was sent and when stays (without the address), so the service can show a letter went.
+import { and, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
+import type { Db } from '../db';
+import { emailOutbox, liaisonLetter, liaisonReferral } from '../db/schema';
+
+/** Days after the outcome letter; the privacy notice states this number. */
+export const LIAISON_KEEP_DAYS = 90;
+export const REMOVED = 'Removed';
+
+export function applyLiaisonRetention(
+	db: Db,
+	now = new Date(),
+	keepDays = LIAISON_KEEP_DAYS
+): number {
+	const cutoff = new Date(now.getTime() - keepDays * 86_400_000);
+	return db.transaction(
+		(tx) => {
+			const due = tx
+				.select({ id: liaisonReferral.id })
+				.from(liaisonReferral)
+				.where(
+					and(
+						isNotNull(liaisonReferral.letterSentAt),
+						lt(liaisonReferral.letterSentAt, cutoff),
+						isNull(liaisonReferral.removedAt)
+					)
+				)
+				.all()
+				.map((r) => r.id);
+			if (due.length === 0) return 0;
+			tx.update(liaisonReferral)
+				.set({
+					childFirstName: REMOVED,
+					referrerName: REMOVED,
+					parentName: REMOVED,
+					parentEmail: '',
+					parentPhone: null,
+					parentAddress: null,
+					answers: '{}',
+					outcome: null,
+					replies: null,
+					removedAt: now
+				})
+				.where(inArray(liaisonReferral.id, due))
+				.run();
+			const emails = tx
+				.select({ id: liaisonLetter.emailOutboxId })
+				.from(liaisonLetter)
+				.where(
+					and(inArray(liaisonLetter.liaisonReferralId, due), isNotNull(liaisonLetter.emailOutboxId))
+				)
+				.all()
+				.map((r) => r.id!);
+			if (emails.length) tx.delete(emailOutbox).where(inArray(emailOutbox.id, emails)).run();
+			tx.update(liaisonLetter)
+				.set({ sentTo: REMOVED })
+				.where(inArray(liaisonLetter.liaisonReferralId, due))
+				.run();
+			return due.length;
+		},
+		{ behavior: 'immediate' }
+	);
+}

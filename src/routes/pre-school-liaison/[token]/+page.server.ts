@@ -1,0 +1,11 @@
+import { nextQuestion } from '$lib/server/liaison';
+import { questionHref, requireAnswerable } from '../family.server';
+
+export const load = ({ params }) => {
+	const link = requireAnswerable(params.token);
+	const next = nextQuestion(link.answers);
+	return {
+		started: !!link.referral.answersStartedAt,
+		startHref: next ? questionHref(params.token, next) : `/pre-school-liaison/${params.token}/check`
+	};
+};
