@@ -21,4 +21,4 @@ export {
 	hashLinkToken
 } from './referrals';
 export { recordOutcome, outcomeLetterText, outcomeLetterPdf, sendOutcomeLetter } from './outcome';
-export { applyLiaisonRetention, LIAISON_KEEP_DAYS } from './retention';
+export { applyLiaisonRetention } from './retention';
