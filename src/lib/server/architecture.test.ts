@@ -23,12 +23,13 @@ const RANK: Record<string, number> = {
 	consultations: 7,
 	// The services beside the strategy consultation: each stands alone.
 	pageFeedback: 7,
-	liaison: 7,
 	roadshow: 8,
 	questionnaires: 9,
 	// Schools' core consultations borrow the roadshow's references and UK times.
 	coreConsultations: 9,
 	insights: 10,
+	// Pre-school liaison: its own records over db, audit and notify (times read as roadshow does).
+	liaison: 9,
 	// The app's wiring: clean-up and the demo seed reach every room; start-up runs them.
 	retention: 11,
 	demo: 11,

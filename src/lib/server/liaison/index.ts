@@ -17,8 +17,35 @@ export {
 	openFamilyLink,
 	saveAnswer,
 	submitAnswers,
+	sendNewFamilyLink,
 	generateLinkToken,
-	hashLinkToken
+	hashLinkToken,
+	type FamilyLink,
+	type ReferralInput
 } from './referrals';
 export { recordOutcome, outcomeLetterText, outcomeLetterPdf, sendOutcomeLetter } from './outcome';
+export {
+	checkGroupForm,
+	createGroup,
+	updateGroup,
+	listGroups,
+	getGroup,
+	getMeeting,
+	checkMeetingForm,
+	addMeeting,
+	updateMeeting,
+	type GroupInput,
+	type MeetingInput
+} from './groups';
+export {
+	referralStatus,
+	STATUS_TAGS,
+	listMeetingReferrals,
+	readReferral,
+	readAgendaPack,
+	listSentLetters,
+	type ReferralStatus,
+	type ReferralRecord
+} from './records';
+export { familyLinkPath } from './emails';
 export { applyLiaisonRetention } from './retention';

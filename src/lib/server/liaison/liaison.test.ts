@@ -57,8 +57,10 @@ function setUp() {
 		parentAddress: '4 Mill Lane\nDereham',
 		parentAgreed: 'yes'
 	});
-	const { referral, token } = addReferral(db, meeting.id, input, actor, NOW);
-	return { db, meeting, referral, token };
+	const added = addReferral(db, meeting.id, input, actor, NOW, 'https://send.example.org');
+	if (!added.ok) throw new Error(added.reason);
+	const { referral, token } = added;
+	return { db, meeting, referral, token, input };
 }
 
 describe('referral', () => {
@@ -181,13 +183,20 @@ describe('outcome letter', () => {
 			ok: false,
 			reason: 'already_sent'
 		});
-		const sent = db.select().from(liaisonLetter).all();
+		const sent = db
+			.select()
+			.from(liaisonLetter)
+			.where(eq(liaisonLetter.kind, 'outcome'))
+			.all();
 		expect(sent.map((l) => [l.channel, l.sentTo])).toEqual([
 			['email', 'sam@example.com'],
 			['letter', '4 Mill Lane']
 		]);
-		const email = db.select().from(emailOutbox).get()!;
-		expect(email.template).toBe('liaison_outcome');
+		const email = db
+			.select()
+			.from(emailOutbox)
+			.where(eq(emailOutbox.template, 'liaison_outcome'))
+			.get()!;
 		expect(email.textBody).toContain('You asked: Will she need speech therapy?');
 		expect(email.textBody).toContain('Our answer: Yes, weekly sessions from September.');
 		const pdf = await outcomeLetterPdf(
@@ -217,7 +226,7 @@ describe('outcome letter', () => {
 				.from(liaisonLetter)
 				.all()
 				.map((l) => l.sentTo)
-		).toEqual(['Removed', 'Removed']);
+		).toEqual(['Removed', 'Removed', 'Removed']);
 		expect(openFamilyLink(db, token, NOW).state).toBe('unknown');
 	});
 });

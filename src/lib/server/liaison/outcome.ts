@@ -5,6 +5,7 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { Db } from '../db';
 import {
 	liaisonLetter,
+	liaisonMeeting,
 	liaisonReferral,
 	type LiaisonMeeting,
 	type LiaisonReferral
@@ -16,24 +17,51 @@ import { parseAnswers } from './questionnaire';
 
 export type Outcome = { outcome: string; replies: string[] };
 
-/** Staff record the outcome and a reply to every question the family asked. */
+export type RecordOutcomeResult =
+	| { ok: true }
+	| { ok: false; errors: Record<string, string> }
+	| { ok: false; reason: 'letter_sent' | 'still_answering' | 'not_found' };
+
+/**
+ * Staff record the outcome and a reply to every question the family asked. The questions are
+ * settled first (answers sent, or the questionnaire closed), and once the letter has gone the
+ * outcome stays as it was sent; both are checked again in the write.
+ */
 export function recordOutcome(
 	db: Db,
 	referral: LiaisonReferral,
 	input: Outcome,
 	actor: Actor,
 	now = new Date()
-): { ok: true } | { ok: false; errors: Record<string, string> } {
+): RecordOutcomeResult {
 	const questions = parseAnswers(referral.answers).questions ?? [];
 	const errors: Record<string, string> = {};
 	if (!input.outcome.trim()) errors.outcome = 'Enter what the group decided';
+	else if (input.outcome.length > 5000)
+		errors.outcome = 'What the group decided must be 5000 characters or fewer';
 	questions.forEach((_, i) => {
-		if (!input.replies[i]?.trim())
-			errors[`reply${i + 1}`] = `Enter the group’s answer to question ${i + 1}`;
+		const reply = input.replies[i]?.trim() ?? '';
+		if (!reply) errors[`reply${i + 1}`] = `Enter the group’s answer to question ${i + 1}`;
+		else if (reply.length > 2000)
+			errors[`reply${i + 1}`] = `The answer to question ${i + 1} must be 2000 characters or fewer`;
 	});
 	if (Object.keys(errors).length) return { ok: false, errors };
-	db.transaction(
+	return db.transaction(
 		(tx) => {
+			const row = tx
+				.select({ referral: liaisonReferral, dueAt: liaisonMeeting.answersDueAt })
+				.from(liaisonReferral)
+				.innerJoin(liaisonMeeting, eq(liaisonMeeting.id, liaisonReferral.liaisonMeetingId))
+				.where(eq(liaisonReferral.id, referral.id))
+				.get();
+			if (!row || row.referral.removedAt) return { ok: false, reason: 'not_found' } as const;
+			if (row.referral.letterSentAt) return { ok: false, reason: 'letter_sent' } as const;
+			if (!row.referral.answersSentAt && now < row.dueAt)
+				return { ok: false, reason: 'still_answering' } as const;
+			// The questions as they are now, in case the page was older than the family's answers.
+			const current = parseAnswers(row.referral.answers).questions ?? [];
+			if (current.length !== questions.length)
+				return { ok: false, reason: 'still_answering' } as const;
 			tx.update(liaisonReferral)
 				.set({
 					outcome: input.outcome.trim(),
@@ -54,10 +82,10 @@ export function recordOutcome(
 				},
 				now
 			);
+			return { ok: true } as const;
 		},
 		{ behavior: 'immediate' }
 	);
-	return { ok: true };
 }
 
 /** The letter's words, shared by the email and the PDF. */
@@ -133,7 +161,8 @@ export async function outcomeLetterPdf(
 		y -= size * 1.5;
 	};
 	if (address) write(`${referral.parentName}\n${address}`);
-	write(formatDate(new Date()));
+	// Dated the day it was sent, so a copy downloaded later is the same letter.
+	write(formatDate(referral.letterSentAt ?? new Date()));
 	paragraphs.forEach((p, i) => write(p, i === 2 ? bold : font));
 	return pdf.save();
 }

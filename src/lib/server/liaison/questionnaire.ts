@@ -55,20 +55,28 @@ const optional = (label: string) =>
 		.transform((v) => v || null);
 const list = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
+const CONCERNS_MISSING = 'Select the areas you are worried about, or tell us about something else';
+
 /** Each page's schema; its output is merged into the saved answers. */
 export const QUESTION_SCHEMAS = {
 	'going-well': z.object({
 		goingWell: long('Tell us what is going well for your child', 'What is going well')
 	}),
-	concerns: z.object({
-		concerns: z.preprocess(
-			list,
-			z.array(z.enum(Object.keys(CONCERNS) as [Concern, ...Concern[]])).min(1, {
-				error: 'Select the areas you are worried about, or “Something else” and tell us'
-			})
-		),
-		concernsOther: optional('Something else')
-	}),
+	// A box ticked, or something else written in the family's own words.
+	concerns: z
+		.object({
+			concerns: z.preprocess(
+				list,
+				z.array(
+					z.enum(Object.keys(CONCERNS) as [Concern, ...Concern[]], { error: CONCERNS_MISSING })
+				)
+			),
+			concernsOther: optional('Something else')
+		})
+		.superRefine((v, ctx) => {
+			if (v.concerns.length === 0 && !v.concernsOther)
+				ctx.addIssue({ code: 'custom', path: ['concerns'], message: CONCERNS_MISSING });
+		}),
 	questions: z
 		.object({
 			question1: optional('Question 1'),
@@ -102,7 +110,7 @@ export const QUESTION_SCHEMAS = {
 /** The first page still to answer, or null when every page has an answer. */
 export function nextQuestion(answers: LiaisonAnswers): QuestionKey | null {
 	if (!answers.goingWell) return 'going-well';
-	if (!answers.concerns?.length) return 'concerns';
+	if (!answers.concerns?.length && !answers.concernsOther) return 'concerns';
 	if (!answers.questions) return 'questions';
 	if (!answers.support) return 'support';
 	if (!answers.reply) return 'reply';

@@ -4,12 +4,16 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db';
 import {
+	liaisonLetter,
 	liaisonMeeting,
 	liaisonReferral,
 	type LiaisonMeeting,
 	type LiaisonReferral
 } from '../db/schema';
 import { recordAudit, type Actor } from '../audit';
+import { getConfig } from '../config';
+import { deliverPending, queueEmails } from '../notify';
+import { questionnaireLinkEmail } from './emails';
 import {
 	nextQuestion,
 	parseAnswers,
@@ -69,16 +73,33 @@ export const referralSchema = z.object({
 });
 export type ReferralInput = z.infer<typeof referralSchema>;
 
+export type AddReferralResult =
+	| { ok: true; referral: LiaisonReferral; token: string }
+	| { ok: false; reason: 'not_found' | 'closed' };
+
+/**
+ * Adds a child to a meeting and, in the same write, queues the family's email with their secret
+ * link and records that it was sent. A meeting whose questionnaire has closed takes no referrals
+ * (the family could not answer).
+ */
 export function addReferral(
 	db: Db,
 	meetingId: number,
 	input: ReferralInput,
 	actor: Actor,
-	now = new Date()
-) {
+	now = new Date(),
+	baseUrl = getConfig().PUBLIC_URL
+): AddReferralResult {
 	const token = generateLinkToken();
-	const referral = db.transaction(
+	const result = db.transaction(
 		(tx) => {
+			const meeting = tx
+				.select()
+				.from(liaisonMeeting)
+				.where(eq(liaisonMeeting.id, meetingId))
+				.get();
+			if (!meeting) return { ok: false, reason: 'not_found' } as const;
+			if (now >= meeting.answersDueAt) return { ok: false, reason: 'closed' } as const;
 			const row = tx
 				.insert(liaisonReferral)
 				.values({
@@ -98,6 +119,7 @@ export function addReferral(
 				})
 				.returning()
 				.get();
+			queueLinkEmail(db, row, meeting, token, baseUrl, actor, now, false);
 			recordAudit(
 				tx,
 				{
@@ -110,11 +132,89 @@ export function addReferral(
 				},
 				now
 			);
-			return row;
+			return { ok: true, referral: row, token } as const;
 		},
 		{ behavior: 'immediate' }
 	);
-	return { referral, token };
+	if (result.ok) void deliverPending(db);
+	return result;
+}
+
+/** Inside the caller's write: the link email and the record of it in the sent list. */
+function queueLinkEmail(
+	db: Db,
+	referral: LiaisonReferral,
+	meeting: LiaisonMeeting,
+	token: string,
+	baseUrl: string,
+	actor: Actor,
+	now: Date,
+	replacesEarlierLink: boolean
+): void {
+	const [emailId] = queueEmails(
+		db,
+		[questionnaireLinkEmail(referral, meeting, token, baseUrl, replacesEarlierLink)],
+		now
+	);
+	db.insert(liaisonLetter)
+		.values({
+			liaisonReferralId: referral.id,
+			kind: 'questionnaire_link',
+			channel: 'email',
+			sentTo: referral.parentEmail,
+			emailOutboxId: emailId ?? null,
+			sentByStaffUserId: actor.staffUserId,
+			sentAt: now
+		})
+		.run();
+}
+
+/**
+ * The family lost their email or the link was copied wrongly: a new link replaces the old one
+ * (which stops working) and is emailed. Only while the questionnaire is still open to them.
+ */
+export function sendNewFamilyLink(
+	db: Db,
+	referralId: number,
+	actor: Actor,
+	now = new Date(),
+	baseUrl = getConfig().PUBLIC_URL
+): { ok: true } | { ok: false; reason: 'not_found' | 'closed' | 'sent' } {
+	const token = generateLinkToken();
+	const result = db.transaction(
+		(tx) => {
+			const row = tx
+				.select({ referral: liaisonReferral, meeting: liaisonMeeting })
+				.from(liaisonReferral)
+				.innerJoin(liaisonMeeting, eq(liaisonMeeting.id, liaisonReferral.liaisonMeetingId))
+				.where(eq(liaisonReferral.id, referralId))
+				.get();
+			if (!row || row.referral.removedAt) return { ok: false, reason: 'not_found' } as const;
+			if (row.referral.answersSentAt) return { ok: false, reason: 'sent' } as const;
+			if (now >= row.meeting.answersDueAt) return { ok: false, reason: 'closed' } as const;
+			tx.update(liaisonReferral)
+				.set({ linkTokenHash: hashLinkToken(token) })
+				.where(eq(liaisonReferral.id, referralId))
+				.run();
+			queueLinkEmail(db, row.referral, row.meeting, token, baseUrl, actor, now, true);
+			recordAudit(
+				tx,
+				{
+					actorStaffUserId: actor.staffUserId,
+					ip: actor.ip,
+					action: 'liaison_referral.link_sent',
+					subjectType: 'liaison_referral',
+					subjectId: referralId,
+					summary: `New questionnaire link sent for referral ${referralId}`
+				},
+				now
+			);
+			return { ok: true } as const;
+		},
+		{ behavior: 'immediate' }
+	);
+	if (result.ok) void deliverPending(db);
+	return result;
 }
 
 /** A staff member opened a child's record (the record page, the agenda pack, a letter). */
