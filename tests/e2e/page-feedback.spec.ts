@@ -87,13 +87,12 @@ test('"Was this page helpful?" answers and comments reach the staff view, with C
 	await staff.close();
 });
 
-test('the staff view is for leads and admins, not facilitators or liaison staff', async ({
-	page
-}) => {
-	await signIn(page, 'facilitator');
-	const res = await page.goto('/staff/page-feedback');
-	expect(res?.status()).toBe(403);
-});
+for (const who of ['facilitator', 'liaison'] as const)
+	test(`the staff view is for leads and admins, not ${who} staff`, async ({ page }) => {
+		await signIn(page, who);
+		expect((await page.goto('/staff/page-feedback'))?.status()).toBe(403);
+		expect((await page.goto('/staff/page-feedback/feedback.csv'))?.status()).toBe(403);
+	});
 
 test('a forged answer for a staff page or a strange path is refused plainly', async ({
 	request
