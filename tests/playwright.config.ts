@@ -65,7 +65,8 @@ export default defineConfig({
 				'page_feedback_address=5000/600',
 				'school_registration_address=5000/3600',
 				'school_registration_email=5000/3600',
-				'school_manage_address=5000/600'
+				'school_manage_address=5000/600',
+				'liaison_answer_address=50000/600'
 			].join(',')
 		}
 	}

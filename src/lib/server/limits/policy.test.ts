@@ -37,7 +37,9 @@ describe('the policy table', () => {
 			'/page-feedback/[token] default',
 			'/core-consultations/register default',
 			'/core-consultations/manage/[token]/cancel default',
-			'/core-consultations/manage/[token]/evaluate default'
+			'/core-consultations/manage/[token]/evaluate default',
+			'/pre-school-liaison/[token]/[question] default',
+			'/pre-school-liaison/[token]/check default'
 		])
 			expect(ids).toContain(expected);
 		for (const row of PUBLIC_FORM_LIMITS)

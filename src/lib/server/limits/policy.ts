@@ -53,6 +53,12 @@ export const LIMITS = {
 		seconds: 3600,
 		what: 'core consultation registrations for one email address'
 	},
+	// A family's pre-school liaison questionnaire: five pages and a check page, with room to go back.
+	liaison_answer_address: {
+		points: 300,
+		seconds: 600,
+		what: 'pre-school liaison answers from one address'
+	},
 	school_manage_address: {
 		points: 30,
 		seconds: 600,
@@ -139,7 +145,18 @@ export const PUBLIC_FORM_LIMITS: FormLimit[] = [
 		]
 	},
 	schoolManage('cancel'),
-	schoolManage('evaluate')
+	schoolManage('evaluate'),
+	// The family's questionnaire behind its secret link (pages on the issue-14 branch).
+	{
+		routeId: '/pre-school-liaison/[token]/[question]',
+		action: 'default',
+		limits: [['liaison_answer_address', 'address']]
+	},
+	{
+		routeId: '/pre-school-liaison/[token]/check',
+		action: 'default',
+		limits: [['liaison_answer_address', 'address']]
+	}
 ];
 
 /** The row for a form post, if its form is limited. */
