@@ -183,11 +183,7 @@ describe('outcome letter', () => {
 			ok: false,
 			reason: 'already_sent'
 		});
-		const sent = db
-			.select()
-			.from(liaisonLetter)
-			.where(eq(liaisonLetter.kind, 'outcome'))
-			.all();
+		const sent = db.select().from(liaisonLetter).where(eq(liaisonLetter.kind, 'outcome')).all();
 		expect(sent.map((l) => [l.channel, l.sentTo])).toEqual([
 			['email', 'sam@example.com'],
 			['letter', '4 Mill Lane']
