@@ -15,6 +15,9 @@ async function outboxEmail(
 	await page.goto('/staff/outbox');
 	const row = page.getByRole('row').filter({ hasText: subject }).filter({ hasText: to }).first();
 	await row.getByRole('link', { name: subject }).click();
+	// The email's own page, not the list still showing while it loads.
+	await expect(page).toHaveURL(/\/staff\/outbox\/\d+$/);
+	await expect(page.locator('main')).toContainText(/\/core-consultations\/manage\/[\w-]{43}/);
 	const text = await page.locator('main').innerText();
 	await context.close();
 	const match = /\/core-consultations\/manage\/[A-Za-z0-9_-]{43}/.exec(text);

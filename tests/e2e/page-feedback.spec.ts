@@ -23,6 +23,13 @@ async function rowBetween(page: Page, path: string, from: number, to: number) {
 	await fillDate(page, 'From', dayFromToday(from));
 	await fillDate(page, 'To', dayFromToday(to));
 	await page.getByRole('button', { name: 'Show answers' }).click();
+	// The filtered page, not the unfiltered one still showing while it loads.
+	await expect(page).toHaveURL(/from-day=/);
+	await expect(
+		page
+			.getByRole('table', { name: 'Answers by page' })
+			.or(page.getByText('No one has answered in these dates.'))
+	).toBeVisible();
 	return page
 		.getByRole('row')
 		.filter({ has: page.getByRole('rowheader', { name: path, exact: true }) });
