@@ -61,7 +61,12 @@ export default defineConfig({
 				'booking_confirm_session=5000/3600',
 				'questionnaire_start_address=5000/600',
 				'questionnaire_answer_address=50000/600',
-				'link_request_address=5000/3600'
+				'link_request_address=5000/3600',
+				'page_feedback_address=5000/600',
+				'school_registration_address=5000/3600',
+				'school_registration_email=5000/3600',
+				'school_manage_address=5000/600',
+				'liaison_answer_address=50000/600'
 			].join(',')
 		}
 	}

@@ -5,10 +5,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import {
 	auditEvent,
 	booking,
+	coreConsultation,
 	emailOutbox,
+	pageFeedback,
 	rateLimit,
 	signInAttempt
 } from '../../src/lib/server/db/schema';
+import { upcomingTerms } from '../../src/lib/server/coreConsultations/labels';
+import { ukToday } from '../../src/lib/format';
 import type { Db } from '../../src/lib/server/db';
 import { emailKey } from '../../src/lib/server/auth/throttle';
 import { generateIdempotencyKey } from '../../src/lib/server/roadshow/references';
@@ -160,6 +164,123 @@ describe('booking', () => {
 			.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, 'confirmed')))
 			.get()!.n;
 		expect(booked).toBe(5);
+	});
+});
+
+describe('"Was this page helpful?" and schools’ core consultations', () => {
+	beforeEach(() => {
+		db.delete(rateLimit).run();
+	});
+
+	const count = (table: typeof pageFeedback | typeof coreConsultation) =>
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(table)
+			.get()!.n;
+
+	async function expectRefusalPage(response: Response, typed: string) {
+		expectSecurityHeaders(response);
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+		const page = await response.text();
+		expect(page).toContain('You have tried this too many times.');
+		expect(page).toContain(`value="${typed}"`);
+	}
+
+	it('stores 60 page answers from one address in 10 minutes and refuses the rest', async () => {
+		const before = count(pageFeedback);
+		const responses = await Promise.all(
+			Array.from({ length: 75 }, () => form('/page-feedback', { path: '/privacy', helpful: 'no' }))
+		);
+		const statuses = responses.map((r) => r.status);
+		expect(statuses.filter((s) => s === 303)).toHaveLength(60);
+		expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+		for (const r of responses)
+			if (r.status === 429) await expectRefusalPage(r, '/privacy');
+			else await r.arrayBuffer();
+		expect(count(pageFeedback) - before).toBe(60);
+		// The comments page shares the count: a refused address cannot comment either.
+		const comment = await form(responses.find((r) => r.status === 303)!.headers.get('location')!, {
+			tryingToDo: 'Read the notice'
+		});
+		expect(comment.status).toBe(429);
+		await expectRefusalPage(comment, 'Read the notice');
+	});
+
+	const registration = (i: number, email: string) => ({
+		schoolName: `Burst Primary ${i}`,
+		schoolType: 'primary',
+		contactName: 'Jane Holmes',
+		contactRole: 'SENCo',
+		contactEmail: email,
+		contactPhone: '',
+		strand: 'core',
+		term: upcomingTerms(ukToday())[0],
+		themes: 'semh',
+		themesOther: ''
+	});
+
+	it('takes 20 school registrations from one address in an hour, then refuses with the 429 page', async () => {
+		const before = count(coreConsultation);
+		const statuses: number[] = [];
+		for (let i = 0; i < 24; i++) {
+			const r = await form(
+				'/core-consultations/register',
+				registration(i, `senco${i}@burst.example.org`)
+			);
+			statuses.push(r.status);
+			if (r.status === 429) await expectRefusalPage(r, `Burst Primary ${i}`);
+			else await r.arrayBuffer();
+		}
+		expect(statuses.slice(0, 20).every((s) => s === 303)).toBe(true);
+		expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+		expect(count(coreConsultation) - before).toBe(20);
+	});
+
+	it('sends one address at most 3 registration emails an hour, and takes 10 registrations for it', async () => {
+		const email = 'someone.else@example.org';
+		const responses = await Promise.all(
+			Array.from({ length: 14 }, (_, i) =>
+				form(
+					'/core-consultations/register',
+					registration(100 + i, i % 2 ? email : ` ${email.toUpperCase()}`)
+				)
+			)
+		);
+		const statuses = responses.map((r) => r.status);
+		expect(statuses.filter((s) => s === 303)).toHaveLength(10);
+		expect(statuses.filter((s) => s === 429)).toHaveLength(4);
+		await Promise.all(responses.map((r) => r.arrayBuffer()));
+		// Each email is stored before its registration's page is answered.
+		const queued = db
+			.select({ n: sql<number>`count(*)` })
+			.from(emailOutbox)
+			.where(
+				and(
+					sql`lower(trim(${emailOutbox.toAddress})) = ${email}`,
+					eq(emailOutbox.template, 'core_consultation_registered')
+				)
+			)
+			.get()!.n;
+		expect(queued).toBe(3);
+	});
+
+	it('limits posts to a school’s manage link, guessed links included', async () => {
+		const token = 'A'.repeat(43);
+		const responses = await Promise.all(
+			Array.from({ length: 35 }, () =>
+				form(`/core-consultations/manage/${token}/evaluate`, { usefulness: 'very' })
+			)
+		);
+		const statuses = responses.map((r) => r.status);
+		expect(statuses.filter((s) => s === 404)).toHaveLength(30);
+		expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+		for (const r of responses)
+			if (r.status === 429) await expectRefusalPage(r, 'very');
+			else await r.arrayBuffer();
+		const cancel = await form(`/core-consultations/manage/${token}/cancel`, { confirm: 'yes' });
+		expect(cancel.status).toBe(429);
+		await cancel.arrayBuffer();
 	});
 });
 

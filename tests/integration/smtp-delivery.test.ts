@@ -10,6 +10,14 @@ import { eq } from 'drizzle-orm';
 import { booking, emailOutbox, roadshowSession } from '../../src/lib/server/db/schema';
 import { openDatabase, type Db } from '../../src/lib/server/db';
 import { sendDueReminders } from '../../src/lib/server/roadshow/emails';
+import {
+	allocateMeeting,
+	notifySchool,
+	registerSchool,
+	registrationSchema,
+	upcomingTerms
+} from '../../src/lib/server/coreConsultations';
+import { ukToday } from '../../src/lib/format';
 import { deliverPending, sendEmails } from '../../src/lib/server/notify';
 import { startServer, type RunningServer } from './server';
 import { addBookableSession, openFixtureDatabase, postConfirm } from './booking-fixture';
@@ -98,6 +106,58 @@ describe('SMTP', () => {
 		expect(reminder.mail.text).not.toContain('/bookings/manage/');
 		expect(reminder.mail.text).toContain('https://consult.example.org/bookings/lost-link');
 		expect(reminder.mail.attachments.some((a) => a.contentType === 'text/calendar')).toBe(true);
+	});
+});
+
+describe('SMTP to schools', () => {
+	it('sends a school its booked core consultation with the calendar file attached', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'coproduce-smtp-'));
+		const own = openDatabase(join(dir, 'own.db'));
+		try {
+			own.$client.exec(
+				"insert into staff_user (email, name, role, password_hash, created_at, updated_at) values ('l@x.org','L','lead','x',0,0)"
+			);
+			const terms = upcomingTerms(ukToday());
+			const reg = registerSchool(
+				own,
+				registrationSchema(terms).parse({
+					schoolName: 'Swanton Morley Primary',
+					schoolType: 'primary',
+					contactName: 'Jane Holmes',
+					contactRole: 'SENCo',
+					contactEmail: 'senco@swanton.example.org',
+					strand: 'special',
+					term: terms[0],
+					themes: 'semh'
+				})
+			);
+			if (!reg.ok) throw new Error('not registered');
+			const booked = allocateMeeting(
+				own,
+				reg.registration.id,
+				{
+					specialistName: 'Tom Wright',
+					meetingAt: new Date(Date.now() + 14 * 86_400_000),
+					meetingPlace: 'Online'
+				},
+				{ staffUserId: 1 }
+			);
+			if (!booked.ok) throw new Error('not booked');
+			expect(await notifySchool(own, 'allocated', booked.registration, booked.manageToken)).toBe(1);
+			const mail = (
+				await eventually(() => to('senco@swanton.example.org').find((a) => a.mail.subject))
+			).mail;
+			expect(mail.text).toContain('Specialist: Tom Wright');
+			const ics = mail.attachments.find((a) => a.contentType === 'text/calendar');
+			const calendar = ics!.content.toString('utf8');
+			expect(calendar).toContain('BEGIN:VEVENT');
+			expect(calendar).toContain(`UID:core-consultation-${reg.registration.reference}@coproduce`);
+			expect(calendar).toContain('Core Consultations Special');
+			expect(calendar).not.toContain('/core-consultations/manage/');
+		} finally {
+			own.$client.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 

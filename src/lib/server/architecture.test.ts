@@ -21,8 +21,12 @@ const RANK: Record<string, number> = {
 	limits: 5,
 	auth: 6,
 	consultations: 7,
+	// The services beside the strategy consultation: each stands alone.
+	pageFeedback: 7,
 	roadshow: 8,
 	questionnaires: 9,
+	// Schools' core consultations borrow the roadshow's references and UK times.
+	coreConsultations: 9,
 	insights: 10,
 	// Pre-school liaison: its own records over db, audit and notify (times read as roadshow does).
 	liaison: 9,

@@ -54,6 +54,8 @@ const settings = z.object({
 	RATE_LIMITS: z.string().optional(),
 	/** Most link emails (manage and resume links) one address is sent in an hour. */
 	LINK_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(3),
+	/** Days after a pre-school liaison outcome letter that the child's record is kept (privacy notice). */
+	LIAISON_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 

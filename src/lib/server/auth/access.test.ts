@@ -172,6 +172,68 @@ describe('staffPathPermission', () => {
 	});
 });
 
+describe('who reaches which staff area', () => {
+	// The gate (staffPathPermission) and the role's permissions together, as a request meets them.
+	const areas = {
+		'/staff/liaison': 'liaison data',
+		'/staff/liaison/meetings/3/agenda': 'liaison data',
+		'/staff/liaison/referrals/2/letter.pdf': 'liaison data',
+		'/staff/consultations/1/insights': 'leads’ dashboards',
+		'/staff/consultations/1/comments': 'leads’ dashboards',
+		'/staff/consultations/1/edit': 'consultation set-up',
+		'/staff/core-consultations/results': 'schools',
+		'/staff/page-feedback/feedback.csv': 'page feedback',
+		'/staff/outbox': 'outbox',
+		'/staff/roadshow/4/check-in': 'roadshow',
+		'/staff/accounts': 'accounts and audit',
+		'/staff/audit': 'accounts and audit'
+	} as const;
+	type Area = (typeof areas)[keyof typeof areas];
+	const reaches: Record<Role, Area[]> = {
+		admin: [
+			'liaison data',
+			'leads’ dashboards',
+			'consultation set-up',
+			'schools',
+			'page feedback',
+			'outbox',
+			'roadshow',
+			'accounts and audit'
+		],
+		lead: [
+			'leads’ dashboards',
+			'consultation set-up',
+			'schools',
+			'page feedback',
+			'outbox',
+			'roadshow'
+		],
+		facilitator: ['roadshow'],
+		liaison: ['liaison data']
+	};
+	for (const role of Object.keys(reaches) as Role[])
+		for (const [path, area] of Object.entries(areas)) {
+			const allowed = reaches[role].includes(area);
+			it(`${role} ${allowed ? 'reaches' : 'is refused'} ${path}`, () => {
+				const needs = staffPathPermission(path);
+				expect(needs, path).not.toBeNull();
+				expect(can(person(role), needs as Permission)).toBe(allowed);
+			});
+		}
+
+	it('gives the liaison role the staff home and its own password page only besides liaison', () => {
+		expect(staffPathPermission('/staff')).toBeNull();
+		expect(requireUser({ user: person('liaison') }).role).toBe('liaison');
+		expect(
+			thrown(() => requirePermission({ user: person('liaison') }, 'feedback:view')).status
+		).toBe(403);
+		for (const role of ['lead', 'facilitator'] as const)
+			expect(thrown(() => requirePermission({ user: person(role) }, 'liaison:manage')).status).toBe(
+				403
+			);
+	});
+});
+
 describe('safeRedirectTo', () => {
 	it('honours staff paths on this site only', () => {
 		expect(safeRedirectTo('/staff/accounts?page=2')).toBe('/staff/accounts?page=2');

@@ -2,9 +2,10 @@
 import type { Db } from '../db';
 import type { CoreConsultation } from '../db/schema';
 import { getConfig } from '../config';
+import { log } from '../log';
 import { sendEmails, type OutgoingEmail } from '../notify';
 import { formatDateTime } from '../../format';
-import { manageCoreUrl } from './calendar';
+import { coreCalendarFile, manageCoreUrl } from './calendar';
 import { STRANDS, termName } from './labels';
 
 export type CoreEmailKind = 'registered' | 'allocated' | 'moved' | 'cancelled' | 'evaluation';
@@ -104,8 +105,24 @@ export function coreEmail(
 		to: r.contactEmail,
 		...texts[kind],
 		template: `core_consultation_${kind}`,
-		bookingId: null
+		bookingId: null,
+		// The meeting goes into (or comes out of) the school's calendar; the file has no secret link.
+		calendar: WITH_CALENDAR.has(kind) && r.meetingAt ? () => calendarFile(r) : null,
+		// Anyone can register a school with any address: capped per address (notify/outbox.ts).
+		capped: kind === 'registered'
 	};
+}
+
+const WITH_CALENDAR = new Set<CoreEmailKind>(['allocated', 'moved', 'cancelled']);
+
+/** The email still goes without its calendar file if that cannot be made. */
+function calendarFile(r: CoreConsultation): string | null {
+	try {
+		return coreCalendarFile(r);
+	} catch (err) {
+		log.warn({ reference: r.reference, err: String(err) }, 'calendar file not attached');
+		return null;
+	}
 }
 
 export function notifySchool(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db';
-import { coreConsultation } from '../db/schema';
+import { coreConsultation, emailOutbox } from '../db/schema';
+import { queueEmails } from '../notify';
 import { eq } from 'drizzle-orm';
 import {
 	allocateMeeting,
@@ -189,5 +190,54 @@ describe('registration', () => {
 		expect(results.usefulness.body[0][0]).toBeNull();
 		expect(results.usefulness.rowTotals![1]).toBeNull();
 		expect(results.usefulness.grand).toBe(7);
+	});
+});
+
+describe('emails to schools', () => {
+	it('attach the calendar file when a meeting is booked, and cap registration emails per address', () => {
+		const d = db();
+		const reg = registerSchool(d, input(), NOW);
+		if (!reg.ok) throw new Error();
+		const registered = coreEmail(
+			'registered',
+			reg.registration,
+			reg.manageToken,
+			'https://x.example'
+		);
+		expect(registered.capped).toBe(true);
+		expect(registered.calendar).toBeNull();
+
+		const booked = allocateMeeting(
+			d,
+			reg.registration.id,
+			{
+				specialistName: 'Dr Cole',
+				meetingAt: new Date('2026-11-03T09:30:00Z'),
+				meetingPlace: 'Online'
+			},
+			actor,
+			NOW
+		);
+		if (!booked.ok) throw new Error();
+		const allocated = coreEmail('allocated', booked.registration, booked.manageToken!, 'https://x');
+		// Staff send it: not capped, so a school always hears about its meeting.
+		expect(allocated.capped).toBe(false);
+		const ics = typeof allocated.calendar === 'function' ? allocated.calendar() : null;
+		expect(ics).toContain('BEGIN:VEVENT');
+		expect(ics).not.toContain(booked.manageToken!);
+
+		// Anyone can register any school with someone's address: the fourth email in the hour goes
+		// nowhere, however the address is typed (the page says "received" either way).
+		const ids = [0, 1, 2, 3].flatMap((i) =>
+			queueEmails(
+				d,
+				[{ ...registered, to: i % 2 ? 'SENCO@dereham.example.org ' : registered.to }],
+				new Date(NOW.getTime() + i * 60_000),
+				'outbox',
+				3
+			)
+		);
+		expect(ids).toHaveLength(3);
+		expect(d.select().from(emailOutbox).all()).toHaveLength(3);
 	});
 });

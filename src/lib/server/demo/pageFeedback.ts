@@ -1,7 +1,6 @@
 // "Was this page helpful?" answers on the main public pages over the last two months.
 import type { Db } from '../db';
-import { pageFeedback } from '../db/schema';
-import { createHash, randomBytes } from 'node:crypto';
+import { addPageComments, recordPageAnswer } from '../pageFeedback';
 
 const DAY = 86_400_000;
 
@@ -60,24 +59,26 @@ export function seedPageFeedback(db: Db, slug: string, now: Date): void {
 			}))
 		];
 		// Fix up the plain answers so the page's yes and no add up.
-		let yesLeft = page.yes - answers.filter((a) => a.helpful).length;
+		let yesLeft = page.yes - page.comments.filter(([, wentWrong]) => wentWrong === null).length;
 		for (const a of answers.slice(page.comments.length)) {
 			a.helpful = yesLeft-- > 0;
 		}
+		// Through the same functions as the public form: the answer, then its comments minutes later.
 		answers.forEach((a, i) => {
 			n++;
 			const createdAt = new Date(now.getTime() - ((i * 7 + n) % 60) * DAY - (n % 24) * 3_600_000);
-			db.insert(pageFeedback)
-				.values({
-					path: page.path,
-					helpful: a.helpful,
-					commentTokenHash: createHash('sha256').update(randomBytes(16)).digest('hex'),
-					tryingToDo: a.tryingToDo,
-					whatWentWrong: a.whatWentWrong,
-					commentedAt: a.tryingToDo || a.whatWentWrong ? createdAt : null,
-					createdAt
-				})
-				.run();
+			const token = recordPageAnswer(
+				db,
+				{ path: page.path, helpful: a.helpful ? 'yes' : 'no' },
+				createdAt
+			);
+			if (a.tryingToDo || a.whatWentWrong)
+				addPageComments(
+					db,
+					token,
+					{ tryingToDo: a.tryingToDo, whatWentWrong: a.whatWentWrong },
+					new Date(createdAt.getTime() + 4 * 60_000)
+				);
 		});
 	}
 }

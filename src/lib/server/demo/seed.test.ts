@@ -1,5 +1,25 @@
-import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
+import { openDatabase, type Db } from '../db';
+import {
+	coreConsultation,
+	emailOutbox,
+	liaisonGroup,
+	liaisonLetter,
+	liaisonMeeting,
+	liaisonMember,
+	liaisonReferral
+} from '../db/schema';
+import { coreResults, recentTerms } from '../coreConsultations';
+import {
+	nextQuestion,
+	outcomeLetterPdf,
+	parseAnswers,
+	PROFESSIONS,
+	referralStatus
+} from '../liaison';
+import { summarisePageFeedback, listPageComments } from '../pageFeedback';
+import { demoPages } from './pageFeedback';
 import { isEmpty, seedDemo } from './seed';
 import { listPublicConsultations } from '../consultations';
 import { listSessionsForConsultation } from '../roadshow/sessions';
@@ -65,5 +85,123 @@ describe('seedDemo', () => {
 		expect(morning.length).toBeGreaterThan(10);
 		expect(await figures('2026-11-23T22:47:00Z')).toEqual(morning);
 		expect(await figures('2026-11-24T03:15:00Z')).toEqual(morning);
+	});
+});
+
+describe('the demo’s other services', () => {
+	const now = new Date('2026-11-23T10:00:00Z');
+	let db: Db;
+	beforeAll(async () => {
+		db = openDatabase(':memory:');
+		await seedDemo(db, { now, password: 'a demo password' });
+	});
+
+	it('has a Breckland liaison group with a member of every profession on the seed page', () => {
+		const groups = db.select().from(liaisonGroup).all();
+		expect(groups).toHaveLength(1);
+		const members = db.select().from(liaisonMember).all();
+		expect(members.map((m) => m.profession).sort()).toEqual([...PROFESSIONS].sort());
+		expect(members.every((m) => m.name.trim().length > 0)).toBe(true);
+	});
+
+	it('has a meeting next month with one family answered, one part-way and one not started', () => {
+		const meetings = db.select().from(liaisonMeeting).orderBy(asc(liaisonMeeting.meetsAt)).all();
+		expect(meetings).toHaveLength(2);
+		const coming = meetings[1];
+		expect(ukToday(coming.meetsAt).slice(0, 7)).toBe('2026-12');
+		expect(coming.answersDueAt.getTime()).toBeGreaterThan(now.getTime());
+		const referrals = db
+			.select()
+			.from(liaisonReferral)
+			.where(eq(liaisonReferral.liaisonMeetingId, coming.id))
+			.orderBy(asc(liaisonReferral.id))
+			.all();
+		expect(referrals.map((r) => referralStatus(r, coming, now))).toEqual([
+			'answered',
+			'started',
+			'not_started'
+		]);
+		const [answered, partWay, notStarted] = referrals.map((r) => parseAnswers(r.answers));
+		expect(nextQuestion(answered)).toBeNull();
+		expect(answered.questions?.length).toBeGreaterThan(0);
+		expect(nextQuestion(partWay)).toBe('questions');
+		expect(notStarted).toEqual({});
+		// Each family was emailed its link when referred.
+		for (const r of referrals)
+			expect(
+				db
+					.select()
+					.from(liaisonLetter)
+					.where(eq(liaisonLetter.liaisonReferralId, r.id))
+					.all()
+					.map((l) => [l.kind, l.sentTo])
+			).toEqual([['questionnaire_link', r.parentEmail]]);
+	});
+
+	it('has a past meeting whose outcome letters went by email, and by post to the family who asked', async () => {
+		const held = db.select().from(liaisonMeeting).orderBy(asc(liaisonMeeting.meetsAt)).get()!;
+		expect(held.meetsAt.getTime()).toBeLessThan(now.getTime());
+		const referrals = db
+			.select()
+			.from(liaisonReferral)
+			.where(eq(liaisonReferral.liaisonMeetingId, held.id))
+			.all();
+		expect(referrals.length).toBeGreaterThan(0);
+		for (const r of referrals) {
+			expect(referralStatus(r, held, now)).toBe('letter_sent');
+			const questions = parseAnswers(r.answers).questions ?? [];
+			expect(JSON.parse(r.replies!)).toHaveLength(questions.length);
+		}
+		const outcomes = db
+			.select()
+			.from(liaisonLetter)
+			.where(eq(liaisonLetter.kind, 'outcome'))
+			.all()
+			.map((l) => l.channel)
+			.sort();
+		expect(outcomes).toEqual(['email', 'email', 'letter']);
+		const emails = db
+			.select()
+			.from(emailOutbox)
+			.where(eq(emailOutbox.template, 'liaison_outcome'))
+			.all();
+		expect(emails).toHaveLength(referrals.length);
+		expect(emails[0].textBody).toContain('Our answer:');
+		const pdf = await outcomeLetterPdf(referrals[0], held, 'Norfolk County Council', 'x');
+		expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe('%PDF-');
+	});
+
+	it('has a year of core consultations: every strand, over 200 schools reached, small cells hidden', () => {
+		const year = recentTerms(ukToday(now), 3);
+		const results = coreResults(db, year);
+		expect(results.schoolsReached).toBeGreaterThan(200);
+		// Registrations and meetings held shown for every strand over the year.
+		for (const row of results.activity.body) for (const n of row) expect(n).toBeGreaterThan(0);
+		const cells = results.usefulness.body.flat();
+		expect(cells.filter((n) => n === null).length).toBeGreaterThan(0);
+		expect(cells.filter((n) => n !== null && n >= 5).length).toBeGreaterThan(3);
+		// Each term on its own still shows figures.
+		for (const term of year) {
+			const one = coreResults(db, [term]);
+			expect(one.activity.colTotals[0]).toBeGreaterThan(4);
+		}
+		const statuses = new Set(
+			db
+				.select({ s: coreConsultation.status })
+				.from(coreConsultation)
+				.all()
+				.map((r) => r.s)
+		);
+		expect([...statuses].sort()).toEqual(['allocated', 'cancelled', 'held', 'registered']);
+	});
+
+	it('has "Was this page helpful?" answers and comments on the main public pages', () => {
+		const summary = summarisePageFeedback(db);
+		for (const page of demoPages('send-partnership-strategy')) {
+			const row = summary.find((r) => r.path === page.path);
+			expect(row, page.path).toMatchObject({ yes: page.yes, no: page.no });
+		}
+		expect(summary.map((r) => r.path)).toContain('/');
+		expect(listPageComments(db).length).toBeGreaterThan(5);
 	});
 });

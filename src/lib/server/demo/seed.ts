@@ -11,6 +11,7 @@ import { publishStarterQuestionnaires } from '../questionnaires/authoring';
 import { seedDemoResponses } from './responses';
 import { seedPageFeedback } from './pageFeedback';
 import { seedCoreConsultations } from './coreConsultations';
+import { seedLiaison } from './liaison';
 import type { Role } from '../auth/types';
 
 export type DemoLogin = { email: string; role: Role; password: string };
@@ -81,6 +82,7 @@ export async function seedDemo(
 			seedDemoResponses(db, strategyId, now, { count: 300 });
 			seedPageFeedback(db, sendStrategy.slug, now);
 			seedCoreConsultations(db, now);
+			seedLiaison(db, now);
 		},
 		{ behavior: 'immediate' }
 	);

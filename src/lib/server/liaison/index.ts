@@ -49,4 +49,4 @@ export {
 	type ReferralRecord
 } from './records';
 export { familyLinkPath } from './emails';
-export { applyLiaisonRetention, LIAISON_KEEP_DAYS } from './retention';
+export { applyLiaisonRetention } from './retention';

@@ -4,15 +4,15 @@
 import { and, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { emailOutbox, liaisonLetter, liaisonReferral } from '../db/schema';
+import { getConfig } from '../config';
 
-/** Days after the outcome letter; the privacy notice states this number. */
-export const LIAISON_KEEP_DAYS = 90;
 export const REMOVED = 'Removed';
 
+/** Days after the outcome letter (the LIAISON_KEEP_DAYS setting); the privacy notice states it. */
 export function applyLiaisonRetention(
 	db: Db,
 	now = new Date(),
-	keepDays = LIAISON_KEEP_DAYS
+	keepDays = getConfig().LIAISON_KEEP_DAYS
 ): number {
 	const cutoff = new Date(now.getTime() - keepDays * 86_400_000);
 	return db.transaction(

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
 	actionName,
@@ -29,11 +32,41 @@ describe('the policy table', () => {
 			'/bookings/lost-link default',
 			'/consultations/[slug]/questionnaires/[audience] start',
 			'/consultations/[slug]/questionnaires/[audience]/r/[token]/saved default',
-			'/consultations/[slug]/questionnaires/[audience]/r/[token]/q/[key] answer'
+			'/consultations/[slug]/questionnaires/[audience]/r/[token]/q/[key] answer',
+			'/page-feedback default',
+			'/page-feedback/[token] default',
+			'/core-consultations/register default',
+			'/core-consultations/manage/[token]/cancel default',
+			'/core-consultations/manage/[token]/evaluate default',
+			'/pre-school-liaison/[token]/[question] default',
+			'/pre-school-liaison/[token]/check default'
 		])
 			expect(ids).toContain(expected);
 		for (const row of PUBLIC_FORM_LIMITS)
 			for (const [name] of row.limits) expect(LIMITS).toHaveProperty(name);
+	});
+
+	it('limits every public form, or says why one is not', () => {
+		// Behind a secret link that only changes the family's own booking or questionnaire, or the
+		// refusal page itself: nothing there sends an email to an address the poster chooses.
+		const notLimited = new Set([
+			'/bookings/manage/[token]/access-needs',
+			'/bookings/manage/[token]/cancel',
+			'/bookings/manage/[token]/change',
+			'/bookings/manage/[token]/details',
+			'/consultations/[slug]/questionnaires/[audience]/r/[token]/sent',
+			'/too-many-requests'
+		]);
+		const routes = join(dirname(fileURLToPath(import.meta.url)), '../../../routes');
+		const withForms = (readdirSync(routes, { recursive: true }) as string[])
+			.filter((f) => f.endsWith('+page.server.ts'))
+			.filter((f) => /export const actions/.test(readFileSync(join(routes, f), 'utf8')))
+			.map((f) => `/${relative(routes, join(routes, dirname(f)))}`.replace(/\\/g, '/'))
+			.filter((id) => !id.startsWith('/staff'));
+		expect(withForms.length).toBeGreaterThan(15);
+		const limited = new Set(PUBLIC_FORM_LIMITS.map((r) => r.routeId));
+		const missing = withForms.filter((id) => !limited.has(id) && !notLimited.has(id));
+		expect(missing, 'add these to PUBLIC_FORM_LIMITS').toEqual([]);
 	});
 
 	it('reads the action from the query string', () => {

@@ -31,7 +31,39 @@ export const LIMITS = {
 		seconds: 3600,
 		what: 'link emails asked for from one address'
 	},
-	link_request_email: { points: 10, seconds: 3600, what: 'link emails asked for one email address' }
+	link_request_email: {
+		points: 10,
+		seconds: 3600,
+		what: 'link emails asked for one email address'
+	},
+	// A school office on one address may give feedback from several computers behind it.
+	page_feedback_address: {
+		points: 60,
+		seconds: 600,
+		what: '"Was this page helpful?" answers and comments from one address'
+	},
+	// A trust registering its schools one after another fits; a script filling the list does not.
+	school_registration_address: {
+		points: 20,
+		seconds: 3600,
+		what: 'core consultation registrations from one address'
+	},
+	school_registration_email: {
+		points: 10,
+		seconds: 3600,
+		what: 'core consultation registrations for one email address'
+	},
+	// A family's pre-school liaison questionnaire: five pages and a check page, with room to go back.
+	liaison_answer_address: {
+		points: 300,
+		seconds: 600,
+		what: 'pre-school liaison answers from one address'
+	},
+	school_manage_address: {
+		points: 30,
+		seconds: 600,
+		what: 'core consultation cancellations and evaluations from one address'
+	}
 } satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -73,6 +105,12 @@ const answer = (routeId: string, action: string): FormLimit => ({
 	limits: [['questionnaire_answer_address', 'address']]
 });
 
+const schoolManage = (step: string): FormLimit => ({
+	routeId: `/core-consultations/manage/[token]/${step}`,
+	action: 'default',
+	limits: [['school_manage_address', 'address']]
+});
+
 export const PUBLIC_FORM_LIMITS: FormLimit[] = [
 	{ routeId: book, action: 'default', limits: [['booking_start_address', 'address']] },
 	bookingStep('who'),
@@ -91,7 +129,34 @@ export const PUBLIC_FORM_LIMITS: FormLimit[] = [
 	},
 	answer(`${journey}/r/[token]/q/[key]`, 'answer'),
 	answer(`${journey}/r/[token]/q/[key]`, 'save'),
-	answer(`${journey}/r/[token]/check`, 'default')
+	answer(`${journey}/r/[token]/check`, 'default'),
+	{ routeId: '/page-feedback', action: 'default', limits: [['page_feedback_address', 'address']] },
+	{
+		routeId: '/page-feedback/[token]',
+		action: 'default',
+		limits: [['page_feedback_address', 'address']]
+	},
+	{
+		routeId: '/core-consultations/register',
+		action: 'default',
+		limits: [
+			['school_registration_address', 'address'],
+			['school_registration_email', { field: 'contactEmail' }]
+		]
+	},
+	schoolManage('cancel'),
+	schoolManage('evaluate'),
+	// The family's questionnaire behind its secret link (pages on the issue-14 branch).
+	{
+		routeId: '/pre-school-liaison/[token]/[question]',
+		action: 'default',
+		limits: [['liaison_answer_address', 'address']]
+	},
+	{
+		routeId: '/pre-school-liaison/[token]/check',
+		action: 'default',
+		limits: [['liaison_answer_address', 'address']]
+	}
 ];
 
 /** The row for a form post, if its form is limited. */
