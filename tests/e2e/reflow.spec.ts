@@ -10,7 +10,7 @@ import { bookByPosts, createSession } from './sessions';
 
 const WIDTH = 320;
 // Links that change something, download a file or leave the site are not pages to measure.
-const skip = /\/sign-out|\.(csv|xlsx|ics)(\?|$)|^mailto:|^tel:/;
+const skip = /\/sign-out|\.(csv|xlsx|ics|pdf)(\?|$)|^mailto:|^tel:/;
 // Pages of one kind look alike: measure a few of each (numbers in the path make the kind).
 const PER_KIND = 2;
 
