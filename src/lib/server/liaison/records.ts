@@ -66,13 +66,14 @@ export type ReferralListItem = {
 	status: ReferralStatus;
 };
 
-/** The children referred to a meeting, in the order they were added; audited. */
-export function listMeetingReferrals(
+/** A meeting's referrals in the order they were added, their reading audited as `where`. */
+function readMeetingReferrals(
 	db: Db,
 	meeting: LiaisonMeeting,
 	actor: Actor,
-	now = new Date()
-): ReferralListItem[] {
+	where: string,
+	now: Date
+): LiaisonReferral[] {
 	const rows = db
 		.select()
 		.from(liaisonReferral)
@@ -84,9 +85,20 @@ export function listMeetingReferrals(
 			db,
 			rows.map((r) => r.id),
 			actor,
-			'meeting page',
+			where,
 			now
 		);
+	return rows;
+}
+
+/** The children referred to a meeting, in the order they were added; audited. */
+export function listMeetingReferrals(
+	db: Db,
+	meeting: LiaisonMeeting,
+	actor: Actor,
+	now = new Date()
+): ReferralListItem[] {
+	const rows = readMeetingReferrals(db, meeting, actor, 'meeting page', now);
 	return rows.map((r) => ({
 		id: r.id,
 		childFirstName: r.childFirstName,
@@ -171,20 +183,7 @@ export function readAgendaPack(
 	actor: Actor,
 	now = new Date()
 ): AgendaItem[] {
-	const rows = db
-		.select()
-		.from(liaisonReferral)
-		.where(eq(liaisonReferral.liaisonMeetingId, meeting.id))
-		.orderBy(asc(liaisonReferral.id))
-		.all();
-	if (rows.length)
-		recordReferralView(
-			db,
-			rows.map((r) => r.id),
-			actor,
-			'agenda pack',
-			now
-		);
+	const rows = readMeetingReferrals(db, meeting, actor, 'agenda pack', now);
 	return rows.map((referral) => ({
 		referral,
 		answers: sentAnswers(referral),
