@@ -95,4 +95,18 @@ describe('answers and comments', () => {
 		expect(rows[0]['What went wrong']).toBe('a, "b"\nc');
 		expect(rows[0].Helpful).toBe('No');
 	});
+
+	it('keeps a comment with a bare line break in one record, CR LF between records', () => {
+		const db = openDatabase(':memory:');
+		const t = recordPageAnswer(db, { path: '/', helpful: 'no' }, NOW);
+		addPageComments(
+			db,
+			t,
+			{ tryingToDo: "first line\n=cmd|' /C calc'!A0", whatWentWrong: '' },
+			NOW
+		);
+		const records = parse(pageFeedbackCsv(db), { record_delimiter: '\r\n' }) as string[][];
+		expect(records).toHaveLength(2);
+		expect(records[1][3]).toBe("first line\n=cmd|' /C calc'!A0");
+	});
 });

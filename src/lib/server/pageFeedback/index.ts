@@ -2,11 +2,10 @@
 // No personal data is asked for; the form warns people not to give any.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Db } from '../db';
 import { pageFeedback, type PageFeedback } from '../db/schema';
-import { csvSafe } from '../shared/csv';
+import { writeCsv } from '../shared/csv';
 import { showsPageFeedback } from '../../pageFeedback';
 
 export const COMMENT_MAX = 1000;
@@ -189,23 +188,14 @@ export function pageFeedbackCsv(db: Db, period: Period = {}): string {
 		.where(inPeriod(period))
 		.orderBy(asc(pageFeedback.createdAt), asc(pageFeedback.id))
 		.all();
-	return stringify(
-		rows.map((r) => [
+	return writeCsv([
+		['Answered at (UTC)', 'Page', 'Helpful', 'What they were trying to do', 'What went wrong'],
+		...rows.map((r) => [
 			r.createdAt.toISOString(),
-			csvSafe(r.path),
+			r.path,
 			r.helpful ? 'Yes' : 'No',
-			csvSafe(r.tryingToDo ?? ''),
-			csvSafe(r.whatWentWrong ?? '')
-		]),
-		{
-			header: true,
-			columns: [
-				'Answered at (UTC)',
-				'Page',
-				'Helpful',
-				'What they were trying to do',
-				'What went wrong'
-			]
-		}
-	);
+			r.tryingToDo ?? '',
+			r.whatWentWrong ?? ''
+		])
+	]);
 }

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { stringify } from 'csv-stringify/sync';
 import { allAuditEvents, auditCsvRows, recordDataAccess } from '$lib/server/audit';
 import { requirePermission } from '$lib/server/auth/access';
 import { listStaffUsers } from '$lib/server/auth/users';
 import { getDb } from '$lib/server/db';
+import { CSV_BOM, writeCsv } from '$lib/server/shared/csv';
 import { ukToday } from '$lib/format';
 import { describeAuditFilters, readAuditFilters } from '../filters.server';
 
@@ -25,8 +25,7 @@ export const GET = ({ locals, url, getClientAddress }) => {
 		subjectType: 'audit_event',
 		subjectId: 'export'
 	});
-	const csv = stringify(auditCsvRows(events), { record_delimiter: '\r\n' });
-	return new Response(`\uFEFF${csv}`, {
+	return new Response(CSV_BOM + writeCsv(auditCsvRows(events)), {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',
 			'Content-Disposition': `attachment; filename="audit-log-${ukToday()}.csv"`,
