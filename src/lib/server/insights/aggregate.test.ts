@@ -13,7 +13,7 @@ import {
 	topThemes,
 	topThemesByPriority
 } from './aggregate';
-import { loadDashboard } from './dashboard';
+import { loadDashboard, loadDashboardFigures } from './dashboard';
 import type { InsightFilters } from './filters';
 import { insightsFixture } from './testFixtures';
 
@@ -208,6 +208,26 @@ describe('roadshow panel', () => {
 	});
 });
 
+describe('running totals', () => {
+	it('give the same dashboard figures as counting the answers and tags themselves', () => {
+		// A date range covering every response sends answers and tags through the row-by-row
+		// queries; no filter at all reads answer_tally and theme_tally.
+		const days = loadDashboardFigures(db, consultationId, none).byDay.map((d) => d.day);
+		const everyDay = { from: days[0], to: days.at(-1) };
+		// A date range shows its empty days too: compare the days with responses.
+		const figures = (filters: InsightFilters) => {
+			const f = loadDashboardFigures(db, consultationId, filters);
+			return { ...f, byDay: f.byDay.filter((d) => d.n > 0) };
+		};
+		for (const filters of [none, { channel: 'online' }, { sessionId }] as InsightFilters[]) {
+			const fromTallies = figures(filters);
+			expect(figures({ ...filters, ...everyDay })).toEqual(fromTallies);
+			expect(fromTallies.totals.total).toBeGreaterThan(0);
+		}
+		expect(loadDashboardFigures(db, consultationId, none).priorities[0].themes).not.toEqual([]);
+	});
+});
+
 describe('loadDashboard', () => {
 	it('shows example comments, and nothing at all for a filtered group under the minimum', () => {
 		expect(loadDashboard(db, consultationId, none)!.priorities[0].examples).toHaveLength(3);
@@ -251,16 +271,25 @@ describe('query plans', () => {
 	// Its own database, so that every statement is prepared (and seen) here.
 	const fresh = insightsFixture();
 
-	it("counts each priority's themes from the tags and links, never walking every answer", () => {
+	it("counts each priority's themes from the running totals, the tags and links, never walking every answer", () => {
 		for (const filters of [none, needSensory, { audience: 'parents_carers' } as InsightFilters]) {
 			const plans = plansOf((db) => topThemesByPriority(db, fresh.consultationId, filters));
-			const [plan] = [...plans].find(([text]) => text.includes('comment_theme ct')) ?? [];
+			const [plan] = [...plans].find(([text]) => text.includes('comment_priority cp')) ?? [];
 			expect(plan).toBeDefined();
 			const lines = plans.get(plan!)!;
 			const uses = (start: string) => lines.some((l) => l.startsWith(start));
-			expect(uses('SEARCH ct USING COVERING INDEX comment_theme_consultation_answer_idx')).toBe(
-				true
-			);
+			// Unfiltered or by audience only, tagged answers are counted by theme_tally's key;
+			// otherwise the tags are read from the index in answer order.
+			if (filters === needSensory) {
+				expect(uses('SEARCH ct USING COVERING INDEX comment_theme_consultation_answer_idx')).toBe(
+					true
+				);
+				expect(uses('SCAN tt') || uses('SEARCH tt')).toBe(false);
+			} else {
+				expect(uses('SEARCH tt USING INDEX sqlite_autoindex_theme_tally_1 (question_id=?)')).toBe(
+					true
+				);
+			}
 			expect(uses('SEARCH cp USING COVERING INDEX comment_priority_consultation_idx')).toBe(true);
 			// Answers and responses are only ever looked up by id.
 			for (const line of lines.filter((l) => /^(SCAN|SEARCH) (a|r)\b/.test(l)))
@@ -269,10 +298,19 @@ describe('query plans', () => {
 	});
 
 	it('finds the first and last day of responses by two index seeks, not a scan', () => {
-		const plans = plansOf((db) => responsesByDay(db, fresh.consultationId, none));
-		const [, lines] = [...plans].find(([text]) => text.includes('min(r.submitted_at)')) ?? [];
+		const tallied = plansOf((db) => responsesByDay(db, fresh.consultationId, none));
+		const [, fromTally] = [...tallied].find(([text]) => text.includes('min(t.hour')) ?? [];
 		expect(
-			lines?.filter((l) => l.includes('response_consultation_status_submitted_idx'))
+			fromTally?.filter((l) =>
+				l.startsWith('SEARCH t USING INDEX sqlite_autoindex_response_tally_1 (consultation_id=?)')
+			)
+		).toHaveLength(2);
+		// An "about you" filter needs the responses themselves.
+		const filtered = plansOf((db) => responsesByDay(db, fresh.consultationId, needSensory));
+		const [, fromResponses] =
+			[...filtered].find(([text]) => text.includes('min(r.submitted_at)')) ?? [];
+		expect(
+			fromResponses?.filter((l) => l.includes('response_consultation_status_submitted_idx'))
 		).toHaveLength(2);
 	});
 });

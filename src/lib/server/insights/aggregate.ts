@@ -7,7 +7,15 @@ import { agreementValues, type AgreementValue } from '../../agreement';
 import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { listSessionsForConsultation } from '../roadshow/sessions';
 import type { InsightFilters } from './filters';
-import { addDays, all, noteConditions, responseConditions, ukDaySql, type Fragment } from './sql';
+import {
+	addDays,
+	all,
+	noteConditions,
+	responseConditions,
+	responseSource,
+	ukDaySql,
+	type Fragment
+} from './sql';
 
 const join = (...fragments: (Fragment | string)[]): Fragment => ({
 	text: fragments.map((f) => (typeof f === 'string' ? f : f.text)).join(' '),
@@ -17,8 +25,8 @@ const param = (value: unknown): Fragment => ({ text: '?', params: [value] });
 
 /** Submitted responses matching the filters: for decisions, never for display. */
 export function countResponses(db: Db, consultationId: number, filters: InsightFilters): number {
-	const rc = responseConditions(consultationId, filters);
-	return all<{ n: number }>(db, join('SELECT count(*) AS n FROM response r WHERE', rc))[0].n;
+	const s = responseSource(consultationId, filters);
+	return all<{ n: number }>(db, join(`SELECT ${s.count} AS n FROM ${s.from} WHERE`, s.where))[0].n;
 }
 
 export type ResponseTotals = {
@@ -32,13 +40,13 @@ export function responseTotals(
 	consultationId: number,
 	filters: InsightFilters
 ): ResponseTotals {
-	const rc = responseConditions(consultationId, filters);
+	const s = responseSource(consultationId, filters);
 	const rows = all<{ audience: Audience; channel: Channel; n: number }>(
 		db,
 		join(
-			'SELECT r.audience, r.channel, count(*) AS n FROM response r WHERE',
-			rc,
-			'GROUP BY r.audience, r.channel'
+			`SELECT ${s.audience} AS audience, ${s.channel} AS channel, ${s.count} AS n FROM ${s.from} WHERE`,
+			s.where,
+			'GROUP BY 1, 2'
 		)
 	);
 	const sum = (pick: (r: (typeof rows)[number]) => boolean) =>
@@ -68,26 +76,28 @@ export function responsesByDay(
 	consultationId: number,
 	filters: InsightFilters
 ): { day: string; n: number }[] {
-	const rc = responseConditions(consultationId, filters);
+	const s = responseSource(consultationId, filters);
+	// Running totals can hold groups taken back to 0: those are no responses.
+	const some = s.from === 'response r' ? '' : 'AND t.n > 0';
 	const range = all<{ min: number | null; max: number | null }>(
 		db,
 		// Two subqueries: SQLite seeks an index for a lone min() or max(), not for both at once.
 		join(
-			'SELECT (SELECT min(r.submitted_at) FROM response r WHERE',
-			rc,
-			') AS min, (SELECT max(r.submitted_at) FROM response r WHERE',
-			rc,
-			') AS max'
+			`SELECT (SELECT min(${s.time}) FROM ${s.from} WHERE`,
+			s.where,
+			`${some}) AS min, (SELECT max(${s.time}) FROM ${s.from} WHERE`,
+			s.where,
+			`${some}) AS max`
 		)
 	)[0];
 	if (range.min === null || range.max === null) return [];
-	const day = ukDaySql('r.submitted_at', range.min, range.max);
+	const day = ukDaySql(s.time, range.min, range.max);
 	const rows = all<{ day: string; n: number }>(
 		db,
 		join(
-			`SELECT ${day} AS day, count(*) AS n FROM response r WHERE`,
-			rc,
-			'GROUP BY day ORDER BY day'
+			`SELECT ${day} AS day, ${s.count} AS n FROM ${s.from} WHERE`,
+			s.where,
+			`GROUP BY day HAVING ${s.count} > 0 ORDER BY day`
 		)
 	);
 	const byDay = new Map(rows.map((r) => [r.day, r.n]));
@@ -151,22 +161,27 @@ function linkedQuestions(
 	);
 }
 
-/** Only the audience (or nothing) is filtered: every figure can come from the answer index alone. */
-function byAudienceOnly(filters: InsightFilters): boolean {
-	return (
-		!filters.channel &&
-		!filters.sessionId &&
-		!filters.from &&
-		!filters.to &&
-		!filters.profile?.length
+/**
+ * No filter by date or "about you" answer: answers and tags can be counted from their running
+ * totals (answer_tally, theme_tally), kept by channel and roadshow session; a question gives the
+ * audience.
+ */
+function countableFromTallies(filters: InsightFilters): boolean {
+	return !filters.from && !filters.to && !filters.profile?.length;
+}
+
+/** Conditions on a tally `alias` for the channel and session filters. */
+function tallyGroup(filters: InsightFilters, alias: string): Fragment {
+	return join(
+		filters.channel ? join(`AND ${alias}.channel =`, param(filters.channel)) : '',
+		filters.sessionId ? join(`AND ${alias}.session_key =`, param(filters.sessionId)) : ''
 	);
 }
 
 /**
- * Answers per question and value from submitted responses matching the filters. A question belongs
- * to one audience's questionnaire, so with no filter beyond the audience this counts the covering
- * index answer(question_id, value, response_id) and takes away answers of unsent responses (few);
- * otherwise it walks the matching responses' answers by answer(response_id, question_id, value).
+ * Answers per question and value from submitted responses matching the filters: the running
+ * totals in answer_tally (see countableFromTallies), or else the matching responses' answers by
+ * answer(response_id, question_id, value).
  */
 type AnswerCount = { questionId: number; value: string | null; n: number };
 
@@ -179,14 +194,16 @@ function answerCounts(
 	if (questionIds.length === 0) return [];
 	// Whole numbers from the database, so safe to write into the SQL; one statement per question set.
 	const ids = [...new Set(questionIds)].join(', ');
-	if (byAudienceOnly(filters)) {
-		return all<AnswerCount>(db, {
-			text: `SELECT a.question_id AS questionId, a.value, count(*) AS n FROM answer a WHERE a.question_id IN (${ids}) GROUP BY a.question_id, a.value
-				UNION ALL
-				SELECT a.question_id, a.value, -count(*) FROM response r JOIN answer a ON a.response_id = r.id
-				WHERE r.consultation_id = ? AND r.status = 'in_progress' AND +a.question_id IN (${ids}) GROUP BY a.question_id, a.value`,
-			params: [consultationId]
-		});
+	if (countableFromTallies(filters)) {
+		return all<AnswerCount>(
+			db,
+			join(
+				`SELECT t.question_id AS questionId, nullif(t.value, '') AS value, sum(t.n) AS n
+				 FROM answer_tally t WHERE t.question_id IN (${ids})`,
+				tallyGroup(filters, 't'),
+				'GROUP BY t.question_id, t.value HAVING sum(t.n) <> 0'
+			)
+		);
 	}
 	return all<AnswerCount>(
 		db,
@@ -397,31 +414,53 @@ export type ThemeCount = { themeId: number; name: string; count: number };
 
 type ThemeRow = { priorityId: number | null; themeId: number; name: string; n: number };
 
+/** The consultation's questions (of one audience, if filtered): a few dozen ids. */
+function consultationQuestions(consultationId: number, filters: InsightFilters): Fragment {
+	const questions = join(
+		`SELECT q.id FROM question q JOIN questionnaire_version v ON v.id = q.version_id
+		 JOIN questionnaire qn ON qn.id = v.questionnaire_id WHERE qn.consultation_id =`,
+		param(consultationId)
+	);
+	return filters.audience
+		? join(questions, 'AND qn.audience =', param(filters.audience))
+		: questions;
+}
+
 /**
- * Joins and conditions for tagged answers (comment_theme ct JOIN answer a) of matching responses.
- * With no filter beyond the audience, the answer's question gives the audience and unsent
- * responses are left out by id, so no response row is read.
+ * Theme tags on answers of matching responses, as rows (priority_id, theme_id, n) by the priorities
+ * the answer's question informs, or (theme_id, n) over all: the running totals in theme_tally
+ * (see countableFromTallies), or else tags joined to their answers and responses.
  */
-function taggedAnswerConditions(db: Db, consultationId: number, filters: InsightFilters): Fragment {
-	if (byAudienceOnly(filters)) {
-		const audience = filters.audience
-			? join(
-					`AND a.question_id IN (SELECT q.id FROM question q JOIN questionnaire_version v ON v.id = q.version_id
-					 JOIN questionnaire qn ON qn.id = v.questionnaire_id WHERE qn.consultation_id = ? AND qn.audience = ?)`,
-					{ text: '', params: [consultationId, filters.audience] }
-				)
-			: '';
+function answerTagCounts(
+	consultationId: number,
+	filters: InsightFilters,
+	by: 'priority' | 'all',
+	priorityId?: number
+): Fragment {
+	const only = priorityId === undefined ? '' : join('AND qp.priority_id =', param(priorityId));
+	const priorityColumn = by === 'priority' ? 'qp.priority_id,' : '';
+	if (countableFromTallies(filters)) {
 		return join(
-			`WHERE ct.consultation_id = ? AND a.response_id NOT IN (SELECT id FROM response WHERE consultation_id = ? AND status = 'in_progress')`,
-			{ text: '', params: [consultationId, consultationId] },
-			audience
+			`SELECT ${priorityColumn} tt.theme_id, sum(tt.n) AS n FROM theme_tally tt`,
+			by === 'priority' ? 'JOIN question_priority qp ON qp.question_id = tt.question_id' : '',
+			'WHERE tt.question_id IN (',
+			consultationQuestions(consultationId, filters),
+			')',
+			tallyGroup(filters, 'tt'),
+			only,
+			`GROUP BY ${priorityColumn} tt.theme_id`
 		);
 	}
 	return join(
-		'JOIN response r ON r.id = a.response_id WHERE ct.consultation_id = ?',
-		{ text: '', params: [consultationId] },
+		`SELECT ${priorityColumn} ct.theme_id, count(*) AS n FROM comment_theme ct
+		 JOIN answer a ON a.id = ct.answer_id`,
+		by === 'priority' ? 'JOIN question_priority qp ON qp.question_id = a.question_id' : '',
+		'JOIN response r ON r.id = a.response_id WHERE ct.consultation_id =',
+		param(consultationId),
 		'AND',
-		responseConditions(consultationId, filters)
+		responseConditions(consultationId, filters),
+		only,
+		`GROUP BY ${priorityColumn} ct.theme_id`
 	);
 }
 
@@ -437,13 +476,9 @@ function priorityThemeRows(
 	return all<ThemeRow>(
 		db,
 		join(
-			`SELECT x.priority_id AS priorityId, t.id AS themeId, t.name, sum(x.n) AS n FROM (
-			 SELECT qp.priority_id, ct.theme_id, count(*) AS n FROM comment_theme ct
-			 JOIN answer a ON a.id = ct.answer_id
-			 JOIN question_priority qp ON qp.question_id = a.question_id`,
-			taggedAnswerConditions(db, consultationId, filters),
-			only('qp.priority_id'),
-			'GROUP BY qp.priority_id, ct.theme_id UNION ALL SELECT e.priority_id, ct.theme_id, count(*) FROM (',
+			'SELECT x.priority_id AS priorityId, t.id AS themeId, t.name, sum(x.n) AS n FROM (',
+			answerTagCounts(consultationId, filters, 'priority', priorityId),
+			'UNION ALL SELECT e.priority_id, ct.theme_id, count(*) FROM (',
 			extraAnswerLinks(consultationId, filters),
 			') e JOIN comment_theme ct ON ct.answer_id = e.answer_id WHERE 1',
 			only('e.priority_id'),
@@ -462,12 +497,9 @@ function allThemeRows(db: Db, consultationId: number, filters: InsightFilters): 
 	return all<ThemeRow>(
 		db,
 		join(
-			`SELECT NULL AS priorityId, t.id AS themeId, t.name, sum(x.n) AS n FROM (
-			 SELECT ct.theme_id, count(*) AS n FROM comment_theme ct
-			 JOIN answer a ON a.id = ct.answer_id`,
-			taggedAnswerConditions(db, consultationId, filters),
-			`GROUP BY ct.theme_id
-			 UNION ALL SELECT ct.theme_id, count(*) FROM comment_theme ct
+			'SELECT NULL AS priorityId, t.id AS themeId, t.name, sum(x.n) AS n FROM (',
+			answerTagCounts(consultationId, filters, 'all'),
+			`UNION ALL SELECT ct.theme_id, count(*) FROM comment_theme ct
 			 JOIN roadshow_note n ON n.id = ct.roadshow_note_id
 			 WHERE ct.consultation_id = ?`,
 			{ text: '', params: [consultationId] },
@@ -591,7 +623,7 @@ export function roadshowPanel(
 		text: `SELECT s.id,
 			(SELECT coalesce(sum(b.adults + b.children), 0) FROM booking b WHERE b.roadshow_session_id = s.id AND b.status = 'confirmed' AND b.attended_at IS NOT NULL) AS attended,
 			(SELECT count(*) FROM roadshow_note n WHERE n.roadshow_session_id = s.id) AS notes,
-			(SELECT count(*) FROM response r WHERE r.roadshow_session_id = s.id AND r.status = 'submitted') AS responses
+			(SELECT coalesce(sum(t.n), 0) FROM response_tally t WHERE t.consultation_id = s.consultation_id AND t.session_key = s.id) AS responses
 			FROM roadshow_session s WHERE s.consultation_id = ?`,
 		params: [consultationId]
 	});

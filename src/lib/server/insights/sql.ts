@@ -86,6 +86,62 @@ export function responseConditions(
 	return { text: parts.join(' AND '), params };
 }
 
+const HOUR_MS = 3_600_000;
+
+/** Where a consultation's submitted responses are counted from, and how. */
+export type ResponseSource = {
+	/** The FROM clause: `response r`, or the running totals `response_tally t`. */
+	from: string;
+	where: Fragment;
+	/** The count of responses in a group. */
+	count: string;
+	/** An epoch-ms time for "responses over time": the submission, or the start of its hour. */
+	time: string;
+	audience: string;
+	channel: string;
+	session: string;
+};
+
+/**
+ * The matching responses, from the running totals (response_tally, kept by triggers) unless a
+ * filter needs the responses themselves: an "about you" answer, or a time that is not a whole hour.
+ */
+export function responseSource(consultationId: number, filters: InsightFilters): ResponseSource {
+	const { fromMs, toMs } = dateBounds(filters);
+	const wholeHours = [fromMs, toMs].every((ms) => ms === null || ms % HOUR_MS === 0);
+	if ((filters.profile?.length ?? 0) > 0 || !wholeHours) {
+		return {
+			from: 'response r',
+			where: responseConditions(consultationId, filters),
+			count: 'count(*)',
+			time: 'r.submitted_at',
+			audience: 'r.audience',
+			channel: 'r.channel',
+			session: 'r.roadshow_session_id'
+		};
+	}
+	const parts = ['t.consultation_id = ?'];
+	const params: unknown[] = [consultationId];
+	const add = (condition: string, value: unknown) => {
+		parts.push(condition);
+		params.push(value);
+	};
+	if (filters.audience) add('t.audience = ?', filters.audience);
+	if (filters.channel) add('t.channel = ?', filters.channel);
+	if (filters.sessionId) add('t.session_key = ?', filters.sessionId);
+	if (fromMs !== null) add('t.hour >= ?', fromMs / HOUR_MS);
+	if (toMs !== null) add('t.hour < ?', toMs / HOUR_MS);
+	return {
+		from: 'response_tally t',
+		where: { text: parts.join(' AND '), params },
+		count: 'coalesce(sum(t.n), 0)',
+		time: `t.hour * ${HOUR_MS}`,
+		audience: 't.audience',
+		channel: 't.channel',
+		session: 't.session_key'
+	};
+}
+
 /**
  * Conditions on `roadshow_note n`. Notes are roadshow feedback with an audience and no "about you"
  * answers, so another channel or any "about you" filter leaves them out.

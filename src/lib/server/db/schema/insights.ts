@@ -6,11 +6,12 @@ import {
 	index,
 	uniqueIndex,
 	check,
-	foreignKey
+	foreignKey,
+	primaryKey
 } from 'drizzle-orm/sqlite-core';
 import { consultation, priority } from './consultations';
 import { staffUser } from './auth';
-import { answer, roadshowNote } from './questionnaires';
+import { answer, audienceCodes, channelCodes, question, roadshowNote } from './questionnaires';
 
 /** A theme in a consultation's code frame, e.g. "Waiting times". */
 export const theme = sqliteTable(
@@ -162,3 +163,63 @@ export const consultationResponse = sqliteTable('consultation_response', {
 	/** Set with consultation.responsePublishedAt; later edits are published straight away. */
 	publishedAt: integer('published_at', { mode: 'timestamp_ms' })
 });
+
+/*
+ * Running totals over submitted responses, kept by triggers in the database (drizzle/0019) so no
+ * write path can forget them: the dashboard reads a few thousand of these rows instead of every
+ * response, answer and tag. Decrements leave rows at 0 rather than deleting them.
+ */
+
+/** Submitted responses per consultation, audience, channel, roadshow session and UTC hour. */
+export const responseTally = sqliteTable(
+	'response_tally',
+	{
+		consultationId: integer('consultation_id')
+			.notNull()
+			.references(() => consultation.id, { onDelete: 'cascade' }),
+		audience: text('audience', { enum: audienceCodes }).notNull(),
+		channel: text('channel', { enum: channelCodes }).notNull(),
+		/** The response's roadshow session, 0 for none (a key column cannot be null). */
+		sessionKey: integer('session_key').notNull(),
+		/** submitted_at / 3,600,000: every UK midnight is a whole UTC hour, so date filters are exact. */
+		hour: integer('hour').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [
+		primaryKey({
+			columns: [t.consultationId, t.audience, t.channel, t.sessionKey, t.hour]
+		})
+	]
+);
+
+/** Answers of submitted responses per question, value ('' for free text), channel and session. */
+export const answerTally = sqliteTable(
+	'answer_tally',
+	{
+		questionId: integer('question_id')
+			.notNull()
+			.references(() => question.id, { onDelete: 'cascade' }),
+		value: text('value').notNull(),
+		channel: text('channel', { enum: channelCodes }).notNull(),
+		sessionKey: integer('session_key').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.questionId, t.value, t.channel, t.sessionKey] })]
+);
+
+/** Theme tags on answers of submitted responses, per question, theme, channel and session. */
+export const themeTally = sqliteTable(
+	'theme_tally',
+	{
+		questionId: integer('question_id')
+			.notNull()
+			.references(() => question.id, { onDelete: 'cascade' }),
+		themeId: integer('theme_id')
+			.notNull()
+			.references(() => theme.id, { onDelete: 'cascade' }),
+		channel: text('channel', { enum: channelCodes }).notNull(),
+		sessionKey: integer('session_key').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.questionId, t.themeId, t.channel, t.sessionKey] })]
+);
