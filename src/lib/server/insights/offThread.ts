@@ -110,7 +110,12 @@ function builtPool(): Promise<ReaderPool> {
 			new ReaderPool(
 				() => new Worker(new URL(workerUrl), { workerData: { role: WORKER_ROLE } }),
 				getConfig().INSIGHTS_THREADS
-			)
+			),
+		(e) => {
+			// This request gets the error; the next one tries again.
+			pool = undefined;
+			throw e;
+		}
 	);
 	return pool;
 }
