@@ -50,6 +50,8 @@ const settings = z.object({
 	 * least this many do not, so that a filtered figure cannot be taken from the unfiltered one.
 	 */
 	INSIGHTS_MIN_GROUP: z.coerce.number().int().min(5).default(10),
+	/** Worker threads per server process that count dashboards, reports and summary workbooks. */
+	INSIGHTS_THREADS: z.coerce.number().int().min(1).max(16).default(1),
 	/** Overrides for the public forms' rate limits, e.g. "booking_start_address=40/600". */
 	RATE_LIMITS: z.string().optional(),
 	/** Most link emails (manage and resume links) one address is sent in an hour. */

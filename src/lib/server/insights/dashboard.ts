@@ -114,3 +114,26 @@ export function loadDashboard(
 	if (!filtersShowable(db, consultationId, filters)) return null;
 	return protectDashboard(loadDashboardFigures(db, consultationId, filters, options));
 }
+
+export type CountedDashboard = {
+	dashboard: Dashboard | null;
+	/** Responses matching the filters: for decisions, never shown. */
+	matching: number;
+};
+
+/**
+ * The dashboard and the responses matching its filters, counted in one read transaction: every
+ * figure from the same snapshot however many writes land meanwhile, so the totals the disclosure
+ * control relies on add up. What the worker thread (countingWorker.ts) runs.
+ */
+export function countDashboard(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters,
+	options: { examples?: number } = {}
+): CountedDashboard {
+	return db.$client.transaction(() => ({
+		dashboard: loadDashboard(db, consultationId, filters, options),
+		matching: countResponses(db, consultationId, filters)
+	}))();
+}

@@ -1,13 +1,13 @@
-import { loadDashboard } from '$lib/server/insights/dashboard';
+import { countDashboardOffThread } from '$lib/server/insights/offThread';
 import { audienceOptions, channelOptions, dayOptions } from '$lib/server/insights/filters';
 import { dashboardView } from '$lib/server/insights/view';
 import { mayExportCount } from '$lib/server/insights/exports';
 import { getConfig } from '$lib/server/config';
 import { insightsRequest } from './insights.server';
 
-export const load = ({ locals, params, url }) => {
+export const load = async ({ locals, params, url }) => {
 	const r = insightsRequest(locals, params.id, url);
-	const dashboard = loadDashboard(r.db, r.consultation.id, r.filters);
+	const { dashboard, matching } = await countDashboardOffThread(r.db, r.consultation.id, r.filters);
 	return {
 		consultation: { id: r.consultation.id, title: r.consultation.title },
 		values: r.values,
@@ -19,7 +19,7 @@ export const load = ({ locals, params, url }) => {
 		tooFew: dashboard === null,
 		minGroup: getConfig().INSIGHTS_MIN_GROUP,
 		// Row-level exports would show a small group's answers one by one.
-		canExport: dashboard !== null && mayExportCount(r.matching),
+		canExport: dashboard !== null && mayExportCount(matching),
 		choices: {
 			audience: audienceOptions,
 			channel: channelOptions,

@@ -1,7 +1,6 @@
 // Shared by the dashboard, the report and the exports: permission, the consultation, and filters.
 import { requireConsultationFeedback } from '$lib/server/consultations/guard';
 import { getDb } from '$lib/server/db';
-import { countResponses } from '$lib/server/insights/aggregate';
 import {
 	describeFilters,
 	filterQuery,
@@ -20,8 +19,6 @@ export function insightsRequest(locals: App.Locals, idParam: string, url: URL) {
 		options,
 		...parsed,
 		description: describeFilters(parsed.filters, options),
-		/** Responses matching the filters: for decisions, never shown. */
-		matching: countResponses(db, consultation.id, parsed.filters),
 		query: filterQuery(parsed.values)
 	};
 }

@@ -1,20 +1,19 @@
-import { loadDashboard } from '$lib/server/insights/dashboard';
-import { countResponses } from '$lib/server/insights/aggregate';
+import { countDashboardOffThread } from '$lib/server/insights/offThread';
 import { dashboardView } from '$lib/server/insights/view';
 import { formatDateTime } from '$lib/format';
 import { insightsRequest } from '../insights.server';
 import { recordDataAccess } from '$lib/server/audit';
 
-export const load = ({ locals, params, url, getClientAddress }) => {
+export const load = async ({ locals, params, url, getClientAddress }) => {
 	const r = insightsRequest(locals, params.id, url);
-	const dashboard = loadDashboard(r.db, r.consultation.id, r.filters);
+	const { dashboard, matching } = await countDashboardOffThread(r.db, r.consultation.id, r.filters);
 	if (dashboard)
 		recordDataAccess(r.db, {
 			actor: { staffUserId: locals.user!.id, ip: getClientAddress() },
 			action: 'personal_data.printed',
 			what: `the printable report for "${r.consultation.title}"`,
 			filters: r.description,
-			rows: countResponses(r.db, r.consultation.id, r.filters),
+			rows: matching,
 			subjectType: 'consultation',
 			subjectId: r.consultation.id
 		});

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { loadDashboard } from '$lib/server/insights/dashboard';
-import { countResponses } from '$lib/server/insights/aggregate';
+import { countDashboardOffThread } from '$lib/server/insights/offThread';
 import { summaryWorkbook } from '$lib/server/insights/exports';
 import { TOO_FEW_TEXT } from '$lib/server/insights/disclosure';
 import { ukToday } from '$lib/format';
@@ -11,7 +10,12 @@ export const GET = async ({ locals, params, url, getClientAddress }) => {
 	const r = insightsRequest(locals, params.id, url);
 	if (Object.keys(r.errors).length)
 		error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
-	const dashboard = loadDashboard(r.db, r.consultation.id, r.filters, { examples: 0 });
+	const { dashboard, matching } = await countDashboardOffThread(
+		r.db,
+		r.consultation.id,
+		r.filters,
+		{ examples: 0 }
+	);
 	if (!dashboard) error(409, TOO_FEW_TEXT);
 	const file = await summaryWorkbook(r.db, r.consultation, dashboard, r.filters, r.description);
 	recordDataAccess(r.db, {
@@ -19,7 +23,7 @@ export const GET = async ({ locals, params, url, getClientAddress }) => {
 		action: 'personal_data.downloaded',
 		what: `the summary workbook for "${r.consultation.title}"`,
 		filters: r.description,
-		rows: countResponses(r.db, r.consultation.id, r.filters),
+		rows: matching,
 		subjectType: 'consultation',
 		subjectId: r.consultation.id
 	});
