@@ -86,7 +86,9 @@ describe('consumeLimits', () => {
 			let out = '';
 			child.stdout.on('data', (d) => (out += d));
 			return {
-				ready: new Promise<void>((ok) => child.stdout.on('data', () => out.includes('ready') && ok())),
+				ready: new Promise<void>((ok) =>
+					child.stdout.on('data', () => out.includes('ready') && ok())
+				),
 				done: new Promise<string>((ok) => child.on('exit', () => ok(out)))
 			};
 		});

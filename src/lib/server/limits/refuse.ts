@@ -31,8 +31,7 @@ export async function limitPublicForm(event: RequestEvent, db: Db): Promise<Resp
 	const row = findFormLimit(event.route.id, actionName(event.url.searchParams));
 	if (!row) return null;
 	const needsForm = row.limits.some(([, by]) => by !== 'address' && 'field' in by);
-	const form =
-		needsForm || !wantsJson(event.request) ? await readForm(event.request) : null;
+	const form = needsForm || !wantsJson(event.request) ? await readForm(event.request) : null;
 	const address = event.getClientAddress();
 	const outcome = await consumeLimits(
 		db,

@@ -361,7 +361,15 @@ describe('answerOnLink', () => {
 	it('saves on the opened link and gives back the journey with the new answer, as read afresh', () => {
 		const { db, started, version } = setUp();
 		const token = started.resumeToken;
-		const saved = answerOnLink(db, token, 'priority-1-agree', version.id, 'disagree', admitted, NOW);
+		const saved = answerOnLink(
+			db,
+			token,
+			'priority-1-agree',
+			version.id,
+			'disagree',
+			admitted,
+			NOW
+		);
 		expect(saved.result).toEqual({ ok: true });
 		const reread = admitted(openJourney(db, token, NOW));
 		expect(saved.journey.answers).toEqual(reread.answers);
@@ -377,18 +385,18 @@ describe('answerOnLink', () => {
 		expect(
 			answerOnLink(db, token, 'priority-1-agree', version.id + 1, 'agree', admitted, NOW).result
 		).toMatchObject({ ok: false, reason: 'version_mismatch' });
-		expect(answerOnLink(db, token, 'nope', version.id, 'agree', admitted, NOW).result).toMatchObject(
-			{ ok: false, reason: 'unknown_question' }
-		);
+		expect(
+			answerOnLink(db, token, 'nope', version.id, 'agree', admitted, NOW).result
+		).toMatchObject({ ok: false, reason: 'unknown_question' });
 		expect(
 			answerOnLink(db, token, 'priority-1-why', version.id, 'Because', admitted, NOW).result
 		).toMatchObject({ ok: false, reason: 'hidden' });
 		const refuse = () => {
 			throw new Error('not this page’s link');
 		};
-		expect(() => answerOnLink(db, token, 'priority-1-agree', version.id, 'agree', refuse, NOW)).toThrow(
-			'not this page’s link'
-		);
+		expect(() =>
+			answerOnLink(db, token, 'priority-1-agree', version.id, 'agree', refuse, NOW)
+		).toThrow('not this page’s link');
 		expect(db.select().from(answerTable).all()).toEqual([]);
 	});
 });
