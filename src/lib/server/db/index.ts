@@ -79,3 +79,16 @@ export function preparedPerDatabase<T>(build: (db: Db) => T): (db: Db) => T {
 		return built;
 	};
 }
+
+const immediateRunner = preparedPerDatabase((db) =>
+	db.$client.transaction((fn: () => unknown) => fn())
+);
+
+/**
+ * Runs fn in one BEGIN IMMEDIATE transaction (a savepoint inside another), rolled back if it
+ * throws. better-sqlite3's own wrapper, built once per connection: drizzle's db.transaction builds
+ * a transaction object on every call. For hot paths whose statements are prepared.
+ */
+export function immediateTransaction<T>(db: Db, fn: () => T): T {
+	return immediateRunner(db).immediate(fn) as T;
+}

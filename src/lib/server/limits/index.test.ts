@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,42 @@ describe('consumeLimits', () => {
 		second.$client.close();
 		rmSync(dir, { recursive: true, force: true });
 	});
+
+	it('counts a burst from three processes at once exactly', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'limits-'));
+		const path = join(dir, 'burst.db');
+		openDatabase(path).$client.close(); // migrated before the processes open it
+		const children = [1, 2, 3].map(() =>
+			spawn('node_modules/.bin/tsx', ['src/lib/server/limits/burst.child.ts', path, '60', '100'], {
+				stdio: ['pipe', 'pipe', 'inherit']
+			})
+		);
+		const lines = children.map((child) => {
+			let out = '';
+			child.stdout.on('data', (d) => (out += d));
+			return {
+				ready: new Promise<void>((ok) =>
+					child.stdout.on('data', () => out.includes('ready') && ok())
+				),
+				done: new Promise<string>((ok) => child.on('exit', () => ok(out)))
+			};
+		});
+		await Promise.all(lines.map((l) => l.ready));
+		for (const child of children) child.stdin.write('go\n');
+		const accepted = (await Promise.all(lines.map((l) => l.done))).map((out) =>
+			Number(/accepted (\d+)/.exec(out)?.[1])
+		);
+		const db = openDatabase(path);
+		try {
+			// 180 requests against a limit of 100: exactly 100 let through, every one counted.
+			expect(accepted.reduce((a, b) => a + b, 0)).toBe(100);
+			expect(db.select().from(rateLimit).all()).toMatchObject([{ points: 180 }]);
+			expect(db.select().from(auditEvent).all()).toHaveLength(1);
+		} finally {
+			db.$client.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}, 30_000);
 
 	it('stores email addresses only as hashes', async () => {
 		const db = openDatabase(':memory:');

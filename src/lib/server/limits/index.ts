@@ -1,12 +1,13 @@
 // Counting requests against the limits in policy.ts, with rate-limiter-flexible's SQLite store on
 // the shared database: one atomic upsert per count, so parallel requests and several server
 // processes all count against the same numbers.
-import { RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db';
 import { getConfig } from '../config';
 import { recordAudit, updateLatestAuditSummary } from '../audit';
+import { PreparedRateLimiterSQLite } from './store';
 import { LIMITS, parseLimitOverrides, type CountBy, type Limit, type LimitName } from './policy';
 
 export * from './policy';
@@ -19,15 +20,15 @@ export function currentLimits(): Record<LimitName, Limit> {
 	return configured;
 }
 
-const limiters = new WeakMap<Db, Map<string, RateLimiterSQLite>>();
+const limiters = new WeakMap<Db, Map<string, PreparedRateLimiterSQLite>>();
 
-function limiterFor(db: Db, name: LimitName, limit: Limit): RateLimiterSQLite {
+function limiterFor(db: Db, name: LimitName, limit: Limit): PreparedRateLimiterSQLite {
 	let perDb = limiters.get(db);
 	if (!perDb) limiters.set(db, (perDb = new Map()));
 	const id = `${name}:${limit.points}/${limit.seconds}`;
 	let limiter = perDb.get(id);
 	if (!limiter) {
-		limiter = new RateLimiterSQLite({
+		limiter = new PreparedRateLimiterSQLite({
 			storeClient: db.$client,
 			storeType: 'better-sqlite3',
 			// The table comes from the drizzle schema (schema/limits.ts) and its migration.

@@ -3,6 +3,7 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { stringify } from 'devalue';
 import type { Db } from '../db';
+import { isFormPost } from '../shared/forms';
 import { actionName, findFormLimit, retryMessage, TOO_MANY } from './policy';
 import { checksFor, consumeLimits } from './index';
 
@@ -11,13 +12,9 @@ export const TOO_MANY_PATH = '/too-many-requests';
 export const RETURN_FIELD = '_returnTo';
 export const RETRY_FIELD = '_retryAfter';
 
-async function readForm(request: Request): Promise<FormData | null> {
-	try {
-		return await request.formData();
-	} catch {
-		return null; // not a form: the route answers it as it would any malformed post
-	}
-}
+// The hook has already parsed a form's body (or refused it as malformed) and keeps it for the
+// action; any other body is left unread for the route to answer.
+const readForm = (request: Request) => (isFormPost(request) ? request.formData() : null);
 
 /** Whether the post came from JavaScript (SvelteKit's enhance, or any client asking for JSON). */
 function wantsJson(request: Request): boolean {
@@ -34,8 +31,7 @@ export async function limitPublicForm(event: RequestEvent, db: Db): Promise<Resp
 	const row = findFormLimit(event.route.id, actionName(event.url.searchParams));
 	if (!row) return null;
 	const needsForm = row.limits.some(([, by]) => by !== 'address' && 'field' in by);
-	const form =
-		needsForm || !wantsJson(event.request) ? await readForm(event.request.clone()) : null;
+	const form = needsForm || !wantsJson(event.request) ? await readForm(event.request) : null;
 	const address = event.getClientAddress();
 	const outcome = await consumeLimits(
 		db,

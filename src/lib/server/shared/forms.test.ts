@@ -14,8 +14,10 @@ describe('malformed form bodies', () => {
 		expect(await isMalformedForm(post('multipart/form-data', '--x\r\n'))).toBe(true);
 		const good = post('application/x-www-form-urlencoded', 'adults=2');
 		expect(await isMalformedForm(good)).toBe(false);
-		// The action can still read the original body.
-		expect((await good.formData()).get('adults')).toBe('2');
+		// Later readers (the rate limiter, then the action) get the form parsed here, not a used body.
+		const first = await good.formData();
+		expect(first.get('adults')).toBe('2');
+		expect(await good.formData()).toBe(first);
 		const multipart = new Request('http://localhost/x', { method: 'POST', body: new FormData() });
 		expect(await isMalformedForm(multipart)).toBe(false);
 	});
@@ -23,5 +25,9 @@ describe('malformed form bodies', () => {
 	it('ignores other methods and content types (JSON endpoints parse their own)', async () => {
 		expect(await isMalformedForm(post('application/json', '{'))).toBe(false);
 		expect(await isMalformedForm(new Request('http://localhost/x'))).toBe(false);
+		// Their bodies are left unread for the endpoint.
+		const json = post('application/json', '{"a":1}');
+		expect(await isMalformedForm(json)).toBe(false);
+		expect(await json.json()).toEqual({ a: 1 });
 	});
 });

@@ -55,19 +55,26 @@ export const FORM_NOT_READ = 'Your form could not be read. Go back and try again
 
 const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
 
+/** A post whose body request.formData() reads (and the only kind it reads). */
+export const isFormPost = (request: Request) =>
+	request.method === 'POST' && FORM_TYPES.test(request.headers.get('content-type') ?? '');
+
 /**
  * True for a posted form whose body cannot be read (a bogus multipart boundary, a cut-off body):
  * the hook answers it with 400 (the /form-not-read error page) before any action runs, so no action
  * meets a body it cannot parse.
- * Reads a clone, leaving the request's own body for the action.
+ * A readable body is parsed here once for the whole request: the request's own formData() then
+ * answers with that form, so the rate limiter and the action (SvelteKit's actions call
+ * request.formData()) never parse it again.
  */
 export async function isMalformedForm(request: Request): Promise<boolean> {
-	if (request.method !== 'POST' || !FORM_TYPES.test(request.headers.get('content-type') ?? ''))
-		return false;
+	if (!isFormPost(request)) return false;
+	let form: FormData;
 	try {
-		await request.clone().formData();
-		return false;
+		form = await request.formData();
 	} catch {
 		return true;
 	}
+	Object.defineProperty(request, 'formData', { value: () => Promise.resolve(form) });
+	return false;
 }

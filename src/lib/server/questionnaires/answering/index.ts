@@ -11,11 +11,11 @@ export {
 	questionAfter,
 	questionForField,
 	questionPage,
-	reloadAnswers,
 	resumeQuestion
 } from './journey';
-export type { Journey } from './journey';
+export type { Journey, OpenResult } from './journey';
 export {
+	answerOnLink,
 	answerQuestion,
 	deleteContactDetails,
 	getContactDetails,

@@ -98,12 +98,6 @@ export function openJourney(db: Db, token: string, now = new Date()): OpenResult
 	};
 }
 
-/** The answers saved so far, read again after a save. */
-export function reloadAnswers(db: Db, journey: Journey): Journey {
-	const answers = statements(db).answersOf.all({ responseId: journey.response.id });
-	return { ...journey, answers, byKey: answersByKey(journey.questions, answers) };
-}
-
 /**
  * Where a resume link leads: the first visible question after the last one answered (optional
  * questions skipped on the way are not asked again), or null for check your answers.

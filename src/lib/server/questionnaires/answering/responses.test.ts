@@ -5,6 +5,7 @@ import { NOW, testDb } from '../testFixtures';
 import { createQuestionnaire, publishVersion } from '../authoring';
 import { getPublishedVersion } from '../versions';
 import {
+	answerOnLink,
 	answerQuestion,
 	deleteContactDetails,
 	getContactDetails,
@@ -348,5 +349,54 @@ describe('contact details', () => {
 		expect(saveContactDetails(db, 99_999, { name: 'x', email: null, phone: null }, NOW)).toBe(
 			false
 		);
+	});
+});
+
+describe('answerOnLink', () => {
+	const admitted = (opened: ReturnType<typeof openJourney>) => {
+		if (!opened.ok) throw new Error(opened.reason);
+		return opened.journey;
+	};
+
+	it('saves on the opened link and gives back the journey with the new answer, as read afresh', () => {
+		const { db, started, version } = setUp();
+		const token = started.resumeToken;
+		const saved = answerOnLink(
+			db,
+			token,
+			'priority-1-agree',
+			version.id,
+			'disagree',
+			admitted,
+			NOW
+		);
+		expect(saved.result).toEqual({ ok: true });
+		const reread = admitted(openJourney(db, token, NOW));
+		expect(saved.journey.answers).toEqual(reread.answers);
+		expect(saved.journey.byKey).toEqual({ 'priority-1-agree': ['disagree'] });
+		// A changed answer replaces the old one, still in the order a fresh read gives.
+		const again = answerOnLink(db, token, 'priority-1-agree', version.id, 'agree', admitted, NOW);
+		expect(again.journey.answers).toEqual(admitted(openJourney(db, token, NOW)).answers);
+	});
+
+	it('refuses as answerQuestion does, and writes nothing when the page’s check throws', () => {
+		const { db, started, version } = setUp();
+		const token = started.resumeToken;
+		expect(
+			answerOnLink(db, token, 'priority-1-agree', version.id + 1, 'agree', admitted, NOW).result
+		).toMatchObject({ ok: false, reason: 'version_mismatch' });
+		expect(
+			answerOnLink(db, token, 'nope', version.id, 'agree', admitted, NOW).result
+		).toMatchObject({ ok: false, reason: 'unknown_question' });
+		expect(
+			answerOnLink(db, token, 'priority-1-why', version.id, 'Because', admitted, NOW).result
+		).toMatchObject({ ok: false, reason: 'hidden' });
+		const refuse = () => {
+			throw new Error('not this page’s link');
+		};
+		expect(() =>
+			answerOnLink(db, token, 'priority-1-agree', version.id, 'agree', refuse, NOW)
+		).toThrow('not this page’s link');
+		expect(db.select().from(answerTable).all()).toEqual([]);
 	});
 });

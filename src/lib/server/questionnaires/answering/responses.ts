@@ -2,7 +2,7 @@
 // checked on the server against the version the response started on; a resume link lets them
 // come back; sending gives a reference. Every write is one immediate transaction.
 import { eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db';
+import { immediateTransaction, type Db, type DbOrTx } from '../../db';
 import {
 	response,
 	responseContact,
@@ -10,13 +10,14 @@ import {
 	type Channel,
 	type QuestionnaireResponse
 } from '../../db/schema';
-import { consultationStatus } from '../../consultations/status';
+import { consultationStatus, type ConsultationStatus } from '../../consultations/status';
 import { ukLocalToInstant, ukToday } from '../../../format';
 import { generateResponseReference, generateResumeToken, hashResumeToken } from './tokens';
 import { answersByKey, visibleQuestions } from '../skipLogic';
 import { validateAnswer, type RawAnswer } from './validation';
 import { frozenQuestions, getVersion } from '../versions';
 import { statements } from './statements';
+import { openJourney, type Journey, type JourneyConsultation, type OpenResult } from './journey';
 import type { AnswerValue, FullQuestion, VersionWithQuestions } from '../types';
 
 /** How long a resume link works after the last saved answer (and a sent one shows its reference). */
@@ -138,9 +139,9 @@ export function answerQuestion(
 	raw: RawAnswer,
 	now = new Date()
 ): SaveResult {
-	return db.transaction(() => saveInTx(db, responseId, versionId, questionId, raw, null, now), {
-		behavior: 'immediate'
-	});
+	return immediateTransaction(db, () =>
+		saveByResponseId(db, responseId, versionId, questionId, raw, null, now)
+	);
 }
 
 /**
@@ -156,13 +157,42 @@ export function saveAnswers(
 	answers: AnswerValue[],
 	now = new Date()
 ): SaveResult {
-	return db.transaction(() => saveInTx(db, responseId, versionId, questionId, null, answers, now), {
-		behavior: 'immediate'
+	return immediateTransaction(db, () =>
+		saveByResponseId(db, responseId, versionId, questionId, null, answers, now)
+	);
+}
+
+/**
+ * A posted answer on a resume link: the link opened and the answer saved in one immediate
+ * transaction, so the journey the answer is checked against is the one saved to, and it comes
+ * back with the new answer in it (no second read). `admit` is the page's own check of the opened
+ * link (its consultation and audience, a sent or closed response); it runs before anything is
+ * written and may throw, which writes nothing.
+ */
+export function answerOnLink(
+	db: Db,
+	token: string,
+	questionKey: string,
+	versionId: number,
+	raw: RawAnswer,
+	admit: (opened: OpenResult) => Journey,
+	now = new Date()
+): { journey: Journey; result: SaveResult } {
+	return immediateTransaction(db, () => {
+		const journey = admit(openJourney(db, token, now));
+		const q = journey.questions.find((x) => x.key === questionKey);
+		if (!q) return { journey, result: refuse('unknown_question', messages.unknown_question) };
+		const saved = saveChecked(db, journey, versionId, q.id, raw, null, now);
+		if (!saved.ok) return { journey, result: saved };
+		const answers = saved.answers;
+		return {
+			journey: { ...journey, answers, byKey: answersByKey(journey.questions, answers) },
+			result: { ok: true }
+		};
 	});
 }
 
-// The hot path of answering: a handful of small statements, the questions from the frozen-version cache.
-function saveInTx(
+function saveByResponseId(
 	db: Db,
 	responseId: number,
 	versionId: number,
@@ -175,13 +205,42 @@ function saveInTx(
 	const found = sql.responseWithConsultation.get({ responseId });
 	if (!found) return refuse('not_found', messages.not_found);
 	const { r, c } = found;
+	const state = {
+		response: r,
+		consultation: c,
+		status: consultationStatus(c, ukToday(now)),
+		questions: frozenQuestions(db, r.versionId),
+		answers: sql.answersOf.all({ responseId })
+	};
+	const saved = saveChecked(db, state, versionId, questionId, raw, validated, now);
+	return saved.ok ? { ok: true } : saved;
+}
+
+type SaveState = {
+	response: QuestionnaireResponse;
+	consultation: JourneyConsultation;
+	status: ConsultationStatus;
+	/** The response's version's questions, and its answers, read in this transaction. */
+	questions: readonly FullQuestion[];
+	answers: Answer[];
+};
+
+// The hot path of answering: the checks on what was read, then three small prepared writes.
+// Returns the response's answers as they are after the save, in id order as answersOf reads them.
+function saveChecked(
+	db: Db,
+	{ response: r, consultation: c, status, questions, answers: given }: SaveState,
+	versionId: number,
+	questionId: number,
+	raw: RawAnswer,
+	validated: AnswerValue[] | null,
+	now: Date
+): { ok: true; answers: Answer[] } | (SaveResult & { ok: false }) {
 	if (r.status === 'submitted') return refuse('submitted', messages.submitted);
 	if (versionId !== r.versionId) return refuse('version_mismatch', messages.version_mismatch);
-	if (consultationStatus(c, ukToday(now)) !== 'open') return refuse('not_open', messages.not_open);
-	const questions = frozenQuestions(db, r.versionId);
+	if (status !== 'open') return refuse('not_open', messages.not_open);
 	const q = questions.find((x) => x.id === questionId);
 	if (!q) return refuse('unknown_question', messages.unknown_question);
-	const given = sql.answersOf.all({ responseId });
 	if (!visibleQuestions(questions, answersByKey(questions, given)).includes(q))
 		return refuse('hidden', messages.hidden);
 	let answers = validated ?? [];
@@ -192,9 +251,15 @@ function saveInTx(
 	} else if (!answersFit(q, validated)) {
 		return refuse('invalid', 'Select an option from the list');
 	}
+	const sql = statements(db);
+	const responseId = r.id;
 	sql.deleteAnswers.run({ responseId, questionId });
+	// New rows take ids after every remaining one, so they go last.
+	const after = given.filter((a) => a.questionId !== questionId);
 	for (const a of answers)
-		sql.insertAnswer.run({ responseId, questionId, value: a.value, textValue: a.textValue });
+		after.push(
+			sql.insertAnswer.get({ responseId, questionId, value: a.value, textValue: a.textValue })!
+		);
 	sql.touchResponse.run({
 		responseId,
 		nowMs: now.getTime(),
@@ -202,7 +267,7 @@ function saveInTx(
 			? resumeLinkExpiresAt(now, c.closesOn, r.resumeExpiresAt).getTime()
 			: null
 	});
-	return { ok: true };
+	return { ok: true, answers: after };
 }
 
 function answersFit(q: FullQuestion, answers: AnswerValue[]): boolean {

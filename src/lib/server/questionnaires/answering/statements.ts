@@ -83,6 +83,7 @@ function prepare(db: Db) {
 				value: p('value'),
 				textValue: p('textValue')
 			})
+			.returning()
 			.prepare(),
 		// Update values take no typed placeholders: these two take epoch milliseconds.
 		touchResponse: db

@@ -4,7 +4,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import { getDb } from '$lib/server/db';
 import { audienceFromSlug } from '$lib/server/questionnaires/audiences';
-import { openJourney, type Journey } from '$lib/server/questionnaires/answering';
+import { openJourney, type Journey, type OpenResult } from '$lib/server/questionnaires/answering';
 
 export type JourneyParams = { slug: string; audience: string; token: string };
 
@@ -39,8 +39,12 @@ export function loadJourney(params: JourneyParams, now = new Date()): Journey {
 }
 
 function openJourneyAt(params: JourneyParams, now: Date): Journey {
+	return admitJourney(params, openJourney(getDb(), params.token, now));
+}
+
+/** The opened link's journey, if it is a link to this page's consultation and audience. */
+export function admitJourney(params: JourneyParams, found: OpenResult): Journey {
 	const audience = audienceFromSlug(params.audience);
-	const found = openJourney(getDb(), params.token, now);
 	if (!found.ok)
 		error(
 			found.reason === 'expired' ? 410 : 404,

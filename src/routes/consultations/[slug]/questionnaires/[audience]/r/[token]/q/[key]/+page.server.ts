@@ -4,14 +4,13 @@ import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { invalid, type FormValues } from '$lib/server/shared/forms';
 import {
-	answerQuestion,
+	answerOnLink,
 	questionAfter,
 	questionForField,
-	questionPage,
-	reloadAnswers,
-	type Journey
+	questionPage
 } from '$lib/server/questionnaires/answering';
 import {
+	admitJourney,
 	journeyBase,
 	leaveIfDone,
 	loadJourney,
@@ -63,50 +62,54 @@ async function readForm(request: Request): Promise<Posted> {
 	};
 }
 
-/** Saves the posted answer; a failure comes back as the field error, the answer kept. */
-function save(params: Params, journey: Journey, posted: Posted) {
-	const question = journey.questions.find((q) => q.key === params.key);
-	if (!question) error(404, 'Page not found');
-	const result = answerQuestion(
+/**
+ * Saves the posted answer, the link opened in the same transaction; a failure comes back as the
+ * field error, the answer kept.
+ */
+function save(params: Params, posted: Posted) {
+	const { journey, result } = answerOnLink(
 		getDb(),
-		journey.response.id,
+		params.token,
+		params.key,
 		posted.versionId,
-		question.id,
-		posted.raw
+		posted.raw,
+		(opened) => {
+			const journey = admitJourney(params, opened);
+			leaveIfDone(params, journey);
+			return journey;
+		}
 	);
-	if (result.ok) return null;
+	if (result.ok) return { journey };
 	// Sent, closed or hidden since the page was shown: the page itself now explains.
 	if (result.reason === 'submitted' || result.reason === 'not_open' || result.reason === 'hidden') {
 		redirect(303, questionHref(params, params.key, posted.returnToCheck));
 	}
 	if (result.reason === 'not_found' || result.reason === 'unknown_question')
 		error(404, 'Page not found');
-	return invalid(posted.values, { answer: result.message });
+	return { failed: invalid(posted.values, { answer: result.message }) };
 }
 
 export const actions = {
 	answer: async ({ params, request }) => {
-		const journey = loadJourney(params);
-		leaveIfDone(params, journey);
 		const posted = await readForm(request);
-		const failed = save(params, journey, posted);
-		if (failed) return failed;
-		const saved = reloadAnswers(getDb(), journey);
-		const next = questionAfter(saved.questions, saved.byKey, params.key, posted.returnToCheck);
+		const saved = save(params, posted);
+		if ('failed' in saved) return saved.failed;
+		const { questions, byKey } = saved.journey;
+		const next = questionAfter(questions, byKey, params.key, posted.returnToCheck);
 		redirect(
 			303,
 			next ? questionHref(params, next.key, posted.returnToCheck) : `${journeyBase(params)}/check`
 		);
 	},
 	save: async ({ params, request }) => {
-		const journey = loadJourney(params);
-		leaveIfDone(params, journey);
 		const posted = await readForm(request);
 		// Nothing given: keep whatever was saved before.
 		const given = typeof posted.raw === 'string' ? posted.raw.trim() !== '' : posted.raw.length > 0;
 		if (given) {
-			const failed = save(params, journey, posted);
-			if (failed) return failed;
+			const saved = save(params, posted);
+			if ('failed' in saved) return saved.failed;
+		} else {
+			leaveIfDone(params, loadJourney(params));
 		}
 		redirect(303, `${journeyBase(params)}/saved`);
 	}
