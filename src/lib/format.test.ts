@@ -51,6 +51,26 @@ describe('GOV.UK dates and times', () => {
 		expect(ukToday(new Date('2026-06-04T23:30:00Z'))).toBe('2026-06-05'); // 00:30 BST
 		expect(ukToday(new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-04');
 	});
+
+	it('turns the date over at the first millisecond of the UK day, one call after another', () => {
+		// The last minute's date is kept: the next minute, and the next day, must still be seen.
+		expect(ukToday(new Date('2026-12-04T23:59:59.999Z'))).toBe('2026-12-04'); // GMT
+		expect(ukToday(new Date('2026-12-05T00:00:00.000Z'))).toBe('2026-12-05');
+		expect(ukToday(new Date('2026-06-04T22:59:59.999Z'))).toBe('2026-06-04'); // BST
+		expect(ukToday(new Date('2026-06-04T23:00:00.000Z'))).toBe('2026-06-05');
+		expect(ukToday(new Date('2026-06-04T23:00:59.999Z'))).toBe('2026-06-05');
+	});
+
+	it('formats the same instant the same way again, either side of a clock change', () => {
+		// 25 October 2026: 00:59 UTC is 1:59am BST, 01:00 UTC is 1am GMT.
+		const beforeChange = new Date('2026-10-25T00:59:00Z');
+		const afterChange = new Date('2026-10-25T01:00:00Z');
+		for (let i = 0; i < 2; i++) {
+			expect(formatTime(beforeChange)).toBe('1:59am');
+			expect(formatTime(afterChange)).toBe('1am');
+			expect(ukTimeOfDay(afterChange)).toBe('01:00');
+		}
+	});
 });
 
 describe('ukOffsetSpans', () => {

@@ -21,9 +21,17 @@ type Parts = {
 	minute: number;
 };
 
+// formatToParts costs microseconds a call, and pages and emails format the same few session
+// times over and over: the parts of recent instants are kept (cleared when the map fills).
+const recentParts = new Map<number, Parts>();
+
 function partsOf(instant: Date): Parts {
-	const p = Object.fromEntries(dateParts.formatToParts(instant).map((x) => [x.type, x.value]));
-	return {
+	const ms = instant.getTime();
+	let parts = recentParts.get(ms);
+	if (parts) return parts;
+	const p: Record<string, string> = {};
+	for (const x of dateParts.formatToParts(instant)) p[x.type] = x.value;
+	parts = {
 		weekday: p.weekday,
 		day: p.day,
 		month: p.month,
@@ -31,6 +39,9 @@ function partsOf(instant: Date): Parts {
 		hour: Number(p.hour),
 		minute: Number(p.minute)
 	};
+	if (recentParts.size >= 1_000) recentParts.clear();
+	recentParts.set(ms, parts);
+	return parts;
 }
 
 /** A calendar date 'YYYY-MM-DD' as the instant of midday UTC that day (safe in any zone). */
@@ -83,9 +94,15 @@ export function formatDateTime(instant: Date): string {
 // Building a formatter costs far more than using one, and ukToday runs on every saved answer.
 const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone: zone });
 
+// UK time has been a whole number of hours from UTC since 1847, so the date only changes on a
+// minute boundary: the last minute's answer is kept.
+let today = { minute: NaN, date: '' };
+
 /** Today's calendar date in the UK, 'YYYY-MM-DD'. */
 export function ukToday(now: Date = new Date()): string {
-	return isoDate.format(now);
+	const minute = Math.floor(now.getTime() / 60_000);
+	if (minute !== today.minute) today = { minute, date: isoDate.format(now) };
+	return today.date;
 }
 
 /** The offset of UK time from UTC, in minutes, at an instant (0 in GMT, 60 in BST). */

@@ -10,7 +10,6 @@ import { ukToday } from '../../format';
 import { consultationStatus, isClosedStatus } from '../consultations/status';
 import {
 	booking,
-	bookingDraft,
 	bookingManageLink,
 	consultation,
 	roadshowSession,
@@ -206,7 +205,7 @@ export function confirmBookingDraft(
 			now,
 			orWait
 		);
-		if (result.kind === 'booked') db.delete(bookingDraft).where(eq(bookingDraft.id, draftId)).run();
+		if (result.kind === 'booked') q.deleteDraft.run({ draftId });
 		return result;
 	}, immediate);
 }

@@ -3,7 +3,13 @@
 // has one connection.
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { preparedPerDatabase } from '../db';
-import { booking, bookingManageLink, consultation, roadshowSession } from '../db/schema';
+import {
+	booking,
+	bookingDraft,
+	bookingManageLink,
+	consultation,
+	roadshowSession
+} from '../db/schema';
 import { confirmedPlacesSql } from './queries';
 
 const p = (name: string) => sql.placeholder(name);
@@ -89,6 +95,11 @@ export const bookingStatements = preparedPerDatabase((db) => ({
 			waitingSince: sql`${p('waitingSinceMs')}`
 		})
 		.returning()
+		.prepare(),
+	/** A confirmed journey's draft, consumed with its booking. */
+	deleteDraft: db
+		.delete(bookingDraft)
+		.where(eq(bookingDraft.id, p('draftId')))
 		.prepare(),
 	insertManageLink: db
 		.insert(bookingManageLink)
