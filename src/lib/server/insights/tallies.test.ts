@@ -304,6 +304,22 @@ describe('running totals for the dashboard', () => {
 		);
 	});
 
+	it('follow a tagged answer moved to another question', () => {
+		const { db } = insightsFixture();
+		const tagged = db.$client
+			.prepare(
+				`SELECT a.id, a.question_id AS questionId, r.version_id AS versionId FROM comment_theme ct
+				 JOIN answer a ON a.id = ct.answer_id JOIN response r ON r.id = a.response_id
+				 WHERE r.status = 'submitted' LIMIT 1`
+			)
+			.get() as { id: number; questionId: number; versionId: number };
+		const other = db.$client
+			.prepare('SELECT id FROM question WHERE version_id = ? AND id <> ? LIMIT 1')
+			.get(tagged.versionId, tagged.questionId) as { id: number };
+		db.$client.prepare('UPDATE answer SET question_id = ? WHERE id = ?').run(other.id, tagged.id);
+		expect(mismatches(db)).toEqual(none);
+	});
+
 	it('go with a deleted question and a deleted consultation, without a foreign key error', () => {
 		const { db, consultationId } = insightsFixture();
 		db.$client.pragma('foreign_keys = ON');
