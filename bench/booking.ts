@@ -7,7 +7,7 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { booking } from '../src/lib/server/db/schema';
-import { openDatabase } from '../src/lib/server/db';
+import { openDatabase, firstRow } from '../src/lib/server/db';
 import {
 	addBookableSession,
 	insertReadyJourneys,
@@ -57,8 +57,8 @@ async function confirm(
 try {
 	// 1. The race: 200 families at once for 30 places, on every server process; those turned away
 	// then join the waiting list, all at once too.
-	const race = addBookableSession(db, RACE_CAPACITY);
-	const journeys = prepareJourneys(db, race.sessionId, RACE_CLIENTS).map((j) => ({
+	const race = await addBookableSession(db, RACE_CAPACITY);
+	const journeys = (await prepareJourneys(db, race.sessionId, RACE_CLIENTS)).map((j) => ({
 		...j,
 		...race
 	}));
@@ -67,29 +67,32 @@ try {
 	const first = await Promise.all(journeys.map((j) => confirm(j, 'book').catch((e: Error) => e)));
 	raceErrors += first.filter(failed).length;
 	const booked = new Set(
-		db
-			.select({ key: booking.idempotencyKey })
-			.from(booking)
-			.where(eq(booking.roadshowSessionId, race.sessionId))
-			.all()
-			.map((r) => r.key)
+		(
+			await db
+				.select({ key: booking.idempotencyKey })
+				.from(booking)
+				.where(eq(booking.roadshowSessionId, race.sessionId))
+		).map((r) => r.key)
 	);
 	const second = await Promise.all(
 		journeys.filter((j) => !booked.has(j.draftId)).map((j) => confirm(j, 'wait').catch((e) => e))
 	);
 	raceErrors += second.filter(failed).length;
-	const places = db
-		.select({ n: sql<number>`coalesce(sum(${booking.adults} + ${booking.children}), 0)` })
-		.from(booking)
-		.where(and(eq(booking.roadshowSessionId, race.sessionId), eq(booking.status, 'confirmed')))
-		.get()!.n;
+	const places = firstRow(
+		await db
+			.select({ n: sql<number>`coalesce(sum(${booking.adults} + ${booking.children}), 0)` })
+			.from(booking)
+			.where(and(eq(booking.roadshowSessionId, race.sessionId), eq(booking.status, 'confirmed')))
+			.limit(1)
+	)!.n;
 	print('race_capacity', RACE_CAPACITY);
 	print('race_confirmed_places', places);
 	print('race_errors', raceErrors);
 
 	// 2. Throughput: CLIENTS families back to back on sessions with room, for SECONDS.
-	const targets = Array.from({ length: 500 }, () => addBookableSession(db, 1_000));
-	const ready = insertReadyJourneys(db, targets, 30_000 * Math.max(1, SECONDS / 10));
+	const targets: Target[] = [];
+	for (let i = 0; i < 500; i++) targets.push(await addBookableSession(db, 1_000));
+	const ready = await insertReadyJourneys(db, targets, 30_000 * Math.max(1, SECONDS / 10));
 	let next = 0;
 	let errors = 0;
 	const measure = async (seconds: number, accept: string, expect: RegExp) => {
@@ -109,7 +112,7 @@ try {
 	const json = await measure(Math.max(3, SECONDS / 2), 'application/json', /"type":"success"/);
 
 	// 3. The same transaction, raw: better-sqlite3 prepared statements on a database of its own.
-	const raw = rawTransactionCpuMs(`${server.databasePath}.raw`);
+	const raw = await rawTransactionCpuMs(`${server.databasePath}.raw`);
 
 	print('html_bookings_per_s', Math.round(html.latencies.length / html.elapsedSeconds));
 	print('html_p50_ms', percentile(html.latencies, 50));
@@ -134,11 +137,12 @@ try {
  * the family's live booking, sum confirmed places, check the reference is free, insert the booking
  * and delete the draft. CPU ms per transaction (this process does nothing else meanwhile).
  */
-function rawTransactionCpuMs(path: string): number {
+async function rawTransactionCpuMs(path: string): Promise<number> {
 	const rawDb = openDatabase(path);
-	const rawTargets = Array.from({ length: 500 }, () => addBookableSession(rawDb, 1_000));
+	const rawTargets: Target[] = [];
+	for (let i = 0; i < 500; i++) rawTargets.push(await addBookableSession(rawDb, 1_000));
 	const count = 20_000;
-	const drafts = insertReadyJourneys(rawDb, rawTargets, count + 2_000);
+	const drafts = await insertReadyJourneys(rawDb, rawTargets, count + 2_000);
 	const c = rawDb.$client;
 	const s = {
 		session: c.prepare(

@@ -54,8 +54,8 @@ const sessionId = one<{ id: number }>(
 	`SELECT id FROM roadshow_session WHERE consultation_id = ${consultationId} AND cancelled_at IS NULL ORDER BY starts_at DESC LIMIT 1`
 ).id;
 /** Median time disclosure control takes over one set of dashboard figures, in this process. */
-const disclosureMs = (filters: Parameters<typeof loadDashboardFigures>[2]) => {
-	const figures = loadDashboardFigures(db, consultationId, filters);
+const disclosureMs = async (filters: Parameters<typeof loadDashboardFigures>[2]) => {
+	const figures = await loadDashboardFigures(db, consultationId, filters);
 	const times: number[] = [];
 	for (let i = 0; i < LOADS; i++) {
 		const t = performance.now();
@@ -65,10 +65,10 @@ const disclosureMs = (filters: Parameters<typeof loadDashboardFigures>[2]) => {
 	return percentile(times, 50);
 };
 // The demo's 300 responses, where small counts (and so secondary suppression) are common.
-const disclosureDemo = disclosureMs({});
-const disclosureDemoPaper = disclosureMs({ channel: 'paper' });
+const disclosureDemo = await disclosureMs({});
+const disclosureDemoPaper = await disclosureMs({ channel: 'paper' });
 const existing = one<{ n: number }>('SELECT count(*) AS n FROM response').n;
-generateLargeDataSet(db, consultationId, {
+await generateLargeDataSet(db, consultationId, {
 	count: RESPONSES - existing,
 	now,
 	days: 30,
@@ -119,14 +119,14 @@ try {
 	const dashboardCpu = (serverCpuMs(server.pid) - cpuBefore) / 5;
 
 	// The same counting, straight on the database in this process.
-	for (let i = 0; i < 2; i++) loadDashboardFigures(db, consultationId, {});
+	for (let i = 0; i < 2; i++) await loadDashboardFigures(db, consultationId, {});
 	const raw: number[] = [];
 	for (let i = 0; i < LOADS; i++) {
 		const t = performance.now();
-		loadDashboardFigures(db, consultationId, {});
+		await loadDashboardFigures(db, consultationId, {});
 		raw.push(performance.now() - t);
 	}
-	const disclosureLarge = disclosureMs({});
+	const disclosureLarge = await disclosureMs({});
 
 	// The public page alone, then while 4 leads reload the dashboard.
 	await runFor(2, CLIENTS, loadPublicPage); // warm up

@@ -25,7 +25,7 @@ const path = values.database ?? getConfig().DATABASE_PATH;
 const db = openDatabase(path);
 const now = new Date();
 
-if (isEmpty(db)) {
+if (await isEmpty(db)) {
 	const logins = await seedDemo(db, { now, password: process.env.DEMO_PASSWORD });
 	if (!process.env.DEMO_PASSWORD)
 		for (const l of logins) console.log(`${l.role.padEnd(12)} ${l.email.padEnd(26)} ${l.password}`);
@@ -48,7 +48,7 @@ const lead = db.$client
 	.get() as { id: number } | undefined;
 
 const started = performance.now();
-const made = generateLargeDataSet(db, target.id, {
+const made = await generateLargeDataSet(db, target.id, {
 	count,
 	now,
 	days: Number(values.days),

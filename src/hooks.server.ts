@@ -31,7 +31,7 @@ export const init: ServerInit = async () => {
 };
 
 /** Reads the session cookie and puts the signed-in staff member, if any, on event.locals. */
-const authenticate: Handle = ({ event, resolve }) => {
+const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
 	event.locals.sessionExpiresAt = null;
@@ -40,7 +40,7 @@ const authenticate: Handle = ({ event, resolve }) => {
 
 	const now = new Date();
 	const limits = sessionLimits();
-	const result = validateSessionToken(getDb(), token, now, limits);
+	const result = await validateSessionToken(getDb(), token, now, limits);
 	if (!result) {
 		deleteSessionCookie(event);
 		return resolve(event);

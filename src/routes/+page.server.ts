@@ -2,8 +2,8 @@ import { getDb } from '$lib/server/db';
 import { listPublicConsultations } from '$lib/server/consultations';
 import { ukToday } from '$lib/format';
 
-export const load = () => {
-	const { open, upcoming, closed } = listPublicConsultations(getDb(), ukToday());
+export const load = async () => {
+	const { open, upcoming, closed } = await listPublicConsultations(getDb(), ukToday());
 	const card = (c: (typeof open)[number]) => ({
 		slug: c.slug,
 		title: c.title,

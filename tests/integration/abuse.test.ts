@@ -13,7 +13,7 @@ import {
 } from '../../src/lib/server/db/schema';
 import { upcomingTerms } from '../../src/lib/server/coreConsultations/labels';
 import { ukToday } from '../../src/lib/format';
-import type { Db } from '../../src/lib/server/db';
+import { type Db, firstRow } from '../../src/lib/server/db';
 import { emailKey } from '../../src/lib/server/auth/throttle';
 import { generateIdempotencyKey } from '../../src/lib/server/roadshow/references';
 import { startServer, type RunningServer } from './server';
@@ -76,17 +76,18 @@ describe('link emails', () => {
 		// The address limit refuses after 10; the cap queues only 3 of those 10.
 		expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
 		expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
-		const queued = db
-			.select({ n: sql<number>`count(*)` })
-			.from(emailOutbox)
-			.where(eq(emailOutbox.toAddress, 'stranger@example.org'))
-			.get()!.n;
+		const queued = firstRow(
+			await db
+				.select({ n: sql<number>`count(*)` })
+				.from(emailOutbox)
+				.where(eq(emailOutbox.toAddress, 'stranger@example.org'))
+				.limit(1)
+		)!.n;
 		expect(queued).toBe(3);
-		const refusals = db
+		const refusals = await db
 			.select()
 			.from(auditEvent)
-			.where(eq(auditEvent.action, 'rate_limit.refused'))
-			.all();
+			.where(eq(auditEvent.action, 'rate_limit.refused'));
 		expect(refusals.length).toBeGreaterThanOrEqual(1);
 		expect(refusals.length).toBeLessThanOrEqual(2);
 	});
@@ -94,12 +95,12 @@ describe('link emails', () => {
 
 describe('booking', () => {
 	// Every test here comes from one address: each starts with fresh counters, as after a quiet hour.
-	beforeEach(() => {
-		db.delete(rateLimit).run();
+	beforeEach(async () => {
+		await db.delete(rateLimit);
 	});
 
 	it('refuses booking starts from one client after 20 in 10 minutes, as a page and as JSON', async () => {
-		const { slug, sessionId } = addBookableSession(db, 35);
+		const { slug, sessionId } = await addBookableSession(db, 35);
 		const path = `/consultations/${slug}/sessions/${sessionId}/book`;
 		const started = Date.now();
 		const responses = await Promise.all(
@@ -122,7 +123,7 @@ describe('booking', () => {
 	});
 
 	it('lets a school book 5 families from one address', async () => {
-		const { slug, sessionId } = addBookableSession(db, 35);
+		const { slug, sessionId } = await addBookableSession(db, 35);
 		const base = `/consultations/${slug}/sessions/${sessionId}/book`;
 		for (let i = 0; i < 5; i++) {
 			const who = await form(base, {
@@ -158,25 +159,29 @@ describe('booking', () => {
 			expect(confirmed.status).toBe(200);
 			expect(await confirmed.text()).toContain('Booking confirmed');
 		}
-		const booked = db
-			.select({ n: sql<number>`count(*)` })
-			.from(booking)
-			.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, 'confirmed')))
-			.get()!.n;
+		const booked = firstRow(
+			await db
+				.select({ n: sql<number>`count(*)` })
+				.from(booking)
+				.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, 'confirmed')))
+				.limit(1)
+		)!.n;
 		expect(booked).toBe(5);
 	});
 });
 
 describe('"Was this page helpful?" and schools’ core consultations', () => {
-	beforeEach(() => {
-		db.delete(rateLimit).run();
+	beforeEach(async () => {
+		await db.delete(rateLimit);
 	});
 
-	const count = (table: typeof pageFeedback | typeof coreConsultation) =>
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(table)
-			.get()!.n;
+	const count = async (table: typeof pageFeedback | typeof coreConsultation) =>
+		firstRow(
+			await db
+				.select({ n: sql<number>`count(*)` })
+				.from(table)
+				.limit(1)
+		)!.n;
 
 	async function expectRefusalPage(response: Response, typed: string) {
 		expectSecurityHeaders(response);
@@ -188,7 +193,7 @@ describe('"Was this page helpful?" and schools’ core consultations', () => {
 	}
 
 	it('stores 60 page answers from one address in 10 minutes and refuses the rest', async () => {
-		const before = count(pageFeedback);
+		const before = await count(pageFeedback);
 		const responses = await Promise.all(
 			Array.from({ length: 75 }, () => form('/page-feedback', { path: '/privacy', helpful: 'no' }))
 		);
@@ -198,7 +203,7 @@ describe('"Was this page helpful?" and schools’ core consultations', () => {
 		for (const r of responses)
 			if (r.status === 429) await expectRefusalPage(r, '/privacy');
 			else await r.arrayBuffer();
-		expect(count(pageFeedback) - before).toBe(60);
+		expect((await count(pageFeedback)) - before).toBe(60);
 		// The comments page shares the count: a refused address cannot comment either.
 		const comment = await form(responses.find((r) => r.status === 303)!.headers.get('location')!, {
 			tryingToDo: 'Read the notice'
@@ -221,7 +226,7 @@ describe('"Was this page helpful?" and schools’ core consultations', () => {
 	});
 
 	it('takes 20 school registrations from one address in an hour, then refuses with the 429 page', async () => {
-		const before = count(coreConsultation);
+		const before = await count(coreConsultation);
 		const statuses: number[] = [];
 		for (let i = 0; i < 24; i++) {
 			const r = await form(
@@ -234,7 +239,7 @@ describe('"Was this page helpful?" and schools’ core consultations', () => {
 		}
 		expect(statuses.slice(0, 20).every((s) => s === 303)).toBe(true);
 		expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
-		expect(count(coreConsultation) - before).toBe(20);
+		expect((await count(coreConsultation)) - before).toBe(20);
 	});
 
 	it('sends one address at most 3 registration emails an hour, and takes 10 registrations for it', async () => {
@@ -252,16 +257,18 @@ describe('"Was this page helpful?" and schools’ core consultations', () => {
 		expect(statuses.filter((s) => s === 429)).toHaveLength(4);
 		await Promise.all(responses.map((r) => r.arrayBuffer()));
 		// Each email is stored before its registration's page is answered.
-		const queued = db
-			.select({ n: sql<number>`count(*)` })
-			.from(emailOutbox)
-			.where(
-				and(
-					sql`lower(trim(${emailOutbox.toAddress})) = ${email}`,
-					eq(emailOutbox.template, 'core_consultation_registered')
+		const queued = firstRow(
+			await db
+				.select({ n: sql<number>`count(*)` })
+				.from(emailOutbox)
+				.where(
+					and(
+						sql`lower(trim(${emailOutbox.toAddress})) = ${email}`,
+						eq(emailOutbox.template, 'core_consultation_registered')
+					)
 				)
-			)
-			.get()!.n;
+				.limit(1)
+		)!.n;
 		expect(queued).toBe(3);
 	});
 
@@ -295,11 +302,13 @@ describe('sign-in', () => {
 			expectSecurityHeaders(r);
 			await r.arrayBuffer();
 		}
-		const attempts = db
-			.select({ n: sql<number>`count(*)` })
-			.from(signInAttempt)
-			.where(eq(signInAttempt.emailKey, emailKey(email)))
-			.get()!.n;
+		const attempts = firstRow(
+			await db
+				.select({ n: sql<number>`count(*)` })
+				.from(signInAttempt)
+				.where(eq(signInAttempt.emailKey, emailKey(email)))
+				.limit(1)
+		)!.n;
 		expect(attempts).toBe(30);
 		const right = await form('/staff/sign-in', { email, password: 'correct horse battery staple' });
 		expect(right.status).toBe(400);

@@ -2,7 +2,7 @@
 // into the server's database file, so tests and benchmarks can fire "Confirm booking" at the server.
 import { randomBytes } from 'node:crypto';
 import { bookingDraft, consultation } from '../../src/lib/server/db/schema';
-import { openDatabase, type Db } from '../../src/lib/server/db';
+import { openDatabase, type Db, withWriteTransaction, onlyRow } from '../../src/lib/server/db';
 import { createSession } from '../../src/lib/server/roadshow/sessions';
 import { saveDraftStep, startDraft } from '../../src/lib/server/roadshow/drafts';
 import { ukLocalToInstant, ukToday } from '../../src/lib/format';
@@ -14,30 +14,31 @@ export function openFixtureDatabase(path: string): Db {
 	return openDatabase(path);
 }
 
-export function addBookableSession(
+export async function addBookableSession(
 	db: Db,
 	capacity: number,
 	slug = `race-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
 ) {
 	const now = new Date();
 	const today = ukToday(now);
-	const { id: consultationId } = db
-		.insert(consultation)
-		.values({
-			slug,
-			title: 'Race test consultation',
-			summary: 'For the booking race test',
-			contactEmail: 'send@example.org',
-			opensOn: today,
-			closesOn: '2099-12-31',
-			publishedAt: now,
-			createdAt: now,
-			updatedAt: now
-		})
-		.returning({ id: consultation.id })
-		.get();
+	const { id: consultationId } = onlyRow(
+		await db
+			.insert(consultation)
+			.values({
+				slug,
+				title: 'Race test consultation',
+				summary: 'For the booking race test',
+				contactEmail: 'send@example.org',
+				opensOn: today,
+				closesOn: '2099-12-31',
+				publishedAt: now,
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning({ id: consultation.id })
+	);
 	const date = new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
-	const session = createSession(
+	const session = await createSession(
 		db,
 		consultationId,
 		{
@@ -66,24 +67,27 @@ export function addBookableSession(
 }
 
 /** Journeys answered up to check answers, as a family would leave them. */
-export function prepareJourneys(
+export async function prepareJourneys(
 	db: Db,
 	sessionId: number,
 	count: number,
 	party = { adults: 1, children: 0 }
-): Journey[] {
+): Promise<Journey[]> {
 	const now = new Date();
-	return Array.from({ length: count }, (_, i) => {
-		const draftId = startDraft(db, sessionId, 'who', { bookedBy: 'family' }, now);
+	const journeys: Journey[] = [];
+	for (let i = 0; i < count; i++) {
+		const draftId = await startDraft(db, sessionId, 'who', { bookedBy: 'family' }, now);
 		const steps = [
 			['places', { adults: String(party.adults), children: String(party.children) }],
 			['contact', { contactName: `Parent ${i}`, email: `parent${i}@example.org`, phone: '' }],
 			['access-needs', { accessNeeds: 'none' }],
 			['consent', { consentToContact: 'yes' }]
 		] as const;
-		for (const [step, values] of steps) saveDraftStep(db, draftId, sessionId, step, values, now);
-		return { draftId };
-	});
+		for (const [step, values] of steps)
+			await saveDraftStep(db, draftId, sessionId, step, values, now);
+		journeys.push({ draftId });
+	}
+	return journeys;
 }
 
 /** Posts "Confirm booking" (or "Join the waiting list") as the browser's form does; returns the HTTP status. */
@@ -113,44 +117,42 @@ export async function postConfirm(
 /** Many ready journeys at once, spread over sessions, for benchmarks: one transaction of plain inserts. */
 export type Target = { slug: string; sessionId: number };
 
-export function insertReadyJourneys(
+export async function insertReadyJourneys(
 	db: Db,
 	targets: Target[],
 	count: number
-): (Journey & Target)[] {
+): Promise<(Journey & Target)[]> {
 	const now = new Date();
-	return db.transaction(
-		(tx) =>
-			Array.from({ length: count }, (_, i) => {
-				const { slug, sessionId } = targets[i % targets.length];
-				const draftId = randomBytes(16).toString('base64url');
-				const answers = {
-					bookedBy: 'family',
-					organisationName: '',
-					organisationRole: '',
-					adults: '1',
-					children: '0',
-					contactName: `Parent ${i}`,
-					email: `parent${i}@example.org`,
-					phone: '',
-					familyName: '',
-					familyEmail: '',
-					familyPhone: '',
-					accessNeeds: 'none',
-					accessNeedsOther: '',
-					consentToContact: 'yes'
-				};
-				tx.insert(bookingDraft)
-					.values({
-						id: draftId,
-						roadshowSessionId: sessionId,
-						answers,
-						createdAt: now,
-						updatedAt: now
-					})
-					.run();
-				return { draftId, slug, sessionId };
-			}),
-		{ behavior: 'immediate' }
-	);
+	return await withWriteTransaction(db, async (tx) => {
+		const journeys: (Journey & Target)[] = [];
+		for (let i = 0; i < count; i++) {
+			const { slug, sessionId } = targets[i % targets.length];
+			const draftId = randomBytes(16).toString('base64url');
+			const answers = {
+				bookedBy: 'family',
+				organisationName: '',
+				organisationRole: '',
+				adults: '1',
+				children: '0',
+				contactName: `Parent ${i}`,
+				email: `parent${i}@example.org`,
+				phone: '',
+				familyName: '',
+				familyEmail: '',
+				familyPhone: '',
+				accessNeeds: 'none',
+				accessNeedsOther: '',
+				consentToContact: 'yes'
+			};
+			await tx.insert(bookingDraft).values({
+				id: draftId,
+				roadshowSessionId: sessionId,
+				answers,
+				createdAt: now,
+				updatedAt: now
+			});
+			journeys.push({ draftId, slug, sessionId });
+		}
+		return journeys;
+	});
 }

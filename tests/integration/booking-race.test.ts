@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { booking } from '../../src/lib/server/db/schema';
-import type { Db } from '../../src/lib/server/db';
+import { type Db, firstRow } from '../../src/lib/server/db';
 import { startServer, UNLIMITED_BOOKING, type RunningServer } from './server';
 import {
 	addBookableSession,
@@ -50,8 +50,8 @@ describe.each(setups)('booking race on the real server: $name', ({ start }) => {
 	});
 
 	it('confirms exactly the capacity, puts the rest on the waiting list, and never duplicates a resubmitted form', async () => {
-		const { slug, sessionId } = addBookableSession(db, 30);
-		const journeys = prepareJourneys(db, sessionId, 200);
+		const { slug, sessionId } = await addBookableSession(db, 30);
+		const journeys = await prepareJourneys(db, sessionId, 200);
 
 		// Every journey at once, plus a double-click on the first 20.
 		const first = await Promise.all([
@@ -61,12 +61,12 @@ describe.each(setups)('booking race on the real server: $name', ({ start }) => {
 		expect(first.filter((status) => status >= 500)).toEqual([]);
 
 		const booked = new Set(
-			db
-				.select({ key: booking.idempotencyKey })
-				.from(booking)
-				.where(eq(booking.roadshowSessionId, sessionId))
-				.all()
-				.map((r) => r.key)
+			(
+				await db
+					.select({ key: booking.idempotencyKey })
+					.from(booking)
+					.where(eq(booking.roadshowSessionId, sessionId))
+			).map((r) => r.key)
 		);
 		const turnedAway = journeys.filter((j) => !booked.has(j.draftId));
 		expect(turnedAway).toHaveLength(170);
@@ -77,22 +77,26 @@ describe.each(setups)('booking race on the real server: $name', ({ start }) => {
 		);
 		expect(second.filter((status) => status >= 500)).toEqual([]);
 
-		const counts = (status: 'confirmed' | 'waiting') =>
-			db
-				.select({
-					rows: sql<number>`count(*)`,
-					places: sql<number>`coalesce(sum(${booking.adults} + ${booking.children}), 0)`
-				})
+		const counts = async (status: 'confirmed' | 'waiting') =>
+			firstRow(
+				await db
+					.select({
+						rows: sql<number>`count(*)`,
+						places: sql<number>`coalesce(sum(${booking.adults} + ${booking.children}), 0)`
+					})
+					.from(booking)
+					.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, status)))
+					.limit(1)
+			)!;
+		expect((await counts('confirmed')).places).toBe(30);
+		expect((await counts('waiting')).rows).toBe(170);
+		const total = firstRow(
+			await db
+				.select({ n: sql<number>`count(*)` })
 				.from(booking)
-				.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, status)))
-				.get()!;
-		expect(counts('confirmed').places).toBe(30);
-		expect(counts('waiting').rows).toBe(170);
-		const total = db
-			.select({ n: sql<number>`count(*)` })
-			.from(booking)
-			.where(eq(booking.roadshowSessionId, sessionId))
-			.get()!.n;
+				.where(eq(booking.roadshowSessionId, sessionId))
+				.limit(1)
+		)!.n;
 		expect(total).toBe(200);
 	}, 120_000);
 });

@@ -3,7 +3,7 @@
 // the key's secret), POST /v2/notifications/{email,sms,letter}, GET /v2/notifications/{id}, and
 // Notify's error bodies. It records every request so tests can check what was sent.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export const SERVICE_ID = '26785a09-ab16-4eb0-8407-a37497a57506';
 export const SECRET_KEY = '3d844edf-8d35-48ac-975b-e847b4f122b0';
@@ -76,7 +76,7 @@ export async function startFakeNotify(): Promise<FakeNotify> {
 	const requests: NotifyRequest[] = [];
 	const statuses = new Map<string, { status: string; type: string; reference: string | null }>();
 	let failures: Failure[] = [];
-	const server: Server = createServer(async (req, res) => {
+	const handle = async (req: IncomingMessage, res: ServerResponse) => {
 		const raw = await readBody(req);
 		const path = (req.url ?? '').split('?')[0];
 		const record: NotifyRequest = {
@@ -150,6 +150,12 @@ export async function startFakeNotify(): Promise<FakeNotify> {
 				version: 1,
 				uri: `http://notify.test/v2/template/${body.template_id}`
 			}
+		});
+	};
+	const server: Server = createServer((req, res) => {
+		handle(req, res).catch((e: Error) => {
+			res.writeHead(500);
+			res.end(String(e));
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -34,7 +34,7 @@ beforeAll(async () => {
 	const { id } = one<{ id: number }>(
 		"SELECT id FROM consultation WHERE slug = 'send-partnership-strategy'"
 	);
-	generateLargeDataSet(db, id, {
+	await generateLargeDataSet(db, id, {
 		count: 30_000,
 		now,
 		days: 30,
@@ -129,7 +129,7 @@ describe('the dashboard off the request thread', () => {
 		];
 		try {
 			for (const filters of cases) {
-				const inThread = countDashboard(db, consultationId, filters);
+				const inThread = await countDashboard(db, consultationId, filters);
 				const onWorker = await pool.run({ databasePath, consultationId, filters, options: {} });
 				expect(onWorker).toEqual(inThread);
 				expect(inThread.matching).toBeGreaterThan(0);

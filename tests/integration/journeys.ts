@@ -4,15 +4,15 @@ import type { Db } from '../../src/lib/server/db';
 import { saveDraftStep, startDraft } from '../../src/lib/server/roadshow/drafts';
 import type { Journey } from './booking-fixture';
 
-export function prepareJourneyWith(
+export async function prepareJourneyWith(
 	db: Db,
 	sessionId: number,
 	contact: { contactName: string; email: string; mobile?: string }
-): Journey {
+): Promise<Journey> {
 	const now = new Date();
-	const draftId = startDraft(db, sessionId, 'who', { bookedBy: 'family' }, now);
-	saveDraftStep(db, draftId, sessionId, 'places', { adults: '1', children: '1' }, now);
-	saveDraftStep(
+	const draftId = await startDraft(db, sessionId, 'who', { bookedBy: 'family' }, now);
+	await saveDraftStep(db, draftId, sessionId, 'places', { adults: '1', children: '1' }, now);
+	await saveDraftStep(
 		db,
 		draftId,
 		sessionId,
@@ -25,20 +25,23 @@ export function prepareJourneyWith(
 		},
 		now
 	);
-	saveDraftStep(db, draftId, sessionId, 'access-needs', { accessNeeds: 'none' }, now);
-	saveDraftStep(db, draftId, sessionId, 'consent', { consentToContact: 'yes' }, now);
+	await saveDraftStep(db, draftId, sessionId, 'access-needs', { accessNeeds: 'none' }, now);
+	await saveDraftStep(db, draftId, sessionId, 'consent', { consentToContact: 'yes' }, now);
 	return { draftId };
 }
 
-/** Waits until `check` returns something truthy (a message arriving), or fails after `ms`. */
+/**
+ * Waits until `check` returns (or resolves to) something truthy (a message arriving, a row
+ * sent), or fails after `ms`.
+ */
 export async function eventually<T>(
-	check: () => T | undefined | null | false,
+	check: () => T | Promise<T>,
 	ms = 10_000
-): Promise<T> {
+): Promise<Exclude<T, undefined | null | false>> {
 	const deadline = Date.now() + ms;
 	for (;;) {
-		const value = check();
-		if (value) return value;
+		const value = await check();
+		if (value) return value as Exclude<T, undefined | null | false>;
 		if (Date.now() > deadline) throw new Error('timed out waiting');
 		await new Promise((r) => setTimeout(r, 50));
 	}

@@ -3,7 +3,7 @@
 // 500; every refusal is the product's own page; nothing half-written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../src/lib/server/db';
+import { type Db, firstRow, onlyRow } from '../../src/lib/server/db';
 import { liaisonMeeting, liaisonReferral, staffUser } from '../../src/lib/server/db/schema';
 import {
 	addMeeting,
@@ -27,34 +27,37 @@ let actor: { staffUserId: number };
 beforeAll(async () => {
 	server = await startServer();
 	db = openFixtureDatabase(server.databasePath);
-	const staff = db
-		.insert(staffUser)
-		.values({
-			email: 'liaison@council.example',
-			name: 'Liaison',
-			role: 'liaison',
-			passwordHash: 'x',
-			createdAt: new Date(),
-			updatedAt: new Date()
-		})
-		.returning()
-		.get();
+	const staff = onlyRow(
+		await db
+			.insert(staffUser)
+			.values({
+				email: 'liaison@council.example',
+				name: 'Liaison',
+				role: 'liaison',
+				passwordHash: 'x',
+				createdAt: new Date(),
+				updatedAt: new Date()
+			})
+			.returning()
+	);
 	actor = { staffUserId: staff.id };
-	const group = createGroup(
+	const group = await createGroup(
 		db,
 		{ name: 'Test group', area: 'Test', members: [{ profession: 'Psychologist', name: 'A' }] },
 		actor
 	);
 	const day = 86_400_000;
-	meetingId = addMeeting(
-		db,
-		group.id,
-		{
-			meetsAt: new Date(Date.now() + 30 * day),
-			answersDueAt: new Date(Date.now() + 20 * day),
-			venue: 'Online'
-		},
-		actor
+	meetingId = (
+		await addMeeting(
+			db,
+			group.id,
+			{
+				meetsAt: new Date(Date.now() + 30 * day),
+				answersDueAt: new Date(Date.now() + 20 * day),
+				venue: 'Online'
+			},
+			actor
+		)
 	).id;
 });
 
@@ -63,8 +66,8 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-function refer(email = `p${Math.random().toString(36).slice(2)}@example.com`) {
-	const added = addReferral(
+async function refer(email = `p${Math.random().toString(36).slice(2)}@example.com`) {
+	const added = await addReferral(
 		db,
 		meetingId,
 		referralSchema.parse({
@@ -98,12 +101,12 @@ function post(path: string, form: [string, string][] | string) {
 	});
 }
 
-const answers = (id: number) =>
-	db.select().from(liaisonReferral).where(eq(liaisonReferral.id, id)).get()!;
+const answers = async (id: number) =>
+	firstRow(await db.select().from(liaisonReferral).where(eq(liaisonReferral.id, id)).limit(1))!;
 
 describe('the family’s link', () => {
 	it('answers bad input with the message by the field and keeps what was saved', async () => {
-		const { token, referral } = refer();
+		const { token, referral } = await refer();
 		const base = `/pre-school-liaison/${token}`;
 		expect((await post(`${base}/going-well`, [['goingWell', 'Kept']])).status).toBe(303);
 
@@ -130,7 +133,7 @@ describe('the family’s link', () => {
 			expect(html).toContain('govuk-error-summary');
 			expect(html).toContain(message);
 		}
-		expect(JSON.parse(answers(referral.id).answers)).toEqual({ goingWell: 'Kept' });
+		expect(JSON.parse((await answers(referral.id)).answers)).toEqual({ goingWell: 'Kept' });
 
 		// A page that is not a question, and a body that is not a form: the product's pages, not 500s.
 		const unknown = await post(`${base}/favourite-colour`, [['x', 'y']]);
@@ -141,11 +144,11 @@ describe('the family’s link', () => {
 		const check = await post(`${base}/check`, []);
 		expect(check.status).toBe(400);
 		expect(await check.text()).toContain('Tell us what you are worried about');
-		expect(answers(referral.id).answersSentAt).toBeNull();
+		expect((await answers(referral.id)).answersSentAt).toBeNull();
 	});
 
 	it('sends once under a burst of clicks, then shows the confirmation on every page', async () => {
-		const { token, referral } = refer();
+		const { token, referral } = await refer();
 		const base = `/pre-school-liaison/${token}`;
 		const steps: [string, [string, string][]][] = [
 			['going-well', [['goingWell', 'Books']]],
@@ -161,33 +164,33 @@ describe('the family’s link', () => {
 			expect(res.status).toBe(303);
 			expect(res.headers.get('location')).toBe(`${base}/sent`);
 		}
-		const sentAt = answers(referral.id).answersSentAt;
+		const sentAt = (await answers(referral.id)).answersSentAt;
 		expect(sentAt).not.toBeNull();
 		// Sent answers cannot be changed through the link.
 		const late = await post(`${base}/support`, [['support', 'Changed']]);
 		expect(late.status).toBe(303);
-		expect(JSON.parse(answers(referral.id).answers).support).toBe('Nursery');
+		expect(JSON.parse((await answers(referral.id)).answers).support).toBe('Nursery');
 		const page = await fetch(`${server.url}${base}/questions`, { redirect: 'follow' });
 		expect(page.url).toBe(`${server.url}${base}/sent`);
 		expect(page.headers.get('cache-control')).toBe('no-store');
 	});
 
 	it('gives a plain page for a wrong, replaced or removed link', async () => {
-		const { token, referral } = refer();
+		const { token, referral } = await refer();
 		for (const bad of ['short', 'A'.repeat(43), `${token.slice(0, 42)}!`]) {
 			const res = await fetch(`${server.url}/pre-school-liaison/${encodeURIComponent(bad)}`);
 			expect(res.status, bad).toBe(404);
 			expect(await res.text()).toContain('This link does not work');
 		}
-		expect(sendNewFamilyLink(db, referral.id, actor, new Date(), server.url)).toEqual({
+		expect(await sendNewFamilyLink(db, referral.id, actor, new Date(), server.url)).toEqual({
 			ok: true
 		});
 		const replaced = await post(`/pre-school-liaison/${token}/going-well`, [['goingWell', 'x']]);
 		expect(replaced.status).toBe(404);
-		expect(JSON.parse(answers(referral.id).answers)).toEqual({});
+		expect(JSON.parse((await answers(referral.id)).answers)).toEqual({});
 
 		// Removed after the letter, as the privacy notice says: the link no longer opens anything.
-		const other = refer();
+		const other = await refer();
 		for (const [page, form] of [
 			['going-well', [['goingWell', 'a']]],
 			['concerns', [['concernsOther', 'b']]],
@@ -197,26 +200,30 @@ describe('the family’s link', () => {
 			['check', []]
 		] as [string, [string, string][]][])
 			await post(`/pre-school-liaison/${other.token}/${page}`, form);
-		const row = answers(other.referral.id);
+		const row = await answers(other.referral.id);
 		expect(row.answersSentAt).not.toBeNull();
-		expect(recordOutcome(db, row, { outcome: 'Done', replies: [] }, actor)).toEqual({ ok: true });
-		const meeting = db.select().from(liaisonMeeting).where(eq(liaisonMeeting.id, meetingId)).get()!;
+		expect(await recordOutcome(db, row, { outcome: 'Done', replies: [] }, actor)).toEqual({
+			ok: true
+		});
+		const meeting = firstRow(
+			await db.select().from(liaisonMeeting).where(eq(liaisonMeeting.id, meetingId)).limit(1)
+		)!;
 		expect(
-			sendOutcomeLetter(db, answers(other.referral.id), meeting, 'Council', actor)
+			await sendOutcomeLetter(db, await answers(other.referral.id), meeting, 'Council', actor)
 		).toMatchObject({ ok: true });
-		expect(applyLiaisonRetention(db, new Date(Date.now() + 91 * 86_400_000))).toBe(1);
+		expect(await applyLiaisonRetention(db, new Date(Date.now() + 91 * 86_400_000))).toBe(1);
 		const removed = await fetch(`${server.url}/pre-school-liaison/${other.token}`);
 		expect(removed.status).toBe(404);
 		expect(await removed.text()).toContain('This link does not work');
 	});
 
 	it('after the deadline, explains who to contact and takes no more answers', async () => {
-		const { token, referral } = refer();
-		saveAnswer(db, token, 'going-well', { goingWell: 'Before' });
-		db.update(liaisonMeeting)
+		const { token, referral } = await refer();
+		await saveAnswer(db, token, 'going-well', { goingWell: 'Before' });
+		await db
+			.update(liaisonMeeting)
 			.set({ answersDueAt: new Date(Date.now() - 1000) })
-			.where(eq(liaisonMeeting.id, meetingId))
-			.run();
+			.where(eq(liaisonMeeting.id, meetingId));
 		try {
 			const page = await fetch(`${server.url}/pre-school-liaison/${token}/support`);
 			expect(page.status).toBe(200);
@@ -227,13 +234,13 @@ describe('the family’s link', () => {
 			expect(late.status).toBe(303);
 			const send = await post(`/pre-school-liaison/${token}/check`, []);
 			expect(send.status).toBe(303);
-			expect(answers(referral.id)).toMatchObject({ answersSentAt: null });
-			expect(JSON.parse(answers(referral.id).answers)).toEqual({ goingWell: 'Before' });
+			expect(await answers(referral.id)).toMatchObject({ answersSentAt: null });
+			expect(JSON.parse((await answers(referral.id)).answers)).toEqual({ goingWell: 'Before' });
 		} finally {
-			db.update(liaisonMeeting)
+			await db
+				.update(liaisonMeeting)
 				.set({ answersDueAt: new Date(Date.now() + 20 * 86_400_000) })
-				.where(eq(liaisonMeeting.id, meetingId))
-				.run();
+				.where(eq(liaisonMeeting.id, meetingId));
 		}
 	});
 });

@@ -2,7 +2,7 @@
 // form action answers 400 with the service's own error page, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { booking, consultation } from '../../src/lib/server/db/schema';
-import type { Db } from '../../src/lib/server/db';
+import { type Db, firstRow } from '../../src/lib/server/db';
 import { insertStaff } from '../../src/lib/server/auth/testing';
 import { startServer, type RunningServer } from './server';
 import { addBookableSession, openFixtureDatabase, prepareJourneys } from './booking-fixture';
@@ -60,8 +60,8 @@ async function signInCookie(): Promise<string> {
 
 describe('malformed form bodies', () => {
 	it('get 400 and the service error page from every public action, booking nothing', async () => {
-		const { slug, sessionId } = addBookableSession(db, 10);
-		const [journey] = prepareJourneys(db, sessionId, 1);
+		const { slug, sessionId } = await addBookableSession(db, 10);
+		const [journey] = await prepareJourneys(db, sessionId, 1);
 		const book = `/consultations/${slug}/sessions/${sessionId}/book`;
 		const paths = [
 			book,
@@ -84,13 +84,13 @@ describe('malformed form bodies', () => {
 			expect(html, path).toContain('Your form could not be read. Go back and try again.');
 			expect(res.headers.get('content-security-policy'), path).toBeTruthy();
 		}
-		expect(db.select().from(booking).all()).toEqual([]);
+		expect(await db.select().from(booking)).toEqual([]);
 	});
 
 	it('get 400 from staff actions too, once signed in, changing nothing', async () => {
 		const cookie = await signInCookie();
-		const { id } = db.select({ id: consultation.id }).from(consultation).get()!;
-		const before = db.select().from(consultation).all();
+		const { id } = firstRow(await db.select({ id: consultation.id }).from(consultation).limit(1))!;
+		const before = await db.select().from(consultation);
 		for (const path of [
 			'/staff/consultations/new',
 			`/staff/consultations/${id}/edit`,
@@ -103,7 +103,7 @@ describe('malformed form bodies', () => {
 			expect(res.status, path).toBe(400);
 			expect(await res.text(), path).toContain('Your form could not be read.');
 		}
-		expect(db.select().from(consultation).all()).toEqual(before);
+		expect(await db.select().from(consultation)).toEqual(before);
 		// Still signed in: sign-out did not run.
 		const staff = await fetch(`${server.url}/staff`, { redirect: 'manual', headers: { cookie } });
 		expect(staff.status).toBe(200);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { booking, emailOutbox } from '../../src/lib/server/db/schema';
-import { openDatabase, type Db } from '../../src/lib/server/db';
+import { openDatabase, type Db, firstRow } from '../../src/lib/server/db';
 import { sendDueReminders } from '../../src/lib/server/roadshow/emails';
 import {
 	deliverPending,
@@ -36,13 +36,12 @@ afterAll(async () => {
 	await fakeNotify.close();
 });
 
-const rowsFor = (d: Db, bookingId: number) =>
-	d
+const rowsFor = async (d: Db, bookingId: number) =>
+	await d
 		.select()
 		.from(emailOutbox)
 		.where(eq(emailOutbox.bookingId, bookingId))
-		.orderBy(emailOutbox.id)
-		.all();
+		.orderBy(emailOutbox.id);
 
 const postReceipt = (body: unknown, token = CALLBACK_TOKEN) =>
 	fetch(`${server.url}/notify/delivery-receipts`, {
@@ -53,14 +52,16 @@ const postReceipt = (body: unknown, token = CALLBACK_TOKEN) =>
 
 describe('GOV.UK Notify', () => {
 	it('sends a booking confirmation from the server, and its reminder by email and text; receipts update the status', async () => {
-		const { slug, sessionId } = addBookableSession(db, 10);
-		const journey = prepareJourneyWith(db, sessionId, {
+		const { slug, sessionId } = await addBookableSession(db, 10);
+		const journey = await prepareJourneyWith(db, sessionId, {
 			contactName: 'Sam Parent',
 			email: 'sam.notify@example.com',
 			mobile: '07700 900 982'
 		});
 		expect(await postConfirm(server.url, slug, sessionId, journey, 'book')).toBe(200);
-		const b = db.select().from(booking).where(eq(booking.idempotencyKey, journey.draftId)).get()!;
+		const b = firstRow(
+			await db.select().from(booking).where(eq(booking.idempotencyKey, journey.draftId)).limit(1)
+		)!;
 		expect(b).toMatchObject({ mobile: '+447700900982', textMessages: true });
 
 		// The confirmation: an email through the one email template, with the booking in it.
@@ -78,8 +79,8 @@ describe('GOV.UK Notify', () => {
 		expect(personalisation.body).toContain(`Booking reference: ${b.reference}`);
 		expect(personalisation.body).toMatch(/\/bookings\/manage\/[\w-]{40,}/);
 		// The reference is the outbox id and nothing else: no name, address or booking reference.
-		const [row] = await eventually(() => {
-			const rows = rowsFor(db, b.id).filter((r) => r.status === 'sent');
+		const [row] = await eventually(async () => {
+			const rows = (await rowsFor(db, b.id)).filter((r) => r.status === 'sent');
 			return rows.length ? rows : null;
 		});
 		expect(confirmation.body?.reference).toBe(String(row.id));
@@ -116,28 +117,28 @@ describe('GOV.UK Notify', () => {
 				})
 			).status
 		).toBe(401);
-		expect(rowsFor(db, b.id)[0].status).toBe('sent');
+		expect((await rowsFor(db, b.id))[0].status).toBe('sent');
 		expect((await postReceipt('{not json')).status).toBe(400);
 		expect((await postReceipt({ hello: 'world' })).status).toBe(400);
 		// A receipt naming another message's reference is not applied to this one.
 		await postReceipt({ ...receipt, reference: String(row.id + 1000) });
-		expect(rowsFor(db, b.id)[0].status).toBe('sent');
+		expect((await rowsFor(db, b.id))[0].status).toBe('sent');
 		const ok = await postReceipt(receipt);
 		expect(ok.status).toBe(200);
 		expect(await ok.json()).toEqual({ result: 'recorded' });
-		expect(rowsFor(db, b.id)[0]).toMatchObject({
+		expect((await rowsFor(db, b.id))[0]).toMatchObject({
 			status: 'delivered',
 			providerStatus: 'delivered'
 		});
 		// A late or repeated receipt never undoes a final status.
 		await postReceipt({ ...receipt, status: 'sending' });
-		expect(rowsFor(db, b.id)[0].status).toBe('delivered');
+		expect((await rowsFor(db, b.id))[0].status).toBe('delivered');
 
 		// The reminder, a day before: by email and, as the family agreed, by text.
-		const session = db.query.roadshowSession.findFirst({
+		const session = await db.query.roadshowSession.findFirst({
 			where: (s, { eq }) => eq(s.id, sessionId)
 		});
-		const startsAt = (await session)!.startsAt;
+		const startsAt = session!.startsAt;
 		expect(await sendDueReminders(db, new Date(startsAt.getTime() - 24 * 3_600_000))).toBe(1);
 		const reminderEmail = fakeNotify
 			.sent('/v2/notifications/email')
@@ -158,19 +159,22 @@ describe('GOV.UK Notify', () => {
 		expect(textBody.length).toBeLessThanOrEqual(306);
 		expect(textBody).not.toContain('/bookings/manage/');
 		expect(textBody).toContain('https://consult.example.org/bookings/lost-link');
-		const textRow = rowsFor(db, b.id).find((r) => r.channel === 'sms')!;
+		const textRow = (await rowsFor(db, b.id)).find((r) => r.channel === 'sms')!;
 		expect(text.body?.reference).toBe(String(textRow.id));
 		expect(textRow).toMatchObject({ toAddress: '+447700900982', status: 'sent' });
 
 		// Without callbacks, the polling job asks Notify: the text is reported delivered.
 		fakeNotify.setStatus(text.notificationId!, 'delivered');
 		expect(await pollDeliveryStatus(db)).toBeGreaterThanOrEqual(1);
-		expect(rowsFor(db, b.id).find((r) => r.channel === 'sms')!.status).toBe('delivered');
+		expect((await rowsFor(db, b.id)).find((r) => r.channel === 'sms')!.status).toBe('delivered');
 	});
 
 	it('the booking page refuses a mobile number that is not a UK mobile, with a GOV.UK error', async () => {
-		const { slug, sessionId } = addBookableSession(db, 10);
-		const journey = prepareJourneyWith(db, sessionId, { contactName: 'A', email: 'a@example.com' });
+		const { slug, sessionId } = await addBookableSession(db, 10);
+		const journey = await prepareJourneyWith(db, sessionId, {
+			contactName: 'A',
+			email: 'a@example.com'
+		});
 		const post = (values: Record<string, string>) =>
 			fetch(
 				`${server.url}/consultations/${slug}/sessions/${sessionId}/book/${journey.draftId}/contact`,
@@ -229,11 +233,10 @@ describe('GOV.UK Notify failures and letters', () => {
 				bookingId: null
 			}
 		]);
-		let [row] = own
+		let [row] = await own
 			.select()
 			.from(emailOutbox)
-			.where(eq(emailOutbox.toAddress, 'retry@example.com'))
-			.all();
+			.where(eq(emailOutbox.toAddress, 'retry@example.com'));
 		expect(row).toMatchObject({ status: 'queued', attempts: 1, sentAt: null });
 		expect(row.error).toContain('GOV.UK Notify answered 500');
 		expect(row.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
@@ -244,11 +247,10 @@ describe('GOV.UK Notify failures and letters', () => {
 		const later = () => new Date(Date.now() + 2 * 60_000);
 		const [one, two] = await Promise.all([deliverPending(own, later), deliverPending(own, later)]);
 		expect(one + two).toBe(1);
-		[row] = own
+		[row] = await own
 			.select()
 			.from(emailOutbox)
-			.where(eq(emailOutbox.toAddress, 'retry@example.com'))
-			.all();
+			.where(eq(emailOutbox.toAddress, 'retry@example.com'));
 		expect(row).toMatchObject({ status: 'sent', attempts: 2, error: null });
 		expect(
 			fakeNotify
@@ -264,11 +266,10 @@ describe('GOV.UK Notify failures and letters', () => {
 			message: "Can't send to this recipient using a team-only API key"
 		});
 		await sendTexts(own, [{ to: '07700900111', text: 'Hello', template: 'test', bookingId: null }]);
-		const [refused] = own
+		const [refused] = await own
 			.select()
 			.from(emailOutbox)
-			.where(eq(emailOutbox.toAddress, '+447700900111'))
-			.all();
+			.where(eq(emailOutbox.toAddress, '+447700900111'));
 		expect(refused).toMatchObject({ status: 'failed', channel: 'sms' });
 		expect(refused.error).toContain('team-only API key');
 
@@ -278,11 +279,10 @@ describe('GOV.UK Notify failures and letters', () => {
 			message: 'Exceeded rate limit for key type LIVE of 3000 requests per 60 seconds'
 		});
 		await sendTexts(own, [{ to: '07700900222', text: 'Hello', template: 'test', bookingId: null }]);
-		const [limited] = own
+		const [limited] = await own
 			.select()
 			.from(emailOutbox)
-			.where(eq(emailOutbox.toAddress, '+447700900222'))
-			.all();
+			.where(eq(emailOutbox.toAddress, '+447700900222'));
 		expect(limited).toMatchObject({ status: 'queued', attempts: 1 });
 
 		// A number that is not a UK mobile is never queued or sent.
@@ -304,7 +304,7 @@ describe('GOV.UK Notify failures and letters', () => {
 				bookingId: null
 			})
 		).toBe(1);
-		const [row] = own.select().from(emailOutbox).where(eq(emailOutbox.channel, 'letter')).all();
+		const [row] = await own.select().from(emailOutbox).where(eq(emailOutbox.channel, 'letter'));
 		const request = fakeNotify.sent('/v2/notifications/letter').at(-1)!;
 		expect(request.body).toEqual({
 			reference: String(row.id),
@@ -315,8 +315,9 @@ describe('GOV.UK Notify failures and letters', () => {
 		// Notify then reports the letter printed and posted.
 		fakeNotify.setStatus(request.notificationId!, 'received');
 		await pollDeliveryStatus(own);
-		expect(own.select().from(emailOutbox).where(eq(emailOutbox.id, row.id)).get()!.status).toBe(
-			'delivered'
-		);
+		expect(
+			firstRow(await own.select().from(emailOutbox).where(eq(emailOutbox.id, row.id)).limit(1))!
+				.status
+		).toBe('delivered');
 	});
 });

@@ -12,7 +12,7 @@ import {
 	emailOutbox,
 	roadshowSession
 } from '../../src/lib/server/db/schema';
-import { openDatabase } from '../../src/lib/server/db';
+import { openDatabase, onlyRow } from '../../src/lib/server/db';
 
 const dir = mkdtempSync(join(tmpdir(), 'reminder-processes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,72 +38,66 @@ describe('reminders from two processes at once', () => {
 		const path = join(dir, 'coproduce.db');
 		const db = openDatabase(path);
 		const now = new Date();
-		const { id: consultationId } = db
-			.insert(consultation)
-			.values({
-				slug: 'reminders',
-				title: 'Reminders',
-				summary: '',
-				contactEmail: 'send@example.org',
-				opensOn: '2026-01-01',
-				closesOn: '2099-12-31',
-				publishedAt: now,
-				createdAt: now,
-				updatedAt: now
-			})
-			.returning({ id: consultation.id })
-			.get();
-		const { id: sessionId } = db
-			.insert(roadshowSession)
-			.values({
-				consultationId,
-				title: 'Tomorrow evening',
-				venueName: 'Bridge Chapel',
-				address: 'Bridge Road',
-				postcode: 'L21 6PH',
-				startsAt: new Date(now.getTime() + 86_400_000),
-				bookingClosesAt: new Date(now.getTime() + 43_200_000),
-				capacity: 200,
-				createdAt: now,
-				updatedAt: now
-			})
-			.returning({ id: roadshowSession.id })
-			.get();
-		const families = 120;
-		db.insert(booking)
-			.values(
-				Array.from({ length: families }, (_, i) => ({
-					roadshowSessionId: sessionId,
-					reference: `REF${String(i).padStart(5, '0')}`,
-					idempotencyKey: `key-${String(i).padStart(16, '0')}`,
-					status: 'confirmed' as const,
-					adults: 1,
-					children: 0,
-					bookedBy: 'family' as const,
-					contactName: `Family ${i}`,
-					email: `family${i}@example.com`,
+		const { id: consultationId } = onlyRow(
+			await db
+				.insert(consultation)
+				.values({
+					slug: 'reminders',
+					title: 'Reminders',
+					summary: '',
+					contactEmail: 'send@example.org',
+					opensOn: '2026-01-01',
+					closesOn: '2099-12-31',
+					publishedAt: now,
 					createdAt: now,
 					updatedAt: now
-				}))
-			)
-			.run();
+				})
+				.returning({ id: consultation.id })
+		);
+		const { id: sessionId } = onlyRow(
+			await db
+				.insert(roadshowSession)
+				.values({
+					consultationId,
+					title: 'Tomorrow evening',
+					venueName: 'Bridge Chapel',
+					address: 'Bridge Road',
+					postcode: 'L21 6PH',
+					startsAt: new Date(now.getTime() + 86_400_000),
+					bookingClosesAt: new Date(now.getTime() + 43_200_000),
+					capacity: 200,
+					createdAt: now,
+					updatedAt: now
+				})
+				.returning({ id: roadshowSession.id })
+		);
+		const families = 120;
+		await db.insert(booking).values(
+			Array.from({ length: families }, (_, i) => ({
+				roadshowSessionId: sessionId,
+				reference: `REF${String(i).padStart(5, '0')}`,
+				idempotencyKey: `key-${String(i).padStart(16, '0')}`,
+				status: 'confirmed' as const,
+				adults: 1,
+				children: 0,
+				bookedBy: 'family' as const,
+				contactName: `Family ${i}`,
+				email: `family${i}@example.com`,
+				createdAt: now,
+				updatedAt: now
+			}))
+		);
 
 		const outputs = await Promise.all([runReminders(path), runReminders(path)]);
 		const counts = outputs.map((o) => Number(/Reminders sent: (\d+)/.exec(o)?.[1]));
 		expect(counts[0] + counts[1]).toBe(families);
 
-		const reminders = db
-			.select()
-			.from(emailOutbox)
-			.all()
-			.filter((m) => m.template === 'reminder');
+		const reminders = (await db.select().from(emailOutbox)).filter(
+			(m) => m.template === 'reminder'
+		);
 		expect(reminders).toHaveLength(families);
 		expect(new Set(reminders.map((m) => m.bookingId)).size).toBe(families);
-		const claimed = db
-			.select()
-			.from(booking)
-			.all()
-			.filter((b) => b.reminderSentAt !== null);
+		const claimed = (await db.select().from(booking)).filter((b) => b.reminderSentAt !== null);
 		expect(claimed).toHaveLength(families);
 		db.$client.close();
 	}, 60_000);

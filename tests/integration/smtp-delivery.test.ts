@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { booking, emailOutbox, roadshowSession } from '../../src/lib/server/db/schema';
-import { openDatabase, type Db } from '../../src/lib/server/db';
+import { openDatabase, type Db, firstRow } from '../../src/lib/server/db';
 import { sendDueReminders } from '../../src/lib/server/roadshow/emails';
 import {
 	allocateMeeting,
@@ -41,13 +41,15 @@ const to = (address: string) => arrived.filter((a) => a.envelopeTo.includes(addr
 
 describe('SMTP', () => {
 	it('delivers a booking confirmation from the server and its reminder, with headers, text and a calendar file', async () => {
-		const { slug, sessionId } = addBookableSession(db, 10);
-		const journey = prepareJourneyWith(db, sessionId, {
+		const { slug, sessionId } = await addBookableSession(db, 10);
+		const journey = await prepareJourneyWith(db, sessionId, {
 			contactName: 'Sam Parent',
 			email: 'sam.smtp@example.com'
 		});
 		expect(await postConfirm(server.url, slug, sessionId, journey, 'book')).toBe(200);
-		const b = db.select().from(booking).where(eq(booking.idempotencyKey, journey.draftId)).get()!;
+		const b = firstRow(
+			await db.select().from(booking).where(eq(booking.idempotencyKey, journey.draftId)).limit(1)
+		)!;
 
 		const [confirmation] = await eventually(() => {
 			const got = to('sam.smtp@example.com');
@@ -77,23 +79,18 @@ describe('SMTP', () => {
 		expect(calendar).toContain('Bridge Chapel');
 		expect(calendar).not.toContain('/bookings/manage/');
 		// Once sent, the outbox keeps only a copy without the secret link.
-		const row = await eventually(() =>
-			db
-				.select()
-				.from(emailOutbox)
-				.where(eq(emailOutbox.bookingId, b.id))
-				.all()
-				.find((r) => r.status === 'sent')
+		const row = await eventually(async () =>
+			(await db.select().from(emailOutbox).where(eq(emailOutbox.bookingId, b.id))).find(
+				(r) => r.status === 'sent'
+			)
 		);
 		expect(row.transport).toBe('smtp');
 		expect(row.textBody).not.toMatch(/\/bookings\/manage\/[\w-]{40,}/);
 
 		// The reminder, a day before the session.
-		const session = db
-			.select()
-			.from(roadshowSession)
-			.where(eq(roadshowSession.id, sessionId))
-			.get()!;
+		const session = firstRow(
+			await db.select().from(roadshowSession).where(eq(roadshowSession.id, sessionId)).limit(1)
+		)!;
 		expect(await sendDueReminders(db, new Date(session.startsAt.getTime() - 24 * 3_600_000))).toBe(
 			1
 		);
@@ -118,7 +115,7 @@ describe('SMTP to schools', () => {
 				"insert into staff_user (email, name, role, password_hash, created_at, updated_at) values ('l@x.org','L','lead','x',0,0)"
 			);
 			const terms = upcomingTerms(ukToday());
-			const reg = registerSchool(
+			const reg = await registerSchool(
 				own,
 				registrationSchema(terms).parse({
 					schoolName: 'Swanton Morley Primary',
@@ -132,7 +129,7 @@ describe('SMTP to schools', () => {
 				})
 			);
 			if (!reg.ok) throw new Error('not registered');
-			const booked = allocateMeeting(
+			const booked = await allocateMeeting(
 				own,
 				reg.registration.id,
 				{
@@ -175,8 +172,10 @@ describe('SMTP failures', () => {
 		refuse.code = null;
 	});
 
-	const row = (address: string) =>
-		own.select().from(emailOutbox).where(eq(emailOutbox.toAddress, address)).get()!;
+	const row = async (address: string) =>
+		firstRow(
+			await own.select().from(emailOutbox).where(eq(emailOutbox.toAddress, address)).limit(1)
+		)!;
 
 	it('keeps a refused email queued with its error, and sends it once the server takes it again', async () => {
 		refuse.code = 451;
@@ -190,8 +189,12 @@ describe('SMTP failures', () => {
 				bookingId: null
 			}
 		]);
-		expect(row('later@example.com')).toMatchObject({ status: 'queued', attempts: 1, sentAt: null });
-		expect(row('later@example.com').error).toContain('451');
+		expect(await row('later@example.com')).toMatchObject({
+			status: 'queued',
+			attempts: 1,
+			sentAt: null
+		});
+		expect((await row('later@example.com')).error).toContain('451');
 		expect(to('later@example.com')).toEqual([]);
 
 		refuse.code = null;
@@ -199,7 +202,11 @@ describe('SMTP failures', () => {
 		expect(await deliverPending(own)).toBe(0);
 		// ...and after it, once.
 		expect(await deliverPending(own, () => new Date(Date.now() + 2 * 60_000))).toBe(1);
-		expect(row('later@example.com')).toMatchObject({ status: 'sent', attempts: 2, error: null });
+		expect(await row('later@example.com')).toMatchObject({
+			status: 'sent',
+			attempts: 2,
+			error: null
+		});
 		expect(to('later@example.com')).toHaveLength(1);
 	});
 
@@ -216,8 +223,8 @@ describe('SMTP failures', () => {
 			}
 		]);
 		refuse.code = null;
-		expect(row('nobody@example.com')).toMatchObject({ status: 'failed', attempts: 1 });
-		expect(row('nobody@example.com').error).toContain('No such user here');
+		expect(await row('nobody@example.com')).toMatchObject({ status: 'failed', attempts: 1 });
+		expect((await row('nobody@example.com')).error).toContain('No such user here');
 		expect(await deliverPending(own, () => new Date(Date.now() + 86_400_000))).toBe(0);
 	});
 });

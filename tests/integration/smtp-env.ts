@@ -22,14 +22,15 @@ const options: SMTPServerOptions = {
 	onData(stream, session, callback) {
 		const chunks: Buffer[] = [];
 		stream.on('data', (c: Buffer) => chunks.push(c));
-		stream.on('end', async () => {
+		stream.on('end', () => {
 			const raw = Buffer.concat(chunks).toString('utf8');
-			arrived.push({
-				envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-				mail: await simpleParser(raw),
-				raw
-			});
-			callback();
+			simpleParser(raw).then(
+				(mail) => {
+					arrived.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail, raw });
+					callback();
+				},
+				(e: Error) => callback(e)
+			);
 		});
 	}
 };

@@ -23,10 +23,10 @@ async function run(): Promise<void> {
 	const db = getDb();
 	log.info({ database: config.DATABASE_PATH }, 'database ready');
 	if (config.HOUSEKEEPING) {
-		startHousekeeping();
+		await startHousekeeping();
 		startDelivery();
 	}
-	if (!config.SEED_DEMO || !isEmpty(db)) return;
+	if (!config.SEED_DEMO || !(await isEmpty(db))) return;
 	const logins = await seedDemo(db, { password: config.DEMO_PASSWORD });
 	// Printed once, straight to the console: these must not go into log files.
 	const lines = logins.map((l) => `  ${l.role.padEnd(12)} ${l.email.padEnd(26)} ${l.password}`);
@@ -45,15 +45,15 @@ async function run(): Promise<void> {
  * Every 10 minutes: reminders (claiming makes a second process or a cron run harmless), then
  * removing personal data past the privacy notice's limits.
  */
-function startHousekeeping(): void {
-	const tick = () => {
+async function startHousekeeping(): Promise<void> {
+	const tick = async () => {
 		sendDueReminders(getDb()).catch((err: unknown) =>
 			log.error({ err: err instanceof Error ? err.message : String(err) }, 'reminder job failed')
 		);
 		try {
 			const removed = {
-				...applyRetention(getDb()),
-				liaisonReferrals: applyLiaisonRetention(getDb())
+				...(await applyRetention(getDb())),
+				liaisonReferrals: await applyLiaisonRetention(getDb())
 			};
 			if (Object.values(removed).some((n) => n > 0))
 				log.info(removed, 'personal data past its keeping time removed');
@@ -62,8 +62,8 @@ function startHousekeeping(): void {
 		}
 	};
 	log.info({ pid: process.pid }, 'housekeeping started');
-	tick();
-	setInterval(tick, HOUSEKEEPING_INTERVAL_MS).unref();
+	await tick();
+	setInterval(() => void tick(), HOUSEKEEPING_INTERVAL_MS).unref();
 }
 
 /**
@@ -86,5 +86,5 @@ function startDelivery(): void {
 		}
 	};
 	void tick();
-	setInterval(tick, DELIVERY_INTERVAL_MS).unref();
+	setInterval(() => void tick(), DELIVERY_INTERVAL_MS).unref();
 }

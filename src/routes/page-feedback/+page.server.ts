@@ -9,7 +9,7 @@ export const actions = {
 	default: async ({ request }) => {
 		const parsed = pageAnswerSchema.safeParse(formValues(await request.formData()));
 		if (!parsed.success) return fail(400, { invalid: true });
-		const token = recordPageAnswer(getDb(), parsed.data);
+		const token = await recordPageAnswer(getDb(), parsed.data);
 		redirect(303, `/page-feedback/${token}`);
 	}
 };

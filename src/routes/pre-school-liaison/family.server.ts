@@ -5,15 +5,15 @@ import { openFamilyLink, QUESTION_KEYS, type QuestionKey } from '$lib/server/lia
 
 export const LINK_NOT_WORKING = 'This link does not work';
 
-export function requireFamilyLink(token: string) {
-	const link = openFamilyLink(getDb(), token);
+export async function requireFamilyLink(token: string) {
+	const link = await openFamilyLink(getDb(), token);
 	if (link.state === 'unknown') error(404, LINK_NOT_WORKING);
 	return link;
 }
 
 /** Pages that ask or check answers: once the answers are sent, the link shows the confirmation. */
-export function requireAnswerable(token: string) {
-	const link = requireFamilyLink(token);
+export async function requireAnswerable(token: string) {
+	const link = await requireFamilyLink(token);
 	if (link.state === 'sent') redirect(303, `/pre-school-liaison/${token}/sent`);
 	return link;
 }

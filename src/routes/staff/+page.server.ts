@@ -5,9 +5,9 @@ import { listUpcomingSessions } from '$lib/server/roadshow/sessions';
 import { fullnessTag } from '$lib/server/roadshow/labels';
 import { formatSessionWhen, ukLocalToInstant, ukToday } from '$lib/format';
 
-export const load = ({ locals }) => {
+export const load = async ({ locals }) => {
 	const user = requireUser(locals);
-	const consultations = listConsultationsForStaff(getDb(), ukToday()).map((c) => ({
+	const consultations = (await listConsultationsForStaff(getDb(), ukToday())).map((c) => ({
 		id: c.id,
 		title: c.title,
 		opensOn: c.opensOn,
@@ -18,7 +18,7 @@ export const load = ({ locals }) => {
 	}));
 	// From the start of today, so a session stays listed while it runs.
 	const sessions = can(user, 'roadshow:run')
-		? listUpcomingSessions(getDb(), ukLocalToInstant(ukToday(), '00:00')).map((s) => ({
+		? (await listUpcomingSessions(getDb(), ukLocalToInstant(ukToday(), '00:00'))).map((s) => ({
 				id: s.id,
 				title: s.title,
 				consultationTitle: s.consultationTitle,

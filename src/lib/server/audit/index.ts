@@ -1,7 +1,7 @@
 // The audit log: who did what, and when. Summaries are shown to admins, so they must never
 // contain passwords, tokens or one-time passwords.
 import { and, asc, desc, eq, gte, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../db';
+import { type DbOrTx, firstRow } from '../db';
 import { auditEvent, staffUser } from '../db/schema';
 import { csvSafe } from '../shared/csv';
 
@@ -19,38 +19,36 @@ export type AuditInput = {
 };
 
 /** Takes a transaction too, so a change and its audit record commit together. */
-export function recordAudit(db: DbOrTx, input: AuditInput, now = new Date()): void {
-	db.insert(auditEvent)
-		.values({
-			occurredAt: now,
-			actorStaffUserId: input.actorStaffUserId ?? null,
-			action: input.action,
-			subjectType: input.subjectType ?? null,
-			subjectId: input.subjectId == null ? null : String(input.subjectId),
-			summary: input.summary,
-			ip: input.ip ?? null
-		})
-		.run();
+export async function recordAudit(db: DbOrTx, input: AuditInput, now = new Date()): Promise<void> {
+	await db.insert(auditEvent).values({
+		occurredAt: now,
+		actorStaffUserId: input.actorStaffUserId ?? null,
+		action: input.action,
+		subjectType: input.subjectType ?? null,
+		subjectId: input.subjectId == null ? null : String(input.subjectId),
+		summary: input.summary,
+		ip: input.ip ?? null
+	});
 }
 
 /**
  * Rewrites the summary of the newest event of this action and subject: for events counted as
  * they repeat (rate-limit refusals), so a flood stays one line whose count goes up.
  */
-export function updateLatestAuditSummary(
+export async function updateLatestAuditSummary(
 	db: DbOrTx,
 	event: { action: string; subjectType: string; subjectId: string },
 	summary: string
-): void {
-	db.update(auditEvent)
+): Promise<void> {
+	await db
+		.update(auditEvent)
 		.set({ summary })
 		.where(
 			eq(
 				auditEvent.id,
 				sql`(select max(${auditEvent.id}) from ${auditEvent} where ${auditEvent.action} = ${event.action} and ${auditEvent.subjectType} = ${event.subjectType} and ${auditEvent.subjectId} = ${event.subjectId})`
 			)
-		)
-		.run();
+		);
 }
 
 /** A download, print or reading of personal data: who, what, with which filters, how many rows. */
@@ -65,7 +63,11 @@ export type DataAccess = {
 	subjectId: string | number;
 };
 
-export function recordDataAccess(db: DbOrTx, access: DataAccess, now = new Date()): void {
+export async function recordDataAccess(
+	db: DbOrTx,
+	access: DataAccess,
+	now = new Date()
+): Promise<void> {
 	const verb = {
 		'personal_data.downloaded': 'Downloaded',
 		'personal_data.printed': 'Opened for printing',
@@ -73,7 +75,7 @@ export function recordDataAccess(db: DbOrTx, access: DataAccess, now = new Date(
 	}[access.action];
 	const rows = `${access.rows} ${access.rows === 1 ? 'row' : 'rows'}`;
 	const filters = access.filters ? `; filters: ${access.filters}` : '; no filters';
-	recordAudit(
+	await recordAudit(
 		db,
 		{
 			actorStaffUserId: access.actor.staffUserId,
@@ -134,15 +136,15 @@ function whereOf(filters: AuditFilters): SQL | undefined {
 }
 
 /** The kinds of event recorded so far, for the filter list. */
-export function listAuditKinds(db: DbOrTx): string[] {
-	return db
-		.selectDistinct({
-			kind: sql<string>`substr(${auditEvent.action}, 1, instr(${auditEvent.action} || '.', '.') - 1)`
-		})
-		.from(auditEvent)
-		.orderBy(asc(sql`1`))
-		.all()
-		.map((r) => r.kind);
+export async function listAuditKinds(db: DbOrTx): Promise<string[]> {
+	return (
+		await db
+			.selectDistinct({
+				kind: sql<string>`substr(${auditEvent.action}, 1, instr(${auditEvent.action} || '.', '.') - 1)`
+			})
+			.from(auditEvent)
+			.orderBy(asc(sql`1`))
+	).map((r) => r.kind);
 }
 
 const listColumns = {
@@ -158,32 +160,33 @@ const listColumns = {
 };
 
 /** Newest first. A page past the end gives an empty list (the caller decides whether that is a 404). */
-export function listAuditEvents(
+export async function listAuditEvents(
 	db: DbOrTx,
 	{
 		page = 1,
 		pageSize = 50,
 		filters = {}
 	}: { page?: number; pageSize?: number; filters?: AuditFilters } = {}
-): AuditPage {
+): Promise<AuditPage> {
 	const size = Math.max(1, Math.floor(pageSize));
 	const current = Math.max(1, Math.floor(page));
 	const where = whereOf(filters);
 	const total =
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(auditEvent)
-			.where(where)
-			.get()?.n ?? 0;
-	const events = db
+		firstRow(
+			await db
+				.select({ n: sql<number>`count(*)` })
+				.from(auditEvent)
+				.where(where)
+				.limit(1)
+		)?.n ?? 0;
+	const events = await db
 		.select(listColumns)
 		.from(auditEvent)
 		.leftJoin(staffUser, eq(auditEvent.actorStaffUserId, staffUser.id))
 		.where(where)
 		.orderBy(desc(auditEvent.occurredAt), desc(auditEvent.id))
 		.limit(size)
-		.offset((current - 1) * size)
-		.all();
+		.offset((current - 1) * size);
 	return {
 		events,
 		page: current,
@@ -194,14 +197,16 @@ export function listAuditEvents(
 }
 
 /** Every matching event, newest first, for the export. */
-export function allAuditEvents(db: DbOrTx, filters: AuditFilters = {}): AuditListItem[] {
-	return db
+export async function allAuditEvents(
+	db: DbOrTx,
+	filters: AuditFilters = {}
+): Promise<AuditListItem[]> {
+	return await db
 		.select(listColumns)
 		.from(auditEvent)
 		.leftJoin(staffUser, eq(auditEvent.actorStaffUserId, staffUser.id))
 		.where(whereOf(filters))
-		.orderBy(desc(auditEvent.occurredAt), desc(auditEvent.id))
-		.all();
+		.orderBy(desc(auditEvent.occurredAt), desc(auditEvent.id));
 }
 
 export const AUDIT_CSV_COLUMNS = ['when', 'who', 'action', 'what', 'ip'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDatabase } from '../db';
+import { openDatabase, firstRow } from '../db';
 import { authSession, staffUser } from '../db/schema';
 import {
 	createSession,
@@ -70,8 +70,8 @@ describe('tokens', () => {
 			email: 'a@example.org',
 			password: 'correct horse battery'
 		});
-		const { token, session } = createSession(db, userId, start);
-		const rows = db.select().from(authSession).all();
+		const { token, session } = await createSession(db, userId, start);
+		const rows = await db.select().from(authSession);
 		expect(rows).toHaveLength(1);
 		expect(rows[0].id).toBe(hashToken(token));
 		expect(rows[0].id).toBe(session.id);
@@ -87,15 +87,16 @@ describe('validateSessionToken', () => {
 			password: 'correct horse battery',
 			role: 'admin'
 		});
-		const { token, session } = createSession(db, userId, start);
+		const { token, session } = await createSession(db, userId, start);
 		return { db, userId, token, session };
 	}
-	const lastActive = (db: ReturnType<typeof openDatabase>, id: string) =>
-		db.select().from(authSession).where(eq(authSession.id, id)).get()?.lastActiveAt;
+	const lastActive = async (db: ReturnType<typeof openDatabase>, id: string) =>
+		firstRow(await db.select().from(authSession).where(eq(authSession.id, id)).limit(1))
+			?.lastActiveAt;
 
 	it('returns the session and its user', async () => {
 		const { db, token, userId } = await setUp();
-		const result = validateSessionToken(db, token, at(1000), limits);
+		const result = await validateSessionToken(db, token, at(1000), limits);
 		expect(result?.user).toEqual({
 			id: userId,
 			email: 'a@example.org',
@@ -107,56 +108,56 @@ describe('validateSessionToken', () => {
 
 	it('refuses unknown and malformed tokens', async () => {
 		const { db } = await setUp();
-		expect(validateSessionToken(db, generateSessionToken(), start, limits)).toBeNull();
-		expect(validateSessionToken(db, 'not a token', start, limits)).toBeNull();
-		expect(validateSessionToken(db, '', start, limits)).toBeNull();
+		expect(await validateSessionToken(db, generateSessionToken(), start, limits)).toBeNull();
+		expect(await validateSessionToken(db, 'not a token', start, limits)).toBeNull();
+		expect(await validateSessionToken(db, '', start, limits)).toBeNull();
 	});
 
 	it('does not write lastActiveAt within a minute, then refreshes it', async () => {
 		const { db, token, session } = await setUp();
-		validateSessionToken(db, token, at(30_000), limits);
-		expect(lastActive(db, session.id)).toEqual(start);
-		const result = validateSessionToken(db, token, at(minutes(5)), limits);
+		await validateSessionToken(db, token, at(30_000), limits);
+		expect(await lastActive(db, session.id)).toEqual(start);
+		const result = await validateSessionToken(db, token, at(minutes(5)), limits);
 		expect(result?.session.lastActiveAt).toEqual(at(minutes(5)));
-		expect(lastActive(db, session.id)).toEqual(at(minutes(5)));
+		expect(await lastActive(db, session.id)).toEqual(at(minutes(5)));
 	});
 
 	it('keeps an active session alive past the idle timeout', async () => {
 		const { db, token } = await setUp();
 		for (let m = 30; m <= 150; m += 30)
-			expect(validateSessionToken(db, token, at(minutes(m)), limits)).not.toBeNull();
+			expect(await validateSessionToken(db, token, at(minutes(m)), limits)).not.toBeNull();
 	});
 
 	it('ends an idle session and deletes it', async () => {
 		const { db, token, session } = await setUp();
-		expect(validateSessionToken(db, token, at(minutes(61)), limits)).toBeNull();
-		expect(lastActive(db, session.id)).toBeUndefined();
+		expect(await validateSessionToken(db, token, at(minutes(61)), limits)).toBeNull();
+		expect(await lastActive(db, session.id)).toBeUndefined();
 	});
 
 	it('ends a session at its absolute lifetime however active', async () => {
 		const { db, token } = await setUp();
 		for (let m = 30; m < 12 * 60; m += 30)
-			expect(validateSessionToken(db, token, at(minutes(m)), limits)).not.toBeNull();
-		expect(validateSessionToken(db, token, at(minutes(12 * 60)), limits)).toBeNull();
+			expect(await validateSessionToken(db, token, at(minutes(m)), limits)).not.toBeNull();
+		expect(await validateSessionToken(db, token, at(minutes(12 * 60)), limits)).toBeNull();
 	});
 
 	it('ends the sessions of a disabled user', async () => {
 		const { db, token, userId, session } = await setUp();
-		db.update(staffUser).set({ disabledAt: start }).where(eq(staffUser.id, userId)).run();
-		expect(validateSessionToken(db, token, at(1000), limits)).toBeNull();
-		expect(lastActive(db, session.id)).toBeUndefined();
+		await db.update(staffUser).set({ disabledAt: start }).where(eq(staffUser.id, userId));
+		expect(await validateSessionToken(db, token, at(1000), limits)).toBeNull();
+		expect(await lastActive(db, session.id)).toBeUndefined();
 	});
 
 	it('invalidates one session or all of a user’s sessions', async () => {
 		const { db, token, userId, session } = await setUp();
-		const second = createSession(db, userId, start);
-		const third = createSession(db, userId, start);
-		invalidateSession(db, session.id);
-		expect(validateSessionToken(db, token, start, limits)).toBeNull();
-		expect(validateSessionToken(db, second.token, start, limits)).not.toBeNull();
-		invalidateUserSessions(db, userId);
-		expect(validateSessionToken(db, second.token, start, limits)).toBeNull();
-		expect(validateSessionToken(db, third.token, start, limits)).toBeNull();
+		const second = await createSession(db, userId, start);
+		const third = await createSession(db, userId, start);
+		await invalidateSession(db, session.id);
+		expect(await validateSessionToken(db, token, start, limits)).toBeNull();
+		expect(await validateSessionToken(db, second.token, start, limits)).not.toBeNull();
+		await invalidateUserSessions(db, userId);
+		expect(await validateSessionToken(db, second.token, start, limits)).toBeNull();
+		expect(await validateSessionToken(db, third.token, start, limits)).toBeNull();
 	});
 });
 
@@ -168,35 +169,38 @@ describe('extendSession', () => {
 			password: 'correct horse battery',
 			role: 'admin'
 		});
-		return { db, ...createSession(db, userId, start) };
+		return { db, ...(await createSession(db, userId, start)) };
 	}
 
 	it('counts as activity now, so the idle time-out starts again', async () => {
 		const { db, token, session } = await setUp();
 		// 58 minutes idle: the time-out warning is showing.
-		expect(extendSession(db, session.id, at(minutes(58)), limits)).toEqual(at(minutes(118)));
+		expect(await extendSession(db, session.id, at(minutes(58)), limits)).toEqual(at(minutes(118)));
 		// Without the extension this would have ended at 60 minutes.
-		expect(validateSessionToken(db, token, at(minutes(100)), limits)).not.toBeNull();
+		expect(await validateSessionToken(db, token, at(minutes(100)), limits)).not.toBeNull();
 	});
 
 	it('even within a minute of the last refresh', async () => {
 		const { db, session } = await setUp();
-		expect(extendSession(db, session.id, at(30_000), limits)).toEqual(at(minutes(60) + 30_000));
+		expect(await extendSession(db, session.id, at(30_000), limits)).toEqual(
+			at(minutes(60) + 30_000)
+		);
 	});
 
 	it('never goes past the absolute limit', async () => {
 		const { db, session } = await setUp();
-		for (let m = 50; m < 11 * 60; m += 50) extendSession(db, session.id, at(minutes(m)), limits);
-		expect(extendSession(db, session.id, at(minutes(11 * 60 + 30)), limits)).toEqual(
+		for (let m = 50; m < 11 * 60; m += 50)
+			await extendSession(db, session.id, at(minutes(m)), limits);
+		expect(await extendSession(db, session.id, at(minutes(11 * 60 + 30)), limits)).toEqual(
 			at(limits.maxMs)
 		);
 	});
 
 	it('cannot bring back a session that has ended', async () => {
 		const { db, token, session } = await setUp();
-		expect(extendSession(db, session.id, at(minutes(61)), limits)).toBeNull();
-		expect(validateSessionToken(db, token, at(minutes(61)), limits)).toBeNull();
-		expect(extendSession(db, 'no-such-session', at(1000), limits)).toBeNull();
+		expect(await extendSession(db, session.id, at(minutes(61)), limits)).toBeNull();
+		expect(await validateSessionToken(db, token, at(minutes(61)), limits)).toBeNull();
+		expect(await extendSession(db, 'no-such-session', at(1000), limits)).toBeNull();
 	});
 });
 

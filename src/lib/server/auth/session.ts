@@ -4,7 +4,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db';
+import { type Db, type DbOrTx, firstRow } from '../db';
 import { authSession, staffUser } from '../db/schema';
 import { getConfig } from '../config';
 import type { StaffSessionUser } from './types';
@@ -61,42 +61,44 @@ export function sessionExpiresAt(
 	);
 }
 
-export function createSession(
+export async function createSession(
 	db: DbOrTx,
 	staffUserId: number,
 	now = new Date()
-): { token: string; session: Session } {
+): Promise<{ token: string; session: Session }> {
 	const token = generateSessionToken();
 	const session: Session = { id: hashToken(token), staffUserId, createdAt: now, lastActiveAt: now };
-	db.insert(authSession).values(session).run();
+	await db.insert(authSession).values(session);
 	return { token, session };
 }
 
 const TOKEN_PATTERN = /^[a-z2-7]{52}$/;
 
-export function validateSessionToken(
+export async function validateSessionToken(
 	db: Db,
 	token: string,
 	now = new Date(),
 	limits = sessionLimits()
-): SessionValidation | null {
+): Promise<SessionValidation | null> {
 	if (!TOKEN_PATTERN.test(token)) return null;
-	const row = db
-		.select({ session: authSession, user: staffUser })
-		.from(authSession)
-		.innerJoin(staffUser, eq(authSession.staffUserId, staffUser.id))
-		.where(eq(authSession.id, hashToken(token)))
-		.get();
+	const row = firstRow(
+		await db
+			.select({ session: authSession, user: staffUser })
+			.from(authSession)
+			.innerJoin(staffUser, eq(authSession.staffUserId, staffUser.id))
+			.where(eq(authSession.id, hashToken(token)))
+			.limit(1)
+	);
 	if (!row) return null;
 	const { session, user } = row;
 	const state = sessionState(session, now, limits);
 	if (state === 'expired' || user.disabledAt) {
-		invalidateSession(db, session.id);
+		await invalidateSession(db, session.id);
 		return null;
 	}
 	if (state === 'refresh') {
 		session.lastActiveAt = now;
-		db.update(authSession).set({ lastActiveAt: now }).where(eq(authSession.id, session.id)).run();
+		await db.update(authSession).set({ lastActiveAt: now }).where(eq(authSession.id, session.id));
 	}
 	return {
 		session,
@@ -115,29 +117,31 @@ export function validateSessionToken(
  * was. Returns the new end of the session (the absolute limit still applies), or null if it has
  * already ended.
  */
-export function extendSession(
+export async function extendSession(
 	db: DbOrTx,
 	sessionId: string,
 	now = new Date(),
 	limits = sessionLimits()
-): Date | null {
-	const session = db.select().from(authSession).where(eq(authSession.id, sessionId)).get();
+): Promise<Date | null> {
+	const session = firstRow(
+		await db.select().from(authSession).where(eq(authSession.id, sessionId)).limit(1)
+	);
 	if (!session || sessionState(session, now, limits) === 'expired') return null;
-	db.update(authSession).set({ lastActiveAt: now }).where(eq(authSession.id, sessionId)).run();
+	await db.update(authSession).set({ lastActiveAt: now }).where(eq(authSession.id, sessionId));
 	return sessionExpiresAt({ ...session, lastActiveAt: now }, limits);
 }
 
-export function invalidateSession(db: DbOrTx, sessionId: string): void {
-	db.delete(authSession).where(eq(authSession.id, sessionId)).run();
+export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<void> {
+	await db.delete(authSession).where(eq(authSession.id, sessionId));
 }
 
 /** Ends a session named by a cookie's token (used at sign-in and sign-out). */
-export function invalidateSessionToken(db: DbOrTx, token: string | undefined): void {
-	if (token) invalidateSession(db, hashToken(token));
+export async function invalidateSessionToken(db: DbOrTx, token: string | undefined): Promise<void> {
+	if (token) await invalidateSession(db, hashToken(token));
 }
 
-export function invalidateUserSessions(db: DbOrTx, staffUserId: number): void {
-	db.delete(authSession).where(eq(authSession.staffUserId, staffUserId)).run();
+export async function invalidateUserSessions(db: DbOrTx, staffUserId: number): Promise<void> {
+	await db.delete(authSession).where(eq(authSession.staffUserId, staffUserId));
 }
 
 type CookieEvent = { cookies: Cookies; url: URL };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDatabase, type Db } from '../db';
+import { openDatabase, type Db, firstRow } from '../db';
 import { auditEvent, authSession, staffUser } from '../db/schema';
 import { changePassword, changePasswordSchema, signIn, signInSchema } from './signIn';
 import { hashToken, validateSessionToken } from './session';
@@ -30,7 +30,7 @@ async function setUp(fields: { disabled?: boolean } = {}) {
 	return { db, userId };
 }
 
-const audits = (db: Db) => db.select().from(auditEvent).all();
+const audits = async (db: Db) => await db.select().from(auditEvent);
 
 describe('signIn', () => {
 	it('signs in with the right email and password, whatever the email’s case', async () => {
@@ -45,8 +45,8 @@ describe('signIn', () => {
 			role: 'lead',
 			mustChangePassword: false
 		});
-		expect(validateSessionToken(db, result.token, now, limits)?.user.id).toBe(userId);
-		expect(audits(db).map((a) => a.action)).toEqual(['sign_in.succeeded']);
+		expect((await validateSessionToken(db, result.token, now, limits))?.user.id).toBe(userId);
+		expect((await audits(db)).map((a) => a.action)).toEqual(['sign_in.succeeded']);
 	});
 
 	it('gives the same answer for a wrong password, an unknown email and a disabled account', async () => {
@@ -68,14 +68,14 @@ describe('signIn', () => {
 		expect(wrongPassword).toEqual({ ok: false, reason: 'invalid' });
 		expect(unknown).toEqual({ ok: false, reason: 'invalid' });
 		expect(disabledResult).toEqual({ ok: false, reason: 'invalid' });
-		expect(disabled.db.select().from(authSession).all()).toHaveLength(0);
+		expect(await disabled.db.select().from(authSession)).toHaveLength(0);
 	});
 
 	it('audits failures without the password typed', async () => {
 		const { db } = await setUp();
 		await signIn(db, { email: 'jo@example.org', password: 'my secret guess', ip, now });
 		await signIn(db, { email: 'nobody@example.org', password: 'another secret guess', ip, now });
-		const events = audits(db);
+		const events = await audits(db);
 		expect(events.map((e) => e.action)).toEqual(['sign_in.failed', 'sign_in.failed']);
 		expect(events[0].summary).toContain('wrong password');
 		expect(events[1].summary).not.toContain('nobody@example.org');
@@ -109,7 +109,7 @@ describe('signIn', () => {
 		);
 		expect(burst.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(5);
 		expect(burst.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(25);
-		expect(countRecentFailures(db, 'jo@example.org', ip, now).emailIp).toBe(30);
+		expect((await countRecentFailures(db, 'jo@example.org', ip, now)).emailIp).toBe(30);
 		expect(await signIn(db, { email: 'jo@example.org', password, ip, now })).toEqual({
 			ok: false,
 			reason: 'throttled'
@@ -144,7 +144,7 @@ describe('signIn', () => {
 		expect((await signIn(db, { email: 'jo@example.org', password, ip: '10.0.0.2', now })).ok).toBe(
 			true
 		);
-		expect(audits(db).some((e) => e.action === 'sign_in.throttled')).toBe(true);
+		expect((await audits(db)).some((e) => e.action === 'sign_in.throttled')).toBe(true);
 	});
 
 	it('issues a new token at every sign-in and ends the one the browser had', async () => {
@@ -160,8 +160,8 @@ describe('signIn', () => {
 		});
 		if (!second.ok) throw new Error('second sign-in failed');
 		expect(second.token).not.toBe(first.token);
-		expect(validateSessionToken(db, first.token, now, limits)).toBeNull();
-		expect(validateSessionToken(db, second.token, now, limits)).not.toBeNull();
+		expect(await validateSessionToken(db, first.token, now, limits)).toBeNull();
+		expect(await validateSessionToken(db, second.token, now, limits)).not.toBeNull();
 	});
 });
 
@@ -201,22 +201,18 @@ describe('changePassword', () => {
 		);
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
-		expect(validateSessionToken(db, here.token, now, limits)).toBeNull();
-		expect(validateSessionToken(db, elsewhere.token, now, limits)).toBeNull();
-		expect(validateSessionToken(db, result.token, now, limits)?.user.id).toBe(userId);
-		expect(
-			db
-				.select()
-				.from(authSession)
-				.all()
-				.map((s) => s.id)
-		).toEqual([hashToken(result.token)]);
+		expect(await validateSessionToken(db, here.token, now, limits)).toBeNull();
+		expect(await validateSessionToken(db, elsewhere.token, now, limits)).toBeNull();
+		expect((await validateSessionToken(db, result.token, now, limits))?.user.id).toBe(userId);
+		expect((await db.select().from(authSession)).map((s) => s.id)).toEqual([
+			hashToken(result.token)
+		]);
 
 		expect((await signIn(db, { email: 'jo@example.org', password, ip, now })).ok).toBe(false);
 		expect((await signIn(db, { email: 'jo@example.org', password: newPassword, ip, now })).ok).toBe(
 			true
 		);
-		expect(audits(db).some((e) => e.action === 'password.changed')).toBe(true);
+		expect((await audits(db)).some((e) => e.action === 'password.changed')).toBe(true);
 	});
 
 	it('clears the must-change flag', async () => {
@@ -228,7 +224,8 @@ describe('changePassword', () => {
 		});
 		await changePassword(db, userId, { currentPassword: password, newPassword }, { ip, now });
 		expect(
-			db.select().from(staffUser).where(eq(staffUser.id, userId)).get()?.mustChangePassword
+			firstRow(await db.select().from(staffUser).where(eq(staffUser.id, userId)).limit(1))
+				?.mustChangePassword
 		).toBe(false);
 	});
 

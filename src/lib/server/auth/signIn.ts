@@ -1,7 +1,7 @@
 // Signing in and changing one's own password.
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db';
+import { type Db, withWriteTransaction, firstRow } from '../db';
 import { staffUser } from '../db/schema';
 import { recordAudit } from '../audit';
 import type { FieldErrors } from '../shared/forms';
@@ -47,12 +47,12 @@ export async function signIn(
 	const now = input.now ?? new Date();
 	const email = normaliseEmail(input.email);
 	const { ip } = input;
-	const user = findByEmail(db, email);
+	const user = await findByEmail(db, email);
 	const subject = user ? { subjectType: 'staff_user', subjectId: user.id } : {};
 	const who = user ? `${user.name} (${user.email})` : 'an email address with no account';
 
-	if (!reserveSignInAttempt(db, email, ip, now).allowed) {
-		recordAudit(
+	if (!(await reserveSignInAttempt(db, email, ip, now)).allowed) {
+		await recordAudit(
 			db,
 			{
 				action: 'sign_in.throttled',
@@ -68,7 +68,7 @@ export async function signIn(
 	const passwordCorrect = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
 	if (!user || !passwordCorrect || user.disabledAt) {
 		const why = !user ? '' : !passwordCorrect ? ': wrong password' : ': the account is disabled';
-		recordAudit(
+		await recordAudit(
 			db,
 			{ action: 'sign_in.failed', ...subject, summary: `Failed sign-in for ${who}${why}`, ip },
 			now
@@ -76,11 +76,11 @@ export async function signIn(
 		return { ok: false, reason: 'invalid' };
 	}
 
-	recordSignInSuccess(db, email, ip);
+	await recordSignInSuccess(db, email, ip);
 	// Always a fresh token: a token planted in the browser before sign-in must not become signed in.
-	invalidateSessionToken(db, input.previousToken);
-	const { token, session } = createSession(db, user.id, now);
-	recordAudit(
+	await invalidateSessionToken(db, input.previousToken);
+	const { token, session } = await createSession(db, user.id, now);
+	await recordAudit(
 		db,
 		{
 			actorStaffUserId: user.id,
@@ -95,8 +95,13 @@ export async function signIn(
 	return { ok: true, user: toSessionUser(user), token, session };
 }
 
-export function recordSignOut(db: Db, user: StaffSessionUser, ip: string, now = new Date()): void {
-	recordAudit(
+export async function recordSignOut(
+	db: Db,
+	user: StaffSessionUser,
+	ip: string,
+	now = new Date()
+): Promise<void> {
+	await recordAudit(
 		db,
 		{
 			actorStaffUserId: user.id,
@@ -143,17 +148,17 @@ export async function changePassword(
 	context: { ip: string; now?: Date }
 ): Promise<ChangePasswordResult> {
 	const now = context.now ?? new Date();
-	const user = db.select().from(staffUser).where(eq(staffUser.id, userId)).get();
+	const user = firstRow(await db.select().from(staffUser).where(eq(staffUser.id, userId)).limit(1));
 	if (!user || user.disabledAt)
 		return { ok: false, errors: { currentPassword: 'Your account is not active' } };
 
 	// Wrong current passwords count like failed sign-ins, so a left-open session cannot be used to guess.
-	if (!reserveSignInAttempt(db, user.email, context.ip, now).allowed) {
+	if (!(await reserveSignInAttempt(db, user.email, context.ip, now)).allowed) {
 		return { ok: false, errors: { currentPassword: SIGN_IN_THROTTLED } };
 	}
 	const errors: FieldErrors = {};
 	if (await verifyPassword(user.passwordHash, input.currentPassword)) {
-		recordSignInSuccess(db, user.email, context.ip);
+		await recordSignInSuccess(db, user.email, context.ip);
 	} else {
 		errors.currentPassword = 'Your current password is not correct';
 	}
@@ -166,28 +171,25 @@ export async function changePassword(
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
 
 	const passwordHash = await hashPassword(input.newPassword);
-	return db.transaction(
-		(tx) => {
-			tx.update(staffUser)
-				.set({ passwordHash, mustChangePassword: false, updatedAt: now })
-				.where(eq(staffUser.id, userId))
-				.run();
-			invalidateUserSessions(tx, userId);
-			const { token, session } = createSession(tx, userId, now);
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: userId,
-					action: 'password.changed',
-					subjectType: 'staff_user',
-					subjectId: userId,
-					summary: `${user.name} changed their password`,
-					ip: context.ip
-				},
-				now
-			);
-			return { ok: true as const, token, session };
-		},
-		{ behavior: 'immediate' }
-	);
+	return await withWriteTransaction(db, async (tx) => {
+		await tx
+			.update(staffUser)
+			.set({ passwordHash, mustChangePassword: false, updatedAt: now })
+			.where(eq(staffUser.id, userId));
+		await invalidateUserSessions(tx, userId);
+		const { token, session } = await createSession(tx, userId, now);
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: userId,
+				action: 'password.changed',
+				subjectType: 'staff_user',
+				subjectId: userId,
+				summary: `${user.name} changed their password`,
+				ip: context.ip
+			},
+			now
+		);
+		return { ok: true as const, token, session };
+	});
 }

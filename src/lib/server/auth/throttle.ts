@@ -4,7 +4,7 @@
 import { and, count, eq, gte, lt } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import type { Db, DbOrTx } from '../db';
+import { type Db, type DbOrTx, withWriteTransaction, firstRow } from '../db';
 import { signInAttempt } from '../db/schema';
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
@@ -25,30 +25,39 @@ export function emailKey(email: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(email.trim().toLowerCase())));
 }
 
-export function countRecentFailures(
+export async function countRecentFailures(
 	db: DbOrTx,
 	email: string,
 	ip: string,
 	now: Date
-): FailureCounts {
+): Promise<FailureCounts> {
 	const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
 	const recentFailures = and(
 		eq(signInAttempt.ip, ip),
 		eq(signInAttempt.succeeded, false),
 		gte(signInAttempt.attemptedAt, since)
 	);
-	const ipCount = db.select({ n: count() }).from(signInAttempt).where(recentFailures).get()?.n ?? 0;
+	const ipCount =
+		firstRow(await db.select({ n: count() }).from(signInAttempt).where(recentFailures).limit(1))
+			?.n ?? 0;
 	const emailIpCount =
-		db
-			.select({ n: count() })
-			.from(signInAttempt)
-			.where(and(recentFailures, eq(signInAttempt.emailKey, emailKey(email))))
-			.get()?.n ?? 0;
+		firstRow(
+			await db
+				.select({ n: count() })
+				.from(signInAttempt)
+				.where(and(recentFailures, eq(signInAttempt.emailKey, emailKey(email))))
+				.limit(1)
+		)?.n ?? 0;
 	return { emailIp: emailIpCount, ip: ipCount };
 }
 
-export function isSignInThrottled(db: Db, email: string, ip: string, now = new Date()): boolean {
-	return isThrottled(countRecentFailures(db, email, ip, now));
+export async function isSignInThrottled(
+	db: Db,
+	email: string,
+	ip: string,
+	now = new Date()
+): Promise<boolean> {
+	return isThrottled(await countRecentFailures(db, email, ip, now));
 }
 
 /**
@@ -57,31 +66,28 @@ export function isSignInThrottled(db: Db, email: string, ip: string, now = new D
  * Every attempt, refused or not, is stored as a failure; a correct password later clears the
  * (email, IP) pair with recordSignInSuccess. Returns whether the attempt may go ahead.
  */
-export function reserveSignInAttempt(
+export async function reserveSignInAttempt(
 	db: Db,
 	email: string,
 	ip: string,
 	now = new Date()
-): { allowed: boolean } {
+): Promise<{ allowed: boolean }> {
 	const key = emailKey(email);
-	return db.transaction(
-		(tx) => {
-			const allowed = !isThrottled(countRecentFailures(tx, email, ip, now));
-			tx.insert(signInAttempt)
-				.values({ emailKey: key, ip, succeeded: false, attemptedAt: now })
-				.run();
-			tx.delete(signInAttempt)
-				.where(lt(signInAttempt.attemptedAt, new Date(now.getTime() - KEEP_ATTEMPTS_MS)))
-				.run();
-			return { allowed };
-		},
-		{ behavior: 'immediate' }
-	);
+	return await withWriteTransaction(db, async (tx) => {
+		const allowed = !isThrottled(await countRecentFailures(tx, email, ip, now));
+		await tx
+			.insert(signInAttempt)
+			.values({ emailKey: key, ip, succeeded: false, attemptedAt: now });
+		await tx
+			.delete(signInAttempt)
+			.where(lt(signInAttempt.attemptedAt, new Date(now.getTime() - KEEP_ATTEMPTS_MS)));
+		return { allowed };
+	});
 }
 
 /** A correct password wipes that (email, IP)'s failures, its own reservation among them. */
-export function recordSignInSuccess(db: Db, email: string, ip: string): void {
-	db.delete(signInAttempt)
-		.where(and(eq(signInAttempt.emailKey, emailKey(email)), eq(signInAttempt.ip, ip)))
-		.run();
+export async function recordSignInSuccess(db: Db, email: string, ip: string): Promise<void> {
+	await db
+		.delete(signInAttempt)
+		.where(and(eq(signInAttempt.emailKey, emailKey(email)), eq(signInAttempt.ip, ip)));
 }

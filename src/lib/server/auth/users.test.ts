@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db';
+import { openDatabase, firstRow } from '../db';
 import { auditEvent, authSession } from '../db/schema';
 import { signIn } from './signIn';
 import { createSession } from './session';
@@ -53,7 +53,7 @@ describe('createStaffUser', () => {
 		});
 		expect(signedIn.ok && signedIn.user.mustChangePassword).toBe(true);
 
-		const [event] = db.select().from(auditEvent).all();
+		const [event] = await db.select().from(auditEvent);
 		expect(event).toMatchObject({
 			action: 'staff_user.created',
 			actorStaffUserId: actor.staffUserId,
@@ -114,7 +114,7 @@ describe('createStaffUser', () => {
 			now
 		);
 		expect(result.ok).toBe(true);
-		expect(db.select().from(auditEvent).get()?.actorStaffUserId).toBeNull();
+		expect(firstRow(await db.select().from(auditEvent).limit(1))?.actorStaffUserId).toBeNull();
 	});
 });
 
@@ -127,11 +127,11 @@ describe('updateStaffUser', () => {
 			role: 'facilitator',
 			name: 'Jo'
 		});
-		expect(updateStaffUser(db, id, { name: 'Jo Murphy', role: 'lead' }, actor, now)).toEqual({
+		expect(await updateStaffUser(db, id, { name: 'Jo Murphy', role: 'lead' }, actor, now)).toEqual({
 			ok: true
 		});
-		expect(getStaffUser(db, id)).toMatchObject({ name: 'Jo Murphy', role: 'lead' });
-		expect(db.select().from(auditEvent).get()?.summary).toBe(
+		expect(await getStaffUser(db, id)).toMatchObject({ name: 'Jo Murphy', role: 'lead' });
+		expect(firstRow(await db.select().from(auditEvent).limit(1))?.summary).toBe(
 			`Changed Jo Murphy's name from "Jo" to "Jo Murphy" and role from roadshow facilitator to consultation lead`
 		);
 	});
@@ -139,7 +139,7 @@ describe('updateStaffUser', () => {
 	it('needs a name and a known role', async () => {
 		const { db, actor } = await setUp();
 		const id = await insertStaff(db, { email: 'jo@example.org', password: 'jo password 1' });
-		expect(updateStaffUser(db, id, { name: '', role: 'owner' }, actor, now)).toEqual({
+		expect(await updateStaffUser(db, id, { name: '', role: 'owner' }, actor, now)).toEqual({
 			ok: false,
 			errors: { name: 'Enter their full name', role: 'Select a role' }
 		});
@@ -152,10 +152,16 @@ describe('updateStaffUser', () => {
 			password: 'other password 1',
 			role: 'admin'
 		});
-		const result = updateStaffUser(db, adminId, { name: 'Alex Admin', role: 'lead' }, actor, now);
+		const result = await updateStaffUser(
+			db,
+			adminId,
+			{ name: 'Alex Admin', role: 'lead' },
+			actor,
+			now
+		);
 		expect(result.ok).toBe(false);
 		expect(
-			updateStaffUser(db, adminId, { name: 'Alex A. Admin', role: 'admin' }, actor, now)
+			await updateStaffUser(db, adminId, { name: 'Alex A. Admin', role: 'admin' }, actor, now)
 		).toEqual({ ok: true });
 	});
 
@@ -166,7 +172,7 @@ describe('updateStaffUser', () => {
 			password: 'admin password 1',
 			role: 'admin'
 		});
-		const result = updateStaffUser(
+		const result = await updateStaffUser(
 			db,
 			onlyAdmin,
 			{ name: 'Admin', role: 'lead' },
@@ -181,7 +187,7 @@ describe('updateStaffUser', () => {
 
 	it('reports an unknown account', async () => {
 		const { db, actor } = await setUp();
-		expect(updateStaffUser(db, 12345, { name: 'X', role: 'lead' }, actor, now)).toEqual({
+		expect(await updateStaffUser(db, 12345, { name: 'X', role: 'lead' }, actor, now)).toEqual({
 			ok: false,
 			notFound: true
 		});
@@ -192,16 +198,12 @@ describe('disableStaffUser and enableStaffUser', () => {
 	it('disabling ends every session; enabling lets them sign in again', async () => {
 		const { db, actor } = await setUp();
 		const id = await insertStaff(db, { email: 'jo@example.org', password: 'jo password 1' });
-		createSession(db, id, now);
-		createSession(db, id, now);
-		expect(disableStaffUser(db, id, actor, now)).toEqual({ ok: true });
-		expect(
-			db
-				.select()
-				.from(authSession)
-				.all()
-				.filter((s) => s.staffUserId === id)
-		).toHaveLength(0);
+		await createSession(db, id, now);
+		await createSession(db, id, now);
+		expect(await disableStaffUser(db, id, actor, now)).toEqual({ ok: true });
+		expect((await db.select().from(authSession)).filter((s) => s.staffUserId === id)).toHaveLength(
+			0
+		);
 		expect(
 			(
 				await signIn(db, {
@@ -212,9 +214,9 @@ describe('disableStaffUser and enableStaffUser', () => {
 				})
 			).ok
 		).toBe(false);
-		expect(getStaffUser(db, id)?.disabledAt).toEqual(now);
+		expect((await getStaffUser(db, id))?.disabledAt).toEqual(now);
 
-		expect(enableStaffUser(db, id, actor, now)).toEqual({ ok: true });
+		expect(await enableStaffUser(db, id, actor, now)).toEqual({ ok: true });
 		expect(
 			(
 				await signIn(db, {
@@ -225,23 +227,22 @@ describe('disableStaffUser and enableStaffUser', () => {
 				})
 			).ok
 		).toBe(true);
-		expect(
-			db
-				.select()
-				.from(auditEvent)
-				.all()
-				.map((e) => e.action)
-		).toEqual(expect.arrayContaining(['staff_user.disabled', 'staff_user.enabled']));
+		expect((await db.select().from(auditEvent)).map((e) => e.action)).toEqual(
+			expect.arrayContaining(['staff_user.disabled', 'staff_user.enabled'])
+		);
 	});
 
 	it('an admin cannot disable themselves', async () => {
 		const { db, actor, adminId } = await setUp();
-		expect(disableStaffUser(db, adminId, actor, now)).toMatchObject({ ok: false, reason: 'self' });
+		expect(await disableStaffUser(db, adminId, actor, now)).toMatchObject({
+			ok: false,
+			reason: 'self'
+		});
 	});
 
 	it('the last active admin cannot be disabled', async () => {
 		const { db, adminId } = await setUp();
-		expect(disableStaffUser(db, adminId, { staffUserId: 999 }, now)).toMatchObject({
+		expect(await disableStaffUser(db, adminId, { staffUserId: 999 }, now)).toMatchObject({
 			ok: false,
 			reason: 'last_admin'
 		});
@@ -251,7 +252,7 @@ describe('disableStaffUser and enableStaffUser', () => {
 		const { db } = await setUp();
 		await insertStaff(db, { email: 'b@example.org', password: 'b password 12', name: 'Bea' });
 		await insertStaff(db, { email: 'a@example.org', password: 'a password 12', name: 'Ade' });
-		const list = listStaffUsers(db);
+		const list = await listStaffUsers(db);
 		expect(list.map((u) => u.name)).toEqual(['Ade', 'Alex Admin', 'Bea']);
 		expect(list.every((u) => !('passwordHash' in u))).toBe(true);
 	});
@@ -261,16 +262,12 @@ describe('resetStaffPassword', () => {
 	it('gives a new one-time password, ends sessions and forces a change', async () => {
 		const { db, actor } = await setUp();
 		const id = await insertStaff(db, { email: 'jo@example.org', password: 'forgotten password' });
-		createSession(db, id, now);
+		await createSession(db, id, now);
 		const result = await resetStaffPassword(db, id, actor, now);
 		if (!result.ok) throw new Error(result.message);
-		expect(
-			db
-				.select()
-				.from(authSession)
-				.all()
-				.filter((s) => s.staffUserId === id)
-		).toHaveLength(0);
+		expect((await db.select().from(authSession)).filter((s) => s.staffUserId === id)).toHaveLength(
+			0
+		);
 		expect(
 			(
 				await signIn(db, {
@@ -288,7 +285,7 @@ describe('resetStaffPassword', () => {
 			now
 		});
 		expect(signedIn.ok && signedIn.user.mustChangePassword).toBe(true);
-		expect(JSON.stringify(db.select().from(auditEvent).all())).not.toContain(
+		expect(JSON.stringify(await db.select().from(auditEvent))).not.toContain(
 			result.oneTimePassword
 		);
 	});

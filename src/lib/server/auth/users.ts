@@ -1,7 +1,7 @@
 // Staff accounts: creating, changing, disabling and listing them. Every change is audited.
 import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db, DbOrTx } from '../db';
+import { type Db, type DbOrTx, withWriteTransaction, firstRow, onlyRow } from '../db';
 import { staffUser } from '../db/schema';
 import { recordAudit } from '../audit';
 import { fieldErrors, type FieldErrors } from '../shared/forms';
@@ -52,23 +52,25 @@ export type UpdateStaffInput = z.infer<typeof updateStaffSchema>;
 
 const duplicateEmail = { email: 'A staff account with this email address already exists' };
 
-export function findByEmail(db: DbOrTx, email: string): StaffUser | undefined {
-	return db
-		.select()
-		.from(staffUser)
-		.where(eq(staffUser.email, normaliseEmail(email)))
-		.get();
+export async function findByEmail(db: DbOrTx, email: string): Promise<StaffUser | undefined> {
+	return firstRow(
+		await db
+			.select()
+			.from(staffUser)
+			.where(eq(staffUser.email, normaliseEmail(email)))
+			.limit(1)
+	);
 }
 
-export function getStaffUser(db: DbOrTx, id: number): StaffListItem | undefined {
-	const user = db.select().from(staffUser).where(eq(staffUser.id, id)).get();
+export async function getStaffUser(db: DbOrTx, id: number): Promise<StaffListItem | undefined> {
+	const user = firstRow(await db.select().from(staffUser).where(eq(staffUser.id, id)).limit(1));
 	if (!user) return undefined;
 	const { passwordHash: _, ...rest } = user;
 	return rest;
 }
 
-export function listStaffUsers(db: DbOrTx): StaffListItem[] {
-	return db
+export async function listStaffUsers(db: DbOrTx): Promise<StaffListItem[]> {
+	return await db
 		.select({
 			id: staffUser.id,
 			email: staffUser.email,
@@ -80,19 +82,20 @@ export function listStaffUsers(db: DbOrTx): StaffListItem[] {
 			updatedAt: staffUser.updatedAt
 		})
 		.from(staffUser)
-		.orderBy(asc(staffUser.name), asc(staffUser.id))
-		.all();
+		.orderBy(asc(staffUser.name), asc(staffUser.id));
 }
 
-function activeAdminCount(db: DbOrTx, exceptId?: number): number {
+async function activeAdminCount(db: DbOrTx, exceptId?: number): Promise<number> {
 	const conditions = [eq(staffUser.role, 'admin'), isNull(staffUser.disabledAt)];
 	if (exceptId !== undefined) conditions.push(ne(staffUser.id, exceptId));
 	return (
-		db
-			.select({ n: count() })
-			.from(staffUser)
-			.where(and(...conditions))
-			.get()?.n ?? 0
+		firstRow(
+			await db
+				.select({ n: count() })
+				.from(staffUser)
+				.where(and(...conditions))
+				.limit(1)
+		)?.n ?? 0
 	);
 }
 
@@ -109,15 +112,15 @@ export async function createStaffUser(
 	const parsed = createStaffSchema.safeParse(values);
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
 	const input = parsed.data;
-	if (findByEmail(db, input.email)) return { ok: false, errors: duplicateEmail };
+	if (await findByEmail(db, input.email)) return { ok: false, errors: duplicateEmail };
 
 	const oneTimePassword = generateOneTimePassword();
-	// Hash before the transaction: hashing is async and transactions must not await.
+	// Hash before the transaction: a transaction waits on nothing but the database.
 	const passwordHash = await hashPassword(oneTimePassword);
-	return db.transaction(
-		(tx) => {
-			if (findByEmail(tx, input.email)) return { ok: false as const, errors: duplicateEmail };
-			const row = tx
+	return await withWriteTransaction(db, async (tx) => {
+		if (await findByEmail(tx, input.email)) return { ok: false as const, errors: duplicateEmail };
+		const row = onlyRow(
+			await tx
 				.insert(staffUser)
 				.values({
 					...input,
@@ -127,170 +130,156 @@ export async function createStaffUser(
 					updatedAt: now
 				})
 				.returning()
-				.get();
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor?.staffUserId ?? null,
-					action: 'staff_user.created',
-					subjectType: 'staff_user',
-					subjectId: row.id,
-					summary: `Created a ${ROLE_NAMES[row.role].toLowerCase()} account for ${row.name} (${row.email})`,
-					ip: actor?.ip ?? null
-				},
-				now
-			);
-			const { passwordHash: _, ...user } = row;
-			return { ok: true as const, user, oneTimePassword };
-		},
-		{ behavior: 'immediate' }
-	);
+		);
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor?.staffUserId ?? null,
+				action: 'staff_user.created',
+				subjectType: 'staff_user',
+				subjectId: row.id,
+				summary: `Created a ${ROLE_NAMES[row.role].toLowerCase()} account for ${row.name} (${row.email})`,
+				ip: actor?.ip ?? null
+			},
+			now
+		);
+		const { passwordHash: _, ...user } = row;
+		return { ok: true as const, user, oneTimePassword };
+	});
 }
 
 /** Changes someone's name or role. Admins cannot change their own role, and one active admin must remain. */
-export function updateStaffUser(
+export async function updateStaffUser(
 	db: Db,
 	id: number,
 	values: Record<string, unknown>,
 	actor: Actor,
 	now = new Date()
-): Outcome | { ok: false; notFound: true } {
+): Promise<Outcome | { ok: false; notFound: true }> {
 	const parsed = updateStaffSchema.safeParse(values);
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
 	const input = parsed.data;
-	return db.transaction(
-		(tx) => {
-			const user = tx.select().from(staffUser).where(eq(staffUser.id, id)).get();
-			if (!user) return { ok: false as const, notFound: true as const };
-			if (input.role !== user.role) {
-				if (id === actor.staffUserId) {
-					return {
-						ok: false as const,
-						errors: { role: 'You cannot change your own role. Ask another admin to do it' }
-					};
-				}
-				if (user.role === 'admin' && !user.disabledAt && activeAdminCount(tx, id) === 0) {
-					return {
-						ok: false as const,
-						errors: { role: 'There must always be at least one active admin' }
-					};
-				}
+	return await withWriteTransaction(db, async (tx) => {
+		const user = firstRow(await tx.select().from(staffUser).where(eq(staffUser.id, id)).limit(1));
+		if (!user) return { ok: false as const, notFound: true as const };
+		if (input.role !== user.role) {
+			if (id === actor.staffUserId) {
+				return {
+					ok: false as const,
+					errors: { role: 'You cannot change your own role. Ask another admin to do it' }
+				};
 			}
-			tx.update(staffUser)
-				.set({ name: input.name, role: input.role, updatedAt: now })
-				.where(eq(staffUser.id, id))
-				.run();
-			const changes: string[] = [];
-			if (input.name !== user.name) changes.push(`name from "${user.name}" to "${input.name}"`);
-			if (input.role !== user.role) {
-				changes.push(
-					`role from ${ROLE_NAMES[user.role].toLowerCase()} to ${ROLE_NAMES[input.role].toLowerCase()}`
-				);
+			if (user.role === 'admin' && !user.disabledAt && (await activeAdminCount(tx, id)) === 0) {
+				return {
+					ok: false as const,
+					errors: { role: 'There must always be at least one active admin' }
+				};
 			}
-			if (changes.length > 0) {
-				recordAudit(
-					tx,
-					{
-						actorStaffUserId: actor.staffUserId,
-						action: 'staff_user.updated',
-						subjectType: 'staff_user',
-						subjectId: id,
-						summary: `Changed ${input.name}'s ${changes.join(' and ')}`,
-						ip: actor.ip ?? null
-					},
-					now
-				);
-			}
-			return { ok: true as const };
-		},
-		{ behavior: 'immediate' }
-	);
+		}
+		await tx
+			.update(staffUser)
+			.set({ name: input.name, role: input.role, updatedAt: now })
+			.where(eq(staffUser.id, id));
+		const changes: string[] = [];
+		if (input.name !== user.name) changes.push(`name from "${user.name}" to "${input.name}"`);
+		if (input.role !== user.role) {
+			changes.push(
+				`role from ${ROLE_NAMES[user.role].toLowerCase()} to ${ROLE_NAMES[input.role].toLowerCase()}`
+			);
+		}
+		if (changes.length > 0) {
+			await recordAudit(
+				tx,
+				{
+					actorStaffUserId: actor.staffUserId,
+					action: 'staff_user.updated',
+					subjectType: 'staff_user',
+					subjectId: id,
+					summary: `Changed ${input.name}'s ${changes.join(' and ')}`,
+					ip: actor.ip ?? null
+				},
+				now
+			);
+		}
+		return { ok: true as const };
+	});
 }
 
 export type DisableOutcome =
 	{ ok: true } | { ok: false; reason: 'not_found' | 'self' | 'last_admin'; message: string };
 
 /** Disabling ends every session the person has, at once. */
-export function disableStaffUser(
+export async function disableStaffUser(
 	db: Db,
 	id: number,
 	actor: Actor,
 	now = new Date()
-): DisableOutcome {
-	return db.transaction(
-		(tx): DisableOutcome => {
-			const user = tx.select().from(staffUser).where(eq(staffUser.id, id)).get();
-			if (!user)
-				return {
-					ok: false,
-					reason: 'not_found',
-					message: 'There is no staff account with this id'
-				};
-			if (id === actor.staffUserId) {
-				return { ok: false, reason: 'self', message: 'You cannot disable your own account' };
-			}
-			if (user.disabledAt) return { ok: true };
-			if (user.role === 'admin' && activeAdminCount(tx, id) === 0) {
-				return {
-					ok: false,
-					reason: 'last_admin',
-					message: 'You cannot disable the last active admin'
-				};
-			}
-			tx.update(staffUser)
-				.set({ disabledAt: now, updatedAt: now })
-				.where(eq(staffUser.id, id))
-				.run();
-			invalidateUserSessions(tx, id);
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor.staffUserId,
-					action: 'staff_user.disabled',
-					subjectType: 'staff_user',
-					subjectId: id,
-					summary: `Disabled the account for ${user.name} (${user.email})`,
-					ip: actor.ip ?? null
-				},
-				now
-			);
-			return { ok: true };
-		},
-		{ behavior: 'immediate' }
-	);
+): Promise<DisableOutcome> {
+	return await withWriteTransaction(db, async (tx) => {
+		const user = firstRow(await tx.select().from(staffUser).where(eq(staffUser.id, id)).limit(1));
+		if (!user)
+			return {
+				ok: false,
+				reason: 'not_found',
+				message: 'There is no staff account with this id'
+			};
+		if (id === actor.staffUserId) {
+			return { ok: false, reason: 'self', message: 'You cannot disable your own account' };
+		}
+		if (user.disabledAt) return { ok: true };
+		if (user.role === 'admin' && (await activeAdminCount(tx, id)) === 0) {
+			return {
+				ok: false,
+				reason: 'last_admin',
+				message: 'You cannot disable the last active admin'
+			};
+		}
+		await tx.update(staffUser).set({ disabledAt: now, updatedAt: now }).where(eq(staffUser.id, id));
+		await invalidateUserSessions(tx, id);
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor.staffUserId,
+				action: 'staff_user.disabled',
+				subjectType: 'staff_user',
+				subjectId: id,
+				summary: `Disabled the account for ${user.name} (${user.email})`,
+				ip: actor.ip ?? null
+			},
+			now
+		);
+		return { ok: true };
+	});
 }
 
-export function enableStaffUser(
+export async function enableStaffUser(
 	db: Db,
 	id: number,
 	actor: Actor,
 	now = new Date()
-): { ok: boolean } {
-	return db.transaction(
-		(tx) => {
-			const user = tx.select().from(staffUser).where(eq(staffUser.id, id)).get();
-			if (!user) return { ok: false };
-			if (!user.disabledAt) return { ok: true };
-			tx.update(staffUser)
-				.set({ disabledAt: null, updatedAt: now })
-				.where(eq(staffUser.id, id))
-				.run();
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor.staffUserId,
-					action: 'staff_user.enabled',
-					subjectType: 'staff_user',
-					subjectId: id,
-					summary: `Enabled the account for ${user.name} (${user.email})`,
-					ip: actor.ip ?? null
-				},
-				now
-			);
-			return { ok: true };
-		},
-		{ behavior: 'immediate' }
-	);
+): Promise<{ ok: boolean }> {
+	return await withWriteTransaction(db, async (tx) => {
+		const user = firstRow(await tx.select().from(staffUser).where(eq(staffUser.id, id)).limit(1));
+		if (!user) return { ok: false };
+		if (!user.disabledAt) return { ok: true };
+		await tx
+			.update(staffUser)
+			.set({ disabledAt: null, updatedAt: now })
+			.where(eq(staffUser.id, id));
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor.staffUserId,
+				action: 'staff_user.enabled',
+				subjectType: 'staff_user',
+				subjectId: id,
+				summary: `Enabled the account for ${user.name} (${user.email})`,
+				ip: actor.ip ?? null
+			},
+			now
+		);
+		return { ok: true };
+	});
 }
 
 /**
@@ -307,29 +296,26 @@ export async function resetStaffPassword(
 		return { ok: false, message: 'Use ‘Change password’ to change your own password' };
 	const oneTimePassword = generateOneTimePassword();
 	const passwordHash = await hashPassword(oneTimePassword);
-	return db.transaction(
-		(tx) => {
-			const user = tx.select().from(staffUser).where(eq(staffUser.id, id)).get();
-			if (!user) return { ok: false as const, message: 'There is no staff account with this id' };
-			tx.update(staffUser)
-				.set({ passwordHash, mustChangePassword: true, updatedAt: now })
-				.where(eq(staffUser.id, id))
-				.run();
-			invalidateUserSessions(tx, id);
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor.staffUserId,
-					action: 'staff_user.password_reset',
-					subjectType: 'staff_user',
-					subjectId: id,
-					summary: `Gave ${user.name} (${user.email}) a new temporary password`,
-					ip: actor.ip ?? null
-				},
-				now
-			);
-			return { ok: true as const, oneTimePassword };
-		},
-		{ behavior: 'immediate' }
-	);
+	return await withWriteTransaction(db, async (tx) => {
+		const user = firstRow(await tx.select().from(staffUser).where(eq(staffUser.id, id)).limit(1));
+		if (!user) return { ok: false as const, message: 'There is no staff account with this id' };
+		await tx
+			.update(staffUser)
+			.set({ passwordHash, mustChangePassword: true, updatedAt: now })
+			.where(eq(staffUser.id, id));
+		await invalidateUserSessions(tx, id);
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor.staffUserId,
+				action: 'staff_user.password_reset',
+				subjectType: 'staff_user',
+				subjectId: id,
+				summary: `Gave ${user.name} (${user.email}) a new temporary password`,
+				ip: actor.ip ?? null
+			},
+			now
+		);
+		return { ok: true as const, oneTimePassword };
+	});
 }

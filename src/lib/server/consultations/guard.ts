@@ -11,21 +11,21 @@ export function parseId(raw: string): number {
 }
 
 /** Every staff load and action about one consultation: 403 without the permission, 404 for an unknown id. */
-export function requireConsultationForStaff(
+export async function requireConsultationForStaff(
 	locals: App.Locals,
 	idParam: string,
 	permission: Permission
 ) {
 	const user = requirePermission(locals, permission);
-	const found = findConsultationForStaff(getDb(), parseId(idParam), ukToday());
+	const found = await findConsultationForStaff(getDb(), parseId(idParam), ukToday());
 	if (!found) error(404, 'Page not found');
 	return { user, ...found };
 }
 
 /** Editing a consultation and its set-up: leads and admins. */
-export const requireConsultationToManage = (locals: App.Locals, idParam: string) =>
-	requireConsultationForStaff(locals, idParam, 'consultation:manage');
+export const requireConsultationToManage = async (locals: App.Locals, idParam: string) =>
+	await requireConsultationForStaff(locals, idParam, 'consultation:manage');
 
 /** Dashboards, comments and exports: leads and admins. */
-export const requireConsultationFeedback = (locals: App.Locals, idParam: string) =>
-	requireConsultationForStaff(locals, idParam, 'feedback:view');
+export const requireConsultationFeedback = async (locals: App.Locals, idParam: string) =>
+	await requireConsultationForStaff(locals, idParam, 'feedback:view');

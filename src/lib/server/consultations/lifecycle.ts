@@ -12,7 +12,7 @@
 //   "You said, we did" response is published (after that, what people said has been answered).
 // Each refusal leaves the row and the audit log untouched.
 import { eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db';
+import { type Db, type Tx, withWriteTransaction, firstRow } from '../db';
 import { consultation, priority } from '../db/schema';
 import { ukToday } from '../../format';
 import { recordAudit, type Actor } from '../audit';
@@ -78,19 +78,19 @@ export function transitionRefusal(
 	}
 }
 
-const immediate = { behavior: 'immediate' } as const;
-
-function countPriorities(tx: Tx, consultationId: number): number {
-	return tx
-		.select({ n: sql<number>`count(*)` })
-		.from(priority)
-		.where(eq(priority.consultationId, consultationId))
-		.get()!.n;
+async function countPriorities(tx: Tx, consultationId: number): Promise<number> {
+	return firstRow(
+		await tx
+			.select({ n: sql<number>`count(*)` })
+			.from(priority)
+			.where(eq(priority.consultationId, consultationId))
+			.limit(1)
+	)!.n;
 }
 const gone = { ok: false as const, errors: { form: 'This consultation no longer exists' } };
 
-function audit(tx: Tx, actor: Actor, action: string, id: number, summary: string, now: Date) {
-	recordAudit(
+async function audit(tx: Tx, actor: Actor, action: string, id: number, summary: string, now: Date) {
+	await recordAudit(
 		tx,
 		{
 			actorStaffUserId: actor.staffUserId,
@@ -106,7 +106,7 @@ function audit(tx: Tx, actor: Actor, action: string, id: number, summary: string
 
 type Step = {
 	/** Checks beyond the state rule, made inside the transaction (publish: nothing missing). */
-	problems?: (tx: Tx, c: Row) => FieldErrors;
+	problems?: (tx: Tx, c: Row) => Promise<FieldErrors>;
 	changes: (now: Date) => Partial<typeof consultation.$inferInsert>;
 	action: string;
 	summary: (c: Row) => string;
@@ -114,7 +114,7 @@ type Step = {
 
 const steps: Record<Transition, Step> = {
 	publish: {
-		problems: (tx, c) => publishProblems(c, countPriorities(tx, c.id)),
+		problems: async (tx, c) => publishProblems(c, await countPriorities(tx, c.id)),
 		changes: (now) => ({ publishedAt: now }),
 		action: 'consultation.published',
 		summary: (c) => `Published consultation "${c.title}"`
@@ -136,53 +136,55 @@ const steps: Record<Transition, Step> = {
  * wrong state (transitionRefusal) or with something missing, else change it and audit the change.
  * Two staff pressing the same button at once: the second sees the first's result and is refused.
  */
-function applyTransition(
+async function applyTransition(
 	db: Db,
 	transition: Transition,
 	id: number,
 	actor: Actor,
 	now: Date
-): TransitionOutcome {
+): Promise<TransitionOutcome> {
 	const step = steps[transition];
-	return db.transaction((tx) => {
-		const c = tx.select().from(consultation).where(eq(consultation.id, id)).get();
+	return await withWriteTransaction(db, async (tx) => {
+		const c = firstRow(
+			await tx.select().from(consultation).where(eq(consultation.id, id)).limit(1)
+		);
 		if (!c) return gone;
 		const refusal = transitionRefusal(transition, c, ukToday(now));
 		if (refusal) return { ok: false as const, errors: { form: refusal } };
-		const problems = step.problems?.(tx, c) ?? {};
+		const problems = (await step.problems?.(tx, c)) ?? {};
 		if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
-		tx.update(consultation)
+		await tx
+			.update(consultation)
 			.set({ ...step.changes(now), updatedAt: now })
-			.where(eq(consultation.id, id))
-			.run();
-		audit(tx, actor, step.action, id, step.summary(c), now);
+			.where(eq(consultation.id, id));
+		await audit(tx, actor, step.action, id, step.summary(c), now);
 		return { ok: true as const };
-	}, immediate);
+	});
 }
 
-export function publishConsultation(
+export async function publishConsultation(
 	db: Db,
 	id: number,
 	actor: Actor,
 	now = new Date()
-): TransitionOutcome {
-	return applyTransition(db, 'publish', id, actor, now);
+): Promise<TransitionOutcome> {
+	return await applyTransition(db, 'publish', id, actor, now);
 }
 
-export function closeConsultationEarly(
+export async function closeConsultationEarly(
 	db: Db,
 	id: number,
 	actor: Actor,
 	now = new Date()
-): TransitionOutcome {
-	return applyTransition(db, 'close', id, actor, now);
+): Promise<TransitionOutcome> {
+	return await applyTransition(db, 'close', id, actor, now);
 }
 
-export function reopenConsultation(
+export async function reopenConsultation(
 	db: Db,
 	id: number,
 	actor: Actor,
 	now = new Date()
-): TransitionOutcome {
-	return applyTransition(db, 'reopen', id, actor, now);
+): Promise<TransitionOutcome> {
+	return await applyTransition(db, 'reopen', id, actor, now);
 }

@@ -1,6 +1,6 @@
 // Reading consultations for the public pages and the staff area.
 import { asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import { preparedPerDatabase, type Db } from '../db';
+import { preparedPerDatabase, type Db, firstRow } from '../db';
 import { consultation, priority } from '../db/schema';
 import { closingDate, consultationStatus, type ConsultationStatus } from './status';
 
@@ -17,14 +17,14 @@ function withStatus(c: Consultation, today: string): ConsultationWithStatus {
 }
 
 /** Published consultations for the home page: open first (closing soonest), then upcoming, then closed. */
-export function listPublicConsultations(db: Db, today: string) {
-	const all = db
-		.select()
-		.from(consultation)
-		.where(isNotNull(consultation.publishedAt))
-		.orderBy(asc(consultation.closesOn))
-		.all()
-		.map((c) => withStatus(c, today));
+export async function listPublicConsultations(db: Db, today: string) {
+	const all = (
+		await db
+			.select()
+			.from(consultation)
+			.where(isNotNull(consultation.publishedAt))
+			.orderBy(asc(consultation.closesOn))
+	).map((c) => withStatus(c, today));
 	return {
 		open: all.filter((c) => c.status === 'open'),
 		upcoming: all
@@ -36,13 +36,12 @@ export function listPublicConsultations(db: Db, today: string) {
 	};
 }
 
-export function listPriorities(db: Db, consultationId: number): Priority[] {
-	return db
+export async function listPriorities(db: Db, consultationId: number): Promise<Priority[]> {
+	return await db
 		.select()
 		.from(priority)
 		.where(eq(priority.consultationId, consultationId))
-		.orderBy(asc(priority.position))
-		.all();
+		.orderBy(asc(priority.position));
 }
 
 const publishedBySlug = preparedPerDatabase((db) =>
@@ -54,39 +53,41 @@ const publishedBySlug = preparedPerDatabase((db) =>
 );
 
 /** A published consultation by its web address without its priorities, or null: for session and booking pages. */
-export function findPublicConsultationOnly(
+export async function findPublicConsultationOnly(
 	db: Db,
 	slug: string,
 	today: string
-): ConsultationWithStatus | null {
-	const c = publishedBySlug(db).get({ slug });
+): Promise<ConsultationWithStatus | null> {
+	const c = firstRow(await publishedBySlug(db).execute({ slug }));
 	return c && c.publishedAt ? withStatus(c, today) : null;
 }
 
 /** A published consultation by its web address, or null (drafts are never public). */
-export function findPublicConsultation(db: Db, slug: string, today: string) {
-	const c = db.select().from(consultation).where(eq(consultation.slug, slug)).get();
+export async function findPublicConsultation(db: Db, slug: string, today: string) {
+	const c = firstRow(
+		await db.select().from(consultation).where(eq(consultation.slug, slug)).limit(1)
+	);
 	if (!c || !c.publishedAt) return null;
-	return { consultation: withStatus(c, today), priorities: listPriorities(db, c.id) };
+	return { consultation: withStatus(c, today), priorities: await listPriorities(db, c.id) };
 }
 
-export function listConsultationsForStaff(db: Db, today: string) {
+export async function listConsultationsForStaff(db: Db, today: string) {
 	const counts = db
 		.select({ consultationId: priority.consultationId, n: sql<number>`count(*)`.as('n') })
 		.from(priority)
 		.groupBy(priority.consultationId)
 		.as('counts');
-	return db
-		.select({ c: consultation, priorityCount: sql<number>`coalesce(${counts.n}, 0)` })
-		.from(consultation)
-		.leftJoin(counts, eq(counts.consultationId, consultation.id))
-		.orderBy(desc(consultation.updatedAt))
-		.all()
-		.map(({ c, priorityCount }) => ({ ...withStatus(c, today), priorityCount }));
+	return (
+		await db
+			.select({ c: consultation, priorityCount: sql<number>`coalesce(${counts.n}, 0)` })
+			.from(consultation)
+			.leftJoin(counts, eq(counts.consultationId, consultation.id))
+			.orderBy(desc(consultation.updatedAt))
+	).map(({ c, priorityCount }) => ({ ...withStatus(c, today), priorityCount }));
 }
 
-export function findConsultationForStaff(db: Db, id: number, today: string) {
-	const c = db.select().from(consultation).where(eq(consultation.id, id)).get();
+export async function findConsultationForStaff(db: Db, id: number, today: string) {
+	const c = firstRow(await db.select().from(consultation).where(eq(consultation.id, id)).limit(1));
 	if (!c) return null;
-	return { consultation: withStatus(c, today), priorities: listPriorities(db, c.id) };
+	return { consultation: withStatus(c, today), priorities: await listPriorities(db, c.id) };
 }

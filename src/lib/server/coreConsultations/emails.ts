@@ -125,11 +125,11 @@ function calendarFile(r: CoreConsultation): string | null {
 	}
 }
 
-export function notifySchool(
+export async function notifySchool(
 	db: Db,
 	kind: CoreEmailKind,
 	r: CoreConsultation,
 	manageToken: string | null = null
 ): Promise<number> {
-	return sendEmails(db, [coreEmail(kind, r, manageToken)]);
+	return await sendEmails(db, [coreEmail(kind, r, manageToken)]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db';
+import { openDatabase, firstRow } from '../db';
 import { coreConsultation, emailOutbox } from '../db/schema';
 import { queueEmails } from '../notify';
 import { eq } from 'drizzle-orm';
@@ -60,37 +60,37 @@ describe('registration', () => {
 		expect(messages).toContain('Select at least one theme you want to talk about');
 	});
 
-	it('tells a school already registered for the term, however the name is typed; another term is fine', () => {
+	it('tells a school already registered for the term, however the name is typed; another term is fine', async () => {
 		const d = db();
-		const first = registerSchool(d, input(), NOW);
+		const first = await registerSchool(d, input(), NOW);
 		expect(first.ok).toBe(true);
-		const again = registerSchool(d, input({ schoolName: 'the dereham junior school' }), NOW);
+		const again = await registerSchool(d, input({ schoolName: 'the dereham junior school' }), NOW);
 		expect(again).toMatchObject({ ok: false, reason: 'already_registered' });
-		expect(registerSchool(d, input({ term: '2027-spring' }), NOW).ok).toBe(true);
+		expect((await registerSchool(d, input({ term: '2027-spring' }), NOW)).ok).toBe(true);
 		// The database itself refuses a second live row, whatever the code path.
-		const row = d.select().from(coreConsultation).get()!;
-		expect(() =>
-			d
-				.insert(coreConsultation)
-				.values({ ...row, id: undefined, reference: 'CC-XXXX-XXXX', manageTokenHash: 'h' })
-				.run()
-		).toThrow(/UNIQUE/);
+		const row = firstRow(await d.select().from(coreConsultation).limit(1))!;
+		await expect(
+			async () =>
+				await d
+					.insert(coreConsultation)
+					.values({ ...row, id: undefined, reference: 'CC-XXXX-XXXX', manageTokenHash: 'h' })
+		).rejects.toThrow(/UNIQUE/);
 		// Once cancelled, the school may register again for that term.
 		if (!first.ok) throw new Error();
-		cancelCoreConsultation(d, first.registration.id, 'school', null, NOW);
-		expect(registerSchool(d, input(), NOW).ok).toBe(true);
+		await cancelCoreConsultation(d, first.registration.id, 'school', null, NOW);
+		expect((await registerSchool(d, input(), NOW)).ok).toBe(true);
 	});
 
-	it('goes registered → allocated → held → evaluated, once each, with fresh links', () => {
+	it('goes registered → allocated → held → evaluated, once each, with fresh links', async () => {
 		const d = db();
-		const reg = registerSchool(d, input(), NOW);
+		const reg = await registerSchool(d, input(), NOW);
 		if (!reg.ok) throw new Error();
 		const id = reg.registration.id;
-		expect(findByManageToken(d, reg.manageToken)?.id).toBe(id);
-		expect(markHeld(d, id, actor, NOW)).toEqual({ ok: false, reason: 'not_allocated' });
+		expect((await findByManageToken(d, reg.manageToken))?.id).toBe(id);
+		expect(await markHeld(d, id, actor, NOW)).toEqual({ ok: false, reason: 'not_allocated' });
 
 		const meetingAt = new Date('2026-11-10T10:00:00Z');
-		const booked = allocateMeeting(
+		const booked = await allocateMeeting(
 			d,
 			id,
 			{ specialistName: 'Dr Cole', meetingAt, meetingPlace: 'Online' },
@@ -100,14 +100,14 @@ describe('registration', () => {
 		if (!booked.ok) throw new Error();
 		expect(booked.registration.status).toBe('allocated');
 		// The old link stops working; the email carries the new one.
-		expect(findByManageToken(d, reg.manageToken)).toBeUndefined();
-		expect(findByManageToken(d, booked.manageToken!)?.id).toBe(id);
+		expect(await findByManageToken(d, reg.manageToken)).toBeUndefined();
+		expect((await findByManageToken(d, booked.manageToken!))?.id).toBe(id);
 		expect(
 			coreEmail('allocated', booked.registration, booked.manageToken!, 'https://x.example').text
 		).toContain(`https://x.example/core-consultations/manage/${booked.manageToken}`);
 		// The same booking again (double click) changes nothing.
 		expect(
-			allocateMeeting(
+			await allocateMeeting(
 				d,
 				id,
 				{ specialistName: 'Dr Cole', meetingAt, meetingPlace: 'Online' },
@@ -115,7 +115,7 @@ describe('registration', () => {
 				NOW
 			)
 		).toMatchObject({ changed: false });
-		const moved = allocateMeeting(
+		const moved = await allocateMeeting(
 			d,
 			id,
 			{
@@ -132,10 +132,10 @@ describe('registration', () => {
 		expect(ics).toContain('SEQUENCE:1');
 		expect(ics).toContain('DTSTART:20261112T100000Z');
 
-		expect(markHeld(d, id, actor, NOW)).toEqual({ ok: false, reason: 'not_yet' });
+		expect(await markHeld(d, id, actor, NOW)).toEqual({ ok: false, reason: 'not_yet' });
 		const after = new Date('2026-11-13T10:00:00Z');
-		expect(markHeld(d, id, actor, after)).toMatchObject({ ok: true, changed: true });
-		expect(cancelCoreConsultation(d, id, 'staff', actor, after)).toEqual({
+		expect(await markHeld(d, id, actor, after)).toMatchObject({ ok: true, changed: true });
+		expect(await cancelCoreConsultation(d, id, 'staff', actor, after)).toEqual({
 			ok: false,
 			reason: 'held'
 		});
@@ -144,42 +144,43 @@ describe('registration', () => {
 			whatWillChange: 'Visual timetables',
 			whatElseNeeded: null
 		} as const;
-		expect(evaluateMeeting(d, id, evaluation, after).ok).toBe(true);
-		expect(evaluateMeeting(d, id, evaluation, after)).toEqual({
+		expect((await evaluateMeeting(d, id, evaluation, after)).ok).toBe(true);
+		expect(await evaluateMeeting(d, id, evaluation, after)).toEqual({
 			ok: false,
 			reason: 'already_evaluated'
 		});
-		expect(d.select().from(coreConsultation).where(eq(coreConsultation.id, id)).get()!.status).toBe(
-			'held'
-		);
+		expect(
+			firstRow(await d.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1))!
+				.status
+		).toBe('held');
 	});
 
-	it('reports results with small numbers hidden, schools reached counted once each', () => {
+	it('reports results with small numbers hidden, schools reached counted once each', async () => {
 		const d = db();
 		const meetingAt = new Date('2026-09-20T10:00:00Z');
 		for (let i = 0; i < 7; i++) {
-			const r = registerSchool(
+			const r = await registerSchool(
 				d,
 				input({ schoolName: `School ${i}`, strand: i < 6 ? 'core' : 'plus' }),
 				NOW
 			);
 			if (!r.ok) throw new Error();
-			allocateMeeting(
+			await allocateMeeting(
 				d,
 				r.registration.id,
 				{ specialistName: 'S', meetingAt, meetingPlace: 'Online' },
 				actor,
 				new Date('2026-09-01T00:00:00Z')
 			);
-			markHeld(d, r.registration.id, actor, NOW);
-			evaluateMeeting(
+			await markHeld(d, r.registration.id, actor, NOW);
+			await evaluateMeeting(
 				d,
 				r.registration.id,
 				{ usefulness: i < 5 ? 'very_useful' : 'useful', whatWillChange: 'x', whatElseNeeded: null },
 				NOW
 			);
 		}
-		const results = coreResults(d, ['2026-autumn']);
+		const results = await coreResults(d, ['2026-autumn']);
 		expect(results.schoolsReached).toBe(7);
 		// core: 6 registrations, plus: 1 (hidden), special: 0; the total 7 would give plus back, so core is hidden too.
 		expect(results.activity.body[1][0]).toBeNull();
@@ -194,9 +195,9 @@ describe('registration', () => {
 });
 
 describe('emails to schools', () => {
-	it('attach the calendar file when a meeting is booked, and cap registration emails per address', () => {
+	it('attach the calendar file when a meeting is booked, and cap registration emails per address', async () => {
 		const d = db();
-		const reg = registerSchool(d, input(), NOW);
+		const reg = await registerSchool(d, input(), NOW);
 		if (!reg.ok) throw new Error();
 		const registered = coreEmail(
 			'registered',
@@ -207,7 +208,7 @@ describe('emails to schools', () => {
 		expect(registered.capped).toBe(true);
 		expect(registered.calendar).toBeNull();
 
-		const booked = allocateMeeting(
+		const booked = await allocateMeeting(
 			d,
 			reg.registration.id,
 			{
@@ -228,16 +229,18 @@ describe('emails to schools', () => {
 
 		// Anyone can register any school with someone's address: the fourth email in the hour goes
 		// nowhere, however the address is typed (the page says "received" either way).
-		const ids = [0, 1, 2, 3].flatMap((i) =>
-			queueEmails(
-				d,
-				[{ ...registered, to: i % 2 ? 'SENCO@dereham.example.org ' : registered.to }],
-				new Date(NOW.getTime() + i * 60_000),
-				'outbox',
-				3
-			)
-		);
+		const ids: number[] = [];
+		for (const i of [0, 1, 2, 3])
+			ids.push(
+				...(await queueEmails(
+					d,
+					[{ ...registered, to: i % 2 ? 'SENCO@dereham.example.org ' : registered.to }],
+					new Date(NOW.getTime() + i * 60_000),
+					'outbox',
+					3
+				))
+			);
 		expect(ids).toHaveLength(3);
-		expect(d.select().from(emailOutbox).all()).toHaveLength(3);
+		expect(await d.select().from(emailOutbox)).toHaveLength(3);
 	});
 });

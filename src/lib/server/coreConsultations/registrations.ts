@@ -2,7 +2,7 @@
 // immediate transaction with its audit record; emails are sent by the caller after it commits.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { type Db, withWriteTransaction, firstRow, onlyRow } from '../db';
 import {
 	coreConsultation,
 	coreConsultationEvaluation,
@@ -37,33 +37,43 @@ export type RegisterResult =
 	| { ok: true; registration: CoreConsultation; manageToken: string }
 	| { ok: false; reason: 'already_registered'; existing: CoreConsultation };
 
-function liveRegistration(db: Db, key: string, term: string): CoreConsultation | undefined {
-	return db
-		.select()
-		.from(coreConsultation)
-		.where(
-			and(
-				eq(coreConsultation.schoolKey, key),
-				eq(coreConsultation.term, term),
-				ne(coreConsultation.status, 'cancelled')
+async function liveRegistration(
+	db: Db,
+	key: string,
+	term: string
+): Promise<CoreConsultation | undefined> {
+	return firstRow(
+		await db
+			.select()
+			.from(coreConsultation)
+			.where(
+				and(
+					eq(coreConsultation.schoolKey, key),
+					eq(coreConsultation.term, term),
+					ne(coreConsultation.status, 'cancelled')
+				)
 			)
-		)
-		.get();
+			.limit(1)
+	);
 }
 
 /**
  * Registers a school for a term. A school already registered for that term (a second tab, a
  * colleague, two servers at once) is told so: the partial unique index makes that certain.
  */
-export function registerSchool(db: Db, input: RegistrationInput, now = new Date()): RegisterResult {
+export async function registerSchool(
+	db: Db,
+	input: RegistrationInput,
+	now = new Date()
+): Promise<RegisterResult> {
 	const key = schoolKey(input.schoolName);
 	const manageToken = generateCoreToken();
 	try {
-		return db.transaction(
-			(tx) => {
-				const existing = liveRegistration(tx as unknown as Db, key, input.term);
-				if (existing) return { ok: false, reason: 'already_registered', existing } as const;
-				const registration = tx
+		return await withWriteTransaction(db, async (tx) => {
+			const existing = await liveRegistration(tx as unknown as Db, key, input.term);
+			if (existing) return { ok: false, reason: 'already_registered', existing } as const;
+			const registration = onlyRow(
+				await tx
 					.insert(coreConsultation)
 					.values({
 						reference: generateCoreReference(),
@@ -83,28 +93,26 @@ export function registerSchool(db: Db, input: RegistrationInput, now = new Date(
 						updatedAt: now
 					})
 					.returning()
-					.get();
-				recordAudit(
-					tx,
-					{
-						action: 'core_consultation.registered',
-						subjectType: 'core_consultation',
-						subjectId: registration.id,
-						summary: `${registration.schoolName} registered (${registration.reference})`
-					},
-					now
-				);
-				return { ok: true, registration, manageToken } as const;
-			},
-			{ behavior: 'immediate' }
-		);
+			);
+			await recordAudit(
+				tx,
+				{
+					action: 'core_consultation.registered',
+					subjectType: 'core_consultation',
+					subjectId: registration.id,
+					summary: `${registration.schoolName} registered (${registration.reference})`
+				},
+				now
+			);
+			return { ok: true, registration, manageToken } as const;
+		});
 	} catch (err) {
 		// Another process won the race between our check and our insert.
 		if (
 			err instanceof Error &&
 			/UNIQUE constraint failed: core_consultation\.school_key/.test(err.message)
 		) {
-			const existing = liveRegistration(db, key, input.term);
+			const existing = await liveRegistration(db, key, input.term);
 			if (existing) return { ok: false, reason: 'already_registered', existing };
 		}
 		throw err;
@@ -116,32 +124,47 @@ export function themesOf(registration: Pick<CoreConsultation, 'themes'>): string
 	return Array.isArray(parsed) ? parsed.map(String) : [];
 }
 
-export function findByManageToken(db: Db, token: string): CoreConsultation | undefined {
+export async function findByManageToken(
+	db: Db,
+	token: string
+): Promise<CoreConsultation | undefined> {
 	if (!looksLikeToken(token)) return undefined;
-	return db
-		.select()
-		.from(coreConsultation)
-		.where(eq(coreConsultation.manageTokenHash, hashCoreToken(token)))
-		.get();
+	return firstRow(
+		await db
+			.select()
+			.from(coreConsultation)
+			.where(eq(coreConsultation.manageTokenHash, hashCoreToken(token)))
+			.limit(1)
+	);
 }
 
-export function getCoreConsultation(db: Db, id: number): CoreConsultation | undefined {
-	return db.select().from(coreConsultation).where(eq(coreConsultation.id, id)).get();
+export async function getCoreConsultation(
+	db: Db,
+	id: number
+): Promise<CoreConsultation | undefined> {
+	return firstRow(
+		await db.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+	);
 }
 
-export function getEvaluation(db: Db, id: number): CoreConsultationEvaluation | undefined {
-	return db
-		.select()
-		.from(coreConsultationEvaluation)
-		.where(eq(coreConsultationEvaluation.coreConsultationId, id))
-		.get();
+export async function getEvaluation(
+	db: Db,
+	id: number
+): Promise<CoreConsultationEvaluation | undefined> {
+	return firstRow(
+		await db
+			.select()
+			.from(coreConsultationEvaluation)
+			.where(eq(coreConsultationEvaluation.coreConsultationId, id))
+			.limit(1)
+	);
 }
 
-export function listRegistrations(
+export async function listRegistrations(
 	db: Db,
 	filter: { term?: string | null; status?: CoreStatus | null } = {}
-): CoreConsultation[] {
-	return db
+): Promise<CoreConsultation[]> {
+	return await db
 		.select()
 		.from(coreConsultation)
 		.where(
@@ -154,16 +177,13 @@ export function listRegistrations(
 			sql`case ${coreConsultation.status} when 'registered' then 0 when 'allocated' then 1 when 'held' then 2 else 3 end`,
 			asc(coreConsultation.meetingAt),
 			desc(coreConsultation.createdAt)
-		)
-		.all();
+		);
 }
 
-export function registrationTerms(db: Db): string[] {
-	return db
-		.selectDistinct({ term: coreConsultation.term })
-		.from(coreConsultation)
-		.all()
-		.map((r) => r.term);
+export async function registrationTerms(db: Db): Promise<string[]> {
+	return (await db.selectDistinct({ term: coreConsultation.term }).from(coreConsultation)).map(
+		(r) => r.term
+	);
 }
 
 export type Transition<T = CoreConsultation> =
@@ -182,27 +202,29 @@ export type Transition<T = CoreConsultation> =
 	  };
 
 /** Staff book (or move) the meeting: allowed until it has been held or cancelled. */
-export function allocateMeeting(
+export async function allocateMeeting(
 	db: Db,
 	id: number,
 	input: { specialistName: string; meetingAt: Date; meetingPlace: string },
 	actor: Actor,
 	now = new Date()
-): Transition {
-	return db.transaction(
-		(tx) => {
-			const current = tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).get();
-			if (!current) return { ok: false, reason: 'not_found' } as const;
-			if (current.status === 'cancelled' || current.status === 'held')
-				return { ok: false, reason: current.status } as const;
-			const same =
-				current.status === 'allocated' &&
-				current.specialistName === input.specialistName &&
-				current.meetingPlace === input.meetingPlace &&
-				current.meetingAt?.getTime() === input.meetingAt.getTime();
-			if (same) return { ok: true, registration: current, changed: false } as const;
-			const manageToken = generateCoreToken();
-			const registration = tx
+): Promise<Transition> {
+	return await withWriteTransaction(db, async (tx) => {
+		const current = firstRow(
+			await tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+		);
+		if (!current) return { ok: false, reason: 'not_found' } as const;
+		if (current.status === 'cancelled' || current.status === 'held')
+			return { ok: false, reason: current.status } as const;
+		const same =
+			current.status === 'allocated' &&
+			current.specialistName === input.specialistName &&
+			current.meetingPlace === input.meetingPlace &&
+			current.meetingAt?.getTime() === input.meetingAt.getTime();
+		if (same) return { ok: true, registration: current, changed: false } as const;
+		const manageToken = generateCoreToken();
+		const registration = onlyRow(
+			await tx
 				.update(coreConsultation)
 				.set({
 					manageTokenHash: hashCoreToken(manageToken),
@@ -215,44 +237,44 @@ export function allocateMeeting(
 				})
 				.where(eq(coreConsultation.id, id))
 				.returning()
-				.get();
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor.staffUserId,
-					ip: actor.ip,
-					action:
-						current.status === 'allocated'
-							? 'core_consultation.moved'
-							: 'core_consultation.allocated',
-					subjectType: 'core_consultation',
-					subjectId: id,
-					summary: `${current.reference}: ${input.specialistName}, ${input.meetingAt.toISOString()}`
-				},
-				now
-			);
-			return { ok: true, registration, changed: true, manageToken } as const;
-		},
-		{ behavior: 'immediate' }
-	);
+		);
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor.staffUserId,
+				ip: actor.ip,
+				action:
+					current.status === 'allocated'
+						? 'core_consultation.moved'
+						: 'core_consultation.allocated',
+				subjectType: 'core_consultation',
+				subjectId: id,
+				summary: `${current.reference}: ${input.specialistName}, ${input.meetingAt.toISOString()}`
+			},
+			now
+		);
+		return { ok: true, registration, changed: true, manageToken } as const;
+	});
 }
 
 /** Either side may cancel until the meeting has been held; cancelling twice changes nothing. */
-export function cancelCoreConsultation(
+export async function cancelCoreConsultation(
 	db: Db,
 	id: number,
 	by: 'school' | 'staff',
 	actor: Actor | null,
 	now = new Date()
-): Transition {
-	return db.transaction(
-		(tx) => {
-			const current = tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).get();
-			if (!current) return { ok: false, reason: 'not_found' } as const;
-			if (current.status === 'held') return { ok: false, reason: 'held' } as const;
-			if (current.status === 'cancelled')
-				return { ok: true, registration: current, changed: false } as const;
-			const registration = tx
+): Promise<Transition> {
+	return await withWriteTransaction(db, async (tx) => {
+		const current = firstRow(
+			await tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+		);
+		if (!current) return { ok: false, reason: 'not_found' } as const;
+		if (current.status === 'held') return { ok: false, reason: 'held' } as const;
+		if (current.status === 'cancelled')
+			return { ok: true, registration: current, changed: false } as const;
+		const registration = onlyRow(
+			await tx
 				.update(coreConsultation)
 				.set({
 					status: 'cancelled',
@@ -263,44 +285,49 @@ export function cancelCoreConsultation(
 				})
 				.where(eq(coreConsultation.id, id))
 				.returning()
-				.get();
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor?.staffUserId ?? null,
-					ip: actor?.ip,
-					action: 'core_consultation.cancelled',
-					subjectType: 'core_consultation',
-					subjectId: id,
-					summary: `${current.reference} cancelled by the ${by}`
-				},
-				now
-			);
-			return {
-				ok: true,
-				registration,
-				changed: true,
-				wasAllocated: current.status === 'allocated'
-			} as const;
-		},
-		{ behavior: 'immediate' }
-	);
+		);
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor?.staffUserId ?? null,
+				ip: actor?.ip,
+				action: 'core_consultation.cancelled',
+				subjectType: 'core_consultation',
+				subjectId: id,
+				summary: `${current.reference} cancelled by the ${by}`
+			},
+			now
+		);
+		return {
+			ok: true,
+			registration,
+			changed: true,
+			wasAllocated: current.status === 'allocated'
+		} as const;
+	});
 }
 
 /** After the meeting time: staff record it was held, which asks the school to evaluate it. */
-export function markHeld(db: Db, id: number, actor: Actor, now = new Date()): Transition {
-	return db.transaction(
-		(tx) => {
-			const current = tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).get();
-			if (!current) return { ok: false, reason: 'not_found' } as const;
-			if (current.status === 'held')
-				return { ok: true, registration: current, changed: false } as const;
-			if (current.status === 'cancelled') return { ok: false, reason: 'cancelled' } as const;
-			if (current.status !== 'allocated' || !current.meetingAt)
-				return { ok: false, reason: 'not_allocated' } as const;
-			if (current.meetingAt > now) return { ok: false, reason: 'not_yet' } as const;
-			const manageToken = generateCoreToken();
-			const registration = tx
+export async function markHeld(
+	db: Db,
+	id: number,
+	actor: Actor,
+	now = new Date()
+): Promise<Transition> {
+	return await withWriteTransaction(db, async (tx) => {
+		const current = firstRow(
+			await tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+		);
+		if (!current) return { ok: false, reason: 'not_found' } as const;
+		if (current.status === 'held')
+			return { ok: true, registration: current, changed: false } as const;
+		if (current.status === 'cancelled') return { ok: false, reason: 'cancelled' } as const;
+		if (current.status !== 'allocated' || !current.meetingAt)
+			return { ok: false, reason: 'not_allocated' } as const;
+		if (current.meetingAt > now) return { ok: false, reason: 'not_yet' } as const;
+		const manageToken = generateCoreToken();
+		const registration = onlyRow(
+			await tx
 				.update(coreConsultation)
 				.set({
 					status: 'held',
@@ -310,39 +337,39 @@ export function markHeld(db: Db, id: number, actor: Actor, now = new Date()): Tr
 				})
 				.where(eq(coreConsultation.id, id))
 				.returning()
-				.get();
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor.staffUserId,
-					ip: actor.ip,
-					action: 'core_consultation.held',
-					subjectType: 'core_consultation',
-					subjectId: id,
-					summary: `${current.reference} held`
-				},
-				now
-			);
-			return { ok: true, registration, changed: true, manageToken } as const;
-		},
-		{ behavior: 'immediate' }
-	);
+		);
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor.staffUserId,
+				ip: actor.ip,
+				action: 'core_consultation.held',
+				subjectType: 'core_consultation',
+				subjectId: id,
+				summary: `${current.reference} held`
+			},
+			now
+		);
+		return { ok: true, registration, changed: true, manageToken } as const;
+	});
 }
 
 /** The school changes its contact or themes; not once cancelled or held. */
-export function changeSchoolDetails(
+export async function changeSchoolDetails(
 	db: Db,
 	id: number,
 	input: SchoolChangeInput,
 	now = new Date()
-): Transition {
-	return db.transaction(
-		(tx) => {
-			const current = tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).get();
-			if (!current) return { ok: false, reason: 'not_found' } as const;
-			if (current.status === 'cancelled' || current.status === 'held')
-				return { ok: false, reason: current.status } as const;
-			const registration = tx
+): Promise<Transition> {
+	return await withWriteTransaction(db, async (tx) => {
+		const current = firstRow(
+			await tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+		);
+		if (!current) return { ok: false, reason: 'not_found' } as const;
+		if (current.status === 'cancelled' || current.status === 'held')
+			return { ok: false, reason: current.status } as const;
+		const registration = onlyRow(
+			await tx
 				.update(coreConsultation)
 				.set({
 					contactName: input.contactName,
@@ -355,34 +382,32 @@ export function changeSchoolDetails(
 				})
 				.where(eq(coreConsultation.id, id))
 				.returning()
-				.get();
-			return { ok: true, registration, changed: true } as const;
-		},
-		{ behavior: 'immediate' }
-	);
+		);
+		return { ok: true, registration, changed: true } as const;
+	});
 }
 
 /** One evaluation per held meeting: a double click or a second tab is told it is already in. */
-export function evaluateMeeting(
+export async function evaluateMeeting(
 	db: Db,
 	id: number,
 	input: EvaluationInput,
 	now = new Date()
-): Transition<CoreConsultationEvaluation> {
-	return db.transaction(
-		(tx) => {
-			const current = tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).get();
-			if (!current) return { ok: false, reason: 'not_found' } as const;
-			if (current.status !== 'held') return { ok: false, reason: 'not_yet' } as const;
-			const inserted = tx
+): Promise<Transition<CoreConsultationEvaluation>> {
+	return await withWriteTransaction(db, async (tx) => {
+		const current = firstRow(
+			await tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+		);
+		if (!current) return { ok: false, reason: 'not_found' } as const;
+		if (current.status !== 'held') return { ok: false, reason: 'not_yet' } as const;
+		const inserted = firstRow(
+			await tx
 				.insert(coreConsultationEvaluation)
 				.values({ coreConsultationId: id, ...input, submittedAt: now })
 				.onConflictDoNothing()
 				.returning()
-				.get();
-			if (!inserted) return { ok: false, reason: 'already_evaluated' } as const;
-			return { ok: true, registration: inserted, changed: true } as const;
-		},
-		{ behavior: 'immediate' }
-	);
+		);
+		if (!inserted) return { ok: false, reason: 'already_evaluated' } as const;
+		return { ok: true, registration: inserted, changed: true } as const;
+	});
 }

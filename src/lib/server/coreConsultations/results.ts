@@ -1,7 +1,7 @@
 // Results per strand for a set of terms: registrations, meetings held, schools reached and how
 // useful schools found the meetings, through small-number suppression.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { type Db, firstRow } from '../db';
 import {
 	coreConsultation,
 	coreConsultationEvaluation,
@@ -20,9 +20,9 @@ export type CoreResults = {
 	schoolsReached: number | null;
 };
 
-export function coreResults(db: Db, terms: string[]): CoreResults {
+export async function coreResults(db: Db, terms: string[]): Promise<CoreResults> {
 	const inTerms = terms.length ? inArray(coreConsultation.term, terms) : sql`0`;
-	const activityRows = db
+	const activityRows = await db
 		.select({
 			strand: coreConsultation.strand,
 			registrations: sql<number>`sum(${coreConsultation.status} <> 'cancelled')`,
@@ -30,9 +30,8 @@ export function coreResults(db: Db, terms: string[]): CoreResults {
 		})
 		.from(coreConsultation)
 		.where(inTerms)
-		.groupBy(coreConsultation.strand)
-		.all();
-	const evaluationRows = db
+		.groupBy(coreConsultation.strand);
+	const evaluationRows = await db
 		.select({
 			strand: coreConsultation.strand,
 			usefulness: coreConsultationEvaluation.usefulness,
@@ -44,13 +43,14 @@ export function coreResults(db: Db, terms: string[]): CoreResults {
 			eq(coreConsultation.id, coreConsultationEvaluation.coreConsultationId)
 		)
 		.where(inTerms)
-		.groupBy(coreConsultation.strand, coreConsultationEvaluation.usefulness)
-		.all();
-	const reached = db
-		.select({ n: sql<number>`count(distinct ${coreConsultation.schoolKey})` })
-		.from(coreConsultation)
-		.where(and(inTerms, eq(coreConsultation.status, 'held')))
-		.get()!.n;
+		.groupBy(coreConsultation.strand, coreConsultationEvaluation.usefulness);
+	const reached = firstRow(
+		await db
+			.select({ n: sql<number>`count(distinct ${coreConsultation.schoolKey})` })
+			.from(coreConsultation)
+			.where(and(inTerms, eq(coreConsultation.status, 'held')))
+			.limit(1)
+	)!.n;
 
 	const activity = CORE_STRANDS.map((s) => {
 		const row = activityRows.find((r) => r.strand === s);

@@ -1,7 +1,7 @@
 // A year of Norfolk-style core consultations: three terms of registrations across the strands,
 // most meetings held and evaluated, some coming up and some still waiting for a date.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../db';
+import { type Db, onlyRow } from '../db';
 import {
 	coreConsultation,
 	coreConsultationEvaluation,
@@ -80,7 +80,7 @@ const SPECIALISTS = ['Dr Hannah Cole', 'Marcus Reid', 'Aisha Khan', 'Tom Wright'
 
 const DAY = 86_400_000;
 
-export function seedCoreConsultations(db: Db, now: Date): { schools: number } {
+export async function seedCoreConsultations(db: Db, now: Date): Promise<{ schools: number }> {
 	const today = ukToday(now);
 	const current = termOf(today);
 	const next = upcomingTerms(today, 2)[1];
@@ -90,7 +90,7 @@ export function seedCoreConsultations(db: Db, now: Date): { schools: number } {
 	const schools = TOWNS.flatMap((town) =>
 		KINDS.map(([kind, type]) => ({ name: `${town} ${kind}`, type }))
 	);
-	const add = (
+	const add = async (
 		school: (typeof schools)[number],
 		term: string,
 		status: 'registered' | 'allocated' | 'held' | 'cancelled',
@@ -107,80 +107,85 @@ export function seedCoreConsultations(db: Db, now: Date): { schools: number } {
 				? 'plus'
 				: CORE_STRANDS[n % 7 === 0 ? 1 : n % 11 === 0 ? 2 : 0];
 		const created = new Date((meetingAt ?? now).getTime() - (30 + (n % 20)) * DAY);
-		const row = db
-			.insert(coreConsultation)
-			.values({
-				reference: generateCoreReference(),
-				schoolName: school.name,
-				schoolKey: schoolKey(school.name),
-				schoolType: school.type,
-				contactName: ['Jane Holmes', 'Raj Patel', 'Sue Barker', 'Owen Price'][n % 4],
-				contactRole: 'SENCo',
-				contactEmail: email ?? `senco${n}@school.example.org`,
-				strand,
-				term,
-				themes: JSON.stringify(
-					[themeCodes[n % themeCodes.length], themeCodes[(n * 3) % themeCodes.length]].filter(
-						(v, i, a) => a.indexOf(v) === i
-					)
-				),
-				status,
-				specialistName: meetingAt ? SPECIALISTS[n % SPECIALISTS.length] : null,
-				meetingAt,
-				meetingPlace: meetingAt
-					? n % 3 === 0
-						? 'Online'
-						: `${school.name}, SENCo’s office`
-					: null,
-				manageTokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
-				cancelledBy: status === 'cancelled' ? 'school' : null,
-				cancelledAt: status === 'cancelled' ? created : null,
-				heldAt: status === 'held' ? meetingAt : null,
-				createdAt: created,
-				updatedAt: created
-			})
-			.returning({ id: coreConsultation.id })
-			.get();
+		const row = onlyRow(
+			await db
+				.insert(coreConsultation)
+				.values({
+					reference: generateCoreReference(),
+					schoolName: school.name,
+					schoolKey: schoolKey(school.name),
+					schoolType: school.type,
+					contactName: ['Jane Holmes', 'Raj Patel', 'Sue Barker', 'Owen Price'][n % 4],
+					contactRole: 'SENCo',
+					contactEmail: email ?? `senco${n}@school.example.org`,
+					strand,
+					term,
+					themes: JSON.stringify(
+						[themeCodes[n % themeCodes.length], themeCodes[(n * 3) % themeCodes.length]].filter(
+							(v, i, a) => a.indexOf(v) === i
+						)
+					),
+					status,
+					specialistName: meetingAt ? SPECIALISTS[n % SPECIALISTS.length] : null,
+					meetingAt,
+					meetingPlace: meetingAt
+						? n % 3 === 0
+							? 'Online'
+							: `${school.name}, SENCo’s office`
+						: null,
+					manageTokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+					cancelledBy: status === 'cancelled' ? 'school' : null,
+					cancelledAt: status === 'cancelled' ? created : null,
+					heldAt: status === 'held' ? meetingAt : null,
+					createdAt: created,
+					updatedAt: created
+				})
+				.returning({ id: coreConsultation.id })
+		);
 		// Four in five held meetings are evaluated.
 		if (status === 'held' && n % 5 !== 0) {
 			const u = n % 13 === 0 ? 3 : n % 6 === 0 ? 2 : n % 3 === 0 ? 1 : 0;
-			db.insert(coreConsultationEvaluation)
-				.values({
-					coreConsultationId: row.id,
-					usefulness: USEFULNESS[u],
-					whatWillChange: CHANGES[n % CHANGES.length],
-					whatElseNeeded: NEEDS[n % NEEDS.length],
-					submittedAt: new Date(meetingAt!.getTime() + 3 * DAY)
-				})
-				.run();
+			await db.insert(coreConsultationEvaluation).values({
+				coreConsultationId: row.id,
+				usefulness: USEFULNESS[u],
+				whatWillChange: CHANGES[n % CHANGES.length],
+				whatElseNeeded: NEEDS[n % NEEDS.length],
+				submittedAt: new Date(meetingAt!.getTime() + 3 * DAY)
+			});
 		}
 	};
 	// 240 schools over the past year, one meeting each, spread over the last three terms.
-	schools.forEach((school, i) => {
+	for (const [i, school] of schools.entries()) {
 		const ago = 20 + ((i * 37) % 330);
 		const meetingAt = new Date(now.getTime() - ago * DAY);
-		add(school, termOf(ukToday(meetingAt)), i % 29 === 0 ? 'cancelled' : 'held', meetingAt);
-	});
+		await add(school, termOf(ukToday(meetingAt)), i % 29 === 0 ? 'cancelled' : 'held', meetingAt);
+	}
 	// This term: some booked in the coming weeks, some waiting for a date.
-	schools.slice(0, 24).forEach((school, i) => {
+	for (const [i, school] of schools.slice(0, 24).entries()) {
 		if (i % 2 === 0)
-			add(school, current, 'allocated', new Date(now.getTime() + (7 + i) * DAY + 9.5 * 3_600_000));
-		else add(school, i % 3 === 0 ? next : current, 'registered', null);
-	});
+			await add(
+				school,
+				current,
+				'allocated',
+				new Date(now.getTime() + (7 + i) * DAY + 9.5 * 3_600_000)
+			);
+		else await add(school, i % 3 === 0 ? next : current, 'registered', null);
+	}
 	// Held last week but not yet marked as held: the next job for staff, then the school's evaluation.
-	[
+	const heldLastWeek = [
 		['Bignold Primary School', 'senco@bignold.example.org'],
 		['Lakenham Primary School', 'senco@lakenham.example.org'],
 		['Avenue Junior School', 'senco@avenue.example.org']
-	].forEach(([name, email], i) => {
+	];
+	for (const [i, [name, email]] of heldLastWeek.entries()) {
 		const meetingAt = new Date(now.getTime() - (2 + i) * DAY);
-		add(
+		await add(
 			{ name, type: i === 2 ? 'junior' : 'primary' },
 			termOf(ukToday(meetingAt)),
 			'allocated',
 			meetingAt,
 			email
 		);
-	});
+	}
 	return { schools: schools.length };
 }

@@ -2,7 +2,7 @@
 // families would have written it: one meeting already held with its outcome letters sent, and one
 // next month with three children referred (answers sent, answers saved part-way, not started).
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db';
+import { type Db, firstRow } from '../db';
 import { liaisonReferral, staffUser } from '../db/schema';
 import { getConfig } from '../config';
 import { ukLocalToInstant, ukToday } from '../../format';
@@ -125,7 +125,7 @@ function nextMonthMeetingDay(today: string): string {
 	return addDays(first, (2 - weekday + 7) % 7);
 }
 
-function refer(
+async function refer(
 	db: Db,
 	meeting: LiaisonMeeting,
 	f: Family,
@@ -134,7 +134,7 @@ function refer(
 ) {
 	const [childFirstName, years, months] = f.child;
 	const [parentName, parentEmail, parentAddress] = f.parent;
-	const added = addReferral(
+	const added = await addReferral(
 		db,
 		meeting.id,
 		referralSchema.parse({
@@ -156,31 +156,33 @@ function refer(
 }
 
 /** The family answers page by page, a day after the referral, and sends once every page is done. */
-function answer(db: Db, token: string, f: Family, at: Date): void {
+async function answer(db: Db, token: string, f: Family, at: Date): Promise<void> {
 	for (const [key, values] of Object.entries(f.answers) as [
 		QuestionKey,
 		Record<string, unknown>
 	][]) {
-		const saved = saveAnswer(db, token, key, values, at);
+		const saved = await saveAnswer(db, token, key, values, at);
 		if (!saved.ok) throw new Error(`demo answer not saved: ${key}`);
 	}
-	if (Object.keys(f.answers).length === 5 && !submitAnswers(db, token, at).ok)
+	if (Object.keys(f.answers).length === 5 && !(await submitAnswers(db, token, at)).ok)
 		throw new Error('demo answers not sent');
 }
 
-export function seedLiaison(db: Db, now: Date): void {
+export async function seedLiaison(db: Db, now: Date): Promise<void> {
 	const today = ukToday(now);
-	const staff = db
-		.select({ id: staffUser.id })
-		.from(staffUser)
-		.where(eq(staffUser.role, 'liaison'))
-		.get();
+	const staff = firstRow(
+		await db
+			.select({ id: staffUser.id })
+			.from(staffUser)
+			.where(eq(staffUser.role, 'liaison'))
+			.limit(1)
+	);
 	if (!staff) throw new Error('the demo liaison account comes first');
 	const actor = { staffUserId: staff.id };
 	const council = getConfig().COUNCIL_NAME;
 	const at = (days: number, time = '10:00') => ukLocalToInstant(addDays(today, days), time);
 
-	const group = createGroup(
+	const group = await createGroup(
 		db,
 		{
 			name: 'Breckland pre-school liaison group',
@@ -192,7 +194,7 @@ export function seedLiaison(db: Db, now: Date): void {
 	);
 
 	// Held six weeks ago; the letters went the week after.
-	const held = addMeeting(
+	const held = await addMeeting(
 		db,
 		group.id,
 		{
@@ -204,10 +206,12 @@ export function seedLiaison(db: Db, now: Date): void {
 		at(-75)
 	);
 	for (const f of HELD) {
-		const { referral, token } = refer(db, held, f, actor, at(-70));
-		answer(db, token, f, at(-62));
-		const row = db.select().from(liaisonReferral).where(eq(liaisonReferral.id, referral.id)).get()!;
-		const recorded = recordOutcome(
+		const { referral, token } = await refer(db, held, f, actor, at(-70));
+		await answer(db, token, f, at(-62));
+		const row = firstRow(
+			await db.select().from(liaisonReferral).where(eq(liaisonReferral.id, referral.id)).limit(1)
+		)!;
+		const recorded = await recordOutcome(
 			db,
 			row,
 			{ outcome: f.outcome!.text, replies: f.outcome!.replies },
@@ -215,18 +219,16 @@ export function seedLiaison(db: Db, now: Date): void {
 			at(-41)
 		);
 		if (!recorded.ok) throw new Error('demo outcome not recorded');
-		const withOutcome = db
-			.select()
-			.from(liaisonReferral)
-			.where(eq(liaisonReferral.id, referral.id))
-			.get()!;
-		if (!sendOutcomeLetter(db, withOutcome, held, council, actor, at(-36)).ok)
+		const withOutcome = firstRow(
+			await db.select().from(liaisonReferral).where(eq(liaisonReferral.id, referral.id)).limit(1)
+		)!;
+		if (!(await sendOutcomeLetter(db, withOutcome, held, council, actor, at(-36))).ok)
 			throw new Error('demo letter not sent');
 	}
 
 	// Next month, with the families' answers due the Wednesday before.
 	const day = nextMonthMeetingDay(today);
-	const coming = addMeeting(
+	const coming = await addMeeting(
 		db,
 		group.id,
 		{
@@ -237,8 +239,8 @@ export function seedLiaison(db: Db, now: Date): void {
 		actor,
 		at(-20)
 	);
-	COMING.forEach((f, i) => {
-		const { token } = refer(db, coming, f, actor, at(-14 + i));
-		if (Object.keys(f.answers).length) answer(db, token, f, at(-10 + i, '19:30'));
-	});
+	for (const [i, f] of COMING.entries()) {
+		const { token } = await refer(db, coming, f, actor, at(-14 + i));
+		if (Object.keys(f.answers).length) await answer(db, token, f, at(-10 + i, '19:30'));
+	}
 }

@@ -47,7 +47,7 @@ export function demoPages(slug: string): Page[] {
 }
 
 /** Spread over the last 60 days, comments on the most recent answers. */
-export function seedPageFeedback(db: Db, slug: string, now: Date): void {
+export async function seedPageFeedback(db: Db, slug: string, now: Date): Promise<void> {
 	let n = 0;
 	for (const page of demoPages(slug)) {
 		const answers = [
@@ -64,21 +64,21 @@ export function seedPageFeedback(db: Db, slug: string, now: Date): void {
 			a.helpful = yesLeft-- > 0;
 		}
 		// Through the same functions as the public form: the answer, then its comments minutes later.
-		answers.forEach((a, i) => {
+		for (const [i, a] of answers.entries()) {
 			n++;
 			const createdAt = new Date(now.getTime() - ((i * 7 + n) % 60) * DAY - (n % 24) * 3_600_000);
-			const token = recordPageAnswer(
+			const token = await recordPageAnswer(
 				db,
 				{ path: page.path, helpful: a.helpful ? 'yes' : 'no' },
 				createdAt
 			);
 			if (a.tryingToDo || a.whatWentWrong)
-				addPageComments(
+				await addPageComments(
 					db,
 					token,
 					{ tryingToDo: a.tryingToDo, whatWentWrong: a.whatWentWrong },
 					new Date(createdAt.getTime() + 4 * 60_000)
 				);
-		});
+		}
 	}
 }

@@ -2,7 +2,7 @@
 // to every agreement question with a tendency per priority (so the dashboard tells a story), "about
 // you" answers, and comments drawn from themed pools. Raw prepared statements in one transaction:
 // a hundred thousand responses take seconds, not minutes.
-import type { Db } from '../db';
+import { type Db, withWriteTransaction } from '../db';
 import { REFERENCE_ALPHABET } from '../roadshow/references';
 import { demoNotes, demoThemes, themesByPriority } from './comments';
 
@@ -234,11 +234,11 @@ export type GenerateOptions = {
 export type Generated = { responses: number; answers: number; comments: number; tags: number };
 
 /** Inserts submitted responses with their answers (and theme tags) in one transaction. */
-export function generateResponses(
+export async function generateResponses(
 	db: Db,
 	consultationId: number,
 	options: GenerateOptions
-): Generated {
+): Promise<Generated> {
 	const forms = loadForms(db, consultationId);
 	if (forms.length === 0) throw new Error('The consultation has no published questionnaires');
 	const random = rng(options.seed ?? 20260601);
@@ -310,57 +310,54 @@ export function generateResponses(
 			if (!references.has(reference)) return (references.add(reference), reference);
 		}
 	};
-	db.transaction(
-		() => {
-			for (let i = 0; i < options.count; i++) {
-				const audience = pick(random, audiences, audienceWeights);
-				const form = forms.find((f) => f.audience === audience) ?? forms[i % forms.length];
-				let channel = pick(random, ['online', 'paper', 'roadshow'], [80, 12, 8]);
-				if (channel === 'roadshow' && sessionIds.length === 0) channel = 'paper';
-				// Fewer answers at night: most night-time draws move into the day before. The draw is
-				// made whatever the hour, so the demo's figures do not depend on when it was seeded.
-				let submitted = now - Math.floor(random() * span);
-				const hour = new Date(submitted).getUTCHours();
-				const moveFromNight = random() < 0.8;
-				if (hour < 6 && moveFromNight && submitted - 9 * 3600_000 > now - span)
-					submitted -= 9 * 3600_000;
-				const responseId = Number(
-					insertResponse.run(
-						form.questionnaireId,
-						form.versionId,
-						consultationId,
-						form.audience,
-						channel,
-						newReference(),
-						submitted - 60_000 - Math.floor(random() * 1_200_000),
-						submitted,
-						submitted,
-						channel === 'online' ? null : staff,
-						channel === 'roadshow' ? pick(random, sessionIds) : null
-					).lastInsertRowid
-				);
-				result.responses++;
-				for (const a of answersFor(random, form, options.commentRate ?? 0.35)) {
-					pending.push(responseId, a.questionId, a.value, a.text);
-					result.answers++;
-					if (a.theme !== undefined) {
-						result.comments++;
-						if (options.themeIds && random() < (options.tagRate ?? 0)) {
-							pendingTags.push({
-								row: pending.length / 4 - 1,
-								theme: a.theme,
-								at: Math.min(now, submitted + DAY_MS / 2)
-							});
-							result.tags++;
-						}
+	await withWriteTransaction(db, async () => {
+		for (let i = 0; i < options.count; i++) {
+			const audience = pick(random, audiences, audienceWeights);
+			const form = forms.find((f) => f.audience === audience) ?? forms[i % forms.length];
+			let channel = pick(random, ['online', 'paper', 'roadshow'], [80, 12, 8]);
+			if (channel === 'roadshow' && sessionIds.length === 0) channel = 'paper';
+			// Fewer answers at night: most night-time draws move into the day before. The draw is
+			// made whatever the hour, so the demo's figures do not depend on when it was seeded.
+			let submitted = now - Math.floor(random() * span);
+			const hour = new Date(submitted).getUTCHours();
+			const moveFromNight = random() < 0.8;
+			if (hour < 6 && moveFromNight && submitted - 9 * 3600_000 > now - span)
+				submitted -= 9 * 3600_000;
+			const responseId = Number(
+				insertResponse.run(
+					form.questionnaireId,
+					form.versionId,
+					consultationId,
+					form.audience,
+					channel,
+					newReference(),
+					submitted - 60_000 - Math.floor(random() * 1_200_000),
+					submitted,
+					submitted,
+					channel === 'online' ? null : staff,
+					channel === 'roadshow' ? pick(random, sessionIds) : null
+				).lastInsertRowid
+			);
+			result.responses++;
+			for (const a of answersFor(random, form, options.commentRate ?? 0.35)) {
+				pending.push(responseId, a.questionId, a.value, a.text);
+				result.answers++;
+				if (a.theme !== undefined) {
+					result.comments++;
+					if (options.themeIds && random() < (options.tagRate ?? 0)) {
+						pendingTags.push({
+							row: pending.length / 4 - 1,
+							theme: a.theme,
+							at: Math.min(now, submitted + DAY_MS / 2)
+						});
+						result.tags++;
 					}
-					if (pending.length >= 800) flush();
 				}
+				if (pending.length >= 800) flush();
 			}
-			flush();
-		},
-		{ behavior: 'immediate' }
-	);
+		}
+		flush();
+	});
 	return result;
 }
 
@@ -388,82 +385,78 @@ export function ensureDemoThemes(db: Db, consultationId: number, now: Date): num
  * The demo consultation's feedback: `count` responses over the last 7 days (about 60% of comments
  * tagged), the code frame, roadshow notes linked to priorities, and arrivals at the sessions already held.
  */
-export function seedDemoResponses(
+export async function seedDemoResponses(
 	db: Db,
 	consultationId: number,
 	now: Date,
 	options: { count?: number } = {}
-): Generated {
-	return db.transaction(
-		() => {
-			const c = db.$client;
-			const lead = c
-				.prepare("SELECT id FROM staff_user WHERE role = 'lead' ORDER BY id LIMIT 1")
-				.get() as { id: number } | undefined;
-			const staff = lead?.id ?? null;
-			const themeIds = ensureDemoThemes(db, consultationId, now);
-			const result = generateResponses(db, consultationId, {
-				count: options.count ?? 300,
-				now,
-				days: 7,
-				tagRate: 0.6,
-				themeIds,
-				staffUserId: staff
-			});
+): Promise<Generated> {
+	return await withWriteTransaction(db, async (tx) => {
+		const c = tx.$client;
+		const lead = c
+			.prepare("SELECT id FROM staff_user WHERE role = 'lead' ORDER BY id LIMIT 1")
+			.get() as { id: number } | undefined;
+		const staff = lead?.id ?? null;
+		const themeIds = ensureDemoThemes(tx, consultationId, now);
+		const result = await generateResponses(tx, consultationId, {
+			count: options.count ?? 300,
+			now,
+			days: 7,
+			tagRate: 0.6,
+			themeIds,
+			staffUserId: staff
+		});
 
-			const sessions = c
-				.prepare(
-					'SELECT id FROM roadshow_session WHERE consultation_id = ? AND cancelled_at IS NULL AND starts_at <= ? ORDER BY starts_at'
-				)
-				.all(consultationId, now.getTime()) as { id: number }[];
-			const priorities = c
-				.prepare('SELECT id, position FROM priority WHERE consultation_id = ?')
-				.all(consultationId) as { id: number; position: number }[];
-			const insertNote = c.prepare(
-				'INSERT INTO roadshow_note (consultation_id, roadshow_session_id, audience, note, entered_by_staff_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'
-			);
-			const linkNote = c.prepare(
-				'INSERT INTO roadshow_note_priority (note_id, priority_id) VALUES (?, ?)'
-			);
-			const tagNote = c.prepare(
-				'INSERT INTO comment_theme (consultation_id, roadshow_note_id, theme_id, tagged_by_staff_user_id, tagged_at) VALUES (?, ?, ?, ?, ?)'
-			);
-			demoNotes.forEach((n, i) => {
-				const at = now.getTime() - ((i * 7919) % (6 * DAY_MS)) - 3600_000;
-				const noteId = insertNote.run(
-					consultationId,
-					sessions.length ? sessions[i % sessions.length].id : null,
-					n.audience,
-					n.note,
-					staff,
-					at
-				).lastInsertRowid;
-				const p = priorities.find((x) => x.position === n.priority);
-				if (p) linkNote.run(noteId, p.id);
-				if (i % 3 !== 2)
-					tagNote.run(consultationId, noteId, themeIds[n.theme], staff, now.getTime());
-			});
-			// Most people booked on the sessions already held came.
-			c.prepare(
-				`UPDATE booking SET attended_at = (SELECT starts_at FROM roadshow_session WHERE id = booking.roadshow_session_id), updated_at = ?
+		const sessions = c
+			.prepare(
+				'SELECT id FROM roadshow_session WHERE consultation_id = ? AND cancelled_at IS NULL AND starts_at <= ? ORDER BY starts_at'
+			)
+			.all(consultationId, now.getTime()) as { id: number }[];
+		const priorities = c
+			.prepare('SELECT id, position FROM priority WHERE consultation_id = ?')
+			.all(consultationId) as { id: number; position: number }[];
+		const insertNote = c.prepare(
+			'INSERT INTO roadshow_note (consultation_id, roadshow_session_id, audience, note, entered_by_staff_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+		);
+		const linkNote = c.prepare(
+			'INSERT INTO roadshow_note_priority (note_id, priority_id) VALUES (?, ?)'
+		);
+		const tagNote = c.prepare(
+			'INSERT INTO comment_theme (consultation_id, roadshow_note_id, theme_id, tagged_by_staff_user_id, tagged_at) VALUES (?, ?, ?, ?, ?)'
+		);
+		demoNotes.forEach((n, i) => {
+			const at = now.getTime() - ((i * 7919) % (6 * DAY_MS)) - 3600_000;
+			const noteId = insertNote.run(
+				consultationId,
+				sessions.length ? sessions[i % sessions.length].id : null,
+				n.audience,
+				n.note,
+				staff,
+				at
+			).lastInsertRowid;
+			const p = priorities.find((x) => x.position === n.priority);
+			if (p) linkNote.run(noteId, p.id);
+			if (i % 3 !== 2) tagNote.run(consultationId, noteId, themeIds[n.theme], staff, now.getTime());
+		});
+		// Most people booked on the sessions already held came.
+		c.prepare(
+			`UPDATE booking SET attended_at = (SELECT starts_at FROM roadshow_session WHERE id = booking.roadshow_session_id), updated_at = ?
 				 WHERE status = 'confirmed' AND id % 5 <> 0 AND roadshow_session_id IN (
 				   SELECT id FROM roadshow_session WHERE consultation_id = ? AND cancelled_at IS NULL AND starts_at <= ?)`
-			).run(now.getTime(), consultationId, now.getTime());
-			return result;
-		},
-		{ behavior: 'immediate' }
-	);
+		).run(now.getTime(), consultationId, now.getTime());
+		return result;
+	});
 }
 
 /**
  * generateResponses for large benchmark sets: the answer indexes are dropped first and built once
  * at the end (much quicker than keeping them up to date row by row), even if generation fails.
  */
-export function generateLargeDataSet(
+export async function generateLargeDataSet(
 	db: Db,
 	consultationId: number,
 	options: GenerateOptions
-): Generated {
+): Promise<Generated> {
 	const c = db.$client;
 	const indexes = c
 		.prepare(
@@ -472,7 +465,7 @@ export function generateLargeDataSet(
 		.all() as { name: string; sql: string }[];
 	for (const index of indexes) c.exec(`DROP INDEX "${index.name}"`);
 	try {
-		return generateResponses(db, consultationId, options);
+		return await generateResponses(db, consultationId, options);
 	} finally {
 		for (const index of indexes) c.exec(index.sql);
 		c.pragma('optimize');

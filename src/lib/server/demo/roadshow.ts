@@ -275,7 +275,7 @@ function bookingFor(
 	};
 }
 
-export function seedRoadshow(db: Db, consultationId: number, now: Date): void {
+export async function seedRoadshow(db: Db, consultationId: number, now: Date): Promise<void> {
 	const today = ukToday(now);
 	// The Monday at least a week away, so every session is still open for booking.
 	const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
@@ -305,16 +305,16 @@ export function seedRoadshow(db: Db, consultationId: number, now: Date): void {
 				: '',
 			childrenWelcome: s.childrenWelcome
 		};
-		const session = createSession(db, consultationId, input, now);
+		const session = await createSession(db, consultationId, input, now);
 		// Places on a past session were booked before it, while booking was open.
 		const bookedAt = s.daysAgo ? new Date(input.startsAt.getTime() - 3 * 86_400_000) : now;
 		// Adults-only sessions take no children: the same people come as adults.
 		const fit = (p: { adults: number; children: number }) =>
 			s.childrenWelcome ? p : { adults: p.adults + p.children, children: 0 };
 		for (const party of partiesFor(s.booked))
-			createBooking(db, bookingFor(session.id, n++, fit(party)), bookedAt);
+			await createBooking(db, bookingFor(session.id, n++, fit(party)), bookedAt);
 		for (let w = 0; w < (s.waiting ?? 0); w++) {
-			joinWaitingList(
+			await joinWaitingList(
 				db,
 				bookingFor(session.id, n++, fit({ adults: 1 + (w % 2), children: w % 2 })),
 				bookedAt

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { openDatabase, type Db } from '../db';
+import { openDatabase, type Db, firstRow } from '../db';
 import {
 	coreConsultation,
 	emailOutbox,
@@ -29,19 +29,19 @@ import { listQuestionnaires } from '../questionnaires/versions';
 describe('seedDemo', () => {
 	it('seeds the open, upcoming and closed consultations, staff and the roadshow', async () => {
 		const db = openDatabase(':memory:');
-		expect(isEmpty(db)).toBe(true);
+		expect(await isEmpty(db)).toBe(true);
 		const now = new Date('2026-11-23T10:00:00Z');
 		const logins = await seedDemo(db, { now, password: 'a demo password' });
 		expect(logins.map((l) => l.role)).toEqual(['admin', 'lead', 'facilitator', 'liaison']);
-		expect(isEmpty(db)).toBe(false);
+		expect(await isEmpty(db)).toBe(false);
 
-		const { open, upcoming, closed } = listPublicConsultations(db, ukToday(now));
+		const { open, upcoming, closed } = await listPublicConsultations(db, ukToday(now));
 		expect(open.map((c) => c.slug)).toEqual(['send-partnership-strategy']);
 		expect(open[0].closesOn).toBe('2027-01-04'); // six weeks from today
 		expect(upcoming).toHaveLength(1);
 		expect(closed).toHaveLength(1);
 
-		const sessions = listSessionsForConsultation(db, open[0].id);
+		const sessions = await listSessionsForConsultation(db, open[0].id);
 		const toCome = sessions.filter((s) => s.startsAt > now);
 		const held = sessions.filter((s) => s.startsAt <= now);
 		// The seven Liverpool sessions are still to come; one launch drop-in has been held.
@@ -57,7 +57,7 @@ describe('seedDemo', () => {
 		const full = sessions.filter((s) => s.confirmedPlaces === s.capacity);
 		expect(full).toHaveLength(1);
 		expect(full[0].waitingCount).toBeGreaterThan(0);
-		const questionnaires = listQuestionnaires(db, open[0].id);
+		const questionnaires = await listQuestionnaires(db, open[0].id);
 		expect(questionnaires.map((q) => q.audience).sort()).toEqual([
 			'parents_carers',
 			'practitioners',
@@ -96,26 +96,25 @@ describe('the demo’s other services', () => {
 		await seedDemo(db, { now, password: 'a demo password' });
 	});
 
-	it('has a Breckland liaison group with a member of every profession on the seed page', () => {
-		const groups = db.select().from(liaisonGroup).all();
+	it('has a Breckland liaison group with a member of every profession on the seed page', async () => {
+		const groups = await db.select().from(liaisonGroup);
 		expect(groups).toHaveLength(1);
-		const members = db.select().from(liaisonMember).all();
+		const members = await db.select().from(liaisonMember);
 		expect(members.map((m) => m.profession).sort()).toEqual([...PROFESSIONS].sort());
 		expect(members.every((m) => m.name.trim().length > 0)).toBe(true);
 	});
 
-	it('has a meeting next month with one family answered, one part-way and one not started', () => {
-		const meetings = db.select().from(liaisonMeeting).orderBy(asc(liaisonMeeting.meetsAt)).all();
+	it('has a meeting next month with one family answered, one part-way and one not started', async () => {
+		const meetings = await db.select().from(liaisonMeeting).orderBy(asc(liaisonMeeting.meetsAt));
 		expect(meetings).toHaveLength(2);
 		const coming = meetings[1];
 		expect(ukToday(coming.meetsAt).slice(0, 7)).toBe('2026-12');
 		expect(coming.answersDueAt.getTime()).toBeGreaterThan(now.getTime());
-		const referrals = db
+		const referrals = await db
 			.select()
 			.from(liaisonReferral)
 			.where(eq(liaisonReferral.liaisonMeetingId, coming.id))
-			.orderBy(asc(liaisonReferral.id))
-			.all();
+			.orderBy(asc(liaisonReferral.id));
 		expect(referrals.map((r) => referralStatus(r, coming, now))).toEqual([
 			'answered',
 			'started',
@@ -129,51 +128,46 @@ describe('the demo’s other services', () => {
 		// Each family was emailed its link when referred.
 		for (const r of referrals)
 			expect(
-				db
-					.select()
-					.from(liaisonLetter)
-					.where(eq(liaisonLetter.liaisonReferralId, r.id))
-					.all()
-					.map((l) => [l.kind, l.sentTo])
+				(
+					await db.select().from(liaisonLetter).where(eq(liaisonLetter.liaisonReferralId, r.id))
+				).map((l) => [l.kind, l.sentTo])
 			).toEqual([['questionnaire_link', r.parentEmail]]);
 	});
 
 	it('has a past meeting whose outcome letters went by email, and by post to the family who asked', async () => {
-		const held = db.select().from(liaisonMeeting).orderBy(asc(liaisonMeeting.meetsAt)).get()!;
+		const held = firstRow(
+			await db.select().from(liaisonMeeting).orderBy(asc(liaisonMeeting.meetsAt)).limit(1)
+		)!;
 		expect(held.meetsAt.getTime()).toBeLessThan(now.getTime());
-		const referrals = db
+		const referrals = await db
 			.select()
 			.from(liaisonReferral)
-			.where(eq(liaisonReferral.liaisonMeetingId, held.id))
-			.all();
+			.where(eq(liaisonReferral.liaisonMeetingId, held.id));
 		expect(referrals.length).toBeGreaterThan(0);
 		for (const r of referrals) {
 			expect(referralStatus(r, held, now)).toBe('letter_sent');
 			const questions = parseAnswers(r.answers).questions ?? [];
 			expect(JSON.parse(r.replies!)).toHaveLength(questions.length);
 		}
-		const outcomes = db
-			.select()
-			.from(liaisonLetter)
-			.where(eq(liaisonLetter.kind, 'outcome'))
-			.all()
+		const outcomes = (
+			await db.select().from(liaisonLetter).where(eq(liaisonLetter.kind, 'outcome'))
+		)
 			.map((l) => l.channel)
 			.sort();
 		expect(outcomes).toEqual(['email', 'email', 'letter']);
-		const emails = db
+		const emails = await db
 			.select()
 			.from(emailOutbox)
-			.where(eq(emailOutbox.template, 'liaison_outcome'))
-			.all();
+			.where(eq(emailOutbox.template, 'liaison_outcome'));
 		expect(emails).toHaveLength(referrals.length);
 		expect(emails[0].textBody).toContain('Our answer:');
 		const pdf = await outcomeLetterPdf(referrals[0], held, 'Norfolk County Council', 'x');
 		expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe('%PDF-');
 	});
 
-	it('has a year of core consultations: every strand, over 200 schools reached, small cells hidden', () => {
+	it('has a year of core consultations: every strand, over 200 schools reached, small cells hidden', async () => {
 		const year = recentTerms(ukToday(now), 3);
-		const results = coreResults(db, year);
+		const results = await coreResults(db, year);
 		expect(results.schoolsReached).toBeGreaterThan(200);
 		// Registrations and meetings held shown for every strand over the year.
 		for (const row of results.activity.body) for (const n of row) expect(n).toBeGreaterThan(0);
@@ -182,26 +176,22 @@ describe('the demo’s other services', () => {
 		expect(cells.filter((n) => n !== null && n >= 5).length).toBeGreaterThan(3);
 		// Each term on its own still shows figures.
 		for (const term of year) {
-			const one = coreResults(db, [term]);
+			const one = await coreResults(db, [term]);
 			expect(one.activity.colTotals[0]).toBeGreaterThan(4);
 		}
 		const statuses = new Set(
-			db
-				.select({ s: coreConsultation.status })
-				.from(coreConsultation)
-				.all()
-				.map((r) => r.s)
+			(await db.select({ s: coreConsultation.status }).from(coreConsultation)).map((r) => r.s)
 		);
 		expect([...statuses].sort()).toEqual(['allocated', 'cancelled', 'held', 'registered']);
 	});
 
-	it('has "Was this page helpful?" answers and comments on the main public pages', () => {
-		const summary = summarisePageFeedback(db);
+	it('has "Was this page helpful?" answers and comments on the main public pages', async () => {
+		const summary = await summarisePageFeedback(db);
 		for (const page of demoPages('send-partnership-strategy')) {
 			const row = summary.find((r) => r.path === page.path);
 			expect(row, page.path).toMatchObject({ yes: page.yes, no: page.no });
 		}
 		expect(summary.map((r) => r.path)).toContain('/');
-		expect(listPageComments(db).length).toBeGreaterThan(5);
+		expect((await listPageComments(db)).length).toBeGreaterThan(5);
 	});
 });

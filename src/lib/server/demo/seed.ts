@@ -1,6 +1,6 @@
 // Demo data for a first start, so a newcomer sees a real consultation straight away.
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { type Db, firstRow, withWriteTransaction, onlyRow } from '../db';
 import { consultation, priority, staffUser } from '../db/schema';
 import { hashPassword, generateOneTimePassword } from '../auth/password';
 import { ukToday } from '../../format';
@@ -23,13 +23,15 @@ const demoStaff = [
 	{ email: 'liaison@example.org', name: 'Priya Shah', role: 'liaison' }
 ] as const;
 
-export function isEmpty(db: Db): boolean {
-	const n = (table: typeof consultation | typeof staffUser) =>
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(table)
-			.get()!.n;
-	return n(consultation) === 0 && n(staffUser) === 0;
+export async function isEmpty(db: Db): Promise<boolean> {
+	const n = async (table: typeof consultation | typeof staffUser) =>
+		firstRow(
+			await db
+				.select({ n: sql<number>`count(*)` })
+				.from(table)
+				.limit(1)
+		)!.n;
+	return (await n(consultation)) === 0 && (await n(staffUser)) === 0;
 }
 
 /**
@@ -47,44 +49,40 @@ export async function seedDemo(
 		role: s.role,
 		password: options.password ?? generateOneTimePassword()
 	}));
-	// Hash outside the transaction: hashing is async and transactions must not await.
+	// Hash outside the transaction: a transaction waits on nothing but the database.
 	const hashes = await Promise.all(logins.map((l) => hashPassword(l.password)));
 
 	// One transaction for the whole demo (the domain functions' own transactions nest as
 	// savepoints), so a crash mid-seed leaves an empty database that seeds again next start.
-	db.transaction(
-		(tx) => {
-			demoStaff.forEach((s, i) => {
-				tx.insert(staffUser)
-					.values({ ...s, passwordHash: hashes[i], createdAt: now, updatedAt: now })
-					.run();
-			});
-			const consultations = [
-				{ ...sendStrategy, opensOn: addDays(today, -7), closesOn: addDays(today, 42) },
-				{ ...upcomingConsultation, opensOn: addDays(today, 21), closesOn: addDays(today, 77) },
-				{ ...closedConsultation, opensOn: addDays(today, -120), closesOn: addDays(today, -60) }
-			];
-			const [strategyId] = consultations.map(({ priorities, ...c }) => {
-				const { id } = tx
+	await withWriteTransaction(db, async (tx) => {
+		for (const [i, s] of demoStaff.entries())
+			await tx
+				.insert(staffUser)
+				.values({ ...s, passwordHash: hashes[i], createdAt: now, updatedAt: now });
+		const consultations = [
+			{ ...sendStrategy, opensOn: addDays(today, -7), closesOn: addDays(today, 42) },
+			{ ...upcomingConsultation, opensOn: addDays(today, 21), closesOn: addDays(today, 77) },
+			{ ...closedConsultation, opensOn: addDays(today, -120), closesOn: addDays(today, -60) }
+		];
+		const ids: number[] = [];
+		for (const { priorities, ...c } of consultations) {
+			const { id } = onlyRow(
+				await tx
 					.insert(consultation)
 					.values({ ...c, publishedAt: now, createdAt: now, updatedAt: now })
 					.returning({ id: consultation.id })
-					.get();
-				priorities.forEach((p, i) => {
-					tx.insert(priority)
-						.values({ ...p, consultationId: id, position: i + 1 })
-						.run();
-				});
-				return id;
-			});
-			seedRoadshow(db, strategyId, now);
-			publishStarterQuestionnaires(db, strategyId, now);
-			seedDemoResponses(db, strategyId, now, { count: 300 });
-			seedPageFeedback(db, sendStrategy.slug, now);
-			seedCoreConsultations(db, now);
-			seedLiaison(db, now);
-		},
-		{ behavior: 'immediate' }
-	);
+			);
+			for (const [i, p] of priorities.entries())
+				await tx.insert(priority).values({ ...p, consultationId: id, position: i + 1 });
+			ids.push(id);
+		}
+		const [strategyId] = ids;
+		await seedRoadshow(tx, strategyId, now);
+		await publishStarterQuestionnaires(tx, strategyId, now);
+		await seedDemoResponses(tx, strategyId, now, { count: 300 });
+		await seedPageFeedback(tx, sendStrategy.slug, now);
+		await seedCoreConsultations(tx, now);
+		await seedLiaison(tx, now);
+	});
 	return logins;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
 	agreementByAudience,
 	agreementByPriority,
@@ -18,7 +18,7 @@ import type { InsightFilters } from './filters';
 import { insightsFixture } from './testFixtures';
 
 // Expected figures are counted by hand from the table in testFixtures.ts.
-const { db, consultationId, otherConsultationId, priorityIds, sessionId } = insightsFixture();
+const { db, consultationId, otherConsultationId, priorityIds, sessionId } = await insightsFixture();
 const [p1, p2] = priorityIds;
 const none: InsightFilters = {};
 const needSensory: InsightFilters = {
@@ -191,8 +191,8 @@ describe('comments and themes', () => {
 });
 
 describe('roadshow panel', () => {
-	it('gives capacity, places booked and attended per session', () => {
-		const panel = roadshowPanel(db, consultationId, none);
+	it('gives capacity, places booked and attended per session', async () => {
+		const panel = await roadshowPanel(db, consultationId, none);
 		expect(panel.sessions).toEqual([
 			expect.objectContaining({
 				id: sessionId,
@@ -209,35 +209,37 @@ describe('roadshow panel', () => {
 });
 
 describe('running totals', () => {
-	it('give the same dashboard figures as counting the answers and tags themselves', () => {
+	it('give the same dashboard figures as counting the answers and tags themselves', async () => {
 		// A date range covering every response sends answers and tags through the row-by-row
 		// queries; no filter at all reads answer_tally and theme_tally.
-		const days = loadDashboardFigures(db, consultationId, none).byDay.map((d) => d.day);
+		const days = (await loadDashboardFigures(db, consultationId, none)).byDay.map((d) => d.day);
 		const everyDay = { from: days[0], to: days.at(-1) };
 		// A date range shows its empty days too: compare the days with responses.
-		const figures = (filters: InsightFilters) => {
-			const f = loadDashboardFigures(db, consultationId, filters);
+		const figures = async (filters: InsightFilters) => {
+			const f = await loadDashboardFigures(db, consultationId, filters);
 			return { ...f, byDay: f.byDay.filter((d) => d.n > 0) };
 		};
 		for (const filters of [none, { channel: 'online' }, { sessionId }] as InsightFilters[]) {
-			const fromTallies = figures(filters);
-			expect(figures({ ...filters, ...everyDay })).toEqual(fromTallies);
+			const fromTallies = await figures(filters);
+			expect(await figures({ ...filters, ...everyDay })).toEqual(fromTallies);
 			expect(fromTallies.totals.total).toBeGreaterThan(0);
 		}
-		expect(loadDashboardFigures(db, consultationId, none).priorities[0].themes).not.toEqual([]);
+		expect((await loadDashboardFigures(db, consultationId, none)).priorities[0].themes).not.toEqual(
+			[]
+		);
 	});
 });
 
 describe('loadDashboard', () => {
-	it('shows example comments, and nothing at all for a filtered group under the minimum', () => {
-		expect(loadDashboard(db, consultationId, none)!.priorities[0].examples).toHaveLength(3);
+	it('shows example comments, and nothing at all for a filtered group under the minimum', async () => {
+		expect((await loadDashboard(db, consultationId, none))!.priorities[0].examples).toHaveLength(3);
 		// 2 young people, and (with a minimum of 10) 8 sensory or physical needs: too few to show.
-		expect(loadDashboard(db, consultationId, { audience: 'young_people' })).toBeNull();
-		expect(loadDashboard(db, consultationId, needSensory)).toBeNull();
+		expect(await loadDashboard(db, consultationId, { audience: 'young_people' })).toBeNull();
+		expect(await loadDashboard(db, consultationId, needSensory)).toBeNull();
 		// 23 parents, and 7 others left out: the rest is too small, so nothing either.
-		expect(loadDashboard(db, consultationId, { audience: 'parents_carers' })).toBeNull();
+		expect(await loadDashboard(db, consultationId, { audience: 'parents_carers' })).toBeNull();
 		expect(
-			loadDashboard(db, consultationId, { from: '2026-06-02', to: '2026-06-02' })
+			await loadDashboard(db, consultationId, { from: '2026-06-02', to: '2026-06-02' })
 		).not.toBeNull();
 	});
 });
@@ -269,7 +271,10 @@ describe('query plans', () => {
 		return plans;
 	}
 	// Its own database, so that every statement is prepared (and seen) here.
-	const fresh = insightsFixture();
+	let fresh: Awaited<ReturnType<typeof insightsFixture>>;
+	beforeAll(async () => {
+		fresh = await insightsFixture();
+	});
 
 	it("counts each priority's themes from the running totals, the tags and links, never walking every answer", () => {
 		for (const filters of [none, needSensory, { audience: 'parents_carers' } as InsightFilters]) {

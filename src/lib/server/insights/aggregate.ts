@@ -611,12 +611,12 @@ export type SessionFigures = {
  * Per roadshow session: capacity, places booked and attended, waiting-list entries, feedback notes
  * and forms. Bookings are not answers, so only the session filter applies here.
  */
-export function roadshowPanel(
+export async function roadshowPanel(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters
-): { sessions: SessionFigures[]; booked: number; attended: number; waiting: number } {
-	const sessions = listSessionsForConsultation(db, consultationId).filter(
+): Promise<{ sessions: SessionFigures[]; booked: number; attended: number; waiting: number }> {
+	const sessions = (await listSessionsForConsultation(db, consultationId)).filter(
 		(s) => !filters.sessionId || s.id === filters.sessionId
 	);
 	const extra = all<{ id: number; attended: number; notes: number; responses: number }>(db, {

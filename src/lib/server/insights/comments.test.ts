@@ -9,17 +9,18 @@ import {
 	listComments,
 	parseCommentFilters
 } from './comments';
+import { firstRow, onlyRow } from '../db';
 
-function setUp() {
-	const f = codingFixture();
-	const other = codingFixture(f.db, 'other');
-	const transport = createTheme(
+async function setUp() {
+	const f = await codingFixture();
+	const other = await codingFixture(f.db, 'other');
+	const transport = await createTheme(
 		f.db,
 		f.consultationId,
 		{ name: 'Transport', keywords: 'bus, taxi' },
 		f.actor
 	);
-	const waits = createTheme(
+	const waits = await createTheme(
 		f.db,
 		f.consultationId,
 		{ name: 'Waiting times', keywords: 'waiting list' },
@@ -27,23 +28,23 @@ function setUp() {
 	);
 	if (!transport.ok || !waits.ok) throw new Error('set-up');
 	const day = (d: number) => new Date(Date.UTC(2026, 5, d, 9));
-	const a1 = f.addAnswer('The buses are always late', { at: day(1) });
-	const a2 = f.addAnswer('We waited a year on the waiting list', {
+	const a1 = await f.addAnswer('The buses are always late', { at: day(1) });
+	const a2 = await f.addAnswer('We waited a year on the waiting list', {
 		audience: 'young_people',
 		channel: 'paper',
 		at: day(2)
 	});
-	f.addAnswer('   ', { at: day(3) });
-	f.addAnswer('Not sent yet', { status: 'in_progress', at: day(4) });
-	const n1 = f.addNote('Families asked about the taxi service');
-	other.addAnswer('Another council’s comment');
+	await f.addAnswer('   ', { at: day(3) });
+	await f.addAnswer('Not sent yet', { status: 'in_progress', at: day(4) });
+	const n1 = await f.addNote('Families asked about the taxi service');
+	await other.addAnswer('Another council’s comment');
 	return { ...f, transport: transport.id, waits: waits.id, a1, a2, n1 };
 }
 
 describe('listComments', () => {
-	it('lists submitted free-text answers and roadshow notes of this consultation only, newest first', () => {
-		const f = setUp();
-		const page = listComments(f.db, f.consultationId, {});
+	it('lists submitted free-text answers and roadshow notes of this consultation only, newest first', async () => {
+		const f = await setUp();
+		const page = await listComments(f.db, f.consultationId, {});
 		expect(page.total).toBe(3);
 		expect(page.comments.map((c) => [c.kind, c.text, c.audience, c.channel])).toEqual([
 			['answer', 'We waited a year on the waiting list', 'young_people', 'paper'],
@@ -52,11 +53,16 @@ describe('listComments', () => {
 		]);
 	});
 
-	it('gives each comment its tags, priorities and suggestions (not for themes it already has)', () => {
-		const f = setUp();
-		tagComment(f.db, f.consultationId, { kind: 'note', id: f.n1 }, f.transport, f.actor);
-		linkCommentToPriority(f.db, f.consultationId, { kind: 'answer', id: f.a1 }, f.priorityIds[1]);
-		const [young, parent, note] = listComments(f.db, f.consultationId, {}).comments;
+	it('gives each comment its tags, priorities and suggestions (not for themes it already has)', async () => {
+		const f = await setUp();
+		await tagComment(f.db, f.consultationId, { kind: 'note', id: f.n1 }, f.transport, f.actor);
+		await linkCommentToPriority(
+			f.db,
+			f.consultationId,
+			{ kind: 'answer', id: f.a1 },
+			f.priorityIds[1]
+		);
+		const [young, parent, note] = (await listComments(f.db, f.consultationId, {})).comments;
 		expect(young.suggestions).toEqual([
 			{ themeId: f.waits, keyword: 'waiting list', name: 'Waiting times' }
 		]);
@@ -70,37 +76,50 @@ describe('listComments', () => {
 		expect(note.suggestions).toEqual([]);
 	});
 
-	it('filters by priority (the question’s or a lead’s link), theme, audience, channel, question and untagged', () => {
-		const f = setUp();
-		tagComment(f.db, f.consultationId, { kind: 'answer', id: f.a1 }, f.transport, f.actor);
-		linkCommentToPriority(f.db, f.consultationId, { kind: 'note', id: f.n1 }, f.priorityIds[1]);
-		const ids = (filters: Parameters<typeof listComments>[2]) =>
-			listComments(f.db, f.consultationId, filters).comments.map((c) => `${c.kind}:${c.id}`);
-		expect(ids({ priorityId: f.priorityIds[0] })).toEqual([`answer:${f.a2}`, `answer:${f.a1}`]);
-		expect(ids({ priorityId: f.priorityIds[1] })).toEqual([`note:${f.n1}`]);
-		expect(ids({ themeId: f.transport })).toEqual([`answer:${f.a1}`]);
-		expect(ids({ untaggedOnly: true })).toEqual([`answer:${f.a2}`, `note:${f.n1}`]);
-		expect(ids({ audience: 'young_people' })).toEqual([`answer:${f.a2}`]);
-		expect(ids({ channel: 'roadshow' })).toEqual([`note:${f.n1}`]);
-		expect(ids({ channel: 'online' })).toEqual([`answer:${f.a1}`]);
-		expect(ids({ questionKey: 'priority-1-why' })).toEqual([`answer:${f.a2}`, `answer:${f.a1}`]);
+	it('filters by priority (the question’s or a lead’s link), theme, audience, channel, question and untagged', async () => {
+		const f = await setUp();
+		await tagComment(f.db, f.consultationId, { kind: 'answer', id: f.a1 }, f.transport, f.actor);
+		await linkCommentToPriority(
+			f.db,
+			f.consultationId,
+			{ kind: 'note', id: f.n1 },
+			f.priorityIds[1]
+		);
+		const ids = async (filters: Parameters<typeof listComments>[2]) =>
+			(await listComments(f.db, f.consultationId, filters)).comments.map(
+				(c) => `${c.kind}:${c.id}`
+			);
+		expect(await ids({ priorityId: f.priorityIds[0] })).toEqual([
+			`answer:${f.a2}`,
+			`answer:${f.a1}`
+		]);
+		expect(await ids({ priorityId: f.priorityIds[1] })).toEqual([`note:${f.n1}`]);
+		expect(await ids({ themeId: f.transport })).toEqual([`answer:${f.a1}`]);
+		expect(await ids({ untaggedOnly: true })).toEqual([`answer:${f.a2}`, `note:${f.n1}`]);
+		expect(await ids({ audience: 'young_people' })).toEqual([`answer:${f.a2}`]);
+		expect(await ids({ channel: 'roadshow' })).toEqual([`note:${f.n1}`]);
+		expect(await ids({ channel: 'online' })).toEqual([`answer:${f.a1}`]);
+		expect(await ids({ questionKey: 'priority-1-why' })).toEqual([
+			`answer:${f.a2}`,
+			`answer:${f.a1}`
+		]);
 	});
 
-	it('pages through comments and keeps a page past the end on the last page', () => {
-		const f = codingFixture();
+	it('pages through comments and keeps a page past the end on the last page', async () => {
+		const f = await codingFixture();
 		for (let i = 0; i < COMMENTS_PAGE_SIZE + 3; i++)
-			f.addAnswer(`Comment ${i}`, { at: new Date(Date.UTC(2026, 0, 1, 0, i)) });
-		const second = listComments(f.db, f.consultationId, { page: 2 });
+			await f.addAnswer(`Comment ${i}`, { at: new Date(Date.UTC(2026, 0, 1, 0, i)) });
+		const second = await listComments(f.db, f.consultationId, { page: 2 });
 		expect(second).toMatchObject({ total: COMMENTS_PAGE_SIZE + 3, page: 2, pageCount: 2 });
 		expect(second.comments.map((c) => c.text)).toEqual(['Comment 2', 'Comment 1', 'Comment 0']);
-		expect(listComments(f.db, f.consultationId, { page: 9 }).page).toBe(2);
+		expect((await listComments(f.db, f.consultationId, { page: 9 })).page).toBe(2);
 	});
 });
 
 describe('listCommentQuestions', () => {
-	it('lists the free-text questions once per key, labelled with the priority each asks about', () => {
-		const f = setUp();
-		expect(listCommentQuestions(f.db, f.consultationId)).toEqual([
+	it('lists the free-text questions once per key, labelled with the priority each asks about', async () => {
+		const f = await setUp();
+		expect(await listCommentQuestions(f.db, f.consultationId)).toEqual([
 			{
 				key: 'priority-1-why',
 				text: 'Why do you say that?',
@@ -109,27 +128,30 @@ describe('listCommentQuestions', () => {
 		]);
 	});
 
-	it('gives questions that ask the same thing labels that differ', () => {
-		const f = codingFixture();
-		const versionId = f.db
-			.select({ versionId: question.versionId })
-			.from(question)
-			.where(eq(question.id, f.questionId))
-			.get()!.versionId;
-		const add = (position: number, key: string, priorityIds: number[]) => {
-			const q = f.db
-				.insert(question)
-				.values({ versionId, position, key, kind: 'text', text: 'Why do you say that?' })
-				.returning()
-				.get();
+	it('gives questions that ask the same thing labels that differ', async () => {
+		const f = await codingFixture();
+		const versionId = firstRow(
+			await f.db
+				.select({ versionId: question.versionId })
+				.from(question)
+				.where(eq(question.id, f.questionId))
+				.limit(1)
+		)!.versionId;
+		const add = async (position: number, key: string, priorityIds: number[]) => {
+			const q = onlyRow(
+				await f.db
+					.insert(question)
+					.values({ versionId, position, key, kind: 'text', text: 'Why do you say that?' })
+					.returning()
+			);
 			for (const priorityId of priorityIds)
-				f.db.insert(questionPriority).values({ questionId: q.id, priorityId }).run();
+				await f.db.insert(questionPriority).values({ questionId: q.id, priorityId });
 		};
-		add(2, 'priority-2-why', [f.priorityIds[1]]);
-		add(3, 'both-why', [f.priorityIds[1], f.priorityIds[0]]);
-		add(4, 'general-why', []);
-		add(5, 'other-why', []);
-		const labels = listCommentQuestions(f.db, f.consultationId).map((q) => q.label);
+		await add(2, 'priority-2-why', [f.priorityIds[1]]);
+		await add(3, 'both-why', [f.priorityIds[1], f.priorityIds[0]]);
+		await add(4, 'general-why', []);
+		await add(5, 'other-why', []);
+		const labels = (await listCommentQuestions(f.db, f.consultationId)).map((q) => q.label);
 		expect(labels).toEqual([
 			'Why do you say that? (priority 1: Identify needs early)',
 			'Why do you say that? (priority 2: Strengthen co-production)',

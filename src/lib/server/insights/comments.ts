@@ -1,7 +1,7 @@
 // Reading comments for coding: free-text answers from submitted responses and roadshow notes,
 // filtered, newest first, a page at a time, each with its tags, priorities and suggestions.
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../db';
+import { queryRows, type DbOrTx } from '../db';
 import {
 	audienceCodes,
 	channelCodes,
@@ -63,11 +63,11 @@ export type CommentPage = {
  * The free-text questions the consultation's questionnaires ask, once per key (the first wording), each labelled with the priorities it asks about so that
  * six follow-ups all asking "Why do you say that?" can be told apart in the filter.
  */
-export function listCommentQuestions(
+export async function listCommentQuestions(
 	db: DbOrTx,
 	consultationId: number
-): { key: string; text: string; label: string }[] {
-	const rows = db
+): Promise<{ key: string; text: string; label: string }[]> {
+	const rows = await db
 		.select({
 			id: question.id,
 			key: question.key,
@@ -86,8 +86,7 @@ export function listCommentQuestions(
 				sql`${question.textFormat} IS NULL`
 			)
 		)
-		.orderBy(asc(question.versionId), asc(question.position))
-		.all();
+		.orderBy(asc(question.versionId), asc(question.position));
 	type Entry = { text: string; position: number; questionIds: number[]; audiences: Set<Audience> };
 	const byKey = new Map<string, Entry>();
 	for (const r of rows) {
@@ -105,7 +104,7 @@ export function listCommentQuestions(
 	const titles = new Map<number, string>();
 	const ids = rows.map((r) => r.id);
 	if (ids.length) {
-		for (const qp of db
+		for (const qp of await db
 			.select({
 				questionId: questionPriority.questionId,
 				position: priority.position,
@@ -113,8 +112,7 @@ export function listCommentQuestions(
 			})
 			.from(questionPriority)
 			.innerJoin(priority, eq(priority.id, questionPriority.priorityId))
-			.where(inArray(questionPriority.questionId, ids))
-			.all()) {
+			.where(inArray(questionPriority.questionId, ids))) {
 			positions.set(qp.questionId, (positions.get(qp.questionId) ?? new Set()).add(qp.position));
 			titles.set(qp.position, qp.title);
 		}
@@ -252,23 +250,27 @@ function notesQuery(consultationId: number, f: CommentFilters): SQL | null {
 		FROM roadshow_note n WHERE ${sql.join(where, sql` AND `)}`;
 }
 
-export function listComments(
+export async function listComments(
 	db: DbOrTx,
 	consultationId: number,
 	filters: CommentFilters
-): CommentPage {
+): Promise<CommentPage> {
 	const parts = [answersQuery(consultationId, filters), notesQuery(consultationId, filters)].filter(
 		(p): p is SQL => p !== null
 	);
 	const all = sql.join(parts, sql` UNION ALL `);
-	const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${all})`).n;
+	const [{ n: total }] = await queryRows<{ n: number }>(
+		db,
+		sql`SELECT count(*) AS n FROM (${all})`
+	);
 	const pageCount = Math.max(1, Math.ceil(total / COMMENTS_PAGE_SIZE));
 	const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
-	const rows = db.all<Row>(
+	const rows = await queryRows<Row>(
+		db,
 		sql`SELECT * FROM (${all}) ORDER BY at DESC, kind, id DESC LIMIT ${COMMENTS_PAGE_SIZE} OFFSET ${(page - 1) * COMMENTS_PAGE_SIZE}`
 	);
 	return {
-		comments: describe(db, consultationId, rows),
+		comments: await describe(db, consultationId, rows),
 		total,
 		page,
 		pageCount,
@@ -277,20 +279,19 @@ export function listComments(
 }
 
 /** Tags, priorities and suggestions for one page of comments, in a few queries. */
-function describe(db: DbOrTx, consultationId: number, rows: Row[]): CommentItem[] {
+async function describe(db: DbOrTx, consultationId: number, rows: Row[]): Promise<CommentItem[]> {
 	const answerIds = rows.filter((r) => r.kind === 'answer').map((r) => r.id);
 	const noteIds = rows.filter((r) => r.kind === 'note').map((r) => r.id);
 	const questionIds = [
 		...new Set(rows.flatMap((r) => (r.questionId === null ? [] : [r.questionId])))
 	];
-	const themes = listThemes(db, consultationId);
+	const themes = await listThemes(db, consultationId);
 	const themeName = new Map(themes.map((t) => [t.id, t.name]));
-	const priorities = db
+	const priorities = await db
 		.select({ id: priority.id, position: priority.position, title: priority.title })
 		.from(priority)
 		.where(eq(priority.consultationId, consultationId))
-		.orderBy(asc(priority.position))
-		.all();
+		.orderBy(asc(priority.position));
 	const priorityById = new Map(priorities.map((p) => [p.id, p]));
 	const key = (kind: CommentKind, id: number) => `${kind}:${id}`;
 
@@ -302,14 +303,14 @@ function describe(db: DbOrTx, consultationId: number, rows: Row[]): CommentItem[
 		answerIds.length || noteIds.length
 			? sql`(${answerIds.length ? inArray(table.answerId, answerIds) : sql`0`} OR ${noteIds.length ? inArray(table.roadshowNoteId, noteIds) : sql`0`})`
 			: sql`0`;
-	for (const t of db.select().from(commentTheme).where(bySource(commentTheme)).all()) {
+	for (const t of await db.select().from(commentTheme).where(bySource(commentTheme))) {
 		push(
 			tags,
 			t.answerId !== null ? key('answer', t.answerId) : key('note', t.roadshowNoteId!),
 			t.themeId
 		);
 	}
-	for (const l of db.select().from(commentPriority).where(bySource(commentPriority)).all()) {
+	for (const l of await db.select().from(commentPriority).where(bySource(commentPriority))) {
 		push(
 			linked,
 			l.answerId !== null ? key('answer', l.answerId) : key('note', l.roadshowNoteId!),
@@ -318,20 +319,18 @@ function describe(db: DbOrTx, consultationId: number, rows: Row[]): CommentItem[
 	}
 	const byQuestion = new Map<string, number[]>();
 	if (questionIds.length) {
-		for (const qp of db
+		for (const qp of await db
 			.select()
 			.from(questionPriority)
-			.where(inArray(questionPriority.questionId, questionIds))
-			.all())
+			.where(inArray(questionPriority.questionId, questionIds)))
 			push(byQuestion, String(qp.questionId), qp.priorityId);
 	}
 	const byNote = new Map<string, number[]>();
 	if (noteIds.length) {
-		for (const np of db
+		for (const np of await db
 			.select()
 			.from(roadshowNotePriority)
-			.where(inArray(roadshowNotePriority.noteId, noteIds))
-			.all())
+			.where(inArray(roadshowNotePriority.noteId, noteIds)))
 			push(byNote, String(np.noteId), np.priorityId);
 	}
 	const toPriorities = (ids: number[]) =>

@@ -1,6 +1,6 @@
 // The whole dashboard for one consultation and set of filters: the figures the page, the report,
 // the summary workbook and the public response page show.
-import type { Db } from '../db';
+import { withReadSnapshot, type Db } from '../db';
 import { priority } from '../db/schema';
 import { asc, eq } from 'drizzle-orm';
 import {
@@ -46,23 +46,22 @@ export type DashboardFigures = {
 	priorities: PriorityFigures[];
 };
 
-export function listPriorities(db: Db, consultationId: number) {
-	return db
+export async function listPriorities(db: Db, consultationId: number) {
+	return await db
 		.select({ id: priority.id, position: priority.position, title: priority.title })
 		.from(priority)
 		.where(eq(priority.consultationId, consultationId))
-		.orderBy(asc(priority.position))
-		.all();
+		.orderBy(asc(priority.position));
 }
 
 /** The counting half of the dashboard, what the benchmark times as "raw SQL". */
-export function loadDashboardFigures(
+export async function loadDashboardFigures(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters,
 	options: { examples?: number } = {}
-): DashboardFigures {
-	const priorities = listPriorities(db, consultationId);
+): Promise<DashboardFigures> {
+	const priorities = await listPriorities(db, consultationId);
 	const totals = responseTotals(db, consultationId, filters);
 	const { agreement, comments } = priorityFigures(
 		db,
@@ -75,7 +74,7 @@ export function loadDashboardFigures(
 	return {
 		totals,
 		byDay: responsesByDay(db, consultationId, filters),
-		roadshow: roadshowPanel(db, consultationId, filters),
+		roadshow: await roadshowPanel(db, consultationId, filters),
 		priorities: priorities.map((p) => ({
 			...p,
 			agreement: agreement.get(p.id)!,
@@ -105,14 +104,14 @@ export function filtersShowable(db: Db, consultationId: number, filters: Insight
  * The dashboard as it may be published: every figure through disclosure control. null when the
  * filters pick out too few responses (or leave too few out) to show anything.
  */
-export function loadDashboard(
+export async function loadDashboard(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters,
 	options: { examples?: number } = {}
-): Dashboard | null {
+): Promise<Dashboard | null> {
 	if (!filtersShowable(db, consultationId, filters)) return null;
-	return protectDashboard(loadDashboardFigures(db, consultationId, filters, options));
+	return protectDashboard(await loadDashboardFigures(db, consultationId, filters, options));
 }
 
 export type CountedDashboard = {
@@ -131,9 +130,9 @@ export function countDashboard(
 	consultationId: number,
 	filters: InsightFilters,
 	options: { examples?: number } = {}
-): CountedDashboard {
-	return db.$client.transaction(() => ({
-		dashboard: loadDashboard(db, consultationId, filters, options),
-		matching: countResponses(db, consultationId, filters)
-	}))();
+): Promise<CountedDashboard> {
+	return withReadSnapshot(db, async (tx) => ({
+		dashboard: await loadDashboard(tx, consultationId, filters, options),
+		matching: countResponses(tx, consultationId, filters)
+	}));
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { answer, responseContact } from '../db/schema';
 import { csvSafe } from '../shared/csv';
 import { loadDashboard } from './dashboard';
@@ -7,16 +7,14 @@ import { CSV_FIXED_COLUMNS, mayExportResponses, responsesCsv, summaryWorkbook } 
 import { insightsFixture, NOW } from './testFixtures';
 import { readWorkbook, sheetNamed } from '../../../../tests/readWorkbook';
 
-const { db, consultationId } = insightsFixture();
-db.insert(responseContact)
-	.values({
-		responseId: 1,
-		email: 'secret@example.org',
-		name: 'Secret Name',
-		createdAt: NOW,
-		updatedAt: NOW
-	})
-	.run();
+const { db, consultationId } = await insightsFixture();
+await db.insert(responseContact).values({
+	responseId: 1,
+	email: 'secret@example.org',
+	name: 'Secret Name',
+	createdAt: NOW,
+	updatedAt: NOW
+});
 
 describe('responsesCsv', () => {
 	const csv = [...responsesCsv(db, consultationId, {})].join('');
@@ -76,21 +74,23 @@ describe('responsesCsv with awkward answers', () => {
 		'@handle at the start',
 		'\n=starts with a break'
 	];
-	const f = insightsFixture();
-	const why = f.db.$client
-		.prepare(
-			`SELECT q.id FROM question q JOIN questionnaire_version v ON v.id = q.version_id JOIN questionnaire qn ON qn.id = v.questionnaire_id
+	let csv = '';
+
+	beforeAll(async () => {
+		const f = await insightsFixture();
+		const why = f.db.$client
+			.prepare(
+				`SELECT q.id FROM question q JOIN questionnaire_version v ON v.id = q.version_id JOIN questionnaire qn ON qn.id = v.questionnaire_id
 			 WHERE qn.consultation_id = ? AND qn.audience = 'parents_carers' AND q.key = 'priority-1-why'`
-		)
-		.get(f.consultationId) as { id: number };
-	// Group A's responses (ids 1 to 5) and B's (6 to 8) have no "why" answer of their own.
-	awkward.forEach((text, i) =>
-		f.db
-			.insert(answer)
-			.values({ responseId: i + 1, questionId: why.id, value: null, textValue: text })
-			.run()
-	);
-	const csv = [...responsesCsv(f.db, f.consultationId, {})].join('');
+			)
+			.get(f.consultationId) as { id: number };
+		// Group A's responses (ids 1 to 5) and B's (6 to 8) have no "why" answer of their own.
+		for (const [i, text] of awkward.entries())
+			await f.db
+				.insert(answer)
+				.values({ responseId: i + 1, questionId: why.id, value: null, textValue: text });
+		csv = [...responsesCsv(f.db, f.consultationId, {})].join('');
+	});
 
 	it('parses back with csv-parse record for record, every answer as it was stored', () => {
 		expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -116,7 +116,7 @@ describe('responsesCsv with awkward answers', () => {
 
 describe('summaryWorkbook', () => {
 	it('has a sheet per priority with the suppressed agreement table, and a themes sheet', async () => {
-		const dashboard = loadDashboard(db, consultationId, {})!;
+		const dashboard = (await loadDashboard(db, consultationId, {}))!;
 		const file = await summaryWorkbook(
 			db,
 			{ id: consultationId, title: 'SEND strategy' },
@@ -145,7 +145,7 @@ describe('summaryWorkbook', () => {
 		const file = await summaryWorkbook(
 			db,
 			{ id: consultationId, title: 'SEND strategy' },
-			loadDashboard(db, consultationId, {})!,
+			(await loadDashboard(db, consultationId, {}))!,
 			{},
 			'No filters'
 		);

@@ -8,7 +8,7 @@ import {
 } from './filters';
 import { insightsFixture } from './testFixtures';
 
-const { db, consultationId, sessionId, otherSessionId } = insightsFixture();
+const { db, consultationId, sessionId, otherSessionId } = await insightsFixture();
 const options = loadFilterOptions(db, consultationId);
 const parse = (query: string) => parseFilters(new URLSearchParams(query), options);
 

@@ -7,38 +7,41 @@ import { savePrioritySaidDid, saveResponseText } from './saidDid';
 const text = (n: number) => 'x'.repeat(n);
 
 describe('theme limits', () => {
-	it('name: 80 characters accepted, 81 refused, on creating and renaming', () => {
-		const { db, consultationId, actor } = codingFixture();
-		const made = createTheme(db, consultationId, { name: text(80) }, actor);
+	it('name: 80 characters accepted, 81 refused, on creating and renaming', async () => {
+		const { db, consultationId, actor } = await codingFixture();
+		const made = await createTheme(db, consultationId, { name: text(80) }, actor);
 		expect(made.ok).toBe(true);
-		expect(createTheme(db, consultationId, { name: `a${text(80)}` }, actor)).toEqual({
+		expect(await createTheme(db, consultationId, { name: `a${text(80)}` }, actor)).toEqual({
 			ok: false,
 			errors: { name: 'Theme name must be 80 characters or fewer' }
 		});
 		const id = made.ok ? made.id : 0;
-		expect(renameTheme(db, consultationId, id, `b${text(79)}`, actor)).toMatchObject({ ok: true });
-		expect(renameTheme(db, consultationId, id, `b${text(80)}`, actor)).toMatchObject({
+		expect(await renameTheme(db, consultationId, id, `b${text(79)}`, actor)).toMatchObject({
+			ok: true
+		});
+		expect(await renameTheme(db, consultationId, id, `b${text(80)}`, actor)).toMatchObject({
 			ok: false
 		});
 	});
 
-	it('description: 500 characters accepted, 501 refused', () => {
-		const { db, consultationId, actor } = codingFixture();
+	it('description: 500 characters accepted, 501 refused', async () => {
+		const { db, consultationId, actor } = await codingFixture();
 		expect(
-			createTheme(db, consultationId, { name: 'Transport', description: text(500) }, actor).ok
+			(await createTheme(db, consultationId, { name: 'Transport', description: text(500) }, actor))
+				.ok
 		).toBe(true);
 		expect(
-			createTheme(db, consultationId, { name: 'Waiting', description: text(501) }, actor)
+			await createTheme(db, consultationId, { name: 'Waiting', description: text(501) }, actor)
 		).toEqual({
 			ok: false,
 			errors: { description: 'Description must be 500 characters or fewer' }
 		});
 	});
 
-	it('keywords: 1,000 characters accepted, 1,001 refused, on creating and on changing', () => {
-		const { db, consultationId, actor } = codingFixture();
+	it('keywords: 1,000 characters accepted, 1,001 refused, on creating and on changing', async () => {
+		const { db, consultationId, actor } = await codingFixture();
 		const message = 'Keywords must be 1000 characters or fewer';
-		const made = createTheme(
+		const made = await createTheme(
 			db,
 			consultationId,
 			{ name: 'Transport', keywords: text(1000) },
@@ -46,7 +49,7 @@ describe('theme limits', () => {
 		);
 		expect(made.ok).toBe(true);
 		expect(
-			createTheme(db, consultationId, { name: 'Waiting', keywords: text(1001) }, actor)
+			await createTheme(db, consultationId, { name: 'Waiting', keywords: text(1001) }, actor)
 		).toEqual({
 			ok: false,
 			errors: { keywords: message }
@@ -54,40 +57,46 @@ describe('theme limits', () => {
 		const id = made.ok ? made.id : 0;
 		// Two keywords of 499 joined by ", " are 1,000 characters; of 500, 1,002.
 		expect(
-			setThemeKeywords(db, consultationId, id, `${'a'.repeat(499)},${'b'.repeat(499)}`)
+			await setThemeKeywords(db, consultationId, id, `${'a'.repeat(499)},${'b'.repeat(499)}`)
 		).toEqual({
 			ok: true
 		});
-		expect(setThemeKeywords(db, consultationId, id, text(1001))).toMatchObject({ ok: false });
+		expect(await setThemeKeywords(db, consultationId, id, text(1001))).toMatchObject({ ok: false });
 	});
 });
 
 describe('"You said, we did" limits', () => {
-	it('each priority: 3,000 characters accepted, 3,001 refused', () => {
-		const f = codingFixture();
-		const save = (youSaid: string, weDid: string) =>
-			savePrioritySaidDid(f.db, f.consultationId, f.priorityIds[0], { youSaid, weDid }, f.actor);
-		expect(save(text(3000), text(3000))).toEqual({ ok: true });
-		expect(save(text(3001), text(3000))).toEqual({
+	it('each priority: 3,000 characters accepted, 3,001 refused', async () => {
+		const f = await codingFixture();
+		const save = async (youSaid: string, weDid: string) =>
+			await savePrioritySaidDid(
+				f.db,
+				f.consultationId,
+				f.priorityIds[0],
+				{ youSaid, weDid },
+				f.actor
+			);
+		expect(await save(text(3000), text(3000))).toEqual({ ok: true });
+		expect(await save(text(3001), text(3000))).toEqual({
 			ok: false,
 			errors: { youSaid: 'What people said must be 3,000 characters or fewer' }
 		});
-		expect(save(text(3000), text(3001))).toEqual({
+		expect(await save(text(3000), text(3001))).toEqual({
 			ok: false,
 			errors: { weDid: 'What the council will do must be 3,000 characters or fewer' }
 		});
 	});
 
-	it('introduction 5,000 and Easy Read summary 2,000 accepted, one more refused', () => {
-		const f = codingFixture();
-		const save = (introduction: string, easyReadSummary: string) =>
-			saveResponseText(f.db, f.consultationId, { introduction, easyReadSummary }, f.actor);
-		expect(save(text(5000), text(2000))).toEqual({ ok: true });
-		expect(save(text(5001), text(2000))).toEqual({
+	it('introduction 5,000 and Easy Read summary 2,000 accepted, one more refused', async () => {
+		const f = await codingFixture();
+		const save = async (introduction: string, easyReadSummary: string) =>
+			await saveResponseText(f.db, f.consultationId, { introduction, easyReadSummary }, f.actor);
+		expect(await save(text(5000), text(2000))).toEqual({ ok: true });
+		expect(await save(text(5001), text(2000))).toEqual({
 			ok: false,
 			errors: { introduction: 'Introduction must be 5,000 characters or fewer' }
 		});
-		expect(save(text(5000), text(2001))).toEqual({
+		expect(await save(text(5000), text(2001))).toEqual({
 			ok: false,
 			errors: { easyReadSummary: 'Easy Read summary must be 2,000 characters or fewer' }
 		});

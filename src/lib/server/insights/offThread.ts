@@ -128,7 +128,7 @@ export async function countDashboardOffThread(
 	options: { examples?: number } = {}
 ): Promise<CountedDashboard> {
 	if (import.meta.url.endsWith('.ts') || db.$client.memory)
-		return countDashboard(db, consultationId, filters, options);
+		return await countDashboard(db, consultationId, filters, options);
 	const task: CountingTask = { databasePath: db.$client.name, consultationId, filters, options };
 	return (await builtPool()).run(task);
 }

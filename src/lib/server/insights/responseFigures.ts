@@ -16,12 +16,12 @@ import {
 
 export type PriorityFigures = Pick<PublishedPriority, 'agreement' | 'comments' | 'themes'>;
 
-export function responseFigures(
+export async function responseFigures(
 	db: Db,
 	consultationId: number,
 	priorityIds: number[]
-): Map<number, PriorityFigures> {
-	const dashboard = loadDashboard(db, consultationId, {}, { examples: 0 })!;
+): Promise<Map<number, PriorityFigures>> {
+	const dashboard = (await loadDashboard(db, consultationId, {}, { examples: 0 }))!;
 	const byId = new Map(dashboard.priorities.map((p) => [p.id, p]));
 	return new Map(
 		priorityIds.map((id) => {

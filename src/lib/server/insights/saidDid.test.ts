@@ -11,14 +11,15 @@ import {
 	savePrioritySaidDid,
 	saveResponseText
 } from './saidDid';
+import { firstRow } from '../db';
 
 const closed = { opensOn: '2026-04-01', closesOn: '2026-05-15' };
 
 describe('saving "You said, we did"', () => {
-	it('saves and updates per priority, trimming, and lists every priority', () => {
-		const f = codingFixture();
+	it('saves and updates per priority, trimming, and lists every priority', async () => {
+		const f = await codingFixture();
 		expect(
-			savePrioritySaidDid(
+			await savePrioritySaidDid(
 				f.db,
 				f.consultationId,
 				f.priorityIds[0],
@@ -28,7 +29,7 @@ describe('saving "You said, we did"', () => {
 			)
 		).toEqual({ ok: true });
 		expect(
-			savePrioritySaidDid(
+			await savePrioritySaidDid(
 				f.db,
 				f.consultationId,
 				f.priorityIds[0],
@@ -38,7 +39,7 @@ describe('saving "You said, we did"', () => {
 			)
 		).toEqual({ ok: true });
 		expect(
-			getResponseDraft(f.db, f.consultationId).priorities.map((p) => [
+			(await getResponseDraft(f.db, f.consultationId)).priorities.map((p) => [
 				p.position,
 				p.youSaid,
 				p.weDid
@@ -49,11 +50,11 @@ describe('saving "You said, we did"', () => {
 		]);
 	});
 
-	it('refuses text over the limits and priorities of another consultation', () => {
-		const f = codingFixture();
-		const other = codingFixture(f.db, 'other');
+	it('refuses text over the limits and priorities of another consultation', async () => {
+		const f = await codingFixture();
+		const other = await codingFixture(f.db, 'other');
 		expect(
-			savePrioritySaidDid(
+			await savePrioritySaidDid(
 				f.db,
 				f.consultationId,
 				f.priorityIds[0],
@@ -68,7 +69,7 @@ describe('saving "You said, we did"', () => {
 			}
 		});
 		expect(
-			savePrioritySaidDid(
+			await savePrioritySaidDid(
 				f.db,
 				f.consultationId,
 				other.priorityIds[0],
@@ -81,23 +82,23 @@ describe('saving "You said, we did"', () => {
 		});
 	});
 
-	it('saves the introduction and Easy Read summary', () => {
-		const f = codingFixture();
+	it('saves the introduction and Easy Read summary', async () => {
+		const f = await codingFixture();
 		expect(
-			saveResponseText(
+			await saveResponseText(
 				f.db,
 				f.consultationId,
 				{ introduction: ' Thank you ', easyReadSummary: 'You helped us.' },
 				f.actor
 			)
 		).toEqual({ ok: true });
-		expect(getResponseDraft(f.db, f.consultationId)).toMatchObject({
+		expect(await getResponseDraft(f.db, f.consultationId)).toMatchObject({
 			introduction: 'Thank you',
 			easyReadSummary: 'You helped us.',
 			publishedAt: null
 		});
 		expect(
-			saveResponseText(
+			await saveResponseText(
 				f.db,
 				f.consultationId,
 				{ introduction: 'x'.repeat(5001), easyReadSummary: 'y'.repeat(2001) },
@@ -114,16 +115,16 @@ describe('saving "You said, we did"', () => {
 });
 
 describe('publishResponse', () => {
-	it('needs the consultation closed and both parts for every priority, saying what is missing', () => {
-		const f = codingFixture();
-		savePrioritySaidDid(
+	it('needs the consultation closed and both parts for every priority, saying what is missing', async () => {
+		const f = await codingFixture();
+		await savePrioritySaidDid(
 			f.db,
 			f.consultationId,
 			f.priorityIds[0],
 			{ youSaid: 'Too slow', weDid: '' },
 			f.actor
 		);
-		expect(publishResponse(f.db, f.consultationId, f.actor, NOW)).toEqual({
+		expect(await publishResponse(f.db, f.consultationId, f.actor, NOW)).toEqual({
 			ok: false,
 			problems: [
 				'Close the consultation before you publish the response',
@@ -131,32 +132,46 @@ describe('publishResponse', () => {
 				'Write “You said” and “We did” for priority 2: Strengthen co-production'
 			]
 		});
-		expect(findPublishedResponse(f.db, f.consultationId)).toBeNull();
+		expect(await findPublishedResponse(f.db, f.consultationId)).toBeNull();
 	});
 
-	it('publishes a closed consultation’s response, moving it to "response published", with an audit record', () => {
-		const f = codingFixture(undefined, 'closed', closed);
+	it('publishes a closed consultation’s response, moving it to "response published", with an audit record', async () => {
+		const f = await codingFixture(undefined, 'closed', closed);
 		for (const id of f.priorityIds)
-			savePrioritySaidDid(f.db, f.consultationId, id, { youSaid: 'Said', weDid: 'Did' }, f.actor);
-		expect(responsePublishProblems(f.db, f.consultationId, NOW)).toEqual([]);
-		expect(publishResponse(f.db, f.consultationId, f.actor, NOW)).toEqual({ ok: true });
-		const c = f.db.select().from(consultation).where(eq(consultation.id, f.consultationId)).get()!;
+			await savePrioritySaidDid(
+				f.db,
+				f.consultationId,
+				id,
+				{ youSaid: 'Said', weDid: 'Did' },
+				f.actor
+			);
+		expect(await responsePublishProblems(f.db, f.consultationId, NOW)).toEqual([]);
+		expect(await publishResponse(f.db, f.consultationId, f.actor, NOW)).toEqual({ ok: true });
+		const c = firstRow(
+			await f.db.select().from(consultation).where(eq(consultation.id, f.consultationId)).limit(1)
+		)!;
 		expect(c.responsePublishedAt).toEqual(NOW);
 		expect(consultationStatus(c, '2026-06-01')).toBe('response_published');
-		expect(findPublishedResponse(f.db, f.consultationId)?.publishedAt).toEqual(NOW);
+		expect((await findPublishedResponse(f.db, f.consultationId))?.publishedAt).toEqual(NOW);
 		expect(
-			f.db.select().from(auditEvent).where(eq(auditEvent.action, 'response.published')).all()
+			await f.db.select().from(auditEvent).where(eq(auditEvent.action, 'response.published'))
 		).toHaveLength(1);
-		expect(publishResponse(f.db, f.consultationId, f.actor, NOW)).toEqual({
+		expect(await publishResponse(f.db, f.consultationId, f.actor, NOW)).toEqual({
 			ok: false,
 			problems: ['The response has already been published']
 		});
 	});
 
-	it('counts a consultation closed early as closed', () => {
-		const f = codingFixture(undefined, 'early', { closedEarlyAt: NOW });
+	it('counts a consultation closed early as closed', async () => {
+		const f = await codingFixture(undefined, 'early', { closedEarlyAt: NOW });
 		for (const id of f.priorityIds)
-			savePrioritySaidDid(f.db, f.consultationId, id, { youSaid: 'Said', weDid: 'Did' }, f.actor);
-		expect(publishResponse(f.db, f.consultationId, f.actor, NOW)).toEqual({ ok: true });
+			await savePrioritySaidDid(
+				f.db,
+				f.consultationId,
+				id,
+				{ youSaid: 'Said', weDid: 'Did' },
+				f.actor
+			);
+		expect(await publishResponse(f.db, f.consultationId, f.actor, NOW)).toEqual({ ok: true });
 	});
 });

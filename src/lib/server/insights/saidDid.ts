@@ -1,7 +1,7 @@
 // "You said, we did": per priority, what people told the council and what it will do, with an
 // introduction and an Easy Read summary. Publishing makes it public and moves the consultation on.
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db';
+import { type Db, type DbOrTx, withWriteTransaction, firstRow } from '../db';
 import { consultation, consultationResponse, priority, prioritySaidDid } from '../db/schema';
 import type { FieldErrors } from '../shared/forms';
 import { recordAudit } from '../audit';
@@ -36,15 +36,15 @@ function tooLong(text: string, limit: number, what: string): string | null {
 		: null;
 }
 
-function audit(
+async function audit(
 	tx: DbOrTx,
 	actor: Actor,
 	action: string,
 	consultationId: number,
 	summary: string,
 	now: Date
-): void {
-	recordAudit(
+): Promise<void> {
+	await recordAudit(
 		tx,
 		{
 			actorStaffUserId: actor.staffUserId,
@@ -59,27 +59,29 @@ function audit(
 }
 
 /** Everything written so far, every priority listed (blank where nothing is written yet). */
-export function getResponseDraft(db: DbOrTx, consultationId: number): ResponseDraft {
-	const whole = db
-		.select()
-		.from(consultationResponse)
-		.where(eq(consultationResponse.consultationId, consultationId))
-		.get();
-	const priorities = db
-		.select({
-			priorityId: priority.id,
-			position: priority.position,
-			title: priority.title,
-			easyReadTitle: priority.easyReadTitle,
-			youSaid: prioritySaidDid.youSaid,
-			weDid: prioritySaidDid.weDid
-		})
-		.from(priority)
-		.leftJoin(prioritySaidDid, eq(prioritySaidDid.priorityId, priority.id))
-		.where(eq(priority.consultationId, consultationId))
-		.orderBy(asc(priority.position))
-		.all()
-		.map((p) => ({ ...p, youSaid: p.youSaid ?? '', weDid: p.weDid ?? '' }));
+export async function getResponseDraft(db: DbOrTx, consultationId: number): Promise<ResponseDraft> {
+	const whole = firstRow(
+		await db
+			.select()
+			.from(consultationResponse)
+			.where(eq(consultationResponse.consultationId, consultationId))
+			.limit(1)
+	);
+	const priorities = (
+		await db
+			.select({
+				priorityId: priority.id,
+				position: priority.position,
+				title: priority.title,
+				easyReadTitle: priority.easyReadTitle,
+				youSaid: prioritySaidDid.youSaid,
+				weDid: prioritySaidDid.weDid
+			})
+			.from(priority)
+			.leftJoin(prioritySaidDid, eq(prioritySaidDid.priorityId, priority.id))
+			.where(eq(priority.consultationId, consultationId))
+			.orderBy(asc(priority.position))
+	).map((p) => ({ ...p, youSaid: p.youSaid ?? '', weDid: p.weDid ?? '' }));
 	return {
 		introduction: whole?.introduction ?? '',
 		easyReadSummary: whole?.easyReadSummary ?? '',
@@ -89,14 +91,14 @@ export function getResponseDraft(db: DbOrTx, consultationId: number): ResponseDr
 }
 
 /** Saves a draft for one priority; either part may stay blank until publishing. */
-export function savePrioritySaidDid(
+export async function savePrioritySaidDid(
 	db: Db,
 	consultationId: number,
 	priorityId: number,
 	input: { youSaid: string; weDid: string },
 	actor: Actor,
 	now = new Date()
-): Outcome {
+): Promise<Outcome> {
 	const youSaid = input.youSaid.trim();
 	const weDid = input.weDid.trim();
 	const errors: FieldErrors = {};
@@ -105,53 +107,52 @@ export function savePrioritySaidDid(
 	const didError = tooLong(weDid, SAID_DID_LIMIT, 'What the council will do');
 	if (didError) errors.weDid = didError;
 	if (saidError || didError) return { ok: false, errors };
-	return db.transaction(
-		(tx) => {
-			const p = tx
+	return await withWriteTransaction(db, async (tx) => {
+		const p = firstRow(
+			await tx
 				.select({ id: priority.id, position: priority.position })
 				.from(priority)
 				.where(and(eq(priority.id, priorityId), eq(priority.consultationId, consultationId)))
-				.get();
-			if (!p)
-				return {
-					ok: false as const,
-					errors: { form: 'That priority could not be found. It may have been removed' }
-				};
-			tx.insert(prioritySaidDid)
-				.values({
-					consultationId,
-					priorityId,
-					youSaid,
-					weDid,
-					updatedAt: now,
-					updatedByStaffUserId: actor.staffUserId
-				})
-				.onConflictDoUpdate({
-					target: [prioritySaidDid.consultationId, prioritySaidDid.priorityId],
-					set: { youSaid, weDid, updatedAt: now, updatedByStaffUserId: actor.staffUserId }
-				})
-				.run();
-			audit(
-				tx,
-				actor,
-				'response.priority_saved',
+				.limit(1)
+		);
+		if (!p)
+			return {
+				ok: false as const,
+				errors: { form: 'That priority could not be found. It may have been removed' }
+			};
+		await tx
+			.insert(prioritySaidDid)
+			.values({
 				consultationId,
-				`Saved "You said, we did" for priority ${p.position}`,
-				now
-			);
-			return { ok: true as const };
-		},
-		{ behavior: 'immediate' }
-	);
+				priorityId,
+				youSaid,
+				weDid,
+				updatedAt: now,
+				updatedByStaffUserId: actor.staffUserId
+			})
+			.onConflictDoUpdate({
+				target: [prioritySaidDid.consultationId, prioritySaidDid.priorityId],
+				set: { youSaid, weDid, updatedAt: now, updatedByStaffUserId: actor.staffUserId }
+			});
+		await audit(
+			tx,
+			actor,
+			'response.priority_saved',
+			consultationId,
+			`Saved "You said, we did" for priority ${p.position}`,
+			now
+		);
+		return { ok: true as const };
+	});
 }
 
-export function saveResponseText(
+export async function saveResponseText(
 	db: Db,
 	consultationId: number,
 	input: { introduction: string; easyReadSummary: string },
 	actor: Actor,
 	now = new Date()
-): Outcome {
+): Promise<Outcome> {
 	const introduction = input.introduction.trim();
 	const easyReadSummary = input.easyReadSummary.trim();
 	const errors: FieldErrors = {};
@@ -160,42 +161,41 @@ export function saveResponseText(
 	const easyError = tooLong(easyReadSummary, EASY_READ_LIMIT, 'Easy Read summary');
 	if (easyError) errors.easyReadSummary = easyError;
 	if (introError || easyError) return { ok: false, errors };
-	db.transaction(
-		(tx) => {
-			tx.insert(consultationResponse)
-				.values({ consultationId, introduction, easyReadSummary, updatedAt: now })
-				.onConflictDoUpdate({
-					target: consultationResponse.consultationId,
-					set: { introduction, easyReadSummary, updatedAt: now }
-				})
-				.run();
-			audit(
-				tx,
-				actor,
-				'response.text_saved',
-				consultationId,
-				'Saved the response introduction and Easy Read summary',
-				now
-			);
-		},
-		{ behavior: 'immediate' }
-	);
+	await withWriteTransaction(db, async (tx) => {
+		await tx
+			.insert(consultationResponse)
+			.values({ consultationId, introduction, easyReadSummary, updatedAt: now })
+			.onConflictDoUpdate({
+				target: consultationResponse.consultationId,
+				set: { introduction, easyReadSummary, updatedAt: now }
+			});
+		await audit(
+			tx,
+			actor,
+			'response.text_saved',
+			consultationId,
+			'Saved the response introduction and Easy Read summary',
+			now
+		);
+	});
 	return { ok: true };
 }
 
 /** What stops publishing, in plain English, one line each (empty when ready). */
-export function responsePublishProblems(
+export async function responsePublishProblems(
 	db: DbOrTx,
 	consultationId: number,
 	now = new Date()
-): string[] {
-	const c = db.select().from(consultation).where(eq(consultation.id, consultationId)).get();
+): Promise<string[]> {
+	const c = firstRow(
+		await db.select().from(consultation).where(eq(consultation.id, consultationId)).limit(1)
+	);
 	if (!c) return ['That consultation could not be found'];
 	const status = consultationStatus(c, ukToday(now));
 	if (status === 'response_published') return ['The response has already been published'];
 	const problems: string[] = [];
 	if (status !== 'closed') problems.push('Close the consultation before you publish the response');
-	const draft = getResponseDraft(db, consultationId);
+	const draft = await getResponseDraft(db, consultationId);
 	if (draft.priorities.length === 0) problems.push('Add the strategy’s priorities');
 	for (const p of draft.priorities) {
 		const missing = [!p.youSaid && '“You said”', !p.weDid && '“We did”'].filter(Boolean);
@@ -206,41 +206,50 @@ export function responsePublishProblems(
 }
 
 /** Publishes the response and marks the consultation "response published", together. */
-export function publishResponse(
+export async function publishResponse(
 	db: Db,
 	consultationId: number,
 	actor: Actor,
 	now = new Date()
-): { ok: true } | { ok: false; problems: string[] } {
-	return db.transaction(
-		(tx) => {
-			const problems = responsePublishProblems(tx, consultationId, now);
-			if (problems.length) return { ok: false as const, problems };
-			tx.insert(consultationResponse)
-				.values({ consultationId, updatedAt: now, publishedAt: now })
-				.onConflictDoUpdate({
-					target: consultationResponse.consultationId,
-					set: { publishedAt: now }
-				})
-				.run();
-			tx.update(consultation)
-				.set({ responsePublishedAt: now, updatedAt: now })
-				.where(eq(consultation.id, consultationId))
-				.run();
-			audit(tx, actor, 'response.published', consultationId, 'Published "You said, we did"', now);
-			return { ok: true as const };
-		},
-		{ behavior: 'immediate' }
-	);
+): Promise<{ ok: true } | { ok: false; problems: string[] }> {
+	return await withWriteTransaction(db, async (tx) => {
+		const problems = await responsePublishProblems(tx, consultationId, now);
+		if (problems.length) return { ok: false as const, problems };
+		await tx
+			.insert(consultationResponse)
+			.values({ consultationId, updatedAt: now, publishedAt: now })
+			.onConflictDoUpdate({
+				target: consultationResponse.consultationId,
+				set: { publishedAt: now }
+			});
+		await tx
+			.update(consultation)
+			.set({ responsePublishedAt: now, updatedAt: now })
+			.where(eq(consultation.id, consultationId));
+		await audit(
+			tx,
+			actor,
+			'response.published',
+			consultationId,
+			'Published "You said, we did"',
+			now
+		);
+		return { ok: true as const };
+	});
 }
 
 /** The published response for the public page, or null until it is published. */
-export function findPublishedResponse(db: DbOrTx, consultationId: number): ResponseDraft | null {
-	const c = db
-		.select({ at: consultation.responsePublishedAt })
-		.from(consultation)
-		.where(eq(consultation.id, consultationId))
-		.get();
+export async function findPublishedResponse(
+	db: DbOrTx,
+	consultationId: number
+): Promise<ResponseDraft | null> {
+	const c = firstRow(
+		await db
+			.select({ at: consultation.responsePublishedAt })
+			.from(consultation)
+			.where(eq(consultation.id, consultationId))
+			.limit(1)
+	);
 	if (!c?.at) return null;
-	return getResponseDraft(db, consultationId);
+	return await getResponseDraft(db, consultationId);
 }

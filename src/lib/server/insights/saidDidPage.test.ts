@@ -63,19 +63,19 @@ describe('emptyTableWarnings', () => {
 });
 
 describe('responsePageContent', () => {
-	it('shapes the draft as the public page shows it, with warnings for the lead', () => {
-		const f = codingFixture();
-		savePrioritySaidDid(
+	it('shapes the draft as the public page shows it, with warnings for the lead', async () => {
+		const f = await codingFixture();
+		await savePrioritySaidDid(
 			f.db,
 			f.consultationId,
 			f.priorityIds[0],
 			{ youSaid: 'Buses are late.\n\nTaxis too.', weDid: 'A minibus.' },
 			f.actor
 		);
-		const { content, warnings } = responsePageContent(
+		const { content, warnings } = await responsePageContent(
 			f.db,
 			f.consultationId,
-			getResponseDraft(f.db, f.consultationId)
+			await getResponseDraft(f.db, f.consultationId)
 		);
 		expect(content.priorities.map((p) => [p.position, p.youSaid, p.weDid])).toEqual([
 			[1, ['Buses are late.', 'Taxis too.'], ['A minibus.']],

@@ -11,8 +11,8 @@ const paragraphs = (text: string) =>
 		.filter(Boolean);
 
 /** The page's content, and warnings for the lead about tables that would hold no responses. */
-export function responsePageContent(db: Db, consultationId: number, response: ResponseDraft) {
-	const figures = responseFigures(
+export async function responsePageContent(db: Db, consultationId: number, response: ResponseDraft) {
+	const figures = await responseFigures(
 		db,
 		consultationId,
 		response.priorities.map((p) => p.priorityId)

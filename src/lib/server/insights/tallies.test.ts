@@ -285,18 +285,18 @@ function apply(db: Db, o: Op) {
 }
 
 describe('running totals for the dashboard', () => {
-	it('start equal to a recount of the fixture', () => {
-		const { db } = insightsFixture();
+	it('start equal to a recount of the fixture', async () => {
+		const { db } = await insightsFixture();
 		expect(mismatches(db)).toEqual(none);
 		expect(
 			(db.$client.prepare('SELECT sum(n) AS n FROM response_tally').get() as { n: number }).n
 		).toBeGreaterThan(30);
 	});
 
-	it('equal a recount after any sequence of writes', () => {
-		fc.assert(
-			fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) => {
-				const { db } = insightsFixture();
+	it('equal a recount after any sequence of writes', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 40 }), async (ops) => {
+				const { db } = await insightsFixture();
 				for (const o of ops) apply(db, o);
 				expect(mismatches(db)).toEqual(none);
 			}),
@@ -304,8 +304,8 @@ describe('running totals for the dashboard', () => {
 		);
 	});
 
-	it('follow a tagged answer moved to another question', () => {
-		const { db } = insightsFixture();
+	it('follow a tagged answer moved to another question', async () => {
+		const { db } = await insightsFixture();
 		const tagged = db.$client
 			.prepare(
 				`SELECT a.id, a.question_id AS questionId, r.version_id AS versionId FROM comment_theme ct
@@ -320,8 +320,8 @@ describe('running totals for the dashboard', () => {
 		expect(mismatches(db)).toEqual(none);
 	});
 
-	it('go with a deleted question and a deleted consultation, without a foreign key error', () => {
-		const { db, consultationId } = insightsFixture();
+	it('go with a deleted question and a deleted consultation, without a foreign key error', async () => {
+		const { db, consultationId } = await insightsFixture();
 		db.$client.pragma('foreign_keys = ON');
 		const question = db.$client
 			.prepare(

@@ -11,7 +11,7 @@
 //   G     practitioners   online    2026-06-02  neither             2
 //   H     young_people    online    2026-06-02  strongly_disagree   2
 // Plus one roadshow note (parents, at the session, 2 June) on priority 1, tagged "Listening".
-import { openDatabase, type Db } from '../db';
+import { openDatabase, type Db, onlyRow } from '../db';
 import {
 	answer,
 	booking,
@@ -115,49 +115,56 @@ export type Fixture = {
 	themes: { waiting: number; listening: number };
 };
 
-function addConsultation(db: Db, slug: string): { id: number; priorityIds: number[] } {
-	const c = db
-		.insert(consultation)
-		.values({
-			slug,
-			title: 'SEND strategy',
-			summary: 'Have your say',
-			contactEmail: 'send@example.org',
-			opensOn: '2026-06-01',
-			closesOn: '2026-07-31',
-			publishedAt: NOW,
-			createdAt: NOW,
-			updatedAt: NOW
-		})
-		.returning()
-		.get();
-	const priorityIds = ['Identify needs early', 'Strengthen co-production'].map(
-		(title, i) =>
-			db
-				.insert(priority)
-				.values({ consultationId: c.id, position: i + 1, title })
-				.returning()
-				.get().id
+async function addConsultation(
+	db: Db,
+	slug: string
+): Promise<{ id: number; priorityIds: number[] }> {
+	const c = onlyRow(
+		await db
+			.insert(consultation)
+			.values({
+				slug,
+				title: 'SEND strategy',
+				summary: 'Have your say',
+				contactEmail: 'send@example.org',
+				opensOn: '2026-06-01',
+				closesOn: '2026-07-31',
+				publishedAt: NOW,
+				createdAt: NOW,
+				updatedAt: NOW
+			})
+			.returning()
 	);
-	publishStarterQuestionnaires(db, c.id, NOW);
+	const priorityIds: number[] = [];
+	for (const [i, title] of ['Identify needs early', 'Strengthen co-production'].entries())
+		priorityIds.push(
+			onlyRow(
+				await db
+					.insert(priority)
+					.values({ consultationId: c.id, position: i + 1, title })
+					.returning()
+			).id
+		);
+	await publishStarterQuestionnaires(db, c.id, NOW);
 	return { id: c.id, priorityIds };
 }
 
-function addSession(db: Db, consultationId: number): number {
+async function addSession(db: Db, consultationId: number): Promise<number> {
 	const at = new Date('2026-06-03T11:00:00Z');
-	return db
-		.insert(roadshowSession)
-		.values({
-			consultationId,
-			title: 'Bridge Chapel',
-			startsAt: at,
-			capacity: 20,
-			bookingClosesAt: at,
-			createdAt: NOW,
-			updatedAt: NOW
-		})
-		.returning()
-		.get().id;
+	return onlyRow(
+		await db
+			.insert(roadshowSession)
+			.values({
+				consultationId,
+				title: 'Bridge Chapel',
+				startsAt: at,
+				capacity: 20,
+				bookingClosesAt: at,
+				createdAt: NOW,
+				updatedAt: NOW
+			})
+			.returning()
+	).id;
 }
 
 function questionIds(db: Db, consultationId: number): Map<string, number> {
@@ -170,13 +177,13 @@ function questionIds(db: Db, consultationId: number): Map<string, number> {
 	return new Map(rows.map((r) => [r.k, r.id]));
 }
 
-function addResponse(
+async function addResponse(
 	db: Db,
 	consultationId: number,
 	ids: Map<string, number>,
 	g: Group,
 	options: { status?: 'submitted' | 'in_progress'; sessionId?: number | null } = {}
-): number[] {
+): Promise<number[]> {
 	const q = db.$client
 		.prepare(
 			'SELECT qn.id AS questionnaireId, v.id AS versionId FROM questionnaire qn JOIN questionnaire_version v ON v.questionnaire_id = qn.id AND v.status = ? WHERE qn.consultation_id = ? AND qn.audience = ?'
@@ -184,106 +191,117 @@ function addResponse(
 		.get('published', consultationId, g.audience) as { questionnaireId: number; versionId: number };
 	const at = new Date(g.at);
 	const status = options.status ?? 'submitted';
-	const r = db
-		.insert(response)
-		.values({
-			...q,
-			consultationId,
-			audience: g.audience,
-			channel: g.channel,
-			status,
-			startedAt: at,
-			lastSavedAt: at,
-			submittedAt: status === 'submitted' ? at : null,
-			roadshowSessionId: options.sessionId ?? null
-		})
-		.returning()
-		.get();
-	const add = (key: string, value: string | null, textValue: string | null = null) =>
-		db
-			.insert(answer)
-			.values({ responseId: r.id, questionId: ids.get(`${g.audience}/${key}`)!, value, textValue })
+	const r = onlyRow(
+		await db
+			.insert(response)
+			.values({
+				...q,
+				consultationId,
+				audience: g.audience,
+				channel: g.channel,
+				status,
+				startedAt: at,
+				lastSavedAt: at,
+				submittedAt: status === 'submitted' ? at : null,
+				roadshowSessionId: options.sessionId ?? null
+			})
 			.returning()
-			.get().id;
-	add('priority-1-agree', g.p1);
-	add('priority-2-agree', 'agree');
-	for (const need of g.need ?? []) add('type-of-need', need);
+	);
+	const add = async (key: string, value: string | null, textValue: string | null = null) =>
+		onlyRow(
+			await db
+				.insert(answer)
+				.values({
+					responseId: r.id,
+					questionId: ids.get(`${g.audience}/${key}`)!,
+					value,
+					textValue
+				})
+				.returning()
+		).id;
+	await add('priority-1-agree', g.p1);
+	await add('priority-2-agree', 'agree');
+	for (const need of g.need ?? []) await add('type-of-need', need);
 	const comments: number[] = [];
-	if (g.why) comments.push(add('priority-1-why', null, g.why));
-	if (g.disagreeWhy) comments.push(add('priority-1-disagree-why', null, g.disagreeWhy));
+	if (g.why) comments.push(await add('priority-1-why', null, g.why));
+	if (g.disagreeWhy) comments.push(await add('priority-1-disagree-why', null, g.disagreeWhy));
 	return comments;
 }
 
-export function insightsFixture(): Fixture {
+export async function insightsFixture(): Promise<Fixture> {
 	const db = openDatabase(':memory:');
-	const main = addConsultation(db, 'send-strategy');
+	const main = await addConsultation(db, 'send-strategy');
 	// Another consultation with answers of its own, which must never leak into the figures.
-	const other = addConsultation(db, 'short-breaks');
-	const sessionId = addSession(db, main.id);
-	const otherSessionId = addSession(db, other.id);
+	const other = await addConsultation(db, 'short-breaks');
+	const sessionId = await addSession(db, main.id);
+	const otherSessionId = await addSession(db, other.id);
 	const ids = questionIds(db, main.id);
 	const otherIds = questionIds(db, other.id);
-	const waiting = db
-		.insert(theme)
-		.values({ consultationId: main.id, name: 'Waiting', createdAt: NOW })
-		.returning()
-		.get().id;
-	const listening = db
-		.insert(theme)
-		.values({ consultationId: main.id, name: 'Listening', createdAt: NOW })
-		.returning()
-		.get().id;
-	const tag = (answerId: number | null, noteId: number | null, themeId: number) =>
-		db
-			.insert(commentTheme)
-			.values({ consultationId: main.id, answerId, roadshowNoteId: noteId, themeId, taggedAt: NOW })
-			.run();
+	const waiting = onlyRow(
+		await db
+			.insert(theme)
+			.values({ consultationId: main.id, name: 'Waiting', createdAt: NOW })
+			.returning()
+	).id;
+	const listening = onlyRow(
+		await db
+			.insert(theme)
+			.values({ consultationId: main.id, name: 'Listening', createdAt: NOW })
+			.returning()
+	).id;
+	const tag = async (answerId: number | null, noteId: number | null, themeId: number) =>
+		await db.insert(commentTheme).values({
+			consultationId: main.id,
+			answerId,
+			roadshowNoteId: noteId,
+			themeId,
+			taggedAt: NOW
+		});
 
 	for (const [name, g] of Object.entries(GROUPS)) {
 		for (let i = 0; i < g.count; i++) {
-			const comments = addResponse(db, main.id, ids, g, {
+			const comments = await addResponse(db, main.id, ids, g, {
 				sessionId: name === 'E' ? sessionId : null
 			});
-			for (const c of comments) tag(c, null, name === 'C' ? waiting : listening);
+			for (const c of comments) await tag(c, null, name === 'C' ? waiting : listening);
 		}
 	}
-	addResponse(db, main.id, ids, { ...GROUPS.A, count: 1 }, { status: 'in_progress' });
-	for (let i = 0; i < 9; i++) addResponse(db, other.id, otherIds, { ...GROUPS.H, count: 1 });
+	await addResponse(db, main.id, ids, { ...GROUPS.A, count: 1 }, { status: 'in_progress' });
+	for (let i = 0; i < 9; i++) await addResponse(db, other.id, otherIds, { ...GROUPS.H, count: 1 });
 
-	const note = db
-		.insert(roadshowNote)
-		.values({
-			consultationId: main.id,
-			roadshowSessionId: sessionId,
-			audience: 'parents_carers',
-			note: 'Parents felt unheard',
-			createdAt: new Date('2026-06-02T12:00:00Z')
-		})
-		.returning()
-		.get();
-	db.insert(roadshowNotePriority)
-		.values({ noteId: note.id, priorityId: main.priorityIds[0] })
-		.run();
-	tag(null, note.id, listening);
+	const note = onlyRow(
+		await db
+			.insert(roadshowNote)
+			.values({
+				consultationId: main.id,
+				roadshowSessionId: sessionId,
+				audience: 'parents_carers',
+				note: 'Parents felt unheard',
+				createdAt: new Date('2026-06-02T12:00:00Z')
+			})
+			.returning()
+	);
+	await db
+		.insert(roadshowNotePriority)
+		.values({ noteId: note.id, priorityId: main.priorityIds[0] });
+	await tag(null, note.id, listening);
 
 	// Two bookings of 3 places; one came.
 	for (const attended of [true, false]) {
-		db.insert(booking)
-			.values({
-				roadshowSessionId: sessionId,
-				reference: attended ? 'AAAA-1111' : 'BBBB-2222',
-				idempotencyKey: attended ? 'a' : 'b',
-				status: 'confirmed',
-				adults: 2,
-				children: 1,
-				bookedBy: 'family',
-				contactName: 'Sam',
-				email: 'sam@example.org',
-				attendedAt: attended ? NOW : null,
-				createdAt: NOW,
-				updatedAt: NOW
-			})
-			.run();
+		await db.insert(booking).values({
+			roadshowSessionId: sessionId,
+			reference: attended ? 'AAAA-1111' : 'BBBB-2222',
+			idempotencyKey: attended ? 'a' : 'b',
+			status: 'confirmed',
+			adults: 2,
+			children: 1,
+			bookedBy: 'family',
+			contactName: 'Sam',
+			email: 'sam@example.org',
+			attendedAt: attended ? NOW : null,
+			createdAt: NOW,
+			updatedAt: NOW
+		});
 	}
 	return {
 		db,

@@ -2,7 +2,7 @@
 // details here: those are read through records.ts, which audits every view.
 import { and, asc, count, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db';
+import { type Db, withWriteTransaction, firstRow, changedRows, onlyRow } from '../db';
 import {
 	liaisonGroup,
 	liaisonMeeting,
@@ -59,105 +59,101 @@ export function checkGroupForm(values: Record<string, unknown>): Checked<GroupIn
 	return { ok: true, data: { ...fields.data, members } };
 }
 
-export function createGroup(
+export async function createGroup(
 	db: Db,
 	input: GroupInput,
 	actor: Actor,
 	now = new Date()
-): LiaisonGroup {
-	return db.transaction(
-		(tx) => {
-			const group = tx
+): Promise<LiaisonGroup> {
+	return await withWriteTransaction(db, async (tx) => {
+		const group = onlyRow(
+			await tx
 				.insert(liaisonGroup)
 				.values({ name: input.name, area: input.area, createdAt: now })
 				.returning()
-				.get();
-			if (input.members.length)
-				tx.insert(liaisonMember)
-					.values(input.members.map((m) => ({ ...m, liaisonGroupId: group.id })))
-					.run();
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor.staffUserId,
-					ip: actor.ip,
-					action: 'liaison_group.created',
-					subjectType: 'liaison_group',
-					subjectId: group.id,
-					summary: `Liaison group ${group.id} (${group.name}) set up`
-				},
-				now
-			);
-			return group;
-		},
-		{ behavior: 'immediate' }
-	);
+		);
+		if (input.members.length)
+			await tx
+				.insert(liaisonMember)
+				.values(input.members.map((m) => ({ ...m, liaisonGroupId: group.id })));
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor.staffUserId,
+				ip: actor.ip,
+				action: 'liaison_group.created',
+				subjectType: 'liaison_group',
+				subjectId: group.id,
+				summary: `Liaison group ${group.id} (${group.name}) set up`
+			},
+			now
+		);
+		return group;
+	});
 }
 
 /** Replaces the group's name, area and members together. */
-export function updateGroup(
+export async function updateGroup(
 	db: Db,
 	id: number,
 	input: GroupInput,
 	actor: Actor,
 	now = new Date()
-): boolean {
-	return db.transaction(
-		(tx) => {
-			const changed =
-				tx
+): Promise<boolean> {
+	return await withWriteTransaction(db, async (tx) => {
+		const changed =
+			changedRows(
+				await tx
 					.update(liaisonGroup)
 					.set({ name: input.name, area: input.area })
 					.where(eq(liaisonGroup.id, id))
-					.run().changes === 1;
-			if (!changed) return false;
-			tx.delete(liaisonMember).where(eq(liaisonMember.liaisonGroupId, id)).run();
-			if (input.members.length)
-				tx.insert(liaisonMember)
-					.values(input.members.map((m) => ({ ...m, liaisonGroupId: id })))
-					.run();
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor.staffUserId,
-					ip: actor.ip,
-					action: 'liaison_group.updated',
-					subjectType: 'liaison_group',
-					subjectId: id,
-					summary: `Liaison group ${id} (${input.name}) changed`
-				},
-				now
-			);
-			return true;
-		},
-		{ behavior: 'immediate' }
-	);
+			) === 1;
+		if (!changed) return false;
+		await tx.delete(liaisonMember).where(eq(liaisonMember.liaisonGroupId, id));
+		if (input.members.length)
+			await tx
+				.insert(liaisonMember)
+				.values(input.members.map((m) => ({ ...m, liaisonGroupId: id })));
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor.staffUserId,
+				ip: actor.ip,
+				action: 'liaison_group.updated',
+				subjectType: 'liaison_group',
+				subjectId: id,
+				summary: `Liaison group ${id} (${input.name}) changed`
+			},
+			now
+		);
+		return true;
+	});
 }
 
 export type GroupSummary = LiaisonGroup & { members: number; nextMeetsAt: Date | null };
 
 /** Every group, by name, with how many members it has and when it next meets. */
-export function listGroups(db: Db, now = new Date()): GroupSummary[] {
-	const groups = db.select().from(liaisonGroup).orderBy(asc(liaisonGroup.name)).all();
+export async function listGroups(db: Db, now = new Date()): Promise<GroupSummary[]> {
+	const groups = await db.select().from(liaisonGroup).orderBy(asc(liaisonGroup.name));
 	const members = new Map(
-		db
-			.select({ id: liaisonMember.liaisonGroupId, n: count() })
-			.from(liaisonMember)
-			.groupBy(liaisonMember.liaisonGroupId)
-			.all()
-			.map((r) => [r.id, r.n])
+		(
+			await db
+				.select({ id: liaisonMember.liaisonGroupId, n: count() })
+				.from(liaisonMember)
+				.groupBy(liaisonMember.liaisonGroupId)
+		).map((r) => [r.id, r.n])
 	);
 	const next = new Map(
-		db
-			.select({
-				id: liaisonMeeting.liaisonGroupId,
-				at: sql<number>`min(${liaisonMeeting.meetsAt})`
-			})
-			.from(liaisonMeeting)
-			.where(gt(liaisonMeeting.meetsAt, now))
-			.groupBy(liaisonMeeting.liaisonGroupId)
-			.all()
-			.map((r) => [r.id, new Date(r.at)])
+		(
+			await db
+				.select({
+					id: liaisonMeeting.liaisonGroupId,
+					at: sql<number>`min(${liaisonMeeting.meetsAt})`
+				})
+				.from(liaisonMeeting)
+				.where(gt(liaisonMeeting.meetsAt, now))
+				.groupBy(liaisonMeeting.liaisonGroupId)
+		).map((r) => [r.id, new Date(r.at)])
 	);
 	return groups.map((g) => ({
 		...g,
@@ -179,52 +175,53 @@ export type GroupDetail = {
 };
 
 /** A group, its members in the seed's order, and its meetings with counts (never a child's details). */
-export function getGroup(db: Db, id: number): GroupDetail | undefined {
-	const group = db.select().from(liaisonGroup).where(eq(liaisonGroup.id, id)).get();
+export async function getGroup(db: Db, id: number): Promise<GroupDetail | undefined> {
+	const group = firstRow(
+		await db.select().from(liaisonGroup).where(eq(liaisonGroup.id, id)).limit(1)
+	);
 	if (!group) return undefined;
 	const order = (p: string) => {
 		const i = (PROFESSIONS as readonly string[]).indexOf(p);
 		return i < 0 ? PROFESSIONS.length : i;
 	};
-	const members = db
-		.select()
-		.from(liaisonMember)
-		.where(eq(liaisonMember.liaisonGroupId, id))
-		.all()
-		.sort((a, b) => order(a.profession) - order(b.profession));
-	const meetings = db
-		.select({
-			meeting: liaisonMeeting,
-			referrals: sql<number>`count(${liaisonReferral.id})`,
-			answered: sql<number>`count(${liaisonReferral.answersSentAt})`,
-			lettersSent: sql<number>`count(${liaisonReferral.letterSentAt})`
-		})
-		.from(liaisonMeeting)
-		.leftJoin(liaisonReferral, eq(liaisonReferral.liaisonMeetingId, liaisonMeeting.id))
-		.where(eq(liaisonMeeting.liaisonGroupId, id))
-		.groupBy(liaisonMeeting.id)
-		.orderBy(asc(liaisonMeeting.meetsAt))
-		.all()
-		.map((r) => ({
-			...r.meeting,
-			referrals: r.referrals,
-			answered: r.answered,
-			lettersSent: r.lettersSent
-		}));
+	const members = (
+		await db.select().from(liaisonMember).where(eq(liaisonMember.liaisonGroupId, id))
+	).sort((a, b) => order(a.profession) - order(b.profession));
+	const meetings = (
+		await db
+			.select({
+				meeting: liaisonMeeting,
+				referrals: sql<number>`count(${liaisonReferral.id})`,
+				answered: sql<number>`count(${liaisonReferral.answersSentAt})`,
+				lettersSent: sql<number>`count(${liaisonReferral.letterSentAt})`
+			})
+			.from(liaisonMeeting)
+			.leftJoin(liaisonReferral, eq(liaisonReferral.liaisonMeetingId, liaisonMeeting.id))
+			.where(eq(liaisonMeeting.liaisonGroupId, id))
+			.groupBy(liaisonMeeting.id)
+			.orderBy(asc(liaisonMeeting.meetsAt))
+	).map((r) => ({
+		...r.meeting,
+		referrals: r.referrals,
+		answered: r.answered,
+		lettersSent: r.lettersSent
+	}));
 	return { group, members, meetings };
 }
 
 /** A meeting and its group (no child's details). */
-export function getMeeting(
+export async function getMeeting(
 	db: Db,
 	id: number
-): { meeting: LiaisonMeeting; group: LiaisonGroup } | undefined {
-	return db
-		.select({ meeting: liaisonMeeting, group: liaisonGroup })
-		.from(liaisonMeeting)
-		.innerJoin(liaisonGroup, eq(liaisonGroup.id, liaisonMeeting.liaisonGroupId))
-		.where(eq(liaisonMeeting.id, id))
-		.get();
+): Promise<{ meeting: LiaisonMeeting; group: LiaisonGroup } | undefined> {
+	return firstRow(
+		await db
+			.select({ meeting: liaisonMeeting, group: liaisonGroup })
+			.from(liaisonMeeting)
+			.innerJoin(liaisonGroup, eq(liaisonGroup.id, liaisonMeeting.liaisonGroupId))
+			.where(eq(liaisonMeeting.id, id))
+			.limit(1)
+	);
 }
 
 export type MeetingForm = {
@@ -265,77 +262,76 @@ export function checkMeetingForm(form: MeetingForm, now = new Date()): Checked<M
 	return { ok: true, data: { meetsAt, answersDueAt, venue } };
 }
 
-export function addMeeting(
+export async function addMeeting(
 	db: Db,
 	groupId: number,
 	input: MeetingInput,
 	actor: Actor,
 	now = new Date()
-): LiaisonMeeting {
-	return db.transaction(
-		(tx) => {
-			const meeting = tx
+): Promise<LiaisonMeeting> {
+	return await withWriteTransaction(db, async (tx) => {
+		const meeting = onlyRow(
+			await tx
 				.insert(liaisonMeeting)
 				.values({ liaisonGroupId: groupId, ...input, createdAt: now })
 				.returning()
-				.get();
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor.staffUserId,
-					ip: actor.ip,
-					action: 'liaison_meeting.created',
-					subjectType: 'liaison_meeting',
-					subjectId: meeting.id,
-					summary: `Meeting ${meeting.id} added to liaison group ${groupId}`
-				},
-				now
-			);
-			return meeting;
-		},
-		{ behavior: 'immediate' }
-	);
+		);
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor.staffUserId,
+				ip: actor.ip,
+				action: 'liaison_meeting.created',
+				subjectType: 'liaison_meeting',
+				subjectId: meeting.id,
+				summary: `Meeting ${meeting.id} added to liaison group ${groupId}`
+			},
+			now
+		);
+		return meeting;
+	});
 }
 
 /**
  * Moves a meeting or its deadline. Only a meeting still to come, and whose outcome letters have
  * not started going out, can change; the check is in the write.
  */
-export function updateMeeting(
+export async function updateMeeting(
 	db: Db,
 	id: number,
 	input: MeetingInput,
 	actor: Actor,
 	now = new Date()
-): { ok: true } | { ok: false; reason: 'past' | 'letters_sent' | 'not_found' } {
-	return db.transaction(
-		(tx) => {
-			const meeting = tx.select().from(liaisonMeeting).where(eq(liaisonMeeting.id, id)).get();
-			if (!meeting) return { ok: false, reason: 'not_found' } as const;
-			if (meeting.meetsAt <= now) return { ok: false, reason: 'past' } as const;
-			const sent = tx
+): Promise<{ ok: true } | { ok: false; reason: 'past' | 'letters_sent' | 'not_found' }> {
+	return await withWriteTransaction(db, async (tx) => {
+		const meeting = firstRow(
+			await tx.select().from(liaisonMeeting).where(eq(liaisonMeeting.id, id)).limit(1)
+		);
+		if (!meeting) return { ok: false, reason: 'not_found' } as const;
+		if (meeting.meetsAt <= now) return { ok: false, reason: 'past' } as const;
+		const sent = firstRow(
+			await tx
 				.select({ n: count() })
 				.from(liaisonReferral)
 				.where(
 					and(eq(liaisonReferral.liaisonMeetingId, id), isNotNull(liaisonReferral.letterSentAt))
 				)
-				.get()!.n;
-			if (sent > 0) return { ok: false, reason: 'letters_sent' } as const;
-			tx.update(liaisonMeeting).set(input).where(eq(liaisonMeeting.id, id)).run();
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor.staffUserId,
-					ip: actor.ip,
-					action: 'liaison_meeting.updated',
-					subjectType: 'liaison_meeting',
-					subjectId: id,
-					summary: `Meeting ${id} moved or its deadline changed`
-				},
-				now
-			);
-			return { ok: true } as const;
-		},
-		{ behavior: 'immediate' }
-	);
+				.limit(1)
+		)!.n;
+		if (sent > 0) return { ok: false, reason: 'letters_sent' } as const;
+		await tx.update(liaisonMeeting).set(input).where(eq(liaisonMeeting.id, id));
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor.staffUserId,
+				ip: actor.ip,
+				action: 'liaison_meeting.updated',
+				subjectType: 'liaison_meeting',
+				subjectId: id,
+				summary: `Meeting ${id} moved or its deadline changed`
+			},
+			now
+		);
+		return { ok: true } as const;
+	});
 }

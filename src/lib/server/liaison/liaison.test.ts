@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDatabase } from '../db';
+import { openDatabase, firstRow, onlyRow } from '../db';
 import {
 	auditEvent,
 	emailOutbox,
@@ -25,27 +25,29 @@ import {
 const NOW = new Date('2026-06-01T09:00:00Z');
 const actor = { staffUserId: 1 };
 
-function setUp() {
+async function setUp() {
 	const db = openDatabase(':memory:');
 	db.$client.exec(
 		"insert into staff_user (email, name, role, password_hash, created_at, updated_at) values ('l@x.org','L','liaison','x',0,0)"
 	);
-	const group = db
-		.insert(liaisonGroup)
-		.values({ name: 'Breckland', area: 'Breckland', createdAt: NOW })
-		.returning()
-		.get();
-	const meeting = db
-		.insert(liaisonMeeting)
-		.values({
-			liaisonGroupId: group.id,
-			meetsAt: new Date('2026-06-20T09:30:00Z'),
-			answersDueAt: new Date('2026-06-15T23:00:00Z'),
-			venue: 'Dereham Children’s Centre',
-			createdAt: NOW
-		})
-		.returning()
-		.get();
+	const group = onlyRow(
+		await db
+			.insert(liaisonGroup)
+			.values({ name: 'Breckland', area: 'Breckland', createdAt: NOW })
+			.returning()
+	);
+	const meeting = onlyRow(
+		await db
+			.insert(liaisonMeeting)
+			.values({
+				liaisonGroupId: group.id,
+				meetsAt: new Date('2026-06-20T09:30:00Z'),
+				answersDueAt: new Date('2026-06-15T23:00:00Z'),
+				venue: 'Dereham Children’s Centre',
+				createdAt: NOW
+			})
+			.returning()
+	);
 	const input = referralSchema.parse({
 		childFirstName: 'Maya',
 		childAgeYears: '3',
@@ -57,7 +59,7 @@ function setUp() {
 		parentAddress: '4 Mill Lane\nDereham',
 		parentAgreed: 'yes'
 	});
-	const added = addReferral(db, meeting.id, input, actor, NOW, 'https://send.example.org');
+	const added = await addReferral(db, meeting.id, input, actor, NOW, 'https://send.example.org');
 	if (!added.ok) throw new Error(added.reason);
 	const { referral, token } = added;
 	return { db, meeting, referral, token, input };
@@ -82,57 +84,67 @@ describe('referral', () => {
 });
 
 describe('the family’s questionnaire', () => {
-	it('saves as the family goes, sends once complete, and closes at the deadline', () => {
-		const { db, token, referral } = setUp();
+	it('saves as the family goes, sends once complete, and closes at the deadline', async () => {
+		const { db, token, referral } = await setUp();
 		expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-		expect(db.select().from(liaisonReferral).get()!.linkTokenHash).not.toContain(token);
-		expect(openFamilyLink(db, 'x'.repeat(43), NOW).state).toBe('unknown');
+		expect(firstRow(await db.select().from(liaisonReferral).limit(1))!.linkTokenHash).not.toContain(
+			token
+		);
+		expect((await openFamilyLink(db, 'x'.repeat(43), NOW)).state).toBe('unknown');
 
-		expect(saveAnswer(db, token, 'going-well', { goingWell: '' }, NOW)).toMatchObject({
+		expect(await saveAnswer(db, token, 'going-well', { goingWell: '' }, NOW)).toMatchObject({
 			ok: false,
 			reason: 'invalid'
 		});
-		expect(saveAnswer(db, token, 'going-well', { goingWell: 'She loves books' }, NOW)).toEqual({
+		expect(
+			await saveAnswer(db, token, 'going-well', { goingWell: 'She loves books' }, NOW)
+		).toEqual({
 			ok: true,
 			next: 'concerns'
 		});
-		expect(submitAnswers(db, token, NOW)).toMatchObject({
+		expect(await submitAnswers(db, token, NOW)).toMatchObject({
 			ok: false,
 			reason: 'incomplete',
 			missing: 'concerns'
 		});
-		saveAnswer(db, token, 'concerns', { concerns: ['talking', 'sleeping'] }, NOW);
-		saveAnswer(
+		await saveAnswer(db, token, 'concerns', { concerns: ['talking', 'sleeping'] }, NOW);
+		await saveAnswer(
 			db,
 			token,
 			'questions',
 			{ question1: 'Will she need speech therapy?', question2: '' },
 			NOW
 		);
-		saveAnswer(db, token, 'support', { support: 'Portage every fortnight' }, NOW);
-		expect(saveAnswer(db, token, 'reply', { reply: 'letter' }, NOW)).toMatchObject({
+		await saveAnswer(db, token, 'support', { support: 'Portage every fortnight' }, NOW);
+		expect(await saveAnswer(db, token, 'reply', { reply: 'letter' }, NOW)).toMatchObject({
 			ok: false,
 			errors: { replyAddress: 'Enter the address we should post the letter to' }
 		});
 		expect(
-			saveAnswer(db, token, 'reply', { reply: 'letter', replyAddress: '4 Mill Lane\nDereham' }, NOW)
+			await saveAnswer(
+				db,
+				token,
+				'reply',
+				{ reply: 'letter', replyAddress: '4 Mill Lane\nDereham' },
+				NOW
+			)
 		).toEqual({ ok: true, next: null });
-		expect(submitAnswers(db, token, NOW)).toEqual({ ok: true, repeat: false });
-		expect(submitAnswers(db, token, NOW)).toEqual({ ok: true, repeat: true });
+		expect(await submitAnswers(db, token, NOW)).toEqual({ ok: true, repeat: false });
+		expect(await submitAnswers(db, token, NOW)).toEqual({ ok: true, repeat: true });
 		// Once sent, the answers cannot be changed through the link.
-		expect(saveAnswer(db, token, 'support', { support: 'x' }, NOW)).toEqual({
+		expect(await saveAnswer(db, token, 'support', { support: 'x' }, NOW)).toEqual({
 			ok: false,
 			reason: 'sent'
 		});
-		expect(openFamilyLink(db, token, NOW).state).toBe('sent');
+		expect((await openFamilyLink(db, token, NOW)).state).toBe('sent');
 		expect(referral.id).toBeGreaterThan(0);
 	});
 
-	it('refuses answers after the deadline', () => {
-		const { db, token } = setUp();
+	it('refuses answers after the deadline', async () => {
+		const { db, token } = await setUp();
 		const late = new Date('2026-06-16T00:00:00Z');
-		expect(openFamilyLink(db, token, late).state).toBe('closed');
-		expect(saveAnswer(db, token, 'going-well', { goingWell: 'x' }, late)).toEqual({
+		expect((await openFamilyLink(db, token, late)).state).toBe('closed');
+		expect(await saveAnswer(db, token, 'going-well', { goingWell: 'x' }, late)).toEqual({
 			ok: false,
 			reason: 'closed'
 		});
@@ -141,20 +153,28 @@ describe('the family’s questionnaire', () => {
 
 describe('outcome letter', () => {
 	it('needs an answer to each question, is sent once by email and as a letter, and is a real PDF', async () => {
-		const { db, token, meeting } = setUp();
-		saveAnswer(db, token, 'going-well', { goingWell: 'Books' }, NOW);
-		saveAnswer(db, token, 'concerns', { concerns: ['talking'] }, NOW);
-		saveAnswer(db, token, 'questions', { question1: 'Will she need speech therapy?' }, NOW);
-		saveAnswer(db, token, 'support', { support: 'Portage' }, NOW);
-		saveAnswer(db, token, 'reply', { reply: 'letter', replyAddress: '4 Mill Lane\nDereham' }, NOW);
-		submitAnswers(db, token, NOW);
-		let referral = db.select().from(liaisonReferral).get()!;
-		expect(sendOutcomeLetter(db, referral, meeting, 'Norfolk County Council', actor, NOW)).toEqual({
+		const { db, token, meeting } = await setUp();
+		await saveAnswer(db, token, 'going-well', { goingWell: 'Books' }, NOW);
+		await saveAnswer(db, token, 'concerns', { concerns: ['talking'] }, NOW);
+		await saveAnswer(db, token, 'questions', { question1: 'Will she need speech therapy?' }, NOW);
+		await saveAnswer(db, token, 'support', { support: 'Portage' }, NOW);
+		await saveAnswer(
+			db,
+			token,
+			'reply',
+			{ reply: 'letter', replyAddress: '4 Mill Lane\nDereham' },
+			NOW
+		);
+		await submitAnswers(db, token, NOW);
+		let referral = firstRow(await db.select().from(liaisonReferral).limit(1))!;
+		expect(
+			await sendOutcomeLetter(db, referral, meeting, 'Norfolk County Council', actor, NOW)
+		).toEqual({
 			ok: false,
 			reason: 'no_outcome'
 		});
 		expect(
-			recordOutcome(
+			await recordOutcome(
 				db,
 				referral,
 				{ outcome: 'Speech and language therapy', replies: [] },
@@ -163,7 +183,7 @@ describe('outcome letter', () => {
 			)
 		).toEqual({ ok: false, errors: { reply1: 'Enter the group’s answer to question 1' } });
 		expect(
-			recordOutcome(
+			await recordOutcome(
 				db,
 				referral,
 				{
@@ -174,55 +194,59 @@ describe('outcome letter', () => {
 				NOW
 			)
 		).toEqual({ ok: true });
-		referral = db.select().from(liaisonReferral).get()!;
-		expect(sendOutcomeLetter(db, referral, meeting, 'Norfolk County Council', actor, NOW)).toEqual({
+		referral = firstRow(await db.select().from(liaisonReferral).limit(1))!;
+		expect(
+			await sendOutcomeLetter(db, referral, meeting, 'Norfolk County Council', actor, NOW)
+		).toEqual({
 			ok: true,
 			channels: ['email', 'letter']
 		});
-		expect(sendOutcomeLetter(db, referral, meeting, 'Norfolk County Council', actor, NOW)).toEqual({
+		expect(
+			await sendOutcomeLetter(db, referral, meeting, 'Norfolk County Council', actor, NOW)
+		).toEqual({
 			ok: false,
 			reason: 'already_sent'
 		});
-		const sent = db.select().from(liaisonLetter).where(eq(liaisonLetter.kind, 'outcome')).all();
+		const sent = await db.select().from(liaisonLetter).where(eq(liaisonLetter.kind, 'outcome'));
 		expect(sent.map((l) => [l.channel, l.sentTo])).toEqual([
 			['email', 'sam@example.com'],
 			['letter', '4 Mill Lane']
 		]);
-		const email = db
-			.select()
-			.from(emailOutbox)
-			.where(eq(emailOutbox.template, 'liaison_outcome'))
-			.get()!;
+		const email = firstRow(
+			await db
+				.select()
+				.from(emailOutbox)
+				.where(eq(emailOutbox.template, 'liaison_outcome'))
+				.limit(1)
+		)!;
 		expect(email.textBody).toContain('You asked: Will she need speech therapy?');
 		expect(email.textBody).toContain('Our answer: Yes, weekly sessions from September.');
 		const pdf = await outcomeLetterPdf(
-			db.select().from(liaisonReferral).get()!,
+			firstRow(await db.select().from(liaisonReferral).limit(1))!,
 			meeting,
 			'Norfolk County Council',
 			'4 Mill Lane\nDereham'
 		);
 		expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe('%PDF-');
 
-		recordReferralView(db, [referral.id], actor, 'record page', NOW);
+		await recordReferralView(db, [referral.id], actor, 'record page', NOW);
 		expect(
-			db.select().from(auditEvent).where(eq(auditEvent.action, 'liaison_referral.viewed')).all()
+			await db.select().from(auditEvent).where(eq(auditEvent.action, 'liaison_referral.viewed'))
 		).toHaveLength(1);
 
 		// Kept 90 days after the letter, then the child's details, answers and email copy go.
-		expect(applyLiaisonRetention(db, new Date(NOW.getTime() + 89 * 86_400_000))).toBe(0);
-		expect(applyLiaisonRetention(db, new Date(NOW.getTime() + 91 * 86_400_000))).toBe(1);
-		const removed = db.select().from(liaisonReferral).get()!;
+		expect(await applyLiaisonRetention(db, new Date(NOW.getTime() + 89 * 86_400_000))).toBe(0);
+		expect(await applyLiaisonRetention(db, new Date(NOW.getTime() + 91 * 86_400_000))).toBe(1);
+		const removed = firstRow(await db.select().from(liaisonReferral).limit(1))!;
 		expect([removed.childFirstName, removed.parentEmail, removed.answers, removed.outcome]).toEqual(
 			['Removed', '', '{}', null]
 		);
-		expect(db.select().from(emailOutbox).all()).toHaveLength(0);
-		expect(
-			db
-				.select()
-				.from(liaisonLetter)
-				.all()
-				.map((l) => l.sentTo)
-		).toEqual(['Removed', 'Removed', 'Removed']);
-		expect(openFamilyLink(db, token, NOW).state).toBe('unknown');
+		expect(await db.select().from(emailOutbox)).toHaveLength(0);
+		expect((await db.select().from(liaisonLetter)).map((l) => l.sentTo)).toEqual([
+			'Removed',
+			'Removed',
+			'Removed'
+		]);
+		expect((await openFamilyLink(db, token, NOW)).state).toBe('unknown');
 	});
 });

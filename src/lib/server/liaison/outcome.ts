@@ -2,7 +2,7 @@
 // that tells the family in plain English (email, and a PDF for those who asked for a letter).
 import { and, eq, isNull } from 'drizzle-orm';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import type { Db } from '../db';
+import { type Db, withWriteTransaction, firstRow, changedRows } from '../db';
 import {
 	liaisonLetter,
 	liaisonMeeting,
@@ -27,13 +27,13 @@ export type RecordOutcomeResult =
  * settled first (answers sent, or the questionnaire closed), and once the letter has gone the
  * outcome stays as it was sent; both are checked again in the write.
  */
-export function recordOutcome(
+export async function recordOutcome(
 	db: Db,
 	referral: LiaisonReferral,
 	input: Outcome,
 	actor: Actor,
 	now = new Date()
-): RecordOutcomeResult {
+): Promise<RecordOutcomeResult> {
 	const questions = sentAnswers(referral).questions ?? [];
 	const errors: Record<string, string> = {};
 	if (!input.outcome.trim()) errors.outcome = 'Enter what the group decided';
@@ -46,46 +46,45 @@ export function recordOutcome(
 			errors[`reply${i + 1}`] = `The answer to question ${i + 1} must be 2000 characters or fewer`;
 	});
 	if (Object.keys(errors).length) return { ok: false, errors };
-	return db.transaction(
-		(tx) => {
-			const row = tx
+	return await withWriteTransaction(db, async (tx) => {
+		const row = firstRow(
+			await tx
 				.select({ referral: liaisonReferral, dueAt: liaisonMeeting.answersDueAt })
 				.from(liaisonReferral)
 				.innerJoin(liaisonMeeting, eq(liaisonMeeting.id, liaisonReferral.liaisonMeetingId))
 				.where(eq(liaisonReferral.id, referral.id))
-				.get();
-			if (!row || row.referral.removedAt) return { ok: false, reason: 'not_found' } as const;
-			if (row.referral.letterSentAt) return { ok: false, reason: 'letter_sent' } as const;
-			if (!row.referral.answersSentAt && now < row.dueAt)
-				return { ok: false, reason: 'still_answering' } as const;
-			// The questions as they are now, in case the page was older than the family's answers.
-			const current = sentAnswers(row.referral).questions ?? [];
-			if (current.length !== questions.length)
-				return { ok: false, reason: 'still_answering' } as const;
-			tx.update(liaisonReferral)
-				.set({
-					outcome: input.outcome.trim(),
-					replies: JSON.stringify(questions.map((_, i) => input.replies[i].trim())),
-					outcomeRecordedAt: now
-				})
-				.where(eq(liaisonReferral.id, referral.id))
-				.run();
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor.staffUserId,
-					ip: actor.ip,
-					action: 'liaison_referral.outcome_recorded',
-					subjectType: 'liaison_referral',
-					subjectId: referral.id,
-					summary: `Outcome recorded for referral ${referral.id}`
-				},
-				now
-			);
-			return { ok: true } as const;
-		},
-		{ behavior: 'immediate' }
-	);
+				.limit(1)
+		);
+		if (!row || row.referral.removedAt) return { ok: false, reason: 'not_found' } as const;
+		if (row.referral.letterSentAt) return { ok: false, reason: 'letter_sent' } as const;
+		if (!row.referral.answersSentAt && now < row.dueAt)
+			return { ok: false, reason: 'still_answering' } as const;
+		// The questions as they are now, in case the page was older than the family's answers.
+		const current = sentAnswers(row.referral).questions ?? [];
+		if (current.length !== questions.length)
+			return { ok: false, reason: 'still_answering' } as const;
+		await tx
+			.update(liaisonReferral)
+			.set({
+				outcome: input.outcome.trim(),
+				replies: JSON.stringify(questions.map((_, i) => input.replies[i].trim())),
+				outcomeRecordedAt: now
+			})
+			.where(eq(liaisonReferral.id, referral.id));
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor.staffUserId,
+				ip: actor.ip,
+				action: 'liaison_referral.outcome_recorded',
+				subjectType: 'liaison_referral',
+				subjectId: referral.id,
+				summary: `Outcome recorded for referral ${referral.id}`
+			},
+			now
+		);
+		return { ok: true } as const;
+	});
 }
 
 /** The letter's words, shared by the email and the PDF. */
@@ -171,81 +170,76 @@ export async function outcomeLetterPdf(
  * Sends the outcome: always an email; and when the family asked for a letter, records that the
  * printed PDF is to be posted (the lead connects Notify's letter route at merge). One send only.
  */
-export function sendOutcomeLetter(
+export async function sendOutcomeLetter(
 	db: Db,
 	referral: LiaisonReferral,
 	meeting: LiaisonMeeting,
 	council: string,
 	actor: Actor,
 	now = new Date()
-):
+): Promise<
 	| { ok: true; channels: ('email' | 'letter')[] }
-	| { ok: false; reason: 'no_outcome' | 'already_sent' } {
+	| { ok: false; reason: 'no_outcome' | 'already_sent' }
+> {
 	if (!referral.outcomeRecordedAt) return { ok: false, reason: 'no_outcome' };
 	const { subject, paragraphs } = outcomeLetterText(referral, meeting, council);
 	const answers = sentAnswers(referral);
 	const wantsLetter = answers.reply === 'letter';
 	const address = answers.replyAddress ?? referral.parentAddress;
-	const result = db.transaction(
-		(tx) => {
-			// Claimed in the write, so a double click or a second tab sends nothing more.
-			const claimed = tx
+	const result = await withWriteTransaction(db, async (tx) => {
+		// Claimed in the write, so a double click or a second tab sends nothing more.
+		const claimed = changedRows(
+			await tx
 				.update(liaisonReferral)
 				.set({ letterSentAt: now })
 				.where(and(eq(liaisonReferral.id, referral.id), isNull(liaisonReferral.letterSentAt)))
-				.run().changes;
-			if (claimed === 0) return null;
-			const [emailId] = queueEmails(
-				db,
-				[
-					{
-						to: referral.parentEmail,
-						subject,
-						text: paragraphs.join('\n\n'),
-						template: 'liaison_outcome',
-						bookingId: null
-					}
-				],
-				now
-			);
-			tx.insert(liaisonLetter)
-				.values({
-					liaisonReferralId: referral.id,
-					kind: 'outcome',
-					channel: 'email',
-					sentTo: referral.parentEmail,
-					emailOutboxId: emailId,
-					sentByStaffUserId: actor.staffUserId,
-					sentAt: now
-				})
-				.run();
-			if (wantsLetter && address)
-				tx.insert(liaisonLetter)
-					.values({
-						liaisonReferralId: referral.id,
-						kind: 'outcome',
-						channel: 'letter',
-						sentTo: address.split('\n')[0],
-						sentByStaffUserId: actor.staffUserId,
-						sentAt: now
-					})
-					.run();
-			recordAudit(
-				tx,
+		);
+		if (claimed === 0) return null;
+		const [emailId] = await queueEmails(
+			tx,
+			[
 				{
-					actorStaffUserId: actor.staffUserId,
-					ip: actor.ip,
-					action: 'liaison_referral.letter_sent',
-					subjectType: 'liaison_referral',
-					subjectId: referral.id,
-					summary: `Outcome letter sent for referral ${referral.id}`
-				},
-				now
-			);
-			return wantsLetter && address ? (['email', 'letter'] as const) : (['email'] as const);
-		},
-		{ behavior: 'immediate' }
-	);
+					to: referral.parentEmail,
+					subject,
+					text: paragraphs.join('\n\n'),
+					template: 'liaison_outcome',
+					bookingId: null
+				}
+			],
+			now
+		);
+		await tx.insert(liaisonLetter).values({
+			liaisonReferralId: referral.id,
+			kind: 'outcome',
+			channel: 'email',
+			sentTo: referral.parentEmail,
+			emailOutboxId: emailId,
+			sentByStaffUserId: actor.staffUserId,
+			sentAt: now
+		});
+		if (wantsLetter && address)
+			await tx.insert(liaisonLetter).values({
+				liaisonReferralId: referral.id,
+				kind: 'outcome',
+				channel: 'letter',
+				sentTo: address.split('\n')[0],
+				sentByStaffUserId: actor.staffUserId,
+				sentAt: now
+			});
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor.staffUserId,
+				ip: actor.ip,
+				action: 'liaison_referral.letter_sent',
+				subjectType: 'liaison_referral',
+				subjectId: referral.id,
+				summary: `Outcome letter sent for referral ${referral.id}`
+			},
+			now
+		);
+		return wantsLetter && address ? (['email', 'letter'] as const) : (['email'] as const);
+	});
 	if (!result) return { ok: false, reason: 'already_sent' };
 	void deliverPending(db);
 	return { ok: true, channels: [...result] };

@@ -2,7 +2,7 @@
 // sent with a referral, audited reads, and the guards on outcomes.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDatabase } from '../db';
+import { openDatabase, firstRow } from '../db';
 import { auditEvent, emailOutbox, liaisonLetter, liaisonReferral } from '../db/schema';
 import {
 	addMeeting,
@@ -36,12 +36,12 @@ const date = (d: string) => {
 	return { day, month, year };
 };
 
-function setUp() {
+async function setUp() {
 	const db = openDatabase(':memory:');
 	db.$client.exec(
 		"insert into staff_user (email, name, role, password_hash, created_at, updated_at) values ('l@x.org','Priya Shah','liaison','x',0,0)"
 	);
-	const group = createGroup(
+	const group = await createGroup(
 		db,
 		{
 			name: 'Breckland',
@@ -56,7 +56,7 @@ function setUp() {
 		NOW
 	);
 	if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-	const meeting = addMeeting(db, group.id, checked.data, actor, NOW);
+	const meeting = await addMeeting(db, group.id, checked.data, actor, NOW);
 	return { db, group, meeting };
 }
 
@@ -72,29 +72,30 @@ const referralInput = (email = 'sam@example.com') =>
 		parentAgreed: 'yes'
 	});
 
-function refer(db: ReturnType<typeof setUp>['db'], meetingId: number, now = NOW) {
-	const added = addReferral(db, meetingId, referralInput(), actor, now, BASE);
+async function refer(db: Awaited<ReturnType<typeof setUp>>['db'], meetingId: number, now = NOW) {
+	const added = await addReferral(db, meetingId, referralInput(), actor, now, BASE);
 	if (!added.ok) throw new Error(added.reason);
 	return added;
 }
 
-function answerAll(db: ReturnType<typeof setUp>['db'], token: string, questions: string[]) {
-	saveAnswer(db, token, 'going-well', { goingWell: 'Loves books' }, NOW);
-	saveAnswer(db, token, 'concerns', { concerns: 'talking' }, NOW);
+async function answerAll(
+	db: Awaited<ReturnType<typeof setUp>>['db'],
+	token: string,
+	questions: string[]
+) {
+	await saveAnswer(db, token, 'going-well', { goingWell: 'Loves books' }, NOW);
+	await saveAnswer(db, token, 'concerns', { concerns: 'talking' }, NOW);
 	const q = Object.fromEntries(questions.map((text, i) => [`question${i + 1}`, text]));
-	saveAnswer(db, token, 'questions', q, NOW);
-	saveAnswer(db, token, 'support', { support: 'Portage' }, NOW);
-	saveAnswer(db, token, 'reply', { reply: 'email' }, NOW);
-	expect(submitAnswers(db, token, NOW)).toMatchObject({ ok: true });
+	await saveAnswer(db, token, 'questions', q, NOW);
+	await saveAnswer(db, token, 'support', { support: 'Portage' }, NOW);
+	await saveAnswer(db, token, 'reply', { reply: 'email' }, NOW);
+	expect(await submitAnswers(db, token, NOW)).toMatchObject({ ok: true });
 }
 
-const views = (db: ReturnType<typeof setUp>['db']) =>
-	db
-		.select()
-		.from(auditEvent)
-		.where(eq(auditEvent.action, 'liaison_referral.viewed'))
-		.all()
-		.map((e) => e.summary);
+const views = async (db: Awaited<ReturnType<typeof setUp>>['db']) =>
+	(await db.select().from(auditEvent).where(eq(auditEvent.action, 'liaison_referral.viewed'))).map(
+		(e) => e.summary
+	);
 
 describe('the group form', () => {
 	it('needs a name, an area and at least one member, and keeps members in the seed’s order', () => {
@@ -125,10 +126,10 @@ describe('the group form', () => {
 		});
 	});
 
-	it('replaces the members when the group is changed, and lists the next meeting', () => {
-		const { db, group, meeting } = setUp();
+	it('replaces the members when the group is changed, and lists the next meeting', async () => {
+		const { db, group, meeting } = await setUp();
 		expect(
-			updateGroup(
+			await updateGroup(
 				db,
 				group.id,
 				{
@@ -143,15 +144,17 @@ describe('the group form', () => {
 				NOW
 			)
 		).toBe(true);
-		expect(updateGroup(db, 999, { name: 'x', area: 'x', members: [] }, actor, NOW)).toBe(false);
-		const detail = getGroup(db, group.id)!;
+		expect(await updateGroup(db, 999, { name: 'x', area: 'x', members: [] }, actor, NOW)).toBe(
+			false
+		);
+		const detail = (await getGroup(db, group.id))!;
 		expect(detail.group.name).toBe('Breckland group');
 		expect(detail.members.map((m) => m.name)).toEqual(['Lee', 'Kim']);
 		expect(detail.meetings).toMatchObject([{ id: meeting.id, referrals: 0, answered: 0 }]);
-		expect(listGroups(db, NOW)).toMatchObject([
+		expect(await listGroups(db, NOW)).toMatchObject([
 			{ name: 'Breckland group', members: 2, nextMeetsAt: meeting.meetsAt }
 		]);
-		expect(listGroups(db, new Date('2026-07-01T00:00:00Z'))[0].nextMeetsAt).toBeNull();
+		expect((await listGroups(db, new Date('2026-07-01T00:00:00Z')))[0].nextMeetsAt).toBeNull();
 	});
 });
 
@@ -201,34 +204,38 @@ describe('the meeting form', () => {
 		});
 	});
 
-	it('moves a meeting still to come, but not one past or whose letters have gone', () => {
-		const { db, meeting } = setUp();
+	it('moves a meeting still to come, but not one past or whose letters have gone', async () => {
+		const { db, meeting } = await setUp();
 		const moved = { ...meeting, meetsAt: new Date('2026-06-21T09:00:00Z') };
-		expect(updateMeeting(db, meeting.id, moved, actor, NOW)).toEqual({ ok: true });
-		expect(updateMeeting(db, meeting.id, moved, actor, new Date('2026-06-22T00:00:00Z'))).toEqual({
+		expect(await updateMeeting(db, meeting.id, moved, actor, NOW)).toEqual({ ok: true });
+		expect(
+			await updateMeeting(db, meeting.id, moved, actor, new Date('2026-06-22T00:00:00Z'))
+		).toEqual({
 			ok: false,
 			reason: 'past'
 		});
-		const { referral, token } = refer(db, meeting.id);
-		answerAll(db, token, []);
-		const fresh = () => db.select().from(liaisonReferral).get()!;
-		expect(recordOutcome(db, fresh(), { outcome: 'Portage', replies: [] }, actor, NOW)).toEqual({
+		const { referral, token } = await refer(db, meeting.id);
+		await answerAll(db, token, []);
+		const fresh = async () => firstRow(await db.select().from(liaisonReferral).limit(1))!;
+		expect(
+			await recordOutcome(db, await fresh(), { outcome: 'Portage', replies: [] }, actor, NOW)
+		).toEqual({
 			ok: true
 		});
-		sendOutcomeLetter(db, fresh(), meeting, 'Norfolk', actor, NOW);
-		expect(updateMeeting(db, meeting.id, moved, actor, NOW)).toEqual({
+		await sendOutcomeLetter(db, await fresh(), meeting, 'Norfolk', actor, NOW);
+		expect(await updateMeeting(db, meeting.id, moved, actor, NOW)).toEqual({
 			ok: false,
 			reason: 'letters_sent'
 		});
-		expect(referral.id).toBe(fresh().id);
+		expect(referral.id).toBe((await fresh()).id);
 	});
 });
 
 describe('a referral', () => {
-	it('emails the family their link in the same write, and records the send', () => {
-		const { db, meeting } = setUp();
-		const { referral, token } = refer(db, meeting.id);
-		const email = db.select().from(emailOutbox).get()!;
+	it('emails the family their link in the same write, and records the send', async () => {
+		const { db, meeting } = await setUp();
+		const { referral, token } = await refer(db, meeting.id);
+		const email = firstRow(await db.select().from(emailOutbox).limit(1))!;
 		expect(email).toMatchObject({
 			toAddress: 'sam@example.com',
 			template: 'liaison_questionnaire_link',
@@ -236,7 +243,7 @@ describe('a referral', () => {
 		});
 		expect(email.textBody).toContain(`${BASE}/pre-school-liaison/${token}`);
 		expect(email.textBody).toContain('Answer by 11:59pm on Monday 15 June 2026');
-		expect(db.select().from(liaisonLetter).all()).toMatchObject([
+		expect(await db.select().from(liaisonLetter)).toMatchObject([
 			{
 				liaisonReferralId: referral.id,
 				kind: 'questionnaire_link',
@@ -247,34 +254,36 @@ describe('a referral', () => {
 		]);
 	});
 
-	it('is refused once the questionnaire has closed, or for no meeting, with nothing written', () => {
-		const { db, meeting } = setUp();
+	it('is refused once the questionnaire has closed, or for no meeting, with nothing written', async () => {
+		const { db, meeting } = await setUp();
 		const late = new Date('2026-06-16T00:00:00Z');
-		expect(addReferral(db, meeting.id, referralInput(), actor, late, BASE)).toEqual({
+		expect(await addReferral(db, meeting.id, referralInput(), actor, late, BASE)).toEqual({
 			ok: false,
 			reason: 'closed'
 		});
-		expect(addReferral(db, 999, referralInput(), actor, NOW, BASE)).toEqual({
+		expect(await addReferral(db, 999, referralInput(), actor, NOW, BASE)).toEqual({
 			ok: false,
 			reason: 'not_found'
 		});
-		expect(db.select().from(liaisonReferral).all()).toHaveLength(0);
-		expect(db.select().from(emailOutbox).all()).toHaveLength(0);
+		expect(await db.select().from(liaisonReferral)).toHaveLength(0);
+		expect(await db.select().from(emailOutbox)).toHaveLength(0);
 	});
 
-	it('can be sent a new link, which stops the old one working', () => {
-		const { db, meeting } = setUp();
-		const { referral, token } = refer(db, meeting.id);
-		saveAnswer(db, token, 'going-well', { goingWell: 'Kept' }, NOW);
-		expect(sendNewFamilyLink(db, referral.id, actor, NOW, BASE)).toEqual({ ok: true });
-		expect(openFamilyLink(db, token, NOW).state).toBe('unknown');
-		const latest = db.select().from(emailOutbox).all().at(-1)!;
+	it('can be sent a new link, which stops the old one working', async () => {
+		const { db, meeting } = await setUp();
+		const { referral, token } = await refer(db, meeting.id);
+		await saveAnswer(db, token, 'going-well', { goingWell: 'Kept' }, NOW);
+		expect(await sendNewFamilyLink(db, referral.id, actor, NOW, BASE)).toEqual({ ok: true });
+		expect((await openFamilyLink(db, token, NOW)).state).toBe('unknown');
+		const latest = (await db.select().from(emailOutbox)).at(-1)!;
 		expect(latest.textBody).toContain('The link in our earlier email no longer works.');
 		const fresh = /\/pre-school-liaison\/([A-Za-z0-9_-]{43})/.exec(latest.textBody)![1];
-		const link = openFamilyLink(db, fresh, NOW);
+		const link = await openFamilyLink(db, fresh, NOW);
 		expect(link.state === 'open' && link.answers.goingWell).toBe('Kept');
-		expect(db.select().from(liaisonLetter).all()).toHaveLength(2);
-		expect(sendNewFamilyLink(db, referral.id, actor, new Date('2026-06-16T00:00:00Z'))).toEqual({
+		expect(await db.select().from(liaisonLetter)).toHaveLength(2);
+		expect(
+			await sendNewFamilyLink(db, referral.id, actor, new Date('2026-06-16T00:00:00Z'))
+		).toEqual({
 			ok: false,
 			reason: 'closed'
 		});
@@ -282,54 +291,56 @@ describe('a referral', () => {
 });
 
 describe('the family’s answers', () => {
-	it('take “something else” in their own words in place of a box', () => {
-		const { db, meeting } = setUp();
-		const { token } = refer(db, meeting.id);
-		expect(saveAnswer(db, token, 'concerns', {}, NOW)).toEqual({
+	it('take “something else” in their own words in place of a box', async () => {
+		const { db, meeting } = await setUp();
+		const { token } = await refer(db, meeting.id);
+		expect(await saveAnswer(db, token, 'concerns', {}, NOW)).toEqual({
 			ok: false,
 			reason: 'invalid',
 			errors: {
 				concerns: 'Select the areas you are worried about, or tell us about something else'
 			}
 		});
-		expect(saveAnswer(db, token, 'concerns', { concerns: 'flying' }, NOW)).toMatchObject({
+		expect(await saveAnswer(db, token, 'concerns', { concerns: 'flying' }, NOW)).toMatchObject({
 			ok: false
 		});
 		expect(
-			saveAnswer(db, token, 'concerns', { concernsOther: 'Toilet training' }, NOW)
+			await saveAnswer(db, token, 'concerns', { concernsOther: 'Toilet training' }, NOW)
 		).toMatchObject({ ok: true });
 	});
 });
 
 describe('reading children’s records', () => {
-	it('audits every list, record, agenda pack and sent list that shows a child', () => {
-		const { db, meeting } = setUp();
-		const { referral } = refer(db, meeting.id);
-		expect(listMeetingReferrals(db, meeting, actor, NOW)).toMatchObject([
+	it('audits every list, record, agenda pack and sent list that shows a child', async () => {
+		const { db, meeting } = await setUp();
+		const { referral } = await refer(db, meeting.id);
+		expect(await listMeetingReferrals(db, meeting, actor, NOW)).toMatchObject([
 			{ id: referral.id, childFirstName: 'Maya', status: 'not_started' }
 		]);
-		const record = readReferral(db, referral.id, actor, 'record page', NOW)!;
+		const record = (await readReferral(db, referral.id, actor, 'record page', NOW))!;
 		expect(record.group.name).toBe('Breckland');
 		expect(record.letters).toMatchObject([
 			{ kind: 'questionnaire_link', sentByName: 'Priya Shah' }
 		]);
-		expect(readReferral(db, 999, actor, 'record page', NOW)).toBeUndefined();
-		expect(readAgendaPack(db, meeting, actor, NOW)).toHaveLength(1);
-		expect(listSentLetters(db, actor, {}, NOW)).toMatchObject({
+		expect(await readReferral(db, 999, actor, 'record page', NOW)).toBeUndefined();
+		expect(await readAgendaPack(db, meeting, actor, NOW)).toHaveLength(1);
+		expect(await listSentLetters(db, actor, {}, NOW)).toMatchObject({
 			total: 1,
 			items: [{ childFirstName: 'Maya', groupName: 'Breckland', sentTo: 'sam@example.com' }]
 		});
-		expect(views(db)).toEqual([
+		expect(await views(db)).toEqual([
 			`Viewed referral ${referral.id} (meeting page)`,
 			`Viewed referral ${referral.id} (record page)`,
 			`Viewed referral ${referral.id} (agenda pack)`,
 			`Viewed referral ${referral.id} (sent list)`
 		]);
-		const audit = db
-			.select()
-			.from(auditEvent)
-			.where(eq(auditEvent.action, 'liaison_referral.viewed'))
-			.get()!;
+		const audit = firstRow(
+			await db
+				.select()
+				.from(auditEvent)
+				.where(eq(auditEvent.action, 'liaison_referral.viewed'))
+				.limit(1)
+		)!;
 		expect(audit).toMatchObject({ actorStaffUserId: 1, ip: '203.0.113.9' });
 	});
 
@@ -355,22 +366,30 @@ describe('reading children’s records', () => {
 });
 
 describe('the outcome', () => {
-	it('waits for the family’s questions, and cannot change once the letter has gone', () => {
-		const { db, meeting } = setUp();
-		const { token } = refer(db, meeting.id);
-		const fresh = () => db.select().from(liaisonReferral).get()!;
-		expect(recordOutcome(db, fresh(), { outcome: 'Early', replies: [] }, actor, NOW)).toEqual({
+	it('waits for the family’s questions, and cannot change once the letter has gone', async () => {
+		const { db, meeting } = await setUp();
+		const { token } = await refer(db, meeting.id);
+		const fresh = async () => firstRow(await db.select().from(liaisonReferral).limit(1))!;
+		expect(
+			await recordOutcome(db, await fresh(), { outcome: 'Early', replies: [] }, actor, NOW)
+		).toEqual({
 			ok: false,
 			reason: 'still_answering'
 		});
-		answerAll(db, token, ['Will she need speech therapy?', 'Who do we call?']);
+		await answerAll(db, token, ['Will she need speech therapy?', 'Who do we call?']);
 		expect(
-			recordOutcome(db, fresh(), { outcome: 'Speech therapy', replies: ['Yes', ' '] }, actor, NOW)
+			await recordOutcome(
+				db,
+				await fresh(),
+				{ outcome: 'Speech therapy', replies: ['Yes', ' '] },
+				actor,
+				NOW
+			)
 		).toEqual({ ok: false, errors: { reply2: 'Enter the group’s answer to question 2' } });
 		expect(
-			recordOutcome(
+			await recordOutcome(
 				db,
-				fresh(),
+				await fresh(),
 				{ outcome: 'Speech therapy', replies: ['Yes', 'Ruth'] },
 				actor,
 				NOW
@@ -378,60 +397,72 @@ describe('the outcome', () => {
 		).toEqual({ ok: true });
 		// Changed before the letter goes: the new words are the ones sent.
 		expect(
-			recordOutcome(
+			await recordOutcome(
 				db,
-				fresh(),
+				await fresh(),
 				{ outcome: 'Speech therapy weekly', replies: ['Yes', 'Ruth Gale'] },
 				actor,
 				NOW
 			)
 		).toEqual({ ok: true });
-		expect(sendOutcomeLetter(db, fresh(), meeting, 'Norfolk', actor, NOW)).toEqual({
+		expect(await sendOutcomeLetter(db, await fresh(), meeting, 'Norfolk', actor, NOW)).toEqual({
 			ok: true,
 			channels: ['email']
 		});
 		expect(
-			recordOutcome(db, fresh(), { outcome: 'Changed', replies: ['a', 'b'] }, actor, NOW)
+			await recordOutcome(
+				db,
+				await fresh(),
+				{ outcome: 'Changed', replies: ['a', 'b'] },
+				actor,
+				NOW
+			)
 		).toEqual({ ok: false, reason: 'letter_sent' });
-		expect(fresh().outcome).toBe('Speech therapy weekly');
+		expect((await fresh()).outcome).toBe('Speech therapy weekly');
 	});
 
-	it('can be recorded for a family who did not answer, once the questionnaire has closed', () => {
-		const { db, meeting } = setUp();
-		refer(db, meeting.id);
+	it('can be recorded for a family who did not answer, once the questionnaire has closed', async () => {
+		const { db, meeting } = await setUp();
+		await refer(db, meeting.id);
 		const after = new Date('2026-06-21T09:00:00Z');
-		const referral = db.select().from(liaisonReferral).get()!;
-		expect(recordOutcome(db, referral, { outcome: 'Portage', replies: [] }, actor, after)).toEqual({
+		const referral = firstRow(await db.select().from(liaisonReferral).limit(1))!;
+		expect(
+			await recordOutcome(db, referral, { outcome: 'Portage', replies: [] }, actor, after)
+		).toEqual({
 			ok: true
 		});
 	});
 });
 
 describe('a questionnaire left part-way', () => {
-	it('stays the family’s: no replies asked for, nothing in the letter, the record or the pack', () => {
-		const { db, meeting } = setUp();
-		const { token, referral } = refer(db, meeting.id);
-		saveAnswer(db, token, 'going-well', { goingWell: 'Private draft' }, NOW);
-		saveAnswer(db, token, 'concerns', { concerns: 'play' }, NOW);
-		saveAnswer(db, token, 'questions', { question1: 'Unsent question?' }, NOW);
-		saveAnswer(db, token, 'support', { support: 'x' }, NOW);
-		saveAnswer(db, token, 'reply', { reply: 'letter', replyAddress: '1 Road' }, NOW);
+	it('stays the family’s: no replies asked for, nothing in the letter, the record or the pack', async () => {
+		const { db, meeting } = await setUp();
+		const { token, referral } = await refer(db, meeting.id);
+		await saveAnswer(db, token, 'going-well', { goingWell: 'Private draft' }, NOW);
+		await saveAnswer(db, token, 'concerns', { concerns: 'play' }, NOW);
+		await saveAnswer(db, token, 'questions', { question1: 'Unsent question?' }, NOW);
+		await saveAnswer(db, token, 'support', { support: 'x' }, NOW);
+		await saveAnswer(db, token, 'reply', { reply: 'letter', replyAddress: '1 Road' }, NOW);
 		const after = new Date('2026-06-21T09:00:00Z');
-		const row = () => db.select().from(liaisonReferral).get()!;
-		expect(recordOutcome(db, row(), { outcome: 'Portage', replies: [] }, actor, after)).toEqual({
+		const row = async () => firstRow(await db.select().from(liaisonReferral).limit(1))!;
+		expect(
+			await recordOutcome(db, await row(), { outcome: 'Portage', replies: [] }, actor, after)
+		).toEqual({
 			ok: true
 		});
-		expect(readReferral(db, referral.id, actor, 'record page', after)!.answers).toEqual({});
-		expect(readAgendaPack(db, meeting, actor, after)[0].answers).toEqual({});
-		expect(sendOutcomeLetter(db, row(), meeting, 'Norfolk', actor, after)).toEqual({
+		expect((await readReferral(db, referral.id, actor, 'record page', after))!.answers).toEqual({});
+		expect((await readAgendaPack(db, meeting, actor, after))[0].answers).toEqual({});
+		expect(await sendOutcomeLetter(db, await row(), meeting, 'Norfolk', actor, after)).toEqual({
 			ok: true,
 			channels: ['email']
 		});
-		const letter = db
-			.select()
-			.from(emailOutbox)
-			.where(eq(emailOutbox.template, 'liaison_outcome'))
-			.get()!;
+		const letter = firstRow(
+			await db
+				.select()
+				.from(emailOutbox)
+				.where(eq(emailOutbox.template, 'liaison_outcome'))
+				.limit(1)
+		)!;
 		expect(letter.textBody).not.toContain('Unsent question?');
 		expect(letter.textBody).toContain('Portage');
 	});

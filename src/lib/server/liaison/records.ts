@@ -1,7 +1,7 @@
 // Staff reads of children's records. Each one writes who looked, at what and where to the audit
 // log before the record is handed back, so no page can show a child's details unrecorded.
 import { asc, count, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db';
+import { type Db, firstRow } from '../db';
 import {
 	liaisonGroup,
 	liaisonLetter,
@@ -67,21 +67,20 @@ export type ReferralListItem = {
 };
 
 /** A meeting's referrals in the order they were added, their reading audited as `where`. */
-function readMeetingReferrals(
+async function readMeetingReferrals(
 	db: Db,
 	meeting: LiaisonMeeting,
 	actor: Actor,
 	where: string,
 	now: Date
-): LiaisonReferral[] {
-	const rows = db
+): Promise<LiaisonReferral[]> {
+	const rows = await db
 		.select()
 		.from(liaisonReferral)
 		.where(eq(liaisonReferral.liaisonMeetingId, meeting.id))
-		.orderBy(asc(liaisonReferral.id))
-		.all();
+		.orderBy(asc(liaisonReferral.id));
 	if (rows.length)
-		recordReferralView(
+		await recordReferralView(
 			db,
 			rows.map((r) => r.id),
 			actor,
@@ -92,13 +91,13 @@ function readMeetingReferrals(
 }
 
 /** The children referred to a meeting, in the order they were added; audited. */
-export function listMeetingReferrals(
+export async function listMeetingReferrals(
 	db: Db,
 	meeting: LiaisonMeeting,
 	actor: Actor,
 	now = new Date()
-): ReferralListItem[] {
-	const rows = readMeetingReferrals(db, meeting, actor, 'meeting page', now);
+): Promise<ReferralListItem[]> {
+	const rows = await readMeetingReferrals(db, meeting, actor, 'meeting page', now);
 	return rows.map((r) => ({
 		id: r.id,
 		childFirstName: r.childFirstName,
@@ -123,16 +122,16 @@ export type ReferralRecord = {
 	status: ReferralStatus;
 };
 
-function lettersFor(db: Db, referralIds: number[]): SentLetter[] {
+async function lettersFor(db: Db, referralIds: number[]): Promise<SentLetter[]> {
 	if (referralIds.length === 0) return [];
-	return db
-		.select({ letter: liaisonLetter, sentByName: staffUser.name })
-		.from(liaisonLetter)
-		.leftJoin(staffUser, eq(staffUser.id, liaisonLetter.sentByStaffUserId))
-		.where(inArray(liaisonLetter.liaisonReferralId, referralIds))
-		.orderBy(asc(liaisonLetter.sentAt), asc(liaisonLetter.id))
-		.all()
-		.map((r) => ({ ...r.letter, sentByName: r.sentByName }));
+	return (
+		await db
+			.select({ letter: liaisonLetter, sentByName: staffUser.name })
+			.from(liaisonLetter)
+			.leftJoin(staffUser, eq(staffUser.id, liaisonLetter.sentByStaffUserId))
+			.where(inArray(liaisonLetter.liaisonReferralId, referralIds))
+			.orderBy(asc(liaisonLetter.sentAt), asc(liaisonLetter.id))
+	).map((r) => ({ ...r.letter, sentByName: r.sentByName }));
 }
 
 function replyList(referral: LiaisonReferral): string[] {
@@ -145,27 +144,29 @@ function replyList(referral: LiaisonReferral): string[] {
 }
 
 /** One child's record with its meeting, group, answers and what was sent; audited. */
-export function readReferral(
+export async function readReferral(
 	db: Db,
 	id: number,
 	actor: Actor,
 	where: string,
 	now = new Date()
-): ReferralRecord | undefined {
-	const row = db
-		.select({ referral: liaisonReferral, meeting: liaisonMeeting, group: liaisonGroup })
-		.from(liaisonReferral)
-		.innerJoin(liaisonMeeting, eq(liaisonMeeting.id, liaisonReferral.liaisonMeetingId))
-		.innerJoin(liaisonGroup, eq(liaisonGroup.id, liaisonMeeting.liaisonGroupId))
-		.where(eq(liaisonReferral.id, id))
-		.get();
+): Promise<ReferralRecord | undefined> {
+	const row = firstRow(
+		await db
+			.select({ referral: liaisonReferral, meeting: liaisonMeeting, group: liaisonGroup })
+			.from(liaisonReferral)
+			.innerJoin(liaisonMeeting, eq(liaisonMeeting.id, liaisonReferral.liaisonMeetingId))
+			.innerJoin(liaisonGroup, eq(liaisonGroup.id, liaisonMeeting.liaisonGroupId))
+			.where(eq(liaisonReferral.id, id))
+			.limit(1)
+	);
 	if (!row) return undefined;
-	recordReferralView(db, [id], actor, where, now);
+	await recordReferralView(db, [id], actor, where, now);
 	return {
 		...row,
 		answers: sentAnswers(row.referral),
 		replies: replyList(row.referral),
-		letters: lettersFor(db, [id]),
+		letters: await lettersFor(db, [id]),
 		status: referralStatus(row.referral, row.meeting, now)
 	};
 }
@@ -177,13 +178,13 @@ export type AgendaItem = {
 };
 
 /** Every family's answers for a meeting, for the printed agenda pack; audited. */
-export function readAgendaPack(
+export async function readAgendaPack(
 	db: Db,
 	meeting: LiaisonMeeting,
 	actor: Actor,
 	now = new Date()
-): AgendaItem[] {
-	const rows = readMeetingReferrals(db, meeting, actor, 'agenda pack', now);
+): Promise<AgendaItem[]> {
+	const rows = await readMeetingReferrals(db, meeting, actor, 'agenda pack', now);
 	return rows.map((referral) => ({
 		referral,
 		answers: sentAnswers(referral),
@@ -200,40 +201,40 @@ export type SentListItem = SentLetter & {
 export const SENT_PAGE_SIZE = 50;
 
 /** What was sent to whom and when, newest first, a page at a time; audited. */
-export function listSentLetters(
+export async function listSentLetters(
 	db: Db,
 	actor: Actor,
 	{ page = 1, pageSize = SENT_PAGE_SIZE }: { page?: number; pageSize?: number } = {},
 	now = new Date()
-): { items: SentListItem[]; page: number; pageCount: number; total: number } {
-	const total = db.select({ n: count() }).from(liaisonLetter).get()!.n;
+): Promise<{ items: SentListItem[]; page: number; pageCount: number; total: number }> {
+	const total = firstRow(await db.select({ n: count() }).from(liaisonLetter).limit(1))!.n;
 	const pageCount = Math.max(1, Math.ceil(total / pageSize));
 	const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-	const items = db
-		.select({
-			letter: liaisonLetter,
-			sentByName: staffUser.name,
-			childFirstName: liaisonReferral.childFirstName,
-			meetsAt: liaisonMeeting.meetsAt,
-			groupName: liaisonGroup.name
-		})
-		.from(liaisonLetter)
-		.innerJoin(liaisonReferral, eq(liaisonReferral.id, liaisonLetter.liaisonReferralId))
-		.innerJoin(liaisonMeeting, eq(liaisonMeeting.id, liaisonReferral.liaisonMeetingId))
-		.innerJoin(liaisonGroup, eq(liaisonGroup.id, liaisonMeeting.liaisonGroupId))
-		.leftJoin(staffUser, eq(staffUser.id, liaisonLetter.sentByStaffUserId))
-		.orderBy(desc(liaisonLetter.sentAt), desc(liaisonLetter.id))
-		.limit(pageSize)
-		.offset((current - 1) * pageSize)
-		.all()
-		.map((r) => ({
-			...r.letter,
-			sentByName: r.sentByName,
-			childFirstName: r.childFirstName,
-			meetsAt: r.meetsAt,
-			groupName: r.groupName
-		}));
+	const items = (
+		await db
+			.select({
+				letter: liaisonLetter,
+				sentByName: staffUser.name,
+				childFirstName: liaisonReferral.childFirstName,
+				meetsAt: liaisonMeeting.meetsAt,
+				groupName: liaisonGroup.name
+			})
+			.from(liaisonLetter)
+			.innerJoin(liaisonReferral, eq(liaisonReferral.id, liaisonLetter.liaisonReferralId))
+			.innerJoin(liaisonMeeting, eq(liaisonMeeting.id, liaisonReferral.liaisonMeetingId))
+			.innerJoin(liaisonGroup, eq(liaisonGroup.id, liaisonMeeting.liaisonGroupId))
+			.leftJoin(staffUser, eq(staffUser.id, liaisonLetter.sentByStaffUserId))
+			.orderBy(desc(liaisonLetter.sentAt), desc(liaisonLetter.id))
+			.limit(pageSize)
+			.offset((current - 1) * pageSize)
+	).map((r) => ({
+		...r.letter,
+		sentByName: r.sentByName,
+		childFirstName: r.childFirstName,
+		meetsAt: r.meetsAt,
+		groupName: r.groupName
+	}));
 	const ids = [...new Set(items.map((i) => i.liaisonReferralId))];
-	if (ids.length) recordReferralView(db, ids, actor, 'sent list', now);
+	if (ids.length) await recordReferralView(db, ids, actor, 'sent list', now);
 	return { items, page: current, pageCount, total };
 }

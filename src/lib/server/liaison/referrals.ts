@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db';
+import { type Db, withWriteTransaction, firstRow, onlyRow } from '../db';
 import {
 	liaisonLetter,
 	liaisonMeeting,
@@ -105,25 +105,23 @@ export type AddReferralResult =
  * link and records that it was sent. A meeting whose questionnaire has closed takes no referrals
  * (the family could not answer).
  */
-export function addReferral(
+export async function addReferral(
 	db: Db,
 	meetingId: number,
 	input: ReferralInput,
 	actor: Actor,
 	now = new Date(),
 	baseUrl = getConfig().PUBLIC_URL
-): AddReferralResult {
+): Promise<AddReferralResult> {
 	const token = generateLinkToken();
-	const result = db.transaction(
-		(tx) => {
-			const meeting = tx
-				.select()
-				.from(liaisonMeeting)
-				.where(eq(liaisonMeeting.id, meetingId))
-				.get();
-			if (!meeting) return { ok: false, reason: 'not_found' } as const;
-			if (now >= meeting.answersDueAt) return { ok: false, reason: 'closed' } as const;
-			const row = tx
+	const result = await withWriteTransaction(db, async (tx) => {
+		const meeting = firstRow(
+			await tx.select().from(liaisonMeeting).where(eq(liaisonMeeting.id, meetingId)).limit(1)
+		);
+		if (!meeting) return { ok: false, reason: 'not_found' } as const;
+		if (now >= meeting.answersDueAt) return { ok: false, reason: 'closed' } as const;
+		const row = onlyRow(
+			await tx
 				.insert(liaisonReferral)
 				.values({
 					liaisonMeetingId: meetingId,
@@ -141,30 +139,28 @@ export function addReferral(
 					createdAt: now
 				})
 				.returning()
-				.get();
-			queueLinkEmail(db, row, meeting, token, baseUrl, actor, now, false);
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor.staffUserId,
-					ip: actor.ip,
-					action: 'liaison_referral.created',
-					subjectType: 'liaison_referral',
-					subjectId: row.id,
-					summary: `Referral ${row.id} added to meeting ${meetingId}`
-				},
-				now
-			);
-			return { ok: true, referral: row, token } as const;
-		},
-		{ behavior: 'immediate' }
-	);
+		);
+		await queueLinkEmail(tx, row, meeting, token, baseUrl, actor, now, false);
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor.staffUserId,
+				ip: actor.ip,
+				action: 'liaison_referral.created',
+				subjectType: 'liaison_referral',
+				subjectId: row.id,
+				summary: `Referral ${row.id} added to meeting ${meetingId}`
+			},
+			now
+		);
+		return { ok: true, referral: row, token } as const;
+	});
 	if (result.ok) void deliverPending(db);
 	return result;
 }
 
 /** Inside the caller's write: the link email and the record of it in the sent list. */
-function queueLinkEmail(
+async function queueLinkEmail(
 	db: Db,
 	referral: LiaisonReferral,
 	meeting: LiaisonMeeting,
@@ -173,99 +169,93 @@ function queueLinkEmail(
 	actor: Actor,
 	now: Date,
 	replacesEarlierLink: boolean
-): void {
-	const [emailId] = queueEmails(
+): Promise<void> {
+	const [emailId] = await queueEmails(
 		db,
 		[questionnaireLinkEmail(referral, meeting, token, baseUrl, replacesEarlierLink)],
 		now
 	);
-	db.insert(liaisonLetter)
-		.values({
-			liaisonReferralId: referral.id,
-			kind: 'questionnaire_link',
-			channel: 'email',
-			sentTo: referral.parentEmail,
-			emailOutboxId: emailId ?? null,
-			sentByStaffUserId: actor.staffUserId,
-			sentAt: now
-		})
-		.run();
+	await db.insert(liaisonLetter).values({
+		liaisonReferralId: referral.id,
+		kind: 'questionnaire_link',
+		channel: 'email',
+		sentTo: referral.parentEmail,
+		emailOutboxId: emailId ?? null,
+		sentByStaffUserId: actor.staffUserId,
+		sentAt: now
+	});
 }
 
 /**
  * The family lost their email or the link was copied wrongly: a new link replaces the old one
  * (which stops working) and is emailed. Only while the questionnaire is still open to them.
  */
-export function sendNewFamilyLink(
+export async function sendNewFamilyLink(
 	db: Db,
 	referralId: number,
 	actor: Actor,
 	now = new Date(),
 	baseUrl = getConfig().PUBLIC_URL
-): { ok: true } | { ok: false; reason: 'not_found' | 'closed' | 'sent' } {
+): Promise<{ ok: true } | { ok: false; reason: 'not_found' | 'closed' | 'sent' }> {
 	const token = generateLinkToken();
-	const result = db.transaction(
-		(tx) => {
-			const row = tx
+	const result = await withWriteTransaction(db, async (tx) => {
+		const row = firstRow(
+			await tx
 				.select({ referral: liaisonReferral, meeting: liaisonMeeting })
 				.from(liaisonReferral)
 				.innerJoin(liaisonMeeting, eq(liaisonMeeting.id, liaisonReferral.liaisonMeetingId))
 				.where(eq(liaisonReferral.id, referralId))
-				.get();
-			if (!row || row.referral.removedAt) return { ok: false, reason: 'not_found' } as const;
-			if (row.referral.answersSentAt) return { ok: false, reason: 'sent' } as const;
-			if (now >= row.meeting.answersDueAt) return { ok: false, reason: 'closed' } as const;
-			tx.update(liaisonReferral)
-				.set({ linkTokenHash: hashLinkToken(token) })
-				.where(eq(liaisonReferral.id, referralId))
-				.run();
-			queueLinkEmail(db, row.referral, row.meeting, token, baseUrl, actor, now, true);
-			recordAudit(
-				tx,
-				{
-					actorStaffUserId: actor.staffUserId,
-					ip: actor.ip,
-					action: 'liaison_referral.link_sent',
-					subjectType: 'liaison_referral',
-					subjectId: referralId,
-					summary: `New questionnaire link sent for referral ${referralId}`
-				},
-				now
-			);
-			return { ok: true } as const;
-		},
-		{ behavior: 'immediate' }
-	);
+				.limit(1)
+		);
+		if (!row || row.referral.removedAt) return { ok: false, reason: 'not_found' } as const;
+		if (row.referral.answersSentAt) return { ok: false, reason: 'sent' } as const;
+		if (now >= row.meeting.answersDueAt) return { ok: false, reason: 'closed' } as const;
+		await tx
+			.update(liaisonReferral)
+			.set({ linkTokenHash: hashLinkToken(token) })
+			.where(eq(liaisonReferral.id, referralId));
+		await queueLinkEmail(tx, row.referral, row.meeting, token, baseUrl, actor, now, true);
+		await recordAudit(
+			tx,
+			{
+				actorStaffUserId: actor.staffUserId,
+				ip: actor.ip,
+				action: 'liaison_referral.link_sent',
+				subjectType: 'liaison_referral',
+				subjectId: referralId,
+				summary: `New questionnaire link sent for referral ${referralId}`
+			},
+			now
+		);
+		return { ok: true } as const;
+	});
 	if (result.ok) void deliverPending(db);
 	return result;
 }
 
 /** A staff member opened a child's record (the record page, the agenda pack, a letter). */
-export function recordReferralView(
+export async function recordReferralView(
 	db: Db,
 	referralIds: number[],
 	actor: Actor,
 	where: string,
 	now = new Date()
-): void {
-	db.transaction(
-		(tx) => {
-			for (const id of referralIds)
-				recordAudit(
-					tx,
-					{
-						actorStaffUserId: actor.staffUserId,
-						ip: actor.ip,
-						action: 'liaison_referral.viewed',
-						subjectType: 'liaison_referral',
-						subjectId: id,
-						summary: `Viewed referral ${id} (${where})`
-					},
-					now
-				);
-		},
-		{ behavior: 'immediate' }
-	);
+): Promise<void> {
+	await withWriteTransaction(db, async (tx) => {
+		for (const id of referralIds)
+			await recordAudit(
+				tx,
+				{
+					actorStaffUserId: actor.staffUserId,
+					ip: actor.ip,
+					action: 'liaison_referral.viewed',
+					subjectType: 'liaison_referral',
+					subjectId: id,
+					summary: `Viewed referral ${id} (${where})`
+				},
+				now
+			);
+	});
 }
 
 export type FamilyLink =
@@ -278,14 +268,16 @@ export type FamilyLink =
 	| { state: 'unknown' };
 
 /** What the family's link opens: open until the deadline, then closed; sent once answered. */
-export function openFamilyLink(db: Db, token: string, now = new Date()): FamilyLink {
+export async function openFamilyLink(db: Db, token: string, now = new Date()): Promise<FamilyLink> {
 	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { state: 'unknown' };
-	const row = db
-		.select({ referral: liaisonReferral, meeting: liaisonMeeting })
-		.from(liaisonReferral)
-		.innerJoin(liaisonMeeting, eq(liaisonMeeting.id, liaisonReferral.liaisonMeetingId))
-		.where(eq(liaisonReferral.linkTokenHash, hashLinkToken(token)))
-		.get();
+	const row = firstRow(
+		await db
+			.select({ referral: liaisonReferral, meeting: liaisonMeeting })
+			.from(liaisonReferral)
+			.innerJoin(liaisonMeeting, eq(liaisonMeeting.id, liaisonReferral.liaisonMeetingId))
+			.where(eq(liaisonReferral.linkTokenHash, hashLinkToken(token)))
+			.limit(1)
+	);
 	if (!row || row.referral.removedAt) return { state: 'unknown' };
 	const answers = parseAnswers(row.referral.answers);
 	const state = row.referral.answersSentAt
@@ -302,52 +294,46 @@ export type SaveResult =
 	| { ok: false; reason: 'closed' | 'sent' | 'unknown' };
 
 /** Saves one page's answer as the family goes; the deadline and a sent questionnaire are checked in the write. */
-export function saveAnswer(
+export async function saveAnswer(
 	db: Db,
 	token: string,
 	key: QuestionKey,
 	values: Record<string, unknown>,
 	now = new Date()
-): SaveResult {
+): Promise<SaveResult> {
 	const parsed = QUESTION_SCHEMAS[key].safeParse(values);
 	if (!parsed.success) {
 		const errors: Record<string, string> = {};
 		for (const i of parsed.error.issues) errors[String(i.path[0] ?? key)] ??= i.message;
 		return { ok: false, reason: 'invalid', errors };
 	}
-	return db.transaction(
-		(tx) => {
-			const link = openFamilyLink(tx as unknown as Db, token, now);
-			if (link.state !== 'open') return { ok: false, reason: link.state } as const;
-			const answers = { ...link.answers, ...parsed.data };
-			tx.update(liaisonReferral)
-				.set({
-					answers: JSON.stringify(answers),
-					answersStartedAt: link.referral.answersStartedAt ?? now
-				})
-				.where(eq(liaisonReferral.id, link.referral.id))
-				.run();
-			return { ok: true, next: nextQuestion(answers) } as const;
-		},
-		{ behavior: 'immediate' }
-	);
+	return await withWriteTransaction(db, async (tx) => {
+		const link = await openFamilyLink(tx as unknown as Db, token, now);
+		if (link.state !== 'open') return { ok: false, reason: link.state } as const;
+		const answers = { ...link.answers, ...parsed.data };
+		await tx
+			.update(liaisonReferral)
+			.set({
+				answers: JSON.stringify(answers),
+				answersStartedAt: link.referral.answersStartedAt ?? now
+			})
+			.where(eq(liaisonReferral.id, link.referral.id));
+		return { ok: true, next: nextQuestion(answers) } as const;
+	});
 }
 
 /** Sends the answers to the group: every page answered, before the deadline, once. */
-export function submitAnswers(db: Db, token: string, now = new Date()) {
-	return db.transaction(
-		(tx) => {
-			const link = openFamilyLink(tx as unknown as Db, token, now);
-			if (link.state === 'sent') return { ok: true, repeat: true } as const;
-			if (link.state !== 'open') return { ok: false, reason: link.state } as const;
-			const missing = nextQuestion(link.answers);
-			if (missing) return { ok: false, reason: 'incomplete', missing } as const;
-			tx.update(liaisonReferral)
-				.set({ answersSentAt: now })
-				.where(eq(liaisonReferral.id, link.referral.id))
-				.run();
-			return { ok: true, repeat: false } as const;
-		},
-		{ behavior: 'immediate' }
-	);
+export async function submitAnswers(db: Db, token: string, now = new Date()) {
+	return await withWriteTransaction(db, async (tx) => {
+		const link = await openFamilyLink(tx as unknown as Db, token, now);
+		if (link.state === 'sent') return { ok: true, repeat: true } as const;
+		if (link.state !== 'open') return { ok: false, reason: link.state } as const;
+		const missing = nextQuestion(link.answers);
+		if (missing) return { ok: false, reason: 'incomplete', missing } as const;
+		await tx
+			.update(liaisonReferral)
+			.set({ answersSentAt: now })
+			.where(eq(liaisonReferral.id, link.referral.id));
+		return { ok: true, repeat: false } as const;
+	});
 }

@@ -12,7 +12,8 @@ const limits = {
 };
 const checks = [{ limit: 'link_request_address' as const, key: '203.0.113.9' }];
 console.log('ready');
-createInterface({ input: process.stdin }).once('line', async () => {
+createInterface({ input: process.stdin }).once('line', () => void burst());
+async function burst() {
 	const outcomes = await Promise.all(
 		Array.from({ length: Number(count) }, () =>
 			consumeLimits(db, checks, { ip: '203.0.113.9' }, limits)
@@ -21,4 +22,4 @@ createInterface({ input: process.stdin }).once('line', async () => {
 	console.log(`accepted ${outcomes.filter((o) => o.ok).length}`);
 	db.$client.close();
 	process.exit(0);
-});
+}

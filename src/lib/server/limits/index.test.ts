@@ -41,7 +41,7 @@ describe('consumeLimits', () => {
 	it('audits a flood once per window, not once per request', async () => {
 		const db = openDatabase(':memory:');
 		await run(db, [{ limit: 'booking_start_address', key: ip }], 60);
-		const audits = db.select().from(auditEvent).all();
+		const audits = await db.select().from(auditEvent);
 		expect(audits).toHaveLength(1);
 		expect(audits[0]).toMatchObject({ action: 'rate_limit.refused', ip });
 		expect(audits[0].summary).toBe(
@@ -49,13 +49,10 @@ describe('consumeLimits', () => {
 		);
 		// Another address refused by the same limit is a line of its own, with its own count.
 		await run(db, [{ limit: 'booking_start_address', key: '10.0.0.1' }], 22);
-		expect(
-			db
-				.select()
-				.from(auditEvent)
-				.all()
-				.map((a) => a.summary.split(':')[0])
-		).toEqual(['Refused 40 requests', 'Refused 2 requests']);
+		expect((await db.select().from(auditEvent)).map((a) => a.summary.split(':')[0])).toEqual([
+			'Refused 40 requests',
+			'Refused 2 requests'
+		]);
 	});
 
 	it('holds across two connections to one database file (two server processes)', async () => {
@@ -101,8 +98,8 @@ describe('consumeLimits', () => {
 		try {
 			// 180 requests against a limit of 100: exactly 100 let through, every one counted.
 			expect(accepted.reduce((a, b) => a + b, 0)).toBe(100);
-			expect(db.select().from(rateLimit).all()).toMatchObject([{ points: 180 }]);
-			expect(db.select().from(auditEvent).all()).toHaveLength(1);
+			expect(await db.select().from(rateLimit)).toMatchObject([{ points: 180 }]);
+			expect(await db.select().from(auditEvent)).toHaveLength(1);
 		} finally {
 			db.$client.close();
 			rmSync(dir, { recursive: true, force: true });
@@ -120,7 +117,7 @@ describe('consumeLimits', () => {
 		});
 		expect(checks).toEqual([{ limit: 'link_request_email', key: countingKey('jo@example.org') }]);
 		await consumeLimits(db, checks, { ip });
-		expect(JSON.stringify(db.select().from(rateLimit).all())).not.toContain('example');
+		expect(JSON.stringify(await db.select().from(rateLimit))).not.toContain('example');
 	});
 });
 

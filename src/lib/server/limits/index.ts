@@ -95,8 +95,8 @@ export async function consumeLimits(
 			};
 			const refused = result.consumedPoints - limit.points;
 			const summary = `Refused ${refused === 1 ? '1 request' : `${refused} requests`}: more than ${limit.points} ${limit.what} in ${windowText(limit.seconds)}`;
-			if (refused === 1) recordAudit(db, { ...event, summary, ip: context.ip }, context.now);
-			else updateLatestAuditSummary(db, event, summary);
+			if (refused === 1) await recordAudit(db, { ...event, summary, ip: context.ip }, context.now);
+			else await updateLatestAuditSummary(db, event, summary);
 		}
 	}
 	return retryMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(retryMs / 1000) } : { ok: true };

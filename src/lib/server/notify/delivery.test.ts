@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDatabase, type Db } from '../db';
+import { openDatabase, type Db, firstRow } from '../db';
 import { emailOutbox, staffUser } from '../db/schema';
 import {
 	claimQueued,
@@ -18,8 +18,8 @@ import { listFailedMessages } from '.';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
 
-function queueOne(db: Db, transport: 'notify' | 'smtp' | 'outbox' = 'notify') {
-	const [id] = queueMessages(
+async function queueOne(db: Db, transport: 'notify' | 'smtp' | 'outbox' = 'notify') {
+	const [id] = await queueMessages(
 		db,
 		[
 			{
@@ -36,8 +36,8 @@ function queueOne(db: Db, transport: 'notify' | 'smtp' | 'outbox' = 'notify') {
 	);
 	return id;
 }
-const get = (db: Db, id: number) =>
-	db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).get()!;
+const get = async (db: Db, id: number) =>
+	firstRow(await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1))!;
 
 describe('transportFor', () => {
 	it('sends everything through Notify when it is set up, email alone by SMTP, else keeps it', () => {
@@ -60,43 +60,43 @@ describe('transportFor', () => {
 });
 
 describe('claiming', () => {
-	it('claims a queued message once, and again only if its sender stopped mid-send', () => {
+	it('claims a queued message once, and again only if its sender stopped mid-send', async () => {
 		const db = openDatabase(':memory:');
-		const id = queueOne(db);
-		expect(claimQueued(db, NOW).map((m) => m.id)).toEqual([id]);
-		expect(claimQueued(db, NOW)).toEqual([]);
-		expect(claimQueued(db, new Date(NOW.getTime() + STALE_CLAIM_MS - 1))).toEqual([]);
-		const again = claimQueued(db, new Date(NOW.getTime() + STALE_CLAIM_MS));
+		const id = await queueOne(db);
+		expect((await claimQueued(db, NOW)).map((m) => m.id)).toEqual([id]);
+		expect(await claimQueued(db, NOW)).toEqual([]);
+		expect(await claimQueued(db, new Date(NOW.getTime() + STALE_CLAIM_MS - 1))).toEqual([]);
+		const again = await claimQueued(db, new Date(NOW.getTime() + STALE_CLAIM_MS));
 		expect(again).toHaveLength(1);
 		expect(again[0].attempts).toBe(2);
 	});
 
-	it('never claims a message kept in the outbox, sent or failed', () => {
+	it('never claims a message kept in the outbox, sent or failed', async () => {
 		const db = openDatabase(':memory:');
-		const kept = queueOne(db, 'outbox');
-		expect(get(db, kept)).toMatchObject({ status: 'kept' });
+		const kept = await queueOne(db, 'outbox');
+		expect(await get(db, kept)).toMatchObject({ status: 'kept' });
 		// Not even an outbox row whose status says queued (a row from before statuses existed).
-		db.update(emailOutbox).set({ status: 'queued' }).where(eq(emailOutbox.id, kept)).run();
-		const sent = queueOne(db);
-		const [claimed] = claimQueued(db, NOW);
-		markSent(db, claimed.id, 'Hello', { providerId: 'p', status: 'sent' }, NOW);
-		expect(get(db, sent).status).toBe('sent');
-		const failing = queueOne(db);
+		await db.update(emailOutbox).set({ status: 'queued' }).where(eq(emailOutbox.id, kept));
+		const sent = await queueOne(db);
+		const [claimed] = await claimQueued(db, NOW);
+		await markSent(db, claimed.id, 'Hello', { providerId: 'p', status: 'sent' }, NOW);
+		expect((await get(db, sent)).status).toBe('sent');
+		const failing = await queueOne(db);
 		for (let i = 0; i < MAX_ATTEMPTS; i++) {
-			const [m] = claimQueued(db, new Date(NOW.getTime() + 86_400_000 * (i + 1)));
-			markFailed(db, m, 'down', true, NOW);
+			const [m] = await claimQueued(db, new Date(NOW.getTime() + 86_400_000 * (i + 1)));
+			await markFailed(db, m, 'down', true, NOW);
 		}
-		expect(get(db, failing)).toMatchObject({
+		expect(await get(db, failing)).toMatchObject({
 			status: 'failed',
 			attempts: MAX_ATTEMPTS,
 			error: 'down'
 		});
-		expect(claimQueued(db, new Date(NOW.getTime() + 365 * 86_400_000))).toEqual([]);
+		expect(await claimQueued(db, new Date(NOW.getTime() + 365 * 86_400_000))).toEqual([]);
 	});
 
-	it('lets staff retry only a failed message, with the audit log saying who', () => {
+	it('lets staff retry only a failed message, with the audit log saying who', async () => {
 		const db = openDatabase(':memory:');
-		const [staff] = db
+		const [staff] = await db
 			.insert(staffUser)
 			.values({
 				email: 's@example.org',
@@ -106,17 +106,16 @@ describe('claiming', () => {
 				createdAt: NOW,
 				updatedAt: NOW
 			} as typeof staffUser.$inferInsert)
-			.returning()
-			.all();
-		const id = queueOne(db);
-		expect(retryMessage(db, id, { staffUserId: staff.id }, NOW)).toBe(false);
-		const [m] = claimQueued(db, NOW);
-		markFailed(db, m, 'No such user', false, NOW);
-		expect(listFailedMessages(db, [])).toEqual([]);
-		expect(retryMessage(db, id, { staffUserId: staff.id }, NOW)).toBe(true);
-		expect(get(db, id)).toMatchObject({ status: 'queued', attempts: 0 });
+			.returning();
+		const id = await queueOne(db);
+		expect(await retryMessage(db, id, { staffUserId: staff.id }, NOW)).toBe(false);
+		const [m] = await claimQueued(db, NOW);
+		await markFailed(db, m, 'No such user', false, NOW);
+		expect(await listFailedMessages(db, [])).toEqual([]);
+		expect(await retryMessage(db, id, { staffUserId: staff.id }, NOW)).toBe(true);
+		expect(await get(db, id)).toMatchObject({ status: 'queued', attempts: 0 });
 		// A second tab's retry changes nothing.
-		expect(retryMessage(db, id, { staffUserId: staff.id }, NOW)).toBe(false);
+		expect(await retryMessage(db, id, { staffUserId: staff.id }, NOW)).toBe(false);
 		expect(
 			db.$client
 				.prepare("select count(*) n from audit_event where action = 'message.retried'")
@@ -136,30 +135,33 @@ describe('delivery receipts', () => {
 		expect(outcomeOfNotifyStatus('something-new')).toBe('sent');
 	});
 
-	function sentViaNotify(db: Db) {
-		const id = queueOne(db);
-		claimQueued(db, NOW);
-		markSent(db, id, 'Hello', { providerId: `n-${id}`, status: 'sent' }, NOW);
+	async function sentViaNotify(db: Db) {
+		const id = await queueOne(db);
+		await claimQueued(db, NOW);
+		await markSent(db, id, 'Hello', { providerId: `n-${id}`, status: 'sent' }, NOW);
 		return id;
 	}
 
-	it('fails a message on a permanent failure and queues it again on a temporary one', () => {
+	it('fails a message on a permanent failure and queues it again on a temporary one', async () => {
 		const db = openDatabase(':memory:');
-		const a = sentViaNotify(db);
+		const a = await sentViaNotify(db);
 		expect(
-			applyReceipt(
+			await applyReceipt(
 				db,
 				{ providerId: `n-${a}`, reference: String(a), status: 'permanent-failure' },
 				NOW
 			)
 		).toBe(true);
-		expect(get(db, a)).toMatchObject({ status: 'failed', providerStatus: 'permanent-failure' });
-		expect(get(db, a).error).toContain('permanent-failure');
-		const b = sentViaNotify(db);
-		applyReceipt(db, { providerId: `n-${b}`, status: 'temporary-failure' }, NOW);
-		expect(get(db, b)).toMatchObject({ status: 'queued', providerId: null });
-		expect(get(db, b).nextAttemptAt!.getTime()).toBeGreaterThan(NOW.getTime());
-		expect(applyReceipt(db, { providerId: 'unknown', status: 'delivered' }, NOW)).toBe(false);
+		expect(await get(db, a)).toMatchObject({
+			status: 'failed',
+			providerStatus: 'permanent-failure'
+		});
+		expect((await get(db, a)).error).toContain('permanent-failure');
+		const b = await sentViaNotify(db);
+		await applyReceipt(db, { providerId: `n-${b}`, status: 'temporary-failure' }, NOW);
+		expect(await get(db, b)).toMatchObject({ status: 'queued', providerId: null });
+		expect((await get(db, b)).nextAttemptAt!.getTime()).toBeGreaterThan(NOW.getTime());
+		expect(await applyReceipt(db, { providerId: 'unknown', status: 'delivered' }, NOW)).toBe(false);
 	});
 
 	it('checks the bearer token exactly', () => {

@@ -40,11 +40,11 @@ type Message = Parameters<typeof queueMessages>[1][number];
  * settles with the number queued once delivery has been tried; it never rejects, because the
  * write that caused the messages has already been committed and must not be undone or failed.
  */
-function send(db: Db, messages: Message[], now: Date): Promise<number> {
+async function send(db: Db, messages: Message[], now: Date): Promise<number> {
 	if (messages.length === 0) return Promise.resolve(0);
 	const templates = [...new Set(messages.map((m) => m.template))];
 	try {
-		const ids = queueMessages(db, messages, now);
+		const ids = await queueMessages(db, messages, now);
 		log.info({ emailIds: ids, templates, capped: messages.length - ids.length }, 'messages queued');
 		return deliverPending(db).then(() => ids.length);
 	} catch (err) {
@@ -70,16 +70,20 @@ function textMessages(texts: OutgoingText[]): Message[] {
 }
 
 /** Emails: the single way every domain sends one. */
-export function sendEmails(db: Db, emails: OutgoingEmail[], now = new Date()): Promise<number> {
-	return send(db, emailMessages(emails), now);
+export async function sendEmails(
+	db: Db,
+	emails: OutgoingEmail[],
+	now = new Date()
+): Promise<number> {
+	return await send(db, emailMessages(emails), now);
 }
 
 /**
  * Text messages to UK mobiles. They must be short and carry no secret link (they are kept as
  * sent). A number that is not a UK mobile is dropped and logged, never sent.
  */
-export function sendTexts(db: Db, texts: OutgoingText[], now = new Date()): Promise<number> {
-	return send(db, textMessages(texts), now);
+export async function sendTexts(db: Db, texts: OutgoingText[], now = new Date()): Promise<number> {
+	return await send(db, textMessages(texts), now);
 }
 
 /**
@@ -88,14 +92,14 @@ export function sendTexts(db: Db, texts: OutgoingText[], now = new Date()): Prom
  * nests), so either both happen or neither does. Throws if they cannot be stored, which rolls the
  * caller's write back. After the commit, `deliverPending` sends them. Returns how many were stored.
  */
-export function queueEmailsAndTexts(
+export async function queueEmailsAndTexts(
 	db: Db,
 	emails: OutgoingEmail[],
 	texts: OutgoingText[],
 	now: Date
-): number {
+): Promise<number> {
 	const messages = [...emailMessages(emails), ...textMessages(texts)];
-	const ids = queueMessages(db, messages, now);
+	const ids = await queueMessages(db, messages, now);
 	if (ids.length)
 		log.info(
 			{ emailIds: ids, templates: [...new Set(messages.map((m) => m.template))] },
@@ -109,8 +113,12 @@ export function queueEmailsAndTexts(
  * PDF must follow Notify's letter spec: address in the window, A4, 10 pages at most); without
  * it, the letter is kept in the outbox for staff to print and post.
  */
-export function sendLetter(db: Db, letter: OutgoingLetter, now = new Date()): Promise<number> {
-	return send(
+export async function sendLetter(
+	db: Db,
+	letter: OutgoingLetter,
+	now = new Date()
+): Promise<number> {
+	return await send(
 		db,
 		[
 			{

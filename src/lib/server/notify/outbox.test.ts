@@ -12,25 +12,27 @@ const link = (to: string, capped = true): OutgoingEmail => ({
 	bookingId: null,
 	capped
 });
-const queue = (db: ReturnType<typeof openDatabase>, email: OutgoingEmail, at = now) =>
-	queueEmails(db, [email], at, false, 3);
+const queue = async (db: ReturnType<typeof openDatabase>, email: OutgoingEmail, at = now) =>
+	await queueEmails(db, [email], at, false, 3);
 
 describe('the per-address cap on link emails', () => {
-	it('queues the 3rd link email to an address in an hour and drops the 4th', () => {
+	it('queues the 3rd link email to an address in an hour and drops the 4th', async () => {
 		const db = openDatabase(':memory:');
-		const queued = Array.from({ length: 4 }, () => queue(db, link('jo@example.org')).length);
+		const queued: number[] = [];
+		for (let i = 0; i < 4; i++) queued.push((await queue(db, link('jo@example.org'))).length);
 		expect(queued).toEqual([1, 1, 1, 0]);
 	});
 
-	it('queues at most 3 of 60 requests, however the address is typed', () => {
+	it('queues at most 3 of 60 requests, however the address is typed', async () => {
 		const db = openDatabase(':memory:');
-		for (let i = 0; i < 60; i++) queue(db, link(i % 2 ? ' JO@example.org' : 'jo@example.org'));
-		expect(db.select().from(emailOutbox).all()).toHaveLength(3);
+		for (let i = 0; i < 60; i++)
+			await queue(db, link(i % 2 ? ' JO@example.org' : 'jo@example.org'));
+		expect(await db.select().from(emailOutbox)).toHaveLength(3);
 	});
 
-	it('counts within one batch too', () => {
+	it('counts within one batch too', async () => {
 		const db = openDatabase(':memory:');
-		const ids = queueEmails(
+		const ids = await queueEmails(
 			db,
 			Array.from({ length: 5 }, () => link('jo@example.org')),
 			now,
@@ -40,19 +42,21 @@ describe('the per-address cap on link emails', () => {
 		expect(ids).toHaveLength(3);
 	});
 
-	it('lets link emails through again after an hour', () => {
+	it('lets link emails through again after an hour', async () => {
 		const db = openDatabase(':memory:');
-		for (let i = 0; i < 3; i++) queue(db, link('jo@example.org'));
-		expect(queue(db, link('jo@example.org'), new Date(now.getTime() + 59 * 60_000))).toEqual([]);
+		for (let i = 0; i < 3; i++) await queue(db, link('jo@example.org'));
+		expect(await queue(db, link('jo@example.org'), new Date(now.getTime() + 59 * 60_000))).toEqual(
+			[]
+		);
 		expect(
-			queue(db, link('jo@example.org'), new Date(now.getTime() + 60 * 60_000 + 1))
+			await queue(db, link('jo@example.org'), new Date(now.getTime() + 60 * 60_000 + 1))
 		).toHaveLength(1);
 	});
 
-	it('does not cap other addresses or emails staff cause', () => {
+	it('does not cap other addresses or emails staff cause', async () => {
 		const db = openDatabase(':memory:');
-		for (let i = 0; i < 3; i++) queue(db, link('jo@example.org'));
-		expect(queue(db, link('sam@example.org'))).toHaveLength(1);
-		expect(queue(db, link('jo@example.org', false))).toHaveLength(1);
+		for (let i = 0; i < 3; i++) await queue(db, link('jo@example.org'));
+		expect(await queue(db, link('sam@example.org'))).toHaveLength(1);
+		expect(await queue(db, link('jo@example.org', false))).toHaveLength(1);
 	});
 });

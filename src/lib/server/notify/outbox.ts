@@ -14,7 +14,7 @@ import {
 	or,
 	sql
 } from 'drizzle-orm';
-import { preparedPerDatabase, type Db } from '../db';
+import { preparedPerDatabase, type Db, withWriteTransaction, firstRow, changedRows } from '../db';
 import { emailOutbox, type EmailOutbox, type MessageChannel } from '../db/schema';
 import { getConfig, type Config } from '../config';
 import { recordAudit, type Actor } from '../audit';
@@ -129,16 +129,14 @@ export const capKeyOf = (address: string) => address.trim().toLowerCase();
  * cannot be used to find out anything about an address. The count and the inserts share one
  * immediate transaction, so parallel requests and several processes cannot pass the cap.
  */
-export function queueMessages(
+export async function queueMessages(
 	db: Db,
 	messages: NewMessage[],
 	now: Date,
 	transport: (channel: MessageChannel) => Transport = (c) => transportFor(c),
 	perHour = getConfig().LINK_EMAILS_PER_ADDRESS_PER_HOUR
-): number[] {
+): Promise<number[]> {
 	if (messages.length === 0) return [];
-	const insert = insertMessage(db);
-	const count = countCapped(db);
 	const sinceMs = now.getTime() - CAP_WINDOW_MS;
 	// Everything is worked out before the write lock is taken.
 	const rows = messages.map((m) => {
@@ -151,13 +149,17 @@ export function queueMessages(
 				: null;
 		return { m, via, calendar };
 	});
-	return db.transaction(
-		() =>
-			rows.flatMap(({ m, via, calendar }) => {
-				const capKey = m.capped ? capKeyOf(m.to) : null;
-				if (capKey && (count.get({ capKey, sinceMs })?.n ?? 0) >= perHour) return [];
-				const kept = via === 'outbox';
-				return insert.get({
+	return await withWriteTransaction(db, async (tx) => {
+		const insert = insertMessage(tx);
+		const count = countCapped(tx);
+		const ids: number[] = [];
+		for (const { m, via, calendar } of rows) {
+			const capKey = m.capped ? capKeyOf(m.to) : null;
+			if (capKey && (firstRow(await count.execute({ capKey, sinceMs }))?.n ?? 0) >= perHour)
+				continue;
+			const kept = via === 'outbox';
+			const stored = firstRow(
+				await insert.execute({
 					channel: m.channel,
 					toAddress: m.to,
 					subject: m.subject,
@@ -172,30 +174,32 @@ export function queueMessages(
 					sentAtMs: kept ? now.getTime() : null,
 					statusChangedAtMs: now.getTime(),
 					capKey
-				})!.id;
-			}),
-		{ behavior: 'immediate' }
-	);
+				})
+			)!;
+			ids.push(stored.id);
+		}
+		return ids;
+	});
 }
 
 /**
  * Stores emails. `transport` defaults to the configured one; true or false (SMTP or the outbox)
  * is still accepted from callers written before Notify.
  */
-export function queueEmails(
+export async function queueEmails(
 	db: Db,
 	emails: OutgoingEmail[],
 	now: Date,
 	transport?: Transport | boolean,
 	perHour?: number
-): number[] {
+): Promise<number[]> {
 	const via =
 		transport === undefined
 			? undefined
 			: typeof transport === 'boolean'
 				? () => (transport ? 'smtp' : 'outbox')
 				: () => transport;
-	return queueMessages(
+	return await queueMessages(
 		db,
 		emails.map((e) => ({ channel: 'email', ...e })),
 		now,
@@ -228,28 +232,28 @@ function claimable(now: Date) {
  * Claims messages due to be sent with one UPDATE whose WHERE is checked again under the write
  * lock, so two runs or two processes never send the same row. Each claim counts as a try.
  */
-export function claimQueued(db: Db, now: Date, limit = 50): EmailOutbox[] {
+export async function claimQueued(db: Db, now: Date, limit = 50): Promise<EmailOutbox[]> {
 	// Read first: an UPDATE takes the write lock even when it matches nothing.
-	const due = db
-		.select({ id: emailOutbox.id })
-		.from(emailOutbox)
-		.where(claimable(now))
-		.orderBy(emailOutbox.id)
-		.limit(limit)
-		.all()
-		.map((r) => r.id);
+	const due = (
+		await db
+			.select({ id: emailOutbox.id })
+			.from(emailOutbox)
+			.where(claimable(now))
+			.orderBy(emailOutbox.id)
+			.limit(limit)
+	).map((r) => r.id);
 	if (due.length === 0) return [];
-	return db
-		.update(emailOutbox)
-		.set({
-			status: 'sending',
-			statusChangedAt: now,
-			attempts: sql`${emailOutbox.attempts} + 1`
-		})
-		.where(and(inArray(emailOutbox.id, due), claimable(now)))
-		.returning()
-		.all()
-		.sort((a, b) => a.id - b.id);
+	return (
+		await db
+			.update(emailOutbox)
+			.set({
+				status: 'sending',
+				statusChangedAt: now,
+				attempts: sql`${emailOutbox.attempts} + 1`
+			})
+			.where(and(inArray(emailOutbox.id, due), claimable(now)))
+			.returning()
+	).sort((a, b) => a.id - b.id);
 }
 
 // Manage-booking and resume links carry their secret in the path.
@@ -267,14 +271,15 @@ export type Accepted = { providerId: string | null; status: 'sent' | 'delivered'
  * The provider took the message. Only a copy without secret links is kept, so no one reading the
  * outbox can use someone's link. (In outbox mode the outbox is the delivery, so links stay.)
  */
-export function markSent(
+export async function markSent(
 	db: Db,
 	id: number,
 	textBody: string,
 	accepted: Accepted = { providerId: null, status: 'sent' },
 	now = new Date()
-): void {
-	db.update(emailOutbox)
+): Promise<void> {
+	await db
+		.update(emailOutbox)
 		.set({
 			textBody: withoutSecrets(textBody),
 			status: accepted.status,
@@ -284,20 +289,20 @@ export function markSent(
 			nextAttemptAt: null,
 			error: null
 		})
-		.where(eq(emailOutbox.id, id))
-		.run();
+		.where(eq(emailOutbox.id, id));
 }
 
 /** A try failed: queued again after a back-off, or failed for good; the error is kept either way. */
-export function markFailed(
+export async function markFailed(
 	db: Db,
 	message: Pick<EmailOutbox, 'id' | 'attempts'>,
 	error: string,
 	retryable = true,
 	now = new Date()
-): EmailOutbox['status'] {
+): Promise<EmailOutbox['status']> {
 	const outcome = afterFailure(message.attempts, retryable, now);
-	db.update(emailOutbox)
+	await db
+		.update(emailOutbox)
 		.set({
 			status: outcome.status,
 			nextAttemptAt: outcome.nextAttemptAt,
@@ -305,8 +310,7 @@ export function markFailed(
 			statusChangedAt: now,
 			error: error.slice(0, 500)
 		})
-		.where(eq(emailOutbox.id, message.id))
-		.run();
+		.where(eq(emailOutbox.id, message.id));
 	return outcome.status;
 }
 
@@ -314,48 +318,53 @@ export function markFailed(
  * Staff asked to try a failed message again: it is queued now, with a fresh set of tries, and
  * the audit log says who asked. Only a failed message can be retried (never one sent or kept).
  */
-export function retryMessage(db: Db, id: number, actor: Actor, now = new Date()): boolean {
-	return db.transaction(
-		(tx) => {
-			const changed =
-				tx
+export async function retryMessage(
+	db: Db,
+	id: number,
+	actor: Actor,
+	now = new Date()
+): Promise<boolean> {
+	return await withWriteTransaction(db, async (tx) => {
+		const changed =
+			changedRows(
+				await tx
 					.update(emailOutbox)
 					.set({ status: 'queued', attempts: 0, nextAttemptAt: null, statusChangedAt: now })
 					.where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'failed')))
-					.run().changes === 1;
-			if (changed)
-				recordAudit(
-					tx,
-					{
-						actorStaffUserId: actor.staffUserId,
-						action: 'message.retried',
-						subjectType: 'email_outbox',
-						subjectId: id,
-						summary: `Asked for message ${id} to be sent again`,
-						ip: actor.ip
-					},
-					now
-				);
-			return changed;
-		},
-		{ behavior: 'immediate' }
-	);
+			) === 1;
+		if (changed)
+			await recordAudit(
+				tx,
+				{
+					actorStaffUserId: actor.staffUserId,
+					action: 'message.retried',
+					subjectType: 'email_outbox',
+					subjectId: id,
+					summary: `Asked for message ${id} to be sent again`,
+					ip: actor.ip
+				},
+				now
+			);
+		return changed;
+	});
 }
 
 /** A letter's PDF, for staff to print. */
-export function getLetterPdf(db: Db, id: number): Buffer | null {
+export async function getLetterPdf(db: Db, id: number): Promise<Buffer | null> {
 	return (
-		db
-			.select({ pdf: emailOutbox.letterPdf })
-			.from(emailOutbox)
-			.where(and(eq(emailOutbox.id, id), eq(emailOutbox.channel, 'letter')))
-			.get()?.pdf ?? null
+		firstRow(
+			await db
+				.select({ pdf: emailOutbox.letterPdf })
+				.from(emailOutbox)
+				.where(and(eq(emailOutbox.id, id), eq(emailOutbox.channel, 'letter')))
+				.limit(1)
+		)?.pdf ?? null
 	);
 }
 
 /** One stored message, for staff to read. */
-export function getOutboxEmail(db: Db, id: number): EmailOutbox | undefined {
-	return db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).get();
+export async function getOutboxEmail(db: Db, id: number): Promise<EmailOutbox | undefined> {
+	return firstRow(await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1));
 }
 
 export const OUTBOX_PAGE_SIZE = 25;
@@ -381,45 +390,45 @@ const listColumns = (() => {
 })();
 
 /** Newest first, for the staff outbox page. Pages start at 1; out-of-range pages give the last page. */
-export function listOutbox(
+export async function listOutbox(
 	db: Db,
 	{
 		page = 1,
 		pageSize = OUTBOX_PAGE_SIZE,
 		hideTemplatePrefix
 	}: { page?: number; pageSize?: number; hideTemplatePrefix?: string } = {}
-): OutboxPage {
+): Promise<OutboxPage> {
 	// e.g. 'liaison_': children's records are not for every reader of the outbox.
 	const shown = hideTemplatePrefix
 		? notLike(emailOutbox.template, `${hideTemplatePrefix}%`)
 		: undefined;
 	const total = Number(
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(emailOutbox)
-			.where(shown)
-			.get()?.n ?? 0
+		firstRow(
+			await db
+				.select({ n: sql<number>`count(*)` })
+				.from(emailOutbox)
+				.where(shown)
+				.limit(1)
+		)?.n ?? 0
 	);
 	const pageCount = Math.max(1, Math.ceil(total / pageSize));
 	const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-	const emails = db
+	const emails = await db
 		.select(listColumns)
 		.from(emailOutbox)
 		.where(shown)
 		.orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
 		.limit(pageSize)
-		.offset((current - 1) * pageSize)
-		.all();
+		.offset((current - 1) * pageSize);
 	return { emails, page: current, pageCount, total };
 }
 
 /** Failed messages about these bookings, newest first (a session's register lists them). */
-export function listFailedMessages(db: Db, bookingIds: number[]): OutboxListItem[] {
+export async function listFailedMessages(db: Db, bookingIds: number[]): Promise<OutboxListItem[]> {
 	if (bookingIds.length === 0) return [];
-	return db
+	return await db
 		.select(listColumns)
 		.from(emailOutbox)
 		.where(and(eq(emailOutbox.status, 'failed'), inArray(emailOutbox.bookingId, bookingIds)))
-		.orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
-		.all();
+		.orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id));
 }

@@ -1,7 +1,7 @@
 // Delivery receipts from GOV.UK Notify, by callback or by polling, turned into outbox statuses.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gt, isNotNull } from 'drizzle-orm';
-import type { Db } from '../db';
+import { type Db, firstRow } from '../db';
 import { emailOutbox, type EmailOutbox } from '../db/schema';
 import { log } from '../log';
 import { markFailed } from './outbox';
@@ -51,28 +51,32 @@ export type Receipt = { providerId: string; reference?: string | null; status: s
  * one; a temporary or technical failure queues the message again with back-off. Returns false for
  * a notification this service does not know.
  */
-export function applyReceipt(db: Db, receipt: Receipt, now = new Date()): boolean {
-	const row = db
-		.select()
-		.from(emailOutbox)
-		.where(and(eq(emailOutbox.transport, 'notify'), eq(emailOutbox.providerId, receipt.providerId)))
-		.get();
+export async function applyReceipt(db: Db, receipt: Receipt, now = new Date()): Promise<boolean> {
+	const row = firstRow(
+		await db
+			.select()
+			.from(emailOutbox)
+			.where(
+				and(eq(emailOutbox.transport, 'notify'), eq(emailOutbox.providerId, receipt.providerId))
+			)
+			.limit(1)
+	);
 	// The reference is our id: a receipt naming another message is not about this one.
 	if (!row || (receipt.reference && receipt.reference !== String(row.id))) return false;
 	if (row.status !== 'sent') return true;
 	const outcome = outcomeOfNotifyStatus(receipt.status);
 	const why = explanations[receipt.status] ?? `GOV.UK Notify: ${receipt.status}`;
 	if (outcome === 'sent' || outcome === 'delivered') {
-		db.update(emailOutbox)
+		await db
+			.update(emailOutbox)
 			.set({ status: outcome, providerStatus: receipt.status, statusChangedAt: now })
-			.where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'sent')))
-			.run();
+			.where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'sent')));
 	} else {
-		db.update(emailOutbox)
+		await db
+			.update(emailOutbox)
 			.set({ providerStatus: receipt.status, providerId: null })
-			.where(eq(emailOutbox.id, row.id))
-			.run();
-		markFailed(db, row, why, outcome === 'retry', now);
+			.where(eq(emailOutbox.id, row.id));
+		await markFailed(db, row, why, outcome === 'retry', now);
 	}
 	log.info({ emailId: row.id, status: receipt.status }, 'delivery receipt');
 	return true;
@@ -94,7 +98,7 @@ const POLL_WINDOW_MS = 7 * 86_400_000;
  * reported on. Never throws; returns how many statuses were read.
  */
 export async function pollDeliveryStatus(db: Db, now = new Date(), limit = 100): Promise<number> {
-	const waiting: EmailOutbox[] = db
+	const waiting: EmailOutbox[] = await db
 		.select()
 		.from(emailOutbox)
 		.where(
@@ -106,13 +110,16 @@ export async function pollDeliveryStatus(db: Db, now = new Date(), limit = 100):
 			)
 		)
 		.orderBy(desc(emailOutbox.id))
-		.limit(limit)
-		.all();
+		.limit(limit);
 	let read = 0;
 	for (const row of waiting) {
 		try {
 			const status = await fetchNotifyStatus(row.providerId!);
-			applyReceipt(db, { providerId: row.providerId!, reference: String(row.id), status }, now);
+			await applyReceipt(
+				db,
+				{ providerId: row.providerId!, reference: String(row.id), status },
+				now
+			);
 			read++;
 		} catch (err) {
 			log.warn(

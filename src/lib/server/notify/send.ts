@@ -32,12 +32,16 @@ export async function deliverPending(db: Db, now = () => new Date()): Promise<nu
 	if (!SMTP_URL && !NOTIFY_API_KEY && !hasTransport()) return 0;
 	let sent = 0;
 	try {
-		for (let batch = claimQueued(db, now()); batch.length > 0; batch = claimQueued(db, now())) {
+		for (
+			let batch = await claimQueued(db, now());
+			batch.length > 0;
+			batch = await claimQueued(db, now())
+		) {
 			for (const message of batch) {
 				const ids = { emailId: message.id, template: message.template, channel: message.channel };
 				try {
 					const accepted = await deliver(message);
-					markSent(db, message.id, message.textBody, accepted, now());
+					await markSent(db, message.id, message.textBody, accepted, now());
 					sent++;
 					log.info(ids, 'message sent');
 				} catch (err) {
@@ -45,7 +49,7 @@ export async function deliverPending(db: Db, now = () => new Date()): Promise<nu
 						err instanceof DeliveryError
 							? err
 							: new DeliveryError(err instanceof Error ? err.message : String(err), true);
-					const status = markFailed(db, message, failure.message, failure.retryable, now());
+					const status = await markFailed(db, message, failure.message, failure.retryable, now());
 					log.warn({ ...ids, attempts: message.attempts, status }, 'message could not be sent');
 				}
 			}

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db';
+import { type Db, firstRow, changedRows } from '../db';
 import { pageFeedback, type PageFeedback } from '../db/schema';
 import { writeCsv } from '../shared/csv';
 import { showsPageFeedback } from '../../pageFeedback';
@@ -46,20 +46,18 @@ export function looksLikeCommentToken(token: string): boolean {
 }
 
 /** Records a Yes or No; returns the secret (128 bits) for adding comments to this answer. */
-export function recordPageAnswer(
+export async function recordPageAnswer(
 	db: Db,
 	input: z.infer<typeof pageAnswerSchema>,
 	now = new Date()
-): string {
+): Promise<string> {
 	const token = randomBytes(16).toString('base64url');
-	db.insert(pageFeedback)
-		.values({
-			path: input.path,
-			helpful: input.helpful === 'yes',
-			commentTokenHash: hashToken(token),
-			createdAt: now
-		})
-		.run();
+	await db.insert(pageFeedback).values({
+		path: input.path,
+		helpful: input.helpful === 'yes',
+		commentTokenHash: hashToken(token),
+		createdAt: now
+	});
 	return token;
 }
 
@@ -69,13 +67,19 @@ export type CommentableAnswer =
 	| { state: 'expired'; answer: PageFeedback }
 	| { state: 'unknown' };
 
-export function findPageAnswer(db: Db, token: string, now = new Date()): CommentableAnswer {
+export async function findPageAnswer(
+	db: Db,
+	token: string,
+	now = new Date()
+): Promise<CommentableAnswer> {
 	if (!looksLikeCommentToken(token)) return { state: 'unknown' };
-	const answer = db
-		.select()
-		.from(pageFeedback)
-		.where(eq(pageFeedback.commentTokenHash, hashToken(token)))
-		.get();
+	const answer = firstRow(
+		await db
+			.select()
+			.from(pageFeedback)
+			.where(eq(pageFeedback.commentTokenHash, hashToken(token)))
+			.limit(1)
+	);
 	if (!answer) return { state: 'unknown' };
 	if (answer.commentedAt) return { state: 'commented', answer };
 	if (now.getTime() - answer.createdAt.getTime() > COMMENT_WINDOW_MS)
@@ -84,19 +88,20 @@ export function findPageAnswer(db: Db, token: string, now = new Date()): Comment
 }
 
 /** Adds comments once; false if they were already added (a second tab, a resubmission). */
-export function addPageComments(
+export async function addPageComments(
 	db: Db,
 	token: string,
 	input: z.infer<typeof pageCommentSchema>,
 	now = new Date()
-): boolean {
-	const changes = db
-		.update(pageFeedback)
-		.set({ tryingToDo: input.tryingToDo, whatWentWrong: input.whatWentWrong, commentedAt: now })
-		.where(
-			and(eq(pageFeedback.commentTokenHash, hashToken(token)), isNull(pageFeedback.commentedAt))
-		)
-		.run().changes;
+): Promise<boolean> {
+	const changes = changedRows(
+		await db
+			.update(pageFeedback)
+			.set({ tryingToDo: input.tryingToDo, whatWentWrong: input.whatWentWrong, commentedAt: now })
+			.where(
+				and(eq(pageFeedback.commentTokenHash, hashToken(token)), isNull(pageFeedback.commentedAt))
+			)
+	);
 	return changes === 1;
 }
 
@@ -125,8 +130,8 @@ export function yesShare(yes: number, answers: number): number | null {
 }
 
 /** Per page, most answered first. */
-export function summarisePageFeedback(db: Db, period: Period = {}): PageSummary[] {
-	const rows = db
+export async function summarisePageFeedback(db: Db, period: Period = {}): Promise<PageSummary[]> {
+	const rows = await db
 		.select({
 			path: pageFeedback.path,
 			answers: sql<number>`count(*)`,
@@ -136,8 +141,7 @@ export function summarisePageFeedback(db: Db, period: Period = {}): PageSummary[
 		.from(pageFeedback)
 		.where(inPeriod(period))
 		.groupBy(pageFeedback.path)
-		.orderBy(desc(sql`count(*)`), asc(pageFeedback.path))
-		.all();
+		.orderBy(desc(sql`count(*)`), asc(pageFeedback.path));
 	return rows.map((r) => {
 		const answers = Number(r.answers);
 		const yes = Number(r.yes ?? 0);
@@ -158,8 +162,12 @@ export type PageComment = Pick<
 >;
 
 /** Answers with comments, newest first; one page's when `path` is given. */
-export function listPageComments(db: Db, period: Period = {}, path?: string): PageComment[] {
-	return db
+export async function listPageComments(
+	db: Db,
+	period: Period = {},
+	path?: string
+): Promise<PageComment[]> {
+	return await db
 		.select({
 			id: pageFeedback.id,
 			path: pageFeedback.path,
@@ -176,18 +184,16 @@ export function listPageComments(db: Db, period: Period = {}, path?: string): Pa
 				sql`(${pageFeedback.tryingToDo} is not null or ${pageFeedback.whatWentWrong} is not null)`
 			)
 		)
-		.orderBy(desc(pageFeedback.createdAt), desc(pageFeedback.id))
-		.all();
+		.orderBy(desc(pageFeedback.createdAt), desc(pageFeedback.id));
 }
 
 /** Every answer in the period, one row each, oldest first, with spreadsheet-safe text. */
-export function pageFeedbackCsv(db: Db, period: Period = {}): string {
-	const rows = db
+export async function pageFeedbackCsv(db: Db, period: Period = {}): Promise<string> {
+	const rows = await db
 		.select()
 		.from(pageFeedback)
 		.where(inPeriod(period))
-		.orderBy(asc(pageFeedback.createdAt), asc(pageFeedback.id))
-		.all();
+		.orderBy(asc(pageFeedback.createdAt), asc(pageFeedback.id));
 	return writeCsv([
 		['Answered at (UTC)', 'Page', 'Helpful', 'What they were trying to do', 'What went wrong'],
 		...rows.map((r) => [

@@ -11,9 +11,11 @@ const locals = (role: Role) =>
 		user: { id: 1, email: 'a@example.org', name: 'A', role, mustChangePassword: false }
 	}) as App.Locals;
 
-function thrown(fn: () => unknown): { status?: number; location?: string } | null {
+async function thrown(
+	fn: () => Promise<unknown>
+): Promise<{ status?: number; location?: string } | null> {
 	try {
-		fn();
+		await fn();
 		return null;
 	} catch (e) {
 		return e as { status?: number; location?: string };
@@ -21,10 +23,10 @@ function thrown(fn: () => unknown): { status?: number; location?: string } | nul
 }
 
 describe('staff questionnaire guards', () => {
-	it('let facilitators enter feedback but not edit, and check the questionnaire belongs to the consultation', () => {
-		const { db, consultationId } = testDb();
+	it('let facilitators enter feedback but not edit, and check the questionnaire belongs to the consultation', async () => {
+		const { db, consultationId } = await testDb();
 		setDb(db);
-		const q = createQuestionnaire(db, consultationId, 'parents_carers', {
+		const q = await createQuestionnaire(db, consultationId, 'parents_carers', {
 			useStarter: false,
 			now: NOW
 		});
@@ -32,48 +34,72 @@ describe('staff questionnaire guards', () => {
 		const id = String(consultationId);
 
 		expect(
-			requireConsultationForStaff(locals('facilitator'), id, 'roadshow:run').consultation.id
+			(await requireConsultationForStaff(locals('facilitator'), id, 'roadshow:run')).consultation.id
 		).toBe(consultationId);
 		expect(
-			thrown(() => requireConsultationForStaff(locals('facilitator'), id, 'consultation:manage'))
-				?.status
+			(
+				await thrown(
+					async () =>
+						await requireConsultationForStaff(locals('facilitator'), id, 'consultation:manage')
+				)
+			)?.status
 		).toBe(403);
 		expect(
-			thrown(() => requireConsultationForStaff({ user: null } as App.Locals, id, 'roadshow:run'))
-				?.status
+			(
+				await thrown(
+					async () =>
+						await requireConsultationForStaff({ user: null } as App.Locals, id, 'roadshow:run')
+				)
+			)?.status
 		).toBe(303);
 		expect(
-			thrown(() => requireConsultationForStaff(locals('lead'), '999', 'roadshow:run'))?.status
-		).toBe(404);
-		expect(
-			thrown(() => requireConsultationForStaff(locals('lead'), '1x', 'roadshow:run'))?.status
-		).toBe(404);
-
-		expect(
-			requireQuestionnaireForStaff(
-				locals('lead'),
-				id,
-				String(q.questionnaireId),
-				'consultation:manage'
-			).questionnaire.id
-		).toBe(q.questionnaireId);
-		expect(
-			thrown(() =>
-				requireQuestionnaireForStaff(
-					locals('lead'),
-					id,
-					String(q.questionnaireId + 1),
-					'consultation:manage'
+			(
+				await thrown(
+					async () => await requireConsultationForStaff(locals('lead'), '999', 'roadshow:run')
 				)
 			)?.status
 		).toBe(404);
 		expect(
-			thrown(() =>
-				requireQuestionnaireForStaff(
-					locals('facilitator'),
+			(
+				await thrown(
+					async () => await requireConsultationForStaff(locals('lead'), '1x', 'roadshow:run')
+				)
+			)?.status
+		).toBe(404);
+
+		expect(
+			(
+				await requireQuestionnaireForStaff(
+					locals('lead'),
 					id,
 					String(q.questionnaireId),
-					'feedback:view'
+					'consultation:manage'
+				)
+			).questionnaire.id
+		).toBe(q.questionnaireId);
+		expect(
+			(
+				await thrown(
+					async () =>
+						await requireQuestionnaireForStaff(
+							locals('lead'),
+							id,
+							String(q.questionnaireId + 1),
+							'consultation:manage'
+						)
+				)
+			)?.status
+		).toBe(404);
+		expect(
+			(
+				await thrown(
+					async () =>
+						await requireQuestionnaireForStaff(
+							locals('facilitator'),
+							id,
+							String(q.questionnaireId),
+							'feedback:view'
+						)
 				)
 			)?.status
 		).toBe(403);

@@ -8,14 +8,14 @@ import { getDb } from '../db';
 import { findQuestionnaire } from './versions';
 
 /** As requireConsultationForStaff, plus a questionnaire that belongs to that consultation (404 otherwise). */
-export function requireQuestionnaireForStaff(
+export async function requireQuestionnaireForStaff(
 	locals: App.Locals,
 	idParam: string,
 	questionnaireIdParam: string,
 	permission: Permission
 ) {
-	const found = requireConsultationForStaff(locals, idParam, permission);
-	const questionnaire = findQuestionnaire(getDb(), parseId(questionnaireIdParam));
+	const found = await requireConsultationForStaff(locals, idParam, permission);
+	const questionnaire = await findQuestionnaire(getDb(), parseId(questionnaireIdParam));
 	if (!questionnaire || questionnaire.consultationId !== found.consultation.id)
 		error(404, 'Page not found');
 	return { ...found, questionnaire };

@@ -1,7 +1,7 @@
 // Keeping personal data only as long as the privacy notice says. Counts, access-need codes and
 // attendance stay for reporting; names, contact details and free text about a person go.
 import { and, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { type Db, withWriteTransaction, changedRows } from '../db';
 import {
 	booking,
 	bookingDraft,
@@ -43,23 +43,20 @@ export type RetentionResult = {
 	emails: number;
 };
 
-export function applyRetention(db: Db, now = new Date()): RetentionResult {
+export async function applyRetention(db: Db, now = new Date()): Promise<RetentionResult> {
 	const cutoff = new Date(now.getTime() - KEEP_PERSONAL_DATA_DAYS * DAY_MS);
 	// A consultation closes at the end of its close date in UK time (consultations/status.ts), so
 	// it closed before the cut-off if that date is before the cut-off's UK date.
 	const closedBefore = ukToday(cutoff);
-	return db.transaction(
-		(tx) => {
-			const pastSessions = tx
-				.select({ id: roadshowSession.id })
-				.from(roadshowSession)
-				.where(
-					lt(
-						sql`coalesce(${roadshowSession.endsAt}, ${roadshowSession.startsAt})`,
-						cutoff.getTime()
-					)
-				);
-			const bookings = tx
+	return await withWriteTransaction(db, async (tx) => {
+		const pastSessions = tx
+			.select({ id: roadshowSession.id })
+			.from(roadshowSession)
+			.where(
+				lt(sql`coalesce(${roadshowSession.endsAt}, ${roadshowSession.startsAt})`, cutoff.getTime())
+			);
+		const bookings = changedRows(
+			await tx
 				.update(booking)
 				.set({
 					contactName: REMOVED_NAME,
@@ -75,45 +72,45 @@ export function applyRetention(db: Db, now = new Date()): RetentionResult {
 					updatedAt: now
 				})
 				.where(and(inArray(booking.roadshowSessionId, pastSessions), ne(booking.email, '')))
-				.run().changes;
-			// The manage links go with the details they would show.
-			tx.delete(bookingManageLink)
-				.where(
-					inArray(
-						bookingManageLink.bookingId,
-						tx
-							.select({ id: booking.id })
-							.from(booking)
-							.where(inArray(booking.roadshowSessionId, pastSessions))
-					)
+		);
+		// The manage links go with the details they would show.
+		await tx
+			.delete(bookingManageLink)
+			.where(
+				inArray(
+					bookingManageLink.bookingId,
+					tx
+						.select({ id: booking.id })
+						.from(booking)
+						.where(inArray(booking.roadshowSessionId, pastSessions))
 				)
-				.run();
+			);
 
-			const closedConsultations = tx
-				.select({ id: consultation.id })
-				.from(consultation)
-				.where(
-					or(
-						lt(consultation.closesOn, closedBefore),
-						and(isNotNull(consultation.closedEarlyAt), lt(consultation.closedEarlyAt, cutoff))
-					)
-				);
-			const closedResponses = tx
-				.select({ id: response.id })
-				.from(response)
-				.where(inArray(response.consultationId, closedConsultations));
-			const contactDetails = tx
-				.delete(responseContact)
-				.where(inArray(responseContact.responseId, closedResponses))
-				.run().changes;
+		const closedConsultations = tx
+			.select({ id: consultation.id })
+			.from(consultation)
+			.where(
+				or(
+					lt(consultation.closesOn, closedBefore),
+					and(isNotNull(consultation.closedEarlyAt), lt(consultation.closedEarlyAt, cutoff))
+				)
+			);
+		const closedResponses = tx
+			.select({ id: response.id })
+			.from(response)
+			.where(inArray(response.consultationId, closedConsultations));
+		const contactDetails = changedRows(
+			await tx.delete(responseContact).where(inArray(responseContact.responseId, closedResponses))
+		);
 
-			const drafts = tx
+		const drafts = changedRows(
+			await tx
 				.delete(bookingDraft)
 				.where(lt(bookingDraft.updatedAt, new Date(now.getTime() - DRAFT_LIFETIME_MS)))
-				.run().changes;
-			const emails = tx.delete(emailOutbox).where(lt(emailOutbox.createdAt, cutoff)).run().changes;
-			return { bookings, contactDetails, drafts, emails };
-		},
-		{ behavior: 'immediate' }
-	);
+		);
+		const emails = changedRows(
+			await tx.delete(emailOutbox).where(lt(emailOutbox.createdAt, cutoff))
+		);
+		return { bookings, contactDetails, drafts, emails };
+	});
 }

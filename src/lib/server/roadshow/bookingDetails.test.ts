@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEvent, booking, emailOutbox } from '../db/schema';
-import type { Db } from '../db';
+import { type Db, firstRow } from '../db';
 import { cancelBooking, createBooking } from './bookings';
 import { changeBookingDetails, type ContactChange } from './bookingDetails';
 import { notifyDetailsChanged } from './emails';
 import { cancelSession } from './sessions';
 import { NOW, addSession, bookingInput, testDb } from './testFixtures';
 
-function made(result: ReturnType<typeof createBooking>) {
+function made(result: Awaited<ReturnType<typeof createBooking>>) {
 	if (result.kind !== 'booked' || !result.manageToken) throw new Error(result.kind);
 	return { id: result.booking.id, token: result.manageToken };
 }
@@ -25,17 +25,18 @@ const contact = (values: Partial<ContactChange> = {}): ContactChange => ({
 	...values
 });
 
-const row = (db: Db, id: number) => db.select().from(booking).where(eq(booking.id, id)).get()!;
-const audits = (db: Db) => db.select().from(auditEvent).all();
+const row = async (db: Db, id: number) =>
+	firstRow(await db.select().from(booking).where(eq(booking.id, id)).limit(1))!;
+const audits = async (db: Db) => await db.select().from(auditEvent);
 
 describe('changeBookingDetails', () => {
 	it('changes the contact details, tells the old address, and audits without the details', async () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId);
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId);
 		const mine = made(
-			createBooking(db, bookingInput(session.id, { email: 'sam@example.com' }), NOW)
+			await createBooking(db, bookingInput(session.id, { email: 'sam@example.com' }), NOW)
 		);
-		const result = changeBookingDetails(
+		const result = await changeBookingDetails(
 			db,
 			mine.token,
 			contact({
@@ -52,7 +53,7 @@ describe('changeBookingDetails', () => {
 			changed: 'contact',
 			previousEmail: 'sam@example.com'
 		});
-		expect(row(db, mine.id)).toMatchObject({
+		expect(await row(db, mine.id)).toMatchObject({
 			contactName: 'Sam Jones',
 			email: 'sam.jones@example.com',
 			mobile: '+447700900982',
@@ -60,7 +61,7 @@ describe('changeBookingDetails', () => {
 			// Access needs untouched by a contact change.
 			accessNeeds: ['none']
 		});
-		const [audit] = audits(db);
+		const [audit] = await audits(db);
 		expect(audit).toMatchObject({
 			action: 'booking.contact_changed',
 			ip: '203.0.113.9',
@@ -70,7 +71,7 @@ describe('changeBookingDetails', () => {
 
 		if (result.kind !== 'changed') throw new Error(result.kind);
 		expect(await notifyDetailsChanged(db, result, mine.token, 'send@example.org')).toBe(2);
-		const sent = db.select().from(emailOutbox).orderBy(emailOutbox.id).all();
+		const sent = await db.select().from(emailOutbox).orderBy(emailOutbox.id);
 		expect(sent.map((e) => [e.template, e.toAddress])).toEqual([
 			['booking_details_changed', 'sam.jones@example.com'],
 			['booking_email_changed', 'sam@example.com']
@@ -83,30 +84,36 @@ describe('changeBookingDetails', () => {
 		expect(sent[1].textBody).toContain('send@example.org');
 	});
 
-	it('writes nothing for the same answers again (a reload or a double click)', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId);
+	it('writes nothing for the same answers again (a reload or a double click)', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId);
 		const mine = made(
-			createBooking(db, bookingInput(session.id, { email: 'sam@example.com' }), NOW)
+			await createBooking(db, bookingInput(session.id, { email: 'sam@example.com' }), NOW)
 		);
-		const before = row(db, mine.id);
-		expect(changeBookingDetails(db, mine.token, contact(), NOW).kind).toBe('unchanged');
+		const before = await row(db, mine.id);
+		expect((await changeBookingDetails(db, mine.token, contact(), NOW)).kind).toBe('unchanged');
 		expect(
-			changeBookingDetails(db, mine.token, { accessNeeds: ['none'], accessNeedsOther: null }, NOW)
-				.kind
+			(
+				await changeBookingDetails(
+					db,
+					mine.token,
+					{ accessNeeds: ['none'], accessNeedsOther: null },
+					NOW
+				)
+			).kind
 		).toBe('unchanged');
-		expect(row(db, mine.id)).toEqual(before);
-		expect(audits(db)).toHaveLength(0);
+		expect(await row(db, mine.id)).toEqual(before);
+		expect(await audits(db)).toHaveLength(0);
 	});
 
-	it('changes only the access needs, so a second tab changing contact details does not undo them', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId);
+	it('changes only the access needs, so a second tab changing contact details does not undo them', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId);
 		const mine = made(
-			createBooking(db, bookingInput(session.id, { email: 'sam@example.com' }), NOW)
+			await createBooking(db, bookingInput(session.id, { email: 'sam@example.com' }), NOW)
 		);
 		expect(
-			changeBookingDetails(
+			await changeBookingDetails(
 				db,
 				mine.token,
 				{
@@ -116,57 +123,62 @@ describe('changeBookingDetails', () => {
 				NOW
 			)
 		).toMatchObject({ kind: 'changed', changed: 'access', previousEmail: null });
-		changeBookingDetails(db, mine.token, contact({ phone: '0151 496 0000' }), NOW);
-		expect(row(db, mine.id)).toMatchObject({
+		await changeBookingDetails(db, mine.token, contact({ phone: '0151 496 0000' }), NOW);
+		expect(await row(db, mine.id)).toMatchObject({
 			accessNeeds: ['wheelchair', 'other'],
 			accessNeedsOther: 'A ramp at the side door',
 			phone: '0151 496 0000'
 		});
 		// "Other" unticked: its description goes too.
-		changeBookingDetails(db, mine.token, { accessNeeds: ['bsl'], accessNeedsOther: 'stale' }, NOW);
-		expect(row(db, mine.id)).toMatchObject({ accessNeeds: ['bsl'], accessNeedsOther: null });
-		expect(audits(db).map((a) => a.action)).toEqual([
+		await changeBookingDetails(
+			db,
+			mine.token,
+			{ accessNeeds: ['bsl'], accessNeedsOther: 'stale' },
+			NOW
+		);
+		expect(await row(db, mine.id)).toMatchObject({ accessNeeds: ['bsl'], accessNeedsOther: null });
+		expect((await audits(db)).map((a) => a.action)).toEqual([
 			'booking.access_needs_changed',
 			'booking.contact_changed',
 			'booking.access_needs_changed'
 		]);
 	});
 
-	it("refuses another live booking's email for the same session, writing nothing", () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId);
+	it("refuses another live booking's email for the same session, writing nothing", async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId);
 		const mine = made(
-			createBooking(db, bookingInput(session.id, { email: 'sam@example.com' }), NOW)
+			await createBooking(db, bookingInput(session.id, { email: 'sam@example.com' }), NOW)
 		);
-		createBooking(db, bookingInput(session.id, { email: 'alex@example.com' }), NOW);
-		const before = row(db, mine.id);
+		await createBooking(db, bookingInput(session.id, { email: 'alex@example.com' }), NOW);
+		const before = await row(db, mine.id);
 		expect(
-			changeBookingDetails(db, mine.token, contact({ email: 'ALEX@example.com' }), NOW)
+			await changeBookingDetails(db, mine.token, contact({ email: 'ALEX@example.com' }), NOW)
 		).toEqual({ kind: 'already_booked', field: 'email' });
-		expect(row(db, mine.id)).toEqual(before);
-		expect(audits(db)).toHaveLength(0);
+		expect(await row(db, mine.id)).toEqual(before);
+		expect(await audits(db)).toHaveLength(0);
 		// Changing only the case of its own address is not a clash.
 		expect(
-			changeBookingDetails(db, mine.token, contact({ email: 'Sam@Example.com' }), NOW).kind
+			(await changeBookingDetails(db, mine.token, contact({ email: 'Sam@Example.com' }), NOW)).kind
 		).toBe('changed');
 	});
 
-	it('keeps family details only on bookings made for a family, and says when the family email is new', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId);
+	it('keeps family details only on bookings made for a family, and says when the family email is new', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId);
 		const own = made(
-			createBooking(db, bookingInput(session.id, { email: 'sam@example.com' }), NOW)
+			await createBooking(db, bookingInput(session.id, { email: 'sam@example.com' }), NOW)
 		);
-		changeBookingDetails(
+		await changeBookingDetails(
 			db,
 			own.token,
 			contact({ familyName: 'Smuggled', familyEmail: 'x@example.com' }),
 			NOW
 		);
-		expect(row(db, own.id)).toMatchObject({ familyName: null, familyEmail: null });
+		expect(await row(db, own.id)).toMatchObject({ familyName: null, familyEmail: null });
 
 		const school = made(
-			createBooking(
+			await createBooking(
 				db,
 				bookingInput(session.id, {
 					bookedBy: 'on_behalf',
@@ -178,7 +190,7 @@ describe('changeBookingDetails', () => {
 				NOW
 			)
 		);
-		const result = changeBookingDetails(
+		const result = await changeBookingDetails(
 			db,
 			school.token,
 			contact({
@@ -194,28 +206,34 @@ describe('changeBookingDetails', () => {
 			previousEmail: null,
 			familyEmailChanged: true
 		});
-		expect(row(db, school.id)).toMatchObject({
+		expect(await row(db, school.id)).toMatchObject({
 			familyName: 'Ali Khan',
 			familyEmail: 'ali@example.com'
 		});
 	});
 
-	it('refuses a forged link, a cancelled booking, a cancelled session and a closed booking window', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId);
-		const gone = made(createBooking(db, bookingInput(session.id), NOW));
-		cancelBooking(db, gone.token, NOW);
-		const late = made(createBooking(db, bookingInput(session.id), NOW));
-		const other = addSession(db, consultationId, { title: 'Another' });
-		const called = made(createBooking(db, bookingInput(other.id), NOW));
-		cancelSession(db, other.id, 'The venue flooded', NOW);
+	it('refuses a forged link, a cancelled booking, a cancelled session and a closed booking window', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId);
+		const gone = made(await createBooking(db, bookingInput(session.id), NOW));
+		await cancelBooking(db, gone.token, NOW);
+		const late = made(await createBooking(db, bookingInput(session.id), NOW));
+		const other = await addSession(db, consultationId, { title: 'Another' });
+		const called = made(await createBooking(db, bookingInput(other.id), NOW));
+		await cancelSession(db, other.id, 'The venue flooded', NOW);
 
-		expect(changeBookingDetails(db, 'forged', contact(), NOW).kind).toBe('not_found');
-		expect(changeBookingDetails(db, '', contact(), NOW).kind).toBe('not_found');
-		expect(changeBookingDetails(db, gone.token, contact(), NOW).kind).toBe('booking_cancelled');
-		expect(changeBookingDetails(db, called.token, contact(), NOW).kind).toBe('session_cancelled');
+		expect((await changeBookingDetails(db, 'forged', contact(), NOW)).kind).toBe('not_found');
+		expect((await changeBookingDetails(db, '', contact(), NOW)).kind).toBe('not_found');
+		expect((await changeBookingDetails(db, gone.token, contact(), NOW)).kind).toBe(
+			'booking_cancelled'
+		);
+		expect((await changeBookingDetails(db, called.token, contact(), NOW)).kind).toBe(
+			'session_cancelled'
+		);
 		const afterClose = new Date(session.bookingClosesAt.getTime() + 1);
-		expect(changeBookingDetails(db, late.token, contact(), afterClose).kind).toBe('booking_closed');
-		expect(audits(db).filter((a) => a.action.startsWith('booking.'))).toHaveLength(0);
+		expect((await changeBookingDetails(db, late.token, contact(), afterClose)).kind).toBe(
+			'booking_closed'
+		);
+		expect((await audits(db)).filter((a) => a.action.startsWith('booking.'))).toHaveLength(0);
 	});
 });

@@ -3,7 +3,7 @@
 // different things never undo each other. The same window as changing places: until booking
 // closes, while the consultation is open.
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db';
+import { type Db, withWriteTransaction, onlyRow } from '../db';
 import { recordAudit } from '../audit';
 import { booking, type Booking, type RoadshowSession } from '../db/schema';
 import { canChangePlaces, findForManage } from './bookings';
@@ -41,8 +41,6 @@ export type DetailsChangeResult =
 	| { kind: 'not_found' }
 	| { kind: 'booking_cancelled' | 'session_cancelled' | 'booking_closed' };
 
-const immediate = { behavior: 'immediate' } as const;
-
 /** The columns a change writes; family contacts belong only to on-behalf bookings. */
 function columnsOf(current: Booking, change: ContactChange | AccessChange) {
 	if ('accessNeeds' in change) {
@@ -71,20 +69,20 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * Changes the contact details or the access needs of the booking this manage link opens.
  * ip: for the audit record of a contact change (a changed email address moves the booking's mail).
  */
-export function changeBookingDetails(
+export async function changeBookingDetails(
 	db: Db,
 	token: string,
 	change: ContactChange | AccessChange,
 	now: Date,
 	ip: string | null = null
-): DetailsChangeResult {
-	return db.transaction((tx) => {
-		const found = token ? findForManage(tx, token, now) : undefined;
+): Promise<DetailsChangeResult> {
+	return await withWriteTransaction(db, async (tx) => {
+		const found = token ? await findForManage(tx, token, now) : undefined;
 		if (!found) return { kind: 'not_found' } as const;
 		const { booking: current, session } = found;
 		if (current.status === 'cancelled') return { kind: 'booking_cancelled' } as const;
 		if (session.cancelledAt) return { kind: 'session_cancelled' } as const;
-		if (!canChangePlaces(tx, session, now)) return { kind: 'booking_closed' } as const;
+		if (!(await canChangePlaces(tx, session, now))) return { kind: 'booking_closed' } as const;
 
 		const columns = columnsOf(current, change);
 		const record = current as unknown as Record<string, unknown>;
@@ -101,21 +99,25 @@ export function changeBookingDetails(
 			familyEmail.toLowerCase() !== before
 		) {
 			// Prepared on the one connection, so it runs inside this transaction.
-			const twins = bookingStatements(db)
-				.liveBookingForFamily.all({ sessionId: session.id, familyEmail })
-				.filter((b) => b.id !== current.id);
+			const twins = (
+				await bookingStatements(tx).liveBookingForFamily.execute({
+					sessionId: session.id,
+					familyEmail
+				})
+			).filter((b) => b.id !== current.id);
 			if (twins.length) return { kind: 'already_booked', field: familyField } as const;
 		}
 
-		const updated = tx
-			.update(booking)
-			.set({ ...columns, updatedAt: now })
-			.where(eq(booking.id, current.id))
-			.returning()
-			.get();
+		const updated = onlyRow(
+			await tx
+				.update(booking)
+				.set({ ...columns, updatedAt: now })
+				.where(eq(booking.id, current.id))
+				.returning()
+		);
 		const changed = 'accessNeeds' in change ? 'access' : 'contact';
 		const emailMoved = updated.email.toLowerCase() !== current.email.toLowerCase();
-		recordAudit(
+		await recordAudit(
 			tx,
 			{
 				action: changed === 'access' ? 'booking.access_needs_changed' : 'booking.contact_changed',
@@ -137,5 +139,5 @@ export function changeBookingDetails(
 				!!updated.familyEmail &&
 				updated.familyEmail.toLowerCase() !== (current.familyEmail ?? '').toLowerCase()
 		} as const;
-	}, immediate);
+	});
 }

@@ -14,6 +14,7 @@ import {
 import { insertStaff } from '../auth/testing';
 import { hashManageToken } from './references';
 import { NOW, addSession, bookingInput, testDb } from './testFixtures';
+import { firstRow } from '../db';
 
 function booked<T extends { kind: string }>(result: T) {
 	if (result.kind !== 'booked') throw new Error(`expected booked, got ${result.kind}`);
@@ -21,129 +22,140 @@ function booked<T extends { kind: string }>(result: T) {
 }
 
 describe('createBooking', () => {
-	it('confirms a party that fits and stores only the token hash', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId);
+	it('confirms a party that fits and stores only the token hash', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId);
 		const result = booked(
-			createBooking(db, bookingInput(session.id, { adults: 2, children: 1 }), NOW)
+			await createBooking(db, bookingInput(session.id, { adults: 2, children: 1 }), NOW)
 		);
 		expect(result.booking.status).toBe('confirmed');
 		expect(result.booking.reference).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 		expect(result.manageToken).toBeTruthy();
-		const links = db.select().from(bookingManageLink).all();
+		const links = await db.select().from(bookingManageLink);
 		expect(links).toMatchObject([
 			{ bookingId: result.booking.id, tokenHash: hashManageToken(result.manageToken!) }
 		]);
-		const stored = JSON.stringify([db.select().from(booking).all(), links]);
+		const stored = JSON.stringify([await db.select().from(booking), links]);
 		expect(stored).not.toContain(result.manageToken!);
-		expect(findBookingByManageToken(db, result.manageToken!, NOW)?.booking.id).toBe(
+		expect((await findBookingByManageToken(db, result.manageToken!, NOW))?.booking.id).toBe(
 			result.booking.id
 		);
-		expect(findBookingByManageToken(db, 'forged-token', NOW)).toBeUndefined();
-		expect(findBookingByManageToken(db, '', NOW)).toBeUndefined();
+		expect(await findBookingByManageToken(db, 'forged-token', NOW)).toBeUndefined();
+		expect(await findBookingByManageToken(db, '', NOW)).toBeUndefined();
 	});
 
-	it('returns the same booking for the same idempotency key, with one row', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId);
+	it('returns the same booking for the same idempotency key, with one row', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId);
 		const input = bookingInput(session.id);
-		const first = booked(createBooking(db, input, NOW));
-		const again = booked(createBooking(db, input, NOW));
+		const first = booked(await createBooking(db, input, NOW));
+		const again = booked(await createBooking(db, input, NOW));
 		expect(again.repeat).toBe(true);
 		expect(again.manageToken).toBeNull();
 		expect(again.booking.reference).toBe(first.booking.reference);
-		expect(db.select().from(booking).all()).toHaveLength(1);
+		expect(await db.select().from(booking)).toHaveLength(1);
 		// Even after booking closes, the resubmission shows the same confirmation.
-		expect(booked(createBooking(db, input, new Date('2026-06-09T18:00:00Z'))).booking.id).toBe(
-			first.booking.id
-		);
+		expect(
+			booked(await createBooking(db, input, new Date('2026-06-09T18:00:00Z'))).booking.id
+		).toBe(first.booking.id);
 	});
 
-	it('stores nothing and reports full when the whole party does not fit', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { capacity: 4 });
-		booked(createBooking(db, bookingInput(session.id, { adults: 2, children: 1 }), NOW));
-		const result = createBooking(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW);
+	it('stores nothing and reports full when the whole party does not fit', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId, { capacity: 4 });
+		booked(await createBooking(db, bookingInput(session.id, { adults: 2, children: 1 }), NOW));
+		const result = await createBooking(
+			db,
+			bookingInput(session.id, { adults: 1, children: 1 }),
+			NOW
+		);
 		expect(result).toMatchObject({ kind: 'full', placesLeft: 1 });
-		expect(db.select().from(booking).all()).toHaveLength(1);
+		expect(await db.select().from(booking)).toHaveLength(1);
 		// One place left still takes a party of one.
 		expect(
-			booked(createBooking(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW)).booking
-				.status
+			booked(await createBooking(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW))
+				.booking.status
 		).toBe('confirmed');
 	});
 
-	it('refuses missing, cancelled and closed sessions with typed results', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId);
-		const cancelled = addSession(db, consultationId, { cancelledAt: NOW });
-		expect(createBooking(db, bookingInput(9999), NOW).kind).toBe('session_not_found');
-		expect(createBooking(db, bookingInput(cancelled.id), NOW).kind).toBe('session_cancelled');
-		expect(createBooking(db, bookingInput(session.id), session.bookingClosesAt).kind).toBe(
-			'booking_closed'
+	it('refuses missing, cancelled and closed sessions with typed results', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId);
+		const cancelled = await addSession(db, consultationId, { cancelledAt: NOW });
+		expect((await createBooking(db, bookingInput(9999), NOW)).kind).toBe('session_not_found');
+		expect((await createBooking(db, bookingInput(cancelled.id), NOW)).kind).toBe(
+			'session_cancelled'
 		);
-		expect(joinWaitingList(db, bookingInput(session.id), session.bookingClosesAt).kind).toBe(
+		expect((await createBooking(db, bookingInput(session.id), session.bookingClosesAt)).kind).toBe(
 			'booking_closed'
 		);
 		expect(
-			createBooking(db, bookingInput(session.id), new Date(session.bookingClosesAt.getTime() - 1))
-				.kind
+			(await joinWaitingList(db, bookingInput(session.id), session.bookingClosesAt)).kind
+		).toBe('booking_closed');
+		expect(
+			(
+				await createBooking(
+					db,
+					bookingInput(session.id),
+					new Date(session.bookingClosesAt.getTime() - 1)
+				)
+			).kind
 		).toBe('booked');
 	});
 
-	it('refuses empty, negative and huge parties even if validation was bypassed', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { capacity: 100 });
+	it('refuses empty, negative and huge parties even if validation was bypassed', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId, { capacity: 100 });
 		for (const [adults, children] of [
 			[0, 0],
 			[-1, 3],
 			[5, 5],
 			[1.5, 0]
 		])
-			expect(createBooking(db, bookingInput(session.id, { adults, children }), NOW).kind).toBe(
-				'invalid_party'
-			);
-		expect(db.select().from(booking).all()).toHaveLength(0);
+			expect(
+				(await createBooking(db, bookingInput(session.id, { adults, children }), NOW)).kind
+			).toBe('invalid_party');
+		expect(await db.select().from(booking)).toHaveLength(0);
 	});
 });
 
 describe('joinWaitingList', () => {
-	it('queues a party that does not fit, in join order', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { capacity: 2 });
-		booked(createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW));
+	it('queues a party that does not fit, in join order', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId, { capacity: 2 });
+		booked(await createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW));
 		const input = bookingInput(session.id);
-		const waiting = booked(joinWaitingList(db, input, NOW));
+		const waiting = booked(await joinWaitingList(db, input, NOW));
 		expect(waiting.booking.status).toBe('waiting');
 		expect(waiting.booking.waitingSince).toEqual(NOW);
-		expect(booked(joinWaitingList(db, input, NOW)).booking.id).toBe(waiting.booking.id);
+		expect(booked(await joinWaitingList(db, input, NOW)).booking.id).toBe(waiting.booking.id);
 	});
 
-	it('confirms instead when places freed up meanwhile', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { capacity: 5 });
-		expect(booked(joinWaitingList(db, bookingInput(session.id), NOW)).booking.status).toBe(
+	it('confirms instead when places freed up meanwhile', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId, { capacity: 5 });
+		expect(booked(await joinWaitingList(db, bookingInput(session.id), NOW)).booking.status).toBe(
 			'confirmed'
 		);
 	});
 });
 
 describe('changing and cancelling with the manage link', () => {
-	function fullSessionWithQueue() {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { capacity: 4 });
+	async function fullSessionWithQueue() {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId, { capacity: 4 });
 		const family = booked(
-			createBooking(
+			await createBooking(
 				db,
 				bookingInput(session.id, { adults: 2, children: 2, email: 'sam@example.com' }),
 				NOW
 			)
 		);
 		const big = booked(
-			joinWaitingList(db, bookingInput(session.id, { adults: 2, children: 1 }), NOW)
+			await joinWaitingList(db, bookingInput(session.id, { adults: 2, children: 1 }), NOW)
 		);
 		const small = booked(
-			joinWaitingList(
+			await joinWaitingList(
 				db,
 				bookingInput(session.id, { adults: 1, children: 0 }),
 				new Date(NOW.getTime() + 1000)
@@ -152,130 +164,137 @@ describe('changing and cancelling with the manage link', () => {
 		return { db, consultationId, session, family, big, small };
 	}
 
-	it('promotes the first waiting entry that fits on cancel; a bigger party keeps its place', () => {
-		const { db, family, big, small } = fullSessionWithQueue();
+	it('promotes the first waiting entry that fits on cancel; a bigger party keeps its place', async () => {
+		const { db, family, big, small } = await fullSessionWithQueue();
 		// Shrinking 4 → 2 frees 2 places: the party of 3 does not fit and is skipped, the party of 1 is promoted.
-		const changed = changeBookingPlaces(db, family.manageToken!, { adults: 1, children: 1 }, NOW);
+		const changed = await changeBookingPlaces(
+			db,
+			family.manageToken!,
+			{ adults: 1, children: 1 },
+			NOW
+		);
 		expect(changed.kind).toBe('changed');
 		if (changed.kind !== 'changed') return;
 		expect(changed.promoted.map((b) => b.id)).toEqual([small.booking.id]);
 		expect(changed.promoted[0].promotedAt).toEqual(NOW);
-		expect(db.select().from(booking).where(eq(booking.id, big.booking.id)).get()?.status).toBe(
-			'waiting'
-		);
+		expect(
+			firstRow(await db.select().from(booking).where(eq(booking.id, big.booking.id)).limit(1))
+				?.status
+		).toBe('waiting');
 
 		// Cancelling frees 2 more: now 3 are free and the party of 3, still first in line, is promoted.
-		const cancelled = cancelBooking(db, family.manageToken!, NOW);
+		const cancelled = await cancelBooking(db, family.manageToken!, NOW);
 		expect(cancelled.kind).toBe('cancelled');
 		if (cancelled.kind !== 'cancelled') return;
 		expect(cancelled.booking.status).toBe('cancelled');
 		expect(cancelled.promoted.map((b) => b.id)).toEqual([big.booking.id]);
 	});
 
-	it('allows more places only within what is free', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { capacity: 5 });
+	it('allows more places only within what is free', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId, { capacity: 5 });
 		const mine = booked(
-			createBooking(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW)
+			await createBooking(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW)
 		);
-		booked(createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW));
+		booked(await createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW));
 		expect(
-			changeBookingPlaces(db, mine.manageToken!, { adults: 2, children: 2 }, NOW)
+			await changeBookingPlaces(db, mine.manageToken!, { adults: 2, children: 2 }, NOW)
 		).toMatchObject({
 			kind: 'not_enough_places',
 			mostPlaces: 3
 		});
-		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 2, children: 1 }, NOW).kind).toBe(
-			'changed'
-		);
-		expect(changeBookingPlaces(db, 'forged', { adults: 1, children: 0 }, NOW).kind).toBe(
+		expect(
+			(await changeBookingPlaces(db, mine.manageToken!, { adults: 2, children: 1 }, NOW)).kind
+		).toBe('changed');
+		expect((await changeBookingPlaces(db, 'forged', { adults: 1, children: 0 }, NOW)).kind).toBe(
 			'not_found'
 		);
 	});
 
-	it('refuses self-cancellation after booking closes, but staff can still cancel', () => {
-		const { db, session, family, big } = fullSessionWithQueue();
+	it('refuses self-cancellation after booking closes, but staff can still cancel', async () => {
+		const { db, session, family, big } = await fullSessionWithQueue();
 		const late = session.bookingClosesAt;
-		expect(cancelBooking(db, family.manageToken!, late).kind).toBe('booking_closed');
+		expect((await cancelBooking(db, family.manageToken!, late)).kind).toBe('booking_closed');
 		expect(
-			changeBookingPlaces(db, family.manageToken!, { adults: 1, children: 0 }, late).kind
+			(await changeBookingPlaces(db, family.manageToken!, { adults: 1, children: 0 }, late)).kind
 		).toBe('booking_closed');
 		// Leaving the waiting list is always allowed.
-		expect(cancelBooking(db, big.manageToken!, late).kind).toBe('cancelled');
-		const byStaff = cancelBookingByStaff(db, session.id, family.booking.id, late);
+		expect((await cancelBooking(db, big.manageToken!, late)).kind).toBe('cancelled');
+		const byStaff = await cancelBookingByStaff(db, session.id, family.booking.id, late);
 		expect(byStaff.kind).toBe('cancelled');
-		expect(cancelBookingByStaff(db, session.id, family.booking.id, late).kind).toBe(
+		expect((await cancelBookingByStaff(db, session.id, family.booking.id, late)).kind).toBe(
 			'booking_cancelled'
 		);
-		expect(cancelBooking(db, family.manageToken!, NOW).kind).toBe('booking_cancelled');
+		expect((await cancelBooking(db, family.manageToken!, NOW)).kind).toBe('booking_cancelled');
 	});
 
-	it('re-issues manage links for an email address, and the old links keep working', () => {
-		const { db, consultationId, family } = fullSessionWithQueue();
-		const other = addSession(db, consultationId);
-		booked(createBooking(db, bookingInput(other.id, { email: 'sam@example.com' }), NOW));
-		const links = reissueManageLinks(db, 'SAM@example.com', NOW);
+	it('re-issues manage links for an email address, and the old links keep working', async () => {
+		const { db, consultationId, family } = await fullSessionWithQueue();
+		const other = await addSession(db, consultationId);
+		booked(await createBooking(db, bookingInput(other.id, { email: 'sam@example.com' }), NOW));
+		const links = await reissueManageLinks(db, 'SAM@example.com', NOW);
 		expect(links).toHaveLength(2);
 		const mine = links.find((l) => l.booking.id === family.booking.id)!;
 		// Re-sent again by a stranger who knows the address: every link still opens the booking.
-		const again = reissueManageLinks(db, 'sam@example.com', new Date(NOW.getTime() + 60_000));
+		const again = await reissueManageLinks(db, 'sam@example.com', new Date(NOW.getTime() + 60_000));
 		const third = again.find((l) => l.booking.id === family.booking.id)!;
 		for (const token of [family.manageToken!, mine.manageToken, third.manageToken])
-			expect(findBookingByManageToken(db, token, NOW)?.booking.id).toBe(family.booking.id);
+			expect((await findBookingByManageToken(db, token, NOW))?.booking.id).toBe(family.booking.id);
 		expect(new Set([family.manageToken, mine.manageToken, third.manageToken]).size).toBe(3);
-		expect(reissueManageLinks(db, 'nobody@example.com', NOW)).toEqual([]);
+		expect(await reissueManageLinks(db, 'nobody@example.com', NOW)).toEqual([]);
 	});
 
-	it('ends a link at its own expiry, a year after it was sent, without ending newer ones', () => {
-		const { db, family } = fullSessionWithQueue();
+	it('ends a link at its own expiry, a year after it was sent, without ending newer ones', async () => {
+		const { db, family } = await fullSessionWithQueue();
 		const later = new Date(NOW.getTime() + 3_600_000);
-		const resent = reissueManageLinks(db, 'sam@example.com', later).find(
+		const resent = (await reissueManageLinks(db, 'sam@example.com', later)).find(
 			(l) => l.booking.id === family.booking.id
 		)!;
 		const yearOn = new Date(NOW.getTime() + 365 * 86_400_000);
 		expect(
-			findBookingByManageToken(db, family.manageToken!, new Date(yearOn.getTime() - 1))
+			await findBookingByManageToken(db, family.manageToken!, new Date(yearOn.getTime() - 1))
 		).toBeDefined();
-		expect(findBookingByManageToken(db, family.manageToken!, yearOn)).toBeUndefined();
-		expect(findBookingByManageToken(db, resent.manageToken, yearOn)?.booking.id).toBe(
+		expect(await findBookingByManageToken(db, family.manageToken!, yearOn)).toBeUndefined();
+		expect((await findBookingByManageToken(db, resent.manageToken, yearOn))?.booking.id).toBe(
 			family.booking.id
 		);
 	});
 
-	it('cancelling with one link ends what every link can do', () => {
-		const { db, family } = fullSessionWithQueue();
-		const resent = reissueManageLinks(db, 'sam@example.com', NOW).find(
+	it('cancelling with one link ends what every link can do', async () => {
+		const { db, family } = await fullSessionWithQueue();
+		const resent = (await reissueManageLinks(db, 'sam@example.com', NOW)).find(
 			(l) => l.booking.id === family.booking.id
 		)!;
-		expect(cancelBooking(db, resent.manageToken, NOW).kind).toBe('cancelled');
+		expect((await cancelBooking(db, resent.manageToken, NOW)).kind).toBe('cancelled');
 		for (const token of [family.manageToken!, resent.manageToken]) {
-			expect(cancelBooking(db, token, NOW).kind).toBe('booking_cancelled');
-			expect(changeBookingPlaces(db, token, { adults: 1, children: 0 }, NOW).kind).toBe(
+			expect((await cancelBooking(db, token, NOW)).kind).toBe('booking_cancelled');
+			expect((await changeBookingPlaces(db, token, { adults: 1, children: 0 }, NOW)).kind).toBe(
 				'booking_cancelled'
 			);
 		}
 	});
 
 	it('lets staff cancel only a booking of the session in the address, and records who did it', async () => {
-		const { db, consultationId, session, family } = fullSessionWithQueue();
+		const { db, consultationId, session, family } = await fullSessionWithQueue();
 		const staffUserId = await insertStaff(db, {
 			email: 'lead@example.org',
 			password: 'a long passphrase'
 		});
-		const other = addSession(db, consultationId);
-		expect(cancelBookingByStaff(db, other.id, family.booking.id, NOW, { staffUserId }).kind).toBe(
-			'not_found'
-		);
-		expect(db.select().from(booking).where(eq(booking.id, family.booking.id)).get()?.status).toBe(
-			'confirmed'
-		);
+		const other = await addSession(db, consultationId);
+		expect(
+			(await cancelBookingByStaff(db, other.id, family.booking.id, NOW, { staffUserId })).kind
+		).toBe('not_found');
+		expect(
+			firstRow(await db.select().from(booking).where(eq(booking.id, family.booking.id)).limit(1))
+				?.status
+		).toBe('confirmed');
 
-		const result = cancelBookingByStaff(db, session.id, family.booking.id, NOW, {
+		const result = await cancelBookingByStaff(db, session.id, family.booking.id, NOW, {
 			staffUserId,
 			ip: '10.0.0.1'
 		});
 		expect(result.kind).toBe('cancelled');
-		const audit = db.select().from(auditEvent).all();
+		const audit = await db.select().from(auditEvent);
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({
 			action: 'booking.cancelled_by_staff',
@@ -286,57 +305,65 @@ describe('changing and cancelling with the manage link', () => {
 		expect(audit[0].summary).not.toContain('Sam');
 	});
 
-	it('refuses staff cancellation on a cancelled session, whose people have already been told', () => {
-		const { db, session, family } = fullSessionWithQueue();
-		db.update(roadshowSession)
+	it('refuses staff cancellation on a cancelled session, whose people have already been told', async () => {
+		const { db, session, family } = await fullSessionWithQueue();
+		await db
+			.update(roadshowSession)
 			.set({ cancelledAt: NOW })
-			.where(eq(roadshowSession.id, session.id))
-			.run();
-		expect(cancelBookingByStaff(db, session.id, family.booking.id, NOW).kind).toBe(
+			.where(eq(roadshowSession.id, session.id));
+		expect((await cancelBookingByStaff(db, session.id, family.booking.id, NOW)).kind).toBe(
 			'session_cancelled'
 		);
 	});
 });
 
 describe('adults-only sessions', () => {
-	it('refuses children on a new booking or the waiting list', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { childrenWelcome: false, capacity: 1 });
-		expect(createBooking(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW)).toEqual({
-			kind: 'invalid_party',
-			problem: 'children_not_welcome'
-		});
-		expect(joinWaitingList(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW)).toEqual({
+	it('refuses children on a new booking or the waiting list', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId, { childrenWelcome: false, capacity: 1 });
+		expect(
+			await createBooking(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW)
+		).toEqual({
 			kind: 'invalid_party',
 			problem: 'children_not_welcome'
 		});
 		expect(
-			booked(createBooking(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW)).booking
-				.status
-		).toBe('confirmed');
-	});
-
-	it('lets an earlier booking keep or lower its children, but not add more', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId);
-		const mine = booked(
-			createBooking(db, bookingInput(session.id, { adults: 1, children: 2 }), NOW)
-		);
-		db.update(roadshowSession)
-			.set({ childrenWelcome: false })
-			.where(eq(roadshowSession.id, session.id))
-			.run();
-		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 3 }, NOW)).toEqual({
+			await joinWaitingList(db, bookingInput(session.id, { adults: 1, children: 1 }), NOW)
+		).toEqual({
 			kind: 'invalid_party',
 			problem: 'children_not_welcome'
 		});
-		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 2, children: 2 }, NOW).kind).toBe(
-			'changed'
+		expect(
+			booked(await createBooking(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW))
+				.booking.status
+		).toBe('confirmed');
+	});
+
+	it('lets an earlier booking keep or lower its children, but not add more', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId);
+		const mine = booked(
+			await createBooking(db, bookingInput(session.id, { adults: 1, children: 2 }), NOW)
 		);
-		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 0 }, NOW).kind).toBe(
-			'changed'
-		);
-		expect(changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 1 }, NOW)).toEqual({
+		await db
+			.update(roadshowSession)
+			.set({ childrenWelcome: false })
+			.where(eq(roadshowSession.id, session.id));
+		expect(
+			await changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 3 }, NOW)
+		).toEqual({
+			kind: 'invalid_party',
+			problem: 'children_not_welcome'
+		});
+		expect(
+			(await changeBookingPlaces(db, mine.manageToken!, { adults: 2, children: 2 }, NOW)).kind
+		).toBe('changed');
+		expect(
+			(await changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 0 }, NOW)).kind
+		).toBe('changed');
+		expect(
+			await changeBookingPlaces(db, mine.manageToken!, { adults: 1, children: 1 }, NOW)
+		).toEqual({
 			kind: 'invalid_party',
 			problem: 'children_not_welcome'
 		});
@@ -345,37 +372,45 @@ describe('adults-only sessions', () => {
 
 describe('cancelBookingsByStaff (a burst of fake bookings)', () => {
 	async function burst() {
-		const { db, consultationId } = testDb();
+		const { db, consultationId } = await testDb();
 		const staffUserId = await insertStaff(db, {
 			email: 'lead@example.org',
 			password: 'a long passphrase'
 		});
-		const session = addSession(db, consultationId, { capacity: 4 });
+		const session = await addSession(db, consultationId, { capacity: 4 });
 		const from = (address: string, values: Parameters<typeof bookingInput>[1] = {}) =>
 			bookingInput(session.id, { adults: 1, children: 0, clientAddress: address, ...values });
-		const fakes = [0, 1, 2].map((i) =>
-			booked(createBooking(db, from('203.0.113.9'), new Date(NOW.getTime() + i * 60_000)))
+		const fakes = await Promise.all(
+			[0, 1, 2].map(async (i) =>
+				booked(await createBooking(db, from('203.0.113.9'), new Date(NOW.getTime() + i * 60_000)))
+			)
 		);
-		const real = booked(createBooking(db, from('198.51.100.1'), NOW));
+		const real = booked(await createBooking(db, from('198.51.100.1'), NOW));
 		// A fake entry queued first, then a real family of two behind it.
-		const fakeWaiting = booked(joinWaitingList(db, from('203.0.113.9'), NOW));
+		const fakeWaiting = booked(await joinWaitingList(db, from('203.0.113.9'), NOW));
 		const realWaiting = booked(
-			joinWaitingList(db, from('198.51.100.2', { adults: 2 }), new Date(NOW.getTime() + 5 * 60_000))
+			await joinWaitingList(
+				db,
+				from('198.51.100.2', { adults: 2 }),
+				new Date(NOW.getTime() + 5 * 60_000)
+			)
 		);
 		return { db, consultationId, session, staffUserId, fakes, real, fakeWaiting, realWaiting };
 	}
 
 	it('stores only a hash of the address each booking came from', async () => {
 		const { db, fakes } = await burst();
-		const stored = db.select().from(booking).where(eq(booking.id, fakes[0].booking.id)).get()!;
+		const stored = firstRow(
+			await db.select().from(booking).where(eq(booking.id, fakes[0].booking.id)).limit(1)
+		)!;
 		expect(stored.clientAddressHash).toMatch(/^[0-9a-f]{64}$/);
-		expect(JSON.stringify(db.select().from(booking).all())).not.toContain('203.0.113.9');
+		expect(JSON.stringify(await db.select().from(booking))).not.toContain('203.0.113.9');
 	});
 
 	it('cancels all selected at once, then promotes real families past the fake waiting entry', async () => {
 		const { db, session, staffUserId, fakes, real, fakeWaiting, realWaiting } = await burst();
 		const selected = [...fakes, fakeWaiting].map((f) => f.booking.id);
-		const result = cancelBookingsByStaff(db, session.id, selected, NOW, {
+		const result = await cancelBookingsByStaff(db, session.id, selected, NOW, {
 			staffUserId,
 			ip: '10.0.0.1'
 		});
@@ -385,15 +420,14 @@ describe('cancelBookingsByStaff (a burst of fake bookings)', () => {
 		);
 		expect(result.promoted.map((b) => b.id)).toEqual([realWaiting.booking.id]);
 		const statuses = Object.fromEntries(
-			db
-				.select({ id: booking.id, status: booking.status })
-				.from(booking)
-				.all()
-				.map((b) => [b.id, b.status])
+			(await db.select({ id: booking.id, status: booking.status }).from(booking)).map((b) => [
+				b.id,
+				b.status
+			])
 		);
 		expect(statuses[real.booking.id]).toBe('confirmed');
 		expect(statuses[realWaiting.booking.id]).toBe('confirmed');
-		const audit = db.select().from(auditEvent).all();
+		const audit = await db.select().from(auditEvent);
 		expect(audit.map((a) => [a.action, a.subjectId, a.actorStaffUserId])).toEqual(
 			selected.map((id) => ['booking.cancelled_by_staff', String(id), staffUserId])
 		);
@@ -406,29 +440,24 @@ describe('cancelBookingsByStaff (a burst of fake bookings)', () => {
 	it('changes nothing when any selected booking is no longer live or not of this session', async () => {
 		const { db, consultationId, session, staffUserId, fakes, real } = await burst();
 		const actor = { staffUserId };
-		const other = addSession(db, consultationId);
-		const elsewhere = booked(createBooking(db, bookingInput(other.id), NOW));
+		const other = await addSession(db, consultationId);
+		const elsewhere = booked(await createBooking(db, bookingInput(other.id), NOW));
 		const ids = fakes.map((f) => f.booking.id);
 		expect(
-			cancelBookingsByStaff(db, session.id, [...ids, elsewhere.booking.id], NOW, actor).kind
+			(await cancelBookingsByStaff(db, session.id, [...ids, elsewhere.booking.id], NOW, actor)).kind
 		).toBe('not_live');
-		expect(cancelBookingsByStaff(db, session.id, [], NOW, actor).kind).toBe('not_live');
-		expect(cancelBooking(db, real.manageToken!, NOW).kind).toBe('cancelled');
-		expect(cancelBookingsByStaff(db, session.id, [...ids, real.booking.id], NOW, actor).kind).toBe(
-			'not_live'
-		);
+		expect((await cancelBookingsByStaff(db, session.id, [], NOW, actor)).kind).toBe('not_live');
+		expect((await cancelBooking(db, real.manageToken!, NOW)).kind).toBe('cancelled');
 		expect(
-			db
-				.select()
-				.from(booking)
-				.all()
-				.filter((b) => b.status === 'cancelled')
-				.map((b) => b.id)
+			(await cancelBookingsByStaff(db, session.id, [...ids, real.booking.id], NOW, actor)).kind
+		).toBe('not_live');
+		expect(
+			(await db.select().from(booking)).filter((b) => b.status === 'cancelled').map((b) => b.id)
 		).toEqual([real.booking.id]);
-		expect(db.select().from(auditEvent).all()).toEqual([]);
+		expect(await db.select().from(auditEvent)).toEqual([]);
 		// The same selection sent twice (a double click): the second changes nothing.
-		expect(cancelBookingsByStaff(db, session.id, ids, NOW, actor).kind).toBe('cancelled');
-		expect(cancelBookingsByStaff(db, session.id, ids, NOW, actor).kind).toBe('not_live');
-		expect(db.select().from(auditEvent).all()).toHaveLength(3);
+		expect((await cancelBookingsByStaff(db, session.id, ids, NOW, actor)).kind).toBe('cancelled');
+		expect((await cancelBookingsByStaff(db, session.id, ids, NOW, actor)).kind).toBe('not_live');
+		expect(await db.select().from(auditEvent)).toHaveLength(3);
 	});
 });

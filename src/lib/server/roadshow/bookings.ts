@@ -1,9 +1,9 @@
-// Booking places on a roadshow session. Every write is one synchronous immediate transaction:
+// Booking places on a roadshow session. Every write is one write transaction (withWriteTransaction):
 // the capacity check and the insert or update happen under the write lock, so a session never
 // holds more people than its capacity. Writes return what the caller needs to email people;
 // emails are sent after commit, never inside a transaction.
 import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { type Db, firstRow, onlyRow, withWriteTransaction } from '../db';
 import { recordAudit, type Actor } from '../audit';
 import { getConfig } from '../config';
 import { ukToday } from '../../format';
@@ -70,8 +70,6 @@ export type CreateBookingResult =
 	| { kind: 'already_booked'; session: RoadshowSession; booking: Booking }
 	| SessionRefusal;
 
-const immediate = { behavior: 'immediate' } as const;
-
 type DatedConsultation = Parameters<typeof consultationStatus>[0];
 
 /** Closing a consultation (early or by date) ends booking on all its sessions at once. */
@@ -85,12 +83,19 @@ function familyEmailOf(b: Pick<BookingDetails, 'bookedBy' | 'email' | 'familyEma
 }
 
 /** Runs inside the caller's immediate transaction. */
-function placeIn(db: Db, input: BookingInput, now: Date, orWait: boolean): CreateBookingResult {
+async function placeIn(
+	db: Db,
+	input: BookingInput,
+	now: Date,
+	orWait: boolean
+): Promise<CreateBookingResult> {
 	const q = bookingStatements(db);
-	const found = q.sessionById.get({ sessionId: input.sessionId });
+	const found = firstRow(await q.sessionById.execute({ sessionId: input.sessionId }));
 	if (!found) return { kind: 'session_not_found' } as const;
 	const { session } = found;
-	const existing = q.byIdempotencyKey.get({ sessionId: session.id, key: input.idempotencyKey });
+	const existing = firstRow(
+		await q.byIdempotencyKey.execute({ sessionId: session.id, key: input.idempotencyKey })
+	);
 	if (existing)
 		return { kind: 'booked', booking: existing, session, manageToken: null, repeat: true } as const;
 	if (session.cancelledAt) return { kind: 'session_cancelled', session } as const;
@@ -103,49 +108,55 @@ function placeIn(db: Db, input: BookingInput, now: Date, orWait: boolean): Creat
 	if (problem) return { kind: 'invalid_party', problem } as const;
 	const familyEmail = familyEmailOf(input);
 	const twin = familyEmail
-		? q.liveBookingForFamily.get({ sessionId: session.id, familyEmail })
+		? firstRow(await q.liveBookingForFamily.execute({ sessionId: session.id, familyEmail }))
 		: undefined;
 	if (twin) return { kind: 'already_booked', session, booking: twin } as const;
 
-	const confirmedPlaces = Number(q.confirmedPlaces.get({ sessionId: session.id })?.places ?? 0);
+	const confirmedPlaces = Number(
+		firstRow(await q.confirmedPlaces.execute({ sessionId: session.id }))?.places ?? 0
+	);
 	const fits = partyFits(partyOf(input), session.capacity, confirmedPlaces);
 	const left = placesLeft(session.capacity, confirmedPlaces);
 	if (!fits && !orWait) return { kind: 'full', session, placesLeft: left } as const;
 
-	const row = q.insertBooking.get({
-		roadshowSessionId: session.id,
-		reference: newReference((reference) => q.referenceTaken.get({ reference }) !== undefined),
-		idempotencyKey: input.idempotencyKey,
-		status: fits ? 'confirmed' : 'waiting',
-		adults: input.adults,
-		children: input.children,
-		bookedBy: input.bookedBy,
-		organisationName: input.organisationName,
-		organisationRole: input.organisationRole,
-		contactName: input.contactName,
-		email: input.email,
-		phone: input.phone,
-		familyName: input.familyName,
-		familyEmail: input.familyEmail,
-		familyPhone: input.familyPhone,
-		accessNeeds: input.accessNeeds,
-		accessNeedsOther: input.accessNeedsOther,
-		consentToContact: input.consentToContact,
-		mobile: input.textMessages ? (input.mobile ?? null) : null,
-		textMessages: Boolean(input.textMessages && input.mobile),
-		clientAddressHash: input.clientAddress ? hashClientAddress(input.clientAddress) : null,
-		waitingSinceMs: fits ? null : now.getTime(),
-		createdAt: now,
-		updatedAt: now
-	})!;
-	const manageToken = issueManageLink(db, row.id, now);
+	const row = onlyRow(
+		await q.insertBooking.execute({
+			roadshowSessionId: session.id,
+			reference: await newReference(
+				async (reference) => firstRow(await q.referenceTaken.execute({ reference })) !== undefined
+			),
+			idempotencyKey: input.idempotencyKey,
+			status: fits ? 'confirmed' : 'waiting',
+			adults: input.adults,
+			children: input.children,
+			bookedBy: input.bookedBy,
+			organisationName: input.organisationName,
+			organisationRole: input.organisationRole,
+			contactName: input.contactName,
+			email: input.email,
+			phone: input.phone,
+			familyName: input.familyName,
+			familyEmail: input.familyEmail,
+			familyPhone: input.familyPhone,
+			accessNeeds: input.accessNeeds,
+			accessNeedsOther: input.accessNeedsOther,
+			consentToContact: input.consentToContact,
+			mobile: input.textMessages ? (input.mobile ?? null) : null,
+			textMessages: Boolean(input.textMessages && input.mobile),
+			clientAddressHash: input.clientAddress ? hashClientAddress(input.clientAddress) : null,
+			waitingSinceMs: fits ? null : now.getTime(),
+			createdAt: now,
+			updatedAt: now
+		})
+	);
+	const manageToken = await issueManageLink(db, row.id, now);
 	return { kind: 'booked', booking: row, session, manageToken, repeat: false } as const;
 }
 
 /** A new manage link for a booking, inside the caller's transaction; older links keep working. */
-function issueManageLink(q: Db, bookingId: number, now: Date): string {
+async function issueManageLink(q: Db, bookingId: number, now: Date): Promise<string> {
 	const manageToken = generateManageToken();
-	bookingStatements(q).insertManageLink.run({
+	await bookingStatements(q).insertManageLink.execute({
 		bookingId,
 		tokenHash: hashManageToken(manageToken),
 		expiresAt: manageLinkExpiresAt(now),
@@ -155,16 +166,24 @@ function issueManageLink(q: Db, bookingId: number, now: Date): string {
 }
 
 /** Confirms the booking if the whole party fits; otherwise stores nothing and returns 'full'. */
-export function createBooking(db: Db, input: BookingInput, now: Date): CreateBookingResult {
-	return db.transaction(() => placeIn(db, input, now, false), immediate);
+export async function createBooking(
+	db: Db,
+	input: BookingInput,
+	now: Date
+): Promise<CreateBookingResult> {
+	return await withWriteTransaction(db, async (tx) => await placeIn(tx, input, now, false));
 }
 
 /**
  * Adds the party to the waiting list. If places have freed up since the visitor saw "full",
  * the booking is confirmed instead (the same automatic promotion the queue would give it).
  */
-export function joinWaitingList(db: Db, input: BookingInput, now: Date): CreateBookingResult {
-	return db.transaction(() => placeIn(db, input, now, true), immediate);
+export async function joinWaitingList(
+	db: Db,
+	input: BookingInput,
+	now: Date
+): Promise<CreateBookingResult> {
+	return await withWriteTransaction(db, async (tx) => await placeIn(tx, input, now, true));
 }
 
 export type ConfirmDraftResult =
@@ -180,58 +199,60 @@ export type ConfirmDraftResult =
  * transaction as the booking: Back, reload, a second tab or a double click on the same journey
  * all find that one booking.
  */
-export function confirmBookingDraft(
+export async function confirmBookingDraft(
 	db: Db,
 	draftId: string,
 	sessionId: number,
 	now: Date,
 	orWait: boolean,
 	clientAddress: string | null = null
-): ConfirmDraftResult {
-	return db.transaction(() => {
-		const q = bookingStatements(db);
-		const session = q.sessionById.get({ sessionId })?.session;
-		const existing = q.byIdempotencyKey.get({ sessionId, key: draftId });
+): Promise<ConfirmDraftResult> {
+	return await withWriteTransaction(db, async (tx) => {
+		const q = bookingStatements(tx);
+		const session = firstRow(await q.sessionById.execute({ sessionId }))?.session;
+		const existing = firstRow(await q.byIdempotencyKey.execute({ sessionId, key: draftId }));
 		if (session && existing)
 			return { kind: 'booked', booking: existing, session, manageToken: null, repeat: true };
-		const answers = getDraftAnswers(db, draftId, sessionId, now);
+		const answers = await getDraftAnswers(tx, draftId, sessionId, now);
 		if (!answers) return { kind: 'draft_expired' };
 		const parsed = bookingDetailsSchema().safeParse(answers);
 		if (!parsed.success)
 			return { kind: 'invalid_answers', field: String(parsed.error.issues[0].path[0]) };
-		const result = placeIn(
-			db,
+		const result = await placeIn(
+			tx,
 			{ ...parsed.data, sessionId, idempotencyKey: draftId, clientAddress },
 			now,
 			orWait
 		);
-		if (result.kind === 'booked') q.deleteDraft.run({ draftId });
+		if (result.kind === 'booked') await q.deleteDraft.execute({ draftId });
 		return result;
-	}, immediate);
+	});
 }
 
 /**
  * The booking a journey made, for showing its confirmation again at the journey's addresses. Only
  * for as long as the draft itself would have lasted: the address is no lasting key to a booking.
  */
-export function findBookingOfDraft(
+export async function findBookingOfDraft(
 	db: Db,
 	draftId: string,
 	sessionId: number,
 	now: Date
-): Booking | undefined {
-	const found = bookingStatements(db).byIdempotencyKey.get({ sessionId, key: draftId });
+): Promise<Booking | undefined> {
+	const found = firstRow(
+		await bookingStatements(db).byIdempotencyKey.execute({ sessionId, key: draftId })
+	);
 	return found && now.getTime() - found.createdAt.getTime() < DRAFT_LIFETIME_MS ? found : undefined;
 }
 
 export type ManagedBooking = { booking: Booking; session: RoadshowSession };
 
-export function findBookingByManageToken(
+export async function findBookingByManageToken(
 	db: Db,
 	token: string,
 	now: Date
-): ManagedBooking | undefined {
-	return token ? findForManage(db, token, now) : undefined;
+): Promise<ManagedBooking | undefined> {
+	return token ? await findForManage(db, token, now) : undefined;
 }
 
 type ManageRefusal =
@@ -248,52 +269,61 @@ export type ChangePlacesResult =
 	| ManageRefusal;
 
 /** The booking a manage link opens (any of its links, until that link expires), inside the caller's transaction. */
-export function findForManage(q: Queryable, token: string, now: Date) {
-	return q
-		.select({ booking, session: roadshowSession })
-		.from(bookingManageLink)
-		.innerJoin(booking, eq(booking.id, bookingManageLink.bookingId))
-		.innerJoin(roadshowSession, eq(roadshowSession.id, booking.roadshowSessionId))
-		.where(
-			and(
-				eq(bookingManageLink.tokenHash, hashManageToken(token)),
-				gt(bookingManageLink.expiresAt, now)
+export async function findForManage(q: Queryable, token: string, now: Date) {
+	return firstRow(
+		await q
+			.select({ booking, session: roadshowSession })
+			.from(bookingManageLink)
+			.innerJoin(booking, eq(booking.id, bookingManageLink.bookingId))
+			.innerJoin(roadshowSession, eq(roadshowSession.id, booking.roadshowSessionId))
+			.where(
+				and(
+					eq(bookingManageLink.tokenHash, hashManageToken(token)),
+					gt(bookingManageLink.expiresAt, now)
+				)
 			)
-		)
-		.get();
+			.limit(1)
+	);
 }
 
 /** Whether this booking's places can still be changed: the booking window, and the consultation still open. */
-export function canChangePlaces(q: Queryable, session: RoadshowSession, now: Date): boolean {
+export async function canChangePlaces(
+	q: Queryable,
+	session: RoadshowSession,
+	now: Date
+): Promise<boolean> {
 	if (isBookingClosed(session, now)) return false;
-	const c = q
-		.select({
-			opensOn: consultation.opensOn,
-			closesOn: consultation.closesOn,
-			publishedAt: consultation.publishedAt,
-			closedEarlyAt: consultation.closedEarlyAt,
-			responsePublishedAt: consultation.responsePublishedAt
-		})
-		.from(consultation)
-		.where(eq(consultation.id, session.consultationId))
-		.get();
+	const c = firstRow(
+		await q
+			.select({
+				opensOn: consultation.opensOn,
+				closesOn: consultation.closesOn,
+				publishedAt: consultation.publishedAt,
+				closedEarlyAt: consultation.closedEarlyAt,
+				responsePublishedAt: consultation.responsePublishedAt
+			})
+			.from(consultation)
+			.where(eq(consultation.id, session.consultationId))
+			.limit(1)
+	);
 	return c !== undefined && !consultationClosed(c, now);
 }
 
 /** Changes a party's size within the places free; a smaller party frees places for the waiting list. */
-export function changeBookingPlaces(
+export async function changeBookingPlaces(
 	db: Db,
 	token: string,
 	places: Places,
 	now: Date
-): ChangePlacesResult {
-	return db.transaction((tx) => {
-		const found = token ? findForManage(tx, token, now) : undefined;
+): Promise<ChangePlacesResult> {
+	return await withWriteTransaction(db, async (tx) => {
+		const found = token ? await findForManage(tx, token, now) : undefined;
 		if (!found) return { kind: 'not_found' } as const;
 		const { booking: current, session } = found;
 		if (current.status === 'cancelled') return { kind: 'booking_cancelled', ...found } as const;
 		if (session.cancelledAt) return { kind: 'session_cancelled', ...found } as const;
-		if (!canChangePlaces(tx, session, now)) return { kind: 'booking_closed', ...found } as const;
+		if (!(await canChangePlaces(tx, session, now)))
+			return { kind: 'booking_closed', ...found } as const;
 		const problem = partyProblem(places, {
 			maxParty: getConfig().BOOKING_MAX_PARTY,
 			childrenWelcome: session.childrenWelcome,
@@ -304,37 +334,39 @@ export function changeBookingPlaces(
 		const mostPlaces = mostPlacesForBooking(
 			current,
 			session.capacity,
-			countConfirmedPlaces(tx, session.id),
+			await countConfirmedPlaces(tx, session.id),
 			getConfig().BOOKING_MAX_PARTY
 		);
 		if (partyOf(places) > mostPlaces)
 			return { kind: 'not_enough_places', ...found, mostPlaces } as const;
-		const updated = tx
-			.update(booking)
-			.set({ adults: places.adults, children: places.children, updatedAt: now })
-			.where(eq(booking.id, current.id))
-			.returning()
-			.get();
+		const updated = onlyRow(
+			await tx
+				.update(booking)
+				.set({ adults: places.adults, children: places.children, updatedAt: now })
+				.where(eq(booking.id, current.id))
+				.returning()
+		);
 		// A smaller confirmed party frees places; a smaller waiting party may now fit.
-		const promoted = promoteFromWaitingList(tx, session, now);
+		const promoted = await promoteFromWaitingList(tx, session, now);
 		const self = promoted.find((b) => b.id === updated.id);
 		return { kind: 'changed', booking: self ?? updated, session, promoted } as const;
-	}, immediate);
+	});
 }
 
 export type CancelBookingResult =
 	| { kind: 'cancelled'; booking: Booking; session: RoadshowSession; promoted: Booking[] }
 	| ManageRefusal;
 
-function cancelRow(q: Queryable, found: ManagedBooking, now: Date) {
-	const cancelled = q
-		.update(booking)
-		.set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
-		.where(eq(booking.id, found.booking.id))
-		.returning()
-		.get();
+async function cancelRow(q: Queryable, found: ManagedBooking, now: Date) {
+	const cancelled = onlyRow(
+		await q
+			.update(booking)
+			.set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
+			.where(eq(booking.id, found.booking.id))
+			.returning()
+	);
 	const promoted =
-		found.booking.status === 'confirmed' ? promoteFromWaitingList(q, found.session, now) : [];
+		found.booking.status === 'confirmed' ? await promoteFromWaitingList(q, found.session, now) : [];
 	return { kind: 'cancelled', booking: cancelled, session: found.session, promoted } as const;
 }
 
@@ -342,47 +374,53 @@ function cancelRow(q: Queryable, found: ManagedBooking, now: Date) {
  * Self-service cancellation with the manage link. A confirmed booking can be cancelled until
  * booking closes (organisers plan from the final numbers); leaving the waiting list is always allowed.
  */
-export function cancelBooking(db: Db, token: string, now: Date): CancelBookingResult {
-	return db.transaction((tx) => {
-		const found = token ? findForManage(tx, token, now) : undefined;
+export async function cancelBooking(
+	db: Db,
+	token: string,
+	now: Date
+): Promise<CancelBookingResult> {
+	return await withWriteTransaction(db, async (tx) => {
+		const found = token ? await findForManage(tx, token, now) : undefined;
 		if (!found) return { kind: 'not_found' } as const;
 		if (found.booking.status === 'cancelled')
 			return { kind: 'booking_cancelled', ...found } as const;
 		if (found.session.cancelledAt) return { kind: 'session_cancelled', ...found } as const;
 		if (found.booking.status === 'confirmed' && isBookingClosed(found.session, now))
 			return { kind: 'booking_closed', ...found } as const;
-		return cancelRow(tx, found, now);
-	}, immediate);
+		return await cancelRow(tx, found, now);
+	});
 }
 
 /**
  * Staff may cancel a live booking of a session at any time (not of a cancelled session: everyone
  * there has already been told). Freed places still go to the waiting list.
  */
-export function cancelBookingByStaff(
+export async function cancelBookingByStaff(
 	db: Db,
 	sessionId: number,
 	bookingId: number,
 	now: Date,
 	actor?: Actor
-): CancelBookingResult {
-	return db.transaction((tx) => {
-		const found = tx
-			.select({ booking, session: roadshowSession })
-			.from(booking)
-			.innerJoin(roadshowSession, eq(roadshowSession.id, booking.roadshowSessionId))
-			.where(and(eq(booking.id, bookingId), eq(booking.roadshowSessionId, sessionId)))
-			.get();
+): Promise<CancelBookingResult> {
+	return await withWriteTransaction(db, async (tx) => {
+		const found = firstRow(
+			await tx
+				.select({ booking, session: roadshowSession })
+				.from(booking)
+				.innerJoin(roadshowSession, eq(roadshowSession.id, booking.roadshowSessionId))
+				.where(and(eq(booking.id, bookingId), eq(booking.roadshowSessionId, sessionId)))
+				.limit(1)
+		);
 		if (!found) return { kind: 'not_found' } as const;
 		if (found.booking.status === 'cancelled')
 			return { kind: 'booking_cancelled', ...found } as const;
 		if (found.session.cancelledAt) return { kind: 'session_cancelled', ...found } as const;
-		const result = cancelRow(tx, found, now);
+		const result = await cancelRow(tx, found, now);
 		if (actor) {
 			const moved = result.promoted.length
 				? ` (${result.promoted.length} moved from the waiting list)`
 				: '';
-			recordAudit(
+			await recordAudit(
 				tx,
 				{
 					actorStaffUserId: actor.staffUserId,
@@ -397,7 +435,7 @@ export function cancelBookingByStaff(
 			);
 		}
 		return result;
-	}, immediate);
+	});
 }
 
 export type CancelSelectedResult =
@@ -411,24 +449,22 @@ export type CancelSelectedResult =
  * go to the waiting list only after every selected booking has gone, so a fake entry waiting
  * behind the fake bookings is never promoted in their place. Each is audited.
  */
-export function cancelBookingsByStaff(
+export async function cancelBookingsByStaff(
 	db: Db,
 	sessionId: number,
 	bookingIds: number[],
 	now: Date,
 	actor: Actor
-): CancelSelectedResult {
-	return db.transaction((tx) => {
-		const session = tx
-			.select()
-			.from(roadshowSession)
-			.where(eq(roadshowSession.id, sessionId))
-			.get();
+): Promise<CancelSelectedResult> {
+	return await withWriteTransaction(db, async (tx) => {
+		const session = firstRow(
+			await tx.select().from(roadshowSession).where(eq(roadshowSession.id, sessionId)).limit(1)
+		);
 		if (!session) return { kind: 'not_live' } as const;
 		if (session.cancelledAt) return { kind: 'session_cancelled' } as const;
 		const ids = [...new Set(bookingIds)];
 		const live = ids.length
-			? tx
+			? await tx
 					.select()
 					.from(booking)
 					.where(
@@ -438,22 +474,24 @@ export function cancelBookingsByStaff(
 							ne(booking.status, 'cancelled')
 						)
 					)
-					.all()
 			: [];
 		if (ids.length === 0 || live.length !== ids.length) return { kind: 'not_live' } as const;
-		const cancelled = live.map((b) =>
-			tx
-				.update(booking)
-				.set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
-				.where(eq(booking.id, b.id))
-				.returning()
-				.get()
-		);
+		const cancelled = [];
+		for (const b of live)
+			cancelled.push(
+				onlyRow(
+					await tx
+						.update(booking)
+						.set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
+						.where(eq(booking.id, b.id))
+						.returning()
+				)
+			);
 		const promoted = live.some((b) => b.status === 'confirmed')
-			? promoteFromWaitingList(tx, session, now)
+			? await promoteFromWaitingList(tx, session, now)
 			: [];
 		for (const b of live)
-			recordAudit(
+			await recordAudit(
 				tx,
 				{
 					actorStaffUserId: actor.staffUserId,
@@ -466,7 +504,7 @@ export function cancelBookingsByStaff(
 				now
 			);
 		return { kind: 'cancelled', session, cancelled, promoted } as const;
-	}, immediate);
+	});
 }
 
 /**
@@ -475,13 +513,13 @@ export function cancelBookingsByStaff(
  * link they have. The caller emails the links and shows the same page whether or not anything
  * was found.
  */
-export function reissueManageLinks(
+export async function reissueManageLinks(
 	db: Db,
 	email: string,
 	now: Date
-): Array<ManagedBooking & { manageToken: string }> {
-	return db.transaction((tx) => {
-		const rows = tx
+): Promise<Array<ManagedBooking & { manageToken: string }>> {
+	return await withWriteTransaction(db, async (tx) => {
+		const rows = await tx
 			.select({ booking, session: roadshowSession })
 			.from(booking)
 			.innerJoin(roadshowSession, eq(roadshowSession.id, booking.roadshowSessionId))
@@ -492,8 +530,10 @@ export function reissueManageLinks(
 					isNull(roadshowSession.cancelledAt),
 					gt(roadshowSession.startsAt, now)
 				)
-			)
-			.all();
-		return rows.map((row) => ({ ...row, manageToken: issueManageLink(db, row.booking.id, now) }));
-	}, immediate);
+			);
+		const reissued = [];
+		for (const row of rows)
+			reissued.push({ ...row, manageToken: await issueManageLink(tx, row.booking.id, now) });
+		return reissued;
+	});
 }

@@ -14,36 +14,38 @@ import { NOW, addSession, testDb } from './testFixtures';
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 
 describe('booking drafts', () => {
-	it('keeps each page’s own answers under a random id, for its session only', () => {
-		const { db, consultationId } = testDb();
-		const s = addSession(db, consultationId);
-		const other = addSession(db, consultationId);
-		const id = startDraft(db, s.id, 'who', { bookedBy: 'family', adults: '5' }, NOW);
+	it('keeps each page’s own answers under a random id, for its session only', async () => {
+		const { db, consultationId } = await testDb();
+		const s = await addSession(db, consultationId);
+		const other = await addSession(db, consultationId);
+		const id = await startDraft(db, s.id, 'who', { bookedBy: 'family', adults: '5' }, NOW);
 		expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
 		// A field from another page is not taken.
-		expect(getDraftAnswers(db, id, s.id, NOW)).toEqual({
+		expect(await getDraftAnswers(db, id, s.id, NOW)).toEqual({
 			bookedBy: 'family',
 			organisationName: '',
 			organisationRole: ''
 		});
-		expect(saveDraftStep(db, id, s.id, 'places', { adults: '2', children: '' }, NOW)).toBe(true);
-		expect(getDraftAnswers(db, id, s.id, NOW)).toMatchObject({
+		expect(await saveDraftStep(db, id, s.id, 'places', { adults: '2', children: '' }, NOW)).toBe(
+			true
+		);
+		expect(await getDraftAnswers(db, id, s.id, NOW)).toMatchObject({
 			bookedBy: 'family',
 			adults: '2',
 			children: ''
 		});
-		expect(getDraftAnswers(db, id, other.id, NOW)).toBeUndefined();
-		expect(getDraftAnswers(db, 'not a draft', s.id, NOW)).toBeUndefined();
-		expect(saveDraftStep(db, 'A'.repeat(22), s.id, 'places', {}, NOW)).toBe(false);
+		expect(await getDraftAnswers(db, id, other.id, NOW)).toBeUndefined();
+		expect(await getDraftAnswers(db, 'not a draft', s.id, NOW)).toBeUndefined();
+		expect(await saveDraftStep(db, 'A'.repeat(22), s.id, 'places', {}, NOW)).toBe(false);
 	});
 
-	it('expires drafts after a day and clears them out', () => {
-		const { db, consultationId } = testDb();
-		const s = addSession(db, consultationId);
-		const id = startDraft(db, s.id, 'who', { bookedBy: 'family' }, NOW);
-		expect(getDraftAnswers(db, id, s.id, later(DRAFT_LIFETIME_MS))).toBeUndefined();
-		startDraft(db, s.id, 'who', { bookedBy: 'family' }, later(DRAFT_LIFETIME_MS + 1));
-		expect(getDraftAnswers(db, id, s.id, NOW)).toBeUndefined();
+	it('expires drafts after a day and clears them out', async () => {
+		const { db, consultationId } = await testDb();
+		const s = await addSession(db, consultationId);
+		const id = await startDraft(db, s.id, 'who', { bookedBy: 'family' }, NOW);
+		expect(await getDraftAnswers(db, id, s.id, later(DRAFT_LIFETIME_MS))).toBeUndefined();
+		await startDraft(db, s.id, 'who', { bookedBy: 'family' }, later(DRAFT_LIFETIME_MS + 1));
+		expect(await getDraftAnswers(db, id, s.id, NOW)).toBeUndefined();
 	});
 
 	it('knows the order of the questions', () => {

@@ -3,7 +3,7 @@
 // whole set again with bookingDetailsSchema.
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import { preparedPerDatabase, type Db } from '../db';
+import { preparedPerDatabase, type Db, firstRow, withWriteTransaction } from '../db';
 import { bookingDraft } from '../db/schema';
 import type { FormValues } from '../shared/forms';
 
@@ -70,26 +70,24 @@ function pick(step: JourneyStep, values: FormValues): FormValues {
 const isDraftId = (id: string) => /^[A-Za-z0-9_-]{22}$/.test(id);
 
 /** Starts a journey with the first page's answers; also clears out expired drafts. */
-export function startDraft(
+export async function startDraft(
 	db: Db,
 	sessionId: number,
 	step: JourneyStep,
 	values: FormValues,
 	now: Date
-): string {
+): Promise<string> {
 	const id = randomBytes(16).toString('base64url');
-	db.delete(bookingDraft)
-		.where(lt(bookingDraft.updatedAt, new Date(now.getTime() - DRAFT_LIFETIME_MS)))
-		.run();
-	db.insert(bookingDraft)
-		.values({
-			id,
-			roadshowSessionId: sessionId,
-			answers: pick(step, values),
-			createdAt: now,
-			updatedAt: now
-		})
-		.run();
+	await db
+		.delete(bookingDraft)
+		.where(lt(bookingDraft.updatedAt, new Date(now.getTime() - DRAFT_LIFETIME_MS)));
+	await db.insert(bookingDraft).values({
+		id,
+		roadshowSessionId: sessionId,
+		answers: pick(step, values),
+		createdAt: now,
+		updatedAt: now
+	});
 	return id;
 }
 
@@ -108,36 +106,35 @@ const draftAnswers = preparedPerDatabase((db) =>
 );
 
 /** The answers so far, or undefined for an unknown, expired or other session's draft. */
-export function getDraftAnswers(
+export async function getDraftAnswers(
 	db: Db,
 	id: string,
 	sessionId: number,
 	now: Date
-): FormValues | undefined {
+): Promise<FormValues | undefined> {
 	if (!isDraftId(id)) return undefined;
 	// Placeholders in a where clause are bound as they are: the time goes in as epoch milliseconds.
-	return draftAnswers(db).get({ id, sessionId, since: now.getTime() - DRAFT_LIFETIME_MS })?.answers;
+	return firstRow(
+		await draftAnswers(db).execute({ id, sessionId, since: now.getTime() - DRAFT_LIFETIME_MS })
+	)?.answers;
 }
 
 /** Saves one page's answers; false if the draft has gone. */
-export function saveDraftStep(
+export async function saveDraftStep(
 	db: Db,
 	id: string,
 	sessionId: number,
 	step: JourneyStep,
 	values: FormValues,
 	now: Date
-): boolean {
-	return db.transaction(
-		(tx) => {
-			const answers = getDraftAnswers(db, id, sessionId, now);
-			if (!answers) return false;
-			tx.update(bookingDraft)
-				.set({ answers: { ...answers, ...pick(step, values) }, updatedAt: now })
-				.where(eq(bookingDraft.id, id))
-				.run();
-			return true;
-		},
-		{ behavior: 'immediate' }
-	);
+): Promise<boolean> {
+	return await withWriteTransaction(db, async (tx) => {
+		const answers = await getDraftAnswers(tx, id, sessionId, now);
+		if (!answers) return false;
+		await tx
+			.update(bookingDraft)
+			.set({ answers: { ...answers, ...pick(step, values) }, updatedAt: now })
+			.where(eq(bookingDraft.id, id));
+		return true;
+	});
 }

@@ -5,7 +5,7 @@
 // messages must be committed with them (a moved session, a claimed reminder).
 // Families who agreed to texts also get reminders and changes by text (see textTemplates.ts).
 import { inArray } from 'drizzle-orm';
-import type { Db } from '../db';
+import { type Db, withWriteTransaction } from '../db';
 import { roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
 import { getConfig } from '../config';
 import { log } from '../log';
@@ -119,8 +119,8 @@ async function send(db: Db, items: Item[], now = new Date()): Promise<number> {
 }
 
 /** Stores the emails and texts inside the caller's transaction; see queueEmailsAndTexts. */
-function queue(db: Db, items: Item[], now: Date): number {
-	return queueEmailsAndTexts(db, items.map(email), texts(items), now);
+async function queue(db: Db, items: Item[], now: Date): Promise<number> {
+	return await queueEmailsAndTexts(db, items.map(email), texts(items), now);
 }
 
 type Booked = {
@@ -149,15 +149,15 @@ export function notifyBooked(db: Db, result: Booked): Promise<number> {
 	]);
 }
 
-function sessionsOf(db: Db, bookings: Booking[]): Map<number, RoadshowSession> {
+async function sessionsOf(db: Db, bookings: Booking[]): Promise<Map<number, RoadshowSession>> {
 	const ids = [...new Set(bookings.map((b) => b.roadshowSessionId))];
 	if (ids.length === 0) return new Map();
-	const rows = db.select().from(roadshowSession).where(inArray(roadshowSession.id, ids)).all();
+	const rows = await db.select().from(roadshowSession).where(inArray(roadshowSession.id, ids));
 	return new Map(rows.map((s) => [s.id, s]));
 }
 
-function promotedItems(db: Db, promoted: Booking[]): Item[] {
-	const sessions = sessionsOf(db, promoted);
+async function promotedItems(db: Db, promoted: Booking[]): Promise<Item[]> {
+	const sessions = await sessionsOf(db, promoted);
 	return promoted.map((booking) => ({
 		template: 'promoted_from_waiting_list' as const,
 		booking,
@@ -166,8 +166,8 @@ function promotedItems(db: Db, promoted: Booking[]): Item[] {
 }
 
 /** Waiting-list entries confirmed by a write (cancellation, smaller party, raised capacity). */
-export function notifyPromoted(db: Db, promoted: Booking[]): Promise<number> {
-	return send(db, promotedItems(db, promoted));
+export async function notifyPromoted(db: Db, promoted: Booking[]): Promise<number> {
+	return send(db, await promotedItems(db, promoted));
 }
 
 type Changed = { booking: Booking; session: RoadshowSession; promoted: Booking[] };
@@ -176,7 +176,7 @@ type Changed = { booking: Booking; session: RoadshowSession; promoted: Booking[]
  * After changeBookingPlaces: tells the family what changed (or, if their smaller party now fits,
  * that they have a place) and tells anyone promoted into the places freed.
  */
-export function notifyChanged(
+export async function notifyChanged(
 	db: Db,
 	result: Changed,
 	manageToken?: string | null
@@ -190,7 +190,7 @@ export function notifyChanged(
 			session: result.session,
 			manageToken
 		},
-		...promotedItems(db, others)
+		...(await promotedItems(db, others))
 	]);
 }
 
@@ -235,15 +235,15 @@ export function notifyDetailsChanged(
 }
 
 /** After cancelBooking or cancelBookingByStaff: a cancellation email, and emails to anyone promoted. */
-export function notifyCancelled(db: Db, result: Changed): Promise<number> {
+export async function notifyCancelled(db: Db, result: Changed): Promise<number> {
 	return send(db, [
 		{ template: 'booking_cancelled', booking: result.booking, session: result.session },
-		...promotedItems(db, result.promoted)
+		...(await promotedItems(db, result.promoted))
 	]);
 }
 
 /** After cancelBookingsByStaff: each cancelled booking is told, and anyone given places. */
-export function notifySelectedCancelled(
+export async function notifySelectedCancelled(
 	db: Db,
 	result: { session: RoadshowSession; cancelled: Booking[]; promoted: Booking[] }
 ): Promise<number> {
@@ -253,7 +253,7 @@ export function notifySelectedCancelled(
 			booking,
 			session: result.session
 		})),
-		...promotedItems(db, result.promoted)
+		...(await promotedItems(db, result.promoted))
 	]);
 }
 
@@ -287,14 +287,14 @@ export function notifyManageLinks(
  * confirmed or waiting is told what changed, with the new details and calendar file (and the
  * family too, when someone booked for them with the family's email).
  */
-export function queueSessionMoved(
+export async function queueSessionMoved(
 	db: Db,
 	previous: RoadshowSession,
 	session: RoadshowSession,
 	bookings: Booking[],
 	now: Date
-): number {
-	return queue(
+): Promise<number> {
+	return await queue(
 		db,
 		bookings
 			.filter((b) => b.status !== 'cancelled')
@@ -317,18 +317,15 @@ export function deliverQueued(db: Db): Promise<number> {
  * transaction, so a reminder is never marked sent without its email, nor queued twice.
  */
 export async function sendDueReminders(db: Db, now = new Date()): Promise<number> {
-	const claimed = db.transaction(
-		() => {
-			const due = claimDueReminders(db, now);
-			queue(
-				db,
-				due.map((d) => ({ template: 'reminder' as const, ...d })),
-				now
-			);
-			return due.length;
-		},
-		{ behavior: 'immediate' }
-	);
+	const claimed = await withWriteTransaction(db, async (tx) => {
+		const due = await claimDueReminders(tx, now);
+		await queue(
+			tx,
+			due.map((d) => ({ template: 'reminder' as const, ...d })),
+			now
+		);
+		return due.length;
+	});
 	if (claimed) {
 		log.info({ reminders: claimed }, 'reminders queued');
 		await deliverPending(db);

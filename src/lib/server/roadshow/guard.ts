@@ -8,24 +8,24 @@ import { ukToday } from '../../format';
 import { getSessionRow } from './queries';
 
 /** A session that belongs to the consultation in the address; 404 otherwise. */
-export function requireSessionOfConsultation(
+export async function requireSessionOfConsultation(
 	locals: App.Locals,
 	idParam: string,
 	sessionIdParam: string,
 	permission: Permission
 ) {
-	const found = requireConsultationForStaff(locals, idParam, permission);
-	const session = getSessionRow(getDb(), parseId(sessionIdParam));
+	const found = await requireConsultationForStaff(locals, idParam, permission);
+	const session = await getSessionRow(getDb(), parseId(sessionIdParam));
 	if (!session || session.consultationId !== found.consultation.id) error(404, 'Page not found');
 	return { ...found, session };
 }
 
 /** /staff/roadshow/[sessionId]: the register and check-in, for facilitators and leads. */
-export function requireSessionToRun(locals: App.Locals, sessionIdParam: string) {
+export async function requireSessionToRun(locals: App.Locals, sessionIdParam: string) {
 	const user = requirePermission(locals, 'roadshow:run');
-	const session = getSessionRow(getDb(), parseId(sessionIdParam));
+	const session = await getSessionRow(getDb(), parseId(sessionIdParam));
 	if (!session) error(404, 'Page not found');
-	const found = findConsultationForStaff(getDb(), session.consultationId, ukToday());
+	const found = await findConsultationForStaff(getDb(), session.consultationId, ukToday());
 	if (!found) error(404, 'Page not found');
 	return { user, session, consultation: found.consultation };
 }

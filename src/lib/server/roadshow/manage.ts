@@ -1,7 +1,7 @@
 // What the holder of a manage link may do with their booking now: the rules of bookings.ts
 // (changeBookingPlaces, cancelBooking), worked out in advance so the page offers only what will work.
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db';
+import { type Db, firstRow } from '../db';
 import { consultation, type Booking, type RoadshowSession } from '../db/schema';
 import { getConfig } from '../config';
 import { canChangePlaces, findBookingByManageToken } from './bookings';
@@ -21,31 +21,37 @@ export type ManageView = {
 	mostPlaces: number;
 };
 
-export function getManageView(db: Db, token: string, now: Date): ManageView | undefined {
-	const found = findBookingByManageToken(db, token, now);
+export async function getManageView(
+	db: Db,
+	token: string,
+	now: Date
+): Promise<ManageView | undefined> {
+	const found = await findBookingByManageToken(db, token, now);
 	if (!found) return undefined;
 	const { booking, session } = found;
-	const c = db
-		.select({
-			slug: consultation.slug,
-			title: consultation.title,
-			contactEmail: consultation.contactEmail
-		})
-		.from(consultation)
-		.where(eq(consultation.id, session.consultationId))
-		.get()!;
+	const c = firstRow(
+		await db
+			.select({
+				slug: consultation.slug,
+				title: consultation.title,
+				contactEmail: consultation.contactEmail
+			})
+			.from(consultation)
+			.where(eq(consultation.id, session.consultationId))
+			.limit(1)
+	)!;
 	const state: ManageState =
 		booking.status === 'cancelled'
 			? 'booking_cancelled'
 			: session.cancelledAt
 				? 'session_cancelled'
-				: !canChangePlaces(db, session, now)
+				: !(await canChangePlaces(db, session, now))
 					? 'closed'
 					: 'open';
 	const mostPlaces = mostPlacesForBooking(
 		booking,
 		session.capacity,
-		countConfirmedPlaces(db, session.id),
+		await countConfirmedPlaces(db, session.id),
 		getConfig().BOOKING_MAX_PARTY
 	);
 	return {

@@ -73,13 +73,13 @@ const distinct = (values: (string | null)[]) =>
  * Upcoming sessions that are not cancelled, by date, with the filter choices drawn from them.
  * consultation.closed: the consultation has closed, which closes booking on every session.
  */
-export function listPublicSessions(
+export async function listPublicSessions(
 	db: Db,
 	consultation: { id: number; closed: boolean },
 	now: Date,
 	filters: SessionFilters = {}
 ) {
-	const upcoming = listSessionsForConsultation(db, consultation.id).filter(
+	const upcoming = (await listSessionsForConsultation(db, consultation.id)).filter(
 		(s) => !s.cancelledAt && s.startsAt.getTime() > now.getTime()
 	);
 	const sessions = upcoming
@@ -95,14 +95,14 @@ export function listPublicSessions(
 }
 
 /** One session of this consultation, including cancelled and past ones (their pages explain). */
-export function findPublicSession(
+export async function findPublicSession(
 	db: Db,
 	consultation: { id: number; closed: boolean },
 	sessionId: number,
 	now: Date
-): PublicSession | undefined {
+): Promise<PublicSession | undefined> {
 	if (!Number.isSafeInteger(sessionId) || sessionId < 1) return undefined;
-	const s = getSessionWithCounts(db, sessionId);
+	const s = await getSessionWithCounts(db, sessionId);
 	return s && s.consultationId === consultation.id
 		? toPublic(s, now, consultation.closed)
 		: undefined;

@@ -1,7 +1,7 @@
 // Queries shared by the roadshow write functions; they run inside the caller's transaction.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { booking, roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
-import type { Queryable } from '../db';
+import { type Queryable, firstRow } from '../db';
 import { hasStarted, placesLeft } from './capacity';
 import { planPromotions } from './waitingList';
 import { partyOf } from './party';
@@ -12,24 +12,33 @@ export type { Queryable };
 /** Places taken by confirmed bookings: the one definition, in every query that needs it. */
 export const confirmedPlacesSql = sql<number>`coalesce(sum(case when ${booking.status} = 'confirmed' then ${booking.adults} + ${booking.children} end), 0)`;
 
-export function getSessionRow(q: Queryable, sessionId: number): RoadshowSession | undefined {
-	return q.select().from(roadshowSession).where(eq(roadshowSession.id, sessionId)).get();
+export async function getSessionRow(
+	q: Queryable,
+	sessionId: number
+): Promise<RoadshowSession | undefined> {
+	return firstRow(
+		await q.select().from(roadshowSession).where(eq(roadshowSession.id, sessionId)).limit(1)
+	);
 }
 
-export function countConfirmedPlaces(q: Queryable, sessionId: number): number {
-	const row = q
-		.select({ places: confirmedPlacesSql })
-		.from(booking)
-		.where(eq(booking.roadshowSessionId, sessionId))
-		.get();
+export async function countConfirmedPlaces(q: Queryable, sessionId: number): Promise<number> {
+	const row = firstRow(
+		await q
+			.select({ places: confirmedPlacesSql })
+			.from(booking)
+			.where(eq(booking.roadshowSessionId, sessionId))
+			.limit(1)
+	);
 	return Number(row?.places ?? 0);
 }
 
 /** A reference no other booking has (collisions are rare: 31^8 possibilities). */
-export function newReference(isTaken: (reference: string) => boolean): string {
+export async function newReference(
+	isTaken: (reference: string) => Promise<boolean>
+): Promise<string> {
 	for (;;) {
 		const reference = generateBookingReference();
-		if (!isTaken(reference)) return reference;
+		if (!(await isTaken(reference))) return reference;
 	}
 }
 
@@ -37,30 +46,28 @@ export function newReference(isTaken: (reference: string) => boolean): string {
  * Confirms waiting-list entries that now fit (policy in waitingList.ts). Call inside the write
  * transaction that freed the places; the caller emails the returned bookings after commit.
  */
-export function promoteFromWaitingList(
+export async function promoteFromWaitingList(
 	q: Queryable,
 	session: RoadshowSession,
 	now: Date
-): Booking[] {
+): Promise<Booking[]> {
 	if (session.cancelledAt || hasStarted(session, now)) return [];
-	const free = placesLeft(session.capacity, countConfirmedPlaces(q, session.id));
+	const free = placesLeft(session.capacity, await countConfirmedPlaces(q, session.id));
 	if (free === 0) return [];
-	const queue = q
+	const queue = await q
 		.select()
 		.from(booking)
 		.where(and(eq(booking.roadshowSessionId, session.id), eq(booking.status, 'waiting')))
-		.orderBy(asc(booking.waitingSince), asc(booking.id))
-		.all();
+		.orderBy(asc(booking.waitingSince), asc(booking.id));
 	const ids = planPromotions(
 		free,
 		queue.map((b) => ({ id: b.id, party: partyOf(b) }))
 	);
 	if (ids.length === 0) return [];
-	const promoted = q
+	const promoted = await q
 		.update(booking)
 		.set({ status: 'confirmed', promotedAt: now, updatedAt: now })
 		.where(inArray(booking.id, ids))
-		.returning()
-		.all();
+		.returning();
 	return ids.map((id) => promoted.find((b) => b.id === id)!);
 }

@@ -5,11 +5,11 @@ import { checkInBooking, getLiveBooking, getSessionRegister, undoCheckIn } from 
 import { NOW, addSession, bookingInput, testDb } from './testFixtures';
 
 describe('session register', () => {
-	it('lists confirmed and waiting people with access-need totals, and checks people in', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { capacity: 5 });
-		const other = addSession(db, consultationId);
-		const zoe = book(
+	it('lists confirmed and waiting people with access-need totals, and checks people in', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId, { capacity: 5 });
+		const other = await addSession(db, consultationId);
+		const zoe = await book(
 			db,
 			bookingInput(session.id, {
 				contactName: 'Zoe',
@@ -19,7 +19,7 @@ describe('session register', () => {
 			}),
 			NOW
 		);
-		book(
+		await book(
 			db,
 			bookingInput(session.id, {
 				contactName: 'amir',
@@ -29,39 +29,40 @@ describe('session register', () => {
 			}),
 			NOW
 		);
-		joinWaitingList(
+		await joinWaitingList(
 			db,
 			bookingInput(session.id, { contactName: 'Wen', adults: 1, children: 1 }),
 			NOW
 		);
 		if (zoe.kind !== 'booked') throw new Error('not booked');
 
-		const register = getSessionRegister(db, session.id)!;
+		const register = (await getSessionRegister(db, session.id))!;
 		expect(register.confirmed.map((b) => b.contactName)).toEqual(['amir', 'Zoe']);
 		expect(register.waiting.map((b) => b.contactName)).toEqual(['Wen']);
 		expect(register).toMatchObject({ confirmedPlaces: 5, waitingPlaces: 2, checkedInPlaces: 0 });
 		expect(register.accessNeedTotals).toMatchObject({ bsl: 2, wheelchair: 1, quiet_space: 0 });
 
-		expect(checkInBooking(db, other.id, zoe.booking.id, NOW)).toBeUndefined();
-		expect(checkInBooking(db, session.id, zoe.booking.id, NOW)?.attendedAt).toEqual(NOW);
+		expect(await checkInBooking(db, other.id, zoe.booking.id, NOW)).toBeUndefined();
+		expect((await checkInBooking(db, session.id, zoe.booking.id, NOW))?.attendedAt).toEqual(NOW);
 		// Checking in twice keeps the first arrival time.
 		expect(
-			checkInBooking(db, session.id, zoe.booking.id, new Date(NOW.getTime() + 60_000))?.attendedAt
+			(await checkInBooking(db, session.id, zoe.booking.id, new Date(NOW.getTime() + 60_000)))
+				?.attendedAt
 		).toEqual(NOW);
-		expect(getSessionRegister(db, session.id)?.checkedInPlaces).toBe(3);
-		expect(undoCheckIn(db, session.id, zoe.booking.id, NOW)?.attendedAt).toBeNull();
-		expect(getSessionRegister(db, 9999)).toBeUndefined();
+		expect((await getSessionRegister(db, session.id))?.checkedInPlaces).toBe(3);
+		expect((await undoCheckIn(db, session.id, zoe.booking.id, NOW))?.attendedAt).toBeNull();
+		expect(await getSessionRegister(db, 9999)).toBeUndefined();
 	});
 
-	it('finds a live booking only in its own session', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId);
-		const other = addSession(db, consultationId);
-		const result = book(db, bookingInput(session.id), NOW);
+	it('finds a live booking only in its own session', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId);
+		const other = await addSession(db, consultationId);
+		const result = await book(db, bookingInput(session.id), NOW);
 		if (result.kind !== 'booked') throw new Error('not booked');
-		expect(getLiveBooking(db, session.id, result.booking.id)?.id).toBe(result.booking.id);
-		expect(getLiveBooking(db, other.id, result.booking.id)).toBeUndefined();
-		cancelBooking(db, result.manageToken!, NOW);
-		expect(getLiveBooking(db, session.id, result.booking.id)).toBeUndefined();
+		expect((await getLiveBooking(db, session.id, result.booking.id))?.id).toBe(result.booking.id);
+		expect(await getLiveBooking(db, other.id, result.booking.id)).toBeUndefined();
+		await cancelBooking(db, result.manageToken!, NOW);
+		expect(await getLiveBooking(db, session.id, result.booking.id)).toBeUndefined();
 	});
 });

@@ -1,6 +1,6 @@
 // The staff register of a session: who is coming, who is waiting, what the venue must prepare.
 import { and, asc, eq, isNull, isNotNull, ne, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { type Db, firstRow } from '../db';
 import { booking, type AccessNeed, type Booking, type RoadshowSession } from '../db/schema';
 import { listFailedMessages } from '../notify';
 import { partyOf } from './party';
@@ -21,21 +21,22 @@ export type SessionRegister = {
 	accessNeedTotals: AccessNeedTotals;
 };
 
-export function getSessionRegister(db: Db, sessionId: number): SessionRegister | undefined {
-	const session = getSessionRow(db, sessionId);
+export async function getSessionRegister(
+	db: Db,
+	sessionId: number
+): Promise<SessionRegister | undefined> {
+	const session = await getSessionRow(db, sessionId);
 	if (!session) return undefined;
-	const confirmed = db
+	const confirmed = await db
 		.select()
 		.from(booking)
 		.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, 'confirmed')))
-		.orderBy(sql`${booking.contactName} collate nocase`, asc(booking.id))
-		.all();
-	const waiting = db
+		.orderBy(sql`${booking.contactName} collate nocase`, asc(booking.id));
+	const waiting = await db
 		.select()
 		.from(booking)
 		.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, 'waiting')))
-		.orderBy(asc(booking.waitingSince), asc(booking.id))
-		.all();
+		.orderBy(asc(booking.waitingSince), asc(booking.id));
 	const accessNeedTotals: AccessNeedTotals = {
 		bsl: 0,
 		wheelchair: 0,
@@ -60,91 +61,105 @@ export function getSessionRegister(db: Db, sessionId: number): SessionRegister |
 }
 
 /** Marks a confirmed booking of this session as arrived; undefined if there is no such booking. */
-export function checkInBooking(
+export async function checkInBooking(
 	db: Db,
 	sessionId: number,
 	bookingId: number,
 	now: Date
-): Booking | undefined {
+): Promise<Booking | undefined> {
 	return (
-		db
-			.update(booking)
-			.set({ attendedAt: now, updatedAt: now })
-			.where(
-				and(
-					eq(booking.id, bookingId),
-					eq(booking.roadshowSessionId, sessionId),
-					eq(booking.status, 'confirmed'),
-					isNull(booking.attendedAt)
+		firstRow(
+			await db
+				.update(booking)
+				.set({ attendedAt: now, updatedAt: now })
+				.where(
+					and(
+						eq(booking.id, bookingId),
+						eq(booking.roadshowSessionId, sessionId),
+						eq(booking.status, 'confirmed'),
+						isNull(booking.attendedAt)
+					)
 				)
-			)
-			.returning()
-			.get() ?? findInSession(db, sessionId, bookingId)
+				.returning()
+		) ?? (await findInSession(db, sessionId, bookingId))
 	);
 }
 
-export function undoCheckIn(
+export async function undoCheckIn(
 	db: Db,
 	sessionId: number,
 	bookingId: number,
 	now: Date
-): Booking | undefined {
+): Promise<Booking | undefined> {
 	return (
-		db
-			.update(booking)
-			.set({ attendedAt: null, updatedAt: now })
+		firstRow(
+			await db
+				.update(booking)
+				.set({ attendedAt: null, updatedAt: now })
+				.where(
+					and(
+						eq(booking.id, bookingId),
+						eq(booking.roadshowSessionId, sessionId),
+						isNotNull(booking.attendedAt)
+					)
+				)
+				.returning()
+		) ?? (await findInSession(db, sessionId, bookingId))
+	);
+}
+
+async function findInSession(
+	db: Db,
+	sessionId: number,
+	bookingId: number
+): Promise<Booking | undefined> {
+	return firstRow(
+		await db
+			.select()
+			.from(booking)
 			.where(
 				and(
 					eq(booking.id, bookingId),
 					eq(booking.roadshowSessionId, sessionId),
-					isNotNull(booking.attendedAt)
+					eq(booking.status, 'confirmed')
 				)
 			)
-			.returning()
-			.get() ?? findInSession(db, sessionId, bookingId)
+			.limit(1)
 	);
-}
-
-function findInSession(db: Db, sessionId: number, bookingId: number): Booking | undefined {
-	return db
-		.select()
-		.from(booking)
-		.where(
-			and(
-				eq(booking.id, bookingId),
-				eq(booking.roadshowSessionId, sessionId),
-				eq(booking.status, 'confirmed')
-			)
-		)
-		.get();
 }
 
 /** A confirmed or waiting booking of this session, for the staff pages about one booking. */
-export function getLiveBooking(db: Db, sessionId: number, bookingId: number): Booking | undefined {
-	return db
-		.select()
-		.from(booking)
-		.where(
-			and(
-				eq(booking.id, bookingId),
-				eq(booking.roadshowSessionId, sessionId),
-				ne(booking.status, 'cancelled')
+export async function getLiveBooking(
+	db: Db,
+	sessionId: number,
+	bookingId: number
+): Promise<Booking | undefined> {
+	return firstRow(
+		await db
+			.select()
+			.from(booking)
+			.where(
+				and(
+					eq(booking.id, bookingId),
+					eq(booking.roadshowSessionId, sessionId),
+					ne(booking.status, 'cancelled')
+				)
 			)
-		)
-		.get();
+			.limit(1)
+	);
 }
 
 /** Messages about this session's bookings (any status) that could not be delivered. */
-export function listFailedSessionMessages(db: Db, sessionId: number) {
+export async function listFailedSessionMessages(db: Db, sessionId: number) {
 	const references = new Map(
-		db
-			.select({ id: booking.id, reference: booking.reference })
-			.from(booking)
-			.where(eq(booking.roadshowSessionId, sessionId))
-			.all()
-			.map((b) => [b.id, b.reference])
+		(
+			await db
+				.select({ id: booking.id, reference: booking.reference })
+				.from(booking)
+				.where(eq(booking.roadshowSessionId, sessionId))
+		).map((b) => [b.id, b.reference])
 	);
-	return listFailedMessages(db, [...references.keys()]).map((m) => ({
+	return (await listFailedMessages(db, [...references.keys()])).map((m) => ({
 		...m,
 		bookingReference: references.get(m.bookingId!) ?? ''
 	}));

@@ -10,10 +10,10 @@ import { NOW, addSession, bookingInput, testDb } from './testFixtures';
 const parse = (csv: string): string[][] => parseCsv(csv, { record_delimiter: '\r\n' });
 
 describe('register CSV', () => {
-	it('has a header row, then confirmed and waiting bookings', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { capacity: 3 });
-		const sam = createBooking(
+	it('has a header row, then confirmed and waiting bookings', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId, { capacity: 3 });
+		const sam = await createBooking(
 			db,
 			bookingInput(session.id, {
 				contactName: '=HYPERLINK("http://evil")',
@@ -26,7 +26,7 @@ describe('register CSV', () => {
 			}),
 			NOW
 		);
-		joinWaitingList(
+		await joinWaitingList(
 			db,
 			bookingInput(session.id, {
 				bookedBy: 'on_behalf',
@@ -38,9 +38,9 @@ describe('register CSV', () => {
 			NOW
 		);
 		if (sam.kind !== 'booked') throw new Error('not booked');
-		checkInBooking(db, session.id, sam.booking.id, NOW);
+		await checkInBooking(db, session.id, sam.booking.id, NOW);
 
-		const rows = parse(registerCsv(getSessionRegister(db, session.id)!)) as string[][];
+		const rows = parse(registerCsv((await getSessionRegister(db, session.id))!)) as string[][];
 		expect(rows[0]).toEqual([
 			'reference',
 			'status',
@@ -76,9 +76,9 @@ describe('register CSV', () => {
 		expect(rows).toHaveLength(3);
 	});
 
-	it('reads back record for record when names and needs hold line breaks, quotes and formulas', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { capacity: 10 });
+	it('reads back record for record when names and needs hold line breaks, quotes and formulas', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId, { capacity: 10 });
 		const awkward = [
 			'Needs a quiet room\nand a ramp',
 			"Hearing loop\r\n=cmd|' /C calc'!A0",
@@ -86,12 +86,12 @@ describe('register CSV', () => {
 			'\r\n+SUM(A1)'
 		];
 		for (const other of awkward)
-			createBooking(
+			await createBooking(
 				db,
 				bookingInput(session.id, { accessNeeds: ['other'], accessNeedsOther: other }),
 				NOW
 			);
-		const register = getSessionRegister(db, session.id)!;
+		const register = (await getSessionRegister(db, session.id))!;
 		const rows = parse(registerCsv(register));
 		expect(rows).toHaveLength(1 + register.confirmed.length);
 		const stored = register.confirmed.map((b) => b.accessNeedsOther ?? '');

@@ -5,14 +5,14 @@ import { accessNeedSummary, partyLabel, registerEntry } from './registerView';
 import { NOW, addSession, bookingInput, testDb } from './testFixtures';
 
 describe('register view', () => {
-	it('describes parties, who booked and access needs in plain words', () => {
+	it('describes parties, who booked and access needs in plain words', async () => {
 		expect(partyLabel({ adults: 2, children: 1 })).toBe('2 adults, 1 child');
 		expect(partyLabel({ adults: 1, children: 0 })).toBe('1 adult');
 		expect(partyLabel({ adults: 0, children: 3 })).toBe('3 children');
 
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId);
-		createBooking(
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId);
+		await createBooking(
 			db,
 			bookingInput(session.id, {
 				bookedBy: 'on_behalf',
@@ -27,8 +27,8 @@ describe('register view', () => {
 			}),
 			NOW
 		);
-		createBooking(db, bookingInput(session.id, { accessNeeds: ['bsl'] }), NOW);
-		const register = getSessionRegister(db, session.id)!;
+		await createBooking(db, bookingInput(session.id, { accessNeeds: ['bsl'] }), NOW);
+		const register = (await getSessionRegister(db, session.id))!;
 		const entry = registerEntry(register.confirmed.find((b) => b.bookedBy === 'on_behalf')!);
 		expect(entry).toMatchObject({
 			name: 'Ali family',

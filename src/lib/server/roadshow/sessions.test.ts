@@ -37,17 +37,17 @@ const input: SessionInput = {
 };
 
 /** Staff saving the session's form with only the capacity changed. */
-function setCapacity(db: Db, sessionId: number, capacity: number) {
-	const s = getSessionRow(db, sessionId);
-	return updateSession(db, sessionId, { ...(s ? inputOf(s) : input), capacity }, NOW);
+async function setCapacity(db: Db, sessionId: number, capacity: number) {
+	const s = await getSessionRow(db, sessionId);
+	return await updateSession(db, sessionId, { ...(s ? inputOf(s) : input), capacity }, NOW);
 }
 
 describe('sessions', () => {
-	it('closes booking at 6pm UK time the evening before by default', () => {
-		const { db, consultationId } = testDb();
-		const session = createSession(db, consultationId, input, NOW);
+	it('closes booking at 6pm UK time the evening before by default', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await createSession(db, consultationId, input, NOW);
 		expect(session.bookingClosesAt.toISOString()).toBe('2026-06-06T17:00:00.000Z');
-		const winter = createSession(
+		const winter = await createSession(
 			db,
 			consultationId,
 			{ ...input, startsAt: new Date('2026-12-03T10:00:00Z'), endsAt: null },
@@ -56,90 +56,102 @@ describe('sessions', () => {
 		expect(winter.bookingClosesAt.toISOString()).toBe('2026-12-02T18:00:00.000Z');
 	});
 
-	it('lists sessions by date with confirmed places and waiting counts', () => {
-		const { db, consultationId } = testDb();
-		const later = addSession(db, consultationId, {
+	it('lists sessions by date with confirmed places and waiting counts', async () => {
+		const { db, consultationId } = await testDb();
+		const later = await addSession(db, consultationId, {
 			capacity: 3,
 			startsAt: new Date('2026-06-20T10:00:00Z')
 		});
-		const sooner = addSession(db, consultationId, { capacity: 10 });
-		createBooking(db, bookingInput(later.id, { adults: 2, children: 1 }), NOW);
-		joinWaitingList(db, bookingInput(later.id), NOW);
-		joinWaitingList(db, bookingInput(later.id), NOW);
-		const list = listSessionsForConsultation(db, consultationId);
+		const sooner = await addSession(db, consultationId, { capacity: 10 });
+		await createBooking(db, bookingInput(later.id, { adults: 2, children: 1 }), NOW);
+		await joinWaitingList(db, bookingInput(later.id), NOW);
+		await joinWaitingList(db, bookingInput(later.id), NOW);
+		const list = await listSessionsForConsultation(db, consultationId);
 		expect(list.map((s) => [s.id, s.confirmedPlaces, s.waitingCount])).toEqual([
 			[sooner.id, 0, 0],
 			[later.id, 3, 2]
 		]);
-		expect(getSessionWithCounts(db, later.id)).toMatchObject({
+		expect(await getSessionWithCounts(db, later.id)).toMatchObject({
 			confirmedPlaces: 3,
 			waitingCount: 2
 		});
-		expect(getSessionWithCounts(db, 9999)).toBeUndefined();
+		expect(await getSessionWithCounts(db, 9999)).toBeUndefined();
 	});
 
-	it('will not set capacity below the places confirmed', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { capacity: 10 });
-		createBooking(db, bookingInput(session.id, { adults: 3, children: 2 }), NOW);
-		expect(setCapacity(db, session.id, 4)).toEqual({
+	it('will not set capacity below the places confirmed', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId, { capacity: 10 });
+		await createBooking(db, bookingInput(session.id, { adults: 3, children: 2 }), NOW);
+		expect(await setCapacity(db, session.id, 4)).toEqual({
 			kind: 'below_confirmed',
 			confirmedPlaces: 5
 		});
-		expect(updateSession(db, session.id, { ...input, capacity: 4 }, NOW)).toEqual({
+		expect(await updateSession(db, session.id, { ...input, capacity: 4 }, NOW)).toEqual({
 			kind: 'below_confirmed',
 			confirmedPlaces: 5
 		});
-		expect(setCapacity(db, session.id, 5).kind).toBe('updated');
-		expect(setCapacity(db, 9999, 5).kind).toBe('not_found');
+		expect((await setCapacity(db, session.id, 5)).kind).toBe('updated');
+		expect((await setCapacity(db, 9999, 5)).kind).toBe('not_found');
 	});
 
-	it('promotes from the waiting list when capacity is raised', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { capacity: 2 });
-		createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW);
-		const big = joinWaitingList(db, bookingInput(session.id, { adults: 2, children: 2 }), NOW);
-		const small = joinWaitingList(db, bookingInput(session.id, { adults: 1, children: 0 }), NOW);
+	it('promotes from the waiting list when capacity is raised', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId, { capacity: 2 });
+		await createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW);
+		const big = await joinWaitingList(
+			db,
+			bookingInput(session.id, { adults: 2, children: 2 }),
+			NOW
+		);
+		const small = await joinWaitingList(
+			db,
+			bookingInput(session.id, { adults: 1, children: 0 }),
+			NOW
+		);
 		if (big.kind !== 'booked' || small.kind !== 'booked') throw new Error('not booked');
-		const raised = setCapacity(db, session.id, 4);
+		const raised = await setCapacity(db, session.id, 4);
 		expect(raised.kind === 'updated' && raised.promoted.map((b) => b.id)).toEqual([
 			small.booking.id
 		]);
-		const again = setCapacity(db, session.id, 7);
+		const again = await setCapacity(db, session.id, 7);
 		expect(again.kind === 'updated' && again.promoted.map((b) => b.id)).toEqual([big.booking.id]);
 	});
 
-	it('cancels a session and returns everyone booked or waiting to tell', () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId, { capacity: 2 });
-		createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW);
-		joinWaitingList(db, bookingInput(session.id), NOW);
-		const result = cancelSession(db, session.id, 'The venue flooded', NOW);
+	it('cancels a session and returns everyone booked or waiting to tell', async () => {
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId, { capacity: 2 });
+		await createBooking(db, bookingInput(session.id, { adults: 2, children: 0 }), NOW);
+		await joinWaitingList(db, bookingInput(session.id), NOW);
+		const result = await cancelSession(db, session.id, 'The venue flooded', NOW);
 		expect(result.kind).toBe('cancelled');
 		if (result.kind !== 'cancelled') return;
 		expect(result.session.cancelledAt).toEqual(NOW);
 		expect(result.session.cancellationReason).toBe('The venue flooded');
 		expect(result.notify.map((b) => b.status)).toEqual(['confirmed', 'waiting']);
-		expect(cancelSession(db, session.id, '', NOW).kind).toBe('already_cancelled');
-		expect(setCapacity(db, session.id, 5).kind).toBe('session_cancelled');
-		expect(createBooking(db, bookingInput(session.id), NOW).kind).toBe('session_cancelled');
+		expect((await cancelSession(db, session.id, '', NOW)).kind).toBe('already_cancelled');
+		expect((await setCapacity(db, session.id, 5)).kind).toBe('session_cancelled');
+		expect((await createBooking(db, bookingInput(session.id), NOW)).kind).toBe('session_cancelled');
 	});
 
-	it('lists upcoming sessions across consultations with their counts, leaving out cancelled ones', () => {
-		const { db, consultationId } = testDb();
-		const past = addSession(db, consultationId, { startsAt: new Date('2026-05-20T16:00:00Z') });
-		const later = addSession(db, consultationId, {
+	it('lists upcoming sessions across consultations with their counts, leaving out cancelled ones', async () => {
+		const { db, consultationId } = await testDb();
+		const past = await addSession(db, consultationId, {
+			startsAt: new Date('2026-05-20T16:00:00Z')
+		});
+		const later = await addSession(db, consultationId, {
 			startsAt: new Date('2026-06-20T16:00:00Z'),
 			capacity: 2
 		});
-		const sooner = addSession(db, consultationId, { startsAt: new Date('2026-06-05T16:00:00Z') });
-		const cancelled = addSession(db, consultationId, {
+		const sooner = await addSession(db, consultationId, {
+			startsAt: new Date('2026-06-05T16:00:00Z')
+		});
+		const cancelled = await addSession(db, consultationId, {
 			startsAt: new Date('2026-06-06T16:00:00Z')
 		});
-		cancelSession(db, cancelled.id, '', NOW);
-		createBooking(db, bookingInput(later.id, { adults: 2, children: 0 }), NOW);
-		joinWaitingList(db, bookingInput(later.id), NOW);
-		const list = listUpcomingSessions(db, NOW);
+		await cancelSession(db, cancelled.id, '', NOW);
+		await createBooking(db, bookingInput(later.id, { adults: 2, children: 0 }), NOW);
+		await joinWaitingList(db, bookingInput(later.id), NOW);
+		const list = await listUpcomingSessions(db, NOW);
 		expect(list.map((s) => s.id)).toEqual([sooner.id, later.id]);
 		expect(list[1]).toMatchObject({
 			consultationTitle: 'SEND strategy',
@@ -152,16 +164,16 @@ describe('sessions', () => {
 
 describe('audit of staff changes to sessions', () => {
 	it('records who added, changed and cancelled a session, with each change', async () => {
-		const { db, consultationId } = testDb();
+		const { db, consultationId } = await testDb();
 		const staffUserId = await insertStaff(db, {
 			email: 'lead@example.org',
 			password: 'a long passphrase'
 		});
 		const actor = { staffUserId, ip: '127.0.0.1' };
-		const session = createSession(db, consultationId, input, NOW, actor);
-		updateSession(db, session.id, { ...input, title: 'Renamed' }, NOW, actor);
-		cancelSession(db, session.id, 'Venue flooded', NOW, actor);
-		const events = listAuditEvents(db).events;
+		const session = await createSession(db, consultationId, input, NOW, actor);
+		await updateSession(db, session.id, { ...input, title: 'Renamed' }, NOW, actor);
+		await cancelSession(db, session.id, 'Venue flooded', NOW, actor);
+		const events = (await listAuditEvents(db)).events;
 		expect(events.map((e) => e.action)).toEqual([
 			'roadshow_session.cancelled',
 			'roadshow_session.updated',
@@ -171,9 +183,9 @@ describe('audit of staff changes to sessions', () => {
 		expect(events.every((e) => e.actorStaffUserId === staffUserId)).toBe(true);
 	});
 
-	it('records nothing for the demo seed, which has no actor', () => {
-		const { db, consultationId } = testDb();
-		createSession(db, consultationId, input, NOW);
-		expect(listAuditEvents(db).total).toBe(0);
+	it('records nothing for the demo seed, which has no actor', async () => {
+		const { db, consultationId } = await testDb();
+		await createSession(db, consultationId, input, NOW);
+		expect((await listAuditEvents(db)).total).toBe(0);
 	});
 });

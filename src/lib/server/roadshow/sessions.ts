@@ -1,6 +1,6 @@
 // Roadshow sessions: staff set-up, capacity changes, cancellation, and lists with live counts.
 import { and, asc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
-import { preparedPerDatabase, type Db } from '../db';
+import { preparedPerDatabase, type Db, withWriteTransaction, firstRow, onlyRow } from '../db';
 import { recordAudit, type Actor } from '../audit';
 import {
 	booking,
@@ -23,8 +23,6 @@ import {
 
 export type SessionWithCounts = RoadshowSession & { confirmedPlaces: number; waitingCount: number };
 
-const immediate = { behavior: 'immediate' } as const;
-
 function sessionValues(input: SessionInput) {
 	return {
 		...input,
@@ -33,16 +31,16 @@ function sessionValues(input: SessionInput) {
 }
 
 /** Staff changes record who made them; the demo seed passes no actor. */
-function audit(
+async function audit(
 	q: Queryable,
 	actor: Actor | undefined,
 	action: string,
 	session: RoadshowSession,
 	summary: string,
 	now: Date
-): void {
+): Promise<void> {
 	if (!actor) return;
-	recordAudit(
+	await recordAudit(
 		q,
 		{
 			actorStaffUserId: actor.staffUserId,
@@ -56,20 +54,21 @@ function audit(
 	);
 }
 
-export function createSession(
+export async function createSession(
 	db: Db,
 	consultationId: number,
 	input: SessionInput,
 	now: Date,
 	actor?: Actor
-): RoadshowSession {
-	return db.transaction((tx) => {
-		const session = tx
-			.insert(roadshowSession)
-			.values({ ...sessionValues(input), consultationId, createdAt: now, updatedAt: now })
-			.returning()
-			.get();
-		audit(
+): Promise<RoadshowSession> {
+	return await withWriteTransaction(db, async (tx) => {
+		const session = onlyRow(
+			await tx
+				.insert(roadshowSession)
+				.values({ ...sessionValues(input), consultationId, createdAt: now, updatedAt: now })
+				.returning()
+		);
+		await audit(
 			tx,
 			actor,
 			'roadshow_session.created',
@@ -78,7 +77,7 @@ export function createSession(
 			now
 		);
 		return session;
-	}, immediate);
+	});
 }
 
 export type UpdateSessionResult =
@@ -91,28 +90,31 @@ export type UpdateSessionResult =
 
 type Updated = Extract<UpdateSessionResult, { kind: 'updated' }>;
 
-function applyUpdate(
+async function applyUpdate(
 	q: Queryable,
 	sessionId: number,
 	changes: Partial<typeof roadshowSession.$inferInsert> & { capacity: number },
 	now: Date
-): Exclude<UpdateSessionResult, { kind: 'updated' }> | (Updated & { previous: RoadshowSession }) {
-	const current = getSessionRow(q, sessionId);
+): Promise<
+	Exclude<UpdateSessionResult, { kind: 'updated' }> | (Updated & { previous: RoadshowSession })
+> {
+	const current = await getSessionRow(q, sessionId);
 	if (!current) return { kind: 'not_found' };
 	if (current.cancelledAt) return { kind: 'session_cancelled' };
-	const confirmedPlaces = countConfirmedPlaces(q, sessionId);
+	const confirmedPlaces = await countConfirmedPlaces(q, sessionId);
 	if (changes.capacity < confirmedPlaces) return { kind: 'below_confirmed', confirmedPlaces };
-	const session = q
-		.update(roadshowSession)
-		.set({ ...changes, updatedAt: now })
-		.where(eq(roadshowSession.id, sessionId))
-		.returning()
-		.get();
+	const session = onlyRow(
+		await q
+			.update(roadshowSession)
+			.set({ ...changes, updatedAt: now })
+			.where(eq(roadshowSession.id, sessionId))
+			.returning()
+	);
 	// Raised capacity goes to the waiting list in the same transaction.
 	return {
 		kind: 'updated',
 		session,
-		promoted: promoteFromWaitingList(q, session, now),
+		promoted: await promoteFromWaitingList(q, session, now),
 		moved: 0,
 		previous: current
 	};
@@ -123,14 +125,14 @@ function applyUpdate(
  * sent spoke of the old time or place; one not yet due follows the new start time by itself).
  * Returns those bookings, confirmed and waiting, to be told.
  */
-function rearmReminders(q: Queryable, sessionId: number): Booking[] {
-	return q
-		.update(booking)
-		.set({ reminderSentAt: null })
-		.where(and(eq(booking.roadshowSessionId, sessionId), ne(booking.status, 'cancelled')))
-		.returning()
-		.all()
-		.sort((a, b) => a.id - b.id);
+async function rearmReminders(q: Queryable, sessionId: number): Promise<Booking[]> {
+	return (
+		await q
+			.update(booking)
+			.set({ reminderSentAt: null })
+			.where(and(eq(booking.roadshowSessionId, sessionId), ne(booking.status, 'cancelled')))
+			.returning()
+	).sort((a, b) => a.id - b.id);
 }
 
 /**
@@ -138,20 +140,20 @@ function rearmReminders(q: Queryable, sessionId: number): Booking[] {
  * booked or waiting is emailed the new details in the same transaction (a crash cannot lose the
  * news), and their reminders are armed again; call deliverQueued (emails.ts) after it returns.
  */
-export function updateSession(
+export async function updateSession(
 	db: Db,
 	sessionId: number,
 	input: SessionInput,
 	now: Date,
 	actor?: Actor
-): UpdateSessionResult {
-	return db.transaction((tx) => {
-		const result = applyUpdate(tx, sessionId, sessionValues(input), now);
+): Promise<UpdateSessionResult> {
+	return await withWriteTransaction(db, async (tx) => {
+		const result = await applyUpdate(tx, sessionId, sessionValues(input), now);
 		if (result.kind !== 'updated') return result;
 		const { previous, ...updated } = result;
 		if (sessionMoveBetween(previous, updated.session)) {
-			const told = rearmReminders(tx, sessionId);
-			queueSessionMoved(db, previous, updated.session, told, now);
+			const told = await rearmReminders(tx, sessionId);
+			await queueSessionMoved(tx, previous, updated.session, told, now);
 			updated.moved = told.length;
 		}
 		const promoted = updated.promoted.length
@@ -160,7 +162,7 @@ export function updateSession(
 		const told = updated.moved
 			? `; ${updated.moved} ${updated.moved === 1 ? 'booking' : 'bookings'} told of the new time or place`
 			: '';
-		audit(
+		await audit(
 			tx,
 			actor,
 			'roadshow_session.updated',
@@ -169,7 +171,7 @@ export function updateSession(
 			now
 		);
 		return updated;
-	}, immediate);
+	});
 }
 
 export type CancelSessionResult =
@@ -178,30 +180,30 @@ export type CancelSessionResult =
 	| { kind: 'already_cancelled'; session: RoadshowSession }
 	| { kind: 'not_found' };
 
-export function cancelSession(
+export async function cancelSession(
 	db: Db,
 	sessionId: number,
 	reason: string,
 	now: Date,
 	actor?: Actor
-): CancelSessionResult {
-	return db.transaction((tx) => {
-		const current = getSessionRow(tx, sessionId);
+): Promise<CancelSessionResult> {
+	return await withWriteTransaction(db, async (tx) => {
+		const current = await getSessionRow(tx, sessionId);
 		if (!current) return { kind: 'not_found' } as const;
 		if (current.cancelledAt) return { kind: 'already_cancelled', session: current } as const;
-		const session = tx
-			.update(roadshowSession)
-			.set({ cancelledAt: now, cancellationReason: reason.trim() || null, updatedAt: now })
-			.where(eq(roadshowSession.id, sessionId))
-			.returning()
-			.get();
-		const notify = tx
+		const session = onlyRow(
+			await tx
+				.update(roadshowSession)
+				.set({ cancelledAt: now, cancellationReason: reason.trim() || null, updatedAt: now })
+				.where(eq(roadshowSession.id, sessionId))
+				.returning()
+		);
+		const notify = await tx
 			.select()
 			.from(booking)
 			.where(and(eq(booking.roadshowSessionId, sessionId), ne(booking.status, 'cancelled')))
-			.orderBy(asc(booking.id))
-			.all();
-		audit(
+			.orderBy(asc(booking.id));
+		await audit(
 			tx,
 			actor,
 			'roadshow_session.cancelled',
@@ -210,7 +212,7 @@ export function cancelSession(
 			now
 		);
 		return { kind: 'cancelled', session, notify } as const;
-	}, immediate);
+	});
 }
 
 function selectWithCounts(db: Db) {
@@ -236,13 +238,16 @@ const withCounts = (r: {
 });
 
 /** Every session of a consultation by start time, with places confirmed and waiting entries, in one query. */
-export function listSessionsForConsultation(db: Db, consultationId: number): SessionWithCounts[] {
-	return selectWithCounts(db)
-		.where(eq(roadshowSession.consultationId, consultationId))
-		.groupBy(roadshowSession.id)
-		.orderBy(asc(roadshowSession.startsAt), asc(roadshowSession.id))
-		.all()
-		.map(withCounts);
+export async function listSessionsForConsultation(
+	db: Db,
+	consultationId: number
+): Promise<SessionWithCounts[]> {
+	return (
+		await selectWithCounts(db)
+			.where(eq(roadshowSession.consultationId, consultationId))
+			.groupBy(roadshowSession.id)
+			.orderBy(asc(roadshowSession.startsAt), asc(roadshowSession.id))
+	).map(withCounts);
 }
 
 const sessionWithCounts = preparedPerDatabase((db) =>
@@ -252,28 +257,31 @@ const sessionWithCounts = preparedPerDatabase((db) =>
 		.prepare()
 );
 
-export function getSessionWithCounts(db: Db, sessionId: number): SessionWithCounts | undefined {
-	const row = sessionWithCounts(db).get({ sessionId });
+export async function getSessionWithCounts(
+	db: Db,
+	sessionId: number
+): Promise<SessionWithCounts | undefined> {
+	const row = firstRow(await sessionWithCounts(db).execute({ sessionId }));
 	return row ? withCounts(row) : undefined;
 }
 
 export type UpcomingSession = SessionWithCounts & { consultationTitle: string };
 
 /** Sessions not cancelled that start from `from` on, across consultations, soonest first: the facilitators' way in. */
-export function listUpcomingSessions(db: Db, from: Date): UpcomingSession[] {
-	return db
-		.select({
-			session: roadshowSession,
-			consultationTitle: consultation.title,
-			confirmedPlaces: confirmedPlacesSql,
-			waitingCount: sql<number>`count(case when ${booking.status} = 'waiting' then 1 end)`
-		})
-		.from(roadshowSession)
-		.innerJoin(consultation, eq(consultation.id, roadshowSession.consultationId))
-		.leftJoin(booking, eq(booking.roadshowSessionId, roadshowSession.id))
-		.where(and(gte(roadshowSession.startsAt, from), isNull(roadshowSession.cancelledAt)))
-		.groupBy(roadshowSession.id)
-		.orderBy(asc(roadshowSession.startsAt), asc(roadshowSession.id))
-		.all()
-		.map((r) => ({ ...withCounts(r), consultationTitle: r.consultationTitle }));
+export async function listUpcomingSessions(db: Db, from: Date): Promise<UpcomingSession[]> {
+	return (
+		await db
+			.select({
+				session: roadshowSession,
+				consultationTitle: consultation.title,
+				confirmedPlaces: confirmedPlacesSql,
+				waitingCount: sql<number>`count(case when ${booking.status} = 'waiting' then 1 end)`
+			})
+			.from(roadshowSession)
+			.innerJoin(consultation, eq(consultation.id, roadshowSession.consultationId))
+			.leftJoin(booking, eq(booking.roadshowSessionId, roadshowSession.id))
+			.where(and(gte(roadshowSession.startsAt, from), isNull(roadshowSession.cancelledAt)))
+			.groupBy(roadshowSession.id)
+			.orderBy(asc(roadshowSession.startsAt), asc(roadshowSession.id))
+	).map((r) => ({ ...withCounts(r), consultationTitle: r.consultationTitle }));
 }

@@ -1,6 +1,5 @@
 // Prepared queries for placing a booking, the hot path (many families pressing "Confirm booking"
-// at once). They take the database, and inside a caller's transaction run in it: better-sqlite3
-// has one connection.
+// at once). Built per handle: inside a transaction, on its handle.
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { preparedPerDatabase } from '../db';
 import {

@@ -1,5 +1,5 @@
 // Shared set-up for the roadshow unit tests: an in-memory database with one consultation.
-import { openDatabase, type Db } from '../db';
+import { openDatabase, type Db, onlyRow } from '../db';
 import { consultation, roadshowSession, type RoadshowSession } from '../db/schema';
 import type { BookingInput } from './bookings';
 import type { SessionInput } from './sessionValidation';
@@ -7,48 +7,50 @@ import type { SessionInput } from './sessionValidation';
 export const NOW = new Date('2026-06-01T09:00:00Z');
 let keys = 0;
 
-export function testDb(): { db: Db; consultationId: number } {
+export async function testDb(): Promise<{ db: Db; consultationId: number }> {
 	const db = openDatabase(':memory:');
-	const row = db
-		.insert(consultation)
-		.values({
-			slug: 'send-strategy',
-			title: 'SEND strategy',
-			summary: 'Have your say',
-			contactEmail: 'send@example.org',
-			opensOn: '2026-05-01',
-			closesOn: '2026-07-31',
-			createdAt: NOW,
-			updatedAt: NOW
-		})
-		.returning()
-		.get();
+	const row = onlyRow(
+		await db
+			.insert(consultation)
+			.values({
+				slug: 'send-strategy',
+				title: 'SEND strategy',
+				summary: 'Have your say',
+				contactEmail: 'send@example.org',
+				opensOn: '2026-05-01',
+				closesOn: '2026-07-31',
+				createdAt: NOW,
+				updatedAt: NOW
+			})
+			.returning()
+	);
 	return { db, consultationId: row.id };
 }
 
-export function addSession(
+export async function addSession(
 	db: Db,
 	consultationId: number,
 	values: Partial<typeof roadshowSession.$inferInsert> = {}
-): RoadshowSession {
-	return db
-		.insert(roadshowSession)
-		.values({
-			consultationId,
-			title: 'Parents and practitioners',
-			audienceLabel: 'Parents/Practitioners',
-			venueName: 'Bridge Chapel',
-			address: '1 Chapel Road\nLiverpool',
-			postcode: 'L1 1JD',
-			startsAt: new Date('2026-06-10T16:30:00Z'),
-			bookingClosesAt: new Date('2026-06-09T17:00:00Z'),
-			capacity: 10,
-			createdAt: NOW,
-			updatedAt: NOW,
-			...values
-		})
-		.returning()
-		.get();
+): Promise<RoadshowSession> {
+	return onlyRow(
+		await db
+			.insert(roadshowSession)
+			.values({
+				consultationId,
+				title: 'Parents and practitioners',
+				audienceLabel: 'Parents/Practitioners',
+				venueName: 'Bridge Chapel',
+				address: '1 Chapel Road\nLiverpool',
+				postcode: 'L1 1JD',
+				startsAt: new Date('2026-06-10T16:30:00Z'),
+				bookingClosesAt: new Date('2026-06-09T17:00:00Z'),
+				capacity: 10,
+				createdAt: NOW,
+				updatedAt: NOW,
+				...values
+			})
+			.returning()
+	);
 }
 
 export function bookingInput(sessionId: number, values: Partial<BookingInput> = {}): BookingInput {

@@ -15,12 +15,8 @@ import {
 import type { Booking, RoadshowSession } from '../db/schema';
 import type { Db } from '../db';
 
-const texts = (db: Db) =>
-	db
-		.select()
-		.from(emailOutbox)
-		.all()
-		.filter((r) => r.channel === 'sms');
+const texts = async (db: Db) =>
+	(await db.select().from(emailOutbox)).filter((r) => r.channel === 'sms');
 
 describe('text message answers at booking', () => {
 	const contact = { contactName: 'Sam', email: 'sam@example.com' };
@@ -96,14 +92,14 @@ describe('text templates', () => {
 
 describe('texts with booking emails', () => {
 	it('texts reminders and changes to a family who agreed, and nothing to one who did not', async () => {
-		const { db, consultationId } = testDb();
-		const session = addSession(db, consultationId);
-		const yes = createBooking(
+		const { db, consultationId } = await testDb();
+		const session = await addSession(db, consultationId);
+		const yes = await createBooking(
 			db,
 			bookingInput(session.id, { mobile: '+447700900982', textMessages: true }),
 			NOW
 		);
-		const no = createBooking(
+		const no = await createBooking(
 			db,
 			bookingInput(session.id, {
 				email: 'no@example.com',
@@ -114,16 +110,18 @@ describe('texts with booking emails', () => {
 		);
 		if (yes.kind !== 'booked' || no.kind !== 'booked') throw new Error('set-up');
 		await notifyBooked(db, yes);
-		expect(texts(db)).toEqual([]);
+		expect(await texts(db)).toEqual([]);
 		await sendDueReminders(db, new Date(session.startsAt.getTime() - 3_600_000));
-		expect(texts(db).map((t) => [t.template, t.toAddress, t.bookingId])).toEqual([
+		expect((await texts(db)).map((t) => [t.template, t.toAddress, t.bookingId])).toEqual([
 			['reminder', '+447700900982', yes.booking.id]
 		]);
-		const cancelled = cancelSession(db, session.id, 'Venue closed', NOW);
+		const cancelled = await cancelSession(db, session.id, 'Venue closed', NOW);
 		if (cancelled.kind === 'cancelled')
 			await notifySessionCancelled(db, cancelled.session, cancelled.notify);
-		expect(texts(db).map((t) => t.template)).toEqual(['reminder', 'session_cancelled']);
+		expect((await texts(db)).map((t) => t.template)).toEqual(['reminder', 'session_cancelled']);
 		// Kept in the outbox (no provider here), like every message.
-		expect(texts(db).every((t) => t.status === 'kept' && t.transport === 'outbox')).toBe(true);
+		expect((await texts(db)).every((t) => t.status === 'kept' && t.transport === 'outbox')).toBe(
+			true
+		);
 	});
 });

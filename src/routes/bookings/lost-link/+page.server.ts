@@ -12,7 +12,7 @@ export const actions = {
 		const parsed = parseForm(await request.formData(), resendLinkSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const db = getDb();
-		const reissued = reissueManageLinks(db, parsed.data.email, new Date());
+		const reissued = await reissueManageLinks(db, parsed.data.email, new Date());
 		void notifyManageLinks(db, reissued);
 		redirect(303, '/bookings/lost-link/sent');
 	}

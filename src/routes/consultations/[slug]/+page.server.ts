@@ -6,10 +6,10 @@ import { audienceSlug } from '$lib/server/questionnaires/audiences';
 import { publishedAudiences } from '$lib/server/questionnaires/answering';
 import { ukToday } from '$lib/format';
 
-export const load = ({ params, url }) => {
+export const load = async ({ params, url }) => {
 	const now = new Date();
 	const db = getDb();
-	const found = findPublicConsultation(db, params.slug, ukToday(now));
+	const found = await findPublicConsultation(db, params.slug, ukToday(now));
 	if (!found) error(404, 'Page not found');
 	const { consultation: c, priorities } = found;
 	const filters = {
@@ -32,12 +32,17 @@ export const load = ({ params, url }) => {
 			description: p.description
 		})),
 		roadshow: {
-			...listPublicSessions(db, { id: c.id, closed: isClosedStatus(c.status) }, now, filters),
+			...(await listPublicSessions(
+				db,
+				{ id: c.id, closed: isClosedStatus(c.status) },
+				now,
+				filters
+			)),
 			filters
 		},
 		questionnaires:
 			c.status === 'open'
-				? publishedAudiences(db, c.id).map((a) => ({
+				? (await publishedAudiences(db, c.id)).map((a) => ({
 						audience: a,
 						href: `/consultations/${c.slug}/questionnaires/${audienceSlug(a)}`
 					}))

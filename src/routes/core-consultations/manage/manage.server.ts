@@ -3,8 +3,8 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { findByManageToken } from '$lib/server/coreConsultations';
 
-export function requireRegistrationForLink(token: string) {
-	const registration = findByManageToken(getDb(), token);
+export async function requireRegistrationForLink(token: string) {
+	const registration = await findByManageToken(getDb(), token);
 	if (!registration)
 		error(
 			404,

@@ -35,7 +35,7 @@ export const actions = {
 		);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const db = getDb();
-		const result = registerSchool(db, parsed.data);
+		const result = await registerSchool(db, parsed.data);
 		if (!result.ok) {
 			const { existing } = result;
 			return invalid(parsed.values, {

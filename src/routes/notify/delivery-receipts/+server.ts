@@ -28,7 +28,7 @@ export const POST = async ({ request }) => {
 	const parsed = receipt.safeParse(body);
 	if (!parsed.success) return json({ error: 'Not a delivery receipt' }, { status: 400 });
 	const { id, reference, status } = parsed.data;
-	const known = applyReceipt(getDb(), { providerId: id, reference, status });
+	const known = await applyReceipt(getDb(), { providerId: id, reference, status });
 	// An unknown id is answered 200 too: Notify would otherwise keep retrying a receipt we cannot use.
 	return json({ result: known ? 'recorded' : 'unknown notification' });
 };

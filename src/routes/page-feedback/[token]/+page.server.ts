@@ -12,8 +12,8 @@ import { SECRET_SEGMENT } from '$lib/pageFeedback';
 const NOT_FOUND =
 	'This link to add comments is not valid. Go back to the page you were on to tell us whether it was helpful.';
 
-export const load = ({ params }) => {
-	const found = findPageAnswer(getDb(), params.token);
+export const load = async ({ params }) => {
+	const found = await findPageAnswer(getDb(), params.token);
 	if (found.state === 'unknown') error(404, NOT_FOUND);
 	const { path, helpful } = found.answer;
 	return {
@@ -28,7 +28,7 @@ export const load = ({ params }) => {
 export const actions = {
 	default: async ({ request, params }) => {
 		const db = getDb();
-		const found = findPageAnswer(db, params.token);
+		const found = await findPageAnswer(db, params.token);
 		if (found.state === 'unknown') error(404, NOT_FOUND);
 		if (found.state !== 'open') redirect(303, `/page-feedback/${params.token}`);
 		const parsed = parseForm(await request.formData(), pageCommentSchema);
@@ -41,7 +41,7 @@ export const actions = {
 					: 'Enter what you were trying to do or what went wrong'
 			});
 		}
-		addPageComments(db, params.token, parsed.data);
+		await addPageComments(db, params.token, parsed.data);
 		redirect(303, `/page-feedback/${params.token}`);
 	}
 };

@@ -1,10 +1,10 @@
 import { formatDate, formatDeadline, formatTime } from '$lib/format';
 import { requireFamilyLink } from '../family.server';
 
-export const load = ({ params, setHeaders }) => {
+export const load = async ({ params, setHeaders }) => {
 	// The page holds the family's answers and its address holds their secret: never cached.
 	setHeaders({ 'cache-control': 'no-store' });
-	const link = requireFamilyLink(params.token);
+	const link = await requireFamilyLink(params.token);
 	const { referral, meeting } = link;
 	return {
 		token: params.token,

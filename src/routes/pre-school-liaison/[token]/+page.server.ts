@@ -1,8 +1,8 @@
 import { nextQuestion } from '$lib/server/liaison';
 import { questionHref, requireAnswerable } from '../family.server';
 
-export const load = ({ params }) => {
-	const link = requireAnswerable(params.token);
+export const load = async ({ params }) => {
+	const link = await requireAnswerable(params.token);
 	const next = nextQuestion(link.answers);
 	return {
 		started: !!link.referral.answersStartedAt,

@@ -3,9 +3,9 @@ import { listStaffUsers } from '$lib/server/auth/users';
 import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const me = requirePermission(locals, 'staff:manage', url);
-	const accounts = listStaffUsers(getDb()).map((u) => ({
+	const accounts = (await listStaffUsers(getDb())).map((u) => ({
 		id: u.id,
 		name: u.name,
 		email: u.email,

@@ -9,14 +9,14 @@ import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, 'audit:view', url);
 	const param = url.searchParams.get('page') ?? '1';
 	if (!/^[1-9]\d{0,6}$/.test(param)) error(404, 'Page not found');
 	const db = getDb();
 	const form = readAuditFilters(url);
 	const valid = Object.keys(form.errors).length === 0;
-	const result = listAuditEvents(db, {
+	const result = await listAuditEvents(db, {
 		page: Number(param),
 		pageSize: PAGE_SIZE,
 		filters: valid ? form.filters : {}
@@ -33,8 +33,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		page: result.page,
 		pageCount: result.pageCount,
 		total: result.total,
-		people: listStaffUsers(db).map((u) => ({ value: String(u.id), text: u.name })),
-		kinds: listAuditKinds(db),
+		people: (await listStaffUsers(db)).map((u) => ({ value: String(u.id), text: u.name })),
+		kinds: await listAuditKinds(db),
 		values: form.values,
 		errors: form.errors,
 		query: valid ? form.query : ''

@@ -11,16 +11,16 @@ import {
 } from '$lib/server/coreConsultations';
 import { formatDateTime } from '$lib/format';
 
-export const load = ({ locals, url }) => {
+export const load = async ({ locals, url }) => {
 	requirePermission(locals, 'schools:manage', url);
 	const db = getDb();
 	const term = url.searchParams.get('term');
-	const terms = registrationTerms(db).sort(compareTerms).reverse();
+	const terms = (await registrationTerms(db)).sort(compareTerms).reverse();
 	const chosen = term && isTerm(term) ? term : null;
 	return {
 		term: chosen,
 		terms: terms.map((value) => ({ value, text: termName(value) })),
-		registrations: listRegistrations(db, { term: chosen }).map((r) => ({
+		registrations: (await listRegistrations(db, { term: chosen })).map((r) => ({
 			id: r.id,
 			reference: r.reference,
 			school: r.schoolName,

@@ -3,10 +3,10 @@ import { listGroups } from '$lib/server/liaison';
 import { formatDateTime } from '$lib/format';
 import { requireLiaisonStaff } from './liaison.server';
 
-export const load = (event) => {
+export const load = async (event) => {
 	requireLiaisonStaff(event);
 	return {
-		groups: listGroups(getDb()).map((g) => ({
+		groups: (await listGroups(getDb())).map((g) => ({
 			id: g.id,
 			name: g.name,
 			area: g.area,

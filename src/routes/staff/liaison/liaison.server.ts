@@ -21,24 +21,24 @@ export function requireLiaisonStaff(event: Event): { user: StaffSessionUser; act
 
 const idOf = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
 
-export function requireGroup(raw: string) {
+export async function requireGroup(raw: string) {
 	const id = idOf(raw);
-	const group = id === null ? undefined : getGroup(getDb(), id);
+	const group = id === null ? undefined : await getGroup(getDb(), id);
 	if (!group) error(404, 'There is no such group');
 	return group;
 }
 
-export function requireMeeting(raw: string) {
+export async function requireMeeting(raw: string) {
 	const id = idOf(raw);
-	const meeting = id === null ? undefined : getMeeting(getDb(), id);
+	const meeting = id === null ? undefined : await getMeeting(getDb(), id);
 	if (!meeting) error(404, 'There is no such meeting');
 	return meeting;
 }
 
 /** A child's record, read through the domain's audited read. */
-export function requireReferral(raw: string, actor: Actor, where: string) {
+export async function requireReferral(raw: string, actor: Actor, where: string) {
 	const id = idOf(raw);
-	const record = id === null ? undefined : readReferral(getDb(), id, actor, where);
+	const record = id === null ? undefined : await readReferral(getDb(), id, actor, where);
 	if (!record) error(404, 'There is no such referral');
 	return record;
 }

@@ -5,11 +5,11 @@ import { listOutbox } from '$lib/server/notify';
 import { formatDateTime } from '$lib/format';
 import { channelName, deliveryStatus, emailKindLabel } from './status';
 
-export const load = ({ locals, url }) => {
+export const load = async ({ locals, url }) => {
 	const user = requirePermission(locals, 'outbox:view', url);
 	const param = url.searchParams.get('page') ?? '1';
 	if (!/^[1-9]\d{0,6}$/.test(param)) error(404, 'Page not found');
-	const result = listOutbox(getDb(), {
+	const result = await listOutbox(getDb(), {
 		page: Number(param),
 		hideTemplatePrefix: can(user, 'liaison:manage') ? undefined : 'liaison_'
 	});

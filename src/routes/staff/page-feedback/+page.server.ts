@@ -3,11 +3,11 @@ import { getDb } from '$lib/server/db';
 import { summarisePageFeedback } from '$lib/server/pageFeedback';
 import { readPeriodFilter } from '$lib/server/pageFeedback/period';
 
-export const load = ({ locals, url }) => {
+export const load = async ({ locals, url }) => {
 	requirePermission(locals, 'pageFeedback:view', url);
 	const filter = readPeriodFilter(url.searchParams);
 	return {
-		pages: summarisePageFeedback(getDb(), filter.period),
+		pages: await summarisePageFeedback(getDb(), filter.period),
 		values: filter.values,
 		errors: filter.errors,
 		query: filter.query

@@ -15,8 +15,8 @@ export const actions: Actions = {
 		const timedOut = (await event.request.formData()).get('reason') === 'timeout';
 		if (locals.user && locals.sessionId) {
 			const db = getDb();
-			invalidateSession(db, locals.sessionId);
-			recordSignOut(db, locals.user, event.getClientAddress());
+			await invalidateSession(db, locals.sessionId);
+			await recordSignOut(db, locals.user, event.getClientAddress());
 		}
 		deleteSessionCookie(event);
 		redirect(303, `${SIGN_IN_PATH}?${timedOut ? 'timedOut' : 'signedOut'}`);

@@ -5,28 +5,30 @@ import { NOW, testDb } from '../testFixtures';
 import { createQuestionnaire, publishVersion } from '../authoring';
 import { getResponse } from './responses';
 import { addRoadshowNote, enterPaperResponse, listRoadshowNotes } from './channels';
+import { onlyRow } from '../../db';
 
-function setUp() {
-	const t = testDb();
-	const created = createQuestionnaire(t.db, t.consultationId, 'parents_carers', {
+async function setUp() {
+	const t = await testDb();
+	const created = await createQuestionnaire(t.db, t.consultationId, 'parents_carers', {
 		useStarter: true,
 		now: NOW
 	});
 	if (!created.ok) throw new Error('not created');
-	publishVersion(t.db, created.versionId, { now: NOW });
-	const session = t.db
-		.insert(roadshowSession)
-		.values({
-			consultationId: t.consultationId,
-			title: 'Parents',
-			startsAt: NOW,
-			bookingClosesAt: NOW,
-			capacity: 10,
-			createdAt: NOW,
-			updatedAt: NOW
-		})
-		.returning()
-		.get();
+	await publishVersion(t.db, created.versionId, { now: NOW });
+	const session = onlyRow(
+		await t.db
+			.insert(roadshowSession)
+			.values({
+				consultationId: t.consultationId,
+				title: 'Parents',
+				startsAt: NOW,
+				bookingClosesAt: NOW,
+				capacity: 10,
+				createdAt: NOW,
+				updatedAt: NOW
+			})
+			.returning()
+	);
 	return { ...t, ...created, sessionId: session.id };
 }
 
@@ -40,12 +42,12 @@ const complete = {
 };
 
 describe('paper responses', () => {
-	it('enter a whole form as one submitted response on the paper channel', () => {
-		const { db, staffUserId, questionnaireId } = setUp();
-		const r = enterPaperResponse(db, staffUserId, questionnaireId, complete, NOW);
+	it('enter a whole form as one submitted response on the paper channel', async () => {
+		const { db, staffUserId, questionnaireId } = await setUp();
+		const r = await enterPaperResponse(db, staffUserId, questionnaireId, complete, NOW);
 		if (!r.ok) throw new Error(JSON.stringify(r.errors));
 		expect(r.reference).toMatch(/^R-/);
-		const stored = getResponse(db, r.responseId)!;
+		const stored = (await getResponse(db, r.responseId))!;
 		expect(stored.response).toMatchObject({
 			channel: 'paper',
 			status: 'submitted',
@@ -59,9 +61,9 @@ describe('paper responses', () => {
 		});
 	});
 
-	it('return every problem keyed by question and save nothing', () => {
-		const { db, staffUserId, questionnaireId } = setUp();
-		const r = enterPaperResponse(
+	it('return every problem keyed by question and save nothing', async () => {
+		const { db, staffUserId, questionnaireId } = await setUp();
+		const r = await enterPaperResponse(
 			db,
 			staffUserId,
 			questionnaireId,
@@ -81,13 +83,19 @@ describe('paper responses', () => {
 			}
 		});
 		expect(
-			enterPaperResponse(db, staffUserId, questionnaireId, { ...complete, invented: 'x' }, NOW)
+			await enterPaperResponse(
+				db,
+				staffUserId,
+				questionnaireId,
+				{ ...complete, invented: 'x' },
+				NOW
+			)
 		).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
 	});
 
-	it('record questions left blank as not answered, even ones the online form requires', () => {
-		const { db, staffUserId, questionnaireId } = setUp();
-		const r = enterPaperResponse(
+	it('record questions left blank as not answered, even ones the online form requires', async () => {
+		const { db, staffUserId, questionnaireId } = await setUp();
+		const r = await enterPaperResponse(
 			db,
 			staffUserId,
 			questionnaireId,
@@ -95,46 +103,48 @@ describe('paper responses', () => {
 			NOW
 		);
 		if (!r.ok) throw new Error(JSON.stringify(r.errors));
-		const stored = getResponse(db, r.responseId)!;
+		const stored = (await getResponse(db, r.responseId))!;
 		expect(stored.response.status).toBe('submitted');
 		expect(stored.answersByKey).toEqual({ 'priority-2-agree': ['agree'] });
 	});
 
-	it('refuse a form with nothing filled in', () => {
-		const { db, staffUserId, questionnaireId } = setUp();
+	it('refuse a form with nothing filled in', async () => {
+		const { db, staffUserId, questionnaireId } = await setUp();
 		expect(
-			enterPaperResponse(db, staffUserId, questionnaireId, { 'priority-1-agree': '' }, NOW)
+			await enterPaperResponse(db, staffUserId, questionnaireId, { 'priority-1-agree': '' }, NOW)
 		).toEqual({ ok: false, errors: { form: 'Enter at least one answer from the paper form' } });
 	});
 
-	it('can be entered after closing, but not before opening', () => {
-		const { db, staffUserId, questionnaireId, consultationId, sessionId } = setUp();
+	it('can be entered after closing, but not before opening', async () => {
+		const { db, staffUserId, questionnaireId, consultationId, sessionId } = await setUp();
 		const afterClose = new Date('2026-08-03T09:00:00Z');
-		const r = enterPaperResponse(db, staffUserId, questionnaireId, complete, afterClose, {
+		const r = await enterPaperResponse(db, staffUserId, questionnaireId, complete, afterClose, {
 			channel: 'roadshow',
 			roadshowSessionId: sessionId
 		});
 		expect(r.ok).toBe(true);
 		if (r.ok)
-			expect(getResponse(db, r.responseId)!.response).toMatchObject({
+			expect((await getResponse(db, r.responseId))!.response).toMatchObject({
 				channel: 'roadshow',
 				roadshowSessionId: sessionId
 			});
-		db.update(consultation)
+		await db
+			.update(consultation)
 			.set({ opensOn: '2026-07-01' })
-			.where(eq(consultation.id, consultationId))
-			.run();
-		expect(enterPaperResponse(db, staffUserId, questionnaireId, complete, NOW)).toMatchObject({
-			ok: false,
-			errors: { form: expect.any(String) }
-		});
+			.where(eq(consultation.id, consultationId));
+		expect(await enterPaperResponse(db, staffUserId, questionnaireId, complete, NOW)).toMatchObject(
+			{
+				ok: false,
+				errors: { form: expect.any(String) }
+			}
+		);
 	});
 });
 
 describe('roadshow notes', () => {
-	it('are tagged with the session, audience and priorities', () => {
-		const { db, staffUserId, consultationId, priorityIds, sessionId } = setUp();
-		const r = addRoadshowNote(
+	it('are tagged with the session, audience and priorities', async () => {
+		const { db, staffUserId, consultationId, priorityIds, sessionId } = await setUp();
+		const r = await addRoadshowNote(
 			db,
 			{
 				consultationId,
@@ -147,7 +157,7 @@ describe('roadshow notes', () => {
 			NOW
 		);
 		expect(r.ok).toBe(true);
-		expect(listRoadshowNotes(db, consultationId, sessionId)).toMatchObject([
+		expect(await listRoadshowNotes(db, consultationId, sessionId)).toMatchObject([
 			{
 				note: 'Parents want earlier assessments',
 				audience: 'parents_carers',
@@ -156,9 +166,9 @@ describe('roadshow notes', () => {
 		]);
 	});
 
-	it("refuse an empty note, another consultation's session and unknown priorities", () => {
-		const { db, staffUserId, consultationId } = setUp();
-		const r = addRoadshowNote(
+	it("refuse an empty note, another consultation's session and unknown priorities", async () => {
+		const { db, staffUserId, consultationId } = await setUp();
+		const r = await addRoadshowNote(
 			db,
 			{
 				consultationId,
@@ -180,10 +190,10 @@ describe('roadshow notes', () => {
 		});
 	});
 
-	it('count a typed line break as one character, as the character count does', () => {
-		const { db, staffUserId, consultationId } = setUp();
+	it('count a typed line break as one character, as the character count does', async () => {
+		const { db, staffUserId, consultationId } = await setUp();
 		const note = `${'a'.repeat(2499)}\r\n${'b'.repeat(2500)}`;
-		const r = addRoadshowNote(
+		const r = await addRoadshowNote(
 			db,
 			{
 				consultationId,
@@ -196,11 +206,11 @@ describe('roadshow notes', () => {
 			NOW
 		);
 		expect(r.ok).toBe(true);
-		expect(listRoadshowNotes(db, consultationId)[0].note).toHaveLength(5000);
+		expect((await listRoadshowNotes(db, consultationId))[0].note).toHaveLength(5000);
 	});
 
-	it('accept a note of 5,000 characters and refuse 5,001 with a message for the note, saving nothing', () => {
-		const { db, staffUserId, consultationId } = setUp();
+	it('accept a note of 5,000 characters and refuse 5,001 with a message for the note, saving nothing', async () => {
+		const { db, staffUserId, consultationId } = await setUp();
 		const input = (note: string) => ({
 			consultationId,
 			roadshowSessionId: null,
@@ -209,19 +219,19 @@ describe('roadshow notes', () => {
 			priorityIds: [],
 			staffUserId
 		});
-		expect(addRoadshowNote(db, input('a'.repeat(5001)), NOW)).toEqual({
+		expect(await addRoadshowNote(db, input('a'.repeat(5001)), NOW)).toEqual({
 			ok: false,
 			errors: { note: 'The feedback must be 5,000 characters or fewer' }
 		});
-		expect(listRoadshowNotes(db, consultationId)).toEqual([]);
-		expect(addRoadshowNote(db, input('a'.repeat(5000)), NOW).ok).toBe(true);
-		expect(listRoadshowNotes(db, consultationId)[0].note).toHaveLength(5000);
+		expect(await listRoadshowNotes(db, consultationId)).toEqual([]);
+		expect((await addRoadshowNote(db, input('a'.repeat(5000)), NOW)).ok).toBe(true);
+		expect((await listRoadshowNotes(db, consultationId))[0].note).toHaveLength(5000);
 	});
 
-	it('refuse tens of thousands of posted priorities without a database error', () => {
-		const { db, staffUserId, consultationId, priorityIds } = setUp();
+	it('refuse tens of thousands of posted priorities without a database error', async () => {
+		const { db, staffUserId, consultationId, priorityIds } = await setUp();
 		const many = [...priorityIds, ...Array.from({ length: 40_000 }, (_, i) => 100_000 + i)];
-		const r = addRoadshowNote(
+		const r = await addRoadshowNote(
 			db,
 			{
 				consultationId,

@@ -1,6 +1,6 @@
 // The public answering journey: what a resume link opens, where each page leads, and how answers
 // read back on check your answers. Pages call these; the rules stay here.
-import type { Db } from '../../db';
+import { type Db, firstRow } from '../../db';
 import {
 	type Answer,
 	type Audience,
@@ -59,12 +59,12 @@ const versions = new WeakMap<
 	Map<number, { version: JourneyVersion; questionnaire: Questionnaire }>
 >();
 
-function frozenVersion(db: Db, versionId: number) {
+async function frozenVersion(db: Db, versionId: number) {
 	let byId = versions.get(db);
 	if (!byId) versions.set(db, (byId = new Map()));
 	let found = byId.get(versionId);
 	if (!found) {
-		const row = statements(db).versionWithQuestionnaire.get({ versionId })!;
+		const row = firstRow(await statements(db).versionWithQuestionnaire.execute({ versionId }))!;
 		found = {
 			version: { id: row.v.id, number: row.v.number, title: row.v.title, intro: row.v.intro },
 			questionnaire: row.q
@@ -75,22 +75,24 @@ function frozenVersion(db: Db, versionId: number) {
 }
 
 /** Everything a page of the journey needs, from the secret in a resume link. */
-export function openJourney(db: Db, token: string, now = new Date()): OpenResult {
+export async function openJourney(db: Db, token: string, now = new Date()): Promise<OpenResult> {
 	if (!looksLikeResumeToken(token)) return { ok: false, reason: 'not_found' };
-	const row = statements(db).responseByTokenHash.get({ hash: hashResumeToken(token) });
+	const row = firstRow(
+		await statements(db).responseByTokenHash.execute({ hash: hashResumeToken(token) })
+	);
 	if (!row) return { ok: false, reason: 'not_found' };
 	const { r, c } = row;
 	if (!r.resumeExpiresAt || r.resumeExpiresAt.getTime() <= now.getTime())
 		return { ok: false, reason: 'expired' };
-	const questions = frozenQuestions(db, r.versionId);
-	const answers = statements(db).answersOf.all({ responseId: r.id });
+	const questions = await frozenQuestions(db, r.versionId);
+	const answers = await statements(db).answersOf.execute({ responseId: r.id });
 	return {
 		ok: true,
 		journey: {
 			response: r,
 			consultation: c,
 			status: consultationStatus(c, ukToday(now)),
-			...frozenVersion(db, r.versionId),
+			...(await frozenVersion(db, r.versionId)),
 			questions,
 			answers,
 			byKey: answersByKey(questions, answers)
@@ -224,29 +226,29 @@ export type StartPage = {
 };
 
 /** A published questionnaire of a public consultation, for its start page; null if there is none. */
-export function findStartPage(
+export async function findStartPage(
 	db: Db,
 	slug: string,
 	audience: Audience,
 	now = new Date()
-): StartPage | null {
-	const found = findPublicConsultation(db, slug, ukToday(now));
+): Promise<StartPage | null> {
+	const found = await findPublicConsultation(db, slug, ukToday(now));
 	if (!found) return null;
-	const questionnaire = findQuestionnaireByAudience(db, found.consultation.id, audience);
-	const versionId = questionnaire && versionIdWithStatus(db, questionnaire.id, 'published');
+	const questionnaire = await findQuestionnaireByAudience(db, found.consultation.id, audience);
+	const versionId = questionnaire && (await versionIdWithStatus(db, questionnaire.id, 'published'));
 	if (!questionnaire || !versionId) return null;
 	return {
 		consultation: found.consultation,
 		questionnaire,
 		versionId,
-		version: frozenVersion(db, versionId).version,
-		questions: frozenQuestions(db, versionId)
+		version: (await frozenVersion(db, versionId)).version,
+		questions: await frozenQuestions(db, versionId)
 	};
 }
 
 /** The audiences whose questionnaire the public can answer, in the usual order. */
-export function publishedAudiences(db: Db, consultationId: number): Audience[] {
-	return questionnaireSummaries(db, consultationId)
+export async function publishedAudiences(db: Db, consultationId: number): Promise<Audience[]> {
+	return (await questionnaireSummaries(db, consultationId))
 		.filter((s) => s.published !== null)
 		.map((s) => s.audience);
 }

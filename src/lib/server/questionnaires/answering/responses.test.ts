@@ -20,67 +20,74 @@ import {
 } from './responses';
 import { openJourney } from './journey';
 import { generateResumeToken, hashResumeToken } from './tokens';
+import { firstRow } from '../../db';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function setUp() {
-	const t = testDb();
-	const created = createQuestionnaire(t.db, t.consultationId, 'parents_carers', {
+async function setUp() {
+	const t = await testDb();
+	const created = await createQuestionnaire(t.db, t.consultationId, 'parents_carers', {
 		useStarter: true,
 		now: NOW
 	});
 	if (!created.ok) throw new Error('not created');
-	publishVersion(t.db, created.versionId, { now: NOW });
-	const version = getPublishedVersion(t.db, created.questionnaireId)!;
+	await publishVersion(t.db, created.versionId, { now: NOW });
+	const version = (await getPublishedVersion(t.db, created.questionnaireId))!;
 	const byKey = (key: string) => version.questions.find((q) => q.key === key)!;
-	const started = startResponse(t.db, created.questionnaireId, 'online', NOW);
+	const started = await startResponse(t.db, created.questionnaireId, 'online', NOW);
 	if (!started.ok) throw new Error('not started');
 	const answer = (key: string, raw: string | string[], now = NOW) =>
 		answerQuestion(t.db, started.responseId, version.id, byKey(key).id, raw, now);
-	const answerAllPriorities = () => {
-		for (const n of [1, 2, 3]) expect(answer(`priority-${n}-agree`, 'agree')).toEqual({ ok: true });
+	const answerAllPriorities = async () => {
+		for (const n of [1, 2, 3])
+			expect(await answer(`priority-${n}-agree`, 'agree')).toEqual({ ok: true });
 	};
 	return { ...t, ...created, version, byKey, started, answer, answerAllPriorities };
 }
 
 describe('resume tokens', () => {
-	it('are long random secrets of which only the hash is stored', () => {
+	it('are long random secrets of which only the hash is stored', async () => {
 		const token = generateResumeToken();
 		expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
 		expect(generateResumeToken()).not.toBe(token);
 		expect(hashResumeToken(token)).toMatch(/^[0-9a-f]{64}$/);
 
-		const { db, started } = setUp();
-		const row = db.select().from(response).where(eq(response.id, started.responseId)).get()!;
+		const { db, started } = await setUp();
+		const row = firstRow(
+			await db.select().from(response).where(eq(response.id, started.responseId)).limit(1)
+		)!;
 		expect(row.resumeTokenHash).toBe(hashResumeToken(started.resumeToken));
 		expect(JSON.stringify(row)).not.toContain(started.resumeToken);
 	});
 
-	it('finds the response until the link expires, and never for a forged link', () => {
-		const { db, started, answer } = setUp();
-		expect(openJourney(db, started.resumeToken, NOW)).toMatchObject({
+	it('finds the response until the link expires, and never for a forged link', async () => {
+		const { db, started, answer } = await setUp();
+		expect(await openJourney(db, started.resumeToken, NOW)).toMatchObject({
 			ok: true,
 			journey: { response: { id: started.responseId } }
 		});
-		expect(openJourney(db, generateResumeToken(), NOW)).toEqual({
+		expect(await openJourney(db, generateResumeToken(), NOW)).toEqual({
 			ok: false,
 			reason: 'not_found'
 		});
-		expect(openJourney(db, 'short', NOW)).toEqual({ ok: false, reason: 'not_found' });
+		expect(await openJourney(db, 'short', NOW)).toEqual({ ok: false, reason: 'not_found' });
 		// The link works until answers can no longer be sent: the end of the closing day.
 		const closed = endOfClosingDay('2026-07-31');
 		expect(closed.toISOString()).toBe('2026-07-31T23:00:00.000Z');
-		expect(openJourney(db, started.resumeToken, new Date(closed.getTime() - 1)).ok).toBe(true);
-		expect(openJourney(db, started.resumeToken, closed)).toEqual({
+		expect((await openJourney(db, started.resumeToken, new Date(closed.getTime() - 1))).ok).toBe(
+			true
+		);
+		expect(await openJourney(db, started.resumeToken, closed)).toEqual({
 			ok: false,
 			reason: 'expired'
 		});
 		// A save near the end keeps the link alive for another RESUME_DAYS.
 		const lastSave = new Date(closed.getTime() - DAY);
-		answer('priority-1-agree', 'agree', lastSave);
-		expect(openJourney(db, started.resumeToken, closed).ok).toBe(true);
+		await answer('priority-1-agree', 'agree', lastSave);
+		expect((await openJourney(db, started.resumeToken, closed)).ok).toBe(true);
 		expect(
-			openJourney(db, started.resumeToken, new Date(lastSave.getTime() + RESUME_DAYS * DAY)).ok
+			(await openJourney(db, started.resumeToken, new Date(lastSave.getTime() + RESUME_DAYS * DAY)))
+				.ok
 		).toBe(false);
 	});
 });
@@ -105,17 +112,16 @@ describe('resumeLinkExpiresAt', () => {
 });
 
 describe('saving answers', () => {
-	it("replaces a question's answers and keeps text as typed", () => {
-		const { db, started, answer, byKey } = setUp();
-		expect(answer('type-of-need', ['semh', 'cognition_learning'])).toEqual({ ok: true });
-		expect(answer('type-of-need', ['sensory_physical'])).toEqual({ ok: true });
-		expect(answer('priority-1-agree', 'agree')).toEqual({ ok: true });
-		expect(answer('priority-1-why', '<script>alert(1)</script>')).toEqual({ ok: true });
-		const rows = db
+	it("replaces a question's answers and keeps text as typed", async () => {
+		const { db, started, answer, byKey } = await setUp();
+		expect(await answer('type-of-need', ['semh', 'cognition_learning'])).toEqual({ ok: true });
+		expect(await answer('type-of-need', ['sensory_physical'])).toEqual({ ok: true });
+		expect(await answer('priority-1-agree', 'agree')).toEqual({ ok: true });
+		expect(await answer('priority-1-why', '<script>alert(1)</script>')).toEqual({ ok: true });
+		const rows = await db
 			.select()
 			.from(answerTable)
-			.where(eq(answerTable.responseId, started.responseId))
-			.all();
+			.where(eq(answerTable.responseId, started.responseId));
 		expect(
 			rows.filter((r) => r.questionId === byKey('type-of-need').id).map((r) => r.value)
 		).toEqual(['sensory_physical']);
@@ -124,46 +130,46 @@ describe('saving answers', () => {
 		);
 	});
 
-	it('saves nothing for bad input', () => {
-		const { db, started, answer } = setUp();
-		expect(answer('priority-1-agree', 'maybe')).toEqual({
+	it('saves nothing for bad input', async () => {
+		const { db, started, answer } = await setUp();
+		expect(await answer('priority-1-agree', 'maybe')).toEqual({
 			ok: false,
 			reason: 'invalid',
 			message: 'Select how much you agree or disagree'
 		});
-		expect(answer('type-of-need', ['semh', 'prefer_not_to_say'])).toEqual({
+		expect(await answer('type-of-need', ['semh', 'prefer_not_to_say'])).toEqual({
 			ok: false,
 			reason: 'invalid',
 			message: "Select 'Prefer not to say' or the options that apply, not both"
 		});
-		expect(answer('priority-1-why', 'x'.repeat(1201))).toMatchObject({
+		expect(await answer('priority-1-why', 'x'.repeat(1201))).toMatchObject({
 			ok: false,
 			reason: 'hidden'
 		});
 		expect(
-			db.select().from(answerTable).where(eq(answerTable.responseId, started.responseId)).all()
+			await db.select().from(answerTable).where(eq(answerTable.responseId, started.responseId))
 		).toEqual([]);
 	});
 
-	it('refuses an answer to a question the skip logic hides', () => {
-		const { answer } = setUp();
-		expect(answer('priority-1-agree', 'agree')).toEqual({ ok: true });
-		expect(answer('priority-1-disagree-why', 'Because')).toEqual({
+	it('refuses an answer to a question the skip logic hides', async () => {
+		const { answer } = await setUp();
+		expect(await answer('priority-1-agree', 'agree')).toEqual({ ok: true });
+		expect(await answer('priority-1-disagree-why', 'Because')).toEqual({
 			ok: false,
 			reason: 'hidden',
 			message: 'This question does not apply, given your earlier answers'
 		});
-		expect(answer('priority-1-why', 'Because')).toEqual({ ok: true });
-		expect(answer('priority-1-why', 'x'.repeat(1201))).toMatchObject({
+		expect(await answer('priority-1-why', 'Because')).toEqual({ ok: true });
+		expect(await answer('priority-1-why', 'x'.repeat(1201))).toMatchObject({
 			ok: false,
 			message: 'Your answer must be 1,200 characters or fewer'
 		});
 	});
 
-	it('refuses a tampered version id or a question from another version', () => {
-		const { db, started, version, byKey } = setUp();
+	it('refuses a tampered version id or a question from another version', async () => {
+		const { db, started, version, byKey } = await setUp();
 		expect(
-			answerQuestion(
+			await answerQuestion(
 				db,
 				started.responseId,
 				version.id + 1,
@@ -172,20 +178,22 @@ describe('saving answers', () => {
 				NOW
 			)
 		).toMatchObject({ ok: false, reason: 'version_mismatch' });
-		expect(answerQuestion(db, started.responseId, version.id, 99_999, 'agree', NOW)).toMatchObject({
+		expect(
+			await answerQuestion(db, started.responseId, version.id, 99_999, 'agree', NOW)
+		).toMatchObject({
 			ok: false,
 			reason: 'unknown_question'
 		});
 		expect(
-			answerQuestion(db, 99_999, version.id, byKey('priority-1-agree').id, 'agree', NOW)
+			await answerQuestion(db, 99_999, version.id, byKey('priority-1-agree').id, 'agree', NOW)
 		).toMatchObject({ ok: false, reason: 'not_found' });
 	});
 
-	it('checks already-validated answers against the list too', () => {
-		const { db, started, version, byKey } = setUp();
+	it('checks already-validated answers against the list too', async () => {
+		const { db, started, version, byKey } = await setUp();
 		const id = byKey('priority-1-agree').id;
 		expect(
-			saveAnswers(
+			await saveAnswers(
 				db,
 				started.responseId,
 				version.id,
@@ -195,7 +203,7 @@ describe('saving answers', () => {
 			)
 		).toEqual({ ok: true });
 		expect(
-			saveAnswers(
+			await saveAnswers(
 				db,
 				started.responseId,
 				version.id,
@@ -206,31 +214,36 @@ describe('saving answers', () => {
 		).toMatchObject({ ok: false, reason: 'invalid' });
 	});
 
-	it('refuses answers once the consultation has closed', () => {
-		const { db, consultationId, questionnaireId, answer } = setUp();
+	it('refuses answers once the consultation has closed', async () => {
+		const { db, consultationId, questionnaireId, answer } = await setUp();
 		const afterClose = new Date('2026-08-01T09:00:00Z');
-		expect(answer('priority-1-agree', 'agree', afterClose)).toMatchObject({
+		expect(await answer('priority-1-agree', 'agree', afterClose)).toMatchObject({
 			ok: false,
 			reason: 'not_open'
 		});
-		db.update(consultation)
+		await db
+			.update(consultation)
 			.set({ closedEarlyAt: NOW })
-			.where(eq(consultation.id, consultationId))
-			.run();
-		expect(answer('priority-1-agree', 'agree')).toMatchObject({ ok: false, reason: 'not_open' });
-		expect(startResponse(db, questionnaireId, 'online', NOW)).toMatchObject({
+			.where(eq(consultation.id, consultationId));
+		expect(await answer('priority-1-agree', 'agree')).toMatchObject({
+			ok: false,
+			reason: 'not_open'
+		});
+		expect(await startResponse(db, questionnaireId, 'online', NOW)).toMatchObject({
 			ok: false,
 			reason: 'not_open'
 		});
 	});
 
-	it('will not start a response before the questionnaire is published', () => {
-		const { db, consultationId } = setUp();
-		const draft = createQuestionnaire(db, consultationId, 'practitioners', {
+	it('will not start a response before the questionnaire is published', async () => {
+		const { db, consultationId } = await setUp();
+		const draft = await createQuestionnaire(db, consultationId, 'practitioners', {
 			useStarter: true,
 			now: NOW
 		});
-		expect(startResponse(db, draft.ok ? draft.questionnaireId : 0, 'online', NOW)).toMatchObject({
+		expect(
+			await startResponse(db, draft.ok ? draft.questionnaireId : 0, 'online', NOW)
+		).toMatchObject({
 			ok: false,
 			reason: 'not_found'
 		});
@@ -238,10 +251,10 @@ describe('saving answers', () => {
 });
 
 describe('sending a response', () => {
-	it('needs every required visible question answered', () => {
-		const { db, started, answer } = setUp();
-		answer('priority-1-agree', 'agree');
-		const result = submitResponse(db, started.responseId, NOW);
+	it('needs every required visible question answered', async () => {
+		const { db, started, answer } = await setUp();
+		await answer('priority-1-agree', 'agree');
+		const result = await submitResponse(db, started.responseId, NOW);
 		expect(result).toEqual({
 			ok: false,
 			reason: 'missing_answers',
@@ -255,62 +268,63 @@ describe('sending a response', () => {
 		});
 	});
 
-	it('gives a reference, once, and locks the answers; the link shows the sent response for a while', () => {
-		const { db, started, answerAllPriorities, answer } = setUp();
-		answerAllPriorities();
-		const sent = submitResponse(db, started.responseId, NOW);
+	it('gives a reference, once, and locks the answers; the link shows the sent response for a while', async () => {
+		const { db, started, answerAllPriorities, answer } = await setUp();
+		await answerAllPriorities();
+		const sent = await submitResponse(db, started.responseId, NOW);
 		expect(sent).toMatchObject({
 			ok: true,
 			alreadySubmitted: false,
 			reference: expect.stringMatching(/^R-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
 		});
-		expect(submitResponse(db, started.responseId, NOW)).toEqual({
+		expect(await submitResponse(db, started.responseId, NOW)).toEqual({
 			...sent,
 			alreadySubmitted: true
 		});
-		expect(answer('priority-1-agree', 'disagree')).toMatchObject({
+		expect(await answer('priority-1-agree', 'disagree')).toMatchObject({
 			ok: false,
 			reason: 'submitted'
 		});
-		expect(openJourney(db, started.resumeToken, NOW)).toMatchObject({
+		expect(await openJourney(db, started.resumeToken, NOW)).toMatchObject({
 			ok: true,
 			journey: { response: { status: 'submitted' } }
 		});
 		const later = new Date(NOW.getTime() + RESUME_DAYS * DAY);
-		expect(openJourney(db, started.resumeToken, later)).toEqual({
+		expect(await openJourney(db, started.resumeToken, later)).toEqual({
 			ok: false,
 			reason: 'expired'
 		});
-		expect(getResponse(db, started.responseId)!.response.status).toBe('submitted');
+		expect((await getResponse(db, started.responseId))!.response.status).toBe('submitted');
 	});
 
-	it('saves contact details with the response, and none when sending is refused', () => {
-		const { db, started, answerAllPriorities, answer } = setUp();
+	it('saves contact details with the response, and none when sending is refused', async () => {
+		const { db, started, answerAllPriorities, answer } = await setUp();
 		const contact = { name: 'Sam', email: 'sam@example.com', phone: null };
-		answer('priority-1-agree', 'agree');
-		expect(submitResponse(db, started.responseId, NOW, contact).ok).toBe(false);
-		expect(getContactDetails(db, started.responseId)).toBeNull();
-		answerAllPriorities();
-		expect(submitResponse(db, started.responseId, NOW, contact).ok).toBe(true);
-		expect(getContactDetails(db, started.responseId)).toEqual(contact);
+		await answer('priority-1-agree', 'agree');
+		expect((await submitResponse(db, started.responseId, NOW, contact)).ok).toBe(false);
+		expect(await getContactDetails(db, started.responseId)).toBeNull();
+		await answerAllPriorities();
+		expect((await submitResponse(db, started.responseId, NOW, contact)).ok).toBe(true);
+		expect(await getContactDetails(db, started.responseId)).toEqual(contact);
 	});
 
-	it('saves no contact row when every field is empty', () => {
-		const { db, started, answerAllPriorities } = setUp();
-		answerAllPriorities();
+	it('saves no contact row when every field is empty', async () => {
+		const { db, started, answerAllPriorities } = await setUp();
+		await answerAllPriorities();
 		expect(
-			submitResponse(db, started.responseId, NOW, { name: null, email: null, phone: null }).ok
+			(await submitResponse(db, started.responseId, NOW, { name: null, email: null, phone: null }))
+				.ok
 		).toBe(true);
-		expect(getContactDetails(db, started.responseId)).toBeNull();
+		expect(await getContactDetails(db, started.responseId)).toBeNull();
 	});
 
-	it('drops answers to questions a changed answer has hidden', () => {
-		const { db, started, answerAllPriorities, answer } = setUp();
-		answer('priority-1-agree', 'disagree');
-		answer('priority-1-disagree-why', 'Too slow');
-		answerAllPriorities(); // changes priority 1 to "agree"
-		expect(submitResponse(db, started.responseId, NOW).ok).toBe(true);
-		expect(getResponse(db, started.responseId)!.answersByKey).toEqual({
+	it('drops answers to questions a changed answer has hidden', async () => {
+		const { db, started, answerAllPriorities, answer } = await setUp();
+		await answer('priority-1-agree', 'disagree');
+		await answer('priority-1-disagree-why', 'Too slow');
+		await answerAllPriorities(); // changes priority 1 to "agree"
+		expect((await submitResponse(db, started.responseId, NOW)).ok).toBe(true);
+		expect((await getResponse(db, started.responseId))!.answersByKey).toEqual({
 			'priority-1-agree': ['agree'],
 			'priority-2-agree': ['agree'],
 			'priority-3-agree': ['agree']
@@ -319,11 +333,11 @@ describe('sending a response', () => {
 });
 
 describe('contact details', () => {
-	it('are kept apart from the answers and deleted on their own', () => {
-		const { db, started, answer } = setUp();
-		answer('priority-1-agree', 'agree');
+	it('are kept apart from the answers and deleted on their own', async () => {
+		const { db, started, answer } = await setUp();
+		await answer('priority-1-agree', 'agree');
 		expect(
-			saveContactDetails(
+			await saveContactDetails(
 				db,
 				started.responseId,
 				{ name: 'Sam', email: 'sam@example.com', phone: null },
@@ -331,37 +345,37 @@ describe('contact details', () => {
 			)
 		).toBe(true);
 		expect(
-			saveContactDetails(
+			await saveContactDetails(
 				db,
 				started.responseId,
 				{ name: 'Sam P', email: 'sam@example.com', phone: null },
 				NOW
 			)
 		).toBe(true);
-		expect(getContactDetails(db, started.responseId)).toEqual({
+		expect(await getContactDetails(db, started.responseId)).toEqual({
 			name: 'Sam P',
 			email: 'sam@example.com',
 			phone: null
 		});
-		expect(deleteContactDetails(db, started.responseId)).toBe(true);
-		expect(getContactDetails(db, started.responseId)).toBeNull();
-		expect(getResponse(db, started.responseId)!.answers).toHaveLength(1);
-		expect(saveContactDetails(db, 99_999, { name: 'x', email: null, phone: null }, NOW)).toBe(
+		expect(await deleteContactDetails(db, started.responseId)).toBe(true);
+		expect(await getContactDetails(db, started.responseId)).toBeNull();
+		expect((await getResponse(db, started.responseId))!.answers).toHaveLength(1);
+		expect(await saveContactDetails(db, 99_999, { name: 'x', email: null, phone: null }, NOW)).toBe(
 			false
 		);
 	});
 });
 
 describe('answerOnLink', () => {
-	const admitted = (opened: ReturnType<typeof openJourney>) => {
+	const admitted = (opened: Awaited<ReturnType<typeof openJourney>>) => {
 		if (!opened.ok) throw new Error(opened.reason);
 		return opened.journey;
 	};
 
-	it('saves on the opened link and gives back the journey with the new answer, as read afresh', () => {
-		const { db, started, version } = setUp();
+	it('saves on the opened link and gives back the journey with the new answer, as read afresh', async () => {
+		const { db, started, version } = await setUp();
 		const token = started.resumeToken;
-		const saved = answerOnLink(
+		const saved = await answerOnLink(
 			db,
 			token,
 			'priority-1-agree',
@@ -371,32 +385,41 @@ describe('answerOnLink', () => {
 			NOW
 		);
 		expect(saved.result).toEqual({ ok: true });
-		const reread = admitted(openJourney(db, token, NOW));
+		const reread = admitted(await openJourney(db, token, NOW));
 		expect(saved.journey.answers).toEqual(reread.answers);
 		expect(saved.journey.byKey).toEqual({ 'priority-1-agree': ['disagree'] });
 		// A changed answer replaces the old one, still in the order a fresh read gives.
-		const again = answerOnLink(db, token, 'priority-1-agree', version.id, 'agree', admitted, NOW);
-		expect(again.journey.answers).toEqual(admitted(openJourney(db, token, NOW)).answers);
+		const again = await answerOnLink(
+			db,
+			token,
+			'priority-1-agree',
+			version.id,
+			'agree',
+			admitted,
+			NOW
+		);
+		expect(again.journey.answers).toEqual(admitted(await openJourney(db, token, NOW)).answers);
 	});
 
-	it('refuses as answerQuestion does, and writes nothing when the page’s check throws', () => {
-		const { db, started, version } = setUp();
+	it('refuses as answerQuestion does, and writes nothing when the page’s check throws', async () => {
+		const { db, started, version } = await setUp();
 		const token = started.resumeToken;
 		expect(
-			answerOnLink(db, token, 'priority-1-agree', version.id + 1, 'agree', admitted, NOW).result
+			(await answerOnLink(db, token, 'priority-1-agree', version.id + 1, 'agree', admitted, NOW))
+				.result
 		).toMatchObject({ ok: false, reason: 'version_mismatch' });
 		expect(
-			answerOnLink(db, token, 'nope', version.id, 'agree', admitted, NOW).result
+			(await answerOnLink(db, token, 'nope', version.id, 'agree', admitted, NOW)).result
 		).toMatchObject({ ok: false, reason: 'unknown_question' });
 		expect(
-			answerOnLink(db, token, 'priority-1-why', version.id, 'Because', admitted, NOW).result
+			(await answerOnLink(db, token, 'priority-1-why', version.id, 'Because', admitted, NOW)).result
 		).toMatchObject({ ok: false, reason: 'hidden' });
 		const refuse = () => {
 			throw new Error('not this page’s link');
 		};
-		expect(() =>
+		await expect(
 			answerOnLink(db, token, 'priority-1-agree', version.id, 'agree', refuse, NOW)
-		).toThrow('not this page’s link');
-		expect(db.select().from(answerTable).all()).toEqual([]);
+		).rejects.toThrow('not this page’s link');
+		expect(await db.select().from(answerTable)).toEqual([]);
 	});
 });

@@ -2,7 +2,14 @@
 // checked on the server against the version the response started on; a resume link lets them
 // come back; sending gives a reference. Every write is one immediate transaction.
 import { eq } from 'drizzle-orm';
-import { immediateTransaction, type Db, type DbOrTx } from '../../db';
+import {
+	type Db,
+	type DbOrTx,
+	withWriteTransaction,
+	firstRow,
+	changedRows,
+	onlyRow
+} from '../../db';
 import {
 	response,
 	responseContact,
@@ -69,24 +76,28 @@ const messages = {
 } as const;
 
 /** Starts a response on the published version. The resume token is returned once: only its hash is kept. */
-export function startResponse(
+export async function startResponse(
 	db: Db,
 	questionnaireId: number,
 	channel: Channel,
 	now = new Date()
-):
+): Promise<
 	| { ok: true; responseId: number; versionId: number; resumeToken: string }
-	| { ok: false; reason: 'not_found' | 'not_open'; message: string } {
+	| { ok: false; reason: 'not_found' | 'not_open'; message: string }
+> {
 	const resumeToken = generateResumeToken();
-	return db.transaction(
-		(tx) => {
-			const found = statements(db).questionnaireWithConsultation.get({ questionnaireId });
-			const versionId = found && statements(db).publishedVersionId.get({ questionnaireId })?.id;
-			if (!found || !versionId) return refuse('not_found', 'This questionnaire is not available');
-			const { q, c } = found;
-			if (consultationStatus(c, ukToday(now)) !== 'open')
-				return refuse('not_open', messages.not_open);
-			const row = tx
+	return await withWriteTransaction(db, async (tx) => {
+		const found = firstRow(
+			await statements(tx).questionnaireWithConsultation.execute({ questionnaireId })
+		);
+		const versionId =
+			found && firstRow(await statements(tx).publishedVersionId.execute({ questionnaireId }))?.id;
+		if (!found || !versionId) return refuse('not_found', 'This questionnaire is not available');
+		const { q, c } = found;
+		if (consultationStatus(c, ukToday(now)) !== 'open')
+			return refuse('not_open', messages.not_open);
+		const row = onlyRow(
+			await tx
 				.insert(response)
 				.values({
 					questionnaireId,
@@ -101,11 +112,9 @@ export function startResponse(
 					lastSavedAt: now
 				})
 				.returning({ id: response.id })
-				.get();
-			return { ok: true as const, responseId: row.id, versionId, resumeToken };
-		},
-		{ behavior: 'immediate' }
-	);
+		);
+		return { ok: true as const, responseId: row.id, versionId, resumeToken };
+	});
 }
 
 export type ResponseInProgress = {
@@ -117,11 +126,11 @@ export type ResponseInProgress = {
 	answersByKey: Record<string, string[]>;
 };
 
-export function getResponse(db: Db, responseId: number): ResponseInProgress | null {
-	const row = statements(db).responseWithConsultation.get({ responseId });
+export async function getResponse(db: Db, responseId: number): Promise<ResponseInProgress | null> {
+	const row = firstRow(await statements(db).responseWithConsultation.execute({ responseId }));
 	if (!row) return null;
-	const version = getVersion(db, row.r.versionId)!;
-	const answers = statements(db).answersOf.all({ responseId });
+	const version = (await getVersion(db, row.r.versionId))!;
+	const answers = await statements(db).answersOf.execute({ responseId });
 	return {
 		response: row.r,
 		version,
@@ -138,9 +147,9 @@ export function answerQuestion(
 	questionId: number,
 	raw: RawAnswer,
 	now = new Date()
-): SaveResult {
-	return immediateTransaction(db, () =>
-		saveByResponseId(db, responseId, versionId, questionId, raw, null, now)
+): Promise<SaveResult> {
+	return withWriteTransaction(db, (tx) =>
+		saveByResponseId(tx, responseId, versionId, questionId, raw, null, now)
 	);
 }
 
@@ -156,9 +165,9 @@ export function saveAnswers(
 	questionId: number,
 	answers: AnswerValue[],
 	now = new Date()
-): SaveResult {
-	return immediateTransaction(db, () =>
-		saveByResponseId(db, responseId, versionId, questionId, null, answers, now)
+): Promise<SaveResult> {
+	return withWriteTransaction(db, (tx) =>
+		saveByResponseId(tx, responseId, versionId, questionId, null, answers, now)
 	);
 }
 
@@ -177,12 +186,12 @@ export function answerOnLink(
 	raw: RawAnswer,
 	admit: (opened: OpenResult) => Journey,
 	now = new Date()
-): { journey: Journey; result: SaveResult } {
-	return immediateTransaction(db, () => {
-		const journey = admit(openJourney(db, token, now));
+): Promise<{ journey: Journey; result: SaveResult }> {
+	return withWriteTransaction(db, async (tx) => {
+		const journey = admit(await openJourney(tx, token, now));
 		const q = journey.questions.find((x) => x.key === questionKey);
 		if (!q) return { journey, result: refuse('unknown_question', messages.unknown_question) };
-		const saved = saveChecked(db, journey, versionId, q.id, raw, null, now);
+		const saved = await saveChecked(tx, journey, versionId, q.id, raw, null, now);
 		if (!saved.ok) return { journey, result: saved };
 		const answers = saved.answers;
 		return {
@@ -192,7 +201,7 @@ export function answerOnLink(
 	});
 }
 
-function saveByResponseId(
+async function saveByResponseId(
 	db: Db,
 	responseId: number,
 	versionId: number,
@@ -200,19 +209,19 @@ function saveByResponseId(
 	raw: RawAnswer,
 	validated: AnswerValue[] | null,
 	now: Date
-): SaveResult {
+): Promise<SaveResult> {
 	const sql = statements(db);
-	const found = sql.responseWithConsultation.get({ responseId });
+	const found = firstRow(await sql.responseWithConsultation.execute({ responseId }));
 	if (!found) return refuse('not_found', messages.not_found);
 	const { r, c } = found;
 	const state = {
 		response: r,
 		consultation: c,
 		status: consultationStatus(c, ukToday(now)),
-		questions: frozenQuestions(db, r.versionId),
-		answers: sql.answersOf.all({ responseId })
+		questions: await frozenQuestions(db, r.versionId),
+		answers: await sql.answersOf.execute({ responseId })
 	};
-	const saved = saveChecked(db, state, versionId, questionId, raw, validated, now);
+	const saved = await saveChecked(db, state, versionId, questionId, raw, validated, now);
 	return saved.ok ? { ok: true } : saved;
 }
 
@@ -227,7 +236,7 @@ type SaveState = {
 
 // The hot path of answering: the checks on what was read, then three small prepared writes.
 // Returns the response's answers as they are after the save, in id order as answersOf reads them.
-function saveChecked(
+async function saveChecked(
 	db: Db,
 	{ response: r, consultation: c, status, questions, answers: given }: SaveState,
 	versionId: number,
@@ -235,7 +244,7 @@ function saveChecked(
 	raw: RawAnswer,
 	validated: AnswerValue[] | null,
 	now: Date
-): { ok: true; answers: Answer[] } | (SaveResult & { ok: false }) {
+): Promise<{ ok: true; answers: Answer[] } | (SaveResult & { ok: false })> {
 	if (r.status === 'submitted') return refuse('submitted', messages.submitted);
 	if (versionId !== r.versionId) return refuse('version_mismatch', messages.version_mismatch);
 	if (status !== 'open') return refuse('not_open', messages.not_open);
@@ -253,14 +262,21 @@ function saveChecked(
 	}
 	const sql = statements(db);
 	const responseId = r.id;
-	sql.deleteAnswers.run({ responseId, questionId });
+	await sql.deleteAnswers.execute({ responseId, questionId });
 	// New rows take ids after every remaining one, so they go last.
 	const after = given.filter((a) => a.questionId !== questionId);
 	for (const a of answers)
 		after.push(
-			sql.insertAnswer.get({ responseId, questionId, value: a.value, textValue: a.textValue })!
+			firstRow(
+				await sql.insertAnswer.execute({
+					responseId,
+					questionId,
+					value: a.value,
+					textValue: a.textValue
+				})
+			)!
 		);
-	sql.touchResponse.run({
+	await sql.touchResponse.execute({
 		responseId,
 		nowMs: now.getTime(),
 		resumeExpiresAtMs: r.resumeTokenHash
@@ -306,99 +322,108 @@ export type SubmitResult =
 	| { ok: false; reason: 'not_found' | 'not_open'; message: string }
 	| { ok: false; reason: 'missing_answers'; missing: MissingAnswer[] };
 
-export function submitResponse(
+export async function submitResponse(
 	db: Db,
 	responseId: number,
 	now = new Date(),
 	contact: ContactDetails | null = null
-): SubmitResult {
-	return db.transaction(
-		(tx): SubmitResult => {
-			const found = statements(db).responseWithConsultation.get({ responseId });
-			if (!found) return { ok: false, reason: 'not_found', message: messages.not_found };
-			const { r, c } = found;
-			if (r.status === 'submitted')
-				return { ok: true, reference: r.reference!, alreadySubmitted: true };
-			if (consultationStatus(c, ukToday(now)) !== 'open')
-				return { ok: false, reason: 'not_open', message: messages.not_open };
-			const questions = frozenQuestions(db, r.versionId);
-			const answers = statements(db).answersOf.all({ responseId });
-			const byKey = answersByKey(questions, answers);
-			const missing = missingAnswers(questions, byKey);
-			if (missing.length) return { ok: false, reason: 'missing_answers', missing };
-			const shown = new Set(visibleQuestions(questions, byKey).map((q) => q.id));
-			for (const a of answers)
-				if (!shown.has(a.questionId)) statements(db).deleteAnswer.run({ id: a.id });
-			const reference = newReference(db);
-			tx.update(response)
-				.set({
-					status: 'submitted',
-					submittedAt: now,
-					lastSavedAt: now,
-					reference,
-					resumeExpiresAt: r.resumeTokenHash ? new Date(now.getTime() + RESUME_DAYS * DAY_MS) : null
-				})
-				.where(eq(response.id, responseId))
-				.run();
-			if (contact && (contact.name || contact.email || contact.phone))
-				saveContactDetails(db, responseId, contact, now);
-			return { ok: true, reference, alreadySubmitted: false };
-		},
-		{ behavior: 'immediate' }
-	);
+): Promise<SubmitResult> {
+	return await withWriteTransaction(db, async (tx) => {
+		const found = firstRow(await statements(tx).responseWithConsultation.execute({ responseId }));
+		if (!found) return { ok: false, reason: 'not_found', message: messages.not_found };
+		const { r, c } = found;
+		if (r.status === 'submitted')
+			return { ok: true, reference: r.reference!, alreadySubmitted: true };
+		if (consultationStatus(c, ukToday(now)) !== 'open')
+			return { ok: false, reason: 'not_open', message: messages.not_open };
+		const questions = await frozenQuestions(tx, r.versionId);
+		const answers = await statements(tx).answersOf.execute({ responseId });
+		const byKey = answersByKey(questions, answers);
+		const missing = missingAnswers(questions, byKey);
+		if (missing.length) return { ok: false, reason: 'missing_answers', missing };
+		const shown = new Set(visibleQuestions(questions, byKey).map((q) => q.id));
+		for (const a of answers)
+			if (!shown.has(a.questionId)) await statements(tx).deleteAnswer.execute({ id: a.id });
+		const reference = await newReference(tx);
+		await tx
+			.update(response)
+			.set({
+				status: 'submitted',
+				submittedAt: now,
+				lastSavedAt: now,
+				reference,
+				resumeExpiresAt: r.resumeTokenHash ? new Date(now.getTime() + RESUME_DAYS * DAY_MS) : null
+			})
+			.where(eq(response.id, responseId));
+		if (contact && (contact.name || contact.email || contact.phone))
+			await saveContactDetails(tx, responseId, contact, now);
+		return { ok: true, reference, alreadySubmitted: false };
+	});
 }
 
 /** A reference no other response has (collisions are rare; try again if one happens). */
-export function newReference(db: Db): string {
+export async function newReference(db: Db): Promise<string> {
 	for (;;) {
 		const reference = generateResponseReference();
-		if (!statements(db).referenceTaken.get({ reference })) return reference;
+		if (!firstRow(await statements(db).referenceTaken.execute({ reference }))) return reference;
 	}
 }
 
 export type ContactDetails = { name: string | null; email: string | null; phone: string | null };
 
 /** Optional contact details, kept apart from the answers. Check the email's format in the route. */
-export function saveContactDetails(
+export async function saveContactDetails(
 	db: Db,
 	responseId: number,
 	details: ContactDetails,
 	now = new Date()
-): boolean {
-	return db.transaction(
-		(tx) => {
-			if (!tx.select({ id: response.id }).from(response).where(eq(response.id, responseId)).get())
-				return false;
-			tx.insert(responseContact)
-				.values({ responseId, ...details, createdAt: now, updatedAt: now })
-				.onConflictDoUpdate({
-					target: responseContact.responseId,
-					set: { ...details, updatedAt: now }
-				})
-				.run();
-			return true;
-		},
-		{ behavior: 'immediate' }
-	);
+): Promise<boolean> {
+	return await withWriteTransaction(db, async (tx) => {
+		if (
+			!firstRow(
+				await tx
+					.select({ id: response.id })
+					.from(response)
+					.where(eq(response.id, responseId))
+					.limit(1)
+			)
+		)
+			return false;
+		await tx
+			.insert(responseContact)
+			.values({ responseId, ...details, createdAt: now, updatedAt: now })
+			.onConflictDoUpdate({
+				target: responseContact.responseId,
+				set: { ...details, updatedAt: now }
+			});
+		return true;
+	});
 }
 
-export function getContactDetails(db: DbOrTx, responseId: number): ContactDetails | null {
+export async function getContactDetails(
+	db: DbOrTx,
+	responseId: number
+): Promise<ContactDetails | null> {
 	return (
-		db
-			.select({
-				name: responseContact.name,
-				email: responseContact.email,
-				phone: responseContact.phone
-			})
-			.from(responseContact)
-			.where(eq(responseContact.responseId, responseId))
-			.get() ?? null
+		firstRow(
+			await db
+				.select({
+					name: responseContact.name,
+					email: responseContact.email,
+					phone: responseContact.phone
+				})
+				.from(responseContact)
+				.where(eq(responseContact.responseId, responseId))
+				.limit(1)
+		) ?? null
 	);
 }
 
 /** Deletes the contact details only; the anonymous answers stay. False if there were none. */
-export function deleteContactDetails(db: DbOrTx, responseId: number): boolean {
+export async function deleteContactDetails(db: DbOrTx, responseId: number): Promise<boolean> {
 	return (
-		db.delete(responseContact).where(eq(responseContact.responseId, responseId)).run().changes > 0
+		changedRows(
+			await db.delete(responseContact).where(eq(responseContact.responseId, responseId))
+		) > 0
 	);
 }

@@ -31,7 +31,7 @@ describe('resume link email', () => {
 				NOW
 			)
 		).toBe(1);
-		const rows = db.select().from(emailOutbox).all();
+		const rows = await db.select().from(emailOutbox);
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({
 			toAddress: 'sam@example.com',

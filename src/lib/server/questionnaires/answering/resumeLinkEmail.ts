@@ -40,13 +40,13 @@ export function resumeLinkEmail({
 }
 
 /** Queues the email and starts delivery; never rejects (the answers are already saved). */
-export function notifyResumeLink(
+export async function notifyResumeLink(
 	db: Db,
 	input: ResumeLinkInput,
 	now = new Date()
 ): Promise<number> {
 	const { subject, text } = resumeLinkEmail(input);
-	return sendEmails(
+	return await sendEmails(
 		db,
 		[
 			{

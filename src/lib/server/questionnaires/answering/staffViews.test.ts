@@ -18,25 +18,25 @@ import {
 } from './staffViews';
 
 describe('questionnaireSummaries', () => {
-	it('gives every audience with its versions', () => {
-		const { db, consultationId } = testDb();
-		expect(questionnaireSummaries(db, consultationId).map(summaryStatus)).toEqual([
+	it('gives every audience with its versions', async () => {
+		const { db, consultationId } = await testDb();
+		expect((await questionnaireSummaries(db, consultationId)).map(summaryStatus)).toEqual([
 			'Not created',
 			'Not created',
 			'Not created'
 		]);
-		const a = createQuestionnaire(db, consultationId, 'parents_carers', {
+		const a = await createQuestionnaire(db, consultationId, 'parents_carers', {
 			useStarter: true,
 			now: NOW
 		});
-		const b = createQuestionnaire(db, consultationId, 'young_people', {
+		const b = await createQuestionnaire(db, consultationId, 'young_people', {
 			useStarter: false,
 			now: NOW
 		});
 		if (!a.ok || !b.ok) throw new Error('not created');
-		publishVersion(db, a.versionId, { now: NOW });
-		ensureDraftVersion(db, a.questionnaireId, NOW);
-		const summaries = questionnaireSummaries(db, consultationId);
+		await publishVersion(db, a.versionId, { now: NOW });
+		await ensureDraftVersion(db, a.questionnaireId, NOW);
+		const summaries = await questionnaireSummaries(db, consultationId);
 		expect(summaries.map((s) => s.label)).toEqual([
 			'Parents and carers',
 			'Practitioners',
@@ -52,20 +52,20 @@ describe('questionnaireSummaries', () => {
 			published: 1,
 			draft: 2
 		});
-		expect(findVersionIdByNumber(db, a.questionnaireId, 1)).toBe(a.versionId);
-		expect(findVersionIdByNumber(db, a.questionnaireId, 9)).toBeNull();
+		expect(await findVersionIdByNumber(db, a.questionnaireId, 1)).toBe(a.versionId);
+		expect(await findVersionIdByNumber(db, a.questionnaireId, 9)).toBeNull();
 	});
 });
 
 describe('responses for staff', () => {
-	it('lists sent responses a page at a time and shows answers in the wording they answered', () => {
-		const { db, consultationId, staffUserId } = testDb();
-		const q = createQuestionnaire(db, consultationId, 'parents_carers', {
+	it('lists sent responses a page at a time and shows answers in the wording they answered', async () => {
+		const { db, consultationId, staffUserId } = await testDb();
+		const q = await createQuestionnaire(db, consultationId, 'parents_carers', {
 			useStarter: true,
 			now: NOW
 		});
 		if (!q.ok) throw new Error('not created');
-		publishVersion(db, q.versionId, { now: NOW });
+		await publishVersion(db, q.versionId, { now: NOW });
 		const answers = {
 			'priority-1-agree': 'disagree',
 			'priority-2-agree': 'agree',
@@ -74,20 +74,22 @@ describe('responses for staff', () => {
 			'type-of-need': ['semh', 'sensory_physical'],
 			'postcode-district': 'l8'
 		};
-		const first = enterPaperResponse(db, staffUserId, q.questionnaireId, answers, NOW);
+		const first = await enterPaperResponse(db, staffUserId, q.questionnaireId, answers, NOW);
 		if (!first.ok) throw new Error(JSON.stringify(first.errors));
 
-		const draftId = ensureDraftVersion(db, q.questionnaireId, NOW)!;
-		const toChange = getDraftVersion(db, q.questionnaireId)!.questions[0];
+		const draftId = (await ensureDraftVersion(db, q.questionnaireId, NOW))!;
+		const toChange = (await getDraftVersion(db, q.questionnaireId))!.questions[0];
 		expect(
-			updateQuestion(db, toChange.id, {
-				...toChange,
-				text: 'Should this be a priority?',
-				hint: null
-			}).ok
+			(
+				await updateQuestion(db, toChange.id, {
+					...toChange,
+					text: 'Should this be a priority?',
+					hint: null
+				})
+			).ok
 		).toBe(true);
-		publishVersion(db, draftId, { now: new Date(NOW.getTime() + 1000) });
-		const second = enterPaperResponse(
+		await publishVersion(db, draftId, { now: new Date(NOW.getTime() + 1000) });
+		const second = await enterPaperResponse(
 			db,
 			staffUserId,
 			q.questionnaireId,
@@ -96,7 +98,7 @@ describe('responses for staff', () => {
 		);
 		if (!second.ok) throw new Error('not entered');
 
-		const page1 = listSubmittedResponses(db, q.questionnaireId, 1, 1);
+		const page1 = await listSubmittedResponses(db, q.questionnaireId, 1, 1);
 		expect(page1.total).toBe(2);
 		expect(page1.rows).toEqual([
 			{
@@ -108,10 +110,10 @@ describe('responses for staff', () => {
 			}
 		]);
 		expect(
-			listSubmittedResponses(db, q.questionnaireId, 2, 1).rows.map((r) => r.versionNumber)
+			(await listSubmittedResponses(db, q.questionnaireId, 2, 1)).rows.map((r) => r.versionNumber)
 		).toEqual([1]);
 
-		const old = getResponse(db, first.responseId)!;
+		const old = (await getResponse(db, first.responseId))!;
 		const rows = answerRows(old.version.questions, old.answers);
 		expect(rows[0]).toMatchObject({
 			number: 1,
@@ -125,7 +127,7 @@ describe('responses for staff', () => {
 		]);
 		expect(rows.find((r) => r.key === 'postcode-district')?.answer).toEqual(['L8']);
 		expect(rows.find((r) => r.key === 'biggest-difference')?.answer).toBeNull();
-		const current = getResponse(db, second.responseId)!;
+		const current = (await getResponse(db, second.responseId))!;
 		expect(answerRows(current.version.questions, current.answers)[0].text).toBe(
 			'Should this be a priority?'
 		);
@@ -137,14 +139,14 @@ describe('deleteContactDetailsAsStaff', () => {
 		const { deleteContactDetailsAsStaff } = await import('./contactDeletion');
 		const { getContactDetails, saveContactDetails } = await import('./responses');
 		const { auditEvent } = await import('../../db/schema');
-		const { db, consultationId, staffUserId } = testDb();
-		const q = createQuestionnaire(db, consultationId, 'practitioners', {
+		const { db, consultationId, staffUserId } = await testDb();
+		const q = await createQuestionnaire(db, consultationId, 'practitioners', {
 			useStarter: true,
 			now: NOW
 		});
 		if (!q.ok) throw new Error('not created');
-		publishVersion(db, q.versionId, { now: NOW });
-		const r = enterPaperResponse(
+		await publishVersion(db, q.versionId, { now: NOW });
+		const r = await enterPaperResponse(
 			db,
 			staffUserId,
 			q.questionnaireId,
@@ -152,22 +154,18 @@ describe('deleteContactDetailsAsStaff', () => {
 			NOW
 		);
 		if (!r.ok) throw new Error('not entered');
-		saveContactDetails(
+		await saveContactDetails(
 			db,
 			r.responseId,
 			{ name: 'Ann', email: 'ann@example.org', phone: null },
 			NOW
 		);
-		expect(deleteContactDetailsAsStaff(db, r.responseId, { staffUserId }, NOW)).toBe(true);
-		expect(getContactDetails(db, r.responseId)).toBeNull();
-		expect(getResponse(db, r.responseId)!.answers).toHaveLength(3);
-		expect(deleteContactDetailsAsStaff(db, r.responseId, { staffUserId }, NOW)).toBe(false);
+		expect(await deleteContactDetailsAsStaff(db, r.responseId, { staffUserId }, NOW)).toBe(true);
+		expect(await getContactDetails(db, r.responseId)).toBeNull();
+		expect((await getResponse(db, r.responseId))!.answers).toHaveLength(3);
+		expect(await deleteContactDetailsAsStaff(db, r.responseId, { staffUserId }, NOW)).toBe(false);
 		expect(
-			db
-				.select()
-				.from(auditEvent)
-				.all()
-				.filter((e) => e.action === 'response.contact_deleted')
+			(await db.select().from(auditEvent)).filter((e) => e.action === 'response.contact_deleted')
 		).toHaveLength(1);
 	});
 });

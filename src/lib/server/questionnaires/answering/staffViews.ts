@@ -1,7 +1,7 @@
 // Read-only views for the staff pages: questionnaire status per audience, versions by number,
 // the list of responses and a response's answers beside the wording it answered.
 import { and, count, desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db';
+import { type DbOrTx, firstRow } from '../../db';
 import {
 	audienceCodes,
 	questionnaire,
@@ -23,8 +23,11 @@ export type QuestionnaireSummary = {
 };
 
 /** One row per audience, in the usual order, whether or not its questionnaire exists yet. */
-export function questionnaireSummaries(db: DbOrTx, consultationId: number): QuestionnaireSummary[] {
-	const rows = db
+export async function questionnaireSummaries(
+	db: DbOrTx,
+	consultationId: number
+): Promise<QuestionnaireSummary[]> {
+	const rows = await db
 		.select({
 			id: questionnaire.id,
 			audience: questionnaire.audience,
@@ -33,8 +36,7 @@ export function questionnaireSummaries(db: DbOrTx, consultationId: number): Ques
 		})
 		.from(questionnaire)
 		.leftJoin(questionnaireVersion, eq(questionnaireVersion.questionnaireId, questionnaire.id))
-		.where(eq(questionnaire.consultationId, consultationId))
-		.all();
+		.where(eq(questionnaire.consultationId, consultationId));
 	return audienceCodes.map((audience) => {
 		const mine = rows.filter((r) => r.audience === audience);
 		return {
@@ -58,21 +60,23 @@ export function summaryStatus(
 		: `Published version ${s.published} (version ${s.draft} in draft)`;
 }
 
-export function findVersionIdByNumber(
+export async function findVersionIdByNumber(
 	db: DbOrTx,
 	questionnaireId: number,
 	number: number
-): number | null {
-	const v = db
-		.select({ id: questionnaireVersion.id })
-		.from(questionnaireVersion)
-		.where(
-			and(
-				eq(questionnaireVersion.questionnaireId, questionnaireId),
-				eq(questionnaireVersion.number, number)
+): Promise<number | null> {
+	const v = firstRow(
+		await db
+			.select({ id: questionnaireVersion.id })
+			.from(questionnaireVersion)
+			.where(
+				and(
+					eq(questionnaireVersion.questionnaireId, questionnaireId),
+					eq(questionnaireVersion.number, number)
+				)
 			)
-		)
-		.get();
+			.limit(1)
+	);
 	return v?.id ?? null;
 }
 
@@ -85,18 +89,18 @@ export type ResponseListRow = {
 };
 
 /** Sent responses to a questionnaire, newest first, a page at a time (pages count from 1). */
-export function listSubmittedResponses(
+export async function listSubmittedResponses(
 	db: DbOrTx,
 	questionnaireId: number,
 	page: number,
 	perPage: number
-): { total: number; rows: ResponseListRow[] } {
+): Promise<{ total: number; rows: ResponseListRow[] }> {
 	const where = and(
 		eq(response.questionnaireId, questionnaireId),
 		eq(response.status, 'submitted')
 	);
-	const total = db.select({ n: count() }).from(response).where(where).get()!.n;
-	const rows = db
+	const total = firstRow(await db.select({ n: count() }).from(response).where(where).limit(1))!.n;
+	const rows = await db
 		.select({
 			id: response.id,
 			reference: response.reference,
@@ -109,8 +113,7 @@ export function listSubmittedResponses(
 		.where(where)
 		.orderBy(desc(response.submittedAt), desc(response.id))
 		.limit(perPage)
-		.offset((page - 1) * perPage)
-		.all();
+		.offset((page - 1) * perPage);
 	return { total, rows };
 }
 

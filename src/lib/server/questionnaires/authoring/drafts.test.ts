@@ -21,18 +21,26 @@ import {
 	listQuestionnaires
 } from '../versions';
 import { answerQuestion, getResponse, startResponse, submitResponse } from '../answering/responses';
+import { firstRow } from '../../db';
 
-function created(db: ReturnType<typeof testDb>['db'], consultationId: number, useStarter = true) {
-	const r = createQuestionnaire(db, consultationId, 'parents_carers', { useStarter, now: NOW });
+async function created(
+	db: Awaited<ReturnType<typeof testDb>>['db'],
+	consultationId: number,
+	useStarter = true
+) {
+	const r = await createQuestionnaire(db, consultationId, 'parents_carers', {
+		useStarter,
+		now: NOW
+	});
 	if (!r.ok) throw new Error('not created');
 	return r;
 }
 
 describe('creating questionnaires', () => {
-	it('makes a draft from the starter set, linked to the priorities', () => {
-		const { db, consultationId, priorityIds } = testDb();
-		const { questionnaireId, versionId } = created(db, consultationId);
-		const v = getVersion(db, versionId)!;
+	it('makes a draft from the starter set, linked to the priorities', async () => {
+		const { db, consultationId, priorityIds } = await testDb();
+		const { questionnaireId, versionId } = await created(db, consultationId);
+		const v = (await getVersion(db, versionId))!;
 		expect(v).toMatchObject({
 			number: 1,
 			status: 'draft',
@@ -42,29 +50,32 @@ describe('creating questionnaires', () => {
 		const agree = v.questions.find((q) => q.key === 'priority-2-agree')!;
 		expect(agree.priorityIds).toEqual([priorityIds[1]]);
 		expect(agree.options.map((o) => o.label)[0]).toBe('Strongly agree');
-		expect(getPublishedVersion(db, questionnaireId)).toBeNull();
-		expect(findQuestionnaireByAudience(db, consultationId, 'parents_carers')!.id).toBe(
+		expect(await getPublishedVersion(db, questionnaireId)).toBeNull();
+		expect((await findQuestionnaireByAudience(db, consultationId, 'parents_carers'))!.id).toBe(
 			questionnaireId
 		);
-		expect(findQuestionnaireByAudience(db, consultationId, 'young_people')).toBeNull();
+		expect(await findQuestionnaireByAudience(db, consultationId, 'young_people')).toBeNull();
 	});
 
-	it('gives the young people Easy Read labels on the agreement scale', () => {
-		const { db, consultationId } = testDb();
-		const r = createQuestionnaire(db, consultationId, 'young_people', {
+	it('gives the young people Easy Read labels on the agreement scale', async () => {
+		const { db, consultationId } = await testDb();
+		const r = await createQuestionnaire(db, consultationId, 'young_people', {
 			useStarter: true,
 			now: NOW
 		});
-		const v = getVersion(db, r.ok ? r.versionId : 0)!;
+		const v = (await getVersion(db, r.ok ? r.versionId : 0))!;
 		expect(v.questionnaire.easyRead).toBe(true);
 		expect(v.questions[0].options[0].label).toBe('I really agree');
 	});
 
-	it('allows one questionnaire per audience', () => {
-		const { db, consultationId } = testDb();
-		created(db, consultationId);
+	it('allows one questionnaire per audience', async () => {
+		const { db, consultationId } = await testDb();
+		await created(db, consultationId);
 		expect(
-			createQuestionnaire(db, consultationId, 'parents_carers', { useStarter: false, now: NOW })
+			await createQuestionnaire(db, consultationId, 'parents_carers', {
+				useStarter: false,
+				now: NOW
+			})
 		).toEqual({
 			ok: false,
 			errors: { audience: 'There is already a questionnaire for parents and carers' }
@@ -73,10 +84,10 @@ describe('creating questionnaires', () => {
 });
 
 describe('authoring a draft', () => {
-	it('adds a question with options, generating its key', () => {
-		const { db, consultationId, priorityIds } = testDb();
-		const { versionId } = created(db, consultationId, false);
-		const r = addQuestion(db, versionId, {
+	it('adds a question with options, generating its key', async () => {
+		const { db, consultationId, priorityIds } = await testDb();
+		const { versionId } = await created(db, consultationId, false);
+		const r = await addQuestion(db, versionId, {
 			kind: 'multiple',
 			text: 'Which services have you used?',
 			options: [
@@ -86,7 +97,7 @@ describe('authoring a draft', () => {
 			priorityIds: [priorityIds[0]]
 		});
 		expect(r.ok).toBe(true);
-		const q = getVersion(db, versionId)!.questions[0];
+		const q = (await getVersion(db, versionId))!.questions[0];
 		expect(q.key).toBe('which-services-have-you-used');
 		expect(q.options.map((o) => [o.value, o.exclusive])).toEqual([
 			['speech_and_language_therapy', false],
@@ -94,10 +105,10 @@ describe('authoring a draft', () => {
 		]);
 	});
 
-	it('refuses bad questions with errors by field', () => {
-		const { db, consultationId } = testDb();
-		const { versionId } = created(db, consultationId, false);
-		const r = addQuestion(db, versionId, {
+	it('refuses bad questions with errors by field', async () => {
+		const { db, consultationId } = await testDb();
+		const { versionId } = await created(db, consultationId, false);
+		const r = await addQuestion(db, versionId, {
 			kind: 'single',
 			text: ' ',
 			options: [{ value: 'a', label: 'A' }],
@@ -116,55 +127,55 @@ describe('authoring a draft', () => {
 		});
 	});
 
-	it('keeps follow-ups after the question that decides them', () => {
-		const { db, consultationId } = testDb();
-		const { versionId } = created(db, consultationId);
-		const v = getVersion(db, versionId)!;
+	it('keeps follow-ups after the question that decides them', async () => {
+		const { db, consultationId } = await testDb();
+		const { versionId } = await created(db, consultationId);
+		const v = (await getVersion(db, versionId))!;
 		const agree = v.questions.find((q) => q.key === 'priority-1-agree')!;
 		const why = v.questions.find((q) => q.key === 'priority-1-why')!;
-		expect(moveQuestion(db, why.id, 'up').ok).toBe(false);
-		expect(moveQuestion(db, agree.id, 'down').ok).toBe(false);
-		expect(removeQuestion(db, agree.id)).toMatchObject({ ok: false });
-		expect(updateQuestion(db, agree.id, { kind: 'text', text: 'Tell us' })).toMatchObject({
+		expect((await moveQuestion(db, why.id, 'up')).ok).toBe(false);
+		expect((await moveQuestion(db, agree.id, 'down')).ok).toBe(false);
+		expect(await removeQuestion(db, agree.id)).toMatchObject({ ok: false });
+		expect(await updateQuestion(db, agree.id, { kind: 'text', text: 'Tell us' })).toMatchObject({
 			ok: false,
 			errors: { options: expect.any(String) }
 		});
 	});
 
-	it('moves and removes questions keeping positions 1..n', () => {
-		const { db, consultationId } = testDb();
-		const { versionId } = created(db, consultationId);
-		const before = getVersion(db, versionId)!.questions;
+	it('moves and removes questions keeping positions 1..n', async () => {
+		const { db, consultationId } = await testDb();
+		const { versionId } = await created(db, consultationId);
+		const before = (await getVersion(db, versionId))!.questions;
 		const last = before.at(-1)!;
-		expect(moveQuestion(db, last.id, 'up').ok).toBe(true);
-		expect(getVersion(db, versionId)!.questions.at(-2)!.id).toBe(last.id);
-		expect(removeQuestion(db, last.id).ok).toBe(true);
-		const after = getVersion(db, versionId)!.questions;
+		expect((await moveQuestion(db, last.id, 'up')).ok).toBe(true);
+		expect((await getVersion(db, versionId))!.questions.at(-2)!.id).toBe(last.id);
+		expect((await removeQuestion(db, last.id)).ok).toBe(true);
+		const after = (await getVersion(db, versionId))!.questions;
 		expect(after.map((q) => q.position)).toEqual(after.map((_, i) => i + 1));
 		expect(after).toHaveLength(before.length - 1);
 	});
 });
 
 describe('publishing and versions', () => {
-	it('freezes a published version: edits need a new draft', () => {
-		const { db, consultationId } = testDb();
-		const { questionnaireId, versionId } = created(db, consultationId);
-		expect(publishVersion(db, versionId, { now: NOW })).toEqual({ ok: true, number: 1 });
-		const q = getVersion(db, versionId)!.questions[0];
-		expect(updateQuestion(db, q.id, { kind: 'agreement', text: 'Changed' }).ok).toBe(false);
-		expect(addQuestion(db, versionId, { kind: 'text', text: 'Another' }).ok).toBe(false);
-		expect(publishVersion(db, versionId).ok).toBe(false);
-		expect(getPublishedVersion(db, questionnaireId)!.id).toBe(versionId);
+	it('freezes a published version: edits need a new draft', async () => {
+		const { db, consultationId } = await testDb();
+		const { questionnaireId, versionId } = await created(db, consultationId);
+		expect(await publishVersion(db, versionId, { now: NOW })).toEqual({ ok: true, number: 1 });
+		const q = (await getVersion(db, versionId))!.questions[0];
+		expect((await updateQuestion(db, q.id, { kind: 'agreement', text: 'Changed' })).ok).toBe(false);
+		expect((await addQuestion(db, versionId, { kind: 'text', text: 'Another' })).ok).toBe(false);
+		expect((await publishVersion(db, versionId)).ok).toBe(false);
+		expect((await getPublishedVersion(db, questionnaireId))!.id).toBe(versionId);
 	});
 
-	it('copies the published version into a draft with the same keys, options and priority links', () => {
-		const { db, consultationId } = testDb();
-		const { questionnaireId, versionId } = created(db, consultationId);
-		publishVersion(db, versionId, { now: NOW });
-		const draftId = ensureDraftVersion(db, questionnaireId, NOW)!;
-		expect(ensureDraftVersion(db, questionnaireId, NOW)).toBe(draftId);
-		const v1 = getVersion(db, versionId)!;
-		const v2 = getDraftVersion(db, questionnaireId)!;
+	it('copies the published version into a draft with the same keys, options and priority links', async () => {
+		const { db, consultationId } = await testDb();
+		const { questionnaireId, versionId } = await created(db, consultationId);
+		await publishVersion(db, versionId, { now: NOW });
+		const draftId = (await ensureDraftVersion(db, questionnaireId, NOW))!;
+		expect(await ensureDraftVersion(db, questionnaireId, NOW)).toBe(draftId);
+		const v1 = (await getVersion(db, versionId))!;
+		const v2 = (await getDraftVersion(db, questionnaireId))!;
 		expect(v2.number).toBe(2);
 		const shape = (v: typeof v1) =>
 			v.questions.map((q) => [
@@ -177,55 +188,64 @@ describe('publishing and versions', () => {
 			]);
 		expect(shape(v2)).toEqual(shape(v1));
 		expect(v2.questions[0].id).not.toBe(v1.questions[0].id);
-		expect(listQuestionnaires(db, consultationId)[0]).toMatchObject({
+		expect((await listQuestionnaires(db, consultationId))[0]).toMatchObject({
 			draftVersionId: draftId,
 			published: { id: versionId, number: 1 }
 		});
 	});
 
-	it('keeps the wording each response answered after a new version is published', () => {
-		const { db, consultationId } = testDb();
-		const { questionnaireId, versionId } = created(db, consultationId);
-		publishVersion(db, versionId, { now: NOW });
-		const started = startResponse(db, questionnaireId, 'online', NOW);
+	it('keeps the wording each response answered after a new version is published', async () => {
+		const { db, consultationId } = await testDb();
+		const { questionnaireId, versionId } = await created(db, consultationId);
+		await publishVersion(db, versionId, { now: NOW });
+		const started = await startResponse(db, questionnaireId, 'online', NOW);
 		if (!started.ok) throw new Error('not started');
-		const agree1 = getVersion(db, versionId)!.questions[0];
-		for (const q of getVersion(db, versionId)!.questions.filter((x) => x.kind === 'agreement')) {
-			expect(answerQuestion(db, started.responseId, versionId, q.id, 'agree', NOW)).toEqual({
+		const agree1 = (await getVersion(db, versionId))!.questions[0];
+		for (const q of (await getVersion(db, versionId))!.questions.filter(
+			(x) => x.kind === 'agreement'
+		)) {
+			expect(await answerQuestion(db, started.responseId, versionId, q.id, 'agree', NOW)).toEqual({
 				ok: true
 			});
 		}
-		expect(submitResponse(db, started.responseId, NOW).ok).toBe(true);
+		expect((await submitResponse(db, started.responseId, NOW)).ok).toBe(true);
 
-		const draftId = ensureDraftVersion(db, questionnaireId, NOW)!;
-		const agree2 = getVersion(db, draftId)!.questions[0];
+		const draftId = (await ensureDraftVersion(db, questionnaireId, NOW))!;
+		const agree2 = (await getVersion(db, draftId))!.questions[0];
 		expect(
-			updateQuestion(db, agree2.id, {
-				kind: 'agreement',
-				text: 'Should this come first?',
-				caption: agree2.caption,
-				priorityIds: agree2.priorityIds
-			}).ok
+			(
+				await updateQuestion(db, agree2.id, {
+					kind: 'agreement',
+					text: 'Should this come first?',
+					caption: agree2.caption,
+					priorityIds: agree2.priorityIds
+				})
+			).ok
 		).toBe(true);
-		expect(publishVersion(db, draftId, { now: NOW })).toEqual({ ok: true, number: 2 });
+		expect(await publishVersion(db, draftId, { now: NOW })).toEqual({ ok: true, number: 2 });
 
 		expect(
-			db.select().from(questionnaireVersion).where(eq(questionnaireVersion.id, versionId)).get()!
-				.status
+			firstRow(
+				await db
+					.select()
+					.from(questionnaireVersion)
+					.where(eq(questionnaireVersion.id, versionId))
+					.limit(1)
+			)!.status
 		).toBe('superseded');
-		expect(getPublishedVersion(db, questionnaireId)!.questions[0].text).toBe(
+		expect((await getPublishedVersion(db, questionnaireId))!.questions[0].text).toBe(
 			'Should this come first?'
 		);
-		const old = getResponse(db, started.responseId)!;
+		const old = (await getResponse(db, started.responseId))!;
 		expect(old.version.id).toBe(versionId);
 		expect(old.version.questions[0].text).toBe(agree1.text);
 		expect(old.answersByKey['priority-1-agree']).toEqual(['agree']);
 	});
 
-	it('refuses to publish an empty draft', () => {
-		const { db, consultationId } = testDb();
-		const { versionId } = created(db, consultationId, false);
-		expect(publishVersion(db, versionId)).toEqual({
+	it('refuses to publish an empty draft', async () => {
+		const { db, consultationId } = await testDb();
+		const { versionId } = await created(db, consultationId, false);
+		expect(await publishVersion(db, versionId)).toEqual({
 			ok: false,
 			errors: { form: 'Add at least one question before publishing' }
 		});
@@ -234,33 +254,36 @@ describe('publishing and versions', () => {
 
 describe('the audit log of questionnaire edits', () => {
 	it('records who made each edit and each publication, with the question changed', async () => {
-		const { db, consultationId } = testDb();
+		const { db, consultationId } = await testDb();
 		const staffUserId = await insertStaff(db, {
 			email: 'lead@example.org',
 			password: 'x'.repeat(12)
 		});
 		const actor = { staffUserId, ip: '10.0.0.7' };
-		const { questionnaireId, versionId } = created(db, consultationId, false);
+		const { questionnaireId, versionId } = await created(db, consultationId, false);
 		const text = (t: string) => ({ kind: 'text' as const, text: t, options: [], priorityIds: [] });
-		const first = addQuestion(db, versionId, text('What works well?'), actor);
-		const second = addQuestion(db, versionId, text('What could be better?'), actor);
+		const first = await addQuestion(db, versionId, text('What works well?'), actor);
+		const second = await addQuestion(db, versionId, text('What could be better?'), actor);
 		if (!first.ok || !second.ok) throw new Error('not added');
-		expect(updateQuestion(db, first.questionId, text('What works well now?'), actor).ok).toBe(true);
-		expect(moveQuestion(db, second.questionId, 'up', actor).ok).toBe(true);
-		expect(updateVersionText(db, versionId, { title: 'Parents', intro: '' }, actor).ok).toBe(true);
-		expect(publishVersion(db, versionId, { actor, now: NOW }).ok).toBe(true);
-		expect(ensureDraftVersion(db, questionnaireId, NOW, actor)).not.toBeNull();
-		const draft = getDraftVersion(db, questionnaireId)!;
-		expect(removeQuestion(db, draft.questions[0].id, actor).ok).toBe(true);
+		expect(
+			(await updateQuestion(db, first.questionId, text('What works well now?'), actor)).ok
+		).toBe(true);
+		expect((await moveQuestion(db, second.questionId, 'up', actor)).ok).toBe(true);
+		expect(
+			(await updateVersionText(db, versionId, { title: 'Parents', intro: '' }, actor)).ok
+		).toBe(true);
+		expect((await publishVersion(db, versionId, { actor, now: NOW })).ok).toBe(true);
+		expect(await ensureDraftVersion(db, questionnaireId, NOW, actor)).not.toBeNull();
+		const draft = (await getDraftVersion(db, questionnaireId))!;
+		expect((await removeQuestion(db, draft.questions[0].id, actor)).ok).toBe(true);
 		// A refused edit changes nothing and records nothing.
-		expect(removeQuestion(db, first.questionId, actor).ok).toBe(false);
+		expect((await removeQuestion(db, first.questionId, actor)).ok).toBe(false);
 
-		const events = db
+		const events = await db
 			.select()
 			.from(auditEvent)
 			.where(eq(auditEvent.subjectId, String(questionnaireId)))
-			.orderBy(auditEvent.id)
-			.all();
+			.orderBy(auditEvent.id);
 		expect(events.every((e) => e.actorStaffUserId === staffUserId && e.ip === '10.0.0.7')).toBe(
 			true
 		);

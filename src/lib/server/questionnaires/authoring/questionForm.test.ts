@@ -149,14 +149,14 @@ describe('parseQuestionForm', () => {
 });
 
 describe('questionFormValues and describeShowIf', () => {
-	it('round-trips a starter question and describes its condition', () => {
-		const { db, consultationId } = testDb();
-		const created = createQuestionnaire(db, consultationId, 'parents_carers', {
+	it('round-trips a starter question and describes its condition', async () => {
+		const { db, consultationId } = await testDb();
+		const created = await createQuestionnaire(db, consultationId, 'parents_carers', {
 			useStarter: true,
 			now: NOW
 		});
 		if (!created.ok) throw new Error('not created');
-		const questions = getDraftVersion(db, created.questionnaireId)!.questions;
+		const questions = (await getDraftVersion(db, created.questionnaireId))!.questions;
 		const followUp = questions.find((q) => q.key === 'priority-1-disagree-why')!;
 		const values = questionFormValues(followUp);
 		expect(values).toMatchObject({
@@ -183,8 +183,8 @@ describe('questionFormValues and describeShowIf', () => {
 		expect(again.input.options).toEqual(
 			multiple.options.map((o) => ({ value: o.value, label: o.label, exclusive: o.exclusive }))
 		);
-		expect(addQuestion(db, created.versionId, { ...again.input, key: 'type-of-need-2' }).ok).toBe(
-			true
-		);
+		expect(
+			(await addQuestion(db, created.versionId, { ...again.input, key: 'type-of-need-2' })).ok
+		).toBe(true);
 	});
 });

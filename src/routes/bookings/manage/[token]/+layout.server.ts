@@ -7,9 +7,9 @@ import { answerRows } from '$lib/server/roadshow/summary';
 import { placesText } from '$lib/server/roadshow/emailTemplates';
 import { formatUkMobile } from '$lib/server/shared/mobile';
 
-export const load = ({ params, setHeaders }) => {
+export const load = async ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
-	const view = getManageView(getDb(), params.token, new Date());
+	const view = await getManageView(getDb(), params.token, new Date());
 	if (!view) error(404, 'This link does not work');
 	const { booking: b, session: s } = view;
 	return {

@@ -27,11 +27,17 @@ export async function saveDetails(
 	const { token } = event.params;
 	const manage = `/bookings/manage/${token}`;
 	const db = getDb();
-	const view = getManageView(db, token, new Date());
+	const view = await getManageView(db, token, new Date());
 	if (!view) error(404, 'This link does not work');
 	const parsed = parseForm(await event.request.formData(), schema);
 	if (!parsed.ok) return invalid(parsed.values, reword(parsed.errors, view.booking.bookedBy));
-	const result = changeBookingDetails(db, token, parsed.data, new Date(), event.getClientAddress());
+	const result = await changeBookingDetails(
+		db,
+		token,
+		parsed.data,
+		new Date(),
+		event.getClientAddress()
+	);
 	switch (result.kind) {
 		case 'changed':
 			void notifyDetailsChanged(db, result, token, view.consultation.contactEmail);

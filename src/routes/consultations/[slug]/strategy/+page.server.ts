@@ -4,8 +4,8 @@ import { findPublicConsultation } from '$lib/server/consultations';
 import { renderMarkdown } from '$lib/server/markdown';
 import { ukToday } from '$lib/format';
 
-export const load = ({ params }) => {
-	const found = findPublicConsultation(getDb(), params.slug, ukToday());
+export const load = async ({ params }) => {
+	const found = await findPublicConsultation(getDb(), params.slug, ukToday());
 	if (!found) error(404, 'Page not found');
 	const { consultation: c } = found;
 	return {

@@ -11,8 +11,8 @@ import {
 import { formatDateTime } from '$lib/format';
 import { requireRegistrationForLink } from '../manage.server';
 
-export const load = ({ params }) => {
-	const r = requireRegistrationForLink(params.token);
+export const load = async ({ params }) => {
+	const r = await requireRegistrationForLink(params.token);
 	return {
 		reference: r.reference,
 		status: r.status,
@@ -33,6 +33,6 @@ export const load = ({ params }) => {
 		meeting: r.meetingAt
 			? { when: formatDateTime(r.meetingAt), where: r.meetingPlace, specialist: r.specialistName }
 			: null,
-		evaluated: Boolean(getEvaluation(getDb(), r.id))
+		evaluated: Boolean(await getEvaluation(getDb(), r.id))
 	};
 };

@@ -11,8 +11,8 @@ import {
 	requireFamilyLink
 } from '../../family.server';
 
-export const load = ({ params, url }) => {
-	const link = requireAnswerable(params.token);
+export const load = async ({ params, url }) => {
+	const link = await requireAnswerable(params.token);
 	const key = params.question;
 	if (!isQuestionKey(key)) error(404, 'Page not found');
 	const index = QUESTION_KEYS.indexOf(key);
@@ -46,12 +46,12 @@ export const load = ({ params, url }) => {
 
 export const actions = {
 	default: async ({ params, request, url }) => {
-		requireFamilyLink(params.token);
+		await requireFamilyLink(params.token);
 		const key = params.question;
 		if (!isQuestionKey(key)) error(404, 'Page not found');
 		const values = formValues(await request.formData());
 		const returnToCheck = values.return === 'check' || url.searchParams.get('return') === 'check';
-		const result = saveAnswer(getDb(), params.token, key, values);
+		const result = await saveAnswer(getDb(), params.token, key, values);
 		if (!result.ok) {
 			if (result.reason === 'invalid') return invalid(values, result.errors);
 			// Sent, closed or replaced since the page was shown: the page now says which.

@@ -12,8 +12,8 @@ const MISSING: Record<QuestionKey, string> = {
 	reply: 'Tell us how you would like us to reply'
 };
 
-export const load = ({ params }) => {
-	const { answers: a } = requireAnswerable(params.token);
+export const load = async ({ params }) => {
+	const { answers: a } = await requireAnswerable(params.token);
 	const row = (key: QuestionKey, label: string, value: string | null) => ({
 		key: label,
 		value: value ?? 'Not answered yet',
@@ -54,8 +54,8 @@ export const load = ({ params }) => {
 
 export const actions = {
 	default: async ({ params }) => {
-		requireFamilyLink(params.token);
-		const result = submitAnswers(getDb(), params.token);
+		await requireFamilyLink(params.token);
+		const result = await submitAnswers(getDb(), params.token);
 		// Sent now, or before (a double click, another tab): the confirmation either way.
 		if (result.ok) redirect(303, `/pre-school-liaison/${params.token}/sent`);
 		if (result.reason === 'incomplete')

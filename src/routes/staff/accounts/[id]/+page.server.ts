@@ -13,9 +13,9 @@ const doneMessages: Record<string, string> = {
 	enabled: 'Account enabled. They can sign in again'
 };
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const me = requirePermission(locals, 'staff:manage', url);
-	const account = accountFromParam(params.id);
+	const account = await accountFromParam(params.id);
 	return {
 		account: {
 			id: account.id,
@@ -37,9 +37,9 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 export const actions: Actions = {
 	update: async ({ locals, url, params, request, getClientAddress }) => {
 		const me = requirePermission(locals, 'staff:manage', url);
-		const account = accountFromParam(params.id);
+		const account = await accountFromParam(params.id);
 		const values = formValues(await request.formData());
-		const result = updateStaffUser(getDb(), account.id, values, {
+		const result = await updateStaffUser(getDb(), account.id, values, {
 			staffUserId: me.id,
 			ip: getClientAddress()
 		});
@@ -49,10 +49,10 @@ export const actions: Actions = {
 		}
 		redirect(303, `/staff/accounts/${account.id}?done=updated`);
 	},
-	enable: ({ locals, url, params, getClientAddress }) => {
+	enable: async ({ locals, url, params, getClientAddress }) => {
 		const me = requirePermission(locals, 'staff:manage', url);
-		const account = accountFromParam(params.id);
-		enableStaffUser(getDb(), account.id, { staffUserId: me.id, ip: getClientAddress() });
+		const account = await accountFromParam(params.id);
+		await enableStaffUser(getDb(), account.id, { staffUserId: me.id, ip: getClientAddress() });
 		redirect(303, `/staff/accounts/${account.id}?done=enabled`);
 	}
 };

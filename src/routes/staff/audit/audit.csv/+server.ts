@@ -7,16 +7,16 @@ import { CSV_BOM, writeCsv } from '$lib/server/shared/csv';
 import { ukToday } from '$lib/format';
 import { describeAuditFilters, readAuditFilters } from '../filters.server';
 
-export const GET = ({ locals, url, getClientAddress }) => {
+export const GET = async ({ locals, url, getClientAddress }) => {
 	const user = requirePermission(locals, 'audit:view', url);
 	const db = getDb();
 	const form = readAuditFilters(url);
 	if (Object.keys(form.errors).length)
 		error(400, `The filters are not valid: ${Object.values(form.errors).join('. ')}`);
-	const events = allAuditEvents(db, form.filters);
-	const people = new Map(listStaffUsers(db).map((u) => [u.id, u.name]));
+	const events = await allAuditEvents(db, form.filters);
+	const people = new Map((await listStaffUsers(db)).map((u) => [u.id, u.name]));
 	// The log holds names and IP addresses: its export is itself recorded.
-	recordDataAccess(db, {
+	await recordDataAccess(db, {
 		actor: { staffUserId: user.id, ip: getClientAddress() },
 		action: 'personal_data.downloaded',
 		what: 'the audit log CSV',

@@ -4,8 +4,8 @@ import { getDb } from '$lib/server/db';
 import { listSessionsForConsultation } from '$lib/server/roadshow/sessions';
 import { questionnaireSummaries } from '$lib/server/questionnaires/answering';
 
-function questionnaireCounts(db: ReturnType<typeof getDb>, consultationId: number) {
-	const all = questionnaireSummaries(db, consultationId);
+async function questionnaireCounts(db: ReturnType<typeof getDb>, consultationId: number) {
+	const all = await questionnaireSummaries(db, consultationId);
 	return {
 		created: all.filter((q) => q.questionnaireId !== null).length,
 		published: all.filter((q) => q.published !== null).length,
@@ -21,8 +21,8 @@ const doneMessages: Record<string, string> = {
 	reopened: 'Consultation reopened'
 };
 
-export const load = ({ locals, params, url }) => {
-	const { consultation: c, priorities } = requireConsultationToManage(locals, params.id);
+export const load = async ({ locals, params, url }) => {
+	const { consultation: c, priorities } = await requireConsultationToManage(locals, params.id);
 	const problems = publishProblems(c, priorities.length);
 	return {
 		consultation: {
@@ -39,8 +39,9 @@ export const load = ({ locals, params, url }) => {
 			hasStrategy: !problems.strategy
 		},
 		priorityCount: priorities.length,
-		sessionCount: listSessionsForConsultation(getDb(), c.id).filter((s) => !s.cancelledAt).length,
-		questionnaires: questionnaireCounts(getDb(), c.id),
+		sessionCount: (await listSessionsForConsultation(getDb(), c.id)).filter((s) => !s.cancelledAt)
+			.length,
+		questionnaires: await questionnaireCounts(getDb(), c.id),
 		hasPriorities: !problems.priorities,
 		readyToPublish: Object.keys(problems).length === 0,
 		done: doneMessages[url.searchParams.get('done') ?? ''] ?? null

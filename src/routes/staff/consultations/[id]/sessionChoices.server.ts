@@ -3,8 +3,8 @@ import { getDb } from '$lib/server/db';
 import { listSessionsForConsultation } from '$lib/server/roadshow/sessions';
 import { formatSessionWhen } from '$lib/format';
 
-export function sessionChoices(consultationId: number, none: string) {
-	const sessions = listSessionsForConsultation(getDb(), consultationId)
+export async function sessionChoices(consultationId: number, none: string) {
+	const sessions = (await listSessionsForConsultation(getDb(), consultationId))
 		.filter((s) => !s.cancelledAt)
 		.map((s) => ({
 			value: String(s.id),

@@ -14,7 +14,7 @@ export const actions = {
 		const values = formValues(await request.formData());
 		const checked = validateConsultation(values);
 		if (!checked.ok) return invalid(values, checked.errors);
-		const created = createConsultation(getDb(), checked.data, {
+		const created = await createConsultation(getDb(), checked.data, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

@@ -21,16 +21,16 @@ import {
 } from '$lib/server/coreConsultations';
 import { formatDateTime, ukLocalToInstant, ukTimeOfDay, ukToday } from '$lib/format';
 
-function requireRegistration(id: string) {
-	const r = /^\d+$/.test(id) ? getCoreConsultation(getDb(), Number(id)) : undefined;
+async function requireRegistration(id: string) {
+	const r = /^\d+$/.test(id) ? await getCoreConsultation(getDb(), Number(id)) : undefined;
 	if (!r) error(404, 'There is no such registration');
 	return r;
 }
 
-export const load = ({ locals, url, params }) => {
+export const load = async ({ locals, url, params }) => {
 	requirePermission(locals, 'schools:manage', url);
-	const r = requireRegistration(params.id);
-	const evaluation = getEvaluation(getDb(), r.id);
+	const r = await requireRegistration(params.id);
+	const evaluation = await getEvaluation(getDb(), r.id);
 	return {
 		id: r.id,
 		reference: r.reference,
@@ -85,7 +85,7 @@ export const load = ({ locals, url, params }) => {
 export const actions = {
 	allocate: async ({ request, locals, url, params, getClientAddress }) => {
 		const user = requirePermission(locals, 'schools:manage', url);
-		const r = requireRegistration(params.id);
+		const r = await requireRegistration(params.id);
 		const form = await request.formData();
 		const parsed = parseForm(form, allocationSchema);
 		const date = parseDateParts(
@@ -109,7 +109,7 @@ export const actions = {
 			});
 		const db = getDb();
 		const wasAllocated = r.status === 'allocated';
-		const result = allocateMeeting(
+		const result = await allocateMeeting(
 			db,
 			r.id,
 			{
@@ -134,9 +134,9 @@ export const actions = {
 	},
 	held: async ({ locals, url, params, getClientAddress }) => {
 		const user = requirePermission(locals, 'schools:manage', url);
-		const r = requireRegistration(params.id);
+		const r = await requireRegistration(params.id);
 		const db = getDb();
-		const result = markHeld(db, r.id, { staffUserId: user.id, ip: getClientAddress() });
+		const result = await markHeld(db, r.id, { staffUserId: user.id, ip: getClientAddress() });
 		if (!result.ok)
 			return invalid(
 				{},
@@ -148,9 +148,9 @@ export const actions = {
 	},
 	cancel: async ({ locals, url, params, getClientAddress }) => {
 		const user = requirePermission(locals, 'schools:manage', url);
-		const r = requireRegistration(params.id);
+		const r = await requireRegistration(params.id);
 		const db = getDb();
-		const result = cancelCoreConsultation(db, r.id, 'staff', {
+		const result = await cancelCoreConsultation(db, r.id, 'staff', {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

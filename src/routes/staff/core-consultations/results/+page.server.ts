@@ -10,7 +10,7 @@ import {
 } from '$lib/server/coreConsultations';
 import { ukToday } from '$lib/format';
 
-export const load = ({ locals, url }) => {
+export const load = async ({ locals, url }) => {
 	requirePermission(locals, 'schools:manage', url);
 	const year = recentTerms(ukToday(), 3);
 	const term = url.searchParams.get('term');
@@ -21,6 +21,6 @@ export const load = ({ locals, url }) => {
 		period: terms.map(termName).join(', '),
 		strands: Object.values(STRANDS).map((s) => s.name),
 		usefulnessNames: Object.values(USEFULNESS_NAMES),
-		results: coreResults(getDb(), terms)
+		results: await coreResults(getDb(), terms)
 	};
 };

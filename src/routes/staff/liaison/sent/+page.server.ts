@@ -6,10 +6,10 @@ import { requireLiaisonStaff } from '../liaison.server';
 const KINDS = { questionnaire_link: 'Questionnaire link', outcome: 'Outcome letter' } as const;
 const CHANNELS = { email: 'Email', letter: 'Letter' } as const;
 
-export const load = (event) => {
+export const load = async (event) => {
 	const { actor } = requireLiaisonStaff(event);
 	const page = Number(event.url.searchParams.get('page') ?? 1);
-	const list = listSentLetters(getDb(), actor, { page });
+	const list = await listSentLetters(getDb(), actor, { page });
 	return {
 		page: list.page,
 		pageCount: list.pageCount,

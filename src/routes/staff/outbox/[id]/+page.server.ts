@@ -7,16 +7,16 @@ import { recordDataAccess } from '$lib/server/audit';
 import { formatDateTime } from '$lib/format';
 import { channelName, deliveryStatus, emailKindLabel, sentAt } from '../status';
 
-export const load = ({ locals, params, url, getClientAddress }) => {
+export const load = async ({ locals, params, url, getClientAddress }) => {
 	const user = requirePermission(locals, 'outbox:view', url);
-	const e = getOutboxEmail(getDb(), parseId(params.id));
+	const e = await getOutboxEmail(getDb(), parseId(params.id));
 	if (!e) error(404, 'Page not found');
 	// Liaison emails hold children's records: only for those who may see liaison data.
 	if (e.template.startsWith('liaison_') && !can(user, 'liaison:manage'))
 		error(404, 'Page not found');
 	// A stored email still holding a manage or resume link lets the reader act as its recipient.
 	if (withoutSecrets(e.textBody) !== e.textBody) {
-		recordDataAccess(getDb(), {
+		await recordDataAccess(getDb(), {
 			actor: { staffUserId: user.id, ip: getClientAddress() },
 			action: 'personal_data.read',
 			what: `an email with a secret link (outbox email ${e.id}, "${e.template}")`,
@@ -51,9 +51,9 @@ export const actions = {
 		const user = requirePermission(locals, 'outbox:view', url);
 		const id = parseId(params.id);
 		const db = getDb();
-		if (!getOutboxEmail(db, id)) error(404, 'Page not found');
+		if (!(await getOutboxEmail(db, id))) error(404, 'Page not found');
 		// Not failed (already retried in another tab, or sent meanwhile): the page shows where it is.
-		if (retryMessage(db, id, { staffUserId: user.id, ip: getClientAddress() }))
+		if (await retryMessage(db, id, { staffUserId: user.id, ip: getClientAddress() }))
 			await deliverPending(db);
 		redirect(303, `/staff/outbox/${id}?done=retried`);
 	}

@@ -4,18 +4,19 @@ import { listPageComments, summarisePageFeedback } from '$lib/server/pageFeedbac
 import { readPeriodFilter } from '$lib/server/pageFeedback/period';
 import { formatDateTime } from '$lib/format';
 
-export const load = ({ locals, url }) => {
+export const load = async ({ locals, url }) => {
 	requirePermission(locals, 'pageFeedback:view', url);
 	const path = url.searchParams.get('page') ?? '';
 	const filter = readPeriodFilter(url.searchParams);
 	const db = getDb();
-	const summary = summarisePageFeedback(db, filter.period).find((p) => p.path === path) ?? null;
+	const summary =
+		(await summarisePageFeedback(db, filter.period)).find((p) => p.path === path) ?? null;
 	return {
 		path,
 		summary,
 		query: filter.query,
 		comments: path
-			? listPageComments(db, filter.period, path).map((c) => ({
+			? (await listPageComments(db, filter.period, path)).map((c) => ({
 					id: c.id,
 					helpful: c.helpful,
 					tryingToDo: c.tryingToDo,

@@ -19,9 +19,9 @@ function doneMessage(url: URL): string | null {
 	return null;
 }
 
-export const load = ({ locals, params, url }) => {
-	const { user, session, consultation } = requireSessionToRun(locals, params.sessionId);
-	const register = getSessionRegister(getDb(), session.id)!;
+export const load = async ({ locals, params, url }) => {
+	const { user, session, consultation } = await requireSessionToRun(locals, params.sessionId);
+	const register = (await getSessionRegister(getDb(), session.id))!;
 	const now = new Date();
 	return {
 		consultation: { id: consultation.id, title: consultation.title },
@@ -49,7 +49,7 @@ export const load = ({ locals, params, url }) => {
 			...registerEntry(b),
 			since: b.waitingSince ? formatDateTime(b.waitingSince) : ''
 		})),
-		failedMessages: listFailedSessionMessages(getDb(), session.id).map((m) => ({
+		failedMessages: (await listFailedSessionMessages(getDb(), session.id)).map((m) => ({
 			id: m.id,
 			reference: m.bookingReference,
 			to: m.toAddress,
@@ -59,7 +59,7 @@ export const load = ({ locals, params, url }) => {
 			error: m.error ?? ''
 		})),
 		// What facilitators typed up at this session's tables, newest first.
-		notes: listRoadshowNotes(getDb(), consultation.id, session.id).map((n) => ({
+		notes: (await listRoadshowNotes(getDb(), consultation.id, session.id)).map((n) => ({
 			id: n.id,
 			note: n.note,
 			audience: audienceLabels[n.audience],

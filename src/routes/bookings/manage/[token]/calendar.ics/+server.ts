@@ -4,8 +4,8 @@ import { getConfig } from '$lib/server/config';
 import { findBookingByManageToken } from '$lib/server/roadshow/bookings';
 import { bookingCalendarFile } from '$lib/server/roadshow/calendar';
 
-export const GET = ({ params }) => {
-	const found = findBookingByManageToken(getDb(), params.token, new Date());
+export const GET = async ({ params }) => {
+	const found = await findBookingByManageToken(getDb(), params.token, new Date());
 	if (!found) error(404, 'This link does not work');
 	const body = bookingCalendarFile(
 		found.session,

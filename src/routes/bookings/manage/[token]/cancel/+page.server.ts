@@ -4,10 +4,10 @@ import { cancelBooking } from '$lib/server/roadshow/bookings';
 import { notifyCancelled } from '$lib/server/roadshow/emails';
 
 export const actions = {
-	default: ({ params }) => {
+	default: async ({ params }) => {
 		const manage = `/bookings/manage/${params.token}`;
 		const db = getDb();
-		const result = cancelBooking(db, params.token, new Date());
+		const result = await cancelBooking(db, params.token, new Date());
 		if (result.kind === 'not_found') error(404, 'This link does not work');
 		if (result.kind === 'cancelled') {
 			void notifyCancelled(db, result);

@@ -12,7 +12,7 @@ export const actions = {
 	default: async ({ params, request }) => {
 		const manage = `/bookings/manage/${params.token}`;
 		const db = getDb();
-		const view = getManageView(db, params.token, new Date());
+		const view = await getManageView(db, params.token, new Date());
 		if (!view) error(404, 'This link does not work');
 		// The session's rules at the places question itself: adults-only refuses new children here.
 		const parsed = parseForm(
@@ -23,7 +23,7 @@ export const actions = {
 			})
 		);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = changeBookingPlaces(db, params.token, parsed.data, new Date());
+		const result = await changeBookingPlaces(db, params.token, parsed.data, new Date());
 		switch (result.kind) {
 			case 'changed':
 				void notifyChanged(db, result, params.token);

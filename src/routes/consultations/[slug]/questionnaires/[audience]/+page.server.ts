@@ -11,15 +11,15 @@ import {
 import { isEasyReadAudience, asksForContactDetails } from '$lib/server/questionnaires/audiences';
 import { startHref } from './journey.server';
 
-function findPage(params: { slug: string; audience: string }) {
+async function findPage(params: { slug: string; audience: string }) {
 	const audience = audienceFromSlug(params.audience);
-	const page = audience && findStartPage(getDb(), params.slug, audience);
+	const page = audience && (await findStartPage(getDb(), params.slug, audience));
 	if (!audience || !page) error(404, 'Page not found');
 	return { audience, page };
 }
 
-export const load = ({ params }) => {
-	const { audience, page } = findPage(params);
+export const load = async ({ params }) => {
+	const { audience, page } = await findPage(params);
 	const c = page.consultation;
 	return {
 		consultation: {
@@ -40,10 +40,10 @@ export const load = ({ params }) => {
 };
 
 export const actions = {
-	start: ({ params }) => {
-		const { page } = findPage(params);
+	start: async ({ params }) => {
+		const { page } = await findPage(params);
 		const first = resumeQuestion(page.questions, {});
-		const started = first && startResponse(getDb(), page.questionnaire.id, 'online');
+		const started = first && (await startResponse(getDb(), page.questionnaire.id, 'online'));
 		// Closed since the page was shown: the start page explains.
 		if (!first || !started || !started.ok) redirect(303, startHref(params.slug, params.audience));
 		redirect(

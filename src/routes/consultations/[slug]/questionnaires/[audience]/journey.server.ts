@@ -29,17 +29,17 @@ export function questionHref(params: JourneyParams, key: string, returnToCheck =
 // them, so it is read once per request; after a form post it is always read afresh.
 const readThisRequest = new WeakMap<Request, Journey>();
 
-export function loadJourney(params: JourneyParams, now = new Date()): Journey {
+export async function loadJourney(params: JourneyParams, now = new Date()): Promise<Journey> {
 	const { request } = getRequestEvent();
 	const reused = request.method === 'GET' ? readThisRequest.get(request) : undefined;
 	if (reused) return reused;
-	const journey = openJourneyAt(params, now);
+	const journey = await openJourneyAt(params, now);
 	if (request.method === 'GET') readThisRequest.set(request, journey);
 	return journey;
 }
 
-function openJourneyAt(params: JourneyParams, now: Date): Journey {
-	return admitJourney(params, openJourney(getDb(), params.token, now));
+async function openJourneyAt(params: JourneyParams, now: Date): Promise<Journey> {
+	return admitJourney(params, await openJourney(getDb(), params.token, now));
 }
 
 /** The opened link's journey, if it is a link to this page's consultation and audience. */

@@ -1,3 +1,3 @@
 import { loadPublicSession } from './session.server';
 
-export const load = ({ params }) => loadPublicSession(params, new Date());
+export const load = async ({ params }) => await loadPublicSession(params, new Date());

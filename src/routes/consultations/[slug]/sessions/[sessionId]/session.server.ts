@@ -7,15 +7,15 @@ import { ukToday } from '$lib/format';
 
 export type SessionPage = { consultation: { slug: string; title: string }; session: PublicSession };
 
-export function loadPublicSession(
+export async function loadPublicSession(
 	params: { slug: string; sessionId: string },
 	now: Date
-): SessionPage {
+): Promise<SessionPage> {
 	const db = getDb();
-	const found = findPublicConsultationOnly(db, params.slug, ukToday(now));
+	const found = await findPublicConsultationOnly(db, params.slug, ukToday(now));
 	const session =
 		found && /^\d{1,9}$/.test(params.sessionId)
-			? findPublicSession(
+			? await findPublicSession(
 					db,
 					{ id: found.id, closed: isClosedStatus(found.status) },
 					Number(params.sessionId),

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import { coreCalendarFile } from '$lib/server/coreConsultations';
 import { requireRegistrationForLink } from '../../manage.server';
 
-export const GET = ({ params }) => {
-	const file = coreCalendarFile(requireRegistrationForLink(params.token));
+export const GET = async ({ params }) => {
+	const file = coreCalendarFile(await requireRegistrationForLink(params.token));
 	if (!file) error(404, 'There is no meeting date yet, so there is no calendar file.');
 	return new Response(file, {
 		headers: {

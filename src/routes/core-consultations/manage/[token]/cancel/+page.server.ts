@@ -10,8 +10,8 @@ import {
 import { formatDateTime } from '$lib/format';
 import { requireRegistrationForLink } from '../../manage.server';
 
-export const load = ({ params }) => {
-	const r = requireRegistrationForLink(params.token);
+export const load = async ({ params }) => {
+	const r = await requireRegistrationForLink(params.token);
 	if (r.status === 'cancelled' || r.status === 'held')
 		redirect(303, `/core-consultations/manage/${params.token}`);
 	return {
@@ -22,12 +22,12 @@ export const load = ({ params }) => {
 
 export const actions = {
 	default: async ({ request, params }) => {
-		const r = requireRegistrationForLink(params.token);
+		const r = await requireRegistrationForLink(params.token);
 		const parsed = parseForm(await request.formData(), cancelSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		if (parsed.data.confirm === 'no') redirect(303, `/core-consultations/manage/${params.token}`);
 		const db = getDb();
-		const result = cancelCoreConsultation(db, r.id, 'school', null);
+		const result = await cancelCoreConsultation(db, r.id, 'school', null);
 		if (result.ok && result.changed) void notifySchool(db, 'cancelled', result.registration);
 		redirect(303, `/core-consultations/manage/${params.token}`);
 	}

@@ -10,10 +10,10 @@ import {
 } from '$lib/server/coreConsultations';
 import { requireRegistrationForLink } from '../../manage.server';
 
-export const load = ({ params }) => {
-	const r = requireRegistrationForLink(params.token);
+export const load = async ({ params }) => {
+	const r = await requireRegistrationForLink(params.token);
 	// Not held yet, or already answered: the manage page says which.
-	if (r.status !== 'held' || getEvaluation(getDb(), r.id))
+	if (r.status !== 'held' || (await getEvaluation(getDb(), r.id)))
 		redirect(303, `/core-consultations/manage/${params.token}`);
 	return {
 		strand: STRANDS[r.strand].name,
@@ -23,11 +23,11 @@ export const load = ({ params }) => {
 
 export const actions = {
 	default: async ({ request, params }) => {
-		const r = requireRegistrationForLink(params.token);
+		const r = await requireRegistrationForLink(params.token);
 		const parsed = parseForm(await request.formData(), evaluationSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		// A second submission (double click, another tab) lands on the same thank-you.
-		evaluateMeeting(getDb(), r.id, parsed.data);
+		await evaluateMeeting(getDb(), r.id, parsed.data);
 		redirect(303, `/core-consultations/manage/${params.token}`);
 	}
 };

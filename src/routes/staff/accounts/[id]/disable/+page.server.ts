@@ -5,9 +5,9 @@ import { getDb } from '$lib/server/db';
 import { accountFromParam } from '../../account.server';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const me = requirePermission(locals, 'staff:manage', url);
-	const account = accountFromParam(params.id);
+	const account = await accountFromParam(params.id);
 	if (account.disabledAt) redirect(303, `/staff/accounts/${account.id}`);
 	return {
 		account: { id: account.id, name: account.name, email: account.email },
@@ -16,10 +16,10 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	default: ({ locals, url, params, getClientAddress }) => {
+	default: async ({ locals, url, params, getClientAddress }) => {
 		const me = requirePermission(locals, 'staff:manage', url);
-		const account = accountFromParam(params.id);
-		const result = disableStaffUser(getDb(), account.id, {
+		const account = await accountFromParam(params.id);
+		const result = await disableStaffUser(getDb(), account.id, {
 			staffUserId: me.id,
 			ip: getClientAddress()
 		});

@@ -31,17 +31,17 @@ const FILTER_KEYS = ['priority', 'question', 'theme', 'audience', 'channel', 'un
 const changedComment = (raw: string | null) =>
 	raw && /^(answer|note)-[1-9]\d{0,9}$/.test(raw) ? raw : null;
 
-export const load = ({ locals, params, url }) => {
-	const { consultation: c, priorities } = requireConsultationFeedback(locals, params.id);
+export const load = async ({ locals, params, url }) => {
+	const { consultation: c, priorities } = await requireConsultationFeedback(locals, params.id);
 	const db = getDb();
-	const themes = listThemes(db, c.id);
-	const questions = listCommentQuestions(db, c.id);
+	const themes = await listThemes(db, c.id);
+	const questions = await listCommentQuestions(db, c.id);
 	const { filters, errors } = parseCommentFilters(url.searchParams, {
 		priorityIds: priorities.map((p) => p.id),
 		questionKeys: questions.map((q) => q.key),
 		themeIds: themes.map((t) => t.id)
 	});
-	const page = listComments(db, c.id, filters);
+	const page = await listComments(db, c.id, filters);
 	return {
 		consultation: { id: c.id, title: c.title },
 		priorities: priorities.map((p) => ({ id: p.id, position: p.position, title: p.title })),
@@ -100,17 +100,17 @@ async function change(
 	{ locals, params, request, url }: Event,
 	field: 'themeId' | 'priorityId',
 	emptyMessage: string,
-	run: (consultationId: number, posted: Posted, id: number, staffUserId: number) => Done,
+	run: (consultationId: number, posted: Posted, id: number, staffUserId: number) => Promise<Done>,
 	done: string
 ) {
-	const { user, consultation } = requireConsultationFeedback(locals, params.id);
+	const { user, consultation } = await requireConsultationFeedback(locals, params.id);
 	const parsed = parseForm(await request.formData(), commentSchema);
 	if (!parsed.ok)
 		return invalid({}, { form: 'That comment could not be found. Refresh the page and try again' });
 	const fieldId = `${field === 'themeId' ? 'theme' : 'priority'}-${parsed.data.kind}-${parsed.data.commentId}`;
 	const id = optionalId(parsed.data[field]);
 	if (id === null) return invalid({ [fieldId]: '' }, { [fieldId]: emptyMessage });
-	const result = run(consultation.id, parsed.data, id, user.id);
+	const result = await run(consultation.id, parsed.data, id, user.id);
 	if (!result.ok) return invalid({}, { [fieldId]: result.message });
 	back(consultation.id, url, parsed.data, done);
 }

@@ -5,8 +5,8 @@ import { dateToParts } from '$lib/server/shared/dateInput';
 import { requireConsultationToManage } from '$lib/server/consultations/guard';
 import { updateConsultation, validateConsultation } from '$lib/server/consultations';
 
-export const load = ({ locals, params }) => {
-	const { consultation: c } = requireConsultationToManage(locals, params.id);
+export const load = async ({ locals, params }) => {
+	const { consultation: c } = await requireConsultationToManage(locals, params.id);
 	const opens = dateToParts(c.opensOn);
 	const closes = dateToParts(c.closesOn);
 	return {
@@ -31,11 +31,11 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation } = requireConsultationToManage(locals, params.id);
+		const { user, consultation } = await requireConsultationToManage(locals, params.id);
 		const values = formValues(await request.formData());
 		const checked = validateConsultation(values);
 		if (!checked.ok) return invalid(values, checked.errors);
-		const saved = updateConsultation(getDb(), consultation.id, checked.data, {
+		const saved = await updateConsultation(getDb(), consultation.id, checked.data, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

@@ -6,7 +6,7 @@ import { getConfig } from '$lib/server/config';
 import { insightsRequest } from './insights.server';
 
 export const load = async ({ locals, params, url }) => {
-	const r = insightsRequest(locals, params.id, url);
+	const r = await insightsRequest(locals, params.id, url);
 	const { dashboard, matching } = await countDashboardOffThread(r.db, r.consultation.id, r.filters);
 	return {
 		consultation: { id: r.consultation.id, title: r.consultation.title },

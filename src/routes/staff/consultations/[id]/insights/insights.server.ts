@@ -8,8 +8,8 @@ import {
 	parseFilters
 } from '$lib/server/insights/filters';
 
-export function insightsRequest(locals: App.Locals, idParam: string, url: URL) {
-	const { consultation } = requireConsultationFeedback(locals, idParam);
+export async function insightsRequest(locals: App.Locals, idParam: string, url: URL) {
+	const { consultation } = await requireConsultationFeedback(locals, idParam);
 	const db = getDb();
 	const options = loadFilterOptions(db, consultation.id);
 	const parsed = parseFilters(url.searchParams, options);

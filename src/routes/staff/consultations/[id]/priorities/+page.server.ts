@@ -17,8 +17,8 @@ const doneMessages: Record<string, string> = {
 	removed: 'Priority removed'
 };
 
-export const load = ({ locals, params, url }) => {
-	const { consultation: c, priorities } = requireConsultationToManage(locals, params.id);
+export const load = async ({ locals, params, url }) => {
+	const { consultation: c, priorities } = await requireConsultationToManage(locals, params.id);
 	return {
 		consultation: { id: c.id, title: c.title, status: c.status },
 		priorities: priorities.map((p) => ({
@@ -38,23 +38,29 @@ const moveSchema = z.object({
 
 export const actions = {
 	add: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation } = requireConsultationToManage(locals, params.id);
+		const { user, consultation } = await requireConsultationToManage(locals, params.id);
 		const parsed = parseForm(await request.formData(), priorityFields);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		addPriority(getDb(), consultation.id, parsed.data, {
+		await addPriority(getDb(), consultation.id, parsed.data, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});
 		redirect(303, `/staff/consultations/${consultation.id}/priorities?done=added`);
 	},
 	move: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation } = requireConsultationToManage(locals, params.id);
+		const { user, consultation } = await requireConsultationToManage(locals, params.id);
 		const parsed = parseForm(await request.formData(), moveSchema);
 		const moved = parsed.ok
-			? movePriority(getDb(), consultation.id, parsed.data.priorityId, parsed.data.direction, {
-					staffUserId: user.id,
-					ip: getClientAddress()
-				})
+			? await movePriority(
+					getDb(),
+					consultation.id,
+					parsed.data.priorityId,
+					parsed.data.direction,
+					{
+						staffUserId: user.id,
+						ip: getClientAddress()
+					}
+				)
 			: 'not_found';
 		if (moved === 'frozen') return invalid({}, { form: PRIORITY_FROZEN_MESSAGE });
 		if (moved !== 'done')

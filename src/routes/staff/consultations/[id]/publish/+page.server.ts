@@ -11,8 +11,8 @@ import {
 } from '$lib/server/consultations';
 import { ukToday } from '$lib/format';
 
-export const load = ({ locals, params }) => {
-	const { consultation: c, priorities } = requireConsultationToManage(locals, params.id);
+export const load = async ({ locals, params }) => {
+	const { consultation: c, priorities } = await requireConsultationToManage(locals, params.id);
 	return {
 		consultation: {
 			id: c.id,
@@ -32,27 +32,27 @@ export const load = ({ locals, params }) => {
 };
 
 export const actions = {
-	publish: ({ locals, params, getClientAddress }) => {
-		const { user, consultation } = requireConsultationToManage(locals, params.id);
-		const result = publishConsultation(getDb(), consultation.id, {
+	publish: async ({ locals, params, getClientAddress }) => {
+		const { user, consultation } = await requireConsultationToManage(locals, params.id);
+		const result = await publishConsultation(getDb(), consultation.id, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});
 		if (!result.ok) return invalid({}, result.errors);
 		redirect(303, `/staff/consultations/${consultation.id}?done=published`);
 	},
-	close: ({ locals, params, getClientAddress }) => {
-		const { user, consultation } = requireConsultationToManage(locals, params.id);
-		const result = closeConsultationEarly(getDb(), consultation.id, {
+	close: async ({ locals, params, getClientAddress }) => {
+		const { user, consultation } = await requireConsultationToManage(locals, params.id);
+		const result = await closeConsultationEarly(getDb(), consultation.id, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});
 		if (!result.ok) return invalid({}, result.errors);
 		redirect(303, `/staff/consultations/${consultation.id}?done=closed`);
 	},
-	reopen: ({ locals, params, getClientAddress }) => {
-		const { user, consultation } = requireConsultationToManage(locals, params.id);
-		const result = reopenConsultation(getDb(), consultation.id, {
+	reopen: async ({ locals, params, getClientAddress }) => {
+		const { user, consultation } = await requireConsultationToManage(locals, params.id);
+		const result = await reopenConsultation(getDb(), consultation.id, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

@@ -8,10 +8,10 @@ const doneMessages: Record<string, string> = {
 	published: 'Response published'
 };
 
-export const load = ({ locals, params, url }) => {
-	const { consultation: c } = requireConsultationToManage(locals, params.id);
+export const load = async ({ locals, params, url }) => {
+	const { consultation: c } = await requireConsultationToManage(locals, params.id);
 	const db = getDb();
-	const draft = getResponseDraft(db, c.id);
+	const draft = await getResponseDraft(db, c.id);
 	return {
 		consultation: { id: c.id, title: c.title, slug: c.slug, status: c.status },
 		draft: {
@@ -25,7 +25,7 @@ export const load = ({ locals, params, url }) => {
 				weDid: p.weDid !== ''
 			}))
 		},
-		ready: responsePublishProblems(db, c.id).length === 0,
+		ready: (await responsePublishProblems(db, c.id)).length === 0,
 		done: doneMessages[url.searchParams.get('done') ?? ''] ?? null
 	};
 };

@@ -18,13 +18,13 @@ const inPageOrder = (errors: Record<string, string>) =>
 		Object.entries(errors).sort(([a], [b]) => fieldOrder.indexOf(a) - fieldOrder.indexOf(b))
 	);
 
-export const load = ({ locals, params, url }) => {
-	const { consultation: c, priorities } = requireConsultationForStaff(
+export const load = async ({ locals, params, url }) => {
+	const { consultation: c, priorities } = await requireConsultationForStaff(
 		locals,
 		params.id,
 		'roadshow:run'
 	);
-	const sessions = sessionChoices(c.id, 'Not from a particular session');
+	const sessions = await sessionChoices(c.id, 'Not from a particular session');
 	const sessionName = new Map(sessions.map((s) => [s.value, s.text]));
 	const priorityNumber = new Map(priorities.map((p) => [p.id, p.position]));
 	return {
@@ -33,7 +33,7 @@ export const load = ({ locals, params, url }) => {
 		audiences: audienceCodes.map((a) => ({ value: a, text: audienceLabels[a] })),
 		priorities: priorities.map((p) => ({ id: p.id, position: p.position, title: p.title })),
 		noteLimit: NOTE_LIMIT,
-		notes: listRoadshowNotes(getDb(), c.id).map((n) => ({
+		notes: (await listRoadshowNotes(getDb(), c.id)).map((n) => ({
 			id: n.id,
 			note: n.note,
 			audience: audienceLabels[n.audience],
@@ -57,7 +57,7 @@ export const load = ({ locals, params, url }) => {
 
 export const actions = {
 	default: async ({ locals, params, request }) => {
-		const { user, consultation: c } = requireConsultationForStaff(
+		const { user, consultation: c } = await requireConsultationForStaff(
 			locals,
 			params.id,
 			'roadshow:run'
@@ -78,7 +78,7 @@ export const actions = {
 			if (note.trim() === '') errors.note = 'Enter the feedback';
 			return invalid(values, inPageOrder(errors));
 		}
-		const added = addRoadshowNote(getDb(), {
+		const added = await addRoadshowNote(getDb(), {
 			consultationId: c.id,
 			roadshowSessionId: sessionId as number | null,
 			audience: audience as Audience,

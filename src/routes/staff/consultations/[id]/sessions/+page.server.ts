@@ -26,10 +26,14 @@ function doneMessage(url: URL): string | null {
 	}
 }
 
-export const load = ({ locals, params, url }) => {
-	const { user, consultation } = requireConsultationForStaff(locals, params.id, 'roadshow:run');
+export const load = async ({ locals, params, url }) => {
+	const { user, consultation } = await requireConsultationForStaff(
+		locals,
+		params.id,
+		'roadshow:run'
+	);
 	const now = new Date();
-	const sessions = listSessionsForConsultation(getDb(), consultation.id).map((s) => ({
+	const sessions = (await listSessionsForConsultation(getDb(), consultation.id)).map((s) => ({
 		id: s.id,
 		title: s.title,
 		when: formatSessionWhen(s.startsAt, s.endsAt),

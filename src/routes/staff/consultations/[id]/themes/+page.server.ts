@@ -12,11 +12,11 @@ const doneMessages: Record<string, string> = {
 	merged: 'Themes merged'
 };
 
-export const load = ({ locals, params, url }) => {
-	const { consultation: c } = requireConsultationFeedback(locals, params.id);
+export const load = async ({ locals, params, url }) => {
+	const { consultation: c } = await requireConsultationFeedback(locals, params.id);
 	return {
 		consultation: { id: c.id, title: c.title },
-		themes: listThemes(getDb(), c.id),
+		themes: await listThemes(getDb(), c.id),
 		done: doneMessages[url.searchParams.get('done') ?? ''] ?? null
 	};
 };
@@ -29,10 +29,10 @@ const themeSchema = z.object({
 
 export const actions = {
 	add: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation } = requireConsultationFeedback(locals, params.id);
+		const { user, consultation } = await requireConsultationFeedback(locals, params.id);
 		const parsed = parseForm(await request.formData(), themeSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const made = createTheme(getDb(), consultation.id, parsed.data, {
+		const made = await createTheme(getDb(), consultation.id, parsed.data, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

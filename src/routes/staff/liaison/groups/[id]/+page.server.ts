@@ -5,9 +5,9 @@ import { formValues, invalid } from '$lib/server/shared/forms';
 import { formatDateTime, formatDeadline } from '$lib/format';
 import { meetingFormOf, requireGroup, requireLiaisonStaff } from '../../liaison.server';
 
-export const load = (event) => {
+export const load = async (event) => {
 	requireLiaisonStaff(event);
-	const { group, members, meetings } = requireGroup(event.params.id);
+	const { group, members, meetings } = await requireGroup(event.params.id);
 	const now = new Date();
 	return {
 		id: group.id,
@@ -31,11 +31,11 @@ export const load = (event) => {
 export const actions = {
 	meeting: async (event) => {
 		const { actor } = requireLiaisonStaff(event);
-		const { group } = requireGroup(event.params.id);
+		const { group } = await requireGroup(event.params.id);
 		const values = formValues(await event.request.formData());
 		const checked = checkMeetingForm(meetingFormOf(values));
 		if (!checked.ok) return invalid(values, checked.errors);
-		const meeting = addMeeting(getDb(), group.id, checked.data, actor);
+		const meeting = await addMeeting(getDb(), group.id, checked.data, actor);
 		redirect(303, `/staff/liaison/meetings/${meeting.id}?done=created`);
 	}
 };

@@ -15,7 +15,7 @@ export const actions = {
 		const values = formValues(await event.request.formData());
 		const checked = checkGroupForm(values);
 		if (!checked.ok) return invalid(values, checked.errors);
-		const group = createGroup(getDb(), checked.data, actor);
+		const group = await createGroup(getDb(), checked.data, actor);
 		redirect(303, `/staff/liaison/groups/${group.id}?done=created`);
 	}
 };

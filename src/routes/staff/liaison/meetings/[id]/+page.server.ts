@@ -19,11 +19,11 @@ const boxes = (name: string, instant: Date) => {
 	};
 };
 
-export const load = (event) => {
+export const load = async (event) => {
 	const { actor } = requireLiaisonStaff(event);
-	const { meeting, group } = requireMeeting(event.params.id);
+	const { meeting, group } = await requireMeeting(event.params.id);
 	const now = new Date();
-	const referrals = listMeetingReferrals(getDb(), meeting, actor, now);
+	const referrals = await listMeetingReferrals(getDb(), meeting, actor, now);
 	return {
 		id: meeting.id,
 		group: { id: group.id, name: group.name },
@@ -58,11 +58,11 @@ const REFUSED = {
 export const actions = {
 	move: async (event) => {
 		const { actor } = requireLiaisonStaff(event);
-		const { meeting } = requireMeeting(event.params.id);
+		const { meeting } = await requireMeeting(event.params.id);
 		const values = formValues(await event.request.formData());
 		const checked = checkMeetingForm(meetingFormOf(values));
 		if (!checked.ok) return invalid(values, checked.errors);
-		const result = updateMeeting(getDb(), meeting.id, checked.data, actor);
+		const result = await updateMeeting(getDb(), meeting.id, checked.data, actor);
 		if (!result.ok) return invalid(values, { date: REFUSED[result.reason] });
 		redirect(303, `/staff/liaison/meetings/${meeting.id}?done=moved`);
 	}

@@ -16,9 +16,9 @@ import { requireLiaisonStaff, requireReferral } from '../../liaison.server';
 const KINDS = { questionnaire_link: 'Questionnaire link', outcome: 'Outcome letter' } as const;
 const CHANNELS = { email: 'Email', letter: 'Letter (to print and post)' } as const;
 
-export const load = (event) => {
+export const load = async (event) => {
 	const { actor } = requireLiaisonStaff(event);
-	const record = requireReferral(event.params.id, actor, 'record page');
+	const record = await requireReferral(event.params.id, actor, 'record page');
 	const { referral: r, meeting, group, answers: a } = record;
 	const now = new Date();
 	const sent = !!r.answersSentAt;
@@ -100,10 +100,10 @@ export const load = (event) => {
 export const actions = {
 	outcome: async (event) => {
 		const { actor } = requireLiaisonStaff(event);
-		const { referral } = requireReferral(event.params.id, actor, 'recording the outcome');
+		const { referral } = await requireReferral(event.params.id, actor, 'recording the outcome');
 		const values = formValues(await event.request.formData());
 		const text = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
-		const result = recordOutcome(
+		const result = await recordOutcome(
 			getDb(),
 			referral,
 			{ outcome: text('outcome'), replies: [1, 2, 3].map((n) => text(`reply${n}`)) },
@@ -121,8 +121,18 @@ export const actions = {
 	},
 	send: async (event) => {
 		const { actor } = requireLiaisonStaff(event);
-		const { referral, meeting } = requireReferral(event.params.id, actor, 'sending the letter');
-		const result = sendOutcomeLetter(getDb(), referral, meeting, getConfig().COUNCIL_NAME, actor);
+		const { referral, meeting } = await requireReferral(
+			event.params.id,
+			actor,
+			'sending the letter'
+		);
+		const result = await sendOutcomeLetter(
+			getDb(),
+			referral,
+			meeting,
+			getConfig().COUNCIL_NAME,
+			actor
+		);
 		// Sent by another tab or a double click: the page shows the one letter that went.
 		if (!result.ok && result.reason === 'no_outcome')
 			return invalid({}, { send: 'Record the outcome before sending the letter' });
@@ -130,8 +140,8 @@ export const actions = {
 	},
 	link: async (event) => {
 		const { actor } = requireLiaisonStaff(event);
-		const { referral } = requireReferral(event.params.id, actor, 'sending a new link');
-		const result = sendNewFamilyLink(getDb(), referral.id, actor);
+		const { referral } = await requireReferral(event.params.id, actor, 'sending a new link');
+		const result = await sendNewFamilyLink(getDb(), referral.id, actor);
 		if (!result.ok)
 			return invalid(
 				{},

@@ -5,9 +5,9 @@ import { parseId } from '$lib/server/consultations/guard';
 import { getDb } from '$lib/server/db';
 import { getLetterPdf } from '$lib/server/notify';
 
-export const GET = ({ locals, params, url }) => {
+export const GET = async ({ locals, params, url }) => {
 	requirePermission(locals, 'outbox:view', url);
-	const pdf = getLetterPdf(getDb(), parseId(params.id));
+	const pdf = await getLetterPdf(getDb(), parseId(params.id));
 	if (!pdf) error(404, 'Page not found');
 	return new Response(new Uint8Array(pdf), {
 		headers: {

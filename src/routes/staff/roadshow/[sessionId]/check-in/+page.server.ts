@@ -7,9 +7,9 @@ import { partyLabel } from '$lib/server/roadshow/registerView';
 import { accessNeedsText } from '$lib/server/roadshow/summary';
 import { formatSessionWhen, formatTime } from '$lib/format';
 
-export const load = ({ locals, params }) => {
-	const { session } = requireSessionToRun(locals, params.sessionId);
-	const register = getSessionRegister(getDb(), session.id)!;
+export const load = async ({ locals, params }) => {
+	const { session } = await requireSessionToRun(locals, params.sessionId);
+	const register = (await getSessionRegister(getDb(), session.id))!;
 	return {
 		session: {
 			id: session.id,
@@ -38,13 +38,13 @@ async function mark(
 	request: Request,
 	arrived: boolean
 ) {
-	const { session } = requireSessionToRun(locals, params.sessionId);
+	const { session } = await requireSessionToRun(locals, params.sessionId);
 	const raw = (await request.formData()).get('bookingId');
 	const bookingId = parseId(typeof raw === 'string' ? raw : '');
 	const now = new Date();
 	const booking = arrived
-		? checkInBooking(getDb(), session.id, bookingId, now)
-		: undoCheckIn(getDb(), session.id, bookingId, now);
+		? await checkInBooking(getDb(), session.id, bookingId, now)
+		: await undoCheckIn(getDb(), session.id, bookingId, now);
 	if (!booking) error(404, 'Page not found');
 	// Back to the same person, so the list does not jump to the top on a phone.
 	redirect(303, `/staff/roadshow/${session.id}/check-in#booking-${booking.id}`);

@@ -5,11 +5,11 @@ import { registerCsv } from '$lib/server/roadshow/registerCsv';
 import { ukToday } from '$lib/format';
 import { recordDataAccess } from '$lib/server/audit';
 
-export const GET = ({ locals, params, getClientAddress }) => {
-	const { user, session } = requireSessionToRun(locals, params.sessionId);
-	const register = getSessionRegister(getDb(), session.id)!;
+export const GET = async ({ locals, params, getClientAddress }) => {
+	const { user, session } = await requireSessionToRun(locals, params.sessionId);
+	const register = (await getSessionRegister(getDb(), session.id))!;
 	const csv = registerCsv(register);
-	recordDataAccess(getDb(), {
+	await recordDataAccess(getDb(), {
 		actor: { staffUserId: user.id, ip: getClientAddress() },
 		action: 'personal_data.downloaded',
 		what: `the register CSV for "${session.title}"`,

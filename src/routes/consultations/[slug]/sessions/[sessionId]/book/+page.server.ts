@@ -7,19 +7,19 @@ import { whoSchema } from '$lib/server/roadshow/validation';
 import { bookingBlock, loadPublicSession } from '../session.server';
 import { bookHref, sessionHref } from './journey.server';
 
-export const load = ({ params }) => {
-	const page = loadPublicSession(params, new Date());
+export const load = async ({ params }) => {
+	const page = await loadPublicSession(params, new Date());
 	return { ...page, block: bookingBlock(page.session), sessionHref: sessionHref(params) };
 };
 
 export const actions = {
 	default: async ({ params, request, url }) => {
 		const now = new Date();
-		const { session } = loadPublicSession(params, now);
+		const { session } = await loadPublicSession(params, now);
 		if (bookingBlock(session)) redirect(303, url.pathname);
 		const parsed = parseForm(await request.formData(), whoSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const draftId = startDraft(getDb(), session.id, 'who', parsed.values, now);
+		const draftId = await startDraft(getDb(), session.id, 'who', parsed.values, now);
 		redirect(303, `${bookHref(params)}/${draftId}/places`);
 	}
 };

@@ -41,11 +41,13 @@ export type BookedView = {
  * The session, the answers so far, and why the journey cannot go on (if it cannot). A journey
  * that has made its booking is `booked`: every page of it shows that booking's confirmation.
  */
-export function loadJourney(params: DraftParams, now: Date) {
-	const page = loadPublicSession(params, now);
+export async function loadJourney(params: DraftParams, now: Date) {
+	const page = await loadPublicSession(params, now);
 	const db = getDb();
-	const answers = getDraftAnswers(db, params.draftId, page.session.id, now);
-	const made = answers ? undefined : findBookingOfDraft(db, params.draftId, page.session.id, now);
+	const answers = await getDraftAnswers(db, params.draftId, page.session.id, now);
+	const made = answers
+		? undefined
+		: await findBookingOfDraft(db, params.draftId, page.session.id, now);
 	const booked: BookedView | null = made
 		? {
 				status: made.status,
@@ -85,7 +87,7 @@ export async function saveStep(
 	schema: z.ZodType | ((session: PublicSession) => z.ZodType)
 ) {
 	const now = new Date();
-	const journey = loadJourney(event.params, now);
+	const journey = await loadJourney(event.params, now);
 	if (journey.booked) redirect(303, `${journey.base}/confirm`);
 	// A closed, cancelled or expired journey: the page itself explains.
 	if (journey.block) redirect(303, event.url.pathname);
@@ -94,7 +96,7 @@ export async function saveStep(
 		typeof schema === 'function' ? schema(journey.session) : schema
 	);
 	if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-	saveDraftStep(getDb(), event.params.draftId, journey.session.id, step, parsed.values, now);
+	await saveDraftStep(getDb(), event.params.draftId, journey.session.id, step, parsed.values, now);
 	redirect(
 		303,
 		`${journey.base}/${afterStep(step, { ...journey.answers, ...parsed.values }, event.url)}`

@@ -5,10 +5,10 @@ import { insightsRequest } from '../insights.server';
 import { recordDataAccess } from '$lib/server/audit';
 
 export const load = async ({ locals, params, url, getClientAddress }) => {
-	const r = insightsRequest(locals, params.id, url);
+	const r = await insightsRequest(locals, params.id, url);
 	const { dashboard, matching } = await countDashboardOffThread(r.db, r.consultation.id, r.filters);
 	if (dashboard)
-		recordDataAccess(r.db, {
+		await recordDataAccess(r.db, {
 			actor: { staffUserId: locals.user!.id, ip: getClientAddress() },
 			action: 'personal_data.printed',
 			what: `the printable report for "${r.consultation.title}"`,

@@ -5,8 +5,8 @@ import { recordDataAccess } from '$lib/server/audit';
 import { countResponses } from '$lib/server/insights/aggregate';
 import { insightsRequest } from '../insights.server';
 
-export const GET = ({ locals, params, url, getClientAddress }) => {
-	const r = insightsRequest(locals, params.id, url);
+export const GET = async ({ locals, params, url, getClientAddress }) => {
+	const r = await insightsRequest(locals, params.id, url);
 	if (Object.keys(r.errors).length)
 		error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
 	if (!mayExportResponses(r.db, r.consultation.id, r.filters)) {
@@ -15,7 +15,7 @@ export const GET = ({ locals, params, url, getClientAddress }) => {
 			'Too few responses match these filters (or too few are left out by them) to download: a small group could be identified'
 		);
 	}
-	recordDataAccess(r.db, {
+	await recordDataAccess(r.db, {
 		actor: { staffUserId: locals.user!.id, ip: getClientAddress() },
 		action: 'personal_data.downloaded',
 		what: `the responses CSV for "${r.consultation.title}"`,

@@ -7,7 +7,7 @@ import { recordDataAccess } from '$lib/server/audit';
 import { insightsRequest } from '../insights.server';
 
 export const GET = async ({ locals, params, url, getClientAddress }) => {
-	const r = insightsRequest(locals, params.id, url);
+	const r = await insightsRequest(locals, params.id, url);
 	if (Object.keys(r.errors).length)
 		error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
 	const { dashboard, matching } = await countDashboardOffThread(
@@ -18,7 +18,7 @@ export const GET = async ({ locals, params, url, getClientAddress }) => {
 	);
 	if (!dashboard) error(409, TOO_FEW_TEXT);
 	const file = await summaryWorkbook(r.db, r.consultation, dashboard, r.filters, r.description);
-	recordDataAccess(r.db, {
+	await recordDataAccess(r.db, {
 		actor: { staffUserId: locals.user!.id, ip: getClientAddress() },
 		action: 'personal_data.downloaded',
 		what: `the summary workbook for "${r.consultation.title}"`,

@@ -12,20 +12,24 @@ import {
 import { getPublishedVersion } from '$lib/server/questionnaires/versions';
 import { parseSessionChoice, sessionChoices } from '../../sessionChoices.server';
 
-function publishedQuestionnaire(locals: App.Locals, params: { id: string; qid: string }) {
-	const found = requireQuestionnaireForStaff(locals, params.id, params.qid, 'roadshow:run');
-	const version = getPublishedVersion(getDb(), found.questionnaire.id);
+async function publishedQuestionnaire(locals: App.Locals, params: { id: string; qid: string }) {
+	const found = await requireQuestionnaireForStaff(locals, params.id, params.qid, 'roadshow:run');
+	const version = await getPublishedVersion(getDb(), found.questionnaire.id);
 	if (!version) error(404, 'Page not found');
 	return { ...found, version };
 }
 
-export const load = ({ locals, params }) => {
-	const { consultation: c, questionnaire: q, version } = publishedQuestionnaire(locals, params);
+export const load = async ({ locals, params }) => {
+	const {
+		consultation: c,
+		questionnaire: q,
+		version
+	} = await publishedQuestionnaire(locals, params);
 	return {
 		consultation: { id: c.id, title: c.title },
 		questionnaire: { id: q.id, label: audienceLabels[q.audience], easyRead: q.easyRead },
 		version: { number: version.number },
-		sessions: sessionChoices(c.id, 'Not filled in at a roadshow session'),
+		sessions: await sessionChoices(c.id, 'Not filled in at a roadshow session'),
 		questions: version.questions.map((x) => ({
 			...questionForField(x),
 			condition: describeShowIf(x, version.questions)
@@ -40,7 +44,7 @@ export const actions = {
 			consultation: c,
 			questionnaire: q,
 			version
-		} = publishedQuestionnaire(locals, params);
+		} = await publishedQuestionnaire(locals, params);
 		const form = await request.formData();
 		const values = formValues(form);
 		const sessionId = parseSessionChoice(form.get('roadshowSessionId'));
@@ -51,7 +55,7 @@ export const actions = {
 			const given = form.getAll(question.key).filter((v): v is string => typeof v === 'string');
 			if (given.length) answers[question.key] = question.kind === 'multiple' ? given : given[0];
 		}
-		const entered = enterPaperResponse(getDb(), user.id, q.id, answers, new Date(), {
+		const entered = await enterPaperResponse(getDb(), user.id, q.id, answers, new Date(), {
 			channel: 'paper',
 			roadshowSessionId: sessionId
 		});

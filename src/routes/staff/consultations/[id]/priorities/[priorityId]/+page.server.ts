@@ -9,15 +9,15 @@ import {
 	updatePriority
 } from '$lib/server/consultations';
 
-function findPriority(locals: App.Locals, params: { id: string; priorityId: string }) {
-	const found = requireConsultationToManage(locals, params.id);
+async function findPriority(locals: App.Locals, params: { id: string; priorityId: string }) {
+	const found = await requireConsultationToManage(locals, params.id);
 	const priority = found.priorities.find((p) => p.id === parseId(params.priorityId));
 	if (!priority) error(404, 'Page not found');
 	return { ...found, priority };
 }
 
-export const load = ({ locals, params }) => {
-	const { consultation: c, priority: p } = findPriority(locals, params);
+export const load = async ({ locals, params }) => {
+	const { consultation: c, priority: p } = await findPriority(locals, params);
 	return {
 		consultation: { id: c.id, title: c.title },
 		priority: {
@@ -32,10 +32,10 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	save: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation, priority } = findPriority(locals, params);
+		const { user, consultation, priority } = await findPriority(locals, params);
 		const parsed = parseForm(await request.formData(), priorityFields);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = updatePriority(getDb(), consultation.id, priority.id, parsed.data, {
+		const result = await updatePriority(getDb(), consultation.id, priority.id, parsed.data, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});
@@ -43,8 +43,8 @@ export const actions = {
 		redirect(303, `/staff/consultations/${consultation.id}/priorities?done=updated`);
 	},
 	remove: async ({ locals, params, getClientAddress }) => {
-		const { user, consultation, priority } = findPriority(locals, params);
-		const result = removePriority(getDb(), consultation.id, priority.id, {
+		const { user, consultation, priority } = await findPriority(locals, params);
+		const result = await removePriority(getDb(), consultation.id, priority.id, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

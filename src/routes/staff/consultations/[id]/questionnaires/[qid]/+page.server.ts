@@ -19,7 +19,7 @@ const doneMessages: Record<string, string> = {
 	removed: 'Question removed'
 };
 
-export const load = ({ locals, params, url }) => {
+export const load = async ({ locals, params, url }) => {
 	const {
 		consultation: c,
 		questionnaire: q,
@@ -27,7 +27,7 @@ export const load = ({ locals, params, url }) => {
 		draft,
 		published,
 		label
-	} = editorContext(locals, params);
+	} = await editorContext(locals, params);
 	const shown = draft ?? published;
 	const priorityNumbers = new Map(priorities.map((p) => [p.id, p.position]));
 	const publishedNumber = Number(url.searchParams.get('published'));
@@ -62,7 +62,7 @@ const textFields = z.object({
 const questionId = z.object({ questionId: z.coerce.number().int().positive() });
 
 /** The draft, and the posted question id when it is one of the draft's questions. */
-function draftQuestion(draft: ReturnType<typeof editorContext>['draft'], form: FormData) {
+function draftQuestion(draft: Awaited<ReturnType<typeof editorContext>>['draft'], form: FormData) {
 	if (!draft) return null;
 	const parsed = questionId.safeParse({ questionId: form.get('questionId') });
 	return parsed.success && draft.questions.some((x) => x.id === parsed.data.questionId)
@@ -75,18 +75,19 @@ const stale = {
 };
 
 export const actions = {
-	edit: ({ locals, params, getClientAddress }) => {
-		const { questionnaire: q, base, user } = editorContext(locals, params);
+	edit: async ({ locals, params, getClientAddress }) => {
+		const { questionnaire: q, base, user } = await editorContext(locals, params);
 		const actor = { staffUserId: user.id, ip: getClientAddress() };
-		if (ensureDraftVersion(getDb(), q.id, new Date(), actor) === null) error(404, 'Page not found');
+		if ((await ensureDraftVersion(getDb(), q.id, new Date(), actor)) === null)
+			error(404, 'Page not found');
 		redirect(303, `${base}?done=draft`);
 	},
 	details: async ({ locals, params, request, getClientAddress }) => {
-		const { draft, base, user } = editorContext(locals, params);
+		const { draft, base, user } = await editorContext(locals, params);
 		const parsed = parseForm(await request.formData(), textFields);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		if (!draft) return invalid(parsed.values, stale);
-		const saved = updateVersionText(getDb(), draft.id, parsed.data, {
+		const saved = await updateVersionText(getDb(), draft.id, parsed.data, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});
@@ -94,11 +95,11 @@ export const actions = {
 		redirect(303, `${base}?done=details`);
 	},
 	move: async ({ locals, params, request, getClientAddress }) => {
-		const { draft, base, user } = editorContext(locals, params);
+		const { draft, base, user } = await editorContext(locals, params);
 		const form = await request.formData();
 		const id = draftQuestion(draft, form);
 		if (id === null) return invalid({}, stale);
-		const moved = moveQuestion(getDb(), id, form.get('direction') === 'up' ? 'up' : 'down', {
+		const moved = await moveQuestion(getDb(), id, form.get('direction') === 'up' ? 'up' : 'down', {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});
@@ -106,10 +107,13 @@ export const actions = {
 		redirect(303, `${base}#question-${id}`);
 	},
 	remove: async ({ locals, params, request, getClientAddress }) => {
-		const { draft, base, user } = editorContext(locals, params);
+		const { draft, base, user } = await editorContext(locals, params);
 		const id = draftQuestion(draft, await request.formData());
 		if (id === null) return invalid({}, stale);
-		const removed = removeQuestion(getDb(), id, { staffUserId: user.id, ip: getClientAddress() });
+		const removed = await removeQuestion(getDb(), id, {
+			staffUserId: user.id,
+			ip: getClientAddress()
+		});
 		if (!removed.ok) return invalid({}, removed.errors);
 		redirect(303, `${base}?done=removed`);
 	}

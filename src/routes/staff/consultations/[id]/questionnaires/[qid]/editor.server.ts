@@ -6,11 +6,16 @@ import { describeShowIf, getDraftVersion, kindLabels } from '$lib/server/questio
 import { getPublishedVersion } from '$lib/server/questionnaires/versions';
 import { type FullQuestion } from '$lib/server/questionnaires/types';
 
-export function editorContext(locals: App.Locals, params: { id: string; qid: string }) {
-	const found = requireQuestionnaireForStaff(locals, params.id, params.qid, 'consultation:manage');
+export async function editorContext(locals: App.Locals, params: { id: string; qid: string }) {
+	const found = await requireQuestionnaireForStaff(
+		locals,
+		params.id,
+		params.qid,
+		'consultation:manage'
+	);
 	const db = getDb();
-	const draft = getDraftVersion(db, found.questionnaire.id);
-	const published = getPublishedVersion(db, found.questionnaire.id);
+	const draft = await getDraftVersion(db, found.questionnaire.id);
+	const published = await getPublishedVersion(db, found.questionnaire.id);
 	const base = `/staff/consultations/${found.consultation.id}/questionnaires/${found.questionnaire.id}`;
 	return { ...found, draft, published, base, label: audienceLabels[found.questionnaire.audience] };
 }
@@ -59,7 +64,7 @@ const kindHints: Record<keyof typeof kindLabels, string> = {
 
 /** What the add and change question pages need besides the form's values. */
 export function questionFormContext(
-	ctx: ReturnType<typeof editorContext>,
+	ctx: Awaited<ReturnType<typeof editorContext>>,
 	before: readonly FullQuestion[]
 ) {
 	return {

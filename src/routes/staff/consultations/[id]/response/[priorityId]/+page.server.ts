@@ -10,23 +10,23 @@ import {
 } from '$lib/server/insights/saidDid';
 import { displayFigures, responseFigures } from '$lib/server/insights/responseFigures';
 
-function priorityOf(locals: App.Locals, params: { id: string; priorityId: string }) {
-	const found = requireConsultationToManage(locals, params.id);
+async function priorityOf(locals: App.Locals, params: { id: string; priorityId: string }) {
+	const found = await requireConsultationToManage(locals, params.id);
 	const priorityId = parseId(params.priorityId);
 	const p = found.priorities.find((x) => x.id === priorityId);
 	if (!p) error(404, 'Page not found');
 	return { ...found, priority: p };
 }
 
-export const load = ({ locals, params }) => {
-	const { consultation: c, priority: p } = priorityOf(locals, params);
+export const load = async ({ locals, params }) => {
+	const { consultation: c, priority: p } = await priorityOf(locals, params);
 	const db = getDb();
-	const saved = getResponseDraft(db, c.id).priorities.find((x) => x.priorityId === p.id)!;
+	const saved = (await getResponseDraft(db, c.id)).priorities.find((x) => x.priorityId === p.id)!;
 	return {
 		consultation: { id: c.id, title: c.title },
 		priority: { id: p.id, position: p.position, title: p.title, description: p.description },
 		saved: { youSaid: saved.youSaid, weDid: saved.weDid },
-		figures: displayFigures(responseFigures(db, c.id, [p.id]).get(p.id)!),
+		figures: displayFigures((await responseFigures(db, c.id, [p.id])).get(p.id)!),
 		limit: SAID_DID_LIMIT
 	};
 };
@@ -35,10 +35,10 @@ const schema = z.object({ youSaid: z.string().default(''), weDid: z.string().def
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation, priority } = priorityOf(locals, params);
+		const { user, consultation, priority } = await priorityOf(locals, params);
 		const parsed = parseForm(await request.formData(), schema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = savePrioritySaidDid(getDb(), consultation.id, priority.id, parsed.data, {
+		const result = await savePrioritySaidDid(getDb(), consultation.id, priority.id, parsed.data, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

@@ -10,9 +10,9 @@ import {
 	saveResponseText
 } from '$lib/server/insights/saidDid';
 
-export const load = ({ locals, params }) => {
-	const { consultation: c } = requireConsultationToManage(locals, params.id);
-	const draft = getResponseDraft(getDb(), c.id);
+export const load = async ({ locals, params }) => {
+	const { consultation: c } = await requireConsultationToManage(locals, params.id);
+	const draft = await getResponseDraft(getDb(), c.id);
 	return {
 		consultation: { id: c.id, title: c.title },
 		saved: { introduction: draft.introduction, easyReadSummary: draft.easyReadSummary },
@@ -27,10 +27,10 @@ const schema = z.object({
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation } = requireConsultationToManage(locals, params.id);
+		const { user, consultation } = await requireConsultationToManage(locals, params.id);
 		const parsed = parseForm(await request.formData(), schema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = saveResponseText(getDb(), consultation.id, parsed.data, {
+		const result = await saveResponseText(getDb(), consultation.id, parsed.data, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

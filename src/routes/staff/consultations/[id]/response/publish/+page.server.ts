@@ -9,20 +9,20 @@ import {
 } from '$lib/server/insights/saidDid';
 import { responsePageContent } from '$lib/server/insights/saidDidPage';
 
-export const load = ({ locals, params }) => {
-	const { consultation: c } = requireConsultationToManage(locals, params.id);
+export const load = async ({ locals, params }) => {
+	const { consultation: c } = await requireConsultationToManage(locals, params.id);
 	const db = getDb();
 	return {
 		consultation: { id: c.id, title: c.title, slug: c.slug, status: c.status },
-		problems: responsePublishProblems(db, c.id),
-		warnings: responsePageContent(db, c.id, getResponseDraft(db, c.id)).warnings
+		problems: await responsePublishProblems(db, c.id),
+		warnings: (await responsePageContent(db, c.id, await getResponseDraft(db, c.id))).warnings
 	};
 };
 
 export const actions = {
-	default: ({ locals, params, getClientAddress }) => {
-		const { user, consultation } = requireConsultationToManage(locals, params.id);
-		const result = publishResponse(getDb(), consultation.id, {
+	default: async ({ locals, params, getClientAddress }) => {
+		const { user, consultation } = await requireConsultationToManage(locals, params.id);
+		const result = await publishResponse(getDb(), consultation.id, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

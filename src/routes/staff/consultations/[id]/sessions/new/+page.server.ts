@@ -5,8 +5,12 @@ import { requireConsultationForStaff } from '$lib/server/consultations/guard';
 import { createSession } from '$lib/server/roadshow/sessions';
 import { sessionFormSchema } from '$lib/server/roadshow/sessionValidation';
 
-export const load = ({ locals, params }) => {
-	const { consultation } = requireConsultationForStaff(locals, params.id, 'consultation:manage');
+export const load = async ({ locals, params }) => {
+	const { consultation } = await requireConsultationForStaff(
+		locals,
+		params.id,
+		'consultation:manage'
+	);
 	return {
 		consultation: { id: consultation.id, title: consultation.title },
 		values: { mode: 'in_person', childrenWelcome: 'yes' }
@@ -15,14 +19,14 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation } = requireConsultationForStaff(
+		const { user, consultation } = await requireConsultationForStaff(
 			locals,
 			params.id,
 			'consultation:manage'
 		);
 		const parsed = parseForm(await request.formData(), sessionFormSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		createSession(getDb(), consultation.id, parsed.data, new Date(), {
+		await createSession(getDb(), consultation.id, parsed.data, new Date(), {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

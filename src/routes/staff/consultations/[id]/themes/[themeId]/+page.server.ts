@@ -5,8 +5,8 @@ import { invalid, parseForm } from '$lib/server/shared/forms';
 import { renameTheme, setThemeKeywords } from '$lib/server/insights/coding';
 import { themeOf } from './theme.server';
 
-export const load = ({ locals, params }) => {
-	const { consultation: c, theme, others } = themeOf(locals, params);
+export const load = async ({ locals, params }) => {
+	const { consultation: c, theme, others } = await themeOf(locals, params);
 	return {
 		consultation: { id: c.id, title: c.title },
 		theme,
@@ -22,10 +22,10 @@ const mergeSchema = z.object({
 
 export const actions = {
 	rename: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation, theme } = themeOf(locals, params);
+		const { user, consultation, theme } = await themeOf(locals, params);
 		const parsed = parseForm(await request.formData(), nameSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = renameTheme(getDb(), consultation.id, theme.id, parsed.data.name, {
+		const result = await renameTheme(getDb(), consultation.id, theme.id, parsed.data.name, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});
@@ -34,10 +34,10 @@ export const actions = {
 		redirect(303, `/staff/consultations/${consultation.id}/themes?done=renamed`);
 	},
 	keywords: async ({ locals, params, request }) => {
-		const { consultation, theme } = themeOf(locals, params);
+		const { consultation, theme } = await themeOf(locals, params);
 		const parsed = parseForm(await request.formData(), keywordsSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = setThemeKeywords(getDb(), consultation.id, theme.id, parsed.data.keywords);
+		const result = await setThemeKeywords(getDb(), consultation.id, theme.id, parsed.data.keywords);
 		if (!result.ok)
 			return invalid(
 				parsed.values,
@@ -47,7 +47,7 @@ export const actions = {
 	},
 	// Merging asks for confirmation on its own page first.
 	merge: async ({ locals, params, request }) => {
-		const { consultation, theme, others } = themeOf(locals, params);
+		const { consultation, theme, others } = await themeOf(locals, params);
 		const parsed = parseForm(await request.formData(), mergeSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		if (!others.some((t) => t.id === Number(parsed.data.into)))

@@ -4,9 +4,9 @@ import { checkGroupForm, PROFESSIONS, updateGroup } from '$lib/server/liaison';
 import { formValues, invalid } from '$lib/server/shared/forms';
 import { requireGroup, requireLiaisonStaff } from '../../../liaison.server';
 
-export const load = (event) => {
+export const load = async (event) => {
 	requireLiaisonStaff(event);
-	const { group, members } = requireGroup(event.params.id);
+	const { group, members } = await requireGroup(event.params.id);
 	const saved: Record<string, string> = { name: group.name, area: group.area };
 	PROFESSIONS.forEach((p, i) => {
 		saved[`member-${i}`] = members.find((m) => m.profession === p)?.name ?? '';
@@ -17,11 +17,11 @@ export const load = (event) => {
 export const actions = {
 	default: async (event) => {
 		const { actor } = requireLiaisonStaff(event);
-		const { group } = requireGroup(event.params.id);
+		const { group } = await requireGroup(event.params.id);
 		const values = formValues(await event.request.formData());
 		const checked = checkGroupForm(values);
 		if (!checked.ok) return invalid(values, checked.errors);
-		updateGroup(getDb(), group.id, checked.data, actor);
+		await updateGroup(getDb(), group.id, checked.data, actor);
 		redirect(303, `/staff/liaison/groups/${group.id}?done=changed`);
 	}
 };

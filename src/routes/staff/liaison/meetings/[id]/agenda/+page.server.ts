@@ -3,10 +3,10 @@ import { CONCERNS, readAgendaPack } from '$lib/server/liaison';
 import { formatDateTime, formatDeadline } from '$lib/format';
 import { requireLiaisonStaff, requireMeeting } from '../../../liaison.server';
 
-export const load = (event) => {
+export const load = async (event) => {
 	const { actor } = requireLiaisonStaff(event);
-	const { meeting, group } = requireMeeting(event.params.id);
-	const items = readAgendaPack(getDb(), meeting, actor);
+	const { meeting, group } = await requireMeeting(event.params.id);
+	const items = await readAgendaPack(getDb(), meeting, actor);
 	return {
 		id: meeting.id,
 		group: group.name,

@@ -19,9 +19,9 @@ const ORDER = [
 	'parentAgreed'
 ];
 
-export const load = (event) => {
+export const load = async (event) => {
 	requireLiaisonStaff(event);
-	const { meeting, group } = requireMeeting(event.params.id);
+	const { meeting, group } = await requireMeeting(event.params.id);
 	if (new Date() >= meeting.answersDueAt) redirect(303, `/staff/liaison/meetings/${meeting.id}`);
 	return {
 		id: meeting.id,
@@ -35,14 +35,14 @@ export const load = (event) => {
 export const actions = {
 	default: async (event) => {
 		const { actor } = requireLiaisonStaff(event);
-		const { meeting } = requireMeeting(event.params.id);
+		const { meeting } = await requireMeeting(event.params.id);
 		const parsed = parseForm(await event.request.formData(), referralSchema);
 		if (!parsed.ok)
 			return invalid(
 				parsed.values,
 				Object.fromEntries(ORDER.filter((k) => parsed.errors[k]).map((k) => [k, parsed.errors[k]]))
 			);
-		const result = addReferral(getDb(), meeting.id, parsed.data, actor);
+		const result = await addReferral(getDb(), meeting.id, parsed.data, actor);
 		if (!result.ok)
 			return invalid(parsed.values, {
 				childFirstName:

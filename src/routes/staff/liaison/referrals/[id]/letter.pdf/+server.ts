@@ -6,7 +6,7 @@ import { requireLiaisonStaff, requireReferral } from '../../../liaison.server';
 
 export const GET = async (event) => {
 	const { actor } = requireLiaisonStaff(event);
-	const { referral, meeting, answers } = requireReferral(
+	const { referral, meeting, answers } = await requireReferral(
 		event.params.id,
 		actor,
 		'outcome letter PDF'

@@ -12,14 +12,15 @@ import { formatSessionWhen } from '$lib/format';
 const idsOf = (values: FormDataEntryValue[]) =>
 	values.flatMap((v) => (typeof v === 'string' && /^[1-9]\d{0,9}$/.test(v) ? [Number(v)] : []));
 
-export const load = ({ locals, params, url }) => {
-	const { session } = requireSessionToRun(locals, params.sessionId);
+export const load = async ({ locals, params, url }) => {
+	const { session } = await requireSessionToRun(locals, params.sessionId);
 	if (session.cancelledAt) redirect(303, `/staff/roadshow/${session.id}`);
 	const db = getDb();
-	const bookings = [...new Set(idsOf(url.searchParams.getAll('booking')))].flatMap((id) => {
-		const b = getLiveBooking(db, session.id, id);
-		return b ? [{ ...registerEntry(b), waiting: b.status === 'waiting' }] : [];
-	});
+	const bookings = [];
+	for (const id of new Set(idsOf(url.searchParams.getAll('booking')))) {
+		const b = await getLiveBooking(db, session.id, id);
+		if (b) bookings.push({ ...registerEntry(b), waiting: b.status === 'waiting' });
+	}
 	return {
 		session: {
 			id: session.id,
@@ -32,10 +33,10 @@ export const load = ({ locals, params, url }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, session } = requireSessionToRun(locals, params.sessionId);
+		const { user, session } = await requireSessionToRun(locals, params.sessionId);
 		const db = getDb();
 		const ids = idsOf((await request.formData()).getAll('booking'));
-		const result = cancelBookingsByStaff(db, session.id, ids, new Date(), {
+		const result = await cancelBookingsByStaff(db, session.id, ids, new Date(), {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

@@ -2,9 +2,9 @@ import { closingDate } from '$lib/server/consultations';
 import { audienceLabels, isEasyReadAudience } from '$lib/server/questionnaires/audiences';
 import { journeyBase, loadJourney, noStore, startHref } from '../../journey.server';
 
-export const load = ({ params, setHeaders }) => {
+export const load = async ({ params, setHeaders }) => {
 	noStore(setHeaders);
-	const journey = loadJourney(params);
+	const journey = await loadJourney(params);
 	const c = journey.consultation;
 	return {
 		base: journeyBase(params),

@@ -3,8 +3,8 @@ import { redirect } from '@sveltejs/kit';
 import { resumeQuestion } from '$lib/server/questionnaires/answering';
 import { isAnswerable, journeyBase, loadJourney, questionHref } from '../../journey.server';
 
-export const load = ({ params }) => {
-	const journey = loadJourney(params);
+export const load = async ({ params }) => {
+	const journey = await loadJourney(params);
 	if (journey.response.status === 'submitted') redirect(303, `${journeyBase(params)}/sent`);
 	// Closed: the layout explains.
 	if (!isAnswerable(journey)) return {};

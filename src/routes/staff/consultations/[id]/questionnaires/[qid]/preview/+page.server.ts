@@ -5,15 +5,15 @@ import { findVersionIdByNumber, questionForField } from '$lib/server/questionnai
 import { getVersion } from '$lib/server/questionnaires/versions';
 import { editorContext } from '../editor.server';
 
-export const load = ({ locals, params, url }) => {
-	const ctx = editorContext(locals, params);
+export const load = async ({ locals, params, url }) => {
+	const ctx = await editorContext(locals, params);
 	const asked = url.searchParams.get('version');
 	let version = ctx.draft ?? ctx.published;
 	if (asked !== null) {
 		const id = /^[1-9]\d{0,5}$/.test(asked)
-			? findVersionIdByNumber(getDb(), ctx.questionnaire.id, Number(asked))
+			? await findVersionIdByNumber(getDb(), ctx.questionnaire.id, Number(asked))
 			: null;
-		version = id === null ? null : getVersion(getDb(), id);
+		version = id === null ? null : await getVersion(getDb(), id);
 	}
 	if (!version) error(404, 'Page not found');
 	return {

@@ -4,8 +4,8 @@ import { invalid } from '$lib/server/shared/forms';
 import { easyReadFlags, publishVersion } from '$lib/server/questionnaires/authoring';
 import { editorContext } from '../editor.server';
 
-export const load = ({ locals, params }) => {
-	const ctx = editorContext(locals, params);
+export const load = async ({ locals, params }) => {
+	const ctx = await editorContext(locals, params);
 	if (!ctx.draft) redirect(303, ctx.base);
 	return {
 		consultation: {
@@ -21,10 +21,10 @@ export const load = ({ locals, params }) => {
 };
 
 export const actions = {
-	default: ({ locals, params, getClientAddress }) => {
-		const ctx = editorContext(locals, params);
+	default: async ({ locals, params, getClientAddress }) => {
+		const ctx = await editorContext(locals, params);
 		if (!ctx.draft) redirect(303, ctx.base);
-		const published = publishVersion(getDb(), ctx.draft.id, {
+		const published = await publishVersion(getDb(), ctx.draft.id, {
 			actor: { staffUserId: ctx.user.id, ip: getClientAddress() }
 		});
 		if (!published.ok) return invalid({}, published.errors);

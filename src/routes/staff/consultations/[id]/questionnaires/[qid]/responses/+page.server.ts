@@ -7,8 +7,8 @@ import { formatDateTime } from '$lib/format';
 
 const PER_PAGE = 50;
 
-export const load = ({ locals, params, url }) => {
-	const { consultation: c, questionnaire: q } = requireQuestionnaireForStaff(
+export const load = async ({ locals, params, url }) => {
+	const { consultation: c, questionnaire: q } = await requireQuestionnaireForStaff(
 		locals,
 		params.id,
 		params.qid,
@@ -17,7 +17,7 @@ export const load = ({ locals, params, url }) => {
 	const raw = url.searchParams.get('page') ?? '1';
 	if (!/^[1-9]\d{0,5}$/.test(raw)) error(404, 'Page not found');
 	const page = Number(raw);
-	const { total, rows } = listSubmittedResponses(getDb(), q.id, page, PER_PAGE);
+	const { total, rows } = await listSubmittedResponses(getDb(), q.id, page, PER_PAGE);
 	const pages = Math.max(1, Math.ceil(total / PER_PAGE));
 	if (page > pages) error(404, 'Page not found');
 	return {

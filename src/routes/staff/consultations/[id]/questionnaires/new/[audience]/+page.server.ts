@@ -17,10 +17,10 @@ const fields = z.object({
 	start: z.enum(['starter', 'empty'], { error: 'Select how you want to start' })
 });
 
-export const load = ({ locals, params }) => {
-	const { consultation: c, priorities } = requireConsultationToManage(locals, params.id);
+export const load = async ({ locals, params }) => {
+	const { consultation: c, priorities } = await requireConsultationToManage(locals, params.id);
 	const audience = audienceOf(params.audience);
-	const existing = findQuestionnaireByAudience(getDb(), c.id, audience);
+	const existing = await findQuestionnaireByAudience(getDb(), c.id, audience);
 	if (existing) redirect(303, `/staff/consultations/${c.id}/questionnaires/${existing.id}`);
 	return {
 		consultation: { id: c.id, title: c.title },
@@ -32,16 +32,16 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation: c } = requireConsultationToManage(locals, params.id);
+		const { user, consultation: c } = await requireConsultationToManage(locals, params.id);
 		const audience = audienceOf(params.audience);
 		const parsed = parseForm(await request.formData(), fields);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const created = createQuestionnaire(getDb(), c.id, audience, {
+		const created = await createQuestionnaire(getDb(), c.id, audience, {
 			useStarter: parsed.data.start === 'starter',
 			actor: { staffUserId: user.id, ip: getClientAddress() }
 		});
 		if (!created.ok) {
-			const existing = findQuestionnaireByAudience(getDb(), c.id, audience);
+			const existing = await findQuestionnaireByAudience(getDb(), c.id, audience);
 			if (existing) redirect(303, `/staff/consultations/${c.id}/questionnaires/${existing.id}`);
 			return invalid(parsed.values, { start: Object.values(created.errors)[0] });
 		}

@@ -7,14 +7,14 @@ import { cancelSessionSchema } from '$lib/server/roadshow/sessionValidation';
 import { notifySessionCancelled } from '$lib/server/roadshow/emails';
 import { formatSessionWhen } from '$lib/format';
 
-export const load = ({ locals, params }) => {
-	const { consultation, session } = requireSessionOfConsultation(
+export const load = async ({ locals, params }) => {
+	const { consultation, session } = await requireSessionOfConsultation(
 		locals,
 		params.id,
 		params.sessionId,
 		'consultation:manage'
 	);
-	const counts = getSessionWithCounts(getDb(), session.id)!;
+	const counts = (await getSessionWithCounts(getDb(), session.id))!;
 	return {
 		consultation: { id: consultation.id, title: consultation.title },
 		session: {
@@ -30,7 +30,7 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation, session } = requireSessionOfConsultation(
+		const { user, consultation, session } = await requireSessionOfConsultation(
 			locals,
 			params.id,
 			params.sessionId,
@@ -39,7 +39,7 @@ export const actions = {
 		const parsed = parseForm(await request.formData(), cancelSessionSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const db = getDb();
-		const result = cancelSession(db, session.id, parsed.data.reason, new Date(), {
+		const result = await cancelSession(db, session.id, parsed.data.reason, new Date(), {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

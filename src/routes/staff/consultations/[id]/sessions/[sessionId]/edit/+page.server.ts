@@ -6,8 +6,8 @@ import { updateSession } from '$lib/server/roadshow/sessions';
 import { sessionFormSchema, sessionFormValues } from '$lib/server/roadshow/sessionValidation';
 import { deliverQueued, notifyPromoted } from '$lib/server/roadshow/emails';
 
-export const load = ({ locals, params }) => {
-	const { consultation, session } = requireSessionOfConsultation(
+export const load = async ({ locals, params }) => {
+	const { consultation, session } = await requireSessionOfConsultation(
 		locals,
 		params.id,
 		params.sessionId,
@@ -22,7 +22,7 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { user, consultation, session } = requireSessionOfConsultation(
+		const { user, consultation, session } = await requireSessionOfConsultation(
 			locals,
 			params.id,
 			params.sessionId,
@@ -31,7 +31,7 @@ export const actions = {
 		const parsed = parseForm(await request.formData(), sessionFormSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const db = getDb();
-		const result = updateSession(db, session.id, parsed.data, new Date(), {
+		const result = await updateSession(db, session.id, parsed.data, new Date(), {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

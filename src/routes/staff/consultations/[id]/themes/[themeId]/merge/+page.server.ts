@@ -11,17 +11,17 @@ function target(others: { id: number; name: string; tagCount: number }[], raw: s
 	return into;
 }
 
-export const load = ({ locals, params, url }) => {
-	const { consultation: c, theme, others } = themeOf(locals, params);
+export const load = async ({ locals, params, url }) => {
+	const { consultation: c, theme, others } = await themeOf(locals, params);
 	const into = target(others, url.searchParams.get('into'));
 	return { consultation: { id: c.id, title: c.title }, theme, into };
 };
 
 export const actions = {
-	default: ({ locals, params, url, getClientAddress }) => {
-		const { user, consultation, theme, others } = themeOf(locals, params);
+	default: async ({ locals, params, url, getClientAddress }) => {
+		const { user, consultation, theme, others } = await themeOf(locals, params);
 		const into = target(others, url.searchParams.get('into'));
-		const result = mergeThemes(getDb(), consultation.id, theme.id, into.id, {
+		const result = await mergeThemes(getDb(), consultation.id, theme.id, into.id, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

@@ -8,9 +8,9 @@ import { registerEntry } from '$lib/server/roadshow/registerView';
 import { notifyCancelled } from '$lib/server/roadshow/emails';
 import { formatSessionWhen } from '$lib/format';
 
-export const load = ({ locals, params }) => {
-	const { session } = requireSessionToRun(locals, params.sessionId);
-	const booking = getLiveBooking(getDb(), session.id, parseId(params.bookingId));
+export const load = async ({ locals, params }) => {
+	const { session } = await requireSessionToRun(locals, params.sessionId);
+	const booking = await getLiveBooking(getDb(), session.id, parseId(params.bookingId));
 	if (!booking) error(404, 'Page not found');
 	// Everyone on a cancelled session has already been told; the register explains.
 	if (session.cancelledAt) redirect(303, `/staff/roadshow/${session.id}`);
@@ -26,12 +26,18 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, getClientAddress }) => {
-		const { user, session } = requireSessionToRun(locals, params.sessionId);
+		const { user, session } = await requireSessionToRun(locals, params.sessionId);
 		const db = getDb();
-		const result = cancelBookingByStaff(db, session.id, parseId(params.bookingId), new Date(), {
-			staffUserId: user.id,
-			ip: getClientAddress()
-		});
+		const result = await cancelBookingByStaff(
+			db,
+			session.id,
+			parseId(params.bookingId),
+			new Date(),
+			{
+				staffUserId: user.id,
+				ip: getClientAddress()
+			}
+		);
 		if (result.kind === 'not_found') error(404, 'Page not found');
 		if (result.kind !== 'cancelled') redirect(303, `/staff/roadshow/${session.id}`);
 		// After the commit: the person cancelled, and anyone given their places, are emailed.

@@ -22,8 +22,8 @@ import {
 
 type Problem = { href: string; message: string };
 
-export const load = ({ params }) => {
-	const journey = loadJourney(params);
+export const load = async ({ params }) => {
+	const journey = await loadJourney(params);
 	if (journey.response.status === 'submitted') redirect(303, `${journeyBase(params)}/sent`);
 	if (!isAnswerable(journey)) return { groups: [], offersContact: false };
 	// Grouped as the questions were: by the priority they ask about, then the rest.
@@ -54,7 +54,7 @@ function problems(params: JourneyParams, journey: Journey, missing: MissingAnswe
 
 export const actions = {
 	default: async ({ params, request }) => {
-		const journey = loadJourney(params);
+		const journey = await loadJourney(params);
 		leaveIfDone(params, journey);
 		const form = await request.formData();
 		const offersContact = asksForContactDetails(journey.questionnaire.audience);
@@ -70,7 +70,7 @@ export const actions = {
 					phone: parsed.data.contactPhone
 				}
 			: null;
-		const sent = submitResponse(getDb(), journey.response.id, new Date(), contact);
+		const sent = await submitResponse(getDb(), journey.response.id, new Date(), contact);
 		if (!sent.ok && sent.reason === 'missing_answers') {
 			return fail(400, {
 				values: formValues(form),

@@ -8,8 +8,8 @@ import { resumeEmailSchema } from '$lib/server/questionnaires/answering/publicFo
 import { notifyResumeLink } from '$lib/server/questionnaires/answering';
 import { isAnswerable, journeyBase, loadJourney } from '../../../journey.server';
 
-export const load = ({ params, url }) => {
-	const journey = loadJourney(params);
+export const load = async ({ params, url }) => {
+	const journey = await loadJourney(params);
 	if (journey.response.status === 'submitted') redirect(303, `${journeyBase(params)}/sent`);
 	if (!isAnswerable(journey)) return { link: null, offersEmail: false };
 	return {
@@ -20,7 +20,7 @@ export const load = ({ params, url }) => {
 
 export const actions = {
 	default: async ({ params, request }) => {
-		const journey = loadJourney(params);
+		const journey = await loadJourney(params);
 		if (!isAnswerable(journey) || !asksForContactDetails(journey.questionnaire.audience))
 			redirect(303, journeyBase(params));
 		const parsed = parseForm(await request.formData(), resumeEmailSchema);

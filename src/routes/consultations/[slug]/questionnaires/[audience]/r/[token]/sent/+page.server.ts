@@ -5,24 +5,24 @@ import { getDb } from '$lib/server/db';
 import { deleteContactDetails, getContactDetails } from '$lib/server/questionnaires/answering';
 import { journeyBase, loadJourney, type JourneyParams } from '../../../journey.server';
 
-function sentJourney(params: JourneyParams) {
-	const journey = loadJourney(params);
+async function sentJourney(params: JourneyParams) {
+	const journey = await loadJourney(params);
 	if (journey.response.status !== 'submitted') redirect(303, journeyBase(params));
 	return journey;
 }
 
-export const load = ({ params }) => {
-	const journey = sentJourney(params);
+export const load = async ({ params }) => {
+	const journey = await sentJourney(params);
 	return {
 		reference: journey.response.reference!,
-		hasContactDetails: getContactDetails(getDb(), journey.response.id) !== null
+		hasContactDetails: (await getContactDetails(getDb(), journey.response.id)) !== null
 	};
 };
 
 export const actions = {
-	deleteContact: ({ params }) => {
-		const journey = sentJourney(params);
-		deleteContactDetails(getDb(), journey.response.id);
+	deleteContact: async ({ params }) => {
+		const journey = await sentJourney(params);
+		await deleteContactDetails(getDb(), journey.response.id);
 		return { deleted: true };
 	}
 };

@@ -19,7 +19,7 @@ export const actions = {
 		// Saved answers redirect to the next question; only a refusal comes back.
 		const result = await saveStep(event, 'access-needs', accessNeedsSchema);
 		// Someone booking for a family is told about the family's needs, not "yours".
-		const bookedBy = firstValue(loadJourney(event.params, new Date()).answers.bookedBy);
+		const bookedBy = firstValue((await loadJourney(event.params, new Date())).answers.bookedBy);
 		result.data.errors = accessErrorsForBooker(
 			result.data.errors,
 			bookedBy === 'on_behalf' ? 'on_behalf' : 'family'

@@ -18,8 +18,8 @@ type Params = { slug: string; sessionId: string; draftId: string };
 async function place(event: RequestEvent<Params>, wait: boolean) {
 	const now = new Date();
 	const db = getDb();
-	const journey = loadJourney(event.params, now);
-	const result = confirmBookingDraft(
+	const journey = await loadJourney(event.params, now);
+	const result = await confirmBookingDraft(
 		db,
 		event.params.draftId,
 		journey.session.id,

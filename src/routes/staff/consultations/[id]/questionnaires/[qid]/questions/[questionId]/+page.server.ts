@@ -10,11 +10,11 @@ import {
 import { editorContext, formErrors, questionFormContext } from '../../editor.server';
 
 /** A question of the draft; published questions cannot change (change the questionnaire first). */
-function draftQuestion(
+async function draftQuestion(
 	locals: App.Locals,
 	params: { id: string; qid: string; questionId: string }
 ) {
-	const ctx = editorContext(locals, params);
+	const ctx = await editorContext(locals, params);
 	const id = parseId(params.questionId);
 	if (!ctx.draft) redirect(303, ctx.base);
 	const index = ctx.draft.questions.findIndex((q) => q.id === id);
@@ -27,8 +27,8 @@ function draftQuestion(
 	};
 }
 
-export const load = ({ locals, params }) => {
-	const { ctx, question, number, before } = draftQuestion(locals, params);
+export const load = async ({ locals, params }) => {
+	const { ctx, question, number, before } = await draftQuestion(locals, params);
 	return {
 		...questionFormContext(ctx, before),
 		number,
@@ -39,11 +39,11 @@ export const load = ({ locals, params }) => {
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const { ctx, question } = draftQuestion(locals, params);
+		const { ctx, question } = await draftQuestion(locals, params);
 		const values = formValues(await request.formData());
 		const parsed = parseQuestionForm(values, question);
 		if (!parsed.ok) return invalid(values, parsed.errors);
-		const saved = updateQuestion(getDb(), question.id, parsed.input, {
+		const saved = await updateQuestion(getDb(), question.id, parsed.input, {
 			staffUserId: ctx.user.id,
 			ip: getClientAddress()
 		});

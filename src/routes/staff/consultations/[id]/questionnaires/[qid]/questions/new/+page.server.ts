@@ -8,22 +8,22 @@ import {
 } from '$lib/server/questionnaires/authoring';
 import { editorContext, formErrors, questionFormContext } from '../../editor.server';
 
-export const load = ({ locals, params }) => {
-	const ctx = editorContext(locals, params);
+export const load = async ({ locals, params }) => {
+	const ctx = await editorContext(locals, params);
 	if (!ctx.draft) redirect(303, ctx.base);
 	return questionFormContext(ctx, ctx.draft.questions);
 };
 
 export const actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
-		const ctx = editorContext(locals, params);
+		const ctx = await editorContext(locals, params);
 		const values = formValues(await request.formData());
 		const parsed = parseQuestionForm(values);
 		if (!parsed.ok) return invalid(values, parsed.errors);
 		const actor = { staffUserId: ctx.user.id, ip: getClientAddress() };
-		const draftId = ensureDraftVersion(getDb(), ctx.questionnaire.id, new Date(), actor);
+		const draftId = await ensureDraftVersion(getDb(), ctx.questionnaire.id, new Date(), actor);
 		if (draftId === null) redirect(303, ctx.base);
-		const added = addQuestion(getDb(), draftId, parsed.input, actor);
+		const added = await addQuestion(getDb(), draftId, parsed.input, actor);
 		if (!added.ok) return invalid(values, formErrors(added.errors));
 		redirect(303, `${ctx.base}?done=added#question-${added.questionId}`);
 	}

@@ -11,9 +11,12 @@ import {
 import { audienceLabels, channelLabels } from '$lib/server/questionnaires/audiences';
 import { formatDateTime } from '$lib/format';
 
-function sentResponse(locals: App.Locals, params: { id: string; qid: string; responseId: string }) {
-	const found = requireQuestionnaireForStaff(locals, params.id, params.qid, 'feedback:view');
-	const r = getResponse(getDb(), parseId(params.responseId));
+async function sentResponse(
+	locals: App.Locals,
+	params: { id: string; qid: string; responseId: string }
+) {
+	const found = await requireQuestionnaireForStaff(locals, params.id, params.qid, 'feedback:view');
+	const r = await getResponse(getDb(), parseId(params.responseId));
 	if (
 		!r ||
 		r.response.questionnaireId !== found.questionnaire.id ||
@@ -23,8 +26,8 @@ function sentResponse(locals: App.Locals, params: { id: string; qid: string; res
 	return { ...found, r };
 }
 
-export const load = ({ locals, params, url }) => {
-	const { consultation: c, questionnaire: q, r } = sentResponse(locals, params);
+export const load = async ({ locals, params, url }) => {
+	const { consultation: c, questionnaire: q, r } = await sentResponse(locals, params);
 	return {
 		consultation: { id: c.id, title: c.title },
 		questionnaire: { id: q.id, label: audienceLabels[q.audience] },
@@ -36,15 +39,15 @@ export const load = ({ locals, params, url }) => {
 			submitted: r.response.submittedAt ? formatDateTime(r.response.submittedAt) : ''
 		},
 		answers: answerRows(r.version.questions, r.answers),
-		hasContact: getContactDetails(getDb(), r.response.id) !== null,
+		hasContact: (await getContactDetails(getDb(), r.response.id)) !== null,
 		done: url.searchParams.get('done') === 'contact-deleted' ? 'Contact details deleted' : null
 	};
 };
 
 export const actions = {
-	deleteContact: ({ locals, params, getClientAddress }) => {
-		const { user, consultation: c, questionnaire: q, r } = sentResponse(locals, params);
-		deleteContactDetailsAsStaff(getDb(), r.response.id, {
+	deleteContact: async ({ locals, params, getClientAddress }) => {
+		const { user, consultation: c, questionnaire: q, r } = await sentResponse(locals, params);
+		await deleteContactDetailsAsStaff(getDb(), r.response.id, {
 			staffUserId: user.id,
 			ip: getClientAddress()
 		});

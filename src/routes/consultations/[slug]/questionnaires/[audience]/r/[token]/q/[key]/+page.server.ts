@@ -20,8 +20,8 @@ import {
 
 type Params = JourneyParams & { key: string };
 
-export const load = ({ params, url }) => {
-	const journey = loadJourney(params);
+export const load = async ({ params, url }) => {
+	const journey = await loadJourney(params);
 	leaveIfDone(params, journey);
 	const page = questionPage(journey, params.key);
 	if (page === 'unknown') error(404, 'Page not found');
@@ -66,8 +66,8 @@ async function readForm(request: Request): Promise<Posted> {
  * Saves the posted answer, the link opened in the same transaction; a failure comes back as the
  * field error, the answer kept.
  */
-function save(params: Params, posted: Posted) {
-	const { journey, result } = answerOnLink(
+async function save(params: Params, posted: Posted) {
+	const { journey, result } = await answerOnLink(
 		getDb(),
 		params.token,
 		params.key,
@@ -92,7 +92,7 @@ function save(params: Params, posted: Posted) {
 export const actions = {
 	answer: async ({ params, request }) => {
 		const posted = await readForm(request);
-		const saved = save(params, posted);
+		const saved = await save(params, posted);
 		if ('failed' in saved) return saved.failed;
 		const { questions, byKey } = saved.journey;
 		const next = questionAfter(questions, byKey, params.key, posted.returnToCheck);
@@ -106,10 +106,10 @@ export const actions = {
 		// Nothing given: keep whatever was saved before.
 		const given = typeof posted.raw === 'string' ? posted.raw.trim() !== '' : posted.raw.length > 0;
 		if (given) {
-			const saved = save(params, posted);
+			const saved = await save(params, posted);
 			if ('failed' in saved) return saved.failed;
 		} else {
-			leaveIfDone(params, loadJourney(params));
+			leaveIfDone(params, await loadJourney(params));
 		}
 		redirect(303, `${journeyBase(params)}/saved`);
 	}
