@@ -1,0 +1,122 @@
+// PostgreSQL: a pool of connections, migrations from drizzle/pg, and write transactions that are
+// retried when PostgreSQL gives one up (a serialisation failure, a deadlock, a lock time-out).
+// The rules that SQLite's single writer keeps without asking take their row lock explicitly
+// (lockForUpdate in index.ts).
+import pg from 'pg';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+	outerHandleGuard,
+	refuseOuterHandleInside,
+	registerEngine,
+	runInTransactionOf,
+	type Engine
+} from './engine';
+
+export type PgHandle = NodePgDatabase<Record<string, unknown>> & { $client: pg.Pool };
+type PgTx = Parameters<Parameters<PgHandle['transaction']>[0]>[0];
+
+/** Serialisation failure, deadlock, lock not available: PostgreSQL undid the transaction. */
+const RETRYABLE = new Set(['40001', '40P01', '55P03']);
+export const MAX_ATTEMPTS = 5;
+
+/** The SQLSTATE of an error, through drizzle's wrapping (DrizzleQueryError keeps it on cause). */
+export function sqlState(error: unknown): string | undefined {
+	for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+		const code = (e as { code?: unknown }).code;
+		if (typeof code === 'string') return code;
+	}
+	return undefined;
+}
+
+/** Whether running the transaction again may succeed. */
+export function isRetryable(error: unknown): boolean {
+	const code = sqlState(error);
+	return code !== undefined && RETRYABLE.has(code);
+}
+
+/**
+ * Runs fn, and again (up to MAX_ATTEMPTS in all, after a short random pause) when it fails in a
+ * way a retry can mend. fn must be safe to repeat: a transaction does nothing outside the
+ * database, and an undone one left nothing behind.
+ */
+export async function withRetries<T>(fn: () => Promise<T>, attempts = MAX_ATTEMPTS): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await fn();
+		} catch (error) {
+			if (attempt >= attempts || !isRetryable(error)) throw error;
+			await sleep(Math.random() * 10 * attempt);
+		}
+	}
+}
+
+/** A transaction's handle: nesting is a savepoint (drizzle's own). */
+function txEngine(tx: PgTx): Engine<PgTx> {
+	const nested = <T>(fn: (inner: PgTx) => Promise<T>) =>
+		tx.transaction((inner) => fn(withEngine(inner)));
+	return { dialect: 'postgres', write: nested, snapshot: nested };
+}
+
+function withEngine(tx: PgTx): PgTx {
+	return registerEngine(tx, txEngine(tx));
+}
+
+/**
+ * The drizzle handle on a pool, with its transactions. Transactions run on a second drizzle
+ * instance on the same pool, without the guard: the guard's logger is shared by every query
+ * of its instance, a transaction's included.
+ */
+export function handleForPool(pool: pg.Pool, schema: Record<string, unknown>): PgHandle {
+	const outer: PgHandle = drizzle(pool, { schema, logger: outerHandleGuard(() => outer) });
+	const transactions: PgHandle = drizzle(pool, { schema });
+	const run = <T>(
+		fn: (tx: PgTx) => Promise<T>,
+		config?: Parameters<PgHandle['transaction']>[1]
+	) => {
+		refuseOuterHandleInside(outer);
+		return withRetries(() =>
+			transactions.transaction((tx) => runInTransactionOf(outer, () => fn(withEngine(tx))), config)
+		);
+	};
+	return registerEngine(outer, {
+		dialect: 'postgres',
+		write: (fn) => run(fn),
+		snapshot: (fn) => run(fn, { isolationLevel: 'repeatable read', accessMode: 'read only' })
+	} satisfies Engine<PgTx>);
+}
+
+/** Shows a connection string without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+	try {
+		const u = new URL(url);
+		if (u.password) u.password = '***';
+		return u.toString();
+	} catch {
+		return 'an unreadable URL';
+	}
+}
+
+/** Connects to PostgreSQL, checks it answers, and brings its schema up to date. */
+export async function openPostgres(
+	url: string,
+	schema: Record<string, unknown>,
+	migrationsFolder = resolve(process.env.PG_MIGRATIONS_PATH ?? 'drizzle/pg')
+): Promise<PgHandle> {
+	const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+	// A connection that drops while idle must not crash the process: the next query reconnects.
+	pool.on('error', () => undefined);
+	try {
+		await pool.query('SELECT 1');
+	} catch (error) {
+		await pool.end();
+		throw new Error(
+			`DATABASE_URL: PostgreSQL at ${redactUrl(url)} did not answer (${(error as Error).message}).`
+		);
+	}
+	const db = handleForPool(pool, schema);
+	await migrate(db, { migrationsFolder });
+	return db;
+}
