@@ -11,7 +11,7 @@ import { getConfig } from '../config';
 export { schema };
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const migrationsFolder = resolve(process.env.MIGRATIONS_PATH ?? 'drizzle');
+const migrationsFolder = resolve(process.env.MIGRATIONS_PATH ?? 'drizzle/sqlite');
 
 /** Opens (creating if needed) a database file, or ':memory:', and brings its schema up to date. */
 export function openDatabase(path: string): Db {

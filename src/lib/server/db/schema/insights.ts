@@ -165,7 +165,7 @@ export const consultationResponse = sqliteTable('consultation_response', {
 });
 
 /*
- * Running totals over submitted responses, kept by triggers in the database (drizzle/0019) so no
+ * Running totals over submitted responses, kept by triggers in the database (drizzle/sqlite/0020) so no
  * write path can forget them: the dashboard reads a few thousand of these rows instead of every
  * response, answer and tag. Decrements leave rows at 0 rather than deleting them.
  */
