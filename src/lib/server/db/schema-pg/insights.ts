@@ -172,9 +172,10 @@ export const consultationResponse = pgTable('consultation_response', {
 });
 
 /*
- * Running totals over submitted responses, kept by triggers in the database (drizzle/sqlite/0020) so no
- * write path can forget them: the dashboard reads a few thousand of these rows instead of every
- * response, answer and tag. Decrements leave rows at 0 rather than deleting them.
+ * Running totals over submitted responses, kept by triggers in the database (drizzle/pg/0001, the
+ * twin of drizzle/sqlite/0020) so no write path can forget them: the dashboard reads a few
+ * thousand of these rows instead of every response, answer and tag. Decrements leave rows at 0
+ * rather than deleting them.
  */
 
 /** Submitted responses per consultation, audience, channel, roadshow session and UTC hour. */
