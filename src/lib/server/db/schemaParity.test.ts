@@ -2,6 +2,8 @@
 // same tables, columns, keys, indexes, foreign keys and checks, and the same row types, so code
 // typed against one runs on the other. A change to one schema without the other fails here (at
 // run time, naming the table and column), or in svelte-check (the row types, at the bottom).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getTableName, is, SQL, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
 import {
@@ -269,6 +271,28 @@ describe('the PostgreSQL schema is the twin of the SQLite schema', () => {
 			});
 		});
 	}
+
+	it('has the same triggers, once every migration has run', () => {
+		// Triggers live only in hand-written migrations, so drizzle-kit cannot keep them alike.
+		const triggers = (folder: string) => {
+			const names = new Set<string>();
+			for (const file of readdirSync(folder)
+				.filter((f) => f.endsWith('.sql'))
+				.sort()) {
+				const text = readFileSync(join(folder, file), 'utf8').replace(/--[^\n]*/g, '');
+				for (const [, verb, name] of text.matchAll(
+					/\b(CREATE|DROP)\s+TRIGGER\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?[`"]?(\w+)/gi
+				)) {
+					if (verb.toUpperCase() === 'CREATE') names.add(name);
+					else names.delete(name);
+				}
+			}
+			return [...names].sort();
+		};
+		const sqliteTriggers = triggers('drizzle/sqlite');
+		expect(sqliteTriggers.length).toBeGreaterThan(0);
+		expect(triggers('drizzle/pg'), 'drizzle/pg triggers').toEqual(sqliteTriggers);
+	});
 
 	it('lists no translated check that is not there', () => {
 		const names = [...sqliteTables.values()].flatMap((table) =>
