@@ -18,7 +18,7 @@ import {
 
 export type SqliteHandle = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const migrationsFolder = resolve(process.env.MIGRATIONS_PATH ?? 'drizzle');
+const migrationsFolder = resolve(process.env.MIGRATIONS_PATH ?? 'drizzle/sqlite');
 
 /** Opens (creating if needed) a database file, or ':memory:', and brings its schema up to date. */
 export function openSqlite(path: string): SqliteHandle {

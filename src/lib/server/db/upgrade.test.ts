@@ -16,7 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function databaseAt(tag: string, path: string): Database.Database {
 	const folder = join(dir, 'migrations');
-	cpSync('drizzle', folder, { recursive: true });
+	cpSync('drizzle/sqlite', folder, { recursive: true });
 	const journalPath = join(folder, 'meta', '_journal.json');
 	const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
 	const last = journal.entries.findIndex((e: { tag: string }) => e.tag === tag);

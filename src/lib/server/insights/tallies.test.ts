@@ -1,5 +1,5 @@
 // The running totals the dashboard counts from (response_tally, answer_tally, theme_tally) are kept
-// by triggers (drizzle/0020). Whatever is written, in whatever order (answers before or after
+// by triggers (drizzle/sqlite/0020). Whatever is written, in whatever order (answers before or after
 // sending, tags, deletes, cascades from sessions, themes, questions and consultations), they must
 // equal a count made from the rows themselves.
 import { describe, expect, it } from 'vitest';

@@ -165,9 +165,10 @@ export const consultationResponse = sqliteTable('consultation_response', {
 });
 
 /*
- * Running totals over submitted responses, kept by triggers in the database (drizzle/0019) so no
- * write path can forget them: the dashboard reads a few thousand of these rows instead of every
- * response, answer and tag. Decrements leave rows at 0 rather than deleting them.
+ * Running totals over submitted responses, kept by triggers in the database (drizzle/sqlite/0020;
+ * drizzle/pg/0001 on PostgreSQL) so no write path can forget them: the dashboard reads a few
+ * thousand of these rows instead of every response, answer and tag. Decrements leave rows at 0
+ * rather than deleting them.
  */
 
 /** Submitted responses per consultation, audience, channel, roadshow session and UTC hour. */

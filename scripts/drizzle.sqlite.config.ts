@@ -3,6 +3,6 @@ import { defineConfig } from 'drizzle-kit';
 export default defineConfig({
 	dialect: 'sqlite',
 	schema: './src/lib/server/db/schema/index.ts',
-	out: './drizzle',
+	out: './drizzle/sqlite',
 	dbCredentials: { url: process.env.DATABASE_PATH ?? './data/coproduce.db' }
 });

@@ -1,0 +1,29 @@
+import { pgTable, text, integer, timestamp, index } from 'drizzle-orm/pg-core';
+import { staffUser } from './auth';
+
+/** Milliseconds, with the time zone: the SQLite schema's `timestamp_ms` integers. */
+const ts = { mode: 'date', withTimezone: true, precision: 3 } as const;
+
+export const auditEvent = pgTable(
+	'audit_event',
+	{
+		id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+		occurredAt: timestamp('occurred_at', ts).notNull(),
+		/** Null for anonymous actions such as a failed sign-in. */
+		actorStaffUserId: integer('actor_staff_user_id').references(() => staffUser.id, {
+			onDelete: 'set null'
+		}),
+		/** e.g. "sign_in.failed", "staff_user.created", "consultation.updated" */
+		action: text('action').notNull(),
+		subjectType: text('subject_type'),
+		subjectId: text('subject_id'),
+		/** A short plain-English description, safe to show to admins (no passwords or tokens). */
+		summary: text('summary').notNull(),
+		ip: text('ip')
+	},
+	(t) => [
+		index('audit_event_occurred_idx').on(t.occurredAt),
+		// Finds the line a repeated event (a rate-limit refusal) is counted on.
+		index('audit_event_subject_idx').on(t.subjectType, t.subjectId, t.action)
+	]
+);
