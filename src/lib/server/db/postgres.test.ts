@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { eq, sql } from 'drizzle-orm';
 import { integer, pgTable } from 'drizzle-orm/pg-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postgresBin, startPostgresCluster } from '../../../../scripts/postgres-cluster.mjs';
 import { engineOf } from './engine';
+import * as pgSchema from './schema-pg';
 import { handleForPool, isRetryable, openPostgres, withRetries, type PgHandle } from './postgres';
 
 const counter = pgTable('counter', { id: integer('id').primaryKey(), n: integer('n').notNull() });
@@ -34,14 +35,19 @@ afterAll(async () => {
 });
 
 let databases = 0;
-/** A fresh database holding one counter row at 0. */
-async function freshDatabase(): Promise<{ url: string; db: PgHandle }> {
+/** The URL of a new, empty database. */
+async function emptyDatabase(): Promise<string> {
 	const name = `coproduce_engine_${process.pid}_${++databases}`;
 	const admin = new pg.Client(adminUrl);
 	await admin.connect();
 	await admin.query(`CREATE DATABASE ${name}`);
 	await admin.end();
-	const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+	return adminUrl.replace(/\/[^/]*$/, `/${name}`);
+}
+
+/** A fresh database holding one counter row at 0. */
+async function freshDatabase(): Promise<{ url: string; db: PgHandle }> {
+	const url = await emptyDatabase();
 	const pool = new pg.Pool({ connectionString: url, max: 10 });
 	pools.push(pool);
 	await pool.query('CREATE TABLE counter (id integer PRIMARY KEY, n integer NOT NULL)');
@@ -158,6 +164,27 @@ describe.skipIf(!available)('PostgreSQL write transactions', () => {
 });
 
 describe.skipIf(!available)('opening PostgreSQL', () => {
+	it('applies drizzle/pg, again without change, and its triggers keep the running totals', async () => {
+		const url = await emptyDatabase();
+		const db = await openPostgres(url, pgSchema);
+		pools.push(db.$client);
+		const again = await openPostgres(url, pgSchema);
+		pools.push(again.$client);
+		const { rows } = await db.$client.query(
+			'SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations'
+		);
+		expect(rows[0].n).toBe(3);
+		// One session: the scenario's temporary view and functions live in it.
+		const client = await db.$client.connect();
+		try {
+			await client.query(
+				readFileSync(new URL('./pgChecks/tallyScenario.sql', import.meta.url), 'utf8')
+			);
+		} finally {
+			client.release();
+		}
+	});
+
 	it('stops with one plain message naming DATABASE_URL when the server does not answer', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'coproduce-nomig-'));
 		try {
