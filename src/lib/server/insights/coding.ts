@@ -221,9 +221,10 @@ export async function mergeThemes(
 		await executeStatement(
 			tx,
 			sql`
-				INSERT OR IGNORE INTO comment_theme (consultation_id, answer_id, roadshow_note_id, theme_id, tagged_by_staff_user_id, tagged_at)
+				INSERT INTO comment_theme (consultation_id, answer_id, roadshow_note_id, theme_id, tagged_by_staff_user_id, tagged_at)
 				SELECT consultation_id, answer_id, roadshow_note_id, ${intoId}, tagged_by_staff_user_id, tagged_at
-				FROM comment_theme WHERE theme_id = ${fromId}`
+				FROM comment_theme WHERE theme_id = ${fromId}
+				ON CONFLICT DO NOTHING`
 		);
 		const keywords = parseKeywords(`${into.keywords},${from.keywords}`).join(', ');
 		await tx.update(theme).set({ keywords }).where(eq(theme.id, intoId));

@@ -31,7 +31,7 @@ export async function getSessionRegister(
 		.select()
 		.from(booking)
 		.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, 'confirmed')))
-		.orderBy(sql`${booking.contactName} collate nocase`, asc(booking.id));
+		.orderBy(sql`lower(${booking.contactName})`, asc(booking.id));
 	const waiting = await db
 		.select()
 		.from(booking)
