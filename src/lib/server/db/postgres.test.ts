@@ -1,55 +1,23 @@
-// The PostgreSQL engine against a real server: a throw-away cluster when PostgreSQL is installed
-// (or TEST_POSTGRES_URL), skipped otherwise.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The PostgreSQL engine against a real server (pgFixtures.ts), skipped without one.
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { eq, sql } from 'drizzle-orm';
 import { integer, pgTable } from 'drizzle-orm/pg-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { postgresBin, startPostgresCluster } from '../../../../scripts/postgres-cluster.mjs';
+import { closeAtEnd, emptyDatabase, postgresAvailable } from './pgFixtures';
 import { engineOf } from './engine';
 import * as pgSchema from './schema-pg';
 import { handleForPool, isRetryable, openPostgres, withRetries, type PgHandle } from './postgres';
 
 const counter = pgTable('counter', { id: integer('id').primaryKey(), n: integer('n').notNull() });
-const available = Boolean(process.env.TEST_POSTGRES_URL || postgresBin());
-
-let adminUrl = '';
-let stopCluster: (() => void) | undefined;
-const pools: pg.Pool[] = [];
-
-beforeAll(async () => {
-	if (!available) return;
-	if (process.env.TEST_POSTGRES_URL) adminUrl = process.env.TEST_POSTGRES_URL;
-	else {
-		const cluster = (await startPostgresCluster())!;
-		adminUrl = cluster.url;
-		stopCluster = cluster.stop;
-	}
-}, 60_000);
-
-afterAll(async () => {
-	await Promise.all(pools.map((p) => p.end()));
-	stopCluster?.();
-});
-
-let databases = 0;
-/** The URL of a new, empty database. */
-async function emptyDatabase(): Promise<string> {
-	const name = `coproduce_engine_${process.pid}_${++databases}`;
-	const admin = new pg.Client(adminUrl);
-	await admin.connect();
-	await admin.query(`CREATE DATABASE ${name}`);
-	await admin.end();
-	return adminUrl.replace(/\/[^/]*$/, `/${name}`);
-}
+const available = postgresAvailable;
 
 /** A fresh database holding one counter row at 0. */
 async function freshDatabase(): Promise<{ url: string; db: PgHandle }> {
 	const url = await emptyDatabase();
-	const pool = new pg.Pool({ connectionString: url, max: 10 });
-	pools.push(pool);
+	const pool = closeAtEnd(new pg.Pool({ connectionString: url, max: 10 }));
 	await pool.query('CREATE TABLE counter (id integer PRIMARY KEY, n integer NOT NULL)');
 	await pool.query('INSERT INTO counter VALUES (1, 0)');
 	return { url, db: handleForPool(pool, { counter }) };
@@ -166,10 +134,8 @@ describe.skipIf(!available)('PostgreSQL write transactions', () => {
 describe.skipIf(!available)('opening PostgreSQL', () => {
 	it('applies drizzle/pg, again without change, and its triggers keep the running totals', async () => {
 		const url = await emptyDatabase();
-		const db = await openPostgres(url, pgSchema);
-		pools.push(db.$client);
-		const again = await openPostgres(url, pgSchema);
-		pools.push(again.$client);
+		const db = closeAtEnd(await openPostgres(url, pgSchema));
+		closeAtEnd(await openPostgres(url, pgSchema));
 		const { rows } = await db.$client.query(
 			'SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations'
 		);
