@@ -1,13 +1,15 @@
+// db:copy (src/lib/server/db/copy.ts) on a throw-away PostgreSQL. Here rather than beside it:
+// it copies the demo, and the demo is a room above db.
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { eq } from 'drizzle-orm';
-import { openDatabase } from '.';
-import { copySqliteToPostgres, tablesInCopyOrder } from './copy';
-import { openPostgres } from './postgres';
-import { closeAtEnd, emptyDatabase, postgresAvailable } from './pgFixtures';
-import * as pgSchema from './schema-pg';
-import { consultation, staffUser } from './schema';
-import { seedDemo } from '../demo/seed';
+import { openDatabase } from '../../src/lib/server/db';
+import { copySqliteToPostgres, tablesInCopyOrder } from '../../src/lib/server/db/copy';
+import { openPostgres } from '../../src/lib/server/db/postgres';
+import { closeAtEnd, emptyDatabase, postgresAvailable } from '../../src/lib/server/db/pgFixtures';
+import * as pgSchema from '../../src/lib/server/db/schema-pg';
+import { consultation, staffUser } from '../../src/lib/server/db/schema';
+import { seedDemo } from '../../src/lib/server/demo/seed';
 
 describe('the copy order', () => {
 	it('puts every table after the tables it refers to', () => {
