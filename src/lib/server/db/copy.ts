@@ -3,8 +3,8 @@
 // empty), the running totals copied as they are with the triggers that keep them paused (row by
 // row they would cost minutes per million answers), then checked: the same row count in every
 // table, a sample of records the same field by field, and the running totals the same.
-import { and, asc, eq, getTableName, gt, sql, type Column, type SQL } from 'drizzle-orm';
-import { getTableConfig as pgConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { and, asc, eq, getTableName, gt, is, sql, type Column, type SQL } from 'drizzle-orm';
+import { getTableConfig as pgConfig, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { isDeepStrictEqual } from 'node:util';
 import type { SqliteHandle } from './sqlite';
@@ -25,20 +25,11 @@ export type CopyReport = {
 	runningTotals: number;
 };
 
-function isPgTable(value: unknown): value is PgTable {
-	try {
-		pgConfig(value as PgTable);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** Every table, parents before the tables that refer to them. */
 export function tablesInCopyOrder(): TablePair[] {
 	const byName = new Map<string, TablePair>();
 	for (const [key, to] of Object.entries(pgSchema)) {
-		if (!isPgTable(to)) continue;
+		if (!is(to, PgTable)) continue;
 		const from = (sqliteSchema as Record<string, unknown>)[key] as SQLiteTable;
 		byName.set(getTableName(to), { name: getTableName(to), from, to });
 	}

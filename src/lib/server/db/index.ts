@@ -1,6 +1,6 @@
 // The database handle every domain function takes, and the few things done the same way on
 // both engines: transactions, first and only rows, rows changed, hand-written SQL. The SQLite
-// engine is in sqlite.ts, PostgreSQL's in postgres.ts (loaded only when configured).
+// engine is in sqlite.ts, PostgreSQL's in postgres.ts (not yet selectable for the app: issue 16).
 import type { SQL } from 'drizzle-orm';
 import type { RunResult } from 'better-sqlite3';
 import * as schema from './schema';

@@ -20,7 +20,7 @@ type PgTx = Parameters<Parameters<PgHandle['transaction']>[0]>[0];
 
 /** Serialisation failure, deadlock, lock not available: PostgreSQL undid the transaction. */
 const RETRYABLE = new Set(['40001', '40P01', '55P03']);
-export const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 5;
 
 /** The SQLSTATE of an error, through drizzle's wrapping (DrizzleQueryError keeps it on cause). */
 export function sqlState(error: unknown): string | undefined {
