@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db';
 import { copySqliteToPostgres } from '../src/lib/server/db/copy';
-import { openPostgres, redactUrl } from '../src/lib/server/db/postgres';
+import { openPostgres } from '../src/lib/server/db/postgres';
+import { redactUrl } from '../src/lib/server/config';
 import * as pgSchema from '../src/lib/server/db/schema-pg';
 
 const usage =

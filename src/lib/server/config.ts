@@ -7,6 +7,9 @@ const bool = z
 	.transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const settings = z.object({
+	/** postgres://… for PostgreSQL; unset or a file path for SQLite (databaseTarget below). */
+	DATABASE_URL: z.string().optional(),
+	/** The SQLite file when DATABASE_URL is unset. */
 	DATABASE_PATH: z.string().min(1).default('./data/coproduce.db'),
 	SEED_DEMO: bool.default(true),
 	DEMO_PASSWORD: z.string().min(8).optional(),
@@ -80,4 +83,45 @@ let cached: Config | undefined;
 export function getConfig(): Config {
 	cached ??= schema.parse(process.env);
 	return cached;
+}
+
+export type DatabaseTarget =
+	{ engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string };
+
+/**
+ * The database the settings name: DATABASE_URL when set (postgres:// or postgresql:// for
+ * PostgreSQL; a file path, file: URL or :memory: for SQLite), else the SQLite file at
+ * DATABASE_PATH. Read straight from the environment, without the rest of the settings, because
+ * the schema module picks its tables with it when first imported.
+ */
+export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+	const url = env.DATABASE_URL?.trim();
+	if (!url) return { engine: 'sqlite', path: env.DATABASE_PATH || './data/coproduce.db' };
+	if (/^postgres(ql)?:\/\//i.test(url)) return { engine: 'postgres', url };
+	if (/^file:/i.test(url))
+		return { engine: 'sqlite', path: decodeURIComponent(url.replace(/^file:(\/\/)?/i, '')) };
+	const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
+	if (scheme)
+		throw new Error(
+			`DATABASE_URL must be a PostgreSQL URL (postgres://…) or a SQLite file path, not a ${scheme}:// URL.`
+		);
+	return { engine: 'sqlite', path: url };
+}
+
+/** Shows a connection string without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+	try {
+		const u = new URL(url);
+		if (u.password) u.password = '***';
+		return u.toString();
+	} catch {
+		return 'an unreadable URL';
+	}
+}
+
+/** The database named, as a log line or message may show it. */
+export function describeDatabase(target: DatabaseTarget): string {
+	return target.engine === 'sqlite'
+		? `SQLite file ${target.path}`
+		: `PostgreSQL at ${redactUrl(target.url)}`;
 }

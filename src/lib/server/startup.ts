@@ -1,6 +1,6 @@
 // Start-up: bring the database schema up to date, then seed the demo into an empty database.
-import { getDb } from './db';
-import { getConfig } from './config';
+import { getDb, openConfiguredDatabase } from './db';
+import { databaseTarget, describeDatabase, getConfig } from './config';
 import { isEmpty, seedDemo } from './demo/seed';
 import { log } from './log';
 import { sendDueReminders } from './roadshow/emails';
@@ -20,8 +20,8 @@ export function startUp(): Promise<void> {
 
 async function run(): Promise<void> {
 	const config = getConfig();
-	const db = getDb();
-	log.info({ database: config.DATABASE_PATH }, 'database ready');
+	const db = await openConfiguredDatabase();
+	log.info({ database: describeDatabase(databaseTarget()) }, 'database ready');
 	if (config.HOUSEKEEPING) {
 		await startHousekeeping();
 		startDelivery();

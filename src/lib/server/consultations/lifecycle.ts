@@ -11,7 +11,7 @@
 // - reopen: only a consultation that was closed early, before its close date has passed, and before the
 //   "You said, we did" response is published (after that, what people said has been answered).
 // Each refusal leaves the row and the audit log untouched.
-import { eq, sql } from 'drizzle-orm';
+import { eq, count } from 'drizzle-orm';
 import { type Db, type Tx, withWriteTransaction, firstRow } from '../db';
 import { consultation, priority } from '../db/schema';
 import { ukToday } from '../../format';
@@ -81,7 +81,7 @@ export function transitionRefusal(
 async function countPriorities(tx: Tx, consultationId: number): Promise<number> {
 	return firstRow(
 		await tx
-			.select({ n: sql<number>`count(*)` })
+			.select({ n: count() })
 			.from(priority)
 			.where(eq(priority.consultationId, consultationId))
 			.limit(1)

@@ -1,5 +1,5 @@
 // Staff changes to consultations and their priorities. Each change and its audit record commit together.
-import { and, asc, eq, gt, lt, desc, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, desc, count } from 'drizzle-orm';
 import { type Db, type Tx, withWriteTransaction, firstRow, onlyRow } from '../db';
 import { consultation, priority } from '../db/schema';
 import { recordAudit, type Actor } from '../audit';
@@ -99,7 +99,7 @@ export type PriorityChange = 'done' | 'not_found' | 'frozen';
 async function countPriorities(tx: Tx, consultationId: number): Promise<number> {
 	return firstRow(
 		await tx
-			.select({ n: sql<number>`count(*)` })
+			.select({ n: count() })
 			.from(priority)
 			.where(eq(priority.consultationId, consultationId))
 			.limit(1)

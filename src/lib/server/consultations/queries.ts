@@ -1,5 +1,5 @@
 // Reading consultations for the public pages and the staff area.
-import { asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { asc, desc, eq, isNotNull, count, sql } from 'drizzle-orm';
 import { preparedPerDatabase, type Db, firstRow } from '../db';
 import { consultation, priority } from '../db/schema';
 import { closingDate, consultationStatus, type ConsultationStatus } from './status';
@@ -73,13 +73,16 @@ export async function findPublicConsultation(db: Db, slug: string, today: string
 
 export async function listConsultationsForStaff(db: Db, today: string) {
 	const counts = db
-		.select({ consultationId: priority.consultationId, n: sql<number>`count(*)`.as('n') })
+		.select({ consultationId: priority.consultationId, n: count().as('n') })
 		.from(priority)
 		.groupBy(priority.consultationId)
 		.as('counts');
 	return (
 		await db
-			.select({ c: consultation, priorityCount: sql<number>`coalesce(${counts.n}, 0)` })
+			.select({
+				c: consultation,
+				priorityCount: sql<number>`coalesce(${counts.n}, 0)`.mapWith(Number)
+			})
 			.from(consultation)
 			.leftJoin(counts, eq(counts.consultationId, consultation.id))
 			.orderBy(desc(consultation.updatedAt))

@@ -1,10 +1,5 @@
 // The words schools see: strands, school types, themes, usefulness and terms.
-import {
-	CORE_STRANDS,
-	SCHOOL_TYPES,
-	USEFULNESS,
-	type CoreConsultation
-} from '../db/schema/coreConsultations';
+import { CORE_STRANDS, SCHOOL_TYPES, USEFULNESS, type CoreConsultation } from '../db/schema';
 
 export type Strand = (typeof CORE_STRANDS)[number];
 export type SchoolType = (typeof SCHOOL_TYPES)[number];

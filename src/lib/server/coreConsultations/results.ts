@@ -1,7 +1,7 @@
 // Results per strand for a set of terms: registrations, meetings held, schools reached and how
 // useful schools found the meetings, through small-number suppression.
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type Db, firstRow } from '../db';
+import { and, countDistinct, eq, inArray, ne, count, sql } from 'drizzle-orm';
+import { type Db, countWhere, firstRow } from '../db';
 import {
 	coreConsultation,
 	coreConsultationEvaluation,
@@ -21,12 +21,12 @@ export type CoreResults = {
 };
 
 export async function coreResults(db: Db, terms: string[]): Promise<CoreResults> {
-	const inTerms = terms.length ? inArray(coreConsultation.term, terms) : sql`0`;
+	const inTerms = terms.length ? inArray(coreConsultation.term, terms) : sql`false`;
 	const activityRows = await db
 		.select({
 			strand: coreConsultation.strand,
-			registrations: sql<number>`sum(${coreConsultation.status} <> 'cancelled')`,
-			held: sql<number>`sum(${coreConsultation.status} = 'held')`
+			registrations: countWhere(ne(coreConsultation.status, 'cancelled')),
+			held: countWhere(eq(coreConsultation.status, 'held'))
 		})
 		.from(coreConsultation)
 		.where(inTerms)
@@ -35,7 +35,7 @@ export async function coreResults(db: Db, terms: string[]): Promise<CoreResults>
 		.select({
 			strand: coreConsultation.strand,
 			usefulness: coreConsultationEvaluation.usefulness,
-			n: sql<number>`count(*)`
+			n: count()
 		})
 		.from(coreConsultationEvaluation)
 		.innerJoin(
@@ -46,7 +46,7 @@ export async function coreResults(db: Db, terms: string[]): Promise<CoreResults>
 		.groupBy(coreConsultation.strand, coreConsultationEvaluation.usefulness);
 	const reached = firstRow(
 		await db
-			.select({ n: sql<number>`count(distinct ${coreConsultation.schoolKey})` })
+			.select({ n: countDistinct(coreConsultation.schoolKey) })
 			.from(coreConsultation)
 			.where(and(inTerms, eq(coreConsultation.status, 'held')))
 			.limit(1)

@@ -1,6 +1,6 @@
 // What schools and staff may post, with GOV.UK error wording.
 import { z } from 'zod';
-import { CORE_STRANDS, SCHOOL_TYPES, USEFULNESS } from '../db/schema/coreConsultations';
+import { CORE_STRANDS, SCHOOL_TYPES, USEFULNESS } from '../db/schema';
 import { THEMES, type Theme } from './labels';
 // The one reader of typed times ("9:30am", "14:00"), shared with roadshow sessions.
 import { parseTimeOfDay } from '../roadshow/schedule';

@@ -20,7 +20,7 @@ import {
 	roadshowSession,
 	staffUser,
 	theme
-} from './schema';
+} from './schema-sqlite';
 
 const sql = (db: Db, statement: string) => () => db.$client.prepare(statement).run();
 

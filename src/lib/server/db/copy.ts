@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { SqliteHandle } from './sqlite';
 import type { PgHandle } from './postgres';
 import { engineOf } from './engine';
-import * as sqliteSchema from './schema';
+import * as sqliteSchema from './schema-sqlite';
 import * as pgSchema from './schema-pg';
 
 /** Kept by triggers on both engines: copied, then compared whole. */

@@ -1,15 +1,18 @@
 // The database handle every domain function takes, and the few things done the same way on
 // both engines: transactions, first and only rows, rows changed, hand-written SQL. The SQLite
-// engine is in sqlite.ts, PostgreSQL's in postgres.ts (not yet selectable for the app: issue 16).
-import type { SQL } from 'drizzle-orm';
+// engine is in sqlite.ts, PostgreSQL's in postgres.ts; DATABASE_URL chooses (config.ts).
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { RunResult } from 'better-sqlite3';
-import * as schema from './schema';
-import { getConfig } from '../config';
+import { databaseTarget, type DatabaseTarget } from '../config';
 import { engineOf } from './engine';
+import { schemaDialect } from './schema';
+import * as pgTables from './schema-pg';
 import { openReadOnlySqlite, openSqlite, type SqliteHandle } from './sqlite';
 
-export { schema };
-/** A database handle. The app's code is typed against the SQLite schema and driver. */
+/**
+ * A database handle. The app's code is typed against the SQLite schema and driver; on
+ * PostgreSQL the handle is drizzle's node-postgres one, used through the same query builder.
+ */
 export type Db = SqliteHandle;
 
 /** Opens (creating if needed) a SQLite file, or ':memory:', and brings its schema up to date. */
@@ -19,12 +22,48 @@ export const openReadOnlyDatabase: (path: string) => Db = openReadOnlySqlite;
 
 type PgExecute = { execute(query: SQL): Promise<{ rows: unknown[] }> };
 
+/**
+ * Opens the database a target names and brings its schema up to date. PostgreSQL's driver is
+ * loaded only here, so an installation on SQLite never needs it.
+ */
+export async function openDatabaseAt(target: DatabaseTarget): Promise<Db> {
+	if (target.engine === 'sqlite') return openDatabase(target.path);
+	// The tables were chosen when the schema module loaded; a handle on the other engine would
+	// be given queries built for this one.
+	if (schemaDialect !== 'postgres')
+		throw new Error('DATABASE_URL names PostgreSQL, but this process was started for SQLite.');
+	const { openPostgres } = await import('./postgres');
+	return (await openPostgres(target.url, pgTables)) as unknown as Db;
+}
+
 let shared: Db | undefined;
 
-/** The process-wide database named by DATABASE_PATH. */
-export function getDb(): Db {
-	shared ??= openDatabase(getConfig().DATABASE_PATH);
+/** Opens the process-wide database that DATABASE_URL (or DATABASE_PATH) names: at start-up. */
+export async function openConfiguredDatabase(): Promise<Db> {
+	shared ??= await openDatabaseAt(databaseTarget());
 	return shared;
+}
+
+/**
+ * The process-wide database. A SQLite file opens on first use; PostgreSQL is opened by the
+ * start-up (openConfiguredDatabase), since connecting is asynchronous.
+ */
+export function getDb(): Db {
+	if (shared) return shared;
+	const target = databaseTarget();
+	if (target.engine === 'postgres')
+		throw new Error(
+			'The PostgreSQL database is opened at start-up: await openConfiguredDatabase() first.'
+		);
+	shared = openDatabase(target.path);
+	return shared;
+}
+
+/** Closes a handle's connection (SQLite) or pool (PostgreSQL), for scripts and tests. */
+export async function closeDatabase(db: Db): Promise<void> {
+	const client = db.$client as unknown as { close?: () => void; end?: () => Promise<void> };
+	if (engineOf(db).dialect === 'postgres') await client.end?.();
+	else client.close?.();
 }
 
 /** Lets tests and scripts point the process at a database of their own. */
@@ -96,4 +135,30 @@ export function withWriteTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Pro
 /** Runs fn's reads in one read transaction: every figure from the same snapshot. */
 export function withReadSnapshot<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
 	return engineOf(db).snapshot(fn);
+}
+
+// Aggregates as numbers on both engines: PostgreSQL's count and sum are bigint and numeric,
+// which node-postgres gives as text; SQLite has no booleans to sum. Use these (and drizzle's
+// count()) rather than a bare sql`count(…)`.
+
+/** How many rows of the group meet a condition. */
+export function countWhere(condition: SQL | undefined): SQL<number> {
+	return sql<number>`count(case when ${condition} then 1 end)`.mapWith(Number);
+}
+
+/** The sum of an expression over the group, 0 when there are no rows. */
+export function sumOf(expression: SQL | AnyColumn): SQL<number> {
+	return sql<number>`coalesce(sum(${expression}), 0)`.mapWith(Number);
+}
+
+/**
+ * A prepared statement's placeholder that binds as `column` does: a Date as the engine keeps it
+ * (epoch milliseconds on SQLite, timestamptz on PostgreSQL), null as null. Drizzle's bare
+ * placeholders are not mapped where they are compared, and its mapping trips on null.
+ */
+export function placeholderFor(name: string, column: AnyColumn): SQL {
+	const encoder = {
+		mapToDriverValue: (value: unknown) => (value == null ? null : column.mapToDriverValue(value))
+	};
+	return sql`${sql.param(sql.placeholder(name), encoder)}`;
 }

@@ -7,6 +7,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { redactUrl } from '../config';
 import {
 	outerHandleGuard,
 	refuseOuterHandleInside,
@@ -21,6 +22,8 @@ type PgTx = Parameters<Parameters<PgHandle['transaction']>[0]>[0];
 /** Serialisation failure, deadlock, lock not available: PostgreSQL undid the transaction. */
 const RETRYABLE = new Set(['40001', '40P01', '55P03']);
 const MAX_ATTEMPTS = 5;
+/** An arbitrary key for the migration lock (pg_advisory_lock), the same in every process. */
+const MIGRATION_LOCK = 716_001;
 
 /** The SQLSTATE of an error, through drizzle's wrapping (DrizzleQueryError keeps it on cause). */
 export function sqlState(error: unknown): string | undefined {
@@ -88,17 +91,6 @@ export function handleForPool(pool: pg.Pool, schema: Record<string, unknown>): P
 	} satisfies Engine<PgTx>);
 }
 
-/** Shows a connection string without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-	try {
-		const u = new URL(url);
-		if (u.password) u.password = '***';
-		return u.toString();
-	} catch {
-		return 'an unreadable URL';
-	}
-}
-
 /** Connects to PostgreSQL, checks it answers, and brings its schema up to date. */
 export async function openPostgres(
 	url: string,
@@ -116,7 +108,15 @@ export async function openPostgres(
 			`DATABASE_URL: PostgreSQL at ${redactUrl(url)} did not answer (${(error as Error).message}).`
 		);
 	}
-	const db = handleForPool(pool, schema);
-	await migrate(db, { migrationsFolder });
-	return db;
+	// Two server processes starting together must not both apply a migration: the first takes
+	// this lock (held by its connection) and the second then finds nothing left to do.
+	const client = await pool.connect();
+	try {
+		await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+		await migrate(drizzle(client), { migrationsFolder });
+	} finally {
+		await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+		client.release();
+	}
+	return handleForPool(pool, schema);
 }

@@ -12,7 +12,7 @@ import {
 	SQLiteTable
 } from 'drizzle-orm/sqlite-core';
 import { getTableConfig as pgConfig, PgDialect, PgTable } from 'drizzle-orm/pg-core';
-import * as sqlite from './schema';
+import * as sqlite from './schema-sqlite';
 import * as pg from './schema-pg';
 
 const sqliteDialect = new SQLiteSyncDialect();

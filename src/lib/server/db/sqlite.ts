@@ -7,7 +7,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import * as schema from './schema';
+import * as schema from './schema-sqlite';
 import {
 	outerHandleGuard,
 	refuseOuterHandleInside,

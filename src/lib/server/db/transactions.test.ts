@@ -12,7 +12,7 @@ import {
 	withWriteTransaction,
 	type Db
 } from '.';
-import { staffUser } from './schema';
+import { staffUser } from './schema-sqlite';
 
 const now = new Date('2026-12-01T10:00:00Z');
 const addStaff = (db: Db, email: string) =>

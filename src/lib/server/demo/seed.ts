@@ -1,5 +1,5 @@
 // Demo data for a first start, so a newcomer sees a real consultation straight away.
-import { sql } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import { type Db, firstRow, withWriteTransaction, onlyRow } from '../db';
 import { consultation, priority, staffUser } from '../db/schema';
 import { hashPassword, generateOneTimePassword } from '../auth/password';
@@ -25,12 +25,7 @@ const demoStaff = [
 
 export async function isEmpty(db: Db): Promise<boolean> {
 	const n = async (table: typeof consultation | typeof staffUser) =>
-		firstRow(
-			await db
-				.select({ n: sql<number>`count(*)` })
-				.from(table)
-				.limit(1)
-		)!.n;
+		firstRow(await db.select({ n: count() }).from(table).limit(1))!.n;
 	return (await n(consultation)) === 0 && (await n(staffUser)) === 0;
 }
 

@@ -1,6 +1,6 @@
 // Liaison groups (an area, the professionals who sit on it) and their meetings. No child's
 // details here: those are read through records.ts, which audits every view.
-import { and, asc, count, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNotNull, min } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, withWriteTransaction, firstRow, changedRows, onlyRow } from '../db';
 import {
@@ -148,12 +148,12 @@ export async function listGroups(db: Db, now = new Date()): Promise<GroupSummary
 			await db
 				.select({
 					id: liaisonMeeting.liaisonGroupId,
-					at: sql<number>`min(${liaisonMeeting.meetsAt})`
+					at: min(liaisonMeeting.meetsAt)
 				})
 				.from(liaisonMeeting)
 				.where(gt(liaisonMeeting.meetsAt, now))
 				.groupBy(liaisonMeeting.liaisonGroupId)
-		).map((r) => [r.id, new Date(r.at)])
+		).map((r) => [r.id, r.at!])
 	);
 	return groups.map((g) => ({
 		...g,
@@ -191,9 +191,9 @@ export async function getGroup(db: Db, id: number): Promise<GroupDetail | undefi
 		await db
 			.select({
 				meeting: liaisonMeeting,
-				referrals: sql<number>`count(${liaisonReferral.id})`,
-				answered: sql<number>`count(${liaisonReferral.answersSentAt})`,
-				lettersSent: sql<number>`count(${liaisonReferral.letterSentAt})`
+				referrals: count(liaisonReferral.id),
+				answered: count(liaisonReferral.answersSentAt),
+				lettersSent: count(liaisonReferral.letterSentAt)
 			})
 			.from(liaisonMeeting)
 			.leftJoin(liaisonReferral, eq(liaisonReferral.liaisonMeetingId, liaisonMeeting.id))

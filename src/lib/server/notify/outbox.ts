@@ -6,15 +6,24 @@ import {
 	desc,
 	eq,
 	getTableColumns,
+	gt,
 	inArray,
 	isNull,
 	lte,
 	ne,
 	notLike,
 	or,
+	count,
 	sql
 } from 'drizzle-orm';
-import { preparedPerDatabase, type Db, withWriteTransaction, firstRow, changedRows } from '../db';
+import {
+	placeholderFor,
+	preparedPerDatabase,
+	type Db,
+	withWriteTransaction,
+	firstRow,
+	changedRows
+} from '../db';
 import { emailOutbox, type EmailOutbox, type MessageChannel } from '../db/schema';
 import { getConfig, type Config } from '../config';
 import { recordAudit, type Actor } from '../audit';
@@ -95,9 +104,8 @@ const insertMessage = preparedPerDatabase((db) =>
 			status: sql.placeholder('status'),
 			calendarIcs: sql.placeholder('calendarIcs'),
 			letterPdf: sql.placeholder('letterPdf'),
-			// Drizzle maps placeholder dates but trips on null: these nullable ones take epoch milliseconds.
-			sentAt: sql`${sql.placeholder('sentAtMs')}`,
-			statusChangedAt: sql`${sql.placeholder('statusChangedAtMs')}`,
+			sentAt: placeholderFor('sentAt', emailOutbox.sentAt),
+			statusChangedAt: placeholderFor('statusChangedAt', emailOutbox.statusChangedAt),
 			capKey: sql`${sql.placeholder('capKey')}`
 		} as unknown as typeof emailOutbox.$inferInsert)
 		.returning({ id: emailOutbox.id })
@@ -106,12 +114,12 @@ const insertMessage = preparedPerDatabase((db) =>
 
 const countCapped = preparedPerDatabase((db) =>
 	db
-		.select({ n: sql<number>`count(*)` })
+		.select({ n: count() })
 		.from(emailOutbox)
 		.where(
 			and(
 				eq(emailOutbox.capKey, sql.placeholder('capKey')),
-				sql`${emailOutbox.createdAt} > ${sql.placeholder('sinceMs')}`
+				gt(emailOutbox.createdAt, placeholderFor('since', emailOutbox.createdAt))
 			)
 		)
 		.prepare()
@@ -137,7 +145,7 @@ export async function queueMessages(
 	perHour = getConfig().LINK_EMAILS_PER_ADDRESS_PER_HOUR
 ): Promise<number[]> {
 	if (messages.length === 0) return [];
-	const sinceMs = now.getTime() - CAP_WINDOW_MS;
+	const since = new Date(now.getTime() - CAP_WINDOW_MS);
 	// Everything is worked out before the write lock is taken.
 	const rows = messages.map((m) => {
 		const via = transport(m.channel);
@@ -155,8 +163,7 @@ export async function queueMessages(
 		const ids: number[] = [];
 		for (const { m, via, calendar } of rows) {
 			const capKey = m.capped ? capKeyOf(m.to) : null;
-			if (capKey && (firstRow(await count.execute({ capKey, sinceMs }))?.n ?? 0) >= perHour)
-				continue;
+			if (capKey && (firstRow(await count.execute({ capKey, since }))?.n ?? 0) >= perHour) continue;
 			const kept = via === 'outbox';
 			const stored = firstRow(
 				await insert.execute({
@@ -171,8 +178,8 @@ export async function queueMessages(
 					status: kept ? 'kept' : 'queued',
 					calendarIcs: calendar,
 					letterPdf: m.pdf ?? null,
-					sentAtMs: kept ? now.getTime() : null,
-					statusChangedAtMs: now.getTime(),
+					sentAt: kept ? now : null,
+					statusChangedAt: now,
 					capKey
 				})
 			)!;
@@ -403,13 +410,7 @@ export async function listOutbox(
 		? notLike(emailOutbox.template, `${hideTemplatePrefix}%`)
 		: undefined;
 	const total = Number(
-		firstRow(
-			await db
-				.select({ n: sql<number>`count(*)` })
-				.from(emailOutbox)
-				.where(shown)
-				.limit(1)
-		)?.n ?? 0
+		firstRow(await db.select({ n: count() }).from(emailOutbox).where(shown).limit(1))?.n ?? 0
 	);
 	const pageCount = Math.max(1, Math.ceil(total / pageSize));
 	const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);

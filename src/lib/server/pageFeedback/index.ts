@@ -1,9 +1,9 @@
 // "Was this page helpful?": answers from public pages, optional comments, and the staff view.
 // No personal data is asked for; the form warns people not to give any.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, or, count, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Db, firstRow, changedRows } from '../db';
+import { type Db, countWhere, firstRow, changedRows } from '../db';
 import { pageFeedback, type PageFeedback } from '../db/schema';
 import { writeCsv } from '../shared/csv';
 import { showsPageFeedback } from '../../pageFeedback';
@@ -134,9 +134,11 @@ export async function summarisePageFeedback(db: Db, period: Period = {}): Promis
 	const rows = await db
 		.select({
 			path: pageFeedback.path,
-			answers: sql<number>`count(*)`,
-			yes: sql<number>`sum(${pageFeedback.helpful})`,
-			comments: sql<number>`sum(${pageFeedback.tryingToDo} is not null or ${pageFeedback.whatWentWrong} is not null)`
+			answers: count(),
+			yes: countWhere(eq(pageFeedback.helpful, true)),
+			comments: countWhere(
+				or(isNotNull(pageFeedback.tryingToDo), isNotNull(pageFeedback.whatWentWrong))
+			)
 		})
 		.from(pageFeedback)
 		.where(inPeriod(period))

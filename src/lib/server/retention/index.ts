@@ -53,7 +53,10 @@ export async function applyRetention(db: Db, now = new Date()): Promise<Retentio
 			.select({ id: roadshowSession.id })
 			.from(roadshowSession)
 			.where(
-				lt(sql`coalesce(${roadshowSession.endsAt}, ${roadshowSession.startsAt})`, cutoff.getTime())
+				lt(
+					sql`coalesce(${roadshowSession.endsAt}, ${roadshowSession.startsAt})`,
+					sql.param(cutoff, roadshowSession.startsAt)
+				)
 			);
 		const bookings = changedRows(
 			await tx

@@ -144,7 +144,7 @@ async function placeIn(
 			mobile: input.textMessages ? (input.mobile ?? null) : null,
 			textMessages: Boolean(input.textMessages && input.mobile),
 			clientAddressHash: input.clientAddress ? hashClientAddress(input.clientAddress) : null,
-			waitingSinceMs: fits ? null : now.getTime(),
+			waitingSince: fits ? null : now,
 			createdAt: now,
 			updatedAt: now
 		})

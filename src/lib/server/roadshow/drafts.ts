@@ -3,7 +3,13 @@
 // whole set again with bookingDetailsSchema.
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import { preparedPerDatabase, type Db, firstRow, withWriteTransaction } from '../db';
+import {
+	placeholderFor,
+	preparedPerDatabase,
+	type Db,
+	firstRow,
+	withWriteTransaction
+} from '../db';
 import { bookingDraft } from '../db/schema';
 import type { FormValues } from '../shared/forms';
 
@@ -99,7 +105,7 @@ const draftAnswers = preparedPerDatabase((db) =>
 			and(
 				eq(bookingDraft.id, sql.placeholder('id')),
 				eq(bookingDraft.roadshowSessionId, sql.placeholder('sessionId')),
-				gt(bookingDraft.updatedAt, sql.placeholder('since'))
+				gt(bookingDraft.updatedAt, placeholderFor('since', bookingDraft.updatedAt))
 			)
 		)
 		.prepare()
@@ -115,7 +121,11 @@ export async function getDraftAnswers(
 	if (!isDraftId(id)) return undefined;
 	// Placeholders in a where clause are bound as they are: the time goes in as epoch milliseconds.
 	return firstRow(
-		await draftAnswers(db).execute({ id, sessionId, since: now.getTime() - DRAFT_LIFETIME_MS })
+		await draftAnswers(db).execute({
+			id,
+			sessionId,
+			since: new Date(now.getTime() - DRAFT_LIFETIME_MS)
+		})
 	)?.answers;
 }
 

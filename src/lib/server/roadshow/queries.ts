@@ -1,7 +1,7 @@
 // Queries shared by the roadshow write functions; they run inside the caller's transaction.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { booking, roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
-import { type Queryable, firstRow } from '../db';
+import { type Queryable, firstRow, sumOf } from '../db';
 import { hasStarted, placesLeft } from './capacity';
 import { planPromotions } from './waitingList';
 import { partyOf } from './party';
@@ -10,7 +10,9 @@ import { generateBookingReference } from './references';
 export type { Queryable };
 
 /** Places taken by confirmed bookings: the one definition, in every query that needs it. */
-export const confirmedPlacesSql = sql<number>`coalesce(sum(case when ${booking.status} = 'confirmed' then ${booking.adults} + ${booking.children} end), 0)`;
+export const confirmedPlacesSql = sumOf(
+	sql`case when ${booking.status} = 'confirmed' then ${booking.adults} + ${booking.children} end`
+);
 
 export async function getSessionRow(
 	q: Queryable,

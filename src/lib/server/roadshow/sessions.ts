@@ -1,6 +1,13 @@
 // Roadshow sessions: staff set-up, capacity changes, cancellation, and lists with live counts.
 import { and, asc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
-import { preparedPerDatabase, type Db, withWriteTransaction, firstRow, onlyRow } from '../db';
+import {
+	preparedPerDatabase,
+	type Db,
+	withWriteTransaction,
+	firstRow,
+	onlyRow,
+	countWhere
+} from '../db';
 import { recordAudit, type Actor } from '../audit';
 import {
 	booking,
@@ -220,7 +227,7 @@ function selectWithCounts(db: Db) {
 		.select({
 			session: roadshowSession,
 			confirmedPlaces: confirmedPlacesSql,
-			waitingCount: sql<number>`count(case when ${booking.status} = 'waiting' then 1 end)`
+			waitingCount: countWhere(eq(booking.status, 'waiting'))
 		})
 		.from(roadshowSession)
 		.leftJoin(booking, eq(booking.roadshowSessionId, roadshowSession.id))
@@ -275,7 +282,7 @@ export async function listUpcomingSessions(db: Db, from: Date): Promise<Upcoming
 				session: roadshowSession,
 				consultationTitle: consultation.title,
 				confirmedPlaces: confirmedPlacesSql,
-				waitingCount: sql<number>`count(case when ${booking.status} = 'waiting' then 1 end)`
+				waitingCount: countWhere(eq(booking.status, 'waiting'))
 			})
 			.from(roadshowSession)
 			.innerJoin(consultation, eq(consultation.id, roadshowSession.consultationId))

@@ -1,7 +1,7 @@
 // Prepared queries for placing a booking, the hot path (many families pressing "Confirm booking"
 // at once). Built per handle: inside a transaction, on its handle.
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { preparedPerDatabase } from '../db';
+import { placeholderFor, preparedPerDatabase } from '../db';
 import {
 	booking,
 	bookingDraft,
@@ -90,8 +90,7 @@ export const bookingStatements = preparedPerDatabase((db) => ({
 			...(Object.fromEntries(
 				insertColumns.map((c) => [c, p(c)])
 			) as unknown as typeof booking.$inferInsert),
-			// Drizzle maps placeholder dates but trips on null: this nullable one takes epoch milliseconds.
-			waitingSince: sql`${p('waitingSinceMs')}`
+			waitingSince: placeholderFor('waitingSince', booking.waitingSince)
 		})
 		.returning()
 		.prepare(),

@@ -1,6 +1,6 @@
 import { pgTable, text, integer, boolean, timestamp, index, check } from 'drizzle-orm/pg-core';
 import { oneOf } from './checks';
-import { staffRoles } from '../schema/auth';
+import { staffRoles } from '../schema-sqlite/auth';
 
 // The code lists are the SQLite schema's own, so the two engines accept the same values.
 export { staffRoles };

@@ -2,7 +2,7 @@
 // PostgreSQL's SQL. `oneOf` is written the same way on both engines, so it is shared.
 import { sql, type Column, type SQL } from 'drizzle-orm';
 
-export { oneOf } from '../schema/checks';
+export { oneOf } from '../schema-sqlite/checks';
 
 /** A YYYY-MM-DD calendar date as text: SQLite's `GLOB` pattern as an anchored regular expression. */
 export function isoDate(column: Column): SQL {

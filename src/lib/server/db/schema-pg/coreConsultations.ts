@@ -9,7 +9,12 @@ import {
 	foreignKey
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { CORE_STRANDS, SCHOOL_TYPES, CORE_STATUSES, USEFULNESS } from '../schema/coreConsultations';
+import {
+	CORE_STRANDS,
+	SCHOOL_TYPES,
+	CORE_STATUSES,
+	USEFULNESS
+} from '../schema-sqlite/coreConsultations';
 
 // The code lists are the SQLite schema's own, so the two engines accept the same values.
 export { CORE_STRANDS, SCHOOL_TYPES, CORE_STATUSES, USEFULNESS };

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { pgTable, text, integer, timestamp, index, check, customType } from 'drizzle-orm/pg-core';
 import { oneOf } from './checks';
 import { booking } from './roadshow';
-import { messageChannels, messageStatuses, messageTransports } from '../schema/notify';
+import { messageChannels, messageStatuses, messageTransports } from '../schema-sqlite/notify';
 
 // The code lists are the SQLite schema's own, so the two engines accept the same values.
 export { messageChannels, messageStatuses, messageTransports };

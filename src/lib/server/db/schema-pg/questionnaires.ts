@@ -24,7 +24,7 @@ import {
 	versionStatuses,
 	responseStatuses,
 	textFormats
-} from '../schema/questionnaires';
+} from '../schema-sqlite/questionnaires';
 
 // The code lists are the SQLite schema's own, so the two engines accept the same values.
 export {

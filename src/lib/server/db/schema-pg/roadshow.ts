@@ -19,7 +19,7 @@ import {
 	bookedByCodes,
 	accessNeedCodes,
 	type AccessNeed
-} from '../schema/roadshow';
+} from '../schema-sqlite/roadshow';
 
 // The code lists are the SQLite schema's own, so the two engines accept the same values.
 export { sessionModes, bookingStatuses, bookedByCodes, accessNeedCodes };

@@ -1,7 +1,7 @@
 // Writing questionnaires and their versions. Only a draft version can change; publishing freezes it
 // and supersedes the version before. Editing a published questionnaire first copies it into a new
 // draft with the same question keys, so responses to earlier versions keep their wording.
-import { and, eq, max, sql } from 'drizzle-orm';
+import { and, count, eq, max, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, type Tx, withWriteTransaction, firstRow, onlyRow } from '../../db';
 import {
 	consultation,
@@ -341,14 +341,10 @@ export async function publishVersion(
 	return await withWriteTransaction(db, async (tx) => {
 		const v = await draftVersion(tx, versionId);
 		if (!v) return notDraft;
-		const count = firstRow(
-			await tx
-				.select({ n: sql<number>`count(*)` })
-				.from(question)
-				.where(eq(question.versionId, versionId))
-				.limit(1)
-		)!.n;
-		if (count === 0) return fail({ form: 'Add at least one question before publishing' });
+		const questions = onlyRow(
+			await tx.select({ n: count() }).from(question).where(eq(question.versionId, versionId))
+		).n;
+		if (questions === 0) return fail({ form: 'Add at least one question before publishing' });
 		await tx
 			.update(questionnaireVersion)
 			.set({ status: 'superseded', supersededAt: now })
