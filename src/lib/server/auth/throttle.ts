@@ -4,7 +4,7 @@
 import { and, count, eq, gte, lt } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { type Db, type DbOrTx, withWriteTransaction, firstRow } from '../db';
+import { type Db, type DbOrTx, withWriteTransaction, firstRow, lockName } from '../db';
 import { signInAttempt } from '../db/schema';
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
@@ -74,6 +74,8 @@ export async function reserveSignInAttempt(
 ): Promise<{ allowed: boolean }> {
 	const key = emailKey(email);
 	return await withWriteTransaction(db, async (tx) => {
+		// Both counts are of this address's attempts: parallel attempts from it take turns.
+		await lockName(tx, `sign-in:${ip}`);
 		const allowed = !isThrottled(await countRecentFailures(tx, email, ip, now));
 		await tx
 			.insert(signInAttempt)

@@ -162,3 +162,25 @@ export function placeholderFor(name: string, column: AnyColumn): SQL {
 	};
 	return sql`${sql.param(sql.placeholder(name), encoder)}`;
 }
+
+/**
+ * A select that, on PostgreSQL, locks the rows it reads (of `table` only, in a join) until the
+ * transaction ends: SELECT … FOR UPDATE. A rule that reads and then writes (places left, then a
+ * booking) reads its guarding row this way, so a second transaction waits and then reads the
+ * first one's writes, as SQLite's single writer gives without asking. On SQLite the query as is.
+ */
+export function lockForUpdate<Q extends object>(db: Db, query: Q, table?: object): Q {
+	if (engineOf(db).dialect !== 'postgres') return query;
+	const locking = query as unknown as { for(strength: 'update', config?: { of: object }): Q };
+	return locking.for('update', table ? { of: table } : undefined);
+}
+
+/**
+ * For a rule with no row to lock (the sign-in attempts counted for an address, the messages
+ * capped per hour): on PostgreSQL a lock on the name until the transaction ends, so transactions
+ * under the same name take turns; on SQLite, where they take turns already, nothing.
+ */
+export async function lockName(tx: Tx, name: string): Promise<void> {
+	if (engineOf(tx).dialect !== 'postgres') return;
+	await executeStatement(tx, sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`);
+}

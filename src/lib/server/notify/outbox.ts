@@ -17,6 +17,7 @@ import {
 	sql
 } from 'drizzle-orm';
 import {
+	lockName,
 	placeholderFor,
 	preparedPerDatabase,
 	type Db,
@@ -163,6 +164,7 @@ export async function queueMessages(
 		const ids: number[] = [];
 		for (const { m, via, calendar } of rows) {
 			const capKey = m.capped ? capKeyOf(m.to) : null;
+			if (capKey) await lockName(tx, `message-cap:${capKey}`);
 			if (capKey && (firstRow(await count.execute({ capKey, since }))?.n ?? 0) >= perHour) continue;
 			const kept = via === 'outbox';
 			const stored = firstRow(

@@ -77,7 +77,7 @@ export async function changeBookingDetails(
 	ip: string | null = null
 ): Promise<DetailsChangeResult> {
 	return await withWriteTransaction(db, async (tx) => {
-		const found = token ? await findForManage(tx, token, now) : undefined;
+		const found = token ? await findForManage(tx, token, now, { forUpdate: true }) : undefined;
 		if (!found) return { kind: 'not_found' } as const;
 		const { booking: current, session } = found;
 		if (current.status === 'cancelled') return { kind: 'booking_cancelled' } as const;

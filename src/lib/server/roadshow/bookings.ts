@@ -3,7 +3,7 @@
 // holds more people than its capacity. Writes return what the caller needs to email people;
 // emails are sent after commit, never inside a transaction.
 import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { type Db, firstRow, onlyRow, withWriteTransaction } from '../db';
+import { type Db, firstRow, lockForUpdate, onlyRow, withWriteTransaction } from '../db';
 import { recordAudit, type Actor } from '../audit';
 import { getConfig } from '../config';
 import { ukToday } from '../../format';
@@ -29,6 +29,7 @@ import { bookingStatements } from './statements';
 import { bookingDetailsSchema, type BookingDetails } from './validation';
 import {
 	countConfirmedPlaces,
+	getSessionRow,
 	newReference,
 	promoteFromWaitingList,
 	type Queryable
@@ -269,21 +270,26 @@ export type ChangePlacesResult =
 	| ManageRefusal;
 
 /** The booking a manage link opens (any of its links, until that link expires), inside the caller's transaction. */
-export async function findForManage(q: Queryable, token: string, now: Date) {
-	return firstRow(
-		await q
-			.select({ booking, session: roadshowSession })
-			.from(bookingManageLink)
-			.innerJoin(booking, eq(booking.id, bookingManageLink.bookingId))
-			.innerJoin(roadshowSession, eq(roadshowSession.id, booking.roadshowSessionId))
-			.where(
-				and(
-					eq(bookingManageLink.tokenHash, hashManageToken(token)),
-					gt(bookingManageLink.expiresAt, now)
-				)
+/** The booking a manage link opens, and its session; inside a change, both rows locked. */
+export async function findForManage(
+	q: Queryable,
+	token: string,
+	now: Date,
+	{ forUpdate = false } = {}
+) {
+	const query = q
+		.select({ booking, session: roadshowSession })
+		.from(bookingManageLink)
+		.innerJoin(booking, eq(booking.id, bookingManageLink.bookingId))
+		.innerJoin(roadshowSession, eq(roadshowSession.id, booking.roadshowSessionId))
+		.where(
+			and(
+				eq(bookingManageLink.tokenHash, hashManageToken(token)),
+				gt(bookingManageLink.expiresAt, now)
 			)
-			.limit(1)
-	);
+		)
+		.limit(1);
+	return firstRow(await (forUpdate ? lockForUpdate(q, query, [booking, roadshowSession]) : query));
 }
 
 /** Whether this booking's places can still be changed: the booking window, and the consultation still open. */
@@ -317,7 +323,7 @@ export async function changeBookingPlaces(
 	now: Date
 ): Promise<ChangePlacesResult> {
 	return await withWriteTransaction(db, async (tx) => {
-		const found = token ? await findForManage(tx, token, now) : undefined;
+		const found = token ? await findForManage(tx, token, now, { forUpdate: true }) : undefined;
 		if (!found) return { kind: 'not_found' } as const;
 		const { booking: current, session } = found;
 		if (current.status === 'cancelled') return { kind: 'booking_cancelled', ...found } as const;
@@ -380,7 +386,7 @@ export async function cancelBooking(
 	now: Date
 ): Promise<CancelBookingResult> {
 	return await withWriteTransaction(db, async (tx) => {
-		const found = token ? await findForManage(tx, token, now) : undefined;
+		const found = token ? await findForManage(tx, token, now, { forUpdate: true }) : undefined;
 		if (!found) return { kind: 'not_found' } as const;
 		if (found.booking.status === 'cancelled')
 			return { kind: 'booking_cancelled', ...found } as const;
@@ -404,12 +410,16 @@ export async function cancelBookingByStaff(
 ): Promise<CancelBookingResult> {
 	return await withWriteTransaction(db, async (tx) => {
 		const found = firstRow(
-			await tx
-				.select({ booking, session: roadshowSession })
-				.from(booking)
-				.innerJoin(roadshowSession, eq(roadshowSession.id, booking.roadshowSessionId))
-				.where(and(eq(booking.id, bookingId), eq(booking.roadshowSessionId, sessionId)))
-				.limit(1)
+			await lockForUpdate(
+				tx,
+				tx
+					.select({ booking, session: roadshowSession })
+					.from(booking)
+					.innerJoin(roadshowSession, eq(roadshowSession.id, booking.roadshowSessionId))
+					.where(and(eq(booking.id, bookingId), eq(booking.roadshowSessionId, sessionId)))
+					.limit(1),
+				[booking, roadshowSession]
+			)
 		);
 		if (!found) return { kind: 'not_found' } as const;
 		if (found.booking.status === 'cancelled')
@@ -457,9 +467,7 @@ export async function cancelBookingsByStaff(
 	actor: Actor
 ): Promise<CancelSelectedResult> {
 	return await withWriteTransaction(db, async (tx) => {
-		const session = firstRow(
-			await tx.select().from(roadshowSession).where(eq(roadshowSession.id, sessionId)).limit(1)
-		);
+		const session = await getSessionRow(tx, sessionId, { forUpdate: true });
 		if (!session) return { kind: 'not_live' } as const;
 		if (session.cancelledAt) return { kind: 'session_cancelled' } as const;
 		const ids = [...new Set(bookingIds)];

@@ -1,7 +1,7 @@
 // Queries shared by the roadshow write functions; they run inside the caller's transaction.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { booking, roadshowSession, type Booking, type RoadshowSession } from '../db/schema';
-import { type Queryable, firstRow, sumOf } from '../db';
+import { type Queryable, firstRow, lockForUpdate, sumOf } from '../db';
 import { hasStarted, placesLeft } from './capacity';
 import { planPromotions } from './waitingList';
 import { partyOf } from './party';
@@ -14,13 +14,14 @@ export const confirmedPlacesSql = sumOf(
 	sql`case when ${booking.status} = 'confirmed' then ${booking.adults} + ${booking.children} end`
 );
 
+/** A session; inside a change to it or its bookings, its row locked (lockForUpdate). */
 export async function getSessionRow(
 	q: Queryable,
-	sessionId: number
+	sessionId: number,
+	{ forUpdate = false } = {}
 ): Promise<RoadshowSession | undefined> {
-	return firstRow(
-		await q.select().from(roadshowSession).where(eq(roadshowSession.id, sessionId)).limit(1)
-	);
+	const query = q.select().from(roadshowSession).where(eq(roadshowSession.id, sessionId)).limit(1);
+	return firstRow(await (forUpdate ? lockForUpdate(q, query) : query));
 }
 
 export async function countConfirmedPlaces(q: Queryable, sessionId: number): Promise<number> {

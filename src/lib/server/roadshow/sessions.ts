@@ -105,7 +105,7 @@ async function applyUpdate(
 ): Promise<
 	Exclude<UpdateSessionResult, { kind: 'updated' }> | (Updated & { previous: RoadshowSession })
 > {
-	const current = await getSessionRow(q, sessionId);
+	const current = await getSessionRow(q, sessionId, { forUpdate: true });
 	if (!current) return { kind: 'not_found' };
 	if (current.cancelledAt) return { kind: 'session_cancelled' };
 	const confirmedPlaces = await countConfirmedPlaces(q, sessionId);
@@ -195,7 +195,7 @@ export async function cancelSession(
 	actor?: Actor
 ): Promise<CancelSessionResult> {
 	return await withWriteTransaction(db, async (tx) => {
-		const current = await getSessionRow(tx, sessionId);
+		const current = await getSessionRow(tx, sessionId, { forUpdate: true });
 		if (!current) return { kind: 'not_found' } as const;
 		if (current.cancelledAt) return { kind: 'already_cancelled', session: current } as const;
 		const session = onlyRow(

@@ -1,7 +1,7 @@
 // Prepared queries for placing a booking, the hot path (many families pressing "Confirm booking"
 // at once). Built per handle: inside a transaction, on its handle.
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { placeholderFor, preparedPerDatabase } from '../db';
+import { lockForUpdate, placeholderFor, preparedPerDatabase } from '../db';
 import {
 	booking,
 	bookingDraft,
@@ -41,22 +41,28 @@ const insertColumns = [
 ] as const;
 
 export const bookingStatements = preparedPerDatabase((db) => ({
-	/** The session with what its consultation's status needs (closing early ends booking). */
-	sessionById: db
-		.select({
-			session: roadshowSession,
-			consultation: {
-				opensOn: consultation.opensOn,
-				closesOn: consultation.closesOn,
-				publishedAt: consultation.publishedAt,
-				closedEarlyAt: consultation.closedEarlyAt,
-				responsePublishedAt: consultation.responsePublishedAt
-			}
-		})
-		.from(roadshowSession)
-		.innerJoin(consultation, eq(consultation.id, roadshowSession.consultationId))
-		.where(eq(roadshowSession.id, p('sessionId')))
-		.prepare(),
+	/**
+	 * The session with what its consultation's status needs (closing early ends booking), its
+	 * row locked: every change to a session's bookings reads it first, so they take turns.
+	 */
+	sessionById: lockForUpdate(
+		db,
+		db
+			.select({
+				session: roadshowSession,
+				consultation: {
+					opensOn: consultation.opensOn,
+					closesOn: consultation.closesOn,
+					publishedAt: consultation.publishedAt,
+					closedEarlyAt: consultation.closedEarlyAt,
+					responsePublishedAt: consultation.responsePublishedAt
+				}
+			})
+			.from(roadshowSession)
+			.innerJoin(consultation, eq(consultation.id, roadshowSession.consultationId))
+			.where(eq(roadshowSession.id, p('sessionId'))),
+		roadshowSession
+	).prepare(),
 	byIdempotencyKey: db
 		.select()
 		.from(booking)
