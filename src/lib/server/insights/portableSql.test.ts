@@ -19,6 +19,7 @@ import {
 } from './aggregate';
 import { countDashboard, loadDashboardFigures } from './dashboard';
 import { mayExportResponses, questionKeys, responsesCsv } from './exports';
+import { countDashboardOffThread } from './offThread';
 import { loadFilterOptions, type InsightFilters } from './filters';
 import { instantParam, ukDaySql } from './sql';
 
@@ -349,6 +350,8 @@ describe.skipIf(!postgresAvailable)('insights SQL on SQLite and PostgreSQL', () 
 		expect(figures.priorities[1].comments).toBe(2);
 		expect(figures.roadshow.sessions[0]).toMatchObject({ notes: 1, responses: 1 });
 		await same((db) => countDashboard(db, consultationId, {}, {}));
+		// On PostgreSQL in-process, never on a worker thread.
+		await same((db) => countDashboardOffThread(db, consultationId, sensory));
 	});
 
 	it('gives the same filter options and exports', async () => {
