@@ -26,8 +26,8 @@ const needSensory: InsightFilters = {
 };
 
 describe('response totals', () => {
-	it('counts submitted responses only, by audience and channel', () => {
-		const t = responseTotals(db, consultationId, none);
+	it('counts submitted responses only, by audience and channel', async () => {
+		const t = await responseTotals(db, consultationId, none);
 		expect(t.total).toBe(30);
 		expect(t.byAudience.map((a) => a.n)).toEqual([23, 5, 2]);
 		expect(t.byChannel.map((c) => [c.channel, c.n])).toEqual([
@@ -37,32 +37,34 @@ describe('response totals', () => {
 		]);
 	});
 
-	it('follows every kind of filter', () => {
+	it('follows every kind of filter', async () => {
 		expect(
-			countResponses(db, consultationId, { audience: 'parents_carers', channel: 'paper' })
+			await countResponses(db, consultationId, { audience: 'parents_carers', channel: 'paper' })
 		).toBe(5);
-		expect(countResponses(db, consultationId, needSensory)).toBe(8);
-		expect(countResponses(db, consultationId, { sessionId })).toBe(1);
+		expect(await countResponses(db, consultationId, needSensory)).toBe(8);
+		expect(await countResponses(db, consultationId, { sessionId })).toBe(1);
 		// 2 June in UK time includes group F, sent at 23:30 UTC on 1 June.
-		expect(countResponses(db, consultationId, { from: '2026-06-02', to: '2026-06-02' })).toBe(19);
-		expect(countResponses(db, consultationId, { to: '2026-06-01' })).toBe(5);
-		expect(countResponses(db, consultationId, { ...needSensory, audience: 'practitioners' })).toBe(
-			3
+		expect(await countResponses(db, consultationId, { from: '2026-06-02', to: '2026-06-02' })).toBe(
+			19
 		);
-		expect(countResponses(db, otherConsultationId, none)).toBe(9);
+		expect(await countResponses(db, consultationId, { to: '2026-06-01' })).toBe(5);
+		expect(
+			await countResponses(db, consultationId, { ...needSensory, audience: 'practitioners' })
+		).toBe(3);
+		expect(await countResponses(db, otherConsultationId, none)).toBe(9);
 	});
 
-	it('counts responses per UK day', () => {
-		expect(responsesByDay(db, consultationId, none)).toEqual([
+	it('counts responses per UK day', async () => {
+		expect(await responsesByDay(db, consultationId, none)).toEqual([
 			{ day: '2026-06-01', n: 5 },
 			{ day: '2026-06-02', n: 19 },
 			{ day: '2026-06-03', n: 6 }
 		]);
-		expect(responsesByDay(db, consultationId, { audience: 'young_people' })).toEqual([
+		expect(await responsesByDay(db, consultationId, { audience: 'young_people' })).toEqual([
 			{ day: '2026-06-02', n: 2 }
 		]);
 		expect(
-			responsesByDay(db, consultationId, {
+			await responsesByDay(db, consultationId, {
 				audience: 'practitioners',
 				from: '2026-06-01',
 				to: '2026-06-03'
@@ -76,8 +78,8 @@ describe('response totals', () => {
 });
 
 describe('agreement by audience', () => {
-	it("gives the distribution and base (don't know in the base) per audience", () => {
-		const a = agreementByAudience(db, consultationId, p1);
+	it("gives the distribution and base (don't know in the base) per audience", async () => {
+		const a = await agreementByAudience(db, consultationId, p1);
 		expect(a.audiences[0]).toEqual({
 			audience: 'parents_carers',
 			label: 'Parents and carers',
@@ -99,36 +101,42 @@ describe('agreement by audience', () => {
 		});
 	});
 
-	it('follows the filters, whichever way the figures are counted', () => {
-		expect(agreementByAudience(db, consultationId, p1, needSensory).all).toMatchObject({
+	it('follows the filters, whichever way the figures are counted', async () => {
+		expect((await agreementByAudience(db, consultationId, p1, needSensory)).all).toMatchObject({
 			n: 8,
 			counts: { strongly_agree: 5, agree: 3 }
 		});
-		const parents = agreementByAudience(db, consultationId, p1, { audience: 'parents_carers' });
+		const parents = await agreementByAudience(db, consultationId, p1, {
+			audience: 'parents_carers'
+		});
 		expect(parents.audiences.map((a) => a.audience)).toEqual(['parents_carers']);
 		expect(parents.all).toMatchObject({ n: 23 });
-		expect(agreementByAudience(db, consultationId, p1, { channel: 'paper' }).all).toMatchObject({
+		expect(
+			(await agreementByAudience(db, consultationId, p1, { channel: 'paper' })).all
+		).toMatchObject({
 			n: 5,
 			counts: { strongly_agree: 5 }
 		});
-		expect(agreementByAudience(db, consultationId, p2).all).toMatchObject({
+		expect((await agreementByAudience(db, consultationId, p2)).all).toMatchObject({
 			n: 30,
 			counts: { agree: 30 }
 		});
 	});
 
-	it('gives every priority at once, matching one at a time', () => {
+	it('gives every priority at once, matching one at a time', async () => {
 		for (const filters of [none, needSensory, { audience: 'parents_carers' as const }]) {
-			const all = agreementByPriority(db, consultationId, priorityIds, filters);
+			const all = await agreementByPriority(db, consultationId, priorityIds, filters);
 			for (const id of priorityIds)
-				expect(all.get(id)).toEqual(agreementByAudience(db, consultationId, id, filters));
-			expect(priorityFigures(db, consultationId, priorityIds, filters).agreement).toEqual(all);
+				expect(all.get(id)).toEqual(await agreementByAudience(db, consultationId, id, filters));
+			expect((await priorityFigures(db, consultationId, priorityIds, filters)).agreement).toEqual(
+				all
+			);
 		}
 	});
 });
 
 describe('agreementRow', () => {
-	it('counts every value, 0 where nobody chose it', () => {
+	it('counts every value, 0 where nobody chose it', async () => {
 		expect(agreementRow('all', { agree: 3 })).toMatchObject({
 			n: 3,
 			counts: { agree: 3, strongly_agree: 0, dont_know: 0 }
@@ -137,55 +145,61 @@ describe('agreementRow', () => {
 });
 
 describe('comments and themes', () => {
-	it("counts answers to the priority's comment questions and roadshow notes on it", () => {
-		expect(commentCounts(db, consultationId).get(p1)).toBe(13);
-		expect(commentCounts(db, consultationId, { channel: 'online' }).get(p1)).toBe(12);
-		expect(commentCounts(db, consultationId, { channel: 'roadshow' }).get(p1)).toBe(1);
-		expect(commentCounts(db, consultationId, needSensory).get(p1)).toBeUndefined();
+	it("counts answers to the priority's comment questions and roadshow notes on it", async () => {
+		expect((await commentCounts(db, consultationId)).get(p1)).toBe(13);
+		expect((await commentCounts(db, consultationId, { channel: 'online' })).get(p1)).toBe(12);
+		expect((await commentCounts(db, consultationId, { channel: 'roadshow' })).get(p1)).toBe(1);
+		expect((await commentCounts(db, consultationId, needSensory)).get(p1)).toBeUndefined();
 		expect(
-			commentCounts(db, consultationId, { audience: 'parents_carers', from: '2026-06-03' }).get(p1)
+			(
+				await commentCounts(db, consultationId, { audience: 'parents_carers', from: '2026-06-03' })
+			).get(p1)
 		).toBe(5);
-		expect(priorityFigures(db, consultationId, priorityIds, none).comments).toEqual(
-			commentCounts(db, consultationId)
+		expect((await priorityFigures(db, consultationId, priorityIds, none)).comments).toEqual(
+			await commentCounts(db, consultationId)
 		);
 	});
 
-	it('ranks themes by tagged comments', () => {
-		expect(topThemes(db, consultationId, { priorityId: p1 })).toEqual([
+	it('ranks themes by tagged comments', async () => {
+		expect(await topThemes(db, consultationId, { priorityId: p1 })).toEqual([
 			expect.objectContaining({ name: 'Waiting', count: 7 }),
 			expect.objectContaining({ name: 'Listening', count: 6 })
 		]);
 		expect(
-			topThemes(db, consultationId, {
-				priorityId: p1,
-				filters: { channel: 'online', audience: 'parents_carers' }
-			}).map((t) => [t.name, t.count])
+			(
+				await topThemes(db, consultationId, {
+					priorityId: p1,
+					filters: { channel: 'online', audience: 'parents_carers' }
+				})
+			).map((t) => [t.name, t.count])
 		).toEqual([
 			['Waiting', 7],
 			['Listening', 5]
 		]);
 		expect(
-			topThemes(db, consultationId, { filters: { channel: 'roadshow' } }).map((t) => [
+			(await topThemes(db, consultationId, { filters: { channel: 'roadshow' } })).map((t) => [
 				t.name,
 				t.count
 			])
 		).toEqual([['Listening', 1]]);
-		expect(topThemes(db, consultationId, { filters: { audience: 'practitioners' } })).toEqual([]);
-		expect(topThemesByPriority(db, consultationId, none).get(p1)).toEqual(
-			topThemes(db, consultationId, { priorityId: p1 })
+		expect(await topThemes(db, consultationId, { filters: { audience: 'practitioners' } })).toEqual(
+			[]
 		);
-		expect(topThemes(db, otherConsultationId)).toEqual([]);
+		expect((await topThemesByPriority(db, consultationId, none)).get(p1)).toEqual(
+			await topThemes(db, consultationId, { priorityId: p1 })
+		);
+		expect(await topThemes(db, otherConsultationId)).toEqual([]);
 	});
 
-	it('picks the most recent comments on a priority', () => {
-		const recent = recentComments(db, consultationId, p1, none, 3);
+	it('picks the most recent comments on a priority', async () => {
+		const recent = await recentComments(db, consultationId, p1, none, 3);
 		expect(recent.map((c) => c.text)).toEqual([
 			'=HYPERLINK("x") nobody listens',
 			'=HYPERLINK("x") nobody listens',
 			'=HYPERLINK("x") nobody listens'
 		]);
 		expect(
-			recentComments(db, consultationId, p1, { channel: 'roadshow' }, 3).map((c) => c.text)
+			(await recentComments(db, consultationId, p1, { channel: 'roadshow' }, 3)).map((c) => c.text)
 		).toEqual(['Parents felt unheard']);
 	});
 });
@@ -246,7 +260,9 @@ describe('loadDashboard', () => {
 
 describe('query plans', () => {
 	/** The plan SQLite makes for each dashboard statement run by `run`, by its SQL text. */
-	function plansOf(run: (db: typeof fresh.db) => void): Map<string, string[]> {
+	async function plansOf(
+		run: (db: typeof fresh.db) => Promise<unknown>
+	): Promise<Map<string, string[]>> {
 		const client = fresh.db.$client;
 		const prepare = client.prepare.bind(client);
 		const plans = new Map<string, string[]>();
@@ -264,7 +280,7 @@ describe('query plans', () => {
 			return statement;
 		});
 		try {
-			run(fresh.db);
+			await run(fresh.db);
 		} finally {
 			spy.mockRestore();
 		}
@@ -276,9 +292,9 @@ describe('query plans', () => {
 		fresh = await insightsFixture();
 	});
 
-	it("counts each priority's themes from the running totals, the tags and links, never walking every answer", () => {
+	it("counts each priority's themes from the running totals, the tags and links, never walking every answer", async () => {
 		for (const filters of [none, needSensory, { audience: 'parents_carers' } as InsightFilters]) {
-			const plans = plansOf((db) => topThemesByPriority(db, fresh.consultationId, filters));
+			const plans = await plansOf((db) => topThemesByPriority(db, fresh.consultationId, filters));
 			const [plan] = [...plans].find(([text]) => text.includes('comment_priority cp')) ?? [];
 			expect(plan).toBeDefined();
 			const lines = plans.get(plan!)!;
@@ -302,8 +318,8 @@ describe('query plans', () => {
 		}
 	});
 
-	it('finds the first and last day of responses by two index seeks, not a scan', () => {
-		const tallied = plansOf((db) => responsesByDay(db, fresh.consultationId, none));
+	it('finds the first and last day of responses by two index seeks, not a scan', async () => {
+		const tallied = await plansOf((db) => responsesByDay(db, fresh.consultationId, none));
 		const [, fromTally] = [...tallied].find(([text]) => text.includes('min(t.hour')) ?? [];
 		expect(
 			fromTally?.filter((l) =>
@@ -311,7 +327,7 @@ describe('query plans', () => {
 			)
 		).toHaveLength(2);
 		// An "about you" filter needs the responses themselves.
-		const filtered = plansOf((db) => responsesByDay(db, fresh.consultationId, needSensory));
+		const filtered = await plansOf((db) => responsesByDay(db, fresh.consultationId, needSensory));
 		const [, fromResponses] =
 			[...filtered].find(([text]) => text.includes('min(r.submitted_at)')) ?? [];
 		expect(

@@ -1,7 +1,8 @@
 // Every dashboard figure as one indexed GROUP BY in SQL; JavaScript only shapes the few rows that
 // come back. Figures leave here as they are: nothing here is published until disclosure.ts has
 // protected it.
-import type { Db } from '../db';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../db';
 import { audienceCodes, channelCodes, type Audience, type Channel } from '../db/schema';
 import { agreementValues, type AgreementValue } from '../../agreement';
 import { audienceLabels, channelLabels } from '../questionnaires/audiences';
@@ -9,24 +10,29 @@ import { listSessionsForConsultation } from '../roadshow/sessions';
 import type { InsightFilters } from './filters';
 import {
 	addDays,
-	all,
+	epochMs,
+	idList,
 	noteConditions,
+	numberRows,
 	responseConditions,
 	responseSource,
-	ukDaySql,
-	type Fragment
+	sqliteHint,
+	ukDaySql
 } from './sql';
 
-const join = (...fragments: (Fragment | string)[]): Fragment => ({
-	text: fragments.map((f) => (typeof f === 'string' ? f : f.text)).join(' '),
-	params: fragments.flatMap((f) => (typeof f === 'string' ? [] : f.params))
-});
-const param = (value: unknown): Fragment => ({ text: '?', params: [value] });
-
 /** Submitted responses matching the filters: for decisions, never for display. */
-export function countResponses(db: Db, consultationId: number, filters: InsightFilters): number {
-	const s = responseSource(consultationId, filters);
-	return all<{ n: number }>(db, join(`SELECT ${s.count} AS n FROM ${s.from} WHERE`, s.where))[0].n;
+export async function countResponses(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters
+): Promise<number> {
+	const s = responseSource(db, consultationId, filters);
+	const [row] = await numberRows<{ n: number }>(
+		db,
+		sql`SELECT ${s.count} AS n FROM ${s.from} WHERE ${s.where}`,
+		['n']
+	);
+	return row.n;
 }
 
 export type ResponseTotals = {
@@ -35,19 +41,17 @@ export type ResponseTotals = {
 	byChannel: { channel: Channel; label: string; n: number }[];
 };
 
-export function responseTotals(
+export async function responseTotals(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters
-): ResponseTotals {
-	const s = responseSource(consultationId, filters);
-	const rows = all<{ audience: Audience; channel: Channel; n: number }>(
+): Promise<ResponseTotals> {
+	const s = responseSource(db, consultationId, filters);
+	const rows = await numberRows<{ audience: Audience; channel: Channel; n: number }>(
 		db,
-		join(
-			`SELECT ${s.audience} AS audience, ${s.channel} AS channel, ${s.count} AS n FROM ${s.from} WHERE`,
-			s.where,
-			'GROUP BY 1, 2'
-		)
+		sql`SELECT ${s.audience} AS audience, ${s.channel} AS channel, ${s.count} AS n FROM ${s.from}
+			WHERE ${s.where} GROUP BY 1, 2`,
+		['n']
 	);
 	const sum = (pick: (r: (typeof rows)[number]) => boolean) =>
 		rows.filter(pick).reduce((s, r) => s + r.n, 0);
@@ -71,34 +75,28 @@ export function responseTotals(
 }
 
 /** Responses sent on each UK calendar day, every day from the first to the last (empty days as 0). */
-export function responsesByDay(
+export async function responsesByDay(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters
-): { day: string; n: number }[] {
-	const s = responseSource(consultationId, filters);
+): Promise<{ day: string; n: number }[]> {
+	const s = responseSource(db, consultationId, filters);
 	// Running totals can hold groups taken back to 0: those are no responses.
-	const some = s.from === 'response r' ? '' : 'AND t.n > 0';
-	const range = all<{ min: number | null; max: number | null }>(
+	const some = s.rows ? sql`` : sql`AND t.n > 0`;
+	// Two subqueries: SQLite seeks an index for a lone min() or max(), not for both at once.
+	const [range] = await numberRows<{ min: number | null; max: number | null }>(
 		db,
-		// Two subqueries: SQLite seeks an index for a lone min() or max(), not for both at once.
-		join(
-			`SELECT (SELECT min(${s.time}) FROM ${s.from} WHERE`,
-			s.where,
-			`${some}) AS min, (SELECT max(${s.time}) FROM ${s.from} WHERE`,
-			s.where,
-			`${some}) AS max`
-		)
-	)[0];
+		sql`SELECT (SELECT ${epochMs(db, sql`min(${s.time})`)} FROM ${s.from} WHERE ${s.where} ${some}) AS min,
+			(SELECT ${epochMs(db, sql`max(${s.time})`)} FROM ${s.from} WHERE ${s.where} ${some}) AS max`,
+		['min', 'max']
+	);
 	if (range.min === null || range.max === null) return [];
-	const day = ukDaySql(s.time, range.min, range.max);
-	const rows = all<{ day: string; n: number }>(
+	const day = ukDaySql(db, s.time, range.min, range.max);
+	const rows = await numberRows<{ day: string; n: number }>(
 		db,
-		join(
-			`SELECT ${day} AS day, ${s.count} AS n FROM ${s.from} WHERE`,
-			s.where,
-			`GROUP BY day HAVING ${s.count} > 0 ORDER BY day`
-		)
+		sql`SELECT ${day} AS day, ${s.count} AS n FROM ${s.from} WHERE ${s.where}
+			GROUP BY day HAVING ${s.count} > 0 ORDER BY day`,
+		['n']
 	);
 	const byDay = new Map(rows.map((r) => [r.day, r.n]));
 	const out: { day: string; n: number }[] = [];
@@ -139,21 +137,21 @@ export function agreementRow(
 type LinkedQuestion = { id: number; audience: Audience; priorityId: number };
 
 /** The consultation's questions of one kind that inform a priority: a few dozen rows. */
-function linkedQuestions(
+async function linkedQuestions(
 	db: Db,
 	consultationId: number,
 	kind: 'agreement' | 'text',
 	filters: InsightFilters,
 	priorityId?: number
-): LinkedQuestion[] {
-	const rows = all<LinkedQuestion>(db, {
-		text: `SELECT q.id, qn.audience, qp.priority_id AS priorityId FROM question q
+): Promise<LinkedQuestion[]> {
+	const rows = await queryRows<LinkedQuestion>(
+		db,
+		sql`SELECT q.id, qn.audience, qp.priority_id AS "priorityId" FROM question q
 			JOIN questionnaire_version v ON v.id = q.version_id
 			JOIN questionnaire qn ON qn.id = v.questionnaire_id
 			JOIN question_priority qp ON qp.question_id = q.id
-			WHERE qn.consultation_id = ? AND q.kind = ? AND q.is_profile = 0`,
-		params: [consultationId, kind]
-	});
+			WHERE qn.consultation_id = ${consultationId} AND q.kind = ${kind} AND NOT q.is_profile`
+	);
 	return rows.filter(
 		(q) =>
 			(!filters.audience || q.audience === filters.audience) &&
@@ -170,12 +168,11 @@ function countableFromTallies(filters: InsightFilters): boolean {
 	return !filters.from && !filters.to && !filters.profile?.length;
 }
 
-/** Conditions on a tally `alias` for the channel and session filters. */
-function tallyGroup(filters: InsightFilters, alias: string): Fragment {
-	return join(
-		filters.channel ? join(`AND ${alias}.channel =`, param(filters.channel)) : '',
-		filters.sessionId ? join(`AND ${alias}.session_key =`, param(filters.sessionId)) : ''
-	);
+/** Conditions on a tally `alias` (a constant) for the channel and session filters. */
+function tallyGroup(filters: InsightFilters, alias: 't' | 'tt'): SQL {
+	const a = sql.raw(alias);
+	return sql`${filters.channel ? sql`AND ${a}.channel = ${filters.channel}` : sql``}
+		${filters.sessionId ? sql`AND ${a}.session_key = ${filters.sessionId}` : sql``}`;
 }
 
 /**
@@ -185,46 +182,44 @@ function tallyGroup(filters: InsightFilters, alias: string): Fragment {
  */
 type AnswerCount = { questionId: number; value: string | null; n: number };
 
-function answerCounts(
+async function answerCounts(
 	db: Db,
 	consultationId: number,
 	questionIds: number[],
 	filters: InsightFilters
-): AnswerCount[] {
+): Promise<AnswerCount[]> {
 	if (questionIds.length === 0) return [];
-	// Whole numbers from the database, so safe to write into the SQL; one statement per question set.
-	const ids = [...new Set(questionIds)].join(', ');
+	const ids = idList([...new Set(questionIds)]);
 	if (countableFromTallies(filters)) {
-		return all<AnswerCount>(
+		return await numberRows<AnswerCount>(
 			db,
-			join(
-				`SELECT t.question_id AS questionId, nullif(t.value, '') AS value, sum(t.n) AS n
-				 FROM answer_tally t WHERE t.question_id IN (${ids})`,
-				tallyGroup(filters, 't'),
-				'GROUP BY t.question_id, t.value HAVING sum(t.n) <> 0'
-			)
+			sql`SELECT t.question_id AS "questionId", nullif(t.value, '') AS value, sum(t.n) AS n
+				FROM answer_tally t WHERE t.question_id IN (${ids}) ${tallyGroup(filters, 't')}
+				GROUP BY t.question_id, t.value HAVING sum(t.n) <> 0`,
+			['n']
 		);
 	}
-	return all<AnswerCount>(
+	// On SQLite the + keeps the plan on the responses' index, not answer's question index.
+	return await numberRows<AnswerCount>(
 		db,
-		join(
-			'SELECT a.question_id AS questionId, a.value, count(*) AS n FROM response r JOIN answer a ON a.response_id = r.id WHERE',
-			responseConditions(consultationId, filters),
-			`AND +a.question_id IN (${ids}) GROUP BY a.question_id, a.value`
-		)
+		sql`SELECT a.question_id AS "questionId", a.value, count(*) AS n
+			FROM response r JOIN answer a ON a.response_id = r.id
+			WHERE ${responseConditions(db, consultationId, filters)}
+			AND ${sqliteHint(db, '+')}a.question_id IN (${ids}) GROUP BY a.question_id, a.value`,
+		['n']
 	);
 }
 
-function agreementRows(
+async function agreementRows(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters,
 	priorityId?: number
 ) {
-	const questions = linkedQuestions(db, consultationId, 'agreement', filters, priorityId);
+	const questions = await linkedQuestions(db, consultationId, 'agreement', filters, priorityId);
 	return agreementFromCounts(
 		questions,
-		answerCounts(
+		await answerCounts(
 			db,
 			consultationId,
 			questions.map((q) => q.id),
@@ -272,23 +267,23 @@ function shapeAgreement(
 }
 
 /** One priority's agreement answers by audience (and for all audiences). */
-export function agreementByAudience(
+export async function agreementByAudience(
 	db: Db,
 	consultationId: number,
 	priorityId: number,
 	filters: InsightFilters = {}
-): PriorityAgreement {
-	return shapeAgreement(agreementRows(db, consultationId, filters, priorityId), filters);
+): Promise<PriorityAgreement> {
+	return shapeAgreement(await agreementRows(db, consultationId, filters, priorityId), filters);
 }
 
 /** agreementByAudience for every priority of the consultation in one query. */
-export function agreementByPriority(
+export async function agreementByPriority(
 	db: Db,
 	consultationId: number,
 	priorityIds: number[],
 	filters: InsightFilters = {}
-): Map<number, PriorityAgreement> {
-	const rows = agreementRows(db, consultationId, filters);
+): Promise<Map<number, PriorityAgreement>> {
+	const rows = await agreementRows(db, consultationId, filters);
 	return new Map(
 		priorityIds.map((id) => [
 			id,
@@ -306,46 +301,40 @@ export function agreementByPriority(
  */
 
 /**
- * Answers a lead linked to a priority whose question does not already inform it. CROSS JOIN fixes
- * the order: from the few links to their answers, never from every response's answers.
+ * Answers a lead linked to a priority whose question does not already inform it. SQLite's CROSS
+ * JOIN fixes the order: from the few links to their answers, never from every response's answers.
  */
-function extraAnswerLinks(consultationId: number, filters: InsightFilters): Fragment {
-	return join(
-		`SELECT cp.priority_id, a.id AS answer_id FROM comment_priority cp
-		 CROSS JOIN answer a ON a.id = cp.answer_id CROSS JOIN response r ON r.id = a.response_id
-		 WHERE cp.consultation_id = ? AND cp.answer_id IS NOT NULL AND NOT EXISTS (
-		   SELECT 1 FROM question_priority qp WHERE qp.question_id = a.question_id AND qp.priority_id = cp.priority_id) AND`,
-		{ text: '', params: [consultationId] },
-		responseConditions(consultationId, filters)
-	);
+function extraAnswerLinks(db: Db, consultationId: number, filters: InsightFilters): SQL {
+	const inOrder = sqliteHint(db, 'CROSS JOIN', 'JOIN');
+	return sql`SELECT cp.priority_id, a.id AS answer_id FROM comment_priority cp
+		${inOrder} answer a ON a.id = cp.answer_id ${inOrder} response r ON r.id = a.response_id
+		WHERE cp.consultation_id = ${consultationId} AND cp.answer_id IS NOT NULL AND NOT EXISTS (
+		  SELECT 1 FROM question_priority qp WHERE qp.question_id = a.question_id AND qp.priority_id = cp.priority_id)
+		AND ${responseConditions(db, consultationId, filters)}`;
 }
 
 /** Roadshow notes per priority, each once. */
-function noteLinks(consultationId: number, filters: InsightFilters): Fragment {
-	const nc = noteConditions(consultationId, filters);
-	return join(
-		'SELECT rnp.priority_id, n.id AS note_id FROM roadshow_note_priority rnp JOIN roadshow_note n ON n.id = rnp.note_id WHERE',
-		nc,
-		'UNION SELECT cp.priority_id, n.id FROM comment_priority cp JOIN roadshow_note n ON n.id = cp.roadshow_note_id WHERE cp.consultation_id = ?',
-		{ text: '', params: [consultationId] },
-		'AND',
-		nc
-	);
+function noteLinks(db: Db, consultationId: number, filters: InsightFilters): SQL {
+	const nc = noteConditions(db, consultationId, filters);
+	return sql`SELECT rnp.priority_id, n.id AS note_id FROM roadshow_note_priority rnp
+		JOIN roadshow_note n ON n.id = rnp.note_id WHERE ${nc}
+		UNION SELECT cp.priority_id, n.id FROM comment_priority cp JOIN roadshow_note n ON n.id = cp.roadshow_note_id
+		WHERE cp.consultation_id = ${consultationId} AND ${nc}`;
 }
 
 /** Comments per priority, keyed by priority id. */
-export function commentCounts(
+export async function commentCounts(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters = {}
-): Map<number, number> {
-	const questions = linkedQuestions(db, consultationId, 'text', filters);
-	return countComments(
+): Promise<Map<number, number>> {
+	const questions = await linkedQuestions(db, consultationId, 'text', filters);
+	return await countComments(
 		db,
 		consultationId,
 		filters,
 		questions,
-		answerCounts(
+		await answerCounts(
 			db,
 			consultationId,
 			questions.map((q) => q.id),
@@ -355,15 +344,15 @@ export function commentCounts(
 }
 
 /** agreementByPriority and commentCounts from one pass over the answers. */
-export function priorityFigures(
+export async function priorityFigures(
 	db: Db,
 	consultationId: number,
 	priorityIds: number[],
 	filters: InsightFilters = {}
 ) {
-	const agreement = linkedQuestions(db, consultationId, 'agreement', filters);
-	const text = linkedQuestions(db, consultationId, 'text', filters);
-	const counts = answerCounts(
+	const agreement = await linkedQuestions(db, consultationId, 'agreement', filters);
+	const text = await linkedQuestions(db, consultationId, 'text', filters);
+	const counts = await answerCounts(
 		db,
 		consultationId,
 		[...agreement, ...text].map((q) => q.id),
@@ -380,31 +369,29 @@ export function priorityFigures(
 				)
 			])
 		),
-		comments: countComments(db, consultationId, filters, text, counts)
+		comments: await countComments(db, consultationId, filters, text, counts)
 	};
 }
 
-function countComments(
+async function countComments(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters,
 	questions: LinkedQuestion[],
 	counts: AnswerCount[]
-): Map<number, number> {
+): Promise<Map<number, number>> {
 	const out = new Map<number, number>();
 	const add = (priorityId: number, n: number) =>
 		out.set(priorityId, (out.get(priorityId) ?? 0) + n);
 	for (const c of counts)
 		for (const q of questions) if (q.id === c.questionId) add(q.priorityId, c.n);
-	const others = all<{ priorityId: number; n: number }>(
+	const others = await numberRows<{ priorityId: number; n: number }>(
 		db,
-		join(
-			'SELECT priority_id AS priorityId, count(*) AS n FROM (',
-			extraAnswerLinks(consultationId, filters),
-			') GROUP BY priority_id UNION ALL SELECT priority_id, count(*) FROM (',
-			noteLinks(consultationId, filters),
-			') GROUP BY priority_id'
-		)
+		sql`SELECT priority_id AS "priorityId", count(*) AS n FROM (${extraAnswerLinks(db, consultationId, filters)}) e
+			GROUP BY priority_id
+			UNION ALL SELECT priority_id, count(*) FROM (${noteLinks(db, consultationId, filters)}) nl
+			GROUP BY priority_id`,
+		['n']
 	);
 	for (const o of others) add(o.priorityId, o.n);
 	return out;
@@ -415,15 +402,10 @@ export type ThemeCount = { themeId: number; name: string; count: number };
 type ThemeRow = { priorityId: number | null; themeId: number; name: string; n: number };
 
 /** The consultation's questions (of one audience, if filtered): a few dozen ids. */
-function consultationQuestions(consultationId: number, filters: InsightFilters): Fragment {
-	const questions = join(
-		`SELECT q.id FROM question q JOIN questionnaire_version v ON v.id = q.version_id
-		 JOIN questionnaire qn ON qn.id = v.questionnaire_id WHERE qn.consultation_id =`,
-		param(consultationId)
-	);
-	return filters.audience
-		? join(questions, 'AND qn.audience =', param(filters.audience))
-		: questions;
+function consultationQuestions(consultationId: number, filters: InsightFilters): SQL {
+	return sql`SELECT q.id FROM question q JOIN questionnaire_version v ON v.id = q.version_id
+		JOIN questionnaire qn ON qn.id = v.questionnaire_id WHERE qn.consultation_id = ${consultationId}
+		${filters.audience ? sql`AND qn.audience = ${filters.audience}` : sql``}`;
 }
 
 /**
@@ -432,36 +414,27 @@ function consultationQuestions(consultationId: number, filters: InsightFilters):
  * (see countableFromTallies), or else tags joined to their answers and responses.
  */
 function answerTagCounts(
+	db: Db,
 	consultationId: number,
 	filters: InsightFilters,
 	by: 'priority' | 'all',
 	priorityId?: number
-): Fragment {
-	const only = priorityId === undefined ? '' : join('AND qp.priority_id =', param(priorityId));
-	const priorityColumn = by === 'priority' ? 'qp.priority_id,' : '';
+): SQL {
+	const only = priorityId === undefined ? sql`` : sql`AND qp.priority_id = ${priorityId}`;
+	const priorityColumn = by === 'priority' ? sql`qp.priority_id,` : sql``;
 	if (countableFromTallies(filters)) {
-		return join(
-			`SELECT ${priorityColumn} tt.theme_id, sum(tt.n) AS n FROM theme_tally tt`,
-			by === 'priority' ? 'JOIN question_priority qp ON qp.question_id = tt.question_id' : '',
-			'WHERE tt.question_id IN (',
-			consultationQuestions(consultationId, filters),
-			')',
-			tallyGroup(filters, 'tt'),
-			only,
-			`GROUP BY ${priorityColumn} tt.theme_id`
-		);
+		return sql`SELECT ${priorityColumn} tt.theme_id, sum(tt.n) AS n FROM theme_tally tt
+			${by === 'priority' ? sql`JOIN question_priority qp ON qp.question_id = tt.question_id` : sql``}
+			WHERE tt.question_id IN (${consultationQuestions(consultationId, filters)})
+			${tallyGroup(filters, 'tt')} ${only}
+			GROUP BY ${priorityColumn} tt.theme_id`;
 	}
-	return join(
-		`SELECT ${priorityColumn} ct.theme_id, count(*) AS n FROM comment_theme ct
-		 JOIN answer a ON a.id = ct.answer_id`,
-		by === 'priority' ? 'JOIN question_priority qp ON qp.question_id = a.question_id' : '',
-		'JOIN response r ON r.id = a.response_id WHERE ct.consultation_id =',
-		param(consultationId),
-		'AND',
-		responseConditions(consultationId, filters),
-		only,
-		`GROUP BY ${priorityColumn} ct.theme_id`
-	);
+	return sql`SELECT ${priorityColumn} ct.theme_id, count(*) AS n FROM comment_theme ct
+		JOIN answer a ON a.id = ct.answer_id
+		${by === 'priority' ? sql`JOIN question_priority qp ON qp.question_id = a.question_id` : sql``}
+		JOIN response r ON r.id = a.response_id
+		WHERE ct.consultation_id = ${consultationId} AND ${responseConditions(db, consultationId, filters)} ${only}
+		GROUP BY ${priorityColumn} ct.theme_id`;
 }
 
 /** Theme tags on each priority's comments, starting from the tags (far fewer than answers). */
@@ -470,43 +443,39 @@ function priorityThemeRows(
 	consultationId: number,
 	filters: InsightFilters,
 	priorityId?: number
-): ThemeRow[] {
-	const only = (column: string) =>
-		priorityId === undefined ? '' : join(`AND ${column} =`, param(priorityId));
-	return all<ThemeRow>(
+): Promise<ThemeRow[]> {
+	const only = (alias: 'e' | 'nl') =>
+		priorityId === undefined ? sql`` : sql`AND ${sql.raw(alias)}.priority_id = ${priorityId}`;
+	return numberRows<ThemeRow>(
 		db,
-		join(
-			'SELECT x.priority_id AS priorityId, t.id AS themeId, t.name, sum(x.n) AS n FROM (',
-			answerTagCounts(consultationId, filters, 'priority', priorityId),
-			'UNION ALL SELECT e.priority_id, ct.theme_id, count(*) FROM (',
-			extraAnswerLinks(consultationId, filters),
-			') e JOIN comment_theme ct ON ct.answer_id = e.answer_id WHERE 1',
-			only('e.priority_id'),
-			'GROUP BY e.priority_id, ct.theme_id UNION ALL SELECT nl.priority_id, ct.theme_id, count(*) FROM (',
-			noteLinks(consultationId, filters),
-			') nl JOIN comment_theme ct ON ct.roadshow_note_id = nl.note_id WHERE 1',
-			only('nl.priority_id'),
-			`GROUP BY nl.priority_id, ct.theme_id
-			 ) x JOIN theme t ON t.id = x.theme_id GROUP BY x.priority_id, t.id`
-		)
+		sql`SELECT x.priority_id AS "priorityId", t.id AS "themeId", t.name, sum(x.n) AS n FROM (
+			${answerTagCounts(db, consultationId, filters, 'priority', priorityId)}
+			UNION ALL SELECT e.priority_id, ct.theme_id, count(*) FROM (${extraAnswerLinks(db, consultationId, filters)}) e
+			JOIN comment_theme ct ON ct.answer_id = e.answer_id WHERE true ${only('e')}
+			GROUP BY e.priority_id, ct.theme_id
+			UNION ALL SELECT nl.priority_id, ct.theme_id, count(*) FROM (${noteLinks(db, consultationId, filters)}) nl
+			JOIN comment_theme ct ON ct.roadshow_note_id = nl.note_id WHERE true ${only('nl')}
+			GROUP BY nl.priority_id, ct.theme_id
+			) x JOIN theme t ON t.id = x.theme_id GROUP BY x.priority_id, t.id`,
+		['n']
 	);
 }
 
 /** Theme tags on every comment of the consultation, whichever question or priority it belongs to. */
-function allThemeRows(db: Db, consultationId: number, filters: InsightFilters): ThemeRow[] {
-	return all<ThemeRow>(
+function allThemeRows(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters
+): Promise<ThemeRow[]> {
+	return numberRows<ThemeRow>(
 		db,
-		join(
-			'SELECT NULL AS priorityId, t.id AS themeId, t.name, sum(x.n) AS n FROM (',
-			answerTagCounts(consultationId, filters, 'all'),
-			`UNION ALL SELECT ct.theme_id, count(*) FROM comment_theme ct
-			 JOIN roadshow_note n ON n.id = ct.roadshow_note_id
-			 WHERE ct.consultation_id = ?`,
-			{ text: '', params: [consultationId] },
-			'AND',
-			noteConditions(consultationId, filters),
-			`GROUP BY ct.theme_id) x JOIN theme t ON t.id = x.theme_id GROUP BY t.id`
-		)
+		sql`SELECT NULL AS "priorityId", t.id AS "themeId", t.name, sum(x.n) AS n FROM (
+			${answerTagCounts(db, consultationId, filters, 'all')}
+			UNION ALL SELECT ct.theme_id, count(*) FROM comment_theme ct
+			JOIN roadshow_note n ON n.id = ct.roadshow_note_id
+			WHERE ct.consultation_id = ${consultationId} AND ${noteConditions(db, consultationId, filters)}
+			GROUP BY ct.theme_id) x JOIN theme t ON t.id = x.theme_id GROUP BY t.id`,
+		['n']
 	);
 }
 
@@ -518,28 +487,28 @@ function rank(rows: ThemeRow[], limit: number): ThemeCount[] {
 }
 
 /** The most used themes, on one priority's comments or on all comments. */
-export function topThemes(
+export async function topThemes(
 	db: Db,
 	consultationId: number,
 	options: { priorityId?: number; filters?: InsightFilters } = {},
 	limit = 5
-): ThemeCount[] {
+): Promise<ThemeCount[]> {
 	const filters = options.filters ?? {};
 	const rows =
 		options.priorityId === undefined
-			? allThemeRows(db, consultationId, filters)
-			: priorityThemeRows(db, consultationId, filters, options.priorityId);
+			? await allThemeRows(db, consultationId, filters)
+			: await priorityThemeRows(db, consultationId, filters, options.priorityId);
 	return rank(rows, limit);
 }
 
 /** topThemes for every priority in one query. */
-export function topThemesByPriority(
+export async function topThemesByPriority(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters,
 	limit = 5
-): Map<number, ThemeCount[]> {
-	const rows = priorityThemeRows(db, consultationId, filters);
+): Promise<Map<number, ThemeCount[]>> {
+	const rows = await priorityThemeRows(db, consultationId, filters);
 	const out = new Map<number, ThemeCount[]>();
 	for (const id of new Set(rows.map((r) => r.priorityId!)))
 		out.set(
@@ -555,41 +524,33 @@ export function topThemesByPriority(
 export type Comment = { text: string; audience: Audience; channel: Channel; at: number };
 
 /** The most recent comments on a priority, from answers and roadshow notes. */
-export function recentComments(
+export async function recentComments(
 	db: Db,
 	consultationId: number,
 	priorityId: number,
 	filters: InsightFilters,
 	limit = 3
-): Comment[] {
-	const rc = responseConditions(consultationId, filters);
-	const nc = noteConditions(consultationId, filters);
-	const answers = all<Comment>(
+): Promise<Comment[]> {
+	// Newest responses first, stopping at the limit, whatever the filters.
+	const answers = await numberRows<Comment>(
 		db,
-		join(
-			// Newest responses first, stopping at the limit, whatever the filters.
-			`SELECT a.text_value AS text, r.audience, r.channel, r.submitted_at AS at
-			 FROM response r INDEXED BY response_consultation_submitted_idx JOIN answer a ON a.response_id = r.id
-			 WHERE a.text_value IS NOT NULL AND a.question_id IN (
-			   SELECT qp.question_id FROM question_priority qp JOIN question q ON q.id = qp.question_id
-			   WHERE qp.priority_id = ? AND q.kind = 'text') AND`,
-			{ text: '', params: [priorityId] },
-			rc,
-			'ORDER BY r.submitted_at DESC, a.id DESC LIMIT ?',
-			{ text: '', params: [limit] }
-		)
+		sql`SELECT a.text_value AS text, r.audience, r.channel, ${epochMs(db, sql`r.submitted_at`)} AS at
+			FROM response r ${sqliteHint(db, 'INDEXED BY response_consultation_submitted_idx')}
+			JOIN answer a ON a.response_id = r.id
+			WHERE a.text_value IS NOT NULL AND a.question_id IN (
+			  SELECT qp.question_id FROM question_priority qp JOIN question q ON q.id = qp.question_id
+			  WHERE qp.priority_id = ${priorityId} AND q.kind = 'text')
+			AND ${responseConditions(db, consultationId, filters)}
+			ORDER BY r.submitted_at DESC, a.id DESC LIMIT ${limit}`,
+		['at']
 	);
-	const notes = all<Comment>(
+	const notes = await numberRows<Comment>(
 		db,
-		join(
-			`SELECT n.note AS text, n.audience, 'roadshow' AS channel, n.created_at AS at
-			 FROM roadshow_note n JOIN roadshow_note_priority rnp ON rnp.note_id = n.id
-			 WHERE rnp.priority_id = ? AND`,
-			{ text: '', params: [priorityId] },
-			nc,
-			'ORDER BY n.created_at DESC, n.id DESC LIMIT ?',
-			{ text: '', params: [limit] }
-		)
+		sql`SELECT n.note AS text, n.audience, 'roadshow' AS channel, ${epochMs(db, sql`n.created_at`)} AS at
+			FROM roadshow_note n JOIN roadshow_note_priority rnp ON rnp.note_id = n.id
+			WHERE rnp.priority_id = ${priorityId} AND ${noteConditions(db, consultationId, filters)}
+			ORDER BY n.created_at DESC, n.id DESC LIMIT ${limit}`,
+		['at']
 	);
 	return [...answers, ...notes].sort((a, b) => b.at - a.at).slice(0, limit);
 }
@@ -619,14 +580,20 @@ export async function roadshowPanel(
 	const sessions = (await listSessionsForConsultation(db, consultationId)).filter(
 		(s) => !filters.sessionId || s.id === filters.sessionId
 	);
-	const extra = all<{ id: number; attended: number; notes: number; responses: number }>(db, {
-		text: `SELECT s.id,
+	const extra = await numberRows<{
+		id: number;
+		attended: number;
+		notes: number;
+		responses: number;
+	}>(
+		db,
+		sql`SELECT s.id,
 			(SELECT coalesce(sum(b.adults + b.children), 0) FROM booking b WHERE b.roadshow_session_id = s.id AND b.status = 'confirmed' AND b.attended_at IS NOT NULL) AS attended,
 			(SELECT count(*) FROM roadshow_note n WHERE n.roadshow_session_id = s.id) AS notes,
 			(SELECT coalesce(sum(t.n), 0) FROM response_tally t WHERE t.consultation_id = s.consultation_id AND t.session_key = s.id) AS responses
-			FROM roadshow_session s WHERE s.consultation_id = ?`,
-		params: [consultationId]
-	});
+			FROM roadshow_session s WHERE s.consultation_id = ${consultationId}`,
+		['attended', 'notes', 'responses']
+	);
 	const byId = new Map(extra.map((e) => [e.id, e]));
 	let booked = 0;
 	let attended = 0;

@@ -62,28 +62,30 @@ export async function loadDashboardFigures(
 	options: { examples?: number } = {}
 ): Promise<DashboardFigures> {
 	const priorities = await listPriorities(db, consultationId);
-	const totals = responseTotals(db, consultationId, filters);
-	const { agreement, comments } = priorityFigures(
+	const totals = await responseTotals(db, consultationId, filters);
+	const { agreement, comments } = await priorityFigures(
 		db,
 		consultationId,
 		priorities.map((p) => p.id),
 		filters
 	);
-	const themes = topThemesByPriority(db, consultationId, filters);
+	const themes = await topThemesByPriority(db, consultationId, filters);
 	const showExamples = totals.total >= SUPPRESSION_THRESHOLD && options.examples !== 0;
 	return {
 		totals,
-		byDay: responsesByDay(db, consultationId, filters),
+		byDay: await responsesByDay(db, consultationId, filters),
 		roadshow: await roadshowPanel(db, consultationId, filters),
-		priorities: priorities.map((p) => ({
-			...p,
-			agreement: agreement.get(p.id)!,
-			comments: comments.get(p.id) ?? 0,
-			themes: themes.get(p.id) ?? [],
-			examples: showExamples
-				? recentComments(db, consultationId, p.id, filters, options.examples ?? 3)
-				: []
-		}))
+		priorities: await Promise.all(
+			priorities.map(async (p) => ({
+				...p,
+				agreement: agreement.get(p.id)!,
+				comments: comments.get(p.id) ?? 0,
+				themes: themes.get(p.id) ?? [],
+				examples: showExamples
+					? await recentComments(db, consultationId, p.id, filters, options.examples ?? 3)
+					: []
+			}))
+		)
 	};
 }
 
@@ -91,11 +93,15 @@ export async function loadDashboardFigures(
  * Whether these filters leave groups big enough to show (see mayShowFiltered): both the responses
  * that match and those that do not, so a filtered view cannot be taken away from the whole.
  */
-export function filtersShowable(db: Db, consultationId: number, filters: InsightFilters): boolean {
+export async function filtersShowable(
+	db: Db,
+	consultationId: number,
+	filters: InsightFilters
+): Promise<boolean> {
 	if (!hasFilters(filters)) return true;
 	return mayShowFiltered(
-		countResponses(db, consultationId, filters),
-		countResponses(db, consultationId, {}),
+		await countResponses(db, consultationId, filters),
+		await countResponses(db, consultationId, {}),
 		getConfig().INSIGHTS_MIN_GROUP
 	);
 }
@@ -110,7 +116,7 @@ export async function loadDashboard(
 	filters: InsightFilters,
 	options: { examples?: number } = {}
 ): Promise<Dashboard | null> {
-	if (!filtersShowable(db, consultationId, filters)) return null;
+	if (!(await filtersShowable(db, consultationId, filters))) return null;
 	return protectDashboard(await loadDashboardFigures(db, consultationId, filters, options));
 }
 
@@ -133,6 +139,6 @@ export function countDashboard(
 ): Promise<CountedDashboard> {
 	return withReadSnapshot(db, async (tx) => ({
 		dashboard: await loadDashboard(tx, consultationId, filters, options),
-		matching: countResponses(tx, consultationId, filters)
+		matching: await countResponses(tx, consultationId, filters)
 	}));
 }

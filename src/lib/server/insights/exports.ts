@@ -4,7 +4,8 @@
 //   so it is refused when 1 to 4 responses match, and, with filters, unless the filtered group and
 //   the rest are both big enough to show (the dashboard says so instead of linking to it).
 // - Summary workbook: the dashboard's protected tables, one sheet per priority plus the themes.
-import type { Db } from '../db';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db';
 import { CSV_BOM, writeCsv } from '../shared/csv';
 import { countResponses, topThemes } from './aggregate';
 import { filtersShowable } from './dashboard';
@@ -18,7 +19,7 @@ import {
 	type Dashboard
 } from './disclosure';
 import type { InsightFilters } from './filters';
-import { prepared, responseConditions } from './sql';
+import { epochMs, responseConditions } from './sql';
 import { agreementTableRow, AGREEMENT_TABLE_HEAD } from './view';
 import { Workbook, type Worksheet } from './workbook';
 
@@ -35,25 +36,25 @@ export function mayExportCount(matching: number): boolean {
 	return matching === 0 || matching >= SUPPRESSION_THRESHOLD;
 }
 
-export function mayExportResponses(
+export async function mayExportResponses(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters
-): boolean {
+): Promise<boolean> {
 	return (
-		filtersShowable(db, consultationId, filters) &&
-		mayExportCount(countResponses(db, consultationId, filters))
+		(await filtersShowable(db, consultationId, filters)) &&
+		mayExportCount(await countResponses(db, consultationId, filters))
 	);
 }
 
 /** Every question key the consultation asks, parents' questionnaire first, in question order. */
-export function questionKeys(db: Db, consultationId: number): string[] {
-	const rows = prepared(
+export async function questionKeys(db: Db, consultationId: number): Promise<string[]> {
+	const rows = await queryRows<{ key: string }>(
 		db,
-		`SELECT q.key FROM question q JOIN questionnaire_version v ON v.id = q.version_id JOIN questionnaire qn ON qn.id = v.questionnaire_id
-		 WHERE qn.consultation_id = ?
-		 ORDER BY CASE qn.audience WHEN 'parents_carers' THEN 0 WHEN 'practitioners' THEN 1 ELSE 2 END, v.number DESC, q.position`
-	).all(consultationId) as { key: string }[];
+		sql`SELECT q.key FROM question q JOIN questionnaire_version v ON v.id = q.version_id JOIN questionnaire qn ON qn.id = v.questionnaire_id
+			WHERE qn.consultation_id = ${consultationId}
+			ORDER BY CASE qn.audience WHEN 'parents_carers' THEN 0 WHEN 'practitioners' THEN 1 ELSE 2 END, v.number DESC, q.position`
+	);
 	return [...new Set(rows.map((r) => r.key))];
 }
 
@@ -77,52 +78,56 @@ type AnswerRow = {
 	text: string | null;
 };
 
-/** The CSV in chunks of about 500 rows, so a large consultation streams instead of filling memory. */
-export function* responsesCsv(
+const CSV_BATCH = 500;
+
+/**
+ * The CSV in chunks of CSV_BATCH responses, so a large consultation streams instead of filling
+ * memory: each chunk is one query for the next responses by id (keyset paging, the same SQL on
+ * both engines), with their answers.
+ */
+export async function* responsesCsv(
 	db: Db,
 	consultationId: number,
 	filters: InsightFilters
-): Generator<string> {
-	const keys = questionKeys(db, consultationId);
+): AsyncGenerator<string> {
+	const keys = await questionKeys(db, consultationId);
 	const column = new Map(keys.map((k, i) => [k, CSV_FIXED_COLUMNS.length + i]));
-	const rc = responseConditions(consultationId, filters);
-	const rows = prepared(
-		db,
-		`SELECT r.id, r.audience, r.channel, r.roadshow_session_id AS sessionId, r.submitted_at AS submittedAt,
-		   q.key, a.value, a.text_value AS text
-		 FROM response r LEFT JOIN answer a ON a.response_id = r.id LEFT JOIN question q ON q.id = a.question_id
-		 WHERE ${rc.text} ORDER BY r.id, a.id`
-	).iterate(...rc.params) as IterableIterator<AnswerRow>;
+	const rc = responseConditions(db, consultationId, filters);
+	const submittedAt = epochMs(db, sql`r.submitted_at`);
 	yield CSV_BOM + writeCsv([[...CSV_FIXED_COLUMNS, ...keys]]);
-	let batch: string[][] = [];
-	let current: string[][] | null = null;
-	let currentId = -1;
-	const finish = () => {
-		if (current) batch.push(current.map((cells) => cells.join('; ')));
-	};
-	for (const row of rows) {
-		if (row.id !== currentId) {
-			finish();
-			currentId = row.id;
-			current = Array.from(
-				{ length: CSV_FIXED_COLUMNS.length + keys.length },
-				() => [] as string[]
-			);
-			current[0].push(String(row.id));
-			current[1].push(row.audience);
-			current[2].push(row.channel);
-			if (row.sessionId !== null) current[3].push(String(row.sessionId));
-			current[4].push(ukDateTime(row.submittedAt));
-			if (batch.length >= 500) {
-				yield writeCsv(batch);
-				batch = [];
+	for (let after = 0; ;) {
+		const rows = await queryRows<AnswerRow>(
+			db,
+			sql`SELECT r.id, r.audience, r.channel, r.roadshow_session_id AS "sessionId", r.submitted_ms AS "submittedAt",
+				q.key, a.value, a.text_value AS text
+				FROM (SELECT r.id, r.audience, r.channel, r.roadshow_session_id, ${submittedAt} AS submitted_ms
+				  FROM response r WHERE ${rc} AND r.id > ${after} ORDER BY r.id LIMIT ${CSV_BATCH}) r
+				LEFT JOIN answer a ON a.response_id = r.id LEFT JOIN question q ON q.id = a.question_id
+				ORDER BY r.id, a.id`
+		);
+		if (rows.length === 0) return;
+		// Per response, per column, the values given (a multiple choice can have several).
+		const batch: string[][][] = [];
+		let current: string[][] = [];
+		for (const row of rows) {
+			if (row.id !== after) {
+				after = row.id;
+				current = Array.from(
+					{ length: CSV_FIXED_COLUMNS.length + keys.length },
+					() => [] as string[]
+				);
+				batch.push(current);
+				current[0].push(String(row.id));
+				current[1].push(row.audience);
+				current[2].push(row.channel);
+				if (row.sessionId !== null) current[3].push(String(row.sessionId));
+				current[4].push(ukDateTime(row.submittedAt));
 			}
+			const at = row.key === null ? undefined : column.get(row.key);
+			if (at !== undefined) current[at].push(row.text ?? row.value ?? '');
 		}
-		const at = row.key === null ? undefined : column.get(row.key);
-		if (at !== undefined) current![at].push(row.text ?? row.value ?? '');
+		yield writeCsv(batch.map((cells) => cells.map((c) => c.join('; '))));
 	}
-	finish();
-	if (batch.length) yield writeCsv(batch);
 }
 
 /** A figure as a number cell, or the "fewer than 5" text. */
@@ -134,8 +139,8 @@ function cellValue(text: string | number): string | number {
 const countCell = (c: Count) => (typeof c === 'number' ? c : formatCount(c));
 
 /** The themes across all comments, each count protected (tags overlap, so no sum links them). */
-function protectedThemes(db: Db, consultationId: number, filters: InsightFilters) {
-	const themes = topThemes(db, consultationId, { filters }, 1000);
+async function protectedThemes(db: Db, consultationId: number, filters: InsightFilters) {
+	const themes = await topThemes(db, consultationId, { filters }, 1000);
 	const out = protect({
 		counts: new Map(themes.map((t) => [`theme:${t.themeId}`, t.count])),
 		relations: [],
@@ -182,7 +187,7 @@ export async function summaryWorkbook(
 	const themes = book.addWorksheet('Themes');
 	preface(themes, 'Themes across all comments');
 	themes.addRow(['Theme', 'Comments']).font = { bold: true };
-	for (const t of protectedThemes(db, consultation.id, filters))
+	for (const t of await protectedThemes(db, consultation.id, filters))
 		themes.addRow([t.name, countCell(t.count)]);
 	themes.getColumn(1).width = 40;
 	return book.toBuffer();

@@ -9,7 +9,7 @@ import {
 import { insightsFixture } from './testFixtures';
 
 const { db, consultationId, sessionId, otherSessionId } = await insightsFixture();
-const options = loadFilterOptions(db, consultationId);
+const options = await loadFilterOptions(db, consultationId);
 const parse = (query: string) => parseFilters(new URLSearchParams(query), options);
 
 describe('loadFilterOptions', () => {

@@ -2,11 +2,12 @@
 // is checked against this consultation's own lists: an unknown value gives a message by its field,
 // never an error page and never another consultation's data.
 import { z } from 'zod';
-import type { Db } from '../db';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db';
 import { audienceCodes, channelCodes, type Audience, type Channel } from '../db/schema';
 import { audienceLabels, channelLabels } from '../questionnaires/audiences';
 import { formatDate } from '../../format';
-import { addDays } from './sql';
+import { addDays, epochMs } from './sql';
 
 /** "About you" questions the dashboard filters by: URL parameter → question key shared across audiences. */
 export const PROFILE_FILTERS = [
@@ -62,27 +63,26 @@ export const channelOptions: Option[] = channelCodes.map((value) => ({
 }));
 
 /** The sessions and "about you" answers this consultation has, for the selects and for checking values. */
-export function loadFilterOptions(db: Db, consultationId: number): FilterOptions {
-	const sessions = db.$client
-		.prepare(
-			'SELECT id, title, starts_at AS startsAt FROM roadshow_session WHERE consultation_id = ? ORDER BY starts_at, id'
-		)
-		.all(consultationId) as { id: number; title: string; startsAt: number }[];
+export async function loadFilterOptions(db: Db, consultationId: number): Promise<FilterOptions> {
+	const sessions = await queryRows<{ id: number; title: string; startsAt: number }>(
+		db,
+		sql`SELECT id, title, ${epochMs(db, sql`starts_at`)} AS "startsAt" FROM roadshow_session
+			WHERE consultation_id = ${consultationId} ORDER BY starts_at, id`
+	);
 	// Labels from the adults' wording first (young people's questions are in Easy Read).
-	const rows = db.$client
-		.prepare(
-			`SELECT q.key, o.value, o.label FROM question q
-			 JOIN questionnaire_version v ON v.id = q.version_id
-			 JOIN questionnaire qn ON qn.id = v.questionnaire_id
-			 JOIN question_option o ON o.question_id = q.id
-			 WHERE qn.consultation_id = ? AND q.is_profile = 1 AND q.key IN (${PROFILE_FILTERS.map(() => '?').join(', ')})
-			 ORDER BY CASE qn.audience WHEN 'parents_carers' THEN 0 WHEN 'practitioners' THEN 1 ELSE 2 END, v.number DESC, o.position`
-		)
-		.all(consultationId, ...PROFILE_FILTERS.map((p) => p.key)) as {
-		key: string;
-		value: string;
-		label: string;
-	}[];
+	const rows = await queryRows<{ key: string; value: string; label: string }>(
+		db,
+		sql`SELECT q.key, o.value, o.label FROM question q
+			JOIN questionnaire_version v ON v.id = q.version_id
+			JOIN questionnaire qn ON qn.id = v.questionnaire_id
+			JOIN question_option o ON o.question_id = q.id
+			WHERE qn.consultation_id = ${consultationId} AND q.is_profile
+			AND q.key IN (${sql.join(
+				PROFILE_FILTERS.map((p) => sql`${p.key}`),
+				sql`, `
+			)})
+			ORDER BY CASE qn.audience WHEN 'parents_carers' THEN 0 WHEN 'practitioners' THEN 1 ELSE 2 END, v.number DESC, o.position`
+	);
 	return {
 		sessions: sessions.map((s) => ({
 			value: String(s.id),

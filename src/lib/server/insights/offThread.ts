@@ -4,8 +4,11 @@
 // its worker dies, or an error after TASK_TIMEOUT_MS, when the worker is ended and replaced.
 // Under vite dev and vitest the modules are TypeScript, which a worker cannot load, and an
 // in-memory database cannot be shared: there the counting runs in-thread.
+// On PostgreSQL it always runs in-process: the server does the counting in its own process and
+// the driver waits without blocking, so there is no synchronous work to move off the event loop.
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db';
+import { engineOf } from '../db/engine';
 import { getConfig } from '../config';
 import { countDashboard, type CountedDashboard } from './dashboard';
 import type { CountingTask, Reply } from './countingWorker';
@@ -127,8 +130,9 @@ export async function countDashboardOffThread(
 	filters: InsightFilters,
 	options: { examples?: number } = {}
 ): Promise<CountedDashboard> {
-	if (import.meta.url.endsWith('.ts') || db.$client.memory)
+	if (engineOf(db).dialect === 'postgres' || import.meta.url.endsWith('.ts') || db.$client.memory)
 		return await countDashboard(db, consultationId, filters, options);
+	// A worker opens the same SQLite file read-only, by its path.
 	const task: CountingTask = { databasePath: db.$client.name, consultationId, filters, options };
 	return (await builtPool()).run(task);
 }

@@ -1,59 +1,59 @@
 // The dashboard's "responses per day" groups by UK calendar day in SQL. These check the SQL
 // against format.ts (Intl's time zone database) on both sides of each clock change.
-import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ukToday } from '../../format';
+import { openDatabase, queryRows } from '../db';
 import { ukDaySql } from './sql';
 
-const sqlite = new Database(':memory:');
+const db = openDatabase(':memory:');
 
-const statements = new Map<string, Database.Statement>();
-
-function ukDayInSql(ms: number, minMs = ms, maxMs = ms): string {
-	const text = `SELECT ${ukDaySql('t', minMs, maxMs)} AS day FROM (SELECT ? AS t)`;
-	let statement = statements.get(text);
-	if (!statement) statements.set(text, (statement = sqlite.prepare(text)));
-	return (statement.get(ms) as { day: string }).day;
+async function ukDayInSql(ms: number, minMs = ms, maxMs = ms): Promise<string> {
+	const [row] = await queryRows<{ day: string }>(
+		db,
+		sql`SELECT ${ukDaySql(db, sql`t`, minMs, maxMs)} AS day FROM (SELECT ${ms} AS t)`
+	);
+	return row.day;
 }
 
 const at = (iso: string) => Date.parse(iso);
 
 describe('ukDaySql', () => {
-	it('puts 23:30 UTC on a summer day in the next UK day, and on a winter day in the same one', () => {
-		expect(ukDayInSql(at('2026-06-01T23:30:00Z'))).toBe('2026-06-02');
-		expect(ukDayInSql(at('2026-06-01T22:59:59Z'))).toBe('2026-06-01');
-		expect(ukDayInSql(at('2026-12-01T23:30:00Z'))).toBe('2026-12-01');
+	it('puts 23:30 UTC on a summer day in the next UK day, and on a winter day in the same one', async () => {
+		expect(await ukDayInSql(at('2026-06-01T23:30:00Z'))).toBe('2026-06-02');
+		expect(await ukDayInSql(at('2026-06-01T22:59:59Z'))).toBe('2026-06-01');
+		expect(await ukDayInSql(at('2026-12-01T23:30:00Z'))).toBe('2026-12-01');
 	});
 
-	it('changes at 01:00 UTC on the last Sunday of March (29 March 2026)', () => {
+	it('changes at 01:00 UTC on the last Sunday of March (29 March 2026)', async () => {
 		// Before the change 23:30 UTC is still the same day; after it, the next.
-		expect(ukDayInSql(at('2026-03-28T23:30:00Z'))).toBe('2026-03-28');
-		expect(ukDayInSql(at('2026-03-29T00:59:00Z'))).toBe('2026-03-29');
-		expect(ukDayInSql(at('2026-03-29T23:00:00Z'))).toBe('2026-03-30');
-		expect(ukDayInSql(at('2026-03-29T22:59:00Z'))).toBe('2026-03-29');
+		expect(await ukDayInSql(at('2026-03-28T23:30:00Z'))).toBe('2026-03-28');
+		expect(await ukDayInSql(at('2026-03-29T00:59:00Z'))).toBe('2026-03-29');
+		expect(await ukDayInSql(at('2026-03-29T23:00:00Z'))).toBe('2026-03-30');
+		expect(await ukDayInSql(at('2026-03-29T22:59:00Z'))).toBe('2026-03-29');
 	});
 
-	it('changes back at 01:00 UTC on the last Sunday of October (25 October 2026)', () => {
-		expect(ukDayInSql(at('2026-10-24T23:30:00Z'))).toBe('2026-10-25');
-		expect(ukDayInSql(at('2026-10-25T00:30:00Z'))).toBe('2026-10-25');
-		expect(ukDayInSql(at('2026-10-25T23:30:00Z'))).toBe('2026-10-25');
-		expect(ukDayInSql(at('2026-10-26T00:30:00Z'))).toBe('2026-10-26');
+	it('changes back at 01:00 UTC on the last Sunday of October (25 October 2026)', async () => {
+		expect(await ukDayInSql(at('2026-10-24T23:30:00Z'))).toBe('2026-10-25');
+		expect(await ukDayInSql(at('2026-10-25T00:30:00Z'))).toBe('2026-10-25');
+		expect(await ukDayInSql(at('2026-10-25T23:30:00Z'))).toBe('2026-10-25');
+		expect(await ukDayInSql(at('2026-10-26T00:30:00Z'))).toBe('2026-10-26');
 	});
 
-	it('follows the rule in other years, whose last Sundays fall on other dates (2027: 28 March, 31 October)', () => {
-		expect(ukDayInSql(at('2027-03-27T23:30:00Z'))).toBe('2027-03-27');
-		expect(ukDayInSql(at('2027-03-28T23:30:00Z'))).toBe('2027-03-29');
-		expect(ukDayInSql(at('2027-10-30T23:30:00Z'))).toBe('2027-10-31');
-		expect(ukDayInSql(at('2027-10-31T23:30:00Z'))).toBe('2027-10-31');
+	it('follows the rule in other years, whose last Sundays fall on other dates (2027: 28 March, 31 October)', async () => {
+		expect(await ukDayInSql(at('2027-03-27T23:30:00Z'))).toBe('2027-03-27');
+		expect(await ukDayInSql(at('2027-03-28T23:30:00Z'))).toBe('2027-03-29');
+		expect(await ukDayInSql(at('2027-10-30T23:30:00Z'))).toBe('2027-10-31');
+		expect(await ukDayInSql(at('2027-10-31T23:30:00Z'))).toBe('2027-10-31');
 	});
 
-	it('agrees with format.ts for any instant, across a range of several years', () => {
+	it('agrees with format.ts for any instant, across a range of several years', async () => {
 		const min = at('2024-01-01T00:00:00Z');
 		const max = at('2030-12-31T23:59:59Z');
-		fc.assert(
-			fc.property(fc.integer({ min, max }), (ms) => {
-				expect(ukDayInSql(ms, min, max)).toBe(ukToday(new Date(ms)));
+		await fc.assert(
+			fc.asyncProperty(fc.integer({ min, max }), async (ms) => {
+				expect(await ukDayInSql(ms, min, max)).toBe(ukToday(new Date(ms)));
 			}),
 			{ numRuns: 2000 }
 		);
@@ -65,7 +65,7 @@ describe('ukDaySql', () => {
 				for (let m = -90; m <= 90; m += 15) {
 					for (const h of [0, 22, 23]) {
 						const ms = Date.UTC(y, month, lastSunday.getUTCDate() + (h ? -1 : 0), h) + m * 60_000;
-						expect(ukDayInSql(ms, min, max), new Date(ms).toISOString()).toBe(
+						expect(await ukDayInSql(ms, min, max), new Date(ms).toISOString()).toBe(
 							ukToday(new Date(ms))
 						);
 					}

@@ -11,7 +11,7 @@ import {
 export async function insightsRequest(locals: App.Locals, idParam: string, url: URL) {
 	const { consultation } = await requireConsultationFeedback(locals, idParam);
 	const db = getDb();
-	const options = loadFilterOptions(db, consultation.id);
+	const options = await loadFilterOptions(db, consultation.id);
 	const parsed = parseFilters(url.searchParams, options);
 	return {
 		db,

@@ -9,7 +9,7 @@ export const GET = async ({ locals, params, url, getClientAddress }) => {
 	const r = await insightsRequest(locals, params.id, url);
 	if (Object.keys(r.errors).length)
 		error(400, `The filters are not valid: ${Object.values(r.errors).join('. ')}`);
-	if (!mayExportResponses(r.db, r.consultation.id, r.filters)) {
+	if (!(await mayExportResponses(r.db, r.consultation.id, r.filters))) {
 		error(
 			409,
 			'Too few responses match these filters (or too few are left out by them) to download: a small group could be identified'
@@ -20,15 +20,15 @@ export const GET = async ({ locals, params, url, getClientAddress }) => {
 		action: 'personal_data.downloaded',
 		what: `the responses CSV for "${r.consultation.title}"`,
 		filters: r.description,
-		rows: countResponses(r.db, r.consultation.id, r.filters),
+		rows: await countResponses(r.db, r.consultation.id, r.filters),
 		subjectType: 'consultation',
 		subjectId: r.consultation.id
 	});
 	const chunks = responsesCsv(r.db, r.consultation.id, r.filters);
 	const encoder = new TextEncoder();
 	const body = new ReadableStream<Uint8Array>({
-		pull(controller) {
-			const next = chunks.next();
+		async pull(controller) {
+			const next = await chunks.next();
 			if (next.done) controller.close();
 			else controller.enqueue(encoder.encode(next.value));
 		}
