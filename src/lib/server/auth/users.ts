@@ -1,7 +1,15 @@
 // Staff accounts: creating, changing, disabling and listing them. Every change is audited.
 import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Db, type DbOrTx, withWriteTransaction, firstRow, onlyRow } from '../db';
+import {
+	type Db,
+	type DbOrTx,
+	withWriteTransaction,
+	firstRow,
+	onlyRow,
+	lockForUpdate,
+	lockName
+} from '../db';
 import { staffUser } from '../db/schema';
 import { recordAudit } from '../audit';
 import { fieldErrors, type FieldErrors } from '../shared/forms';
@@ -85,7 +93,9 @@ export async function listStaffUsers(db: DbOrTx): Promise<StaffListItem[]> {
 		.orderBy(asc(staffUser.name), asc(staffUser.id));
 }
 
+/** Active admins but one; inside a change, changes that count them take turns (one must remain). */
 async function activeAdminCount(db: DbOrTx, exceptId?: number): Promise<number> {
+	await lockName(db, 'active-admins');
 	const conditions = [eq(staffUser.role, 'admin'), isNull(staffUser.disabledAt)];
 	if (exceptId !== undefined) conditions.push(ne(staffUser.id, exceptId));
 	return (
@@ -160,7 +170,9 @@ export async function updateStaffUser(
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
 	const input = parsed.data;
 	return await withWriteTransaction(db, async (tx) => {
-		const user = firstRow(await tx.select().from(staffUser).where(eq(staffUser.id, id)).limit(1));
+		const user = firstRow(
+			await lockForUpdate(tx, tx.select().from(staffUser).where(eq(staffUser.id, id)).limit(1))
+		);
 		if (!user) return { ok: false as const, notFound: true as const };
 		if (input.role !== user.role) {
 			if (id === actor.staffUserId) {
@@ -216,7 +228,9 @@ export async function disableStaffUser(
 	now = new Date()
 ): Promise<DisableOutcome> {
 	return await withWriteTransaction(db, async (tx) => {
-		const user = firstRow(await tx.select().from(staffUser).where(eq(staffUser.id, id)).limit(1));
+		const user = firstRow(
+			await lockForUpdate(tx, tx.select().from(staffUser).where(eq(staffUser.id, id)).limit(1))
+		);
 		if (!user)
 			return {
 				ok: false,
@@ -259,7 +273,9 @@ export async function enableStaffUser(
 	now = new Date()
 ): Promise<{ ok: boolean }> {
 	return await withWriteTransaction(db, async (tx) => {
-		const user = firstRow(await tx.select().from(staffUser).where(eq(staffUser.id, id)).limit(1));
+		const user = firstRow(
+			await lockForUpdate(tx, tx.select().from(staffUser).where(eq(staffUser.id, id)).limit(1))
+		);
 		if (!user) return { ok: false };
 		if (!user.disabledAt) return { ok: true };
 		await tx
@@ -297,7 +313,9 @@ export async function resetStaffPassword(
 	const oneTimePassword = generateOneTimePassword();
 	const passwordHash = await hashPassword(oneTimePassword);
 	return await withWriteTransaction(db, async (tx) => {
-		const user = firstRow(await tx.select().from(staffUser).where(eq(staffUser.id, id)).limit(1));
+		const user = firstRow(
+			await lockForUpdate(tx, tx.select().from(staffUser).where(eq(staffUser.id, id)).limit(1))
+		);
 		if (!user) return { ok: false as const, message: 'There is no staff account with this id' };
 		await tx
 			.update(staffUser)

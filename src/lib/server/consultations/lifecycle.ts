@@ -12,7 +12,7 @@
 //   "You said, we did" response is published (after that, what people said has been answered).
 // Each refusal leaves the row and the audit log untouched.
 import { eq, count } from 'drizzle-orm';
-import { type Db, type Tx, withWriteTransaction, firstRow } from '../db';
+import { type Db, type Tx, withWriteTransaction, firstRow, lockForUpdate } from '../db';
 import { consultation, priority } from '../db/schema';
 import { ukToday } from '../../format';
 import { recordAudit, type Actor } from '../audit';
@@ -146,7 +146,10 @@ async function applyTransition(
 	const step = steps[transition];
 	return await withWriteTransaction(db, async (tx) => {
 		const c = firstRow(
-			await tx.select().from(consultation).where(eq(consultation.id, id)).limit(1)
+			await lockForUpdate(
+				tx,
+				tx.select().from(consultation).where(eq(consultation.id, id)).limit(1)
+			)
 		);
 		if (!c) return gone;
 		const refusal = transitionRefusal(transition, c, ukToday(now));

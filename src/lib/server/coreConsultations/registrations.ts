@@ -2,7 +2,7 @@
 // immediate transaction with its audit record; emails are sent by the caller after it commits.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
-import { type Db, withWriteTransaction, firstRow, onlyRow } from '../db';
+import { type Db, withWriteTransaction, firstRow, onlyRow, lockForUpdate } from '../db';
 import {
 	coreConsultation,
 	coreConsultationEvaluation,
@@ -211,7 +211,10 @@ export async function allocateMeeting(
 ): Promise<Transition> {
 	return await withWriteTransaction(db, async (tx) => {
 		const current = firstRow(
-			await tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+			await lockForUpdate(
+				tx,
+				tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+			)
 		);
 		if (!current) return { ok: false, reason: 'not_found' } as const;
 		if (current.status === 'cancelled' || current.status === 'held')
@@ -267,7 +270,10 @@ export async function cancelCoreConsultation(
 ): Promise<Transition> {
 	return await withWriteTransaction(db, async (tx) => {
 		const current = firstRow(
-			await tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+			await lockForUpdate(
+				tx,
+				tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+			)
 		);
 		if (!current) return { ok: false, reason: 'not_found' } as const;
 		if (current.status === 'held') return { ok: false, reason: 'held' } as const;
@@ -316,7 +322,10 @@ export async function markHeld(
 ): Promise<Transition> {
 	return await withWriteTransaction(db, async (tx) => {
 		const current = firstRow(
-			await tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+			await lockForUpdate(
+				tx,
+				tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+			)
 		);
 		if (!current) return { ok: false, reason: 'not_found' } as const;
 		if (current.status === 'held')
@@ -363,7 +372,10 @@ export async function changeSchoolDetails(
 ): Promise<Transition> {
 	return await withWriteTransaction(db, async (tx) => {
 		const current = firstRow(
-			await tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+			await lockForUpdate(
+				tx,
+				tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+			)
 		);
 		if (!current) return { ok: false, reason: 'not_found' } as const;
 		if (current.status === 'cancelled' || current.status === 'held')
@@ -396,7 +408,10 @@ export async function evaluateMeeting(
 ): Promise<Transition<CoreConsultationEvaluation>> {
 	return await withWriteTransaction(db, async (tx) => {
 		const current = firstRow(
-			await tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+			await lockForUpdate(
+				tx,
+				tx.select().from(coreConsultation).where(eq(coreConsultation.id, id)).limit(1)
+			)
 		);
 		if (!current) return { ok: false, reason: 'not_found' } as const;
 		if (current.status !== 'held') return { ok: false, reason: 'not_yet' } as const;

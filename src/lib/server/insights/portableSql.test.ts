@@ -5,7 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ukToday } from '../../format';
-import { openDatabase, queryRows, schema as sqliteSchema, type Db } from '../db';
+import { openDatabase, queryRows, type Db } from '../db';
+import * as sqliteSchema from '../db/schema-sqlite';
 import * as pgSchema from '../db/schema-pg';
 import { openPostgres } from '../db/postgres';
 import { closeAtEnd, emptyDatabase, postgresAvailable } from '../db/pgFixtures';

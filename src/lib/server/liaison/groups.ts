@@ -2,7 +2,14 @@
 // details here: those are read through records.ts, which audits every view.
 import { and, asc, count, eq, gt, isNotNull, min } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Db, withWriteTransaction, firstRow, changedRows, onlyRow } from '../db';
+import {
+	type Db,
+	withWriteTransaction,
+	firstRow,
+	changedRows,
+	onlyRow,
+	lockForUpdate
+} from '../db';
 import {
 	liaisonGroup,
 	liaisonMeeting,
@@ -305,7 +312,10 @@ export async function updateMeeting(
 ): Promise<{ ok: true } | { ok: false; reason: 'past' | 'letters_sent' | 'not_found' }> {
 	return await withWriteTransaction(db, async (tx) => {
 		const meeting = firstRow(
-			await tx.select().from(liaisonMeeting).where(eq(liaisonMeeting.id, id)).limit(1)
+			await lockForUpdate(
+				tx,
+				tx.select().from(liaisonMeeting).where(eq(liaisonMeeting.id, id)).limit(1)
+			)
 		);
 		if (!meeting) return { ok: false, reason: 'not_found' } as const;
 		if (meeting.meetsAt <= now) return { ok: false, reason: 'past' } as const;

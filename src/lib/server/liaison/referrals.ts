@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Db, withWriteTransaction, firstRow, onlyRow } from '../db';
+import { type Db, withWriteTransaction, firstRow, onlyRow, lockForUpdate } from '../db';
 import {
 	liaisonLetter,
 	liaisonMeeting,
@@ -116,7 +116,10 @@ export async function addReferral(
 	const token = generateLinkToken();
 	const result = await withWriteTransaction(db, async (tx) => {
 		const meeting = firstRow(
-			await tx.select().from(liaisonMeeting).where(eq(liaisonMeeting.id, meetingId)).limit(1)
+			await lockForUpdate(
+				tx,
+				tx.select().from(liaisonMeeting).where(eq(liaisonMeeting.id, meetingId)).limit(1)
+			)
 		);
 		if (!meeting) return { ok: false, reason: 'not_found' } as const;
 		if (now >= meeting.answersDueAt) return { ok: false, reason: 'closed' } as const;

@@ -1,7 +1,14 @@
 // Feedback that staff type in: paper questionnaires (and forms filled in at a roadshow), and
 // notes from roadshow tables. Both count alongside online answers, marked with their channel.
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { type Db, type DbOrTx, withWriteTransaction, firstRow, onlyRow } from '../../db';
+import {
+	type Db,
+	type DbOrTx,
+	withWriteTransaction,
+	firstRow,
+	onlyRow,
+	lockForUpdate
+} from '../../db';
 import {
 	answer,
 	consultation,
@@ -44,7 +51,10 @@ export async function enterPaperResponse(
 > {
 	return await withWriteTransaction(db, async (tx) => {
 		const q = firstRow(
-			await tx.select().from(questionnaire).where(eq(questionnaire.id, questionnaireId)).limit(1)
+			await lockForUpdate(
+				tx,
+				tx.select().from(questionnaire).where(eq(questionnaire.id, questionnaireId)).limit(1)
+			)
 		);
 		const version = q && (await getPublishedVersion(tx, q.id));
 		if (!q || !version)
