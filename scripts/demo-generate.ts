@@ -54,7 +54,7 @@ const made = await generateLargeDataSet(db, target.id, {
 	days: Number(values.days),
 	seed: Number(values.seed),
 	tagRate: 0.3,
-	themeIds: ensureDemoThemes(db, target.id, now),
+	themeIds: await ensureDemoThemes(db, target.id, now),
 	staffUserId: lead?.id ?? null
 });
 const seconds = (performance.now() - started) / 1000;

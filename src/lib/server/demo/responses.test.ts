@@ -75,7 +75,7 @@ describe('the generated responses', () => {
 			days: 30,
 			seed: 1,
 			tagRate: 0.3,
-			themeIds: ensureDemoThemes(db, id, now),
+			themeIds: await ensureDemoThemes(db, id, now),
 			staffUserId: lead.id
 		});
 		expect(made).toEqual({ responses: 2500, answers: 32592, comments: 6133, tags: 1816 });
