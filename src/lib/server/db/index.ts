@@ -27,6 +27,13 @@ export function getDb(): Db {
 	return shared;
 }
 
+/** Closes a handle (a script's last step, so the process can end): the file, or the pool. */
+export async function closeDatabase(db: Db): Promise<void> {
+	if (engineOf(db).dialect === 'postgres')
+		await (db.$client as unknown as { end(): Promise<void> }).end();
+	else db.$client.close();
+}
+
 /** Lets tests and scripts point the process at a database of their own. */
 export function setDb(db: Db): void {
 	shared = db;
