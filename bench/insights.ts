@@ -73,7 +73,7 @@ await generateLargeDataSet(db, consultationId, {
 	now,
 	days: 30,
 	tagRate: 0.3,
-	themeIds: ensureDemoThemes(db, consultationId, now),
+	themeIds: await ensureDemoThemes(db, consultationId, now),
 	staffUserId: one<{ id: number }>("SELECT id FROM staff_user WHERE role = 'lead'").id
 });
 db.$client.pragma('wal_checkpoint(TRUNCATE)');

@@ -2,7 +2,14 @@
 //   npm run demo:generate -- --responses 100000 [--database path] [--days 30]
 // An empty database gets the demo first (staff passwords from DEMO_PASSWORD, or printed once).
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../src/lib/server/db';
+import { and, asc, desc, eq, exists, sql } from 'drizzle-orm';
+import { closeDatabase, firstRow, openDatabase } from '../src/lib/server/db';
+import {
+	consultation,
+	questionnaire,
+	questionnaireVersion,
+	staffUser
+} from '../src/lib/server/db/schema';
 import { isEmpty, seedDemo } from '../src/lib/server/demo/seed';
 import { ensureDemoThemes, generateLargeDataSet } from '../src/lib/server/demo/responses';
 import { getConfig } from '../src/lib/server/config';
@@ -32,20 +39,40 @@ if (await isEmpty(db)) {
 }
 
 // The open demo consultation: the one with published questionnaires, opened most recently.
-const target = db.$client
-	.prepare(
-		`SELECT c.id, c.title FROM consultation c
-		 WHERE EXISTS (SELECT 1 FROM questionnaire qn JOIN questionnaire_version v ON v.questionnaire_id = qn.id AND v.status = 'published' WHERE qn.consultation_id = c.id)
-		 ORDER BY c.opens_on DESC, c.id LIMIT 1`
-	)
-	.get() as { id: number; title: string } | undefined;
+const target = firstRow(
+	await db
+		.select({ id: consultation.id, title: consultation.title })
+		.from(consultation)
+		.where(
+			exists(
+				db
+					.select({ one: sql`1` })
+					.from(questionnaire)
+					.innerJoin(
+						questionnaireVersion,
+						and(
+							eq(questionnaireVersion.questionnaireId, questionnaire.id),
+							eq(questionnaireVersion.status, 'published')
+						)
+					)
+					.where(eq(questionnaire.consultationId, consultation.id))
+			)
+		)
+		.orderBy(desc(consultation.opensOn), asc(consultation.id))
+		.limit(1)
+);
 if (!target) {
 	console.error('No consultation with a published questionnaire to add responses to');
 	process.exit(1);
 }
-const lead = db.$client
-	.prepare("SELECT id FROM staff_user WHERE role = 'lead' ORDER BY id LIMIT 1")
-	.get() as { id: number } | undefined;
+const lead = firstRow(
+	await db
+		.select({ id: staffUser.id })
+		.from(staffUser)
+		.where(eq(staffUser.role, 'lead'))
+		.orderBy(asc(staffUser.id))
+		.limit(1)
+);
 
 const started = performance.now();
 const made = await generateLargeDataSet(db, target.id, {
@@ -54,11 +81,11 @@ const made = await generateLargeDataSet(db, target.id, {
 	days: Number(values.days),
 	seed: Number(values.seed),
 	tagRate: 0.3,
-	themeIds: ensureDemoThemes(db, target.id, now),
+	themeIds: await ensureDemoThemes(db, target.id, now),
 	staffUserId: lead?.id ?? null
 });
 const seconds = (performance.now() - started) / 1000;
-db.$client.close();
+await closeDatabase(db);
 console.log(`database: ${path}`);
 console.log(`consultation: ${target.title} (id ${target.id})`);
 console.log(`responses: ${made.responses}`);

@@ -2,7 +2,7 @@
 //   npm run staff:create -- --email jo@council.gov.uk --role admin --name "Jo Murphy"
 import { parseArgs } from 'node:util';
 import { getConfig } from '../src/lib/server/config';
-import { openDatabase } from '../src/lib/server/db';
+import { closeDatabase, openDatabase } from '../src/lib/server/db';
 import { createStaffUser } from '../src/lib/server/auth/users';
 
 const usage =
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
 		{ name, email: options.email, role: options.role },
 		null
 	);
-	db.$client.close();
+	await closeDatabase(db);
 	if (!result.ok) {
 		const { role, ...others } = result.errors;
 		const messages = Object.values(others);

@@ -39,7 +39,7 @@ beforeAll(async () => {
 		now,
 		days: 30,
 		tagRate: 0.3,
-		themeIds: ensureDemoThemes(db, id, now),
+		themeIds: await ensureDemoThemes(db, id, now),
 		staffUserId: one<{ id: number }>("SELECT id FROM staff_user WHERE role = 'lead'").id
 	});
 	const session = one<{ id: number }>(

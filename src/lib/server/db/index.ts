@@ -59,11 +59,11 @@ export function getDb(): Db {
 	return shared;
 }
 
-/** Closes a handle's connection (SQLite) or pool (PostgreSQL), for scripts and tests. */
+/** Closes a handle (a script's last step, so the process can end): the file, or the pool. */
 export async function closeDatabase(db: Db): Promise<void> {
-	const client = db.$client as unknown as { close?: () => void; end?: () => Promise<void> };
-	if (engineOf(db).dialect === 'postgres') await client.end?.();
-	else client.close?.();
+	if (engineOf(db).dialect === 'postgres')
+		await (db.$client as unknown as { end(): Promise<void> }).end();
+	else db.$client.close();
 }
 
 /** Lets tests and scripts point the process at a database of their own. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeAtEnd, emptyDatabase, postgresAvailable } from './pgFixtures';
 import { engineOf } from './engine';
+import { closeDatabase, openDatabase, type Db } from '.';
 import * as pgSchema from './schema-pg';
 import { handleForPool, isRetryable, openPostgres, withRetries, type PgHandle } from './postgres';
 
@@ -191,5 +192,19 @@ describe('retries', () => {
 			})
 		).rejects.toThrow('wrapped');
 		expect(calls).toBe(1);
+	});
+});
+
+describe('closeDatabase', () => {
+	it('closes a SQLite file', async () => {
+		const db = openDatabase(':memory:');
+		await closeDatabase(db);
+		expect(db.$client.open).toBe(false);
+	});
+
+	it.skipIf(!available)('ends a PostgreSQL pool', async () => {
+		const db = await openPostgres(await emptyDatabase(), pgSchema);
+		await closeDatabase(db as unknown as Db);
+		expect(db.$client.ended).toBe(true);
 	});
 });

@@ -1,8 +1,47 @@
 // Realistic submitted responses for the demo and for benchmarks: every audience and channel, answers
 // to every agreement question with a tendency per priority (so the dashboard tells a story), "about
-// you" answers, and comments drawn from themed pools. Raw prepared statements in one transaction:
-// a hundred thousand responses take seconds, not minutes.
-import { type Db, withWriteTransaction } from '../db';
+// you" answers, and comments drawn from themed pools. Multi-row inserts in one transaction, on
+// either engine: a hundred thousand responses take seconds, not minutes.
+import {
+	and,
+	asc,
+	eq,
+	getTableColumns,
+	min,
+	isNotNull,
+	isNull,
+	lte,
+	sql,
+	type Table
+} from 'drizzle-orm';
+import {
+	type Db,
+	executeStatement,
+	firstRow,
+	onlyRow,
+	queryRows,
+	withWriteTransaction
+} from '../db';
+import { engineOf } from '../db/engine';
+import {
+	answer,
+	type Audience,
+	booking,
+	channelCodes,
+	commentTheme,
+	priority,
+	question,
+	questionnaire,
+	questionnaireVersion,
+	questionOption,
+	questionPriority,
+	response,
+	roadshowNote,
+	roadshowNotePriority,
+	roadshowSession,
+	staffUser,
+	theme
+} from '../db/schema';
 import { REFERENCE_ALPHABET } from '../roadshow/references';
 import { demoNotes, demoThemes, themesByPriority } from './comments';
 
@@ -102,47 +141,74 @@ type QuestionMeta = {
 };
 
 type Form = {
-	audience: string;
+	audience: Audience;
 	questionnaireId: number;
 	versionId: number;
 	questions: QuestionMeta[];
 };
 
-function loadForms(db: Db, consultationId: number): Form[] {
-	const c = db.$client;
-	const versions = c
-		.prepare(
-			`SELECT qn.id AS questionnaireId, qn.audience, v.id AS versionId FROM questionnaire qn
-			 JOIN questionnaire_version v ON v.questionnaire_id = qn.id AND v.status = 'published'
-			 WHERE qn.consultation_id = ?`
+async function loadForms(tx: Db, consultationId: number): Promise<Form[]> {
+	const versions = await tx
+		.select({
+			questionnaireId: questionnaire.id,
+			audience: questionnaire.audience,
+			versionId: questionnaireVersion.id
+		})
+		.from(questionnaire)
+		.innerJoin(
+			questionnaireVersion,
+			and(
+				eq(questionnaireVersion.questionnaireId, questionnaire.id),
+				eq(questionnaireVersion.status, 'published')
+			)
 		)
-		.all(consultationId) as { questionnaireId: number; audience: string; versionId: number }[];
-	const questionsOf = c.prepare(
-		`SELECT q.id, q.key, q.kind, q.is_profile AS isProfile, q.text_format AS textFormat,
-		   q.show_if_question_key AS showIfQuestionKey, q.show_if_values AS showIfValues,
-		   (SELECT min(p.position) FROM question_priority qp JOIN priority p ON p.id = qp.priority_id WHERE qp.question_id = q.id) AS priorityPosition
-		 FROM question q WHERE q.version_id = ? ORDER BY q.position`
-	);
-	const optionsOf = c.prepare(
-		'SELECT value, exclusive FROM question_option WHERE question_id = ? ORDER BY position'
-	);
-	return versions.map((v) => ({
-		...v,
-		questions: (
-			questionsOf.all(v.versionId) as (Omit<
-				QuestionMeta,
-				'options' | 'showIfValues' | 'isProfile'
-			> & { isProfile: number; showIfValues: string | null })[]
-		).map((q) => ({
-			...q,
-			isProfile: q.isProfile === 1,
-			showIfValues: q.showIfValues ? (JSON.parse(q.showIfValues) as string[]) : null,
-			options: (optionsOf.all(q.id) as { value: string; exclusive: number }[]).map((o) => ({
-				value: o.value,
-				exclusive: o.exclusive === 1
+		.where(eq(questionnaire.consultationId, consultationId))
+		.orderBy(asc(questionnaire.audience));
+	const forms: Form[] = [];
+	for (const v of versions) {
+		const questions = await tx
+			.select({
+				id: question.id,
+				key: question.key,
+				kind: question.kind,
+				isProfile: question.isProfile,
+				textFormat: question.textFormat,
+				showIfQuestionKey: question.showIfQuestionKey,
+				showIfValues: question.showIfValues
+			})
+			.from(question)
+			.where(eq(question.versionId, v.versionId))
+			.orderBy(asc(question.position));
+		// A question informing several priorities takes the tendency of the first.
+		const positions = await tx
+			.select({ questionId: questionPriority.questionId, position: min(priority.position) })
+			.from(questionPriority)
+			.innerJoin(priority, eq(priority.id, questionPriority.priorityId))
+			.innerJoin(question, eq(question.id, questionPriority.questionId))
+			.where(eq(question.versionId, v.versionId))
+			.groupBy(questionPriority.questionId);
+		const options = await tx
+			.select({
+				questionId: questionOption.questionId,
+				value: questionOption.value,
+				exclusive: questionOption.exclusive
+			})
+			.from(questionOption)
+			.innerJoin(question, eq(question.id, questionOption.questionId))
+			.where(eq(question.versionId, v.versionId))
+			.orderBy(asc(questionOption.questionId), asc(questionOption.position));
+		forms.push({
+			...v,
+			questions: questions.map((q) => ({
+				...q,
+				priorityPosition: positions.find((p) => p.questionId === q.id)?.position ?? null,
+				options: options
+					.filter((o) => o.questionId === q.id)
+					.map((o) => ({ value: o.value, exclusive: o.exclusive }))
 			}))
-		}))
-	}));
+		});
+	}
+	return forms;
 }
 
 function comment(
@@ -239,82 +305,95 @@ export async function generateResponses(
 	consultationId: number,
 	options: GenerateOptions
 ): Promise<Generated> {
-	const forms = loadForms(db, consultationId);
-	if (forms.length === 0) throw new Error('The consultation has no published questionnaires');
-	const random = rng(options.seed ?? 20260601);
-	const c = db.$client;
-	const sessionIds = (
-		c
-			.prepare(
-				'SELECT id FROM roadshow_session WHERE consultation_id = ? AND cancelled_at IS NULL AND starts_at <= ? ORDER BY starts_at'
-			)
-			.all(consultationId, options.now.getTime()) as { id: number }[]
-	).map((s) => s.id);
-	const references = new Set(
-		(
-			c.prepare('SELECT reference FROM response WHERE reference IS NOT NULL').all() as {
-				reference: string;
-			}[]
-		).map((r) => r.reference)
-	);
-	const insertResponse = c.prepare(
-		`INSERT INTO response (questionnaire_id, version_id, consultation_id, audience, channel, reference, status,
-		   started_at, last_saved_at, submitted_at, entered_by_staff_user_id, roadshow_session_id)
-		 VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?)`
-	);
-	const insertTag = c.prepare(
-		'INSERT INTO comment_theme (consultation_id, answer_id, theme_id, tagged_by_staff_user_id, tagged_at) VALUES (?, ?, ?, ?, ?)'
-	);
-	const now = options.now.getTime();
-	const span = (options.days ?? 7) * DAY_MS;
-	const staff = options.staffUserId ?? null;
-	const result: Generated = { responses: 0, answers: 0, comments: 0, tags: 0 };
-	// Answers go in 200 rows to a statement, about twice as fast as one by one. Rows of one
-	// statement get consecutive ids, so the tags can find theirs.
-	const insertAnswers = new Map<number, ReturnType<typeof c.prepare>>();
-	const answersStatement = (rows: number) => {
-		let s = insertAnswers.get(rows);
-		if (!s)
-			insertAnswers.set(
-				rows,
-				(s = c.prepare(
-					`INSERT INTO answer (response_id, question_id, value, text_value) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}`
-				))
-			);
-		return s;
-	};
-	const pending: unknown[] = [];
-	const pendingTags: { row: number; theme: number; at: number }[] = [];
-	const flush = () => {
-		const rows = pending.length / 4;
-		if (rows === 0) return;
-		const lastId = Number(answersStatement(rows).run(pending).lastInsertRowid);
-		for (const t of pendingTags) {
-			insertTag.run(
-				consultationId,
-				lastId - rows + 1 + t.row,
-				options.themeIds![t.theme],
-				staff,
-				t.at
-			);
-		}
-		pending.length = 0;
-		pendingTags.length = 0;
-	};
-	const newReference = () => {
-		for (;;) {
-			let raw = '';
-			for (let i = 0; i < 8; i++)
-				raw += REFERENCE_ALPHABET[Math.floor(random() * REFERENCE_ALPHABET.length)];
-			const reference = `R-${raw.slice(0, 4)}-${raw.slice(4)}`;
-			if (!references.has(reference)) return (references.add(reference), reference);
-		}
-	};
-	await withWriteTransaction(db, async () => {
+	return await withWriteTransaction(db, async (tx) => {
+		const forms = await loadForms(tx, consultationId);
+		if (forms.length === 0) throw new Error('The consultation has no published questionnaires');
+		const random = rng(options.seed ?? 20260601);
+		const sessionIds = (await heldSessions(tx, consultationId, options.now)).map((s) => s.id);
+		const references = new Set(
+			(
+				await tx
+					.select({ reference: response.reference })
+					.from(response)
+					.where(isNotNull(response.reference))
+			).map((r) => r.reference)
+		);
+		const now = options.now.getTime();
+		const span = (options.days ?? 7) * DAY_MS;
+		const staff = options.staffUserId ?? null;
+		const result: Generated = { responses: 0, answers: 0, comments: 0, tags: 0 };
+		const newReference = () => {
+			for (;;) {
+				let raw = '';
+				for (let i = 0; i < 8; i++)
+					raw += REFERENCE_ALPHABET[Math.floor(random() * REFERENCE_ALPHABET.length)];
+				const reference = `R-${raw.slice(0, 4)}-${raw.slice(4)}`;
+				if (!references.has(reference)) return (references.add(reference), reference);
+			}
+		};
+
+		// Rows wait in these until a statement's worth is ready: responses first, whose ids their
+		// answers take, then answers, whose ids the tags take.
+		const drawn: Drawn[] = [];
+		const pendingAnswers: { row: AnswerRow; tag?: { theme: number; at: Date } }[] = [];
+		const pendingTags: TagRow[] = [];
+		const insertResponses = bulkInsert(response, (values: Drawn['row'][]) =>
+			tx
+				.insert(response)
+				.values(values)
+				.returning({ id: response.id, reference: response.reference })
+		);
+		const insertAnswers = bulkInsert(answer, (values: AnswerRow[]) =>
+			tx.insert(answer).values(values).returning({
+				id: answer.id,
+				responseId: answer.responseId,
+				questionId: answer.questionId
+			})
+		);
+		const insertTags = bulkInsert(commentTheme, (values: TagRow[]) =>
+			tx.insert(commentTheme).values(values).returning({ id: commentTheme.id })
+		);
+		/** Writes every full statement's worth waiting, and with `all` the rest too. */
+		const write = async (all: boolean) => {
+			for (const rows of statementsOf(drawn, insertResponses.size, all)) {
+				const ids = new Map(
+					(await insertResponses(rows.map((d) => d.row))).map((r) => [r.reference, r.id])
+				);
+				for (const d of rows) {
+					const responseId = ids.get(d.row.reference)!;
+					for (const [i, a] of d.answers.entries())
+						pendingAnswers.push({
+							row: { responseId, questionId: a.questionId, value: a.value, textValue: a.text },
+							tag: d.tags.get(i)
+						});
+				}
+			}
+			for (const rows of statementsOf(pendingAnswers, insertAnswers.size, all)) {
+				// RETURNING promises no order: a tagged answer (a comment, one per question of a
+				// response) is found by its response and question.
+				const ids = new Map(
+					(await insertAnswers(rows.map((a) => a.row))).map((r) => [
+						`${r.responseId}:${r.questionId}`,
+						r.id
+					])
+				);
+				for (const { row, tag } of rows)
+					if (tag)
+						pendingTags.push({
+							consultationId,
+							answerId: ids.get(`${row.responseId}:${row.questionId}`)!,
+							themeId: options.themeIds![tag.theme],
+							taggedByStaffUserId: staff,
+							taggedAt: tag.at
+						});
+			}
+			for (const rows of statementsOf(pendingTags, insertTags.size, all)) await insertTags(rows);
+		};
+
 		for (let i = 0; i < options.count; i++) {
 			const audience = pick(random, audiences, audienceWeights);
 			const form = forms.find((f) => f.audience === audience) ?? forms[i % forms.length];
-			let channel = pick(random, ['online', 'paper', 'roadshow'], [80, 12, 8]);
+			let channel = pick(random, channelCodes, [80, 12, 8]);
 			if (channel === 'roadshow' && sessionIds.length === 0) channel = 'paper';
 			// Fewer answers at night: most night-time draws move into the day before. The draw is
 			// made whatever the hour, so the demo's figures do not depend on when it was seeded.
@@ -323,61 +402,150 @@ export async function generateResponses(
 			const moveFromNight = random() < 0.8;
 			if (hour < 6 && moveFromNight && submitted - 9 * 3600_000 > now - span)
 				submitted -= 9 * 3600_000;
-			const responseId = Number(
-				insertResponse.run(
-					form.questionnaireId,
-					form.versionId,
-					consultationId,
-					form.audience,
-					channel,
-					newReference(),
-					submitted - 60_000 - Math.floor(random() * 1_200_000),
-					submitted,
-					submitted,
-					channel === 'online' ? null : staff,
-					channel === 'roadshow' ? pick(random, sessionIds) : null
-				).lastInsertRowid
-			);
+			const reference = newReference();
+			const startedAt = submitted - 60_000 - Math.floor(random() * 1_200_000);
+			const row = {
+				questionnaireId: form.questionnaireId,
+				versionId: form.versionId,
+				consultationId,
+				audience: form.audience,
+				channel,
+				reference,
+				status: 'submitted' as const,
+				startedAt: new Date(startedAt),
+				lastSavedAt: new Date(submitted),
+				submittedAt: new Date(submitted),
+				enteredByStaffUserId: channel === 'online' ? null : staff,
+				roadshowSessionId: channel === 'roadshow' ? pick(random, sessionIds) : null
+			};
+			const answers = answersFor(random, form, options.commentRate ?? 0.35);
+			const tags: Drawn['tags'] = new Map();
 			result.responses++;
-			for (const a of answersFor(random, form, options.commentRate ?? 0.35)) {
-				pending.push(responseId, a.questionId, a.value, a.text);
+			for (const [index, a] of answers.entries()) {
 				result.answers++;
-				if (a.theme !== undefined) {
-					result.comments++;
-					if (options.themeIds && random() < (options.tagRate ?? 0)) {
-						pendingTags.push({
-							row: pending.length / 4 - 1,
-							theme: a.theme,
-							at: Math.min(now, submitted + DAY_MS / 2)
-						});
-						result.tags++;
-					}
+				if (a.theme === undefined) continue;
+				result.comments++;
+				if (options.themeIds && random() < (options.tagRate ?? 0)) {
+					tags.set(index, { theme: a.theme, at: new Date(Math.min(now, submitted + DAY_MS / 2)) });
+					result.tags++;
 				}
-				if (pending.length >= 800) flush();
 			}
+			drawn.push({ row, answers, tags });
+			if (drawn.length === insertResponses.size) await write(false);
 		}
-		flush();
+		await write(true);
+		return result;
 	});
-	return result;
+}
+
+type Drawn = {
+	row: typeof response.$inferInsert & { reference: string };
+	answers: Answer[];
+	/** The tags of answers, by the answer's index. */
+	tags: Map<number, { theme: number; at: Date }>;
+};
+
+type AnswerRow = typeof answer.$inferInsert;
+type TagRow = typeof commentTheme.$inferInsert;
+
+/** SQLite's limit on a statement's bound values (PostgreSQL's is twice it). */
+const MAX_VARIABLES = 32766;
+
+type Prepared<Out> = { execute(params: Record<string, unknown>): PromiseLike<Out[]> };
+
+/**
+ * Inserts rows into table in statements of `size` rows, as many as fit were every column a bound
+ * value. Building drizzle's SQL costs more than inserting the rows, so the full-size statement is
+ * built once, with placeholders for the columns of the first rows it is given, and run for each
+ * full chunk; only a shorter chunk is built with its values. build makes the insert of the rows
+ * it is given, placeholders or values.
+ */
+function bulkInsert<Row extends Record<string, unknown>, Out>(
+	table: Table,
+	build: (values: Row[]) => PromiseLike<Out[]> & { prepare(): Prepared<Out> }
+) {
+	const size = Math.floor(MAX_VARIABLES / Object.keys(getTableColumns(table)).length);
+	let full: { statement: Prepared<Out>; columns: string[]; names: string[] } | undefined;
+	const insert = async (rows: Row[]): Promise<Out[]> => {
+		if (rows.length < size) return await build(rows);
+		if (!full) {
+			const columns = Object.keys(rows[0]);
+			const names = Array.from({ length: size * columns.length }, (_, i) => `p${i}`);
+			const values = Array.from(
+				{ length: size },
+				(_, r) =>
+					Object.fromEntries(
+						columns.map((c, j) => [c, sql.placeholder(names[r * columns.length + j])])
+					) as Row
+			);
+			full = { statement: build(values).prepare(), columns, names };
+		}
+		const { statement, columns, names } = full;
+		const params: Record<string, unknown> = {};
+		let i = 0;
+		for (const row of rows) for (const c of columns) params[names[i++]] = row[c];
+		return await statement.execute(params);
+	};
+	return Object.assign(insert, { size });
+}
+
+/** Takes rows off the front of pending a statement's worth at a time: only full ones unless `all`. */
+function* statementsOf<T>(pending: T[], size: number, all: boolean): Generator<T[]> {
+	while (pending.length >= size || (all && pending.length > 0)) yield pending.splice(0, size);
+}
+
+/** The consultation's sessions already held (started by now, not cancelled), earliest first. */
+function heldSessions(tx: Db, consultationId: number, now: Date) {
+	return tx
+		.select({ id: roadshowSession.id, startsAt: roadshowSession.startsAt })
+		.from(roadshowSession)
+		.where(
+			and(
+				eq(roadshowSession.consultationId, consultationId),
+				isNull(roadshowSession.cancelledAt),
+				lte(roadshowSession.startsAt, now)
+			)
+		)
+		.orderBy(asc(roadshowSession.startsAt));
 }
 
 /** The demo code frame, reusing any theme of the same name already there. Returns ids by demoThemes index. */
-export function ensureDemoThemes(db: Db, consultationId: number, now: Date): number[] {
-	const c = db.$client;
-	const find = c.prepare(
-		'SELECT id FROM theme WHERE consultation_id = ? AND lower(name) = lower(?)'
-	);
-	const insert = c.prepare(
-		'INSERT INTO theme (consultation_id, name, description, keywords, created_at) VALUES (?, ?, ?, ?, ?)'
-	);
-	return demoThemes.map((t) => {
-		const found = find.get(consultationId, t.name) as { id: number } | undefined;
-		return found
-			? found.id
-			: Number(
-					insert.run(consultationId, t.name, t.description, t.keywords, now.getTime())
-						.lastInsertRowid
-				);
+export async function ensureDemoThemes(
+	db: Db,
+	consultationId: number,
+	now: Date
+): Promise<number[]> {
+	return await withWriteTransaction(db, async (tx) => {
+		const ids: number[] = [];
+		for (const t of demoThemes) {
+			const found = firstRow(
+				await tx
+					.select({ id: theme.id })
+					.from(theme)
+					.where(
+						and(
+							eq(theme.consultationId, consultationId),
+							sql`lower(${theme.name}) = lower(${t.name})`
+						)
+					)
+			);
+			ids.push(
+				found?.id ??
+					onlyRow(
+						await tx
+							.insert(theme)
+							.values({
+								consultationId,
+								name: t.name,
+								description: t.description,
+								keywords: t.keywords,
+								createdAt: now
+							})
+							.returning({ id: theme.id })
+					).id
+			);
+		}
+		return ids;
 	});
 }
 
@@ -392,12 +560,16 @@ export async function seedDemoResponses(
 	options: { count?: number } = {}
 ): Promise<Generated> {
 	return await withWriteTransaction(db, async (tx) => {
-		const c = tx.$client;
-		const lead = c
-			.prepare("SELECT id FROM staff_user WHERE role = 'lead' ORDER BY id LIMIT 1")
-			.get() as { id: number } | undefined;
+		const lead = firstRow(
+			await tx
+				.select({ id: staffUser.id })
+				.from(staffUser)
+				.where(eq(staffUser.role, 'lead'))
+				.orderBy(asc(staffUser.id))
+				.limit(1)
+		);
 		const staff = lead?.id ?? null;
-		const themeIds = ensureDemoThemes(tx, consultationId, now);
+		const themeIds = await ensureDemoThemes(tx, consultationId, now);
 		const result = await generateResponses(tx, consultationId, {
 			count: options.count ?? 300,
 			now,
@@ -407,67 +579,74 @@ export async function seedDemoResponses(
 			staffUserId: staff
 		});
 
-		const sessions = c
-			.prepare(
-				'SELECT id FROM roadshow_session WHERE consultation_id = ? AND cancelled_at IS NULL AND starts_at <= ? ORDER BY starts_at'
-			)
-			.all(consultationId, now.getTime()) as { id: number }[];
-		const priorities = c
-			.prepare('SELECT id, position FROM priority WHERE consultation_id = ?')
-			.all(consultationId) as { id: number; position: number }[];
-		const insertNote = c.prepare(
-			'INSERT INTO roadshow_note (consultation_id, roadshow_session_id, audience, note, entered_by_staff_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'
-		);
-		const linkNote = c.prepare(
-			'INSERT INTO roadshow_note_priority (note_id, priority_id) VALUES (?, ?)'
-		);
-		const tagNote = c.prepare(
-			'INSERT INTO comment_theme (consultation_id, roadshow_note_id, theme_id, tagged_by_staff_user_id, tagged_at) VALUES (?, ?, ?, ?, ?)'
-		);
-		demoNotes.forEach((n, i) => {
+		const sessions = await heldSessions(tx, consultationId, now);
+		const priorities = await tx
+			.select({ id: priority.id, position: priority.position })
+			.from(priority)
+			.where(eq(priority.consultationId, consultationId));
+		for (const [i, n] of demoNotes.entries()) {
 			const at = now.getTime() - ((i * 7919) % (6 * DAY_MS)) - 3600_000;
-			const noteId = insertNote.run(
-				consultationId,
-				sessions.length ? sessions[i % sessions.length].id : null,
-				n.audience,
-				n.note,
-				staff,
-				at
-			).lastInsertRowid;
+			const { id: noteId } = onlyRow(
+				await tx
+					.insert(roadshowNote)
+					.values({
+						consultationId,
+						roadshowSessionId: sessions.length ? sessions[i % sessions.length].id : null,
+						audience: n.audience,
+						note: n.note,
+						enteredByStaffUserId: staff,
+						createdAt: new Date(at)
+					})
+					.returning({ id: roadshowNote.id })
+			);
 			const p = priorities.find((x) => x.position === n.priority);
-			if (p) linkNote.run(noteId, p.id);
-			if (i % 3 !== 2) tagNote.run(consultationId, noteId, themeIds[n.theme], staff, now.getTime());
-		});
+			if (p) await tx.insert(roadshowNotePriority).values({ noteId, priorityId: p.id });
+			if (i % 3 !== 2)
+				await tx.insert(commentTheme).values({
+					consultationId,
+					roadshowNoteId: noteId,
+					themeId: themeIds[n.theme],
+					taggedByStaffUserId: staff,
+					taggedAt: now
+				});
+		}
 		// Most people booked on the sessions already held came.
-		c.prepare(
-			`UPDATE booking SET attended_at = (SELECT starts_at FROM roadshow_session WHERE id = booking.roadshow_session_id), updated_at = ?
-				 WHERE status = 'confirmed' AND id % 5 <> 0 AND roadshow_session_id IN (
-				   SELECT id FROM roadshow_session WHERE consultation_id = ? AND cancelled_at IS NULL AND starts_at <= ?)`
-		).run(now.getTime(), consultationId, now.getTime());
+		for (const session of sessions)
+			await tx
+				.update(booking)
+				.set({ attendedAt: session.startsAt, updatedAt: now })
+				.where(
+					and(
+						eq(booking.roadshowSessionId, session.id),
+						eq(booking.status, 'confirmed'),
+						sql`${booking.id} % 5 <> 0`
+					)
+				);
 		return result;
 	});
 }
 
 /**
- * generateResponses for large benchmark sets: the answer indexes are dropped first and built once
- * at the end (much quicker than keeping them up to date row by row), even if generation fails.
+ * generateResponses for large benchmark sets. On SQLite the answer indexes are dropped first and
+ * built once at the end (much quicker than keeping them up to date row by row), even if
+ * generation fails. PostgreSQL keeps its indexes: dropping them there has not been measured.
  */
 export async function generateLargeDataSet(
 	db: Db,
 	consultationId: number,
 	options: GenerateOptions
 ): Promise<Generated> {
-	const c = db.$client;
-	const indexes = c
-		.prepare(
-			"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'answer' AND sql IS NOT NULL"
-		)
-		.all() as { name: string; sql: string }[];
-	for (const index of indexes) c.exec(`DROP INDEX "${index.name}"`);
+	if (engineOf(db).dialect !== 'sqlite')
+		return await generateResponses(db, consultationId, options);
+	const indexes = await queryRows<{ name: string; sql: string }>(
+		db,
+		sql`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'answer' AND sql IS NOT NULL`
+	);
+	for (const index of indexes) await executeStatement(db, sql.raw(`DROP INDEX "${index.name}"`));
 	try {
 		return await generateResponses(db, consultationId, options);
 	} finally {
-		for (const index of indexes) c.exec(index.sql);
-		c.pragma('optimize');
+		for (const index of indexes) await executeStatement(db, sql.raw(index.sql));
+		await executeStatement(db, sql`PRAGMA optimize`);
 	}
 }

@@ -3,9 +3,20 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../db';
+import type pg from 'pg';
+import { openDatabase, type Db } from '../db';
+import { openPostgres } from '../db/postgres';
+import { closeAtEnd, emptyDatabase, postgresAvailable } from '../db/pgFixtures';
+import * as pgSchema from '../db/schema-pg';
 import { auditEvent, rateLimit } from '../db/schema';
-import { checksFor, consumeLimits, countingKey, LIMITS, type Check } from './index';
+import {
+	checksFor,
+	consumeLimits,
+	countingKey,
+	LIMITS,
+	type Check,
+	type LimitOutcome
+} from './index';
 import type { LimitName } from './policy';
 
 const ip = '203.0.113.9';
@@ -118,6 +129,49 @@ describe('consumeLimits', () => {
 		expect(checks).toEqual([{ limit: 'link_request_email', key: countingKey('jo@example.org') }]);
 		await consumeLimits(db, checks, { ip });
 		expect(JSON.stringify(await db.select().from(rateLimit))).not.toContain('example');
+	});
+});
+
+describe.skipIf(!postgresAvailable)('consumeLimits on PostgreSQL', () => {
+	const limits = {
+		...LIMITS,
+		booking_start_address: { ...LIMITS.booking_start_address, points: 10 }
+	};
+	const checks = [{ limit: 'booking_start_address' as const, key: ip }];
+	// The SQLite-typed functions take a PostgreSQL handle as the app will (engineOf tells them apart).
+	const open = async (url: string) =>
+		closeAtEnd(await openPostgres(url, pgSchema)) as unknown as Db;
+	const requests = (db: Db, times: number) =>
+		Array.from({ length: times }, () => consumeLimits(db, checks, { ip }, limits));
+	/**
+	 * The requests let through, each refusal checked to be one: refused, or failing only at its
+	 * audit line (the audit functions still write the SQLite schema's tables, which PostgreSQL
+	 * refuses until the app picks its tables by engine).
+	 */
+	const letThrough = async (all: Promise<LimitOutcome>[]) => {
+		const results = await Promise.allSettled(all);
+		for (const r of results)
+			if (r.status === 'rejected')
+				expect(String(r.reason)).toMatch(
+					/^Error: Failed query: (insert into|update) "audit_event"/
+				);
+			else if (!r.value.ok) expect(r.value.retryAfterSeconds).toBeGreaterThan(0);
+		return results.filter((r) => r.status === 'fulfilled' && r.value.ok).length;
+	};
+	const counted = async (db: Db) =>
+		(await (db.$client as unknown as pg.Pool).query('SELECT points FROM rate_limit')).rows;
+
+	it('lets exactly 10 of 50 parallel requests on one key through, counting all 50', async () => {
+		const db = await open(await emptyDatabase());
+		expect(await letThrough(requests(db, 50))).toBe(10);
+		expect(await counted(db)).toEqual([{ points: 50 }]);
+	});
+
+	it('counts against the same number from two pools on one database (two processes)', async () => {
+		const url = await emptyDatabase();
+		const [first, second] = [await open(url), await open(url)];
+		expect(await letThrough([...requests(first, 25), ...requests(second, 25)])).toBe(10);
+		expect(await counted(second)).toEqual([{ points: 50 }]);
 	});
 });
 

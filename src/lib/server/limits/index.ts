@@ -1,10 +1,16 @@
-// Counting requests against the limits in policy.ts, with rate-limiter-flexible's SQLite store on
-// the shared database: one atomic upsert per count, so parallel requests and several server
-// processes all count against the same numbers.
-import { RateLimiterRes } from 'rate-limiter-flexible';
+// Counting requests against the limits in policy.ts, with rate-limiter-flexible's store for the
+// shared database's engine (SQLite or PostgreSQL): one atomic upsert per count, so parallel
+// requests and several server processes all count against the same numbers.
+import {
+	RateLimiterPostgres,
+	RateLimiterRes,
+	type RateLimiterStoreAbstract
+} from 'rate-limiter-flexible';
+import type pg from 'pg';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db';
+import { engineOf } from '../db/engine';
 import { getConfig } from '../config';
 import { recordAudit, updateLatestAuditSummary } from '../audit';
 import { PreparedRateLimiterSQLite } from './store';
@@ -20,25 +26,37 @@ export function currentLimits(): Record<LimitName, Limit> {
 	return configured;
 }
 
-const limiters = new WeakMap<Db, Map<string, PreparedRateLimiterSQLite>>();
+const limiters = new WeakMap<Db, Map<string, RateLimiterStoreAbstract>>();
 
-function limiterFor(db: Db, name: LimitName, limit: Limit): PreparedRateLimiterSQLite {
+function limiterFor(db: Db, name: LimitName, limit: Limit): RateLimiterStoreAbstract {
 	let perDb = limiters.get(db);
 	if (!perDb) limiters.set(db, (perDb = new Map()));
 	const id = `${name}:${limit.points}/${limit.seconds}`;
 	let limiter = perDb.get(id);
 	if (!limiter) {
-		limiter = new PreparedRateLimiterSQLite({
-			storeClient: db.$client,
-			storeType: 'better-sqlite3',
-			// The table comes from the drizzle schema (schema/limits.ts) and its migration.
+		const options = {
+			// The table comes from the drizzle schema (schema/limits.ts, schema-pg/limits.ts) and its
+			// migration, so the limiter is ready at once: it creates nothing. Its columns must stay
+			// key, points, expire in that order: the PostgreSQL store inserts without naming them.
 			tableName: 'rate_limit',
-			tableCreated: true,
+			tableCreated: true as const,
 			clearExpiredByTimeout: true,
 			keyPrefix: name,
 			points: limit.points,
 			duration: limit.seconds
-		});
+		};
+		limiter =
+			engineOf(db).dialect === 'postgres'
+				? new RateLimiterPostgres({
+						...options,
+						storeClient: db.$client as unknown as pg.Pool,
+						storeType: 'pool'
+					})
+				: new PreparedRateLimiterSQLite({
+						...options,
+						storeClient: db.$client,
+						storeType: 'better-sqlite3'
+					});
 		perDb.set(id, limiter);
 	}
 	return limiter;
