@@ -1,6 +1,6 @@
 // The code frame (a consultation's themes) and the tags and priority links leads put on comments.
 // A comment is a free-text answer from a submitted response, or a roadshow note.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import {
 	type Db,
 	type DbOrTx,
@@ -250,7 +250,8 @@ export async function listThemes(db: DbOrTx, consultationId: number): Promise<Th
 			name: theme.name,
 			description: theme.description,
 			keywords: theme.keywords,
-			tagCount: sql<number>`count(${commentTheme.id})`
+			// drizzle's count() is a number on PostgreSQL too, where count is bigint (text).
+			tagCount: count(commentTheme.id)
 		})
 		.from(theme)
 		.leftJoin(commentTheme, eq(commentTheme.themeId, theme.id))

@@ -1,6 +1,6 @@
 // Reading comments for coding: free-text answers from submitted responses and roadshow notes,
 // filtered, newest first, a page at a time, each with its tags, priorities and suggestions.
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../db';
 import {
 	audienceCodes,
@@ -20,6 +20,7 @@ import { audienceLabels } from '../questionnaires/audiences';
 import type { FieldErrors } from '../shared/forms';
 import type { CommentKind } from './coding';
 import { listThemes } from './coding';
+import { epochMs, numberRows } from './sql';
 import { suggestThemes, type ThemeSuggestion } from './suggestions';
 
 export const COMMENTS_PAGE_SIZE = 20;
@@ -202,12 +203,13 @@ type Row = {
 	questionText: string | null;
 };
 
-function answersQuery(consultationId: number, f: CommentFilters): SQL {
+function answersQuery(db: DbOrTx, consultationId: number, f: CommentFilters): SQL {
 	const where: SQL[] = [
 		sql`r.consultation_id = ${consultationId}`,
 		sql`r.status = 'submitted'`,
 		sql`q.kind = 'text'`,
-		sql`q.is_profile = 0`,
+		// Bare, as a boolean: SQLite's 0/1 and PostgreSQL's boolean alike.
+		sql`NOT q.is_profile`,
 		sql`q.text_format IS NULL`,
 		sql`trim(coalesce(a.text_value, '')) <> ''`
 	];
@@ -225,12 +227,12 @@ function answersQuery(consultationId: number, f: CommentFilters): SQL {
 	if (f.untaggedOnly)
 		where.push(sql`NOT EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.answer_id = a.id)`);
 	return sql`SELECT 'answer' AS kind, a.id AS id, a.text_value AS text, r.audience AS audience, r.channel AS channel,
-		r.submitted_at AS at, q.id AS questionId, q.text AS questionText
+		${epochMs(db, sql`r.submitted_at`)} AS at, q.id AS "questionId", q.text AS "questionText"
 		FROM answer a JOIN response r ON r.id = a.response_id JOIN question q ON q.id = a.question_id
 		WHERE ${sql.join(where, sql` AND `)}`;
 }
 
-function notesQuery(consultationId: number, f: CommentFilters): SQL | null {
+function notesQuery(db: DbOrTx, consultationId: number, f: CommentFilters): SQL | null {
 	// Notes answer no question and are always the roadshow channel.
 	if (f.questionKey || (f.channel && f.channel !== 'roadshow')) return null;
 	const where: SQL[] = [sql`n.consultation_id = ${consultationId}`];
@@ -246,7 +248,7 @@ function notesQuery(consultationId: number, f: CommentFilters): SQL | null {
 	if (f.untaggedOnly)
 		where.push(sql`NOT EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.roadshow_note_id = n.id)`);
 	return sql`SELECT 'note' AS kind, n.id AS id, n.note AS text, n.audience AS audience, 'roadshow' AS channel,
-		n.created_at AS at, NULL AS questionId, NULL AS questionText
+		${epochMs(db, sql`n.created_at`)} AS at, NULL AS "questionId", NULL AS "questionText"
 		FROM roadshow_note n WHERE ${sql.join(where, sql` AND `)}`;
 }
 
@@ -255,19 +257,22 @@ export async function listComments(
 	consultationId: number,
 	filters: CommentFilters
 ): Promise<CommentPage> {
-	const parts = [answersQuery(consultationId, filters), notesQuery(consultationId, filters)].filter(
-		(p): p is SQL => p !== null
-	);
+	const parts = [
+		answersQuery(db, consultationId, filters),
+		notesQuery(db, consultationId, filters)
+	].filter((p): p is SQL => p !== null);
 	const all = sql.join(parts, sql` UNION ALL `);
-	const [{ n: total }] = await queryRows<{ n: number }>(
+	// PostgreSQL requires a subquery's alias; SQLite allows one.
+	const [{ n: total }] = await numberRows<{ n: number }>(
 		db,
-		sql`SELECT count(*) AS n FROM (${all})`
+		sql`SELECT count(*) AS n FROM (${all}) AS c`,
+		['n']
 	);
 	const pageCount = Math.max(1, Math.ceil(total / COMMENTS_PAGE_SIZE));
 	const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
 	const rows = await queryRows<Row>(
 		db,
-		sql`SELECT * FROM (${all}) ORDER BY at DESC, kind, id DESC LIMIT ${COMMENTS_PAGE_SIZE} OFFSET ${(page - 1) * COMMENTS_PAGE_SIZE}`
+		sql`SELECT * FROM (${all}) AS c ORDER BY at DESC, kind, id DESC LIMIT ${COMMENTS_PAGE_SIZE} OFFSET ${(page - 1) * COMMENTS_PAGE_SIZE}`
 	);
 	return {
 		comments: await describe(db, consultationId, rows),
@@ -280,6 +285,7 @@ export async function listComments(
 
 /** Tags, priorities and suggestions for one page of comments, in a few queries. */
 async function describe(db: DbOrTx, consultationId: number, rows: Row[]): Promise<CommentItem[]> {
+	if (rows.length === 0) return [];
 	const answerIds = rows.filter((r) => r.kind === 'answer').map((r) => r.id);
 	const noteIds = rows.filter((r) => r.kind === 'note').map((r) => r.id);
 	const questionIds = [
@@ -299,10 +305,12 @@ async function describe(db: DbOrTx, consultationId: number, rows: Row[]): Promis
 	const linked = new Map<string, number[]>();
 	const push = (map: Map<string, number[]>, k: string, v: number) =>
 		map.set(k, [...(map.get(k) ?? []), v]);
+	// Never an empty or(): that would be no condition at all (describe returns early without rows).
 	const bySource = (table: typeof commentTheme | typeof commentPriority) =>
-		answerIds.length || noteIds.length
-			? sql`(${answerIds.length ? inArray(table.answerId, answerIds) : sql`0`} OR ${noteIds.length ? inArray(table.roadshowNoteId, noteIds) : sql`0`})`
-			: sql`0`;
+		or(
+			answerIds.length ? inArray(table.answerId, answerIds) : undefined,
+			noteIds.length ? inArray(table.roadshowNoteId, noteIds) : undefined
+		);
 	for (const t of await db.select().from(commentTheme).where(bySource(commentTheme))) {
 		push(
 			tags,

@@ -1,5 +1,5 @@
 // The insights room's SQL on both engines: one small data set written into SQLite and into
-// PostgreSQL with plain inserts, and every dashboard, filter and export figure compared. The
+// PostgreSQL with plain inserts, and every dashboard, filter, export and comment-coding figure compared. The
 // functions are typed against the SQLite handle; the PostgreSQL one is passed cast, which works
 // because their SQL is text over table names.
 import { sql } from 'drizzle-orm';
@@ -18,6 +18,8 @@ import {
 	responsesByDay,
 	topThemes
 } from './aggregate';
+import { listThemes } from './coding';
+import { listCommentQuestions, listComments, type CommentFilters } from './comments';
 import { countDashboard, loadDashboardFigures } from './dashboard';
 import { mayExportResponses, questionKeys, responsesCsv } from './exports';
 import { countDashboardOffThread } from './offThread';
@@ -366,5 +368,43 @@ describe.skipIf(!postgresAvailable)('insights SQL on SQLite and PostgreSQL', () 
 		const csv = await same((db) => text(responsesCsv(db, consultationId, {})));
 		// Sent at 23:30 UTC, shown in UK time.
 		expect(csv).toContain('2026-06-02 00:30');
+	});
+
+	it('lists comments and their themes, priorities and suggestions alike', async () => {
+		const themes = await same((db) => listThemes(db, consultationId));
+		expect(themes.map((t) => [t.name, t.tagCount])).toEqual([
+			['Listening', 2],
+			['Waiting', 1]
+		]);
+		await same((db) => listCommentQuestions(db, consultationId));
+		const filters: CommentFilters[] = [
+			{ untaggedOnly: true },
+			{ themeId: themes[0].id },
+			{ priorityId: priorityIds[0] },
+			{ priorityId: priorityIds[1] },
+			{ questionKey: 'p1-why' },
+			{ channel: 'roadshow' },
+			{ audience: 'practitioners', channel: 'online' },
+			{ page: 2 },
+			// None match: no page to describe.
+			{ themeId: themes[1].id, channel: 'roadshow' }
+		];
+		for (const f of filters) await same((db) => listComments(db, consultationId, f));
+		const all = await same((db) => listComments(db, consultationId, {}));
+		expect(all.total).toBe(4);
+		// Newest first; the note's time read back as an instant on both.
+		expect(all.comments.map((c) => [c.kind, c.at.toISOString(), c.questionText])).toEqual([
+			['note', '2026-06-02T16:00:00.000Z', null],
+			['answer', '2026-06-02T12:00:00.000Z', 'Why?'],
+			['answer', '2026-06-01T23:30:00.000Z', 'Why?'],
+			['answer', '2026-06-01T10:00:00.000Z', 'Why?']
+		]);
+		expect(all.comments[0]).toMatchObject({
+			themes: [{ name: 'Listening' }],
+			impliedPriorities: [{ id: priorityIds[0] }],
+			linkedPriorities: [{ id: priorityIds[1] }]
+		});
+		const untagged = await same((db) => listComments(db, consultationId, { untaggedOnly: true }));
+		expect(untagged.comments.map((c) => c.text)).toEqual(['Better training']);
 	});
 });
