@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase, onlyRow } from '../db';
+import { onlyRow } from '../db';
 import { staffUser } from '../db/schema';
 import {
 	allAuditEvents,
@@ -10,12 +10,13 @@ import {
 	recordDataAccess,
 	type AuditFilters
 } from '.';
+import { openTestDatabase } from '../db/testDatabase';
 
 const start = new Date('2026-06-04T09:00:00Z');
 
 describe('audit log', () => {
 	it('records events and lists them newest first with the actor’s name', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const { id } = onlyRow(
 			await db
 				.insert(staffUser)
@@ -56,7 +57,7 @@ describe('audit log', () => {
 	});
 
 	it('pages through events', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		for (let i = 0; i < 120; i++) {
 			await recordAudit(
 				db,
@@ -78,7 +79,7 @@ describe('audit log', () => {
 describe('filtering and exporting the log', () => {
 	const at = (day: number) => new Date(Date.UTC(2026, 5, day, 12));
 	async function setUp() {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const { id } = onlyRow(
 			await db
 				.insert(staffUser)

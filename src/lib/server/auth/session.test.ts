@@ -15,6 +15,7 @@ import {
 	validateSessionToken
 } from './session';
 import { insertStaff } from './testing';
+import { openTestDatabase } from '../db/testDatabase';
 
 const limits = { idleMs: 60 * 60_000, maxMs: 12 * 3_600_000 };
 const start = new Date('2026-06-04T09:00:00Z');
@@ -65,7 +66,7 @@ describe('tokens', () => {
 	});
 
 	it('are never stored, only their hash', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const userId = await insertStaff(db, {
 			email: 'a@example.org',
 			password: 'correct horse battery'
@@ -81,7 +82,7 @@ describe('tokens', () => {
 
 describe('validateSessionToken', () => {
 	async function setUp() {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const userId = await insertStaff(db, {
 			email: 'a@example.org',
 			password: 'correct horse battery',
@@ -163,7 +164,7 @@ describe('validateSessionToken', () => {
 
 describe('extendSession', () => {
 	async function setUp() {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const userId = await insertStaff(db, {
 			email: 'a@example.org',
 			password: 'correct horse battery',

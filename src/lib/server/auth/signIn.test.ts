@@ -1,12 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDatabase, type Db, firstRow } from '../db';
+import { type Db, firstRow } from '../db';
 import { auditEvent, authSession, staffUser } from '../db/schema';
 import { changePassword, changePasswordSchema, signIn, signInSchema } from './signIn';
 import { hashToken, validateSessionToken } from './session';
 import { insertStaff } from './testing';
 import { verifyPassword } from './password';
 import { countRecentFailures } from './throttle';
+import { openTestDatabase } from '../db/testDatabase';
 
 vi.mock('./password', async (importOriginal) => {
 	const real = await importOriginal<typeof import('./password')>();
@@ -19,7 +20,7 @@ const ip = '10.0.0.1';
 const password = 'correct horse battery';
 
 async function setUp(fields: { disabled?: boolean } = {}) {
-	const db = openDatabase(':memory:');
+	const db = await openTestDatabase();
 	const userId = await insertStaff(db, {
 		email: 'jo@example.org',
 		password,
@@ -216,7 +217,7 @@ describe('changePassword', () => {
 	});
 
 	it('clears the must-change flag', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const userId = await insertStaff(db, {
 			email: 'new@example.org',
 			password,

@@ -12,6 +12,7 @@ import {
 	recordSignInSuccess,
 	reserveSignInAttempt
 } from './throttle';
+import { openTestDatabase } from '../db/testDatabase';
 
 const now = new Date('2026-06-04T09:00:00Z');
 const minutesLater = (n: number) => new Date(now.getTime() + n * 60_000);
@@ -40,7 +41,7 @@ describe('recording attempts', () => {
 	};
 
 	it('throttles an (email, address) pair after 5 failures', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		await fail(db, 'jo@example.org', '10.0.0.1', 4);
 		expect(await isSignInThrottled(db, 'jo@example.org', '10.0.0.1', now)).toBe(false);
 		await fail(db, 'jo@example.org', '10.0.0.1', 1);
@@ -49,14 +50,14 @@ describe('recording attempts', () => {
 	});
 
 	it('does not lock the real person out when an attacker elsewhere fails', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		await fail(db, 'jo@example.org', '203.0.113.9', 20);
 		expect(await isSignInThrottled(db, 'jo@example.org', '203.0.113.9', now)).toBe(true);
 		expect(await isSignInThrottled(db, 'jo@example.org', '10.0.0.1', now)).toBe(false);
 	});
 
 	it('throttles an address guessing across many accounts', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		for (let i = 0; i < 50; i++) await fail(db, `person${i}@example.org`, '203.0.113.9', 1);
 		expect(await isSignInThrottled(db, 'someone.new@example.org', '203.0.113.9', now)).toBe(true);
 		expect(await countRecentFailures(db, 'someone.new@example.org', '203.0.113.9', now)).toEqual({
@@ -66,7 +67,7 @@ describe('recording attempts', () => {
 	});
 
 	it('forgets failures after 15 minutes', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		await fail(db, 'jo@example.org', '10.0.0.1', 5);
 		expect(await isSignInThrottled(db, 'jo@example.org', '10.0.0.1', minutesLater(14))).toBe(true);
 		expect(await isSignInThrottled(db, 'jo@example.org', '10.0.0.1', minutesLater(15.01))).toBe(
@@ -75,7 +76,7 @@ describe('recording attempts', () => {
 	});
 
 	it('clears an (email, address) pair’s failures on success', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		await fail(db, 'jo@example.org', '10.0.0.1', 4);
 		await fail(db, 'sam@example.org', '10.0.0.1', 2);
 		await recordSignInSuccess(db, 'jo@example.org', '10.0.0.1');
@@ -86,14 +87,14 @@ describe('recording attempts', () => {
 	});
 
 	it('prunes attempts older than a day', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		await fail(db, 'jo@example.org', '10.0.0.1', 3);
 		await reserveSignInAttempt(db, 'sam@example.org', '10.0.0.2', minutesLater(24 * 60 + 1));
 		expect(await db.select().from(signInAttempt)).toHaveLength(1);
 	});
 
 	it('allows the 5th attempt and refuses the 6th, counting refused attempts too', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const results: boolean[] = [];
 		for (let i = 0; i < 8; i++)
 			results.push((await reserveSignInAttempt(db, 'jo@example.org', '10.0.0.1', now)).allowed);
@@ -122,7 +123,7 @@ describe('recording attempts', () => {
 	});
 
 	it('stores emails hashed, not as typed', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		await fail(db, 'Jo@Example.org', '10.0.0.1', 1);
 		const [row] = await db.select().from(signInAttempt);
 		expect(row.emailKey).toBe(emailKey('jo@example.org'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase, firstRow } from '../db';
+import { firstRow } from '../db';
 import { auditEvent, authSession } from '../db/schema';
 import { signIn } from './signIn';
 import { createSession } from './session';
@@ -13,11 +13,12 @@ import {
 	resetStaffPassword,
 	updateStaffUser
 } from './users';
+import { openTestDatabase } from '../db/testDatabase';
 
 const now = new Date('2026-06-04T09:00:00Z');
 
 async function setUp() {
-	const db = openDatabase(':memory:');
+	const db = await openTestDatabase();
 	const adminId = await insertStaff(db, {
 		email: 'admin@example.org',
 		password: 'admin password 1',
@@ -106,7 +107,7 @@ describe('createStaffUser', () => {
 	});
 
 	it('works from the command line without an actor', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const result = await createStaffUser(
 			db,
 			{ name: 'First Admin', email: 'first@example.org', role: 'admin' },
@@ -166,7 +167,7 @@ describe('updateStaffUser', () => {
 	});
 
 	it('keeps at least one active admin', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const onlyAdmin = await insertStaff(db, {
 			email: 'admin@example.org',
 			password: 'admin password 1',

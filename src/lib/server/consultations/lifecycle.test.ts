@@ -14,12 +14,13 @@ import {
 } from './lifecycle';
 import { ukToday } from '../../format';
 import { movePriority, removePriority, updatePriority } from './manage';
+import { openTestDatabase } from '../db/testDatabase';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
 const today = ukToday(NOW);
 
 async function setUp(values: Partial<typeof consultation.$inferInsert> = {}) {
-	const db = openDatabase(':memory:');
+	const db = await openTestDatabase();
 	const staffUserId = await insertStaff(db, {
 		email: 'lead@example.org',
 		password: 'a long passphrase'

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { openDatabase, firstRow, onlyRow } from '../db';
 import { consultation, priority, staffUser } from '../db/schema';
 import { addPriority, movePriority, removePriority } from './manage';
+import { openTestDatabase } from '../db/testDatabase';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
 
@@ -31,7 +32,7 @@ async function addConsultation(db: ReturnType<typeof openDatabase>) {
 
 describe('priority numbers of a draft', () => {
 	it('still reorders and removes a draft consultation priorities in any order', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const { consultationId } = await addConsultation(db);
 		const actor = { staffUserId: null as unknown as number, ip: '127.0.0.1' };
 		await db.insert(staffUser).values({

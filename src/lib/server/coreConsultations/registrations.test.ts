@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase, firstRow } from '../db';
-import { coreConsultation, emailOutbox } from '../db/schema';
+import { firstRow } from '../db';
+import { coreConsultation, emailOutbox, staffUser } from '../db/schema';
 import { queueEmails } from '../notify';
 import { eq } from 'drizzle-orm';
 import {
@@ -16,6 +16,7 @@ import { coreCalendarFile } from './calendar';
 import { coreResults } from './results';
 import { coreEmail } from './emails';
 import { upcomingTerms, termOf, schoolKey } from './labels';
+import { openTestDatabase } from '../db/testDatabase';
 
 const NOW = new Date('2026-10-01T09:00:00Z');
 const actor = { staffUserId: 1 };
@@ -33,11 +34,16 @@ const input = (over: Record<string, unknown> = {}) =>
 		...over
 	});
 
-function db() {
-	const d = openDatabase(':memory:');
-	d.$client.exec(
-		"insert into staff_user (email, name, role, password_hash, created_at, updated_at) values ('a@x.org','A','admin','x',0,0)"
-	);
+async function db() {
+	const d = await openTestDatabase();
+	await d.insert(staffUser).values({
+		email: 'a@x.org',
+		name: 'A',
+		role: 'admin',
+		passwordHash: 'x',
+		createdAt: new Date(0),
+		updatedAt: new Date(0)
+	});
 	return d;
 }
 
@@ -61,7 +67,7 @@ describe('registration', () => {
 	});
 
 	it('tells a school already registered for the term, however the name is typed; another term is fine', async () => {
-		const d = db();
+		const d = await db();
 		const first = await registerSchool(d, input(), NOW);
 		expect(first.ok).toBe(true);
 		const again = await registerSchool(d, input({ schoolName: 'the dereham junior school' }), NOW);
@@ -82,7 +88,7 @@ describe('registration', () => {
 	});
 
 	it('goes registered → allocated → held → evaluated, once each, with fresh links', async () => {
-		const d = db();
+		const d = await db();
 		const reg = await registerSchool(d, input(), NOW);
 		if (!reg.ok) throw new Error();
 		const id = reg.registration.id;
@@ -156,7 +162,7 @@ describe('registration', () => {
 	});
 
 	it('reports results with small numbers hidden, schools reached counted once each', async () => {
-		const d = db();
+		const d = await db();
 		const meetingAt = new Date('2026-09-20T10:00:00Z');
 		for (let i = 0; i < 7; i++) {
 			const r = await registerSchool(
@@ -196,7 +202,7 @@ describe('registration', () => {
 
 describe('emails to schools', () => {
 	it('attach the calendar file when a meeting is booked, and cap registration emails per address', async () => {
-		const d = db();
+		const d = await db();
 		const reg = await registerSchool(d, input(), NOW);
 		if (!reg.ok) throw new Error();
 		const registered = coreEmail(

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { asc, count, eq, isNotNull } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { openDatabase, firstRow, type Db } from '../db';
+import { firstRow, type Db } from '../db';
 import {
 	answer,
 	booking,
@@ -16,6 +16,7 @@ import {
 } from '../db/schema';
 import { seedDemo } from './seed';
 import { ensureDemoThemes, generateLargeDataSet } from './responses';
+import { openTestDatabase } from '../db/testDatabase';
 
 /** Row counts and a digest of every generated row, ids included (tags point at answer ids). */
 async function generated(db: Db) {
@@ -41,7 +42,7 @@ async function generated(db: Db) {
 // Pins the generator's output, so a change in how it writes cannot change what it writes.
 describe('the generated responses', () => {
 	it('are the same rows every time: the demo, then a benchmark set on top', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const now = new Date('2026-11-23T10:00:00Z');
 		await seedDemo(db, { now, password: 'a demo password' });
 		const demo = await generated(db);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { openDatabase, type Db, firstRow } from '../db';
+import { type Db, firstRow } from '../db';
 import {
 	coreConsultation,
 	emailOutbox,
@@ -25,10 +25,11 @@ import { listPublicConsultations } from '../consultations';
 import { listSessionsForConsultation } from '../roadshow/sessions';
 import { ukToday } from '../../format';
 import { listQuestionnaires } from '../questionnaires/versions';
+import { openTestDatabase } from '../db/testDatabase';
 
 describe('seedDemo', () => {
 	it('seeds the open, upcoming and closed consultations, staff and the roadshow', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		expect(await isEmpty(db)).toBe(true);
 		const now = new Date('2026-11-23T10:00:00Z');
 		const logins = await seedDemo(db, { now, password: 'a demo password' });
@@ -72,7 +73,7 @@ describe('seedDemo', () => {
 	it('gives the same figures whatever the time of day it is seeded', async () => {
 		// The browser tests read demo figures, and CI runs at any hour.
 		const figures = async (at: string) => {
-			const db = openDatabase(':memory:');
+			const db = await openTestDatabase();
 			await seedDemo(db, { now: new Date(at), password: 'a demo password' });
 			return db.$client
 				.prepare(
@@ -92,7 +93,7 @@ describe('the demo’s other services', () => {
 	const now = new Date('2026-11-23T10:00:00Z');
 	let db: Db;
 	beforeAll(async () => {
-		db = openDatabase(':memory:');
+		db = await openTestDatabase();
 		await seedDemo(db, { now, password: 'a demo password' });
 	});
 

@@ -1,6 +1,6 @@
 // Shared set-up for the coding and "You said, we did" unit tests: a consultation with two
 // priorities, a text question informing the first, submitted answers and a roadshow note.
-import { openDatabase, type Db, firstRow, onlyRow } from '../db';
+import { type Db, firstRow, onlyRow } from '../db';
 import {
 	answer,
 	consultation,
@@ -15,6 +15,7 @@ import {
 	type Audience,
 	type Channel
 } from '../db/schema';
+import { openTestDatabase } from '../db/testDatabase';
 
 export const NOW = new Date('2026-06-01T09:00:00Z');
 
@@ -72,10 +73,11 @@ export async function addConsultation(
 }
 
 export async function codingFixture(
-	db = openDatabase(':memory:'),
+	given?: Db,
 	slug = 'send-strategy',
 	values: Partial<typeof consultation.$inferInsert> = {}
 ): Promise<CodingFixture> {
+	const db = given ?? (await openTestDatabase());
 	const { consultationId, priorityIds } = await addConsultation(db, slug, values);
 	const staff =
 		firstRow(await db.select().from(staffUser).limit(1)) ??

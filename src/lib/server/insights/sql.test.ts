@@ -4,10 +4,11 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ukToday } from '../../format';
-import { openDatabase, queryRows } from '../db';
+import { queryRows } from '../db';
 import { ukDaySql } from './sql';
+import { openTestDatabase } from '../db/testDatabase';
 
-const db = openDatabase(':memory:');
+const db = await openTestDatabase();
 
 async function ukDayInSql(ms: number, minMs = ms, maxMs = ms): Promise<string> {
 	const [row] = await queryRows<{ day: string }>(

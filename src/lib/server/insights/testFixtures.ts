@@ -11,7 +11,7 @@
 //   G     practitioners   online    2026-06-02  neither             2
 //   H     young_people    online    2026-06-02  strongly_disagree   2
 // Plus one roadshow note (parents, at the session, 2 June) on priority 1, tagged "Listening".
-import { openDatabase, type Db, onlyRow } from '../db';
+import { type Db, onlyRow } from '../db';
 import {
 	answer,
 	booking,
@@ -27,6 +27,7 @@ import {
 	type Channel
 } from '../db/schema';
 import { publishStarterQuestionnaires } from '../questionnaires/authoring';
+import { openTestDatabase } from '../db/testDatabase';
 
 export const NOW = new Date('2026-06-05T09:00:00Z');
 
@@ -229,7 +230,7 @@ async function addResponse(
 }
 
 export async function insightsFixture(): Promise<Fixture> {
-	const db = openDatabase(':memory:');
+	const db = await openTestDatabase();
 	const main = await addConsultation(db, 'send-strategy');
 	// Another consultation with answers of its own, which must never leak into the figures.
 	const other = await addConsultation(db, 'short-breaks');

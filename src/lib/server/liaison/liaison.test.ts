@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDatabase, firstRow, onlyRow } from '../db';
+import { firstRow, onlyRow } from '../db';
 import {
 	auditEvent,
 	emailOutbox,
@@ -21,12 +21,13 @@ import {
 	sendOutcomeLetter,
 	submitAnswers
 } from './index';
+import { openTestDatabase } from '../db/testDatabase';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
 const actor = { staffUserId: 1 };
 
 async function setUp() {
-	const db = openDatabase(':memory:');
+	const db = await openTestDatabase();
 	db.$client.exec(
 		"insert into staff_user (email, name, role, password_hash, created_at, updated_at) values ('l@x.org','L','liaison','x',0,0)"
 	);

@@ -2,7 +2,7 @@
 // sent with a referral, audited reads, and the guards on outcomes.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDatabase, firstRow } from '../db';
+import { firstRow } from '../db';
 import { auditEvent, emailOutbox, liaisonLetter, liaisonReferral } from '../db/schema';
 import {
 	addMeeting,
@@ -27,6 +27,7 @@ import {
 	updateGroup,
 	updateMeeting
 } from './index';
+import { openTestDatabase } from '../db/testDatabase';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
 const actor = { staffUserId: 1, ip: '203.0.113.9' };
@@ -37,7 +38,7 @@ const date = (d: string) => {
 };
 
 async function setUp() {
-	const db = openDatabase(':memory:');
+	const db = await openTestDatabase();
 	db.$client.exec(
 		"insert into staff_user (email, name, role, password_hash, created_at, updated_at) values ('l@x.org','Priya Shah','liaison','x',0,0)"
 	);

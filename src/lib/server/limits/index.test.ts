@@ -18,6 +18,7 @@ import {
 	type LimitOutcome
 } from './index';
 import type { LimitName } from './policy';
+import { openTestDatabase } from '../db/testDatabase';
 
 const ip = '203.0.113.9';
 const run = (db: ReturnType<typeof openDatabase>, checks: Check[], times: number) =>
@@ -27,7 +28,7 @@ describe('consumeLimits', () => {
 	// Every limit in the table: its number is accepted, one more is refused.
 	for (const name of Object.keys(LIMITS) as LimitName[]) {
 		it(`accepts ${LIMITS[name].points} for ${name} and refuses the next`, async () => {
-			const db = openDatabase(':memory:');
+			const db = await openTestDatabase();
 			const checks = [{ limit: name, key: ip }];
 			const allowed = await run(db, checks, LIMITS[name].points);
 			expect(allowed.every((o) => o.ok)).toBe(true);
@@ -41,7 +42,7 @@ describe('consumeLimits', () => {
 	}
 
 	it('counts keys apart: another address is not refused', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		await run(db, [{ limit: 'booking_start_address', key: ip }], 21);
 		const other = await consumeLimits(db, [{ limit: 'booking_start_address', key: '10.0.0.1' }], {
 			ip: '10.0.0.1'
@@ -50,7 +51,7 @@ describe('consumeLimits', () => {
 	});
 
 	it('audits a flood once per window, not once per request', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		await run(db, [{ limit: 'booking_start_address', key: ip }], 60);
 		const audits = await db.select().from(auditEvent);
 		expect(audits).toHaveLength(1);
@@ -118,7 +119,7 @@ describe('consumeLimits', () => {
 	}, 30_000);
 
 	it('stores email addresses only as hashes', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const form = new FormData();
 		form.set('email', ' Jo@Example.org ');
 		const checks = checksFor([['link_request_email', { field: 'email' }]], {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDatabase, type Db, firstRow } from '../db';
+import { type Db, firstRow } from '../db';
 import { emailOutbox, staffUser } from '../db/schema';
 import {
 	claimQueued,
@@ -15,6 +15,7 @@ import { applyReceipt, bearerTokenMatches, outcomeOfNotifyStatus } from './recei
 import { messageState } from './state';
 import { MAX_ATTEMPTS } from './retry';
 import { listFailedMessages } from '.';
+import { openTestDatabase } from '../db/testDatabase';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
 
@@ -61,7 +62,7 @@ describe('transportFor', () => {
 
 describe('claiming', () => {
 	it('claims a queued message once, and again only if its sender stopped mid-send', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const id = await queueOne(db);
 		expect((await claimQueued(db, NOW)).map((m) => m.id)).toEqual([id]);
 		expect(await claimQueued(db, NOW)).toEqual([]);
@@ -72,7 +73,7 @@ describe('claiming', () => {
 	});
 
 	it('never claims a message kept in the outbox, sent or failed', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const kept = await queueOne(db, 'outbox');
 		expect(await get(db, kept)).toMatchObject({ status: 'kept' });
 		// Not even an outbox row whose status says queued (a row from before statuses existed).
@@ -95,7 +96,7 @@ describe('claiming', () => {
 	});
 
 	it('lets staff retry only a failed message, with the audit log saying who', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const [staff] = await db
 			.insert(staffUser)
 			.values({
@@ -143,7 +144,7 @@ describe('delivery receipts', () => {
 	}
 
 	it('fails a message on a permanent failure and queues it again on a temporary one', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const a = await sentViaNotify(db);
 		expect(
 			await applyReceipt(

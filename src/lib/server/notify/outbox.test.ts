@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db';
 import { emailOutbox } from '../db/schema';
 import { queueEmails, type OutgoingEmail } from './outbox';
+import { openTestDatabase } from '../db/testDatabase';
 
 const now = new Date('2026-06-04T09:00:00Z');
 const link = (to: string, capped = true): OutgoingEmail => ({
@@ -17,21 +18,21 @@ const queue = async (db: ReturnType<typeof openDatabase>, email: OutgoingEmail, 
 
 describe('the per-address cap on link emails', () => {
 	it('queues the 3rd link email to an address in an hour and drops the 4th', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const queued: number[] = [];
 		for (let i = 0; i < 4; i++) queued.push((await queue(db, link('jo@example.org'))).length);
 		expect(queued).toEqual([1, 1, 1, 0]);
 	});
 
 	it('queues at most 3 of 60 requests, however the address is typed', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		for (let i = 0; i < 60; i++)
 			await queue(db, link(i % 2 ? ' JO@example.org' : 'jo@example.org'));
 		expect(await db.select().from(emailOutbox)).toHaveLength(3);
 	});
 
 	it('counts within one batch too', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const ids = await queueEmails(
 			db,
 			Array.from({ length: 5 }, () => link('jo@example.org')),
@@ -43,7 +44,7 @@ describe('the per-address cap on link emails', () => {
 	});
 
 	it('lets link emails through again after an hour', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		for (let i = 0; i < 3; i++) await queue(db, link('jo@example.org'));
 		expect(await queue(db, link('jo@example.org'), new Date(now.getTime() + 59 * 60_000))).toEqual(
 			[]
@@ -54,7 +55,7 @@ describe('the per-address cap on link emails', () => {
 	});
 
 	it('does not cap other addresses or emails staff cause', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		for (let i = 0; i < 3; i++) await queue(db, link('jo@example.org'));
 		expect(await queue(db, link('sam@example.org'))).toHaveLength(1);
 		expect(await queue(db, link('jo@example.org', false))).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { openDatabase } from '../db';
+
 import {
 	addPageComments,
 	COMMENT_WINDOW_MS,
@@ -13,6 +13,7 @@ import {
 	summarisePageFeedback
 } from './index';
 import { readPeriodFilter } from './period';
+import { openTestDatabase } from '../db/testDatabase';
 
 const NOW = new Date('2026-06-10T12:00:00Z');
 
@@ -37,7 +38,7 @@ describe('pageAnswerSchema', () => {
 
 describe('answers and comments', () => {
 	it('counts per page with the share of yes, and lets comments be added once within the hour', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const tokens = await Promise.all(
 			['yes', 'yes', 'no'].map(
 				async (h) => await recordPageAnswer(db, { path: '/', helpful: h as 'yes' | 'no' }, NOW)
@@ -69,7 +70,7 @@ describe('answers and comments', () => {
 	});
 
 	it('filters by UK dates, the "to" day included', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		await recordPageAnswer(db, { path: '/', helpful: 'yes' }, new Date('2026-06-01T08:00:00Z'));
 		// 11:30pm on 2 June in BST is 22:30 UTC: still 2 June for the council.
 		await recordPageAnswer(db, { path: '/', helpful: 'no' }, new Date('2026-06-02T22:30:00Z'));
@@ -88,7 +89,7 @@ describe('answers and comments', () => {
 	});
 
 	it('writes a CSV whose text cells cannot run as formulas', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const t = await recordPageAnswer(db, { path: '/', helpful: 'no' }, NOW);
 		await addPageComments(
 			db,
@@ -104,7 +105,7 @@ describe('answers and comments', () => {
 	});
 
 	it('keeps a comment with a bare line break in one record, CR LF between records', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		const t = await recordPageAnswer(db, { path: '/', helpful: 'no' }, NOW);
 		await addPageComments(
 			db,

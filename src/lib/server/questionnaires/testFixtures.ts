@@ -1,6 +1,7 @@
 // Shared set-up for the questionnaire unit tests: an open consultation with three priorities.
-import { openDatabase, type Db, onlyRow } from '../db';
+import { type Db, onlyRow } from '../db';
 import { consultation, priority, staffUser } from '../db/schema';
+import { openTestDatabase } from '../db/testDatabase';
 
 export const NOW = new Date('2026-06-01T09:00:00Z');
 
@@ -10,7 +11,7 @@ export async function testDb(values: Partial<typeof consultation.$inferInsert> =
 	priorityIds: number[];
 	staffUserId: number;
 }> {
-	const db = openDatabase(':memory:');
+	const db = await openTestDatabase();
 	const c = onlyRow(
 		await db
 			.insert(consultation)

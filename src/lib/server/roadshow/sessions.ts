@@ -288,7 +288,7 @@ export async function listUpcomingSessions(db: Db, from: Date): Promise<Upcoming
 			.innerJoin(consultation, eq(consultation.id, roadshowSession.consultationId))
 			.leftJoin(booking, eq(booking.roadshowSessionId, roadshowSession.id))
 			.where(and(gte(roadshowSession.startsAt, from), isNull(roadshowSession.cancelledAt)))
-			.groupBy(roadshowSession.id)
+			.groupBy(roadshowSession.id, consultation.id)
 			.orderBy(asc(roadshowSession.startsAt), asc(roadshowSession.id))
 	).map((r) => ({ ...withCounts(r), consultationTitle: r.consultationTitle }));
 }

@@ -1,14 +1,15 @@
 // Shared set-up for the roadshow unit tests: an in-memory database with one consultation.
-import { openDatabase, type Db, onlyRow } from '../db';
+import { type Db, onlyRow } from '../db';
 import { consultation, roadshowSession, type RoadshowSession } from '../db/schema';
 import type { BookingInput } from './bookings';
 import type { SessionInput } from './sessionValidation';
+import { openTestDatabase } from '../db/testDatabase';
 
 export const NOW = new Date('2026-06-01T09:00:00Z');
 let keys = 0;
 
 export async function testDb(): Promise<{ db: Db; consultationId: number }> {
-	const db = openDatabase(':memory:');
+	const db = await openTestDatabase();
 	const row = onlyRow(
 		await db
 			.insert(consultation)

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db';
+
 import { emailOutbox } from '../../db/schema';
 import { notifyResumeLink, resumeLinkEmail } from './resumeLinkEmail';
+import { openTestDatabase } from '../../db/testDatabase';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
 const link =
@@ -23,7 +24,7 @@ describe('resume link email', () => {
 	});
 
 	it('queues one email in the outbox, not linked to a booking', async () => {
-		const db = openDatabase(':memory:');
+		const db = await openTestDatabase();
 		expect(
 			await notifyResumeLink(
 				db,
