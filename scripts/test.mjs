@@ -1,8 +1,10 @@
-// npm test: prettier, eslint, svelte-check, vitest, a production build and Playwright, then one closing line
+// npm test: prettier, eslint, svelte-check, vitest (on SQLite, then on PostgreSQL when installed), a
+// production build and Playwright, then one closing line
 // "N passed, N failed, N skipped" summing every runner. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { startPostgresCluster } from './postgres-cluster.mjs';
 
 const results = 'test-results';
 rmSync(results, { recursive: true, force: true });
@@ -63,19 +65,51 @@ else totals.failed++;
 const built = run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 if (!built) totals.failed++;
 
-run('vitest', 'npx', [
-	'vitest',
-	'run',
-	'--reporter=default',
-	'--reporter=json',
-	`--outputFile.json=${results}/vitest.json`
-]);
-const vitest = readJson(`${results}/vitest.json`);
-if (vitest) {
-	totals.passed += vitest.numPassedTests;
-	totals.failed += vitest.numFailedTests + (vitest.numRuntimeErrorTestSuites ?? 0);
-	totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
-} else totals.failed++;
+/** Runs vitest with the given arguments and environment, adding its counts to the totals. */
+function vitestRun(title, output, args, env = {}) {
+	run(
+		title,
+		'npx',
+		[
+			'vitest',
+			'run',
+			...args,
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${output}`
+		],
+		env
+	);
+	const vitest = readJson(output);
+	if (vitest) {
+		totals.passed += vitest.numPassedTests;
+		totals.failed += vitest.numFailedTests + (vitest.numRuntimeErrorTestSuites ?? 0);
+		totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
+	} else totals.failed++;
+}
+
+vitestRun('vitest (SQLite)', `${results}/vitest.json`, []);
+
+// 3b. The unit tests again on PostgreSQL, on a throw-away cluster, when it is installed (.ci/run
+// installs it). The SQLite engine's own tests (transactions, constraints, upgrades, the SQLite
+// rate-limit store) stay in the SQLite run; db/postgres.test.ts is PostgreSQL's.
+const cluster = await startPostgresCluster();
+if (cluster) {
+	try {
+		vitestRun(
+			'vitest (PostgreSQL)',
+			`${results}/vitest-postgres.json`,
+			[
+				'src',
+				'--exclude=src/lib/server/db/{transactions,constraints,upgrade}.test.ts',
+				'--exclude=src/lib/server/limits/store.test.ts'
+			],
+			{ DATABASE_URL: cluster.url, TEST_POSTGRES_URL: cluster.url }
+		);
+	} finally {
+		cluster.stop();
+	}
+} else console.log('\nPostgreSQL is not installed: the PostgreSQL run is left out.');
 
 // 4. Browser tests against the production build.
 if (built && chromiumReady()) {

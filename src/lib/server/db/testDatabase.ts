@@ -4,6 +4,7 @@
 // when the test file ends.
 import { afterAll } from 'vitest';
 import pg from 'pg';
+import { randomBytes } from 'node:crypto';
 import { databaseTarget } from '../config';
 import { openDatabase, openDatabaseAt, closeDatabase, type Db } from './index';
 
@@ -12,6 +13,9 @@ export const testEngine = databaseTarget().engine;
 
 let template: Promise<{ admin: string; name: string }> | undefined;
 const opened: { db: Db; name: string }[] = [];
+// A worker process runs several test files, each starting this module afresh: names carry a
+// random part so that no two files of one worker ask for the same database.
+const run = randomBytes(4).toString('hex');
 let count = 0;
 
 async function adminQuery(url: string, text: string): Promise<void> {
@@ -42,7 +46,8 @@ afterAll(async () => {
 	await Promise.all(done.map(({ db }) => closeDatabase(db)));
 	if (!template || done.length === 0) return;
 	const { admin } = await template;
-	for (const { name } of done) await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+	for (const { name } of done)
+		await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 });
 
 /** A new database with the schema and nothing else. */
@@ -50,7 +55,7 @@ export async function openTestDatabase(): Promise<Db> {
 	const target = databaseTarget();
 	if (target.engine === 'sqlite') return openDatabase(':memory:');
 	const { admin, name: templateName } = await templateDatabase(target.url);
-	const name = `coproduce_test_${process.pid}_${++count}`;
+	const name = `coproduce_test_${process.pid}_${run}_${++count}`;
 	await adminQuery(admin, `CREATE DATABASE ${name} TEMPLATE ${templateName}`);
 	const db = await openDatabaseAt({ engine: 'postgres', url: withDatabase(admin, name) });
 	opened.push({ db, name });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { type Db, firstRow } from '../db';
 import {
 	coreConsultation,
@@ -8,7 +8,9 @@ import {
 	liaisonLetter,
 	liaisonMeeting,
 	liaisonMember,
-	liaisonReferral
+	liaisonReferral,
+	answer,
+	response
 } from '../db/schema';
 import { coreResults, recentTerms } from '../coreConsultations';
 import {
@@ -75,12 +77,17 @@ describe('seedDemo', () => {
 		const figures = async (at: string) => {
 			const db = await openTestDatabase();
 			await seedDemo(db, { now: new Date(at), password: 'a demo password' });
-			return db.$client
-				.prepare(
-					`select r.audience, r.channel, a.value, count(*) as n from response r
-					 join answer a on a.response_id = r.id group by 1, 2, 3 order by 1, 2, 3`
-				)
-				.all();
+			return await db
+				.select({
+					audience: response.audience,
+					channel: response.channel,
+					value: answer.value,
+					n: count()
+				})
+				.from(response)
+				.innerJoin(answer, eq(answer.responseId, response.id))
+				.groupBy(response.audience, response.channel, answer.value)
+				.orderBy(response.audience, response.channel, answer.value);
 		};
 		const morning = await figures('2026-11-23T10:00:00Z');
 		expect(morning.length).toBeGreaterThan(10);

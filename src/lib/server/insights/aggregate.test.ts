@@ -16,6 +16,7 @@ import {
 import { loadDashboard, loadDashboardFigures } from './dashboard';
 import type { InsightFilters } from './filters';
 import { insightsFixture } from './testFixtures';
+import { testEngine } from '../db/testDatabase';
 
 // Expected figures are counted by hand from the table in testFixtures.ts.
 const { db, consultationId, otherConsultationId, priorityIds, sessionId } = await insightsFixture();
@@ -258,7 +259,8 @@ describe('loadDashboard', () => {
 	});
 });
 
-describe('query plans', () => {
+// SQLite's planner and its EXPLAIN QUERY PLAN.
+describe.skipIf(testEngine === 'postgres')('query plans', () => {
 	/** The plan SQLite makes for each dashboard statement run by `run`, by its SQL text. */
 	async function plansOf(
 		run: (db: typeof fresh.db) => Promise<unknown>

@@ -1,6 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answer, responseContact } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
+import {
+	answer,
+	question,
+	questionnaire,
+	questionnaireVersion,
+	responseContact
+} from '../db/schema';
+import { onlyRow } from '../db';
 import { csvSafe } from '../shared/csv';
 import { loadDashboard } from './dashboard';
 import { CSV_FIXED_COLUMNS, mayExportResponses, responsesCsv, summaryWorkbook } from './exports';
@@ -86,12 +94,20 @@ describe('responsesCsv with awkward answers', () => {
 
 	beforeAll(async () => {
 		const f = await insightsFixture();
-		const why = f.db.$client
-			.prepare(
-				`SELECT q.id FROM question q JOIN questionnaire_version v ON v.id = q.version_id JOIN questionnaire qn ON qn.id = v.questionnaire_id
-			 WHERE qn.consultation_id = ? AND qn.audience = 'parents_carers' AND q.key = 'priority-1-why'`
-			)
-			.get(f.consultationId) as { id: number };
+		const why = onlyRow(
+			await f.db
+				.select({ id: question.id })
+				.from(question)
+				.innerJoin(questionnaireVersion, eq(questionnaireVersion.id, question.versionId))
+				.innerJoin(questionnaire, eq(questionnaire.id, questionnaireVersion.questionnaireId))
+				.where(
+					and(
+						eq(questionnaire.consultationId, f.consultationId),
+						eq(questionnaire.audience, 'parents_carers'),
+						eq(question.key, 'priority-1-why')
+					)
+				)
+		);
 		// Group A's responses (ids 1 to 5) and B's (6 to 8) have no "why" answer of their own.
 		for (const [i, text] of awkward.entries())
 			await f.db

@@ -10,6 +10,7 @@ import * as sqliteSchema from '../db/schema-sqlite';
 import * as pgSchema from '../db/schema-pg';
 import { openPostgres } from '../db/postgres';
 import { closeAtEnd, emptyDatabase, postgresAvailable } from '../db/pgFixtures';
+import { testEngine } from '../db/testDatabase';
 import {
 	agreementByPriority,
 	commentCounts,
@@ -276,135 +277,142 @@ const onSqlite = await seed(inserter(sqlite, tablesOf(sqliteSchema)));
 const onPg = pg ? await seed(inserter(pg, tablesOf(pgSchema))) : onSqlite;
 const pgDb = pg as unknown as Db;
 
-describe.skipIf(!postgresAvailable)('insights SQL on SQLite and PostgreSQL', () => {
-	const { consultationId, priorityIds, sessionId } = onSqlite;
-	const sensory = { profile: [{ key: 'type-of-need', value: 'sensory_physical' }] };
-	const FILTERS: InsightFilters[] = [
-		{},
-		{ audience: 'parents_carers' },
-		{ channel: 'online' },
-		{ sessionId },
-		{ from: '2026-06-02', to: '2026-06-02' },
-		{ to: '2026-06-01' },
-		sensory,
-		{ ...sensory, from: '2026-06-02' }
-	];
-	/** The same call on both databases, giving the same result. */
-	async function same<T>(run: (db: Db) => Promise<T>): Promise<T> {
-		const fromSqlite = await run(sqlite);
-		expect(await run(pgDb)).toEqual(fromSqlite);
-		return fromSqlite;
-	}
-
-	it('puts instants near every clock change of 2024 to 2030 on the same UK day as format.ts', async () => {
-		const instants: number[] = [];
-		for (let y = 2024; y <= 2030; y++)
-			for (const month of [2, 9]) {
-				const lastSunday = new Date(Date.UTC(y, month + 1, 0, 1));
-				lastSunday.setUTCDate(lastSunday.getUTCDate() - lastSunday.getUTCDay());
-				for (let m = -90; m <= 90; m += 15)
-					for (const h of [0, 22, 23])
-						instants.push(
-							Date.UTC(y, month, lastSunday.getUTCDate() + (h ? -1 : 0), h) + m * 60_000
-						);
-			}
-		const rows = await queryRows<{ day: string }>(
-			pgDb,
-			sql`SELECT ${ukDaySql(pgDb, sql`t`, 0, 0)} AS day FROM (VALUES ${sql.join(
-				instants.map((ms) => sql`(${instantParam(pgDb, ms)})`),
-				sql`, `
-			)}) AS v(t)`
-		);
-		expect(rows.map((r) => r.day)).toEqual(instants.map((ms) => ukToday(new Date(ms))));
-	});
-
-	it('gives both databases the same ids', () => {
-		expect(onPg).toEqual(onSqlite);
-	});
-
-	it('counts responses alike under every filter, UK days by Europe/London', async () => {
-		for (const filters of FILTERS) await same((db) => countResponses(db, consultationId, filters));
-		// 23:30 UTC on 1 June is on 2 June in the UK.
-		expect(
-			await same((db) =>
-				countResponses(db, consultationId, { from: '2026-06-02', to: '2026-06-02' })
-			)
-		).toBe(4);
-		expect(
-			await same((db) => responsesByDay(db, consultationId, { audience: 'parents_carers' }))
-		).toEqual([
-			{ day: '2026-06-01', n: 1 },
-			{ day: '2026-06-02', n: 3 }
-		]);
-		for (const filters of FILTERS) await same((db) => responsesByDay(db, consultationId, filters));
-	});
-
-	it('gives the same dashboard figures, agreement, comments, themes and quotes', async () => {
-		for (const filters of FILTERS) {
-			await same((db) => loadDashboardFigures(db, consultationId, filters));
-			await same((db) => agreementByPriority(db, consultationId, priorityIds, filters));
-			await same((db) => commentCounts(db, consultationId, filters));
-			await same((db) => topThemes(db, consultationId, { filters }));
-			await same((db) => topThemes(db, consultationId, { filters, priorityId: priorityIds[1] }));
-			await same((db) => recentComments(db, consultationId, priorityIds[0], filters));
-		}
-		const figures = await same((db) => loadDashboardFigures(db, consultationId, {}));
-		expect(figures.totals.total).toBe(6);
-		expect(figures.priorities[1].comments).toBe(2);
-		expect(figures.roadshow.sessions[0]).toMatchObject({ notes: 1, responses: 1 });
-		await same((db) => countDashboard(db, consultationId, {}, {}));
-		// On PostgreSQL in-process, never on a worker thread.
-		await same((db) => countDashboardOffThread(db, consultationId, sensory));
-	});
-
-	it('gives the same filter options and exports', async () => {
-		const options = await same((db) => loadFilterOptions(db, consultationId));
-		expect(options.sessions).toHaveLength(1);
-		await same((db) => questionKeys(db, consultationId));
-		for (const filters of FILTERS) {
-			await same((db) => text(responsesCsv(db, consultationId, filters)));
-			await same((db) => mayExportResponses(db, consultationId, filters));
-		}
-		const csv = await same((db) => text(responsesCsv(db, consultationId, {})));
-		// Sent at 23:30 UTC, shown in UK time.
-		expect(csv).toContain('2026-06-02 00:30');
-	});
-
-	it('lists comments and their themes, priorities and suggestions alike', async () => {
-		const themes = await same((db) => listThemes(db, consultationId));
-		expect(themes.map((t) => [t.name, t.tagCount])).toEqual([
-			['Listening', 2],
-			['Waiting', 1]
-		]);
-		await same((db) => listCommentQuestions(db, consultationId));
-		const filters: CommentFilters[] = [
-			{ untaggedOnly: true },
-			{ themeId: themes[0].id },
-			{ priorityId: priorityIds[0] },
-			{ priorityId: priorityIds[1] },
-			{ questionKey: 'p1-why' },
-			{ channel: 'roadshow' },
-			{ audience: 'practitioners', channel: 'online' },
-			{ page: 2 },
-			// None match: no page to describe.
-			{ themeId: themes[1].id, channel: 'roadshow' }
+// Run in a SQLite run: it builds both engines' data itself (on a PostgreSQL run the app's
+// tables are PostgreSQL's, and the SQLite side would be given them).
+describe.skipIf(!postgresAvailable || testEngine === 'postgres')(
+	'insights SQL on SQLite and PostgreSQL',
+	() => {
+		const { consultationId, priorityIds, sessionId } = onSqlite;
+		const sensory = { profile: [{ key: 'type-of-need', value: 'sensory_physical' }] };
+		const FILTERS: InsightFilters[] = [
+			{},
+			{ audience: 'parents_carers' },
+			{ channel: 'online' },
+			{ sessionId },
+			{ from: '2026-06-02', to: '2026-06-02' },
+			{ to: '2026-06-01' },
+			sensory,
+			{ ...sensory, from: '2026-06-02' }
 		];
-		for (const f of filters) await same((db) => listComments(db, consultationId, f));
-		const all = await same((db) => listComments(db, consultationId, {}));
-		expect(all.total).toBe(4);
-		// Newest first; the note's time read back as an instant on both.
-		expect(all.comments.map((c) => [c.kind, c.at.toISOString(), c.questionText])).toEqual([
-			['note', '2026-06-02T16:00:00.000Z', null],
-			['answer', '2026-06-02T12:00:00.000Z', 'Why?'],
-			['answer', '2026-06-01T23:30:00.000Z', 'Why?'],
-			['answer', '2026-06-01T10:00:00.000Z', 'Why?']
-		]);
-		expect(all.comments[0]).toMatchObject({
-			themes: [{ name: 'Listening' }],
-			impliedPriorities: [{ id: priorityIds[0] }],
-			linkedPriorities: [{ id: priorityIds[1] }]
+		/** The same call on both databases, giving the same result. */
+		async function same<T>(run: (db: Db) => Promise<T>): Promise<T> {
+			const fromSqlite = await run(sqlite);
+			expect(await run(pgDb)).toEqual(fromSqlite);
+			return fromSqlite;
+		}
+
+		it('puts instants near every clock change of 2024 to 2030 on the same UK day as format.ts', async () => {
+			const instants: number[] = [];
+			for (let y = 2024; y <= 2030; y++)
+				for (const month of [2, 9]) {
+					const lastSunday = new Date(Date.UTC(y, month + 1, 0, 1));
+					lastSunday.setUTCDate(lastSunday.getUTCDate() - lastSunday.getUTCDay());
+					for (let m = -90; m <= 90; m += 15)
+						for (const h of [0, 22, 23])
+							instants.push(
+								Date.UTC(y, month, lastSunday.getUTCDate() + (h ? -1 : 0), h) + m * 60_000
+							);
+				}
+			const rows = await queryRows<{ day: string }>(
+				pgDb,
+				sql`SELECT ${ukDaySql(pgDb, sql`t`, 0, 0)} AS day FROM (VALUES ${sql.join(
+					instants.map((ms) => sql`(${instantParam(pgDb, ms)})`),
+					sql`, `
+				)}) AS v(t)`
+			);
+			expect(rows.map((r) => r.day)).toEqual(instants.map((ms) => ukToday(new Date(ms))));
 		});
-		const untagged = await same((db) => listComments(db, consultationId, { untaggedOnly: true }));
-		expect(untagged.comments.map((c) => c.text)).toEqual(['Better training']);
-	});
-});
+
+		it('gives both databases the same ids', () => {
+			expect(onPg).toEqual(onSqlite);
+		});
+
+		it('counts responses alike under every filter, UK days by Europe/London', async () => {
+			for (const filters of FILTERS)
+				await same((db) => countResponses(db, consultationId, filters));
+			// 23:30 UTC on 1 June is on 2 June in the UK.
+			expect(
+				await same((db) =>
+					countResponses(db, consultationId, { from: '2026-06-02', to: '2026-06-02' })
+				)
+			).toBe(4);
+			expect(
+				await same((db) => responsesByDay(db, consultationId, { audience: 'parents_carers' }))
+			).toEqual([
+				{ day: '2026-06-01', n: 1 },
+				{ day: '2026-06-02', n: 3 }
+			]);
+			for (const filters of FILTERS)
+				await same((db) => responsesByDay(db, consultationId, filters));
+		});
+
+		it('gives the same dashboard figures, agreement, comments, themes and quotes', async () => {
+			for (const filters of FILTERS) {
+				await same((db) => loadDashboardFigures(db, consultationId, filters));
+				await same((db) => agreementByPriority(db, consultationId, priorityIds, filters));
+				await same((db) => commentCounts(db, consultationId, filters));
+				await same((db) => topThemes(db, consultationId, { filters }));
+				await same((db) => topThemes(db, consultationId, { filters, priorityId: priorityIds[1] }));
+				await same((db) => recentComments(db, consultationId, priorityIds[0], filters));
+			}
+			const figures = await same((db) => loadDashboardFigures(db, consultationId, {}));
+			expect(figures.totals.total).toBe(6);
+			expect(figures.priorities[1].comments).toBe(2);
+			expect(figures.roadshow.sessions[0]).toMatchObject({ notes: 1, responses: 1 });
+			await same((db) => countDashboard(db, consultationId, {}, {}));
+			// On PostgreSQL in-process, never on a worker thread.
+			await same((db) => countDashboardOffThread(db, consultationId, sensory));
+		});
+
+		it('gives the same filter options and exports', async () => {
+			const options = await same((db) => loadFilterOptions(db, consultationId));
+			expect(options.sessions).toHaveLength(1);
+			await same((db) => questionKeys(db, consultationId));
+			for (const filters of FILTERS) {
+				await same((db) => text(responsesCsv(db, consultationId, filters)));
+				await same((db) => mayExportResponses(db, consultationId, filters));
+			}
+			const csv = await same((db) => text(responsesCsv(db, consultationId, {})));
+			// Sent at 23:30 UTC, shown in UK time.
+			expect(csv).toContain('2026-06-02 00:30');
+		});
+
+		it('lists comments and their themes, priorities and suggestions alike', async () => {
+			const themes = await same((db) => listThemes(db, consultationId));
+			expect(themes.map((t) => [t.name, t.tagCount])).toEqual([
+				['Listening', 2],
+				['Waiting', 1]
+			]);
+			await same((db) => listCommentQuestions(db, consultationId));
+			const filters: CommentFilters[] = [
+				{ untaggedOnly: true },
+				{ themeId: themes[0].id },
+				{ priorityId: priorityIds[0] },
+				{ priorityId: priorityIds[1] },
+				{ questionKey: 'p1-why' },
+				{ channel: 'roadshow' },
+				{ audience: 'practitioners', channel: 'online' },
+				{ page: 2 },
+				// None match: no page to describe.
+				{ themeId: themes[1].id, channel: 'roadshow' }
+			];
+			for (const f of filters) await same((db) => listComments(db, consultationId, f));
+			const all = await same((db) => listComments(db, consultationId, {}));
+			expect(all.total).toBe(4);
+			// Newest first; the note's time read back as an instant on both.
+			expect(all.comments.map((c) => [c.kind, c.at.toISOString(), c.questionText])).toEqual([
+				['note', '2026-06-02T16:00:00.000Z', null],
+				['answer', '2026-06-02T12:00:00.000Z', 'Why?'],
+				['answer', '2026-06-01T23:30:00.000Z', 'Why?'],
+				['answer', '2026-06-01T10:00:00.000Z', 'Why?']
+			]);
+			expect(all.comments[0]).toMatchObject({
+				themes: [{ name: 'Listening' }],
+				impliedPriorities: [{ id: priorityIds[0] }],
+				linkedPriorities: [{ id: priorityIds[1] }]
+			});
+			const untagged = await same((db) => listComments(db, consultationId, { untaggedOnly: true }));
+			expect(untagged.comments.map((c) => c.text)).toEqual(['Better training']);
+		});
+	}
+);

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ukToday } from '../../format';
 import { queryRows } from '../db';
-import { ukDaySql } from './sql';
+import { instantParam, ukDaySql } from './sql';
 import { openTestDatabase } from '../db/testDatabase';
 
 const db = await openTestDatabase();
@@ -13,7 +13,7 @@ const db = await openTestDatabase();
 async function ukDayInSql(ms: number, minMs = ms, maxMs = ms): Promise<string> {
 	const [row] = await queryRows<{ day: string }>(
 		db,
-		sql`SELECT ${ukDaySql(db, sql`t`, minMs, maxMs)} AS day FROM (SELECT ${ms} AS t)`
+		sql`SELECT ${ukDaySql(db, sql`t`, minMs, maxMs)} AS day FROM (SELECT ${instantParam(db, ms)} AS t) AS instant`
 	);
 	return row.day;
 }

@@ -11,6 +11,7 @@
 //   G     practitioners   online    2026-06-02  neither             2
 //   H     young_people    online    2026-06-02  strongly_disagree   2
 // Plus one roadshow note (parents, at the session, 2 June) on priority 1, tagged "Listening".
+import { and, eq } from 'drizzle-orm';
 import { type Db, onlyRow } from '../db';
 import {
 	answer,
@@ -23,6 +24,9 @@ import {
 	roadshowSession,
 	theme,
 	commentTheme,
+	question,
+	questionnaire,
+	questionnaireVersion,
 	type Audience,
 	type Channel
 } from '../db/schema';
@@ -168,14 +172,20 @@ async function addSession(db: Db, consultationId: number): Promise<number> {
 	).id;
 }
 
-function questionIds(db: Db, consultationId: number): Map<string, number> {
-	const rows = db.$client
-		.prepare(
-			`SELECT qn.audience || '/' || q.key AS k, q.id FROM question q JOIN questionnaire_version v ON v.id = q.version_id AND v.status = 'published'
-			 JOIN questionnaire qn ON qn.id = v.questionnaire_id WHERE qn.consultation_id = ?`
+async function questionIds(db: Db, consultationId: number): Promise<Map<string, number>> {
+	const rows = await db
+		.select({ audience: questionnaire.audience, key: question.key, id: question.id })
+		.from(question)
+		.innerJoin(
+			questionnaireVersion,
+			and(
+				eq(questionnaireVersion.id, question.versionId),
+				eq(questionnaireVersion.status, 'published')
+			)
 		)
-		.all(consultationId) as { k: string; id: number }[];
-	return new Map(rows.map((r) => [r.k, r.id]));
+		.innerJoin(questionnaire, eq(questionnaire.id, questionnaireVersion.questionnaireId))
+		.where(eq(questionnaire.consultationId, consultationId));
+	return new Map(rows.map((r) => [`${r.audience}/${r.key}`, r.id]));
 }
 
 async function addResponse(
@@ -185,11 +195,24 @@ async function addResponse(
 	g: Group,
 	options: { status?: 'submitted' | 'in_progress'; sessionId?: number | null } = {}
 ): Promise<number[]> {
-	const q = db.$client
-		.prepare(
-			'SELECT qn.id AS questionnaireId, v.id AS versionId FROM questionnaire qn JOIN questionnaire_version v ON v.questionnaire_id = qn.id AND v.status = ? WHERE qn.consultation_id = ? AND qn.audience = ?'
-		)
-		.get('published', consultationId, g.audience) as { questionnaireId: number; versionId: number };
+	const q = onlyRow(
+		await db
+			.select({ questionnaireId: questionnaire.id, versionId: questionnaireVersion.id })
+			.from(questionnaire)
+			.innerJoin(
+				questionnaireVersion,
+				and(
+					eq(questionnaireVersion.questionnaireId, questionnaire.id),
+					eq(questionnaireVersion.status, 'published')
+				)
+			)
+			.where(
+				and(
+					eq(questionnaire.consultationId, consultationId),
+					eq(questionnaire.audience, g.audience)
+				)
+			)
+	);
 	const at = new Date(g.at);
 	const status = options.status ?? 'submitted';
 	const r = onlyRow(
@@ -236,8 +259,8 @@ export async function insightsFixture(): Promise<Fixture> {
 	const other = await addConsultation(db, 'short-breaks');
 	const sessionId = await addSession(db, main.id);
 	const otherSessionId = await addSession(db, other.id);
-	const ids = questionIds(db, main.id);
-	const otherIds = questionIds(db, other.id);
+	const ids = await questionIds(db, main.id);
+	const otherIds = await questionIds(db, other.id);
 	const waiting = onlyRow(
 		await db
 			.insert(theme)

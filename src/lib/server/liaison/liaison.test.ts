@@ -7,7 +7,8 @@ import {
 	liaisonGroup,
 	liaisonLetter,
 	liaisonMeeting,
-	liaisonReferral
+	liaisonReferral,
+	staffUser
 } from '../db/schema';
 import {
 	addReferral,
@@ -28,9 +29,14 @@ const actor = { staffUserId: 1 };
 
 async function setUp() {
 	const db = await openTestDatabase();
-	db.$client.exec(
-		"insert into staff_user (email, name, role, password_hash, created_at, updated_at) values ('l@x.org','L','liaison','x',0,0)"
-	);
+	await db.insert(staffUser).values({
+		email: 'l@x.org',
+		name: 'L',
+		role: 'liaison',
+		passwordHash: 'x',
+		createdAt: new Date(0),
+		updatedAt: new Date(0)
+	});
 	const group = onlyRow(
 		await db
 			.insert(liaisonGroup)

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { firstRow } from '../db';
-import { auditEvent, emailOutbox, liaisonLetter, liaisonReferral } from '../db/schema';
+import { auditEvent, emailOutbox, liaisonLetter, liaisonReferral, staffUser } from '../db/schema';
 import {
 	addMeeting,
 	addReferral,
@@ -39,9 +39,14 @@ const date = (d: string) => {
 
 async function setUp() {
 	const db = await openTestDatabase();
-	db.$client.exec(
-		"insert into staff_user (email, name, role, password_hash, created_at, updated_at) values ('l@x.org','Priya Shah','liaison','x',0,0)"
-	);
+	await db.insert(staffUser).values({
+		email: 'l@x.org',
+		name: 'Priya Shah',
+		role: 'liaison',
+		passwordHash: 'x',
+		createdAt: new Date(0),
+		updatedAt: new Date(0)
+	});
 	const group = await createGroup(
 		db,
 		{

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { type Db, firstRow } from '../db';
-import { emailOutbox, staffUser } from '../db/schema';
+import { auditEvent, emailOutbox, staffUser } from '../db/schema';
 import {
 	claimQueued,
 	markFailed,
@@ -118,10 +118,11 @@ describe('claiming', () => {
 		// A second tab's retry changes nothing.
 		expect(await retryMessage(db, id, { staffUserId: staff.id }, NOW)).toBe(false);
 		expect(
-			db.$client
-				.prepare("select count(*) n from audit_event where action = 'message.retried'")
-				.get()
-		).toEqual({ n: 1 });
+			await db
+				.select({ n: count() })
+				.from(auditEvent)
+				.where(eq(auditEvent.action, 'message.retried'))
+		).toEqual([{ n: 1 }]);
 	});
 });
 

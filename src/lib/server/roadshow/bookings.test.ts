@@ -416,7 +416,7 @@ describe('cancelBookingsByStaff (a burst of fake bookings)', () => {
 		});
 		if (result.kind !== 'cancelled') throw new Error(result.kind);
 		expect(result.cancelled.map((b) => [b.id, b.status])).toEqual(
-			selected.map((id) => [id, 'cancelled'])
+			selected.toSorted((a, b) => a - b).map((id) => [id, 'cancelled'])
 		);
 		expect(result.promoted.map((b) => b.id)).toEqual([realWaiting.booking.id]);
 		const statuses = Object.fromEntries(

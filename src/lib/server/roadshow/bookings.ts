@@ -2,7 +2,7 @@
 // the capacity check and the insert or update happen under the write lock, so a session never
 // holds more people than its capacity. Writes return what the caller needs to email people;
 // emails are sent after commit, never inside a transaction.
-import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { type Db, firstRow, lockForUpdate, onlyRow, withWriteTransaction } from '../db';
 import { recordAudit, type Actor } from '../audit';
 import { getConfig } from '../config';
@@ -482,6 +482,7 @@ export async function cancelBookingsByStaff(
 							ne(booking.status, 'cancelled')
 						)
 					)
+					.orderBy(asc(booking.id))
 			: [];
 		if (ids.length === 0 || live.length !== ids.length) return { kind: 'not_live' } as const;
 		const cancelled = [];

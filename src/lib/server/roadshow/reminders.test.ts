@@ -9,6 +9,11 @@ import { sendDueReminders } from './emails';
 import { booking, consultation, emailOutbox } from '../db/schema';
 import { cancelSession } from './sessions';
 import { NOW, addSession, bookingInput, testDb } from './testFixtures';
+import { testEngine } from '../db/testDatabase';
+
+// SQLite's own: connections to one file, or its triggers and SQL; PostgreSQL's equivalents
+// are in db/postgres.test.ts and the limits and db-copy tests.
+const sqliteOnly = testEngine === 'postgres';
 
 const DAY = 86_400_000;
 const inDays = (days: number) => new Date(NOW.getTime() + days * DAY);
@@ -92,53 +97,62 @@ describe('reminders', () => {
 		expect(await claimDueReminders(db, inDays(4), 2 * DAY)).toEqual([]);
 	});
 
-	it('claims at most once across two connections to the same database file', async () => {
-		await withTwoConnections(5, async (a, b) => {
-			const claimed = [
-				...(await claimDueReminders(a, NOW, 2 * DAY)),
-				...(await claimDueReminders(b, NOW, 2 * DAY))
-			];
-			expect(claimed).toHaveLength(5);
-			expect(new Set(claimed.map((r) => r.booking.id)).size).toBe(5);
-		});
-	});
+	it.skipIf(sqliteOnly)(
+		'claims at most once across two connections to the same database file',
+		async () => {
+			await withTwoConnections(5, async (a, b) => {
+				const claimed = [
+					...(await claimDueReminders(a, NOW, 2 * DAY)),
+					...(await claimDueReminders(b, NOW, 2 * DAY))
+				];
+				expect(claimed).toHaveLength(5);
+				expect(new Set(claimed.map((r) => r.booking.id)).size).toBe(5);
+			});
+		}
+	);
 
-	it('marks no reminder sent unless its email is queued in the same transaction', async () => {
-		const { db, consultationId } = await testDb();
-		const session = await addSession(db, consultationId, {
-			startsAt: inDays(1),
-			bookingClosesAt: inDays(0.5)
-		});
-		const b = await book(db, bookingInput(session.id));
-		db.$client.exec(
-			`CREATE TEMP TRIGGER outbox_down BEFORE INSERT ON email_outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END`
-		);
-		await expect(sendDueReminders(db, NOW)).rejects.toThrow(/disk full/);
-		expect(firstRow(await db.select().from(booking).limit(1))!.reminderSentAt).toBeNull();
-		expect(await db.select().from(emailOutbox)).toEqual([]);
-		// Once the outbox works again, the next run sends it, once.
-		db.$client.exec('DROP TRIGGER outbox_down');
-		expect(await sendDueReminders(db, NOW)).toBe(1);
-		expect(await sendDueReminders(db, NOW)).toBe(0);
-		const sent = await db.select().from(emailOutbox);
-		expect(sent.map((m) => [m.bookingId, m.template])).toEqual([[b.id, 'reminder']]);
-		expect(firstRow(await db.select().from(booking).limit(1))!.reminderSentAt).toEqual(NOW);
-	});
-
-	it('queues each reminder once when two connections run housekeeping at the same time', async () => {
-		await withTwoConnections(8, async (a, b) => {
-			const counts = await Promise.all([
-				sendDueReminders(a, NOW),
-				sendDueReminders(b, NOW),
-				sendDueReminders(a, NOW),
-				sendDueReminders(b, NOW)
-			]);
-			expect(counts.reduce((x, y) => x + y, 0)).toBe(8);
-			const reminders = (await b.select().from(emailOutbox)).filter(
-				(m) => m.template === 'reminder'
+	it.skipIf(sqliteOnly)(
+		'marks no reminder sent unless its email is queued in the same transaction',
+		async () => {
+			const { db, consultationId } = await testDb();
+			const session = await addSession(db, consultationId, {
+				startsAt: inDays(1),
+				bookingClosesAt: inDays(0.5)
+			});
+			const b = await book(db, bookingInput(session.id));
+			db.$client.exec(
+				`CREATE TEMP TRIGGER outbox_down BEFORE INSERT ON email_outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END`
 			);
-			expect(reminders).toHaveLength(8);
-			expect(new Set(reminders.map((m) => m.bookingId)).size).toBe(8);
-		});
-	});
+			await expect(sendDueReminders(db, NOW)).rejects.toThrow(/disk full/);
+			expect(firstRow(await db.select().from(booking).limit(1))!.reminderSentAt).toBeNull();
+			expect(await db.select().from(emailOutbox)).toEqual([]);
+			// Once the outbox works again, the next run sends it, once.
+			db.$client.exec('DROP TRIGGER outbox_down');
+			expect(await sendDueReminders(db, NOW)).toBe(1);
+			expect(await sendDueReminders(db, NOW)).toBe(0);
+			const sent = await db.select().from(emailOutbox);
+			expect(sent.map((m) => [m.bookingId, m.template])).toEqual([[b.id, 'reminder']]);
+			expect(firstRow(await db.select().from(booking).limit(1))!.reminderSentAt).toEqual(NOW);
+		}
+	);
+
+	it.skipIf(sqliteOnly)(
+		'queues each reminder once when two connections run housekeeping at the same time',
+		async () => {
+			await withTwoConnections(8, async (a, b) => {
+				const counts = await Promise.all([
+					sendDueReminders(a, NOW),
+					sendDueReminders(b, NOW),
+					sendDueReminders(a, NOW),
+					sendDueReminders(b, NOW)
+				]);
+				expect(counts.reduce((x, y) => x + y, 0)).toBe(8);
+				const reminders = (await b.select().from(emailOutbox)).filter(
+					(m) => m.template === 'reminder'
+				);
+				expect(reminders).toHaveLength(8);
+				expect(new Set(reminders.map((m) => m.bookingId)).size).toBe(8);
+			});
+		}
+	);
 });

@@ -278,9 +278,9 @@ async function saveChecked(
 		);
 	await sql.touchResponse.execute({
 		responseId,
-		nowMs: now.getTime(),
-		resumeExpiresAtMs: r.resumeTokenHash
-			? resumeLinkExpiresAt(now, c.closesOn, r.resumeExpiresAt).getTime()
+		now,
+		resumeExpiresAt: r.resumeTokenHash
+			? resumeLinkExpiresAt(now, c.closesOn, r.resumeExpiresAt)
 			: null
 	});
 	return { ok: true, answers: after };

@@ -1,7 +1,7 @@
 // Prepared queries for answering, the hot path (a save per question page). Building a drizzle
 // query costs about ten times running it, so these are built once per database connection.
 import { and, eq, sql } from 'drizzle-orm';
-import { preparedPerDatabase, type Db } from '../../db';
+import { placeholderFor, preparedPerDatabase, type Db } from '../../db';
 import {
 	answer,
 	consultation,
@@ -85,10 +85,12 @@ function prepare(db: Db) {
 			})
 			.returning()
 			.prepare(),
-		// Update values take no typed placeholders: these two take epoch milliseconds.
 		touchResponse: db
 			.update(response)
-			.set({ lastSavedAt: sql`${p('nowMs')}`, resumeExpiresAt: sql`${p('resumeExpiresAtMs')}` })
+			.set({
+				lastSavedAt: placeholderFor('now', response.lastSavedAt),
+				resumeExpiresAt: placeholderFor('resumeExpiresAt', response.resumeExpiresAt)
+			})
 			.where(eq(response.id, p('responseId')))
 			.prepare(),
 		referenceTaken: db
