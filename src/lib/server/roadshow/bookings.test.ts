@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { auditEvent, booking, bookingManageLink, roadshowSession } from '../db/schema';
 import {
 	cancelBooking,
@@ -427,9 +427,11 @@ describe('cancelBookingsByStaff (a burst of fake bookings)', () => {
 		);
 		expect(statuses[real.booking.id]).toBe('confirmed');
 		expect(statuses[realWaiting.booking.id]).toBe('confirmed');
-		const audit = await db.select().from(auditEvent);
+		const audit = await db.select().from(auditEvent).orderBy(asc(auditEvent.id));
 		expect(audit.map((a) => [a.action, a.subjectId, a.actorStaffUserId])).toEqual(
-			selected.map((id) => ['booking.cancelled_by_staff', String(id), staffUserId])
+			selected
+				.toSorted((a, b) => a - b)
+				.map((id) => ['booking.cancelled_by_staff', String(id), staffUserId])
 		);
 		expect(audit[0].summary).toContain(
 			'one of 4 cancelled together (1 moved from the waiting list)'
