@@ -1,8 +1,9 @@
 // A consultation with one roadshow session and ready-to-confirm booking journeys, written straight
-// into the server's database file, so tests and benchmarks can fire "Confirm booking" at the server.
+// into the server's database, so tests and benchmarks can fire "Confirm booking" at the server.
 import { randomBytes } from 'node:crypto';
 import { bookingDraft, consultation } from '../../src/lib/server/db/schema';
-import { openDatabase, type Db, withWriteTransaction, onlyRow } from '../../src/lib/server/db';
+import { openDatabaseAt, type Db, withWriteTransaction, onlyRow } from '../../src/lib/server/db';
+import { databaseTarget } from '../../src/lib/server/config';
 import { createSession } from '../../src/lib/server/roadshow/sessions';
 import { saveDraftStep, startDraft } from '../../src/lib/server/roadshow/drafts';
 import { ukLocalToInstant, ukToday } from '../../src/lib/format';
@@ -10,8 +11,9 @@ import { ukLocalToInstant, ukToday } from '../../src/lib/format';
 /** The draft id is the journey's idempotency key: the server issues it with the draft. */
 export type Journey = { draftId: string };
 
-export function openFixtureDatabase(path: string): Db {
-	return openDatabase(path);
+/** A second handle on a running server's database (its RunningServer.databaseUrl). */
+export function openFixtureDatabase(databaseUrl: string): Promise<Db> {
+	return openDatabaseAt(databaseTarget({ DATABASE_URL: databaseUrl }));
 }
 
 export async function addBookableSession(

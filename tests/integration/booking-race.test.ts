@@ -1,9 +1,9 @@
 // 200 families press "Confirm booking" at the same moment for a 30-place session: on one server
 // process, and on two processes (npm start's cluster) sharing the database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { booking } from '../../src/lib/server/db/schema';
-import { type Db, firstRow } from '../../src/lib/server/db';
+import { closeDatabase, type Db, firstRow, sumOf } from '../../src/lib/server/db';
 import { startServer, UNLIMITED_BOOKING, type RunningServer } from './server';
 import {
 	addBookableSession,
@@ -41,11 +41,11 @@ describe.each(setups)('booking race on the real server: $name', ({ start }) => {
 
 	beforeAll(async () => {
 		server = await start();
-		db = openFixtureDatabase(server.databasePath);
+		db = await openFixtureDatabase(server.databaseUrl);
 	}, 60_000);
 
 	afterAll(async () => {
-		db?.$client.close();
+		if (db) await closeDatabase(db);
 		await server?.stop();
 	});
 
@@ -81,21 +81,16 @@ describe.each(setups)('booking race on the real server: $name', ({ start }) => {
 			firstRow(
 				await db
 					.select({
-						rows: sql<number>`count(*)`,
-						places: sql<number>`coalesce(sum(${booking.adults} + ${booking.children}), 0)`
+						rows: count(),
+						places: sumOf(sql`${booking.adults} + ${booking.children}`)
 					})
 					.from(booking)
 					.where(and(eq(booking.roadshowSessionId, sessionId), eq(booking.status, status)))
-					.limit(1)
 			)!;
 		expect((await counts('confirmed')).places).toBe(30);
 		expect((await counts('waiting')).rows).toBe(170);
 		const total = firstRow(
-			await db
-				.select({ n: sql<number>`count(*)` })
-				.from(booking)
-				.where(eq(booking.roadshowSessionId, sessionId))
-				.limit(1)
+			await db.select({ n: count() }).from(booking).where(eq(booking.roadshowSessionId, sessionId))
 		)!.n;
 		expect(total).toBe(200);
 	}, 120_000);

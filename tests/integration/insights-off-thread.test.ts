@@ -52,7 +52,7 @@ beforeAll(async () => {
 	sessionPath = `/consultations/send-partnership-strategy/sessions/${session.id}`;
 
 	// One process, so the dashboards and the session pages all go to the same one.
-	server = await startServer({ DATABASE_PATH: databasePath });
+	server = await startServer({ DATABASE_URL: databasePath });
 	const signIn = await fetch(`${server.url}/staff/sign-in`, {
 		method: 'POST',
 		redirect: 'manual',

@@ -3,7 +3,7 @@
 // 500; every refusal is the product's own page; nothing half-written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { type Db, firstRow, onlyRow } from '../../src/lib/server/db';
+import { closeDatabase, type Db, firstRow, onlyRow } from '../../src/lib/server/db';
 import { liaisonMeeting, liaisonReferral, staffUser } from '../../src/lib/server/db/schema';
 import {
 	addMeeting,
@@ -26,7 +26,7 @@ let actor: { staffUserId: number };
 
 beforeAll(async () => {
 	server = await startServer();
-	db = openFixtureDatabase(server.databasePath);
+	db = await openFixtureDatabase(server.databaseUrl);
 	const staff = onlyRow(
 		await db
 			.insert(staffUser)
@@ -62,7 +62,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	db?.$client.close();
+	if (db) await closeDatabase(db);
 	await server?.stop();
 });
 

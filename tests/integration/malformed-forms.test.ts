@@ -2,7 +2,7 @@
 // form action answers 400 with the service's own error page, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { booking, consultation } from '../../src/lib/server/db/schema';
-import { type Db, firstRow } from '../../src/lib/server/db';
+import { closeDatabase, type Db, firstRow } from '../../src/lib/server/db';
 import { insertStaff } from '../../src/lib/server/auth/testing';
 import { startServer, type RunningServer } from './server';
 import { addBookableSession, openFixtureDatabase, prepareJourneys } from './booking-fixture';
@@ -12,11 +12,11 @@ let db: Db;
 
 beforeAll(async () => {
 	server = await startServer();
-	db = openFixtureDatabase(server.databasePath);
+	db = await openFixtureDatabase(server.databaseUrl);
 });
 
 afterAll(async () => {
-	db?.$client.close();
+	if (db) await closeDatabase(db);
 	await server?.stop();
 });
 

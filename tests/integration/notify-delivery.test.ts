@@ -3,12 +3,10 @@
 // reminder by email and text, delivery receipts by callback and by polling, a failing provider.
 import { CALLBACK_TOKEN, fakeNotify, notifyEnv } from './notify-env';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { booking, emailOutbox } from '../../src/lib/server/db/schema';
-import { openDatabase, type Db, firstRow } from '../../src/lib/server/db';
+import { closeDatabase, type Db, firstRow } from '../../src/lib/server/db';
+import { openTestDatabase } from '../../src/lib/server/db/testDatabase';
 import { sendDueReminders } from '../../src/lib/server/roadshow/emails';
 import {
 	deliverPending,
@@ -27,11 +25,11 @@ let db: Db;
 
 beforeAll(async () => {
 	server = await startServer(notifyEnv);
-	db = openFixtureDatabase(server.databasePath);
+	db = await openFixtureDatabase(server.databaseUrl);
 });
 
 afterAll(async () => {
-	db?.$client.close();
+	if (db) await closeDatabase(db);
 	await server?.stop();
 	await fakeNotify.close();
 });
@@ -210,16 +208,10 @@ describe('GOV.UK Notify', () => {
 });
 
 describe('GOV.UK Notify failures and letters', () => {
-	let dir: string;
 	let own: Db;
-	beforeAll(() => {
+	beforeAll(async () => {
 		// A database of this process's own, so the server's delivery job cannot race these tries.
-		dir = mkdtempSync(join(tmpdir(), 'coproduce-notify-'));
-		own = openDatabase(join(dir, 'own.db'));
-	});
-	afterAll(() => {
-		own?.$client.close();
-		rmSync(dir, { recursive: true, force: true });
+		own = await openTestDatabase();
 	});
 
 	it('keeps a message queued with its error when Notify fails, retries it after the back-off, and sends it once', async () => {

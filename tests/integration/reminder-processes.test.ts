@@ -2,27 +2,23 @@
 // housekeeping and a cron `npm run reminders:send`): every reminder is queued exactly once, and
 // none is marked sent without its email.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	booking,
 	consultation,
 	emailOutbox,
 	roadshowSession
 } from '../../src/lib/server/db/schema';
-import { openDatabase, onlyRow } from '../../src/lib/server/db';
+import { closeDatabase, onlyRow } from '../../src/lib/server/db';
+import { openFixtureDatabase } from './booking-fixture';
+import { createThrowAwayDatabase } from './server';
 
-const dir = mkdtempSync(join(tmpdir(), 'reminder-processes-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function runReminders(databasePath: string): Promise<string> {
+function runReminders(databaseUrl: string): Promise<string> {
 	// No provider: every message is kept in the outbox, where the test counts them.
 	const { SMTP_URL: _smtp, NOTIFY_API_KEY: _notify, ...env } = process.env;
 	return new Promise((resolve, reject) => {
 		const child = spawn('node_modules/.bin/tsx', ['scripts/send-reminders.ts'], {
-			env: { ...env, DATABASE_PATH: databasePath, LOG_LEVEL: 'silent' },
+			env: { ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		let out = '';
@@ -35,8 +31,8 @@ function runReminders(databasePath: string): Promise<string> {
 
 describe('reminders from two processes at once', () => {
 	it('queues each reminder exactly once, with every claimed booking emailed', async () => {
-		const path = join(dir, 'coproduce.db');
-		const db = openDatabase(path);
+		const database = await createThrowAwayDatabase();
+		const db = await openFixtureDatabase(database.url);
 		const now = new Date();
 		const { id: consultationId } = onlyRow(
 			await db
@@ -88,7 +84,7 @@ describe('reminders from two processes at once', () => {
 			}))
 		);
 
-		const outputs = await Promise.all([runReminders(path), runReminders(path)]);
+		const outputs = await Promise.all([runReminders(database.url), runReminders(database.url)]);
 		const counts = outputs.map((o) => Number(/Reminders sent: (\d+)/.exec(o)?.[1]));
 		expect(counts[0] + counts[1]).toBe(families);
 
@@ -99,6 +95,7 @@ describe('reminders from two processes at once', () => {
 		expect(new Set(reminders.map((m) => m.bookingId)).size).toBe(families);
 		const claimed = (await db.select().from(booking)).filter((b) => b.reminderSentAt !== null);
 		expect(claimed).toHaveLength(families);
-		db.$client.close();
+		await closeDatabase(db);
+		await database.remove();
 	}, 60_000);
 });

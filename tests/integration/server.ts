@@ -1,10 +1,13 @@
 // Starts the production build (build/) on a throw-away database and a free port, for integration
 // tests and benchmarks that must exercise the real server.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { databaseTarget } from '../../src/lib/server/config';
 
 /** RATE_LIMITS settings for load tests, where every client shares the test machine's address. */
 export const UNLIMITED_BOOKING =
@@ -12,7 +15,44 @@ export const UNLIMITED_BOOKING =
 export const UNLIMITED_QUESTIONNAIRES =
 	'questionnaire_start_address=1000000/60,questionnaire_answer_address=1000000/60';
 
-export type RunningServer = { url: string; databasePath: string; stop: () => Promise<void> };
+/** What the server's DATABASE_URL is set to: a SQLite file path or a postgres:// URL. */
+export type RunningServer = { url: string; databaseUrl: string; stop: () => Promise<void> };
+
+export type ThrowAwayDatabase = { url: string; remove: () => Promise<void> };
+
+async function onServer(adminUrl: string, text: string): Promise<void> {
+	const client = new pg.Client(adminUrl);
+	await client.connect();
+	try {
+		await client.query(text);
+	} finally {
+		await client.end();
+	}
+}
+
+/**
+ * A new, empty database on the engine this process is set for: a SQLite file in a scratch
+ * folder, or, when DATABASE_URL names PostgreSQL (the suite's PostgreSQL run, a benchmark on
+ * PostgreSQL), a new database on that server. The server that opens it migrates it.
+ */
+export async function createThrowAwayDatabase(): Promise<ThrowAwayDatabase> {
+	const target = databaseTarget();
+	if (target.engine === 'postgres') {
+		const name = `coproduce_server_${process.pid}_${randomBytes(4).toString('hex')}`;
+		await onServer(target.url, `CREATE DATABASE ${name}`);
+		const url = new URL(target.url);
+		url.pathname = `/${name}`;
+		return {
+			url: url.toString(),
+			remove: () => onServer(target.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+		};
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'coproduce-test-'));
+	return {
+		url: join(dir, 'coproduce-test.db'),
+		remove: async () => rmSync(dir, { recursive: true, force: true })
+	};
+}
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -52,8 +92,9 @@ export type ServerOptions = {
 };
 
 /**
- * `env` adds settings, e.g. SEED_DEMO: 'false'; `nodeArgs` go to node itself, e.g. --cpu-prof
- * when profiling a benchmark. The database is removed on stop.
+ * `env` adds settings, e.g. SEED_DEMO: 'false', or DATABASE_URL for a database the caller
+ * prepared (then the caller removes it); `nodeArgs` go to node itself, e.g. --cpu-prof when
+ * profiling a benchmark. Otherwise the server gets a throw-away database, removed on stop.
  */
 export async function startServer(
 	env: Record<string, string> = {},
@@ -62,18 +103,18 @@ export async function startServer(
 ): Promise<RunningServer & { pid: number }> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const dir = mkdtempSync(join(tmpdir(), 'coproduce-test-'));
-	const databasePath = join(dir, 'coproduce-test.db');
+	const own = env.DATABASE_URL ? undefined : await createThrowAwayDatabase();
+	const databaseUrl = env.DATABASE_URL ?? own!.url;
 	const child = spawn(process.execPath, [...nodeArgs, ...entry], {
 		env: {
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: url,
-			DATABASE_PATH: databasePath,
 			SEED_DEMO: 'false',
 			LOG_LEVEL: 'warn',
-			...env
+			...env,
+			DATABASE_URL: databaseUrl
 		},
 		stdio: ['ignore', onOutput ? 'pipe' : 'ignore', 'inherit']
 	});
@@ -85,10 +126,16 @@ export async function startServer(
 			for (const line of lines) onOutput(line);
 		});
 	}
-	await waitForServer(url, child, 30_000);
+	try {
+		await waitForServer(url, child, 30_000);
+	} catch (error) {
+		child.kill('SIGKILL');
+		await own?.remove();
+		throw error;
+	}
 	return {
 		url,
-		databasePath,
+		databaseUrl,
 		pid: child.pid!,
 		stop: async () => {
 			if (child.exitCode === null) {
@@ -96,7 +143,7 @@ export async function startServer(
 				child.kill('SIGTERM');
 				await exited;
 			}
-			rmSync(dir, { recursive: true, force: true });
+			await own?.remove();
 		}
 	};
 }

@@ -3,12 +3,10 @@
 // a server that refuses leaves the message queued with its error, and it is retried.
 import { arrived, refuse, smtpEnv, smtpServer } from './smtp-env';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { booking, emailOutbox, roadshowSession } from '../../src/lib/server/db/schema';
-import { openDatabase, type Db, firstRow } from '../../src/lib/server/db';
+import { booking, emailOutbox, roadshowSession, staffUser } from '../../src/lib/server/db/schema';
+import { openTestDatabase } from '../../src/lib/server/db/testDatabase';
+import { closeDatabase, type Db, firstRow } from '../../src/lib/server/db';
 import { sendDueReminders } from '../../src/lib/server/roadshow/emails';
 import {
 	allocateMeeting,
@@ -28,11 +26,11 @@ let db: Db;
 
 beforeAll(async () => {
 	server = await startServer(smtpEnv);
-	db = openFixtureDatabase(server.databasePath);
+	db = await openFixtureDatabase(server.databaseUrl);
 });
 
 afterAll(async () => {
-	db?.$client.close();
+	if (db) await closeDatabase(db);
 	await server?.stop();
 	await new Promise<void>((resolve) => smtpServer.close(() => resolve()));
 });
@@ -108,67 +106,66 @@ describe('SMTP', () => {
 
 describe('SMTP to schools', () => {
 	it('sends a school its booked core consultation with the calendar file attached', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'coproduce-smtp-'));
-		const own = openDatabase(join(dir, 'own.db'));
-		try {
-			own.$client.exec(
-				"insert into staff_user (email, name, role, password_hash, created_at, updated_at) values ('l@x.org','L','lead','x',0,0)"
-			);
-			const terms = upcomingTerms(ukToday());
-			const reg = await registerSchool(
-				own,
-				registrationSchema(terms).parse({
-					schoolName: 'Swanton Morley Primary',
-					schoolType: 'primary',
-					contactName: 'Jane Holmes',
-					contactRole: 'SENCo',
-					contactEmail: 'senco@swanton.example.org',
-					strand: 'special',
-					term: terms[0],
-					themes: 'semh'
-				})
-			);
-			if (!reg.ok) throw new Error('not registered');
-			const booked = await allocateMeeting(
-				own,
-				reg.registration.id,
-				{
-					specialistName: 'Tom Wright',
-					meetingAt: new Date(Date.now() + 14 * 86_400_000),
-					meetingPlace: 'Online'
-				},
-				{ staffUserId: 1 }
-			);
-			if (!booked.ok) throw new Error('not booked');
-			expect(await notifySchool(own, 'allocated', booked.registration, booked.manageToken)).toBe(1);
-			const mail = (
-				await eventually(() => to('senco@swanton.example.org').find((a) => a.mail.subject))
-			).mail;
-			expect(mail.text).toContain('Specialist: Tom Wright');
-			const ics = mail.attachments.find((a) => a.contentType === 'text/calendar');
-			const calendar = ics!.content.toString('utf8');
-			expect(calendar).toContain('BEGIN:VEVENT');
-			expect(calendar).toContain(`UID:core-consultation-${reg.registration.reference}@coproduce`);
-			expect(calendar).toContain('Core Consultations Special');
-			expect(calendar).not.toContain('/core-consultations/manage/');
-		} finally {
-			own.$client.close();
-			rmSync(dir, { recursive: true, force: true });
-		}
+		const own = await openTestDatabase();
+		const epoch = new Date(0);
+		const [lead] = await own
+			.insert(staffUser)
+			.values({
+				email: 'l@x.org',
+				name: 'L',
+				role: 'lead',
+				passwordHash: 'x',
+				createdAt: epoch,
+				updatedAt: epoch
+			})
+			.returning({ id: staffUser.id });
+		const terms = upcomingTerms(ukToday());
+		const reg = await registerSchool(
+			own,
+			registrationSchema(terms).parse({
+				schoolName: 'Swanton Morley Primary',
+				schoolType: 'primary',
+				contactName: 'Jane Holmes',
+				contactRole: 'SENCo',
+				contactEmail: 'senco@swanton.example.org',
+				strand: 'special',
+				term: terms[0],
+				themes: 'semh'
+			})
+		);
+		if (!reg.ok) throw new Error('not registered');
+		const booked = await allocateMeeting(
+			own,
+			reg.registration.id,
+			{
+				specialistName: 'Tom Wright',
+				meetingAt: new Date(Date.now() + 14 * 86_400_000),
+				meetingPlace: 'Online'
+			},
+			{ staffUserId: lead.id }
+		);
+		if (!booked.ok) throw new Error('not booked');
+		expect(await notifySchool(own, 'allocated', booked.registration, booked.manageToken)).toBe(1);
+		const mail = (
+			await eventually(() => to('senco@swanton.example.org').find((a) => a.mail.subject))
+		).mail;
+		expect(mail.text).toContain('Specialist: Tom Wright');
+		const ics = mail.attachments.find((a) => a.contentType === 'text/calendar');
+		const calendar = ics!.content.toString('utf8');
+		expect(calendar).toContain('BEGIN:VEVENT');
+		expect(calendar).toContain(`UID:core-consultation-${reg.registration.reference}@coproduce`);
+		expect(calendar).toContain('Core Consultations Special');
+		expect(calendar).not.toContain('/core-consultations/manage/');
 	});
 });
 
 describe('SMTP failures', () => {
-	let dir: string;
 	let own: Db;
-	beforeAll(() => {
+	beforeAll(async () => {
 		// A database of this process's own, so the server's delivery job cannot race these tries.
-		dir = mkdtempSync(join(tmpdir(), 'coproduce-smtp-'));
-		own = openDatabase(join(dir, 'own.db'));
+		own = await openTestDatabase();
 	});
 	afterAll(() => {
-		own?.$client.close();
-		rmSync(dir, { recursive: true, force: true });
 		refuse.code = null;
 	});
 
