@@ -7,6 +7,18 @@ process.env.E2E_PORT ??= String(20_000 + (process.pid % 20_000));
 const port = Number(process.env.E2E_PORT);
 export const baseURL = `http://localhost:${port}`;
 
+// The run's engine: a SQLite file, or, when DATABASE_URL names a PostgreSQL server (npm test's
+// PostgreSQL run), a database of this run's own on it. serve-test.mjs starts it empty.
+function e2eDatabase(): string {
+	const server = process.env.DATABASE_URL?.trim();
+	if (server && /^postgres(ql)?:\/\//i.test(server)) {
+		const url = new URL(server);
+		url.pathname = `/coproduce_test_e2e_${port}`;
+		return url.toString();
+	}
+	return join(tmpdir(), `coproduce-test-e2e-${port}.db`);
+}
+
 export default defineConfig({
 	testDir: './e2e',
 	outputDir: `../test-results/e2e-${port}`,
@@ -47,7 +59,7 @@ export default defineConfig({
 		env: {
 			PORT: String(port),
 			ORIGIN: baseURL,
-			DATABASE_PATH: join(tmpdir(), `coproduce-test-e2e-${port}.db`),
+			DATABASE_URL: e2eDatabase(),
 			SEED_DEMO: 'true',
 			DEMO_PASSWORD: 'correct horse battery staple',
 			LOG_LEVEL: 'warn',

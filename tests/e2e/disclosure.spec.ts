@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startServer, type RunningServer } from '../integration/server';
+import {
+	createThrowAwayDatabase,
+	startServer,
+	type RunningServer,
+	type ThrowAwayDatabase
+} from '../integration/server';
 import { hiddenRanges, type Known, type Term } from '../../src/lib/server/insights/readerAttack';
 import { expectNoAxeViolations } from './axe';
 
@@ -12,18 +15,21 @@ import { expectNoAxeViolations } from './axe';
 // reader would, and check with an exact solver that no hidden figure can be worked out or narrowed
 // to two values from the rows, the columns, the bases and the "All audiences" row.
 
+let database: ThrowAwayDatabase;
 let server: RunningServer;
 
 test.beforeAll(async () => {
-	const databasePath = join(mkdtempSync(join(tmpdir(), 'coproduce-fifteen-')), 'fifteen.db');
-	execFileSync('npx', ['tsx', resolve('tests/e2e/fixtures/fifteen-responses.ts'), databasePath], {
-		stdio: ['ignore', 'ignore', 'inherit']
+	database = await createThrowAwayDatabase();
+	execFileSync('npx', ['tsx', resolve('tests/e2e/fixtures/fifteen-responses.ts'), database.url], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, DATABASE_URL: database.url }
 	});
-	server = await startServer({ DATABASE_PATH: databasePath, SEED_DEMO: 'false' });
+	server = await startServer({ DATABASE_URL: database.url, SEED_DEMO: 'false' });
 });
 
 test.afterAll(async () => {
 	await server?.stop();
+	await database?.remove();
 });
 
 type Cell = number | 'small' | 'withheld';
