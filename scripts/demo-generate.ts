@@ -1,9 +1,10 @@
 // Fills a database with a large synthetic set of responses, for benchmarks:
 //   npm run demo:generate -- --responses 100000 [--database path] [--days 30]
+// Without --database it fills the database DATABASE_URL (or DATABASE_PATH) names, PostgreSQL too.
 // An empty database gets the demo first (staff passwords from DEMO_PASSWORD, or printed once).
 import { parseArgs } from 'node:util';
 import { and, asc, desc, eq, exists, sql } from 'drizzle-orm';
-import { closeDatabase, firstRow, openDatabase } from '../src/lib/server/db';
+import { closeDatabase, firstRow, openDatabaseAt } from '../src/lib/server/db';
 import {
 	consultation,
 	questionnaire,
@@ -12,7 +13,7 @@ import {
 } from '../src/lib/server/db/schema';
 import { isEmpty, seedDemo } from '../src/lib/server/demo/seed';
 import { ensureDemoThemes, generateLargeDataSet } from '../src/lib/server/demo/responses';
-import { getConfig } from '../src/lib/server/config';
+import { databaseTarget, describeDatabase } from '../src/lib/server/config';
 
 const { values } = parseArgs({
 	options: {
@@ -28,8 +29,10 @@ if (!Number.isInteger(count) || count < 1) {
 	console.error('--responses must be a whole number of at least 1');
 	process.exit(1);
 }
-const path = values.database ?? getConfig().DATABASE_PATH;
-const db = openDatabase(path);
+const databaseNamed = values.database
+	? databaseTarget({ DATABASE_URL: values.database })
+	: databaseTarget();
+const db = await openDatabaseAt(databaseNamed);
 const now = new Date();
 
 if (await isEmpty(db)) {
@@ -86,7 +89,7 @@ const made = await generateLargeDataSet(db, target.id, {
 });
 const seconds = (performance.now() - started) / 1000;
 await closeDatabase(db);
-console.log(`database: ${path}`);
+console.log(`database: ${describeDatabase(databaseNamed)}`);
 console.log(`consultation: ${target.title} (id ${target.id})`);
 console.log(`responses: ${made.responses}`);
 console.log(`answers: ${made.answers}`);

@@ -1,8 +1,7 @@
 // Creates a staff account from the command line, e.g. the first admin of a new installation:
 //   npm run staff:create -- --email jo@council.gov.uk --role admin --name "Jo Murphy"
 import { parseArgs } from 'node:util';
-import { getConfig } from '../src/lib/server/config';
-import { closeDatabase, openDatabase } from '../src/lib/server/db';
+import { closeDatabase, openConfiguredDatabase } from '../src/lib/server/db';
 import { createStaffUser } from '../src/lib/server/auth/users';
 
 const usage =
@@ -28,7 +27,7 @@ async function main(): Promise<void> {
 	// Without --name, the part of the email address before the @ will do until they change it.
 	const name = options.name ?? options.email.split('@')[0];
 
-	const db = openDatabase(getConfig().DATABASE_PATH);
+	const db = await openConfiguredDatabase();
 	const result = await createStaffUser(
 		db,
 		{ name, email: options.email, role: options.role },
