@@ -8,16 +8,25 @@
 // - disclosure_ms: disclosure control over the dashboard's figures (in this process), at 100,000
 //   responses and on the demo's 300 (unfiltered and channel=paper). Needs `npm run build`.
 //   BENCH_SECONDS (10), BENCH_CLIENTS (16: public page clients), BENCH_LOADS (20)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// On the engine DATABASE_URL names; npm run bench:insights runs it on both (bench/engines.ts).
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../src/lib/server/db';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { closeDatabase, onlyRow } from '../src/lib/server/db';
+import {
+	answer,
+	consultation,
+	response,
+	roadshowSession,
+	staffUser
+} from '../src/lib/server/db/schema';
 import { seedDemo } from '../src/lib/server/demo/seed';
 import { ensureDemoThemes, generateLargeDataSet } from '../src/lib/server/demo/responses';
 import { loadDashboardFigures } from '../src/lib/server/insights/dashboard';
 import { protectDashboard } from '../src/lib/server/insights/disclosure';
+import { openFixtureDatabase } from '../tests/integration/booking-fixture';
+import { createThrowAwayDatabase } from '../tests/integration/server';
 import {
+	databaseCpuReader,
 	PROCESSES,
 	SECONDS,
 	helloWorldCpuMs,
@@ -40,19 +49,28 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const PASSWORD = 'bench password for the lead';
 
 requireBuild();
-const dir = mkdtempSync(join(tmpdir(), 'coproduce-bench-'));
-const databasePath = join(dir, 'coproduce-bench.db');
-
-const db = openDatabase(databasePath);
+const database = await createThrowAwayDatabase();
+const db = await openFixtureDatabase(database.url);
 const now = new Date();
 await seedDemo(db, { now, password: PASSWORD });
-const one = <T>(text: string) => db.$client.prepare(text).get() as T;
-const consultationId = one<{ id: number }>(
-	"SELECT id FROM consultation WHERE slug = 'send-partnership-strategy'"
+const consultationId = onlyRow(
+	await db
+		.select({ id: consultation.id })
+		.from(consultation)
+		.where(eq(consultation.slug, 'send-partnership-strategy'))
 ).id;
-const sessionId = one<{ id: number }>(
-	`SELECT id FROM roadshow_session WHERE consultation_id = ${consultationId} AND cancelled_at IS NULL ORDER BY starts_at DESC LIMIT 1`
+const sessionId = onlyRow(
+	await db
+		.select({ id: roadshowSession.id })
+		.from(roadshowSession)
+		.where(
+			and(eq(roadshowSession.consultationId, consultationId), isNull(roadshowSession.cancelledAt))
+		)
+		.orderBy(desc(roadshowSession.startsAt))
+		.limit(1)
 ).id;
+const rowsIn = async (table: typeof response | typeof answer) =>
+	onlyRow(await db.select({ n: count() }).from(table)).n;
 /** Median time disclosure control takes over one set of dashboard figures, in this process. */
 const disclosureMs = async (filters: Parameters<typeof loadDashboardFigures>[2]) => {
 	const figures = await loadDashboardFigures(db, consultationId, filters);
@@ -67,20 +85,23 @@ const disclosureMs = async (filters: Parameters<typeof loadDashboardFigures>[2])
 // The demo's 300 responses, where small counts (and so secondary suppression) are common.
 const disclosureDemo = await disclosureMs({});
 const disclosureDemoPaper = await disclosureMs({ channel: 'paper' });
-const existing = one<{ n: number }>('SELECT count(*) AS n FROM response').n;
+const existing = await rowsIn(response);
 await generateLargeDataSet(db, consultationId, {
 	count: RESPONSES - existing,
 	now,
 	days: 30,
 	tagRate: 0.3,
 	themeIds: await ensureDemoThemes(db, consultationId, now),
-	staffUserId: one<{ id: number }>("SELECT id FROM staff_user WHERE role = 'lead'").id
+	staffUserId: onlyRow(
+		await db.select({ id: staffUser.id }).from(staffUser).where(eq(staffUser.role, 'lead'))
+	).id
 });
-db.$client.pragma('wal_checkpoint(TRUNCATE)');
-const responses = one<{ n: number }>('SELECT count(*) AS n FROM response').n;
-const answers = one<{ n: number }>('SELECT count(*) AS n FROM answer').n;
+const responses = await rowsIn(response);
+const answers = await rowsIn(answer);
 
-const server = await startBenchServer({ DATABASE_PATH: databasePath });
+const server = await startBenchServer({ DATABASE_URL: database.url });
+/** PostgreSQL's own CPU, when it is a cluster on this machine; SQLite's is the server's. */
+const databaseCpu = await databaseCpuReader(database.url);
 try {
 	const send = httpClient(server.url, CLIENTS + LEADS);
 	const signIn = await fetch(`${server.url}/staff/sign-in`, {
@@ -115,8 +136,10 @@ try {
 		single.push(performance.now() - t);
 	}
 	const cpuBefore = serverCpuMs(server.pid);
+	const databaseBefore = databaseCpu?.() ?? 0;
 	for (let i = 0; i < 5; i++) await loadDashboardPage();
 	const dashboardCpu = (serverCpuMs(server.pid) - cpuBefore) / 5;
+	const dashboardDatabaseCpu = ((databaseCpu?.() ?? 0) - databaseBefore) / 5;
 
 	// The same counting, straight on the database in this process.
 	for (let i = 0; i < 2; i++) await loadDashboardFigures(db, consultationId, {});
@@ -151,6 +174,7 @@ try {
 	print('raw_sql_ms', percentile(raw, 50));
 	print('dashboard_to_sql_ratio', percentile(single, 50) / percentile(raw, 50));
 	print('dashboard_server_cpu_ms', dashboardCpu);
+	if (databaseCpu) print('dashboard_database_cpu_ms', dashboardDatabaseCpu);
 	print('disclosure_ms', disclosureLarge);
 	print('disclosure_ms_demo_300_responses', disclosureDemo);
 	print('disclosure_ms_demo_channel_paper', disclosureDemoPaper);
@@ -163,7 +187,7 @@ try {
 	print('server_processes', PROCESSES);
 	print('peak_process_mb', Math.round(peakProcessMb(server.pid)));
 } finally {
-	db.$client.close();
+	await closeDatabase(db);
 	await server.stop();
-	rmSync(dir, { recursive: true, force: true });
+	await database.remove();
 }

@@ -99,6 +99,30 @@ export function serverCpuMs(root: number): number {
 	);
 }
 
+/**
+ * A reader of the CPU time (ms) PostgreSQL's own processes have used, when the database is a
+ * PostgreSQL on this machine whose data folder the benchmark can read (the throw-away cluster of
+ * bench/engines.ts); null for SQLite, which works inside the server's processes, or when the
+ * server is elsewhere.
+ */
+export async function databaseCpuReader(databaseUrl: string): Promise<(() => number) | null> {
+	if (!/^postgres(ql)?:\/\//i.test(databaseUrl)) return null;
+	const { default: pg } = await import('pg');
+	const client = new pg.Client(databaseUrl);
+	try {
+		await client.connect();
+		const { rows } = await client.query<{ dir: string }>(
+			"SELECT current_setting('data_directory') AS dir"
+		);
+		const postmaster = Number(readFileSync(`${rows[0].dir}/postmaster.pid`, 'utf8').split('\n')[0]);
+		return Number.isInteger(postmaster) && postmaster > 0 ? () => serverCpuMs(postmaster) : null;
+	} catch {
+		return null;
+	} finally {
+		await client.end();
+	}
+}
+
 /** The largest peak resident memory of any one server process, in MB. */
 export function peakProcessMb(root: number): number {
 	let peak = 0;

@@ -2,9 +2,11 @@
 // them: start, then for each question the form post and the page it redirects to, then check
 // answers, "Send your response" and the sent page. The production server (demo seeded) runs as its
 // own process tree (SERVER_PROCESSES, default 2); this process is the load generator; the server's
-// CPU is read from /proc. Needs `npm run build`.
+// CPU is read from /proc, and PostgreSQL's own beside it when DATABASE_URL names one on this
+// machine. Needs `npm run build`. npm run bench:responses runs it on both engines (bench/engines.ts).
 //   BENCH_SECONDS (10), BENCH_CLIENTS (32), SERVER_PROCESSES (2)
 import {
+	databaseCpuReader,
 	PROCESSES,
 	SECONDS,
 	helloWorldCpuMs,
@@ -37,6 +39,8 @@ const ANSWERS: [string, string][] = [
 requireBuild();
 const server = await startBenchServer({ SEED_DEMO: 'true', DEMO_PASSWORD: 'benchmark password 1' });
 const send = httpClient(server.url, CLIENTS);
+/** PostgreSQL's own CPU, when it is a cluster on this machine; SQLite's is the server's. */
+const databaseCpu = await databaseCpuReader(server.databaseUrl);
 
 function redirectTarget(reply: Reply, to: RegExp, step: string): string {
 	if (reply.status !== 303 || !reply.location || !to.test(reply.location)) {
@@ -84,13 +88,16 @@ try {
 
 	await runFor(2, CLIENTS, respond); // warm up
 	const cpuBefore = serverCpuMs(server.pid);
+	const databaseBefore = databaseCpu?.() ?? 0;
 	const run = await runFor(SECONDS, CLIENTS, respond);
 	const cpu = serverCpuMs(server.pid) - cpuBefore;
+	const databaseUsed = (databaseCpu?.() ?? 0) - databaseBefore;
 	const responses = run.latencies.length;
 
 	print('responses_per_s', responses / run.elapsedSeconds);
 	print('server_cpu_ms_per_response', cpu / responses);
 	print('server_cpu_ms_per_answer', cpu / responses / ANSWERS.length);
+	if (databaseCpu) print('database_cpu_ms_per_response', databaseUsed / responses);
 	print('response_p50_ms', percentile(run.latencies, 50));
 	print('response_p99_ms', percentile(run.latencies, 99));
 	print('questions_per_response', ANSWERS.length);

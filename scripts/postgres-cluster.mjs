@@ -47,10 +47,14 @@ function run(command, args) {
 }
 
 /**
- * Starts a cluster; resolves to { url, stop } or null when PostgreSQL is not installed.
- * @returns {Promise<{ url: string, stop: () => void } | null>}
+ * Starts a cluster; resolves to { url, stop } or null when PostgreSQL is not installed. Tests
+ * run it without fsync; `durable` (benchmarks) keeps fsync and full-page writes and only leaves
+ * commits unflushed, as SQLite's synchronous=NORMAL does: a crash may lose the last commits,
+ * never corrupt the database.
+ * @param {{ durable?: boolean }} [options]
+ * @returns {Promise<{ url: string, stop: () => void, halt: () => void, resume: () => void } | null>}
  */
-export async function startPostgresCluster() {
+export async function startPostgresCluster({ durable = false } = {}) {
 	const bin = postgresBin();
 	if (!bin) return null;
 	const dir = mkdtempSync(join(tmpdir(), 'coproduce-pg-'));
@@ -60,6 +64,7 @@ export async function startPostgresCluster() {
 	}
 	const data = join(dir, 'data');
 	const port = await freePort();
+	const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c max_connections=200${durable ? '' : ' -c fsync=off -c full_page_writes=off'}`;
 	run(join(bin, 'initdb'), [
 		'-D',
 		data,
@@ -71,23 +76,24 @@ export async function startPostgresCluster() {
 		'-E',
 		'UTF8'
 	]);
-	run(join(bin, 'pg_ctl'), [
-		'-D',
-		data,
-		'-l',
-		join(dir, 'log'),
-		'-w',
-		'-o',
-		`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-		'start'
-	]);
+	run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', options, 'start']);
+	const pgCtl = (/** @type {string[]} */ args) => {
+		const [c, a] = asClusterUser(join(bin, 'pg_ctl'), ['-D', data, ...args]);
+		spawnSync(c, a, { stdio: 'ignore' });
+	};
 	let stopped = false;
 	const stop = () => {
 		if (stopped) return;
 		stopped = true;
-		const [c, a] = asClusterUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
-		spawnSync(c, a, { stdio: 'ignore' });
+		pgCtl(['-m', 'immediate', 'stop']);
 		rmSync(dir, { recursive: true, force: true });
 	};
-	return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+	return {
+		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+		stop,
+		// For tests of an outage: the server dies at once, as a crash would, and comes back on the
+		// same data (what it had committed is kept).
+		halt: () => pgCtl(['-m', 'immediate', 'stop']),
+		resume: () => pgCtl(['-l', join(dir, 'log'), '-w', '-o', options, 'start'])
+	};
 }
