@@ -18,7 +18,7 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
-import { getDb } from '$lib/server/db';
+import { getDb, isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import { startUp } from '$lib/server/startup';
 import { FORM_NOT_READ, isMalformedForm } from '$lib/server/shared/forms';
@@ -30,13 +30,16 @@ export const init: ServerInit = async () => {
 	await startUp();
 };
 
+/** The page a request the database could not serve is answered with; it reads no data. */
+const UNAVAILABLE_PATH = '/service-unavailable';
+
 /** Reads the session cookie and puts the signed-in staff member, if any, on event.locals. */
 const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
 	event.locals.sessionExpiresAt = null;
 	const token = event.cookies.get(SESSION_COOKIE);
-	if (!token) return resolve(event);
+	if (!token || event.url.pathname === UNAVAILABLE_PATH) return resolve(event);
 
 	const now = new Date();
 	const limits = sessionLimits();
@@ -141,6 +144,41 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Requests whose error was the database being out of reach (marked by handleError). */
+const databaseLost = new WeakSet<Request>();
+
+/**
+ * When the database cannot be reached, or a connection is lost under a request, the answer is
+ * 503 with the service's own page (or, to a script, JSON) and a Retry-After, never a 500. The
+ * request's transaction, if any, was undone with its connection, so nothing half-done is kept.
+ */
+const answerDatabaseLoss: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (thrown) {
+		// Thrown by a later hook (the session lookup, the rate limits), so handleError never saw it.
+		if (!isDatabaseUnavailable(thrown) || event.url.pathname === UNAVAILABLE_PATH) throw thrown;
+		log.warn({ route: event.route.id, err: thrown }, 'database unavailable');
+		return unavailable(event);
+	}
+	return response.status === 500 && databaseLost.has(event.request) ? unavailable(event) : response;
+};
+
+const RETRY_AFTER_SECONDS = '30';
+
+async function unavailable(event: Parameters<Handle>[0]['event']): Promise<Response> {
+	const message = UNAVAILABLE_MESSAGE;
+	const headers = { 'retry-after': RETRY_AFTER_SECONDS, 'cache-control': 'no-store' };
+	const accept = event.request.headers.get('accept') ?? '';
+	if (event.isDataRequest || !accept.includes('text/html'))
+		return json({ type: 'error', status: 503, error: { message } }, { status: 503, headers });
+	const page = await event.fetch(UNAVAILABLE_PATH);
+	const pageHeaders = new Headers(page.headers);
+	for (const [name, value] of Object.entries(headers)) pageHeaders.set(name, value);
+	return new Response(page.body, { status: 503, headers: pageHeaders });
+}
+
 /** A form body that cannot be parsed is the sender's fault: 400, never a 500 from the action. */
 const rejectMalformedForms: Handle = async ({ event, resolve }) => {
 	if (!(await isMalformedForm(event.request))) return resolve(event);
@@ -153,6 +191,7 @@ const rejectMalformedForms: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	securityHeaders,
+	answerDatabaseLoss,
 	rejectMalformedForms,
 	authenticate,
 	staffGate,
@@ -163,6 +202,11 @@ export const handleError: HandleServerError = ({ error: err, event, status, mess
 	// The route id, never the path: manage-booking and resume links carry their secret in the path.
 	const where = { status, method: event.request.method, route: event.route.id };
 	if (status === 404) return { message: 'Page not found' };
+	if (status >= 500 && isDatabaseUnavailable(err)) {
+		databaseLost.add(event.request);
+		log.warn({ ...where, err }, 'database unavailable');
+		return { message: UNAVAILABLE_MESSAGE };
+	}
 	// Other 4xx errors here are SvelteKit refusing a malformed request: worth a note, not an alarm.
 	if (status < 500) {
 		log.warn({ ...where, message }, 'request refused');

@@ -6,6 +6,7 @@ import type { RunResult } from 'better-sqlite3';
 import { databaseTarget, type DatabaseTarget } from '../config';
 import { engineOf } from './engine';
 import { schemaDialect } from './schema';
+export { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from './errors';
 import * as pgTables from './schema-pg';
 import { openReadOnlySqlite, openSqlite, type SqliteHandle } from './sqlite';
 

@@ -8,6 +8,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { redactUrl } from '../config';
+import { sqlState } from './errors';
 import {
 	outerHandleGuard,
 	refuseOuterHandleInside,
@@ -24,15 +25,6 @@ const RETRYABLE = new Set(['40001', '40P01', '55P03']);
 const MAX_ATTEMPTS = 5;
 /** An arbitrary key for the migration lock (pg_advisory_lock), the same in every process. */
 const MIGRATION_LOCK = 716_001;
-
-/** The SQLSTATE of an error, through drizzle's wrapping (DrizzleQueryError keeps it on cause). */
-export function sqlState(error: unknown): string | undefined {
-	for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-		const code = (e as { code?: unknown }).code;
-		if (typeof code === 'string') return code;
-	}
-	return undefined;
-}
 
 /** Whether running the transaction again may succeed. */
 export function isRetryable(error: unknown): boolean {
@@ -98,8 +90,11 @@ export async function openPostgres(
 	migrationsFolder = resolve(process.env.PG_MIGRATIONS_PATH ?? 'drizzle/pg')
 ): Promise<PgHandle> {
 	const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
-	// A connection that drops while idle must not crash the process: the next query reconnects.
+	// A connection that drops must not crash the process. The pool listens only to idle clients;
+	// one checked out for a transaction, between queries, would emit an unheard 'error'. The
+	// transaction's next query then fails (answered as a 503) and the pool discards the client.
 	pool.on('error', () => undefined);
+	pool.on('connect', (client) => client.on('error', () => undefined));
 	try {
 		await pool.query('SELECT 1');
 	} catch (error) {
