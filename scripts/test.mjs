@@ -90,9 +90,10 @@ function vitestRun(title, output, args, env = {}) {
 
 vitestRun('vitest (SQLite)', `${results}/vitest.json`, []);
 
-// 3b. The unit tests again on PostgreSQL, on a throw-away cluster, when it is installed (.ci/run
-// installs it). The SQLite engine's own tests (transactions, constraints, upgrades, the SQLite
-// rate-limit store) stay in the SQLite run; db/postgres.test.ts is PostgreSQL's.
+// 3b. The unit and integration tests again on PostgreSQL, on a throw-away cluster, when it is
+// installed (.ci/run installs it). The SQLite engine's own tests (transactions, constraints,
+// upgrades, the SQLite rate-limit store, the dashboards' read-only SQLite worker, copying SQLite
+// to PostgreSQL) stay in the SQLite run; db/postgres.test.ts and database-loss are PostgreSQL's.
 const cluster = await startPostgresCluster();
 if (cluster) {
 	try {
@@ -100,9 +101,9 @@ if (cluster) {
 			'vitest (PostgreSQL)',
 			`${results}/vitest-postgres.json`,
 			[
-				'src',
 				'--exclude=src/lib/server/db/{transactions,constraints,upgrade}.test.ts',
-				'--exclude=src/lib/server/limits/store.test.ts'
+				'--exclude=src/lib/server/limits/store.test.ts',
+				'--exclude=tests/integration/{insights-off-thread,db-copy}.test.ts'
 			],
 			{ DATABASE_URL: cluster.url, TEST_POSTGRES_URL: cluster.url }
 		);

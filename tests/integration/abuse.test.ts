@@ -21,9 +21,15 @@ import { addBookableSession, openFixtureDatabase } from './booking-fixture';
 
 let server: RunningServer;
 let db: Db;
+/** The server's log lines: emails are queued after the page is answered, and logged then. */
+const logLines: string[] = [];
 
 beforeAll(async () => {
-	server = await startServer({ SEED_DEMO: 'true', DEMO_PASSWORD: 'correct horse battery staple' });
+	server = await startServer(
+		{ SEED_DEMO: 'true', DEMO_PASSWORD: 'correct horse battery staple', LOG_LEVEL: 'info' },
+		[],
+		{ onOutput: (line) => logLines.push(line) }
+	);
 	db = await openFixtureDatabase(server.databaseUrl);
 });
 
@@ -205,6 +211,12 @@ describe('"Was this page helpful?" and schools’ core consultations', () => {
 		await expectRefusalPage(comment, 'Read the notice');
 	});
 
+	/** Registration emails the server has tried to queue, as its log says. */
+	const registrationsQueued = () =>
+		logLines.filter(
+			(line) => line.includes('"messages queued"') && line.includes('core_consultation_registered')
+		).length;
+
 	const registration = (i: number, email: string) => ({
 		schoolName: `Burst Primary ${i}`,
 		schoolType: 'primary',
@@ -237,6 +249,7 @@ describe('"Was this page helpful?" and schools’ core consultations', () => {
 
 	it('sends one address at most 3 registration emails an hour, and takes 10 registrations for it', async () => {
 		const email = 'someone.else@example.org';
+		const queuedSoFar = registrationsQueued();
 		const responses = await Promise.all(
 			Array.from({ length: 14 }, (_, i) =>
 				form(
@@ -249,7 +262,9 @@ describe('"Was this page helpful?" and schools’ core consultations', () => {
 		expect(statuses.filter((s) => s === 303)).toHaveLength(10);
 		expect(statuses.filter((s) => s === 429)).toHaveLength(4);
 		await Promise.all(responses.map((r) => r.arrayBuffer()));
-		// Each email is stored before its registration's page is answered.
+		// Each registration's email is stored (or dropped by the cap) just after its page is
+		// answered: wait until the server has logged all ten.
+		await expect.poll(() => registrationsQueued() - queuedSoFar, { timeout: 10_000 }).toBe(10);
 		const queued = firstRow(
 			await db
 				.select({ n: count() })

@@ -48,8 +48,8 @@ async function until<T>(what: string, check: () => T | undefined | false, ms = 3
 }
 
 beforeAll(async () => {
-	// VITEST silences the server's log; the test reads its "housekeeping started" lines.
-	server = await startServer({ LOG_LEVEL: 'info', SERVER_PROCESSES: '2', VITEST: '' }, [], {
+	// The test reads the server's "housekeeping started" lines.
+	server = await startServer({ LOG_LEVEL: 'info', SERVER_PROCESSES: '2' }, [], {
 		entry: ['scripts/cluster.mjs', 'scripts/server.mjs'],
 		onOutput: (line) => {
 			if (line.startsWith('Listening on')) listening++;

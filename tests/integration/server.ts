@@ -105,9 +105,11 @@ export async function startServer(
 	const url = `http://127.0.0.1:${port}`;
 	const own = env.DATABASE_URL ? undefined : await createThrowAwayDatabase();
 	const databaseUrl = env.DATABASE_URL ?? own!.url;
+	// The server is the production build, not part of the test run: it logs as configured.
+	const { VITEST: _testRun, ...inherited } = process.env;
 	const child = spawn(process.execPath, [...nodeArgs, ...entry], {
 		env: {
-			...process.env,
+			...inherited,
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: url,
