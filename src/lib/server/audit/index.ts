@@ -1,6 +1,6 @@
 // The audit log: who did what, and when. Summaries are shown to admins, so they must never
 // contain passwords, tokens or one-time passwords.
-import { and, desc, eq, gte, isNull, like, lt, or, count, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, like, lt, or, count, type SQL } from 'drizzle-orm';
 import { type DbOrTx, firstRow } from '../db';
 import { auditEvent, staffUser } from '../db/schema';
 import { csvSafe } from '../shared/csv';
@@ -31,24 +31,35 @@ export async function recordAudit(db: DbOrTx, input: AuditInput, now = new Date(
 	});
 }
 
-/**
- * Rewrites the summary of the newest event of this action and subject: for events counted as
- * they repeat (rate-limit refusals), so a flood stays one line whose count goes up.
- */
-export async function updateLatestAuditSummary(
+/** An event counted as it repeats (rate-limit refusals), found to raise its count. */
+export type CountedEvent = { action: string; subjectType: string; subjectId: string };
+
+/** The newest line of this action and subject since `since`, if any. */
+export async function findLatestAudit(
 	db: DbOrTx,
-	event: { action: string; subjectType: string; subjectId: string },
-	summary: string
-): Promise<void> {
-	await db
-		.update(auditEvent)
-		.set({ summary })
-		.where(
-			eq(
-				auditEvent.id,
-				sql`(select max(${auditEvent.id}) from ${auditEvent} where ${auditEvent.action} = ${event.action} and ${auditEvent.subjectType} = ${event.subjectType} and ${auditEvent.subjectId} = ${event.subjectId})`
+	event: CountedEvent,
+	since: Date
+): Promise<{ id: number; summary: string } | undefined> {
+	return firstRow(
+		await db
+			.select({ id: auditEvent.id, summary: auditEvent.summary })
+			.from(auditEvent)
+			.where(
+				and(
+					eq(auditEvent.action, event.action),
+					eq(auditEvent.subjectType, event.subjectType),
+					eq(auditEvent.subjectId, event.subjectId),
+					gte(auditEvent.occurredAt, since)
+				)
 			)
-		);
+			.orderBy(desc(auditEvent.id))
+			.limit(1)
+	);
+}
+
+/** Rewrites a line's summary: for a counted event, so a flood stays one line whose count rises. */
+export async function rewriteAuditSummary(db: DbOrTx, id: number, summary: string): Promise<void> {
+	await db.update(auditEvent).set({ summary }).where(eq(auditEvent.id, id));
 }
 
 /** A download, print or reading of personal data: who, what, with which filters, how many rows. */

@@ -9,10 +9,10 @@ import {
 import type pg from 'pg';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import type { Db } from '../db';
+import { lockName, withWriteTransaction, type Db } from '../db';
 import { engineOf } from '../db/engine';
 import { getConfig } from '../config';
-import { recordAudit, updateLatestAuditSummary } from '../audit';
+import { findLatestAudit, recordAudit, rewriteAuditSummary } from '../audit';
 import { PreparedRateLimiterSQLite } from './store';
 import { LIMITS, parseLimitOverrides, type CountBy, type Limit, type LimitName } from './policy';
 
@@ -105,19 +105,47 @@ export async function consumeLimits(
 		} catch (result) {
 			if (!(result instanceof RateLimiterRes)) throw result;
 			retryMs = Math.max(retryMs, result.msBeforeNext);
-			// One line per limit, key and window, its count rising with each refusal.
-			const event = {
-				action: 'rate_limit.refused',
-				subjectType: 'rate_limit',
-				subjectId: `${name}:${countingKey(key).slice(0, 12)}`
-			};
-			const refused = result.consumedPoints - limit.points;
-			const summary = `Refused ${refused === 1 ? '1 request' : `${refused} requests`}: more than ${limit.points} ${limit.what} in ${windowText(limit.seconds)}`;
-			if (refused === 1) await recordAudit(db, { ...event, summary, ip: context.ip }, context.now);
-			else await updateLatestAuditSummary(db, event, summary);
+			// Read at once: the wait until the window ends is counted from now.
+			const windowEnds = Date.now() + result.msBeforeNext;
+			await auditRefusal(db, name, key, limit, result.consumedPoints, windowEnds, context);
 		}
 	}
 	return retryMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(retryMs / 1000) } : { ok: true };
+}
+
+/** How many refusals an audit line written by auditRefusal counts. */
+const refusalsIn = (summary: string) => Number(/^Refused (\d+)/.exec(summary)?.[1] ?? 0);
+
+/**
+ * One audit line per limit, key and window, its count of refusals only ever rising. Parallel
+ * refusals reach here in any order (on PostgreSQL the third may come before the first): under a
+ * lock on the line, the window's line is raised to this count if it shows fewer, and written if
+ * the window has none yet. A second's grace covers a request timed just before its window began.
+ */
+async function auditRefusal(
+	db: Db,
+	name: LimitName,
+	key: string,
+	limit: Limit,
+	consumedPoints: number,
+	windowEnds: number,
+	context: { ip: string; now?: Date }
+): Promise<void> {
+	const now = context.now ?? new Date();
+	const event = {
+		action: 'rate_limit.refused',
+		subjectType: 'rate_limit',
+		subjectId: `${name}:${countingKey(key).slice(0, 12)}`
+	};
+	const refused = consumedPoints - limit.points;
+	const summary = `Refused ${refused === 1 ? '1 request' : `${refused} requests`}: more than ${limit.points} ${limit.what} in ${windowText(limit.seconds)}`;
+	const windowBegan = new Date(windowEnds - limit.seconds * 1000 - 1000);
+	await withWriteTransaction(db, async (tx) => {
+		await lockName(tx, `audit:${event.subjectId}`);
+		const line = await findLatestAudit(tx, event, windowBegan);
+		if (!line) await recordAudit(tx, { ...event, summary, ip: context.ip }, now);
+		else if (refusalsIn(line.summary) < refused) await rewriteAuditSummary(tx, line.id, summary);
+	});
 }
 
 function windowText(seconds: number): string {
