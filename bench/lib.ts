@@ -52,6 +52,8 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
 			entry: ['scripts/cluster.mjs', 'scripts/server.mjs'],
 			onOutput: (line) => {
 				if (line.startsWith('Listening on')) listening++;
+				// BENCH_SERVER_LOG=1 shows what the server logs (warnings and errors) on stderr.
+				else if (process.env.BENCH_SERVER_LOG) console.error(line);
 			}
 		}
 	);
@@ -72,8 +74,11 @@ function readStat(pid: number): ProcStat | undefined {
 		const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
 		// Fields after the command name, which is in parentheses and may hold spaces.
 		const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-		// f[0] is field 3 (state): ppid is field 4, utime 14, stime 15.
-		return { pid, ppid: Number(f[1]), cpuTicks: Number(f[11]) + Number(f[12]) };
+		// f[0] is field 3 (state): ppid is field 4, utime 14, stime 15, and cutime 16, cstime 17
+		// (children that have ended): PostgreSQL's autovacuum workers and closed connections come
+		// and go during a run, and a sum over the living alone would go down when one ends.
+		const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(f[i]), 0);
+		return { pid, ppid: Number(f[1]), cpuTicks: ticks };
 	} catch {
 		return undefined;
 	}
@@ -91,7 +96,7 @@ export function processTree(root: number): number[] {
 	return tree;
 }
 
-/** CPU time (user + system, every thread) of the server's whole process tree, in ms. */
+/** CPU time (user + system, every thread) of the server's whole process tree, ended children included, in ms. */
 export function serverCpuMs(root: number): number {
 	return (
 		(processTree(root).reduce((sum, pid) => sum + (readStat(pid)?.cpuTicks ?? 0), 0) * 1000) /

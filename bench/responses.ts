@@ -20,21 +20,14 @@ import {
 	startBenchServer,
 	type Reply
 } from './lib';
+import {
+	DEMO_PARENT_ANSWERS,
+	DEMO_PARENTS_START
+} from '../tests/integration/questionnaire-journey';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
-const START = '/consultations/send-partnership-strategy/questionnaires/parents-carers';
-
-/** 15 answers to the demo parents' questionnaire: six priorities with a comment each, then three more. */
-const comment = 'Support should start earlier, and families should be told what happens next.';
-const ANSWERS: [string, string][] = [
-	...[1, 2, 3, 4, 5, 6].flatMap((n): [string, string][] => [
-		[`priority-${n}-agree`, n % 3 === 0 ? 'disagree' : 'agree'],
-		[n % 3 === 0 ? `priority-${n}-disagree-why` : `priority-${n}-why`, comment]
-	]),
-	['biggest-difference', 'Shorter waits for assessments.'],
-	['responding-as', 'parent_carer'],
-	['age-band', '7-9']
-];
+const START = DEMO_PARENTS_START;
+const ANSWERS = DEMO_PARENT_ANSWERS;
 
 requireBuild();
 const server = await startBenchServer({ SEED_DEMO: 'true', DEMO_PASSWORD: 'benchmark password 1' });

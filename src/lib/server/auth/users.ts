@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
 	type Db,
 	type DbOrTx,
+	type Tx,
 	withWriteTransaction,
 	firstRow,
 	onlyRow,
@@ -93,18 +94,20 @@ export async function listStaffUsers(db: DbOrTx): Promise<StaffListItem[]> {
 		.orderBy(asc(staffUser.name), asc(staffUser.id));
 }
 
-/** Active admins but one; inside a change, changes that count them take turns (one must remain). */
-async function activeAdminCount(db: DbOrTx, exceptId?: number): Promise<number> {
-	await lockName(db, 'active-admins');
+/**
+ * Active admins but one, inside the change that needs the count: changes that count them take
+ * turns (on PostgreSQL a lock held to the commit), so two cannot each remove "the other" admin.
+ */
+async function activeAdminCount(tx: Tx, exceptId?: number): Promise<number> {
+	await lockName(tx, 'active-admins');
 	const conditions = [eq(staffUser.role, 'admin'), isNull(staffUser.disabledAt)];
 	if (exceptId !== undefined) conditions.push(ne(staffUser.id, exceptId));
 	return (
 		firstRow(
-			await db
+			await tx
 				.select({ n: count() })
 				.from(staffUser)
 				.where(and(...conditions))
-				.limit(1)
 		)?.n ?? 0
 	);
 }

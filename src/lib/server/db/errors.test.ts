@@ -23,6 +23,10 @@ describe('isDatabaseUnavailable', () => {
 		expect(
 			isDatabaseUnavailable(new Error('Connection terminated due to connection timeout'))
 		).toBe(true);
+		// The pool's wait for a free connection ran out.
+		expect(
+			isDatabaseUnavailable(wrapped(new Error('timeout exceeded when trying to connect')))
+		).toBe(true);
 	});
 
 	it('does not take a refused query, a broken rule or a bug for an outage', () => {

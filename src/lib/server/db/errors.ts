@@ -14,9 +14,13 @@ export function sqlState(error: unknown): string | undefined {
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
 /** PostgreSQL shutting down or starting up: admin_shutdown, crash_shutdown, cannot_connect_now. */
 const SERVER_GOING = new Set(['57P01', '57P02', '57P03']);
-/** pg's own errors for a connection that ends under a query carry no code, only these words. */
+/**
+ * pg's own errors carry no code, only these words: a connection that ends under a query, and the
+ * pool's wait for a free connection running out (every connection busy: the server is overloaded
+ * rather than broken, and the same 503 with Retry-After is the honest answer).
+ */
 const CONNECTION_ENDED =
-	/Connection terminated|connection timeout|Client has encountered a connection error/i;
+	/Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i;
 
 /**
  * Whether the database could not be reached, or its connection was lost, rather than refusing

@@ -8,6 +8,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { redactUrl } from '../config';
+import { log } from '../log';
 import { sqlState } from './errors';
 import {
 	outerHandleGuard,
@@ -43,6 +44,8 @@ export async function withRetries<T>(fn: () => Promise<T>, attempts = MAX_ATTEMP
 			return await fn();
 		} catch (error) {
 			if (attempt >= attempts || !isRetryable(error)) throw error;
+			// Worth knowing: many retries mean transactions that queue on each other badly.
+			log.info({ sqlState: sqlState(error), attempt }, 'transaction retried');
 			await sleep(Math.random() * 10 * attempt);
 		}
 	}

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { asc, count, eq, isNotNull } from 'drizzle-orm';
+import { asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { firstRow, type Db } from '../db';
+import { firstRow, queryRows, type Db } from '../db';
 import {
 	answer,
 	booking,
@@ -96,6 +96,67 @@ describe('the generated responses', () => {
 				attended: 11,
 				digest: '1e5e242f8a0615954f0e389b8e4e14609ccd4fda3d67e41eb77ee3c59bf21d43'
 			});
+		}
+	);
+
+	// PostgreSQL's bulk load pauses the running totals' triggers and counts the totals afresh.
+	it.skipIf(testEngine !== 'postgres')(
+		'leave the running totals equal to a count of the rows on PostgreSQL, triggers on again',
+		async () => {
+			const db = await openTestDatabase();
+			const now = new Date('2026-11-23T10:00:00Z');
+			await seedDemo(db, { now, password: 'a demo password' });
+			const { id } = firstRow(
+				await db
+					.select({ id: consultation.id })
+					.from(consultation)
+					.where(eq(consultation.slug, 'send-partnership-strategy'))
+			)!;
+			await generateLargeDataSet(db, id, {
+				count: 500,
+				now,
+				days: 30,
+				tagRate: 0.3,
+				themeIds: await ensureDemoThemes(db, id, now)
+			});
+			const differing = async (kept: string, recount: string) =>
+				firstRow(
+					await queryRows<{ n: number }>(
+						db,
+						sql.raw(
+							`SELECT ((SELECT count(*) FROM (${kept} EXCEPT ${recount}) k) + (SELECT count(*) FROM (${recount} EXCEPT ${kept}) r))::int AS n`
+						)
+					)
+				)!.n;
+			expect(
+				await differing(
+					`SELECT consultation_id, audience, channel, session_key, hour, n FROM response_tally WHERE n <> 0`,
+					`SELECT consultation_id, audience, channel, coalesce(roadshow_session_id, 0), tally_hour(submitted_at), count(*) FROM response WHERE status = 'submitted' GROUP BY 1, 2, 3, 4, 5`
+				)
+			).toBe(0);
+			expect(
+				await differing(
+					`SELECT question_id, value, channel, session_key, n FROM answer_tally WHERE n <> 0`,
+					`SELECT a.question_id, coalesce(a.value, ''), r.channel, coalesce(r.roadshow_session_id, 0), count(*) FROM answer a JOIN response r ON r.id = a.response_id WHERE r.status = 'submitted' GROUP BY 1, 2, 3, 4`
+				)
+			).toBe(0);
+			expect(
+				await differing(
+					`SELECT question_id, theme_id, channel, session_key, n FROM theme_tally WHERE n <> 0`,
+					`SELECT a.question_id, ct.theme_id, r.channel, coalesce(r.roadshow_session_id, 0), count(*) FROM comment_theme ct JOIN answer a ON a.id = ct.answer_id JOIN response r ON r.id = a.response_id WHERE r.status = 'submitted' GROUP BY 1, 2, 3, 4`
+				)
+			).toBe(0);
+			const paused = await queryRows<{ tgname: string }>(
+				db,
+				sql`SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'`
+			);
+			expect(paused).toEqual([]);
+			// The totals are nonzero: a recount of nothing would match an empty tally too.
+			const [{ n }] = await queryRows<{ n: number }>(
+				db,
+				sql`SELECT coalesce(sum(n), 0)::int AS n FROM response_tally`
+			);
+			expect(n).toBe(800);
 		}
 	);
 });
