@@ -83,20 +83,35 @@ function familyEmailOf(b: Pick<BookingDetails, 'bookedBy' | 'email' | 'familyEma
 	return b.bookedBy === 'family' ? b.email : b.familyEmail;
 }
 
+/**
+ * The first step of every booking, inside the caller's transaction: the session, locked against
+ * other bookings for it until the commit (on PostgreSQL; SQLite's writer is alone anyway), and
+ * any booking this journey's idempotency key already made.
+ */
+async function lockSessionForBooking(db: Db, sessionId: number, idempotencyKey: string) {
+	const q = bookingStatements(db);
+	const found = firstRow(await q.sessionById.execute({ sessionId }));
+	const existing = found
+		? firstRow(await q.byIdempotencyKey.execute({ sessionId, key: idempotencyKey }))
+		: undefined;
+	return { found, existing };
+}
+
+type LockedSession = Awaited<ReturnType<typeof lockSessionForBooking>>;
+
 /** Runs inside the caller's immediate transaction. */
 async function placeIn(
 	db: Db,
 	input: BookingInput,
 	now: Date,
-	orWait: boolean
+	orWait: boolean,
+	locked?: LockedSession
 ): Promise<CreateBookingResult> {
 	const q = bookingStatements(db);
-	const found = firstRow(await q.sessionById.execute({ sessionId: input.sessionId }));
+	const { found, existing } =
+		locked ?? (await lockSessionForBooking(db, input.sessionId, input.idempotencyKey));
 	if (!found) return { kind: 'session_not_found' } as const;
 	const { session } = found;
-	const existing = firstRow(
-		await q.byIdempotencyKey.execute({ sessionId: session.id, key: input.idempotencyKey })
-	);
 	if (existing)
 		return { kind: 'booked', booking: existing, session, manageToken: null, repeat: true } as const;
 	if (session.cancelledAt) return { kind: 'session_cancelled', session } as const;
@@ -209,11 +224,15 @@ export async function confirmBookingDraft(
 	clientAddress: string | null = null
 ): Promise<ConfirmDraftResult> {
 	return await withWriteTransaction(db, async (tx) => {
-		const q = bookingStatements(tx);
-		const session = firstRow(await q.sessionById.execute({ sessionId }))?.session;
-		const existing = firstRow(await q.byIdempotencyKey.execute({ sessionId, key: draftId }));
-		if (session && existing)
-			return { kind: 'booked', booking: existing, session, manageToken: null, repeat: true };
+		const locked = await lockSessionForBooking(tx, sessionId, draftId);
+		if (locked.found && locked.existing)
+			return {
+				kind: 'booked',
+				booking: locked.existing,
+				session: locked.found.session,
+				manageToken: null,
+				repeat: true
+			};
 		const answers = await getDraftAnswers(tx, draftId, sessionId, now);
 		if (!answers) return { kind: 'draft_expired' };
 		const parsed = bookingDetailsSchema().safeParse(answers);
@@ -223,9 +242,10 @@ export async function confirmBookingDraft(
 			tx,
 			{ ...parsed.data, sessionId, idempotencyKey: draftId, clientAddress },
 			now,
-			orWait
+			orWait,
+			locked
 		);
-		if (result.kind === 'booked') await q.deleteDraft.execute({ draftId });
+		if (result.kind === 'booked') await bookingStatements(tx).deleteDraft.execute({ draftId });
 		return result;
 	});
 }
