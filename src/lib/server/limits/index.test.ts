@@ -62,7 +62,9 @@ describe('consumeLimits', () => {
 		);
 		// Another address refused by the same limit is a line of its own, with its own count.
 		await run(db, [{ limit: 'booking_start_address', key: '10.0.0.1' }], 22);
-		expect((await db.select().from(auditEvent)).map((a) => a.summary.split(':')[0])).toEqual([
+		// In id order: PostgreSQL returns an updated row wherever its new version went.
+		const lines = await db.select().from(auditEvent).orderBy(auditEvent.id);
+		expect(lines.map((a) => a.summary.split(':')[0])).toEqual([
 			'Refused 40 requests',
 			'Refused 2 requests'
 		]);
